@@ -1,0 +1,29 @@
+import type { Plan, Scenario } from "@chokepoint/engine";
+import { formatFileIssue, type Loaded, loadDecisionsFile, loadScenarioFile, resolveScenarioPath } from "@chokepoint/scenario-files";
+
+/** Thrown for user errors: the CLI prints the message and exits 1, without a stack. */
+export class UsageError extends Error {}
+
+function orThrow<T>(r: Loaded<T>): T {
+  if (r.ok) return r.value;
+  throw new UsageError(r.issues.map(formatFileIssue).join("\n"));
+}
+
+export function loadScenario(idOrPath: string): Scenario {
+  return orThrow(loadScenarioFile(resolveScenarioPath(idOrPath)));
+}
+
+export function loadPlan(file: string | undefined, scenario: Scenario): Plan {
+  return file ? orThrow(loadDecisionsFile(file, scenario)) : new Map();
+}
+
+export function parseSeed(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new UsageError(`--seed must be an integer, got '${text}'`);
+  return n;
+}
+
+export function parseLocale(text: string): "ja" | "en" {
+  if (text !== "ja" && text !== "en") throw new UsageError(`--lang must be 'ja' or 'en', got '${text}'`);
+  return text;
+}

@@ -1,0 +1,34 @@
+import type { Locale } from "@chokepoint/engine";
+
+/** Every user-visible string of the CLI, in Japanese and English. */
+const messages = {
+  valid: { ja: "問題なし", en: "valid" },
+  invalid: { ja: "件の問題", en: "problem(s)" },
+  turn: { ja: "期", en: "turn" },
+  price: { ja: "価格倍率", en: "price ×" },
+  shortfall: { ja: "不足率", en: "short %" },
+  vaLost: { ja: "付加価値損失", en: "VA lost" },
+  spend: { ja: "支出", en: "spend" },
+  dependency: { ja: "中国依存", en: "ctrl share" },
+  stock: { ja: "備蓄 t", en: "stock t" },
+  events: { ja: "発生イベント", en: "events" },
+  totals: { ja: "合計", en: "totals" },
+  refused: { ja: "受け付けられなかった決定", en: "decisions refused" },
+  history: { ja: "史実との比較", en: "model vs history" },
+  model: { ja: "モデル", en: "model" },
+  historical: { ja: "史実", en: "history" },
+  wrote: { ja: "書き出し", en: "wrote" },
+  runs: { ja: "回の試行", en: "runs" },
+  band: { ja: "5% / 中央値 / 95%", en: "p5 / p50 / p95" },
+  runsPerSecond: { ja: "試行/秒", en: "runs/s" },
+  seed: { ja: "シード", en: "seed" },
+  noDecisions: { ja: "決定なし（何もしない場合）", en: "no decisions (do nothing)" },
+  decisions: { ja: "決定ファイル", en: "decisions" },
+  whyTurn: { ja: "なぜこうなったか", en: "why" },
+} satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function t(locale: Locale, key: MessageKey): string {
+  return messages[key][locale];
+}

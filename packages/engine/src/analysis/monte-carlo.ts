@@ -1,0 +1,103 @@
+import { prepareModel } from "../model/prepare-model.ts";
+import type { Scenario } from "../scenario/scenario-schema.ts";
+import { sampleParameters } from "../run/initial-state.ts";
+import { type Plan, runPlan } from "../run/run-plan.ts";
+import { turnMetrics } from "./turn-metrics.ts";
+
+export interface Band {
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
+export interface MonteCarloResult {
+  runs: number;
+  /** Per turn: bands of the key metrics across runs. */
+  turns: {
+    turn: number;
+    label: string;
+    shortfallShare: Band;
+    valueAddedLost: Band;
+    spend: Band;
+    controlledShare: Band;
+    priceMultiple: Record<string, Band>;
+  }[];
+  /** Bands of the totals over the whole exercise. */
+  totals: { valueAddedLost: Band; spend: Band; peakShortfallShare: Band };
+  refusedDecisions: number;
+}
+
+export interface MonteCarloOptions {
+  runs: number;
+  /** Run i uses seed baseSeed + i, for its draws and its sampled parameters. */
+  baseSeed: number;
+  /** Called after each run (e.g. a progress bar). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * N runs over seeds and the scenario's parameter distributions, with the same decisions,
+ * summarised as 5th/50th/95th percentile bands per turn.
+ * @example const mc = monteCarlo(scenario, plan, { runs: 1000, baseSeed: 1 });
+ */
+export function monteCarlo(scenario: Scenario, plan: Plan, opts: MonteCarloOptions): MonteCarloResult {
+  if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error(`runs must be a positive integer, got ${opts.runs}`);
+  const T = scenario.calendar.turns;
+  const mats = scenario.materials.map((m) => m.id);
+  const series = {
+    shortfallShare: makeMatrix(T, opts.runs),
+    valueAddedLost: makeMatrix(T, opts.runs),
+    spend: makeMatrix(T, opts.runs),
+    controlledShare: makeMatrix(T, opts.runs),
+  };
+  const prices = new Map(mats.map((m) => [m, makeMatrix(T, opts.runs)]));
+  const totals = { valueAddedLost: new Float64Array(opts.runs), spend: new Float64Array(opts.runs), peakShortfallShare: new Float64Array(opts.runs) };
+  let refused = 0;
+  const nominal = scenario.uncertainty.length ? undefined : prepareModel(scenario);
+  const labels: string[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const seed = opts.baseSeed + i;
+    const params = scenario.uncertainty.length ? sampleParameters(scenario, seed) : {};
+    const model = nominal ?? prepareModel(scenario, params);
+    const run = runPlan(model, seed, plan, params);
+    refused += run.refused.length;
+    run.state.results.forEach((r, t) => {
+      const m = turnMetrics(model, r);
+      labels[t] = r.label;
+      (series.shortfallShare[t] as Float64Array)[i] = m.shortfallShare;
+      (series.valueAddedLost[t] as Float64Array)[i] = m.valueAddedLost;
+      (series.spend[t] as Float64Array)[i] = m.spend;
+      (series.controlledShare[t] as Float64Array)[i] = m.controlledShare;
+      for (const mat of mats) ((prices.get(mat) as Float64Array[])[t] as Float64Array)[i] = m.priceMultiple[mat] ?? 0;
+      totals.valueAddedLost[i] = (totals.valueAddedLost[i] ?? 0) + m.valueAddedLost;
+      totals.spend[i] = (totals.spend[i] ?? 0) + m.spend;
+      totals.peakShortfallShare[i] = Math.max(totals.peakShortfallShare[i] ?? 0, m.shortfallShare);
+    });
+    opts.onProgress?.(i + 1, opts.runs);
+  }
+  return {
+    runs: opts.runs,
+    turns: Array.from({ length: T }, (_, t) => ({
+      turn: t,
+      label: labels[t] ?? String(t),
+      shortfallShare: band(series.shortfallShare[t] as Float64Array),
+      valueAddedLost: band(series.valueAddedLost[t] as Float64Array),
+      spend: band(series.spend[t] as Float64Array),
+      controlledShare: band(series.controlledShare[t] as Float64Array),
+      priceMultiple: Object.fromEntries(mats.map((mat) => [mat, band((prices.get(mat) as Float64Array[])[t] as Float64Array)])),
+    })),
+    totals: { valueAddedLost: band(totals.valueAddedLost), spend: band(totals.spend), peakShortfallShare: band(totals.peakShortfallShare) },
+    refusedDecisions: refused,
+  };
+}
+
+function makeMatrix(turns: number, runs: number): Float64Array[] {
+  return Array.from({ length: turns }, () => new Float64Array(runs));
+}
+
+/** Nearest-rank percentiles. */
+export function band(values: Float64Array): Band {
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  return { p5: at(0.05), p50: at(0.5), p95: at(0.95) };
+}

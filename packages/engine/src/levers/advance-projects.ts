@@ -1,0 +1,45 @@
+import type { Model } from "../model/prepare-model.ts";
+import type { Rng } from "../model/rng.ts";
+import type { FiredEvent, Project } from "../model/state.ts";
+
+/**
+ * Moves projects on at the start of a turn: pending ones whose lead time is over succeed or
+ * fail (drawn from the lever's probability); contracts run out; a won WTO case ends the
+ * measures it challenged once the compliance period is over.
+ */
+export function advanceProjects(model: Model, projects: readonly Project[], fired: readonly FiredEvent[], turn: number, rampMultiplier: number, rng: Rng): { projects: Project[]; fired: FiredEvent[]; notes: string[] } {
+  const notes: string[] = [];
+  let outFired = [...fired];
+  const out = projects.map((p0) => {
+    const lever = model.levers.get(p0.lever);
+    if (!lever) return p0;
+    const p = { ...p0 };
+    if (p.status === "pending" && turn >= p.readyTurn) {
+      if (lever.kind === "wto_case") {
+        const won = rng.next() < lever.winProbability;
+        p.status = won ? "active" : "failed";
+        if (won) p.effectTurn = turn + lever.complianceTurns;
+        notes.push(`${p.id}:${won ? "ruling_won" : "ruling_lost"}`);
+      } else if (lever.kind === "diversify" || lever.kind === "substitute") {
+        const ok = rng.next() < lever.successProbability;
+        p.status = ok ? "active" : "failed";
+        notes.push(`${p.id}:${ok ? "succeeded" : "failed"}`);
+      } else {
+        p.status = "active";
+      }
+    }
+    if (p.status === "active" && lever.kind === "diversify") p.progress = Math.min(1, p.progress + rampMultiplier / lever.rampTurns);
+    if (p.status === "active" && (lever.kind === "allied_offtake" || lever.kind === "demand_procurement")) {
+      const start = lever.kind === "allied_offtake" ? p.readyTurn : p.startTurn;
+      if (turn >= start + lever.durationTurns) p.status = "completed";
+    }
+    if (lever.kind === "wto_case" && p.status === "active" && p.effectTurn !== undefined && turn >= p.effectTurn) {
+      const targets = new Set(lever.challenges);
+      outFired = outFired.map((f) => (targets.has(f.id) && (f.endTurn === null || f.endTurn > turn) ? { ...f, endTurn: turn } : f));
+      p.status = "completed";
+      notes.push(`${p.id}:measures_ended`);
+    }
+    return p;
+  });
+  return { projects: out, fired: outFired, notes };
+}

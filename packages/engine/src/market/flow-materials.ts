@@ -1,0 +1,199 @@
+import type { EffectContext } from "../events/effect-context.ts";
+import type { Model } from "../model/prepare-model.ts";
+import type { Cause, MaterialFlow, Project, StockpileState } from "../model/state.ts";
+import { allocateScarceSupply, type Claim } from "./allocate-scarce-supply.ts";
+import { intensityReduction, leverSuppliers, type Supplier } from "./lever-suppliers.ts";
+
+export interface StockOrders {
+  /** Tonnes requested per stockpile lever. */
+  buy: Map<string, number>;
+  release: Map<string, number>;
+}
+
+export interface FlowResult {
+  flows: Record<string, MaterialFlow>;
+  /** Per sector, per material: tonnes claimed and received. */
+  sectorMaterials: Map<string, Map<string, { claimed: number; received: number }>>;
+  /** Tonnes bought (+) or released (−) per stockpile lever. */
+  stockDelta: Map<string, number>;
+  /** Tonnes taken from each lever supplier (for paying offtake and recycling). */
+  leverTaken: Map<string, { supplier: Supplier; tonnes: number }>;
+  /** Substitution levers' demand savings: sector → causes. */
+  sectorCauses: Map<string, Cause[]>;
+}
+
+/**
+ * Clears every material market for one turn, in two passes over the chain.
+ * Demand (downstream → upstream): sectors' needs after substitution, stockpile purchases and
+ * the inputs home producers plan to convert. Supply (upstream → downstream): buyers fill
+ * from the cheapest sources first, home production is capped by the input it actually got,
+ * stockpile releases cover what the market could not, and the scarce total is allocated by
+ * the scenario's rule. Mass balances at every stage: supplied = used by sectors + converted
+ * downstream + bought for stock.
+ */
+export function flowMaterials(model: Model, ctx: EffectContext, prices: Readonly<Record<string, number>>, projects: readonly Project[], stockpiles: Readonly<Record<string, StockpileState>>, orders: StockOrders): FlowResult {
+  const s = model.scenario;
+  const extra = leverSuppliers(model, projects, prices);
+  const suppliersOf = (material: string, domesticCap: (src: string, cap: number) => number): Supplier[] => {
+    const price = prices[material] ?? 0;
+    const list: Supplier[] = (model.sourcesByMaterial.get(material) ?? []).map((src) => {
+      const cap = ctx.sourceCapacity.get(src.id)?.capacity ?? 0;
+      return { id: src.id, material, country: src.country, capacity: src.domestic ? domesticCap(src.id, cap) : cap, unitCost: price * src.costMultiple, kind: src.domestic ? "domestic" : "import" };
+    });
+    for (const e of extra) if (e.material === material) list.push(e);
+    return list.sort((a, b) => a.unitCost - b.unitCost || (a.id < b.id ? -1 : 1));
+  };
+  const fill = (list: Supplier[], need: number): Map<string, number> => {
+    const taken = new Map<string, number>();
+    let left = need;
+    for (const sup of list) {
+      const t = Math.max(0, Math.min(sup.capacity, left));
+      taken.set(sup.id, t);
+      left -= t;
+    }
+    return taken;
+  };
+
+  // Demand pass.
+  const sectorClaims = new Map<string, Map<string, number>>();
+  const sectorCauses = new Map<string, Cause[]>();
+  for (const sec of model.sectors) {
+    const mult = ctx.demandMultiplier.get(sec.id) ?? 1;
+    const claims = new Map<string, number>();
+    const causes: Cause[] = [];
+    for (const [mat, tonnes] of Object.entries(sec.demand)) {
+      const red = intensityReduction(model, projects, sec.id, mat);
+      const m = model.materials.get(mat);
+      const priceResponse = m && m.demandElasticity > 0 ? ((prices[mat] ?? m.basePrice.value) / m.basePrice.value) ** -m.demandElasticity : 1;
+      claims.set(mat, tonnes * mult * red.factor * priceResponse);
+      for (const l of red.levers) causes.push({ kind: "lever", id: l.id, team: l.team, amount: tonnes * mult * l.reduction });
+    }
+    sectorClaims.set(sec.id, claims);
+    sectorCauses.set(sec.id, causes);
+  }
+  const buysOf = (material: string) => sumOver(orders.buy, (lever) => stockpiles[lever]?.material === material);
+  const need = new Map<string, number>();
+  const plannedDomestic = new Map<string, number>();
+  for (const m of [...model.materialOrder].reverse()) {
+    let n = buysOf(m.id);
+    for (const sec of model.usedBy.get(m.id) ?? []) n += sectorClaims.get(sec.id)?.get(m.id) ?? 0;
+    for (const d of model.madeFrom.get(m.id) ?? []) n += (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0);
+    need.set(m.id, n);
+    const taken = fill(suppliersOf(m.id, (_src, cap) => cap), n);
+    plannedDomestic.set(m.id, domesticTotal(model, m.id, taken));
+  }
+
+  // Supply pass.
+  const flows: Record<string, MaterialFlow> = {};
+  const inputReceived = new Map<string, number>();
+  const sectorMaterials = new Map<string, Map<string, { claimed: number; received: number }>>(model.sectors.map((x) => [x.id, new Map()]));
+  const stockDelta = new Map<string, number>();
+  const leverTaken = new Map<string, { supplier: Supplier; tonnes: number }>();
+  for (const m of model.materialOrder) {
+    const n = need.get(m.id) ?? 0;
+    const planned = plannedDomestic.get(m.id) ?? 0;
+    const possible = m.input ? (inputReceived.get(m.id) ?? 0) / m.input.perTonne : 0;
+    // Home producers share the input they received in proportion to their planned output.
+    const domesticScale = planned > 0 ? Math.min(1, possible / planned) : 0;
+    const list = suppliersOf(m.id, (_src, cap) => cap);
+    const plannedTaken = fill(list, n);
+    for (const sup of list) if (sup.kind === "domestic") sup.capacity = (plannedTaken.get(sup.id) ?? 0) * domesticScale;
+    const taken = fill(list, n);
+    const bySource: Record<string, number> = {};
+    const byCountry: Record<string, number> = {};
+    const causes: Cause[] = [];
+    let supplied = 0;
+    for (const sup of list) {
+      const t = taken.get(sup.id) ?? 0;
+      if (t <= 0) continue;
+      bySource[sup.id] = t;
+      byCountry[sup.country] = (byCountry[sup.country] ?? 0) + t;
+      supplied += t;
+      if (sup.kind === "lever") {
+        leverTaken.set(sup.id, { supplier: sup, tonnes: t });
+        causes.push({ kind: "lever", id: sup.lever ?? sup.id, team: sup.team, amount: t });
+      }
+    }
+    for (const src of model.sourcesByMaterial.get(m.id) ?? []) causes.push(...(ctx.sourceCapacity.get(src.id)?.causes ?? []));
+
+    // Stockpile releases cover what the market could not, never a purchase for stock.
+    const buys = buysOf(m.id);
+    const gap = Math.max(0, n - buys - supplied);
+    const releaseAsked = sumOver(orders.release, (lever) => stockpiles[lever]?.material === m.id);
+    const released = Math.min(gap, releaseAsked);
+    for (const [lever, asked] of orders.release) {
+      const st = stockpiles[lever];
+      if (st?.material !== m.id || releaseAsked <= 0) continue;
+      const t = (released * asked) / releaseAsked;
+      stockDelta.set(lever, (stockDelta.get(lever) ?? 0) - t);
+      if (t > 0) causes.push({ kind: "lever", id: lever, team: st.team, amount: t });
+    }
+    const available = supplied + released;
+
+    const claims: Claim[] = [];
+    for (const sec of model.usedBy.get(m.id) ?? []) claims.push({ key: `s:${sec.id}`, tonnes: sectorClaims.get(sec.id)?.get(m.id) ?? 0, priority: sec.priority });
+    for (const d of model.madeFrom.get(m.id) ?? []) claims.push({ key: `d:${d.id}`, tonnes: (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0), priority: downstreamPriority(model, d.id) });
+    for (const [lever, tonnes] of orders.buy) if (stockpiles[lever]?.material === m.id) claims.push({ key: `b:${lever}`, tonnes, priority: -1 });
+    const alloc = allocateScarceSupply(available, claims, s.allocation);
+
+    let toSectors = 0;
+    let toDownstream = 0;
+    let bought = 0;
+    for (const c of claims) {
+      const got = alloc.get(c.key) ?? 0;
+      const [kind, id] = [c.key.slice(0, 1), c.key.slice(2)];
+      if (kind === "s") {
+        sectorMaterials.get(id)?.set(m.id, { claimed: c.tonnes, received: got });
+        toSectors += got;
+      } else if (kind === "d") {
+        inputReceived.set(id, got);
+        toDownstream += got;
+      } else {
+        stockDelta.set(id, (stockDelta.get(id) ?? 0) + got);
+        bought += got;
+      }
+    }
+    const claimed = claims.reduce((a, c) => a + c.tonnes, 0);
+    const total = supplied;
+    const imported = total - (byCountry[s.home] ?? 0);
+    const controlledShare = imported > 0 ? (byCountry[s.controllingCountry] ?? 0) / imported : 0;
+    const hhi = total > 0 ? Object.values(byCountry).reduce((a, t) => a + ((t / total) * 100) ** 2, 0) : 0;
+    flows[m.id] = {
+      material: m.id,
+      claimed,
+      supplied: available,
+      byCountry,
+      bySource,
+      released,
+      boughtForStock: bought,
+      toDownstream,
+      toSectors,
+      shortfall: Math.max(0, claimed - toSectors - toDownstream - bought),
+      controlledShare,
+      hhi,
+      tightness: 0,
+      causes,
+    };
+  }
+  return { flows, sectorMaterials, stockDelta, leverTaken, sectorCauses };
+}
+
+function domesticTotal(model: Model, material: string, taken: Map<string, number>): number {
+  let t = 0;
+  for (const src of model.sourcesByMaterial.get(material) ?? []) if (src.domestic) t += taken.get(src.id) ?? 0;
+  return t;
+}
+
+/** Home production of a material inherits the highest priority of the sectors it feeds. */
+function downstreamPriority(model: Model, material: string): number {
+  let p = 0;
+  for (const sec of model.usedBy.get(material) ?? []) p = Math.max(p, sec.priority);
+  for (const d of model.madeFrom.get(material) ?? []) p = Math.max(p, downstreamPriority(model, d.id));
+  return p;
+}
+
+function sumOver(map: Map<string, number>, keep: (key: string) => boolean): number {
+  let t = 0;
+  for (const [k, v] of map) if (keep(k)) t += v;
+  return t;
+}

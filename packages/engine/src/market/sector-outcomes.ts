@@ -1,0 +1,53 @@
+import type { EffectContext } from "../events/effect-context.ts";
+import type { Model } from "../model/prepare-model.ts";
+import type { Cause, MaterialFlow, Project, SectorOutcome } from "../model/state.ts";
+import type { FlowResult } from "./flow-materials.ts";
+
+/**
+ * Output, lost value added and extra input cost per sector. Modelling assumption: materials
+ * are not interchangeable within a turn (Leontief), so the worst-served material sets output.
+ * Re-export rules cost an exposed sector part of its exports; an own export control costs the
+ * sector named by the lever.
+ */
+export function sectorOutcomes(model: Model, ctx: EffectContext, flow: FlowResult, prices: Readonly<Record<string, number>>, projects: readonly Project[]): Record<string, SectorOutcome> {
+  const out: Record<string, SectorOutcome> = {};
+  for (const sec of model.sectors) {
+    const mats = flow.sectorMaterials.get(sec.id) ?? new Map<string, { claimed: number; received: number }>();
+    let output = 1;
+    let extraInputCost = 0;
+    const causes: Cause[] = [...(flow.sectorCauses.get(sec.id) ?? [])];
+    for (const [mat, { claimed, received }] of mats) {
+      if (claimed > 0) {
+        const served = received / claimed;
+        if (served < output) output = served;
+        if (served < 1 - 1e-9) causes.push(...shortCauses(flow.flows[mat]));
+      }
+      const base = model.materials.get(mat)?.basePrice.value ?? 0;
+      extraInputCost += received * Math.max(0, (prices[mat] ?? base) - base);
+    }
+    const demand = ctx.demandMultiplier.get(sec.id) ?? 1;
+    const va = sec.valueAdded.value * demand;
+    let lost = va * (1 - output);
+    for (const rule of ctx.reexportRules) {
+      const exposed = Object.keys(sec.demand).some((m) => rule.materials.has(m)) && sec.controlledContentShare >= rule.threshold;
+      if (!exposed) continue;
+      const loss = va * output * sec.exportShare * rule.lossRate;
+      lost += loss;
+      causes.push({ kind: "event", id: rule.event, amount: -loss });
+    }
+    for (const p of projects) {
+      const l = model.levers.get(p.lever);
+      if (p.status === "active" && l?.kind === "export_control" && l.sector === sec.id) {
+        lost += l.valueAddedLossPerTurn;
+        causes.push({ kind: "lever", id: l.id, team: p.team, amount: -l.valueAddedLossPerTurn });
+      }
+    }
+    const shortfallShare = 1 - output;
+    out[sec.id] = { sector: sec.id, output, shortfallShare, valueAddedLost: lost, extraInputCost, causes };
+  }
+  return out;
+}
+
+function shortCauses(flow: MaterialFlow | undefined): Cause[] {
+  return flow ? flow.causes.filter((c) => c.kind === "event" || c.kind === "lever") : [];
+}

@@ -1,0 +1,87 @@
+import { resolveParameterPath } from "../scenario/parameter-path.ts";
+import type { LeverDefinition } from "../scenario/lever-schema.ts";
+import type { Material, Scenario, ScenarioEvent, Sector, SupplySource, Team } from "../scenario/scenario-schema.ts";
+import { neutralEffects } from "../events/effect-context.ts";
+import { flowMaterials } from "../market/flow-materials.ts";
+import { turnIndexOf } from "./calendar.ts";
+
+/**
+ * A scenario compiled for fast stepping: parameters applied, indexes built, materials in
+ * chain order. Built once per run (or per Monte Carlo sample) and never mutated.
+ */
+export interface Model {
+  scenario: Scenario;
+  /** Upstream first (mining … component). */
+  materialOrder: Material[];
+  materials: Map<string, Material>;
+  sourcesByMaterial: Map<string, SupplySource[]>;
+  sectors: Sector[];
+  teams: Map<string, Team>;
+  levers: Map<string, LeverDefinition>;
+  /** Events scheduled at each turn index. */
+  scheduled: Map<number, ScenarioEvent[]>;
+  triggered: ScenarioEvent[];
+  injects: Map<string, ScenarioEvent>;
+  /** Downstream materials made at home from each material. */
+  madeFrom: Map<string, Material[]>;
+  /** Sectors that use each material. */
+  usedBy: Map<string, Sector[]>;
+  /** Baseline capacity of every source, per material. */
+  baselineCapacity: Map<string, number>;
+  /** Tonnes claimed per material in an undisturbed turn (prices move on claims relative to these). */
+  normalClaims: Map<string, number>;
+}
+
+/** Applies sampled parameter values (by uncertainty id) to a copy of the scenario and indexes it. */
+export function prepareModel(scenario: Scenario, params: Readonly<Record<string, number>> = {}): Model {
+  const s = Object.keys(params).length ? applyParams(scenario, params) : scenario;
+  const materials = new Map(s.materials.map((m) => [m.id, m]));
+  const depth = (m: Material): number => (m.input ? 1 + depth(materials.get(m.input.material) as Material) : 0);
+  const materialOrder = [...s.materials].sort((a, b) => depth(a) - depth(b) || a.id.localeCompare(b.id));
+  const sourcesByMaterial = new Map<string, SupplySource[]>(s.materials.map((m) => [m.id, []]));
+  for (const src of s.sources) sourcesByMaterial.get(src.material)?.push(src);
+  const madeFrom = new Map<string, Material[]>(s.materials.map((m) => [m.id, []]));
+  for (const m of s.materials) if (m.input) madeFrom.get(m.input.material)?.push(m);
+  const usedBy = new Map<string, Sector[]>(s.materials.map((m) => [m.id, []]));
+  for (const sec of s.sectors) for (const mat of Object.keys(sec.demand)) usedBy.get(mat)?.push(sec);
+  const scheduled = new Map<number, ScenarioEvent[]>();
+  for (const e of s.events) {
+    if (!e.at) continue;
+    const idx = turnIndexOf(s.calendar, e.at) ?? -1;
+    scheduled.set(idx, [...(scheduled.get(idx) ?? []), e]);
+  }
+  const baselineCapacity = new Map(
+    s.materials.map((m) => [m.id, (sourcesByMaterial.get(m.id) ?? []).reduce((acc, src) => acc + src.capacity.value, 0)]),
+  );
+  const model: Model = {
+    scenario: s,
+    materialOrder,
+    materials,
+    sourcesByMaterial,
+    sectors: s.sectors,
+    teams: new Map(s.teams.map((t) => [t.id, t])),
+    levers: new Map(s.levers.map((l) => [l.id, l])),
+    scheduled,
+    triggered: s.events.filter((e) => e.when),
+    injects: new Map(s.injects.map((e) => [e.id, e])),
+    madeFrom,
+    usedBy,
+    baselineCapacity,
+    normalClaims: new Map(),
+  };
+  const undisturbed = flowMaterials(model, neutralEffects(s), Object.fromEntries(s.materials.map((m) => [m.id, m.basePrice.value])), [], {}, { buy: new Map(), release: new Map() });
+  for (const m of s.materials) model.normalClaims.set(m.id, undisturbed.flows[m.id]?.claimed ?? 0);
+  return model;
+}
+
+function applyParams(scenario: Scenario, params: Readonly<Record<string, number>>): Scenario {
+  const copy = structuredClone(scenario);
+  for (const u of scenario.uncertainty) {
+    const v = params[u.id];
+    if (v === undefined) continue;
+    const r = resolveParameterPath(copy, u.path);
+    if (!r.ok) throw new Error(`uncertain parameter '${u.id}': ${r.message}. Validate the scenario with parseScenario first.`);
+    r.set(copy, v);
+  }
+  return copy;
+}

@@ -1,0 +1,22 @@
+import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
+
+export const ENGINE_ERROR_CODES = [
+  "stale_turn",
+  "exercise_over",
+  "unknown_team",
+  "invalid_decision",
+  "unknown_inject",
+  "inject_already_fired",
+  "invalid_inject",
+  "invalid_override",
+] as const;
+export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
+
+/** A rule the event breaks. The state stays as it was (boardgame.io's invalid move). */
+export interface EngineError {
+  code: EngineErrorCode;
+  message: string;
+  issues?: ScenarioIssue[];
+}
+
+export type StepResult<S> = { ok: true; state: S } | { ok: false; error: EngineError };

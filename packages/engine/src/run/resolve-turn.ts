@@ -1,0 +1,124 @@
+import { activeEvents } from "../events/active-events.ts";
+import { buildEffectContext } from "../events/effect-context.ts";
+import { fireDueEvents } from "../events/fire-due-events.ts";
+import { advanceProjects } from "../levers/advance-projects.ts";
+import { upfrontCost } from "../levers/lever-cost.ts";
+import { startProject } from "../levers/start-projects.ts";
+import { flowMaterials, type StockOrders } from "../market/flow-materials.ts";
+import { sectorOutcomes } from "../market/sector-outcomes.ts";
+import { updatePrices } from "../market/update-prices.ts";
+import { turnLabel } from "../model/calendar.ts";
+import type { Model } from "../model/prepare-model.ts";
+import { createRng } from "../model/rng.ts";
+import type { EngineState, Project, TurnResult } from "../model/state.ts";
+import { teamOutcomes } from "./team-outcomes.ts";
+
+/**
+ * Resolves the current turn: fires due events, applies the locked decisions, moves projects
+ * on, clears the markets, books costs and losses, moves prices, and records the turn's
+ * result with its causes. Pure: returns a new state; the old one is untouched.
+ */
+export function resolveTurn(model: Model, state: EngineState): EngineState {
+  const s = model.scenario;
+  const turn = state.turn;
+  const rng = createRng(state.rng);
+  const last = state.results[state.results.length - 1];
+  const due = fireDueEvents(model, state.fired, last, turn, rng);
+
+  const budgets = { ...state.budgets };
+  const spentNow: Record<string, number> = Object.fromEntries(s.teams.map((t) => [t.id, 0]));
+  const charge = (team: string, amount: number) => {
+    budgets[team] = (budgets[team] ?? 0) - amount;
+    spentNow[team] = (spentNow[team] ?? 0) + amount;
+  };
+  let projects: Project[] = [...state.projects];
+  const orders: StockOrders = { buy: new Map(), release: new Map() };
+  for (const team of Object.keys(state.locked).sort()) {
+    for (const a of state.locked[team] ?? []) {
+      const lever = model.levers.get(a.lever);
+      if (!lever) continue;
+      if (a.op === "activate") {
+        projects.push(startProject(model, team, a, turn, rng));
+        charge(team, upfrontCost(lever, a, 0));
+      } else orders[a.op].set(a.lever, (orders[a.op].get(a.lever) ?? 0) + a.tonnes);
+    }
+  }
+
+  const rampMultiplier = activeEvents(due.fired, turn).reduce((acc, f) => (f.effect.kind === "technology_control" ? acc * f.effect.rampMultiplier : acc), 1);
+  const advanced = advanceProjects(model, projects, due.fired, turn, rampMultiplier, rng);
+  projects = advanced.projects;
+  const fired = advanced.fired;
+  const active = activeEvents(fired, turn);
+  const ctx = buildEffectContext(model, active, projects, turn, rng);
+  const flow = flowMaterials(model, ctx, state.prices, projects, state.stockpiles, orders);
+
+  const stockpiles = { ...state.stockpiles };
+  for (const [lever, delta] of flow.stockDelta) {
+    const st = stockpiles[lever];
+    const def = model.levers.get(lever);
+    if (!st || def?.kind !== "stockpile") continue;
+    stockpiles[lever] = { ...st, tonnes: Math.max(0, st.tonnes + delta) };
+    if (delta > 0) charge(st.team, delta * (state.prices[st.material] ?? 0) * def.buyPriceMultiple);
+  }
+  for (const st of Object.values(stockpiles)) {
+    const def = model.levers.get(st.lever);
+    if (def?.kind === "stockpile" && def.holdingCostPerTonne > 0) charge(st.team, st.tonnes * def.holdingCostPerTonne);
+  }
+  for (const { supplier, tonnes } of flow.leverTaken.values()) {
+    const def = supplier.lever ? model.levers.get(supplier.lever) : undefined;
+    if (supplier.team && (def?.kind === "allied_offtake" || def?.kind === "recycle")) charge(supplier.team, tonnes * supplier.unitCost);
+  }
+
+  const sectors = sectorOutcomes(model, ctx, flow, state.prices, projects);
+  const leverCapacity = new Map<string, number>();
+  for (const { supplier } of flow.leverTaken.values()) leverCapacity.set(supplier.material, (leverCapacity.get(supplier.material) ?? 0) + supplier.capacity);
+  const prices = updatePrices(model, ctx, state.prices, flow.flows, leverCapacity);
+  projects = supportAndViability(model, projects, prices, flow, charge);
+
+  const priceMultiples = Object.fromEntries(model.materialOrder.map((m) => [m.id, (prices[m.id] ?? 0) / m.basePrice.value]));
+  const result: TurnResult = {
+    turn,
+    label: turnLabel(s.calendar, turn),
+    activeEvents: active.map((f) => f.id),
+    newlyFired: due.newly,
+    prices,
+    priceMultiples,
+    materials: flow.flows,
+    sectors,
+    teams: teamOutcomes(model, flow.flows, budgets, spentNow),
+    stockpiles: Object.fromEntries(Object.entries(stockpiles).map(([k, v]) => [k, v.tonnes])),
+    notes: advanced.notes,
+  };
+  const spent = { ...state.spent };
+  for (const [team, v] of Object.entries(spentNow)) spent[team] = (spent[team] ?? 0) + v;
+  return { ...state, rng: rng.state, turn: turn + 1, prices, budgets, spent, stockpiles, fired, projects, locked: {}, results: [...state.results, result] };
+}
+
+/**
+ * Diversified supply abroad needs prices above its break-even. A demand-side procurement
+ * floor for the material pays the gap (charged to the team that set it) and keeps projects
+ * alive; otherwise, after `closeAfterLossTurns` loss-making turns, the operator closes it.
+ */
+function supportAndViability(model: Model, projects: Project[], prices: Readonly<Record<string, number>>, flow: ReturnType<typeof flowMaterials>, charge: (team: string, amount: number) => void): Project[] {
+  const floors = projects.filter((p) => p.kind === "demand_procurement" && p.status === "active");
+  return projects.map((p) => {
+    const l = model.levers.get(p.lever);
+    if (p.status !== "active" || l?.kind !== "diversify") return p;
+    const base = model.materials.get(l.material)?.basePrice.value ?? 1;
+    const price = prices[l.material] ?? base;
+    let floorPrice = 0;
+    for (const f of floors) {
+      const fl = model.levers.get(f.lever);
+      if (fl?.kind !== "demand_procurement" || fl.material !== l.material) continue;
+      const fp = base * fl.floorPriceMultiple;
+      if (fp > price) {
+        const tonnes = Math.min(fl.volumePerTurn * f.scale, flow.leverTaken.get(p.id)?.tonnes ?? 0);
+        charge(f.team, tonnes * (fp - price));
+      }
+      floorPrice = Math.max(floorPrice, fp);
+    }
+    const earns = Math.max(price, floorPrice) >= base * l.breakevenPriceMultiple;
+    const lossTurns = earns ? 0 : p.lossTurns + 1;
+    return { ...p, lossTurns, status: lossTurns >= l.closeAfterLossTurns ? "closed" : "active" };
+  });
+}

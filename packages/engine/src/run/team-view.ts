@@ -1,0 +1,71 @@
+import type { LeverAction } from "../decisions/action-schema.ts";
+import type { Model } from "../model/prepare-model.ts";
+import type { EngineState, Project, SectorOutcome, StockpileState, TeamOutcome } from "../model/state.ts";
+
+export type Viewer = { kind: "facilitator" } | { kind: "observer" } | { kind: "team"; team: string };
+
+/** One turn as a team sees it: public market figures, its own sectors and its own standing. */
+export interface TurnView {
+  turn: number;
+  label: string;
+  activeEvents: string[];
+  prices: Record<string, number>;
+  priceMultiples: Record<string, number>;
+  /** National supply by material (public statistics): supplied, shortfall, controlled share. */
+  supply: Record<string, { supplied: number; shortfall: number; controlledShare: number; byCountry: Record<string, number> }>;
+  sectors: Record<string, SectorOutcome>;
+  teams: Record<string, TeamOutcome>;
+  stockpiles: Record<string, number>;
+}
+
+export interface StateView {
+  viewer: Viewer;
+  turn: number;
+  finished: boolean;
+  prices: Record<string, number>;
+  firedEvents: { id: string; startTurn: number; endTurn: number | null }[];
+  budgets: Record<string, number>;
+  stockpiles: Record<string, StockpileState>;
+  projects: Project[];
+  locked: Record<string, LeverAction[]>;
+  /** Teams that have locked this turn (everyone may see who is ready, not what they chose). */
+  lockedTeams: string[];
+  history: TurnView[];
+}
+
+/**
+ * What a viewer may see (boardgame.io's playerView). A team sees the public market, its own
+ * sectors, budget, stockpiles, projects and decisions, never another team's; observers see
+ * the public market and every sector; the facilitator sees everything.
+ */
+export function viewFor(model: Model, state: EngineState, viewer: Viewer): StateView {
+  const all = viewer.kind === "facilitator";
+  const team = viewer.kind === "team" ? viewer.team : undefined;
+  if (team !== undefined && !model.teams.has(team)) throw new Error(`unknown team '${team}'; authorise the viewer before asking for a view`);
+  const ownSectors = new Set(team ? (model.teams.get(team)?.sectors ?? []) : []);
+  const mine = <T>(rec: Record<string, T>, owner: (v: T, k: string) => string | undefined): Record<string, T> => (all ? rec : Object.fromEntries(Object.entries(rec).filter(([k, v]) => team !== undefined && owner(v, k) === team)));
+  const sectorVisible = (id: string) => all || viewer.kind === "observer" || ownSectors.has(id);
+  return {
+    viewer,
+    turn: state.turn,
+    finished: state.turn >= model.scenario.calendar.turns,
+    prices: state.prices,
+    firedEvents: state.fired.map((f) => ({ id: f.id, startTurn: f.startTurn, endTurn: f.endTurn })),
+    budgets: mine(state.budgets, (_v, k) => k),
+    stockpiles: mine(state.stockpiles, (v) => v.team),
+    projects: all ? state.projects : state.projects.filter((p) => p.team === team),
+    locked: mine(state.locked, (_v, k) => k),
+    lockedTeams: Object.keys(state.locked).sort(),
+    history: state.results.map((r) => ({
+      turn: r.turn,
+      label: r.label,
+      activeEvents: r.activeEvents,
+      prices: r.prices,
+      priceMultiples: r.priceMultiples,
+      supply: Object.fromEntries(Object.entries(r.materials).map(([k, f]) => [k, { supplied: f.supplied, shortfall: f.shortfall, controlledShare: f.controlledShare, byCountry: f.byCountry }])),
+      sectors: Object.fromEntries(Object.entries(r.sectors).filter(([k]) => sectorVisible(k))),
+      teams: mine(r.teams, (_v, k) => k),
+      stockpiles: all ? r.stockpiles : Object.fromEntries(Object.entries(r.stockpiles).filter(([k]) => state.stockpiles[k]?.team === team)),
+    })),
+  };
+}

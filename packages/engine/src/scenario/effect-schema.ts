@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { CountryCode, Id } from "./text.ts";
+
+const Fraction = z.number().min(0).max(1);
+const Turns = z.number().int().min(1).max(240);
+
+/**
+ * What a disruption event does while it is active. Events from the scenario, triggered
+ * events and injects the facilitator fires by hand all carry one of these.
+ */
+export const EventEffect = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("export_quota"),
+    /** The controlling country whose exports are capped. */
+    country: CountryCode,
+    materials: z.array(Id).min(1),
+    /** Exports allowed, as a fraction of the sources' baseline capacity (0.6 = a 40 % cut). */
+    allowedFraction: Fraction,
+  }),
+  z.strictObject({
+    kind: z.literal("licence_regime"),
+    country: CountryCode,
+    materials: z.array(Id).min(1),
+    /** Days a licence takes to be approved; the share of a turn's exports that slips is delay / turn length. */
+    approvalDelayDays: z.number().min(0).max(720),
+    /** Share of licence applications denied (mean); each turn draws around it. */
+    denialRate: Fraction,
+    /** Spread of the per-turn denial draw (uniform ± this, clipped to 0..1). */
+    denialSpread: Fraction.default(0),
+  }),
+  z.strictObject({
+    kind: z.literal("destination_ban"),
+    country: CountryCode,
+    /** Empty = every controlled material. */
+    materials: z.array(Id).default([]),
+    /** Destinations banned; if the exercise's home country is among them its imports stop. */
+    destinations: z.array(CountryCode).min(1),
+    /** For bans on other destinations: the share of world supply diverted, which tightens prices. */
+    worldTightening: Fraction.default(0),
+    /** Share of the flow still reaching the destination (grey channels, stocks in transit). */
+    leakage: Fraction.default(0),
+  }),
+  z.strictObject({
+    kind: z.literal("reexport_rule"),
+    country: CountryCode,
+    materials: z.array(Id).min(1),
+    /** Foreign goods with at least this share of the country's material by value need a licence (0.001 = 0.1 %). */
+    valueThreshold: Fraction,
+    /** Share of an affected sector's exports lost to the licence burden. */
+    exportLossRate: Fraction,
+  }),
+  z.strictObject({
+    kind: z.literal("price_shock"),
+    materials: z.array(Id).min(1),
+    multiplier: z.number().positive().max(100),
+  }),
+  z.strictObject({
+    kind: z.literal("demand_shock"),
+    sectors: z.array(Id).min(1),
+    multiplier: z.number().min(0).max(10),
+  }),
+  z.strictObject({
+    kind: z.literal("technology_control"),
+    country: CountryCode,
+    /** Diversification projects ramp this much slower while it is active (0.5 = half speed). */
+    rampMultiplier: Fraction,
+  }),
+  z.strictObject({
+    kind: z.literal("foreign_takeover"),
+    /** A domestic or allied source bought by a foreign (controlling-country) investor. */
+    source: Id,
+    /** Share of its capacity lost to the home country, unless an investment screening lever protects it. */
+    capacityLoss: Fraction,
+  }),
+  z.strictObject({
+    kind: z.literal("suspend_event"),
+    /** Ids of earlier events whose effects pause while this one is active. */
+    targets: z.array(Id).min(1),
+  }),
+  z.strictObject({
+    kind: z.literal("end_event"),
+    /** Ids of earlier events that end for good. */
+    targets: z.array(Id).min(1),
+  }),
+  z.strictObject({
+    kind: z.literal("briefing_only"),
+  }),
+]);
+export type EventEffect = z.infer<typeof EventEffect>;
+export type EventEffectKind = EventEffect["kind"];
+
+/** A condition on state that fires a triggered event the first time it holds. */
+export const Trigger = z.discriminatedUnion("metric", [
+  z.strictObject({
+    metric: z.literal("price_multiple"),
+    material: Id,
+    above: z.number().positive(),
+  }),
+  z.strictObject({
+    metric: z.literal("shortfall_share"),
+    sector: Id,
+    above: Fraction,
+  }),
+  z.strictObject({
+    metric: z.literal("event_active"),
+    event: Id,
+  }),
+]);
+export type Trigger = z.infer<typeof Trigger>;
+
+export { Fraction, Turns };

@@ -1,0 +1,24 @@
+import { checkReferences } from "./check-references.ts";
+import type { ScenarioIssue } from "./scenario-issue.ts";
+import { Scenario } from "./scenario-schema.ts";
+
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+/**
+ * Validates already-parsed scenario data (from YAML or JSON): its shape, then every id it
+ * refers to. Returns every problem with its path, not just the first.
+ * @example
+ * const r = parseScenario(YAML.parse(text));
+ * if (!r.ok) for (const i of r.issues) console.error(formatPath(i.path), i.message);
+ */
+export function parseScenario(data: unknown): ScenarioResult {
+  const parsed = Scenario.safeParse(data);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })),
+    };
+  }
+  const issues = checkReferences(parsed.data);
+  return issues.length ? { ok: false, issues } : { ok: true, scenario: parsed.data };
+}

@@ -1,0 +1,45 @@
+import type { Scenario } from "./scenario-schema.ts";
+
+export type ResolvedPath = { ok: true; get: (s: Scenario) => number; set: (s: Scenario, v: number) => void } | { ok: false; message: string };
+
+/**
+ * Resolves a dotted path such as "materials.dy_oxide.priceElasticity" or
+ * "levers.lynas.successProbability" or "sources.cn_oxide.capacity.value":
+ * list segments pick an item by id. Only numeric leaves can be uncertain.
+ */
+export function resolveParameterPath(scenario: Scenario, path: string): ResolvedPath {
+  const parts = path.split(".");
+  const walk = (s: Scenario): { parent: Record<string, unknown>; key: string } | string => {
+    let cur: unknown = s;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const part = parts[i] as string;
+      if (Array.isArray(cur)) {
+        const found: unknown = cur.find((x: { id?: string }) => x?.id === part);
+        if (found === undefined) return `no item with id '${part}' at '${parts.slice(0, i).join(".")}'`;
+        cur = found;
+      } else if (cur && typeof cur === "object" && part in cur) {
+        cur = (cur as Record<string, unknown>)[part];
+      } else return `'${parts.slice(0, i + 1).join(".")}' does not exist`;
+    }
+    if (!cur || typeof cur !== "object" || Array.isArray(cur)) return `'${path}' does not name a field`;
+    const key = parts[parts.length - 1] as string;
+    const parent = cur as Record<string, unknown>;
+    if (typeof parent[key] !== "number") return `'${path}' is not a number in the scenario`;
+    return { parent, key };
+  };
+  const probe = walk(scenario);
+  if (typeof probe === "string") return { ok: false, message: probe };
+  return {
+    ok: true,
+    get: (s) => {
+      const w = walk(s);
+      if (typeof w === "string") throw new Error(`parameter path '${path}': ${w}`);
+      return w.parent[w.key] as number;
+    },
+    set: (s, v) => {
+      const w = walk(s);
+      if (typeof w === "string") throw new Error(`parameter path '${path}': ${w}`);
+      w.parent[w.key] = v;
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { Calendar, TurnLabel } from "./calendar-schema.ts";
+import { EventEffect, Fraction, Trigger } from "./effect-schema.ts";
+import { LeverDefinition } from "./lever-schema.ts";
+import { CountryCode, Id, LocalizedText, Source } from "./text.ts";
+
+export const Stage = z.enum(["mining", "refining", "material", "component"]);
+export type Stage = z.infer<typeof Stage>;
+
+/** A calibrated number and where it comes from. */
+const Cited = <T extends z.ZodType>(value: T) => z.strictObject({ value, source: Source });
+
+export const Material = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  stage: Stage,
+  /** Price before the shock, money units per tonne. */
+  basePrice: Cited(z.number().positive()),
+  /** How strongly price rises with tightness: multiple gained per unit of supply gap share. */
+  priceElasticity: z.number().min(0).max(100),
+  /** Sectors' claims scale by (price / base)^(−demandElasticity): users thrift, switch and defer when prices soar. */
+  demandElasticity: z.number().min(0).max(2).default(0),
+  /** Share of the gap between price and its target closed each turn (inertia). */
+  priceAdjustment: Fraction.default(0.6),
+  /** Price never leaves [base × minMultiple, base × maxMultiple]. */
+  minPriceMultiple: z.number().positive().default(0.3),
+  maxPriceMultiple: z.number().positive().default(20),
+  /** Made at home from another material: tonnes of input per tonne of output. */
+  input: z.strictObject({ material: Id, perTonne: z.number().positive() }).optional(),
+});
+export type Material = z.infer<typeof Material>;
+
+export const SupplySource = z.strictObject({
+  id: Id,
+  material: Id,
+  country: CountryCode,
+  /** Tonnes per turn this source can supply to the home country. */
+  capacity: Cited(z.number().min(0)),
+  /** Cost as a multiple of the market price (cheaper sources are bought from first). */
+  costMultiple: z.number().positive().default(1),
+  /** Home production that converts the material's input (the material must have one). */
+  domestic: z.boolean().default(false),
+});
+export type SupplySource = z.infer<typeof SupplySource>;
+
+export const Sector = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  /** Tonnes of each material the sector needs per turn at normal output. */
+  demand: z.record(Id, z.number().min(0)),
+  /** Value added per turn at normal output, money units. */
+  valueAdded: Cited(z.number().min(0)),
+  /** Higher priority sectors are served first under the "priority" rule. */
+  priority: z.number().int().min(0).max(100).default(0),
+  /** Share of output exported (exposed to re-export rules). */
+  exportShare: Fraction.default(0),
+  /** Share of the sector's material content by value from the controlling country. */
+  controlledContentShare: Fraction.default(0),
+});
+export type Sector = z.infer<typeof Sector>;
+
+export const TeamRole = z.enum(["government", "stockpile_agency", "industry", "trading_house", "ally", "other"]);
+
+export const Team = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  role: TeamRole,
+  briefing: LocalizedText,
+  /** Money the team may spend over the exercise. */
+  budget: z.number().min(0),
+  levers: z.array(Id),
+  /** Sectors the team runs or answers for: its view shows their shortfalls. */
+  sectors: z.array(Id).default([]),
+});
+export type Team = z.infer<typeof Team>;
+
+export const ScenarioEvent = z
+  .strictObject({
+    id: Id,
+    title: LocalizedText,
+    description: LocalizedText.optional(),
+    /** Scheduled: fires at the start of this turn. */
+    at: TurnLabel.optional(),
+    /** Triggered: fires at the start of the first turn after the condition holds. */
+    when: Trigger.optional(),
+    /** Ends after this many turns (open-ended if absent). */
+    durationTurns: z.number().int().min(1).max(240).optional(),
+    effect: EventEffect,
+    /** Probability the event happens when scheduled or triggered (1 = certain). */
+    probability: Fraction.default(1),
+    source: Source.optional(),
+  })
+  .refine((e) => !(e.at && e.when), { message: "an event is either scheduled ('at') or triggered ('when'), not both" });
+export type ScenarioEvent = z.infer<typeof ScenarioEvent>;
+
+/** A parameter the Monte Carlo samples: a path into the scenario and its distribution. */
+export const UncertainParameter = z.strictObject({
+  id: Id,
+  /** Dotted path in the scenario, e.g. "materials.dy_oxide.priceElasticity" (ids pick list items). */
+  path: z.string().min(3),
+  distribution: z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number() }),
+    z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
+  ]),
+  source: Source.optional(),
+});
+export type UncertainParameter = z.infer<typeof UncertainParameter>;
+
+export const HistoricalSeries = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  /** What in the model it compares with. */
+  compare: z.discriminatedUnion("metric", [
+    z.strictObject({ metric: z.literal("price_multiple"), material: Id }),
+    z.strictObject({ metric: z.literal("controlled_share"), material: Id }),
+  ]),
+  points: z.array(z.strictObject({ turn: TurnLabel, value: z.number() })).min(1),
+  source: Source,
+});
+export type HistoricalSeries = z.infer<typeof HistoricalSeries>;
+
+export const Scenario = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "version is semver, e.g. 1.0.0"),
+  title: LocalizedText,
+  summary: LocalizedText,
+  calendar: Calendar,
+  /** The exercise's home country (whose supply is modelled), e.g. JP. */
+  home: CountryCode,
+  /** The country whose controls drive the exercise, e.g. CN. */
+  controllingCountry: CountryCode,
+  units: z.strictObject({
+    money: LocalizedText,
+    /** Displayed price = model price × priceScale, in this unit (e.g. USD/kg). */
+    price: LocalizedText,
+    priceScale: z.number().positive().default(1),
+  }),
+  allocation: z.enum(["pro_rata", "priority"]),
+  materials: z.array(Material).min(1),
+  sources: z.array(SupplySource).min(1),
+  sectors: z.array(Sector).min(1),
+  teams: z.array(Team).min(1),
+  levers: z.array(LeverDefinition).default([]),
+  events: z.array(ScenarioEvent).default([]),
+  /** Injects the facilitator may fire by hand (never scheduled). */
+  injects: z.array(ScenarioEvent).default([]),
+  uncertainty: z.array(UncertainParameter).default([]),
+  history: z.array(HistoricalSeries).default([]),
+  /** How the scripted controlling country is played. */
+  scriptedActors: z.array(z.strictObject({ country: CountryCode, name: LocalizedText, note: LocalizedText })).default([]),
+});
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
