@@ -1,5 +1,11 @@
 import type { Plan, Scenario } from "@chokepoint/engine";
-import { formatFileIssue, type Loaded, loadDecisionsFile, loadScenarioFile, resolveScenarioPath } from "@chokepoint/scenario-files";
+import {
+  formatFileIssue,
+  type Loaded,
+  loadDecisionsFile,
+  loadScenarioFile,
+  resolveScenarioPath,
+} from "@chokepoint/scenario-files";
 
 /** Thrown for user errors: the CLI prints the message and exits 1, without a stack. */
 export class UsageError extends Error {}
@@ -24,6 +30,7 @@ export function parseSeed(text: string): number {
 }
 
 export function parseLocale(text: string): "ja" | "en" {
-  if (text !== "ja" && text !== "en") throw new UsageError(`--lang must be 'ja' or 'en', got '${text}'`);
+  if (text !== "ja" && text !== "en")
+    throw new UsageError(`--lang must be 'ja' or 'en', got '${text}'`);
   return text;
 }

@@ -7,7 +7,9 @@ import { parseLocale, parseSeed, UsageError } from "./load-or-exit.ts";
 
 const program = new Command()
   .name("chokepoint")
-  .description("Economic-security tabletop exercises: validate, run and Monte Carlo scenarios / 経済安全保障の机上演習 CLI")
+  .description(
+    "Economic-security tabletop exercises: validate, run and Monte Carlo scenarios / 経済安全保障の机上演習 CLI",
+  )
   .option("--lang <ja|en>", "language of the output / 出力言語", "en");
 
 const lang = () => parseLocale(program.opts<{ lang: string }>().lang);
@@ -19,7 +21,10 @@ program
   .command("scenarios")
   .description("list the built-in scenarios / 組み込みシナリオの一覧")
   .action(() => {
-    for (const s of builtInScenarios()) console.log(`${s.id}\t${s.file}${s.decisions.length ? `\t(${s.decisions.length} decisions file)` : ""}`);
+    for (const s of builtInScenarios())
+      console.log(
+        `${s.id}\t${s.file}${s.decisions.length ? `\t(${s.decisions.length} decisions file)` : ""}`,
+      );
   });
 
 program
@@ -36,8 +41,17 @@ program
   .option("--decisions <file>", "decisions file (YAML/JSON)")
   .option("--out <dir>", "write CSV and JSON here")
   .option("--explain", "explain the turns where something happened", false)
-  .action((scenario: string, o: { seed: string; decisions?: string; out?: string; explain: boolean }) =>
-    exit(runCommand(scenario, { seed: parseSeed(o.seed), lang: lang(), explain: o.explain, ...(o.decisions ? { decisions: o.decisions } : {}), ...(o.out ? { out: o.out } : {}) })),
+  .action(
+    (scenario: string, o: { seed: string; decisions?: string; out?: string; explain: boolean }) =>
+      exit(
+        runCommand(scenario, {
+          seed: parseSeed(o.seed),
+          lang: lang(),
+          explain: o.explain,
+          ...(o.decisions ? { decisions: o.decisions } : {}),
+          ...(o.out ? { out: o.out } : {}),
+        }),
+      ),
   );
 
 program
@@ -48,11 +62,22 @@ program
   .option("--seed <n>", "first seed", "1")
   .option("--decisions <file>", "decisions file (YAML/JSON)")
   .option("--out <file>", "write the bands as JSON")
-  .action((scenario: string, o: { runs: string; seed: string; decisions?: string; out?: string }) => {
-    const runs = Number(o.runs);
-    if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw new UsageError(`--runs must be an integer from 1 to 1,000,000, got '${o.runs}'`);
-    exit(monteCarloCommand(scenario, { runs, seed: parseSeed(o.seed), lang: lang(), ...(o.decisions ? { decisions: o.decisions } : {}), ...(o.out ? { out: o.out } : {}) }));
-  });
+  .action(
+    (scenario: string, o: { runs: string; seed: string; decisions?: string; out?: string }) => {
+      const runs = Number(o.runs);
+      if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000)
+        throw new UsageError(`--runs must be an integer from 1 to 1,000,000, got '${o.runs}'`);
+      exit(
+        monteCarloCommand(scenario, {
+          runs,
+          seed: parseSeed(o.seed),
+          lang: lang(),
+          ...(o.decisions ? { decisions: o.decisions } : {}),
+          ...(o.out ? { out: o.out } : {}),
+        }),
+      );
+    },
+  );
 
 try {
   await program.parseAsync();

@@ -1,6 +1,12 @@
 // Public entry of @chokepoint/engine. Pure: no I/O, no clock, no Math.random.
-export { explainTurn, type Explanation } from "./analysis/explain-turn.ts";
-export { band, type Band, type MonteCarloOptions, type MonteCarloResult, monteCarlo } from "./analysis/monte-carlo.ts";
+export { type Explanation, explainTurn } from "./analysis/explain-turn.ts";
+export {
+  type Band,
+  band,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+  monteCarlo,
+} from "./analysis/monte-carlo.ts";
 export { type TurnMetrics, turnMetrics } from "./analysis/turn-metrics.ts";
 export { DecisionsFile, LeverAction, TeamDecision } from "./decisions/action-schema.ts";
 export { validateActions } from "./decisions/validate-actions.ts";
@@ -9,16 +15,29 @@ export { daysPerTurn, turnIndexOf, turnLabel } from "./model/calendar.ts";
 export { type Model, prepareModel } from "./model/prepare-model.ts";
 export type * from "./model/state.ts";
 export { applyEvent } from "./run/apply-event.ts";
-export { ENGINE_ERROR_CODES, type EngineError, type EngineErrorCode, type StepResult } from "./run/engine-error.ts";
+export {
+  ENGINE_ERROR_CODES,
+  type EngineError,
+  type EngineErrorCode,
+  type StepResult,
+} from "./run/engine-error.ts";
 export { initialState, sampleParameters } from "./run/initial-state.ts";
-export { type Plan, type PlanRun, planFromDecisions, runPlan } from "./run/run-plan.ts";
 export { type ReplayResult, replay } from "./run/replay.ts";
+export { type Plan, type PlanRun, planFromDecisions, runPlan } from "./run/run-plan.ts";
 export { canonicalJson, stateHash } from "./run/state-hash.ts";
 export { type StateView, type TurnView, type Viewer, viewFor } from "./run/team-view.ts";
 export { EventEffect, Trigger } from "./scenario/effect-schema.ts";
 export { LeverDefinition, type LeverKind } from "./scenario/lever-schema.ts";
 export { parseScenario, type ScenarioResult } from "./scenario/load-scenario.ts";
 export { formatPath, type ScenarioIssue } from "./scenario/scenario-issue.ts";
-export { Material, Scenario, type ScenarioInput, ScenarioEvent, Sector, SupplySource, Team } from "./scenario/scenario-schema.ts";
 export { scenarioJsonSchema } from "./scenario/scenario-json-schema.ts";
+export {
+  Material,
+  Scenario,
+  ScenarioEvent,
+  type ScenarioInput,
+  Sector,
+  SupplySource,
+  Team,
+} from "./scenario/scenario-schema.ts";
 export { Locale, LocalizedText } from "./scenario/text.ts";

@@ -1,8 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { DecisionsFile, parseScenario, planFromDecisions, prepareModel, replay, runPlan, type Scenario, stateHash } from "../src/index.ts";
+import { parse } from "yaml";
+import {
+  DecisionsFile,
+  parseScenario,
+  planFromDecisions,
+  prepareModel,
+  replay,
+  runPlan,
+  type Scenario,
+  stateHash,
+} from "../src/index.ts";
 import { tinyScenario } from "./fixture.ts";
 import { play } from "./helpers.ts";
 
@@ -16,7 +25,21 @@ function scenario2010(): Scenario {
 describe("determinism", () => {
   it("the same scenario, seed and events give an identical state hash", () => {
     const s = tinyScenario((x) => {
-      x.events = [{ id: "licence", at: "2020-Q2", title: { ja: "許可制", en: "Licensing" }, effect: { kind: "licence_regime", country: "CN", materials: ["oxide"], approvalDelayDays: 30, denialRate: 0.3, denialSpread: 0.2 } }];
+      x.events = [
+        {
+          id: "licence",
+          at: "2020-Q2",
+          title: { ja: "許可制", en: "Licensing" },
+          effect: {
+            kind: "licence_regime",
+            country: "CN",
+            materials: ["oxide"],
+            approvalDelayDays: 30,
+            denialRate: 0.3,
+            denialSpread: 0.2,
+          },
+        },
+      ];
     });
     const a = play(s, 8, () => [], 7);
     const b = play(s, 8, () => [], 7);
@@ -28,7 +51,9 @@ describe("determinism", () => {
 
   it("replaying the log of a headless run of the 2010 scenario reproduces its state exactly", () => {
     const s = scenario2010();
-    const file = DecisionsFile.parse(parse(readFileSync(join(dir, "decisions-japan-actual.yaml"), "utf8")));
+    const file = DecisionsFile.parse(
+      parse(readFileSync(join(dir, "decisions-japan-actual.yaml"), "utf8")),
+    );
     const plan = planFromDecisions(s, file);
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
     const run = runPlan(prepareModel(s), 2010, plan.plan);
@@ -44,7 +69,11 @@ describe("determinism", () => {
     const { state, model } = play(s, 2);
     const before = stateHash(state);
     const frozen = JSON.parse(JSON.stringify(state));
-    const r = replay(s, 1, [{ type: "turn_resolved", turn: 0 }, { type: "turn_resolved", turn: 1 }, { type: "turn_resolved", turn: 2 }]);
+    const r = replay(s, 1, [
+      { type: "turn_resolved", turn: 0 },
+      { type: "turn_resolved", turn: 1 },
+      { type: "turn_resolved", turn: 2 },
+    ]);
     expect(r.ok).toBe(true);
     expect(stateHash(state)).toBe(before);
     expect(state).toEqual(frozen);

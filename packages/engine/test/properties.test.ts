@@ -1,31 +1,113 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyEvent, type EngineEvent, type EngineState, initialState, type LeverAction, prepareModel, replay, stateHash } from "../src/index.ts";
+import {
+  applyEvent,
+  type EngineEvent,
+  type EngineState,
+  initialState,
+  type LeverAction,
+  prepareModel,
+  replay,
+  stateHash,
+} from "../src/index.ts";
 import { tinyScenario } from "./fixture.ts";
 
 const scenario = tinyScenario((s) => {
   s.allocation = "priority";
   s.injects = [
     ...(s.injects ?? []),
-    { id: "ban", title: { ja: "禁輸", en: "Ban" }, durationTurns: 2, effect: { kind: "destination_ban", country: "CN", materials: [], destinations: ["JP"], leakage: 0.1 } },
-    { id: "licence", title: { ja: "許可", en: "Licence" }, effect: { kind: "licence_regime", country: "CN", materials: ["oxide"], approvalDelayDays: 120, denialRate: 0.4, denialSpread: 0.3 } },
-    { id: "shock", title: { ja: "需要", en: "Demand" }, durationTurns: 3, effect: { kind: "demand_shock", sectors: ["auto"], multiplier: 1.8 } },
-    { id: "pause", title: { ja: "停止", en: "Pause" }, durationTurns: 2, effect: { kind: "suspend_event", targets: ["quota"] } },
+    {
+      id: "ban",
+      title: { ja: "禁輸", en: "Ban" },
+      durationTurns: 2,
+      effect: {
+        kind: "destination_ban",
+        country: "CN",
+        materials: [],
+        destinations: ["JP"],
+        leakage: 0.1,
+      },
+    },
+    {
+      id: "licence",
+      title: { ja: "許可", en: "Licence" },
+      effect: {
+        kind: "licence_regime",
+        country: "CN",
+        materials: ["oxide"],
+        approvalDelayDays: 120,
+        denialRate: 0.4,
+        denialSpread: 0.3,
+      },
+    },
+    {
+      id: "shock",
+      title: { ja: "需要", en: "Demand" },
+      durationTurns: 3,
+      effect: { kind: "demand_shock", sectors: ["auto"], multiplier: 1.8 },
+    },
+    {
+      id: "pause",
+      title: { ja: "停止", en: "Pause" },
+      durationTurns: 2,
+      effect: { kind: "suspend_event", targets: ["quota"] },
+    },
   ];
 });
 const model = prepareModel(scenario);
 
 const action: fc.Arbitrary<{ team: string; action: LeverAction }> = fc.oneof(
-  fc.record({ team: fc.constant("agency"), action: fc.record({ op: fc.constantFrom("buy" as const, "release" as const), lever: fc.constant("oxide_stock"), tonnes: fc.double({ min: 1, max: 80, noNaN: true }) }) }),
-  fc.record({ team: fc.constant("agency"), action: fc.record({ op: fc.constant("activate" as const), lever: fc.constant("mine_abroad"), scale: fc.double({ min: 0.1, max: 1, noNaN: true }) }) }),
-  fc.record({ team: fc.constant("maker"), action: fc.record({ op: fc.constant("activate" as const), lever: fc.constantFrom("thrift", "recycling", "offtake"), scale: fc.constant(1) }) }),
-  fc.record({ team: fc.constant("gov"), action: fc.record({ op: fc.constant("activate" as const), lever: fc.constantFrom("wto", "floor", "own_controls", "screening"), scale: fc.constant(1) }) }),
+  fc.record({
+    team: fc.constant("agency"),
+    action: fc.record({
+      op: fc.constantFrom("buy" as const, "release" as const),
+      lever: fc.constant("oxide_stock"),
+      tonnes: fc.double({ min: 1, max: 80, noNaN: true }),
+    }),
+  }),
+  fc.record({
+    team: fc.constant("agency"),
+    action: fc.record({
+      op: fc.constant("activate" as const),
+      lever: fc.constant("mine_abroad"),
+      scale: fc.double({ min: 0.1, max: 1, noNaN: true }),
+    }),
+  }),
+  fc.record({
+    team: fc.constant("maker"),
+    action: fc.record({
+      op: fc.constant("activate" as const),
+      lever: fc.constantFrom("thrift", "recycling", "offtake"),
+      scale: fc.constant(1),
+    }),
+  }),
+  fc.record({
+    team: fc.constant("gov"),
+    action: fc.record({
+      op: fc.constant("activate" as const),
+      lever: fc.constantFrom("wto", "floor", "own_controls", "screening"),
+      scale: fc.constant(1),
+    }),
+  }),
 );
-const turnPlan = fc.record({ actions: fc.array(action, { maxLength: 4 }), inject: fc.option(fc.constantFrom("quota", "ban", "licence", "shock", "pause"), { nil: undefined }) });
-const plans = fc.record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), turns: fc.array(turnPlan, { minLength: 8, maxLength: 8 }) });
+const turnPlan = fc.record({
+  actions: fc.array(action, { maxLength: 4 }),
+  inject: fc.option(fc.constantFrom("quota", "ban", "licence", "shock", "pause"), {
+    nil: undefined,
+  }),
+});
+const plans = fc.record({
+  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  turns: fc.array(turnPlan, { minLength: 8, maxLength: 8 }),
+});
 
 /** Builds a log from a random plan, keeping only the events the engine accepts. */
-function buildLog(seed: number, turns: fc.RecordValue<{ actions: { team: string; action: LeverAction }[]; inject: string | undefined }>[]): { log: EngineEvent[]; states: EngineState[] } {
+type TurnPlan = { actions: { team: string; action: LeverAction }[]; inject: string | undefined };
+
+function buildLog(
+  seed: number,
+  turns: readonly TurnPlan[],
+): { log: EngineEvent[]; states: EngineState[] } {
   let state = initialState(model, seed);
   const log: EngineEvent[] = [];
   const states: EngineState[] = [state];
@@ -69,7 +151,9 @@ describe("engine invariants (property-based)", () => {
           // Home production never makes more than its input allows.
           for (const m of scenario.materials) {
             if (!m.input) continue;
-            const home = scenario.sources.filter((s) => s.domestic && s.material === m.id).reduce((a, s) => a + (r.materials[m.id]?.bySource[s.id] ?? 0), 0);
+            const home = scenario.sources
+              .filter((s) => s.domestic && s.material === m.id)
+              .reduce((a, s) => a + (r.materials[m.id]?.bySource[s.id] ?? 0), 0);
             const inputToIt = r.materials[m.input.material]?.toDownstream ?? 0;
             expect(home * m.input.perTonne).toBeLessThanOrEqual(inputToIt + eps);
           }
@@ -83,7 +167,8 @@ describe("engine invariants (property-based)", () => {
             expect(p).toBeGreaterThan(0);
           }
         }
-        for (const st of Object.values(final.stockpiles)) expect(st.tonnes).toBeGreaterThanOrEqual(0);
+        for (const st of Object.values(final.stockpiles))
+          expect(st.tonnes).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 150 },
     );

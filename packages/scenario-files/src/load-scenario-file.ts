@@ -1,4 +1,10 @@
-import { DecisionsFile, parseScenario, type Plan, planFromDecisions, type Scenario } from "@chokepoint/engine";
+import {
+  DecisionsFile,
+  type Plan,
+  parseScenario,
+  planFromDecisions,
+  type Scenario,
+} from "@chokepoint/engine";
 import { type FileIssue, locateIssues, readDataFile } from "./read-data-file.ts";
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; issues: FileIssue[] };
@@ -8,7 +14,9 @@ export function loadScenarioFile(file: string): Loaded<Scenario> {
   const read = readDataFile(file);
   if (!read.ok) return read;
   const r = parseScenario(read.value.data);
-  return r.ok ? { ok: true, value: r.scenario } : { ok: false, issues: locateIssues(read.value, r.issues) };
+  return r.ok
+    ? { ok: true, value: r.scenario }
+    : { ok: false, issues: locateIssues(read.value, r.issues) };
 }
 
 /** Reads a decisions file and checks it against the scenario it is for. */
@@ -17,8 +25,19 @@ export function loadDecisionsFile(file: string, scenario: Scenario): Loaded<Plan
   if (!read.ok) return read;
   const parsed = DecisionsFile.safeParse(read.value.data);
   if (!parsed.success) {
-    return { ok: false, issues: locateIssues(read.value, parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message }))) };
+    return {
+      ok: false,
+      issues: locateIssues(
+        read.value,
+        parsed.error.issues.map((i) => ({
+          path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+          message: i.message,
+        })),
+      ),
+    };
   }
   const plan = planFromDecisions(scenario, parsed.data);
-  return plan.ok ? { ok: true, value: plan.plan } : { ok: false, issues: locateIssues(read.value, plan.issues) };
+  return plan.ok
+    ? { ok: true, value: plan.plan }
+    : { ok: false, issues: locateIssues(read.value, plan.issues) };
 }

@@ -21,20 +21,43 @@ export interface DataFile {
 }
 
 /** Reads a YAML or JSON file; syntax errors come back as issues with their line. */
-export function readDataFile(file: string): { ok: true; value: DataFile } | { ok: false; issues: FileIssue[] } {
+export function readDataFile(
+  file: string,
+): { ok: true; value: DataFile } | { ok: false; issues: FileIssue[] } {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    return { ok: false, issues: [{ file, field: "", message: `cannot read file: ${(e as Error).message}` }] };
+    return {
+      ok: false,
+      issues: [{ file, field: "", message: `cannot read file: ${(e as Error).message}` }],
+    };
   }
   const ext = extname(file).toLowerCase();
-  if (![".yaml", ".yml", ".json"].includes(ext)) return { ok: false, issues: [{ file, field: "", message: `expected a .yaml, .yml or .json file, got '${ext || "no extension"}'` }] };
+  if (![".yaml", ".yml", ".json"].includes(ext))
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          field: "",
+          message: `expected a .yaml, .yml or .json file, got '${ext || "no extension"}'`,
+        },
+      ],
+    };
   // JSON is YAML 1.2, so one parser gives line numbers for both.
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    return { ok: false, issues: doc.errors.map((e) => ({ file, field: "", line: e.linePos?.[0]?.line, message: `syntax: ${e.message.split("\n")[0]}` })) };
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => ({
+        file,
+        field: "",
+        line: e.linePos?.[0]?.line,
+        message: `syntax: ${e.message.split("\n")[0]}`,
+      })),
+    };
   }
   const locate = (path: readonly (string | number)[]) => {
     for (let n = path.length; n >= 0; n--) {
@@ -47,7 +70,12 @@ export function readDataFile(file: string): { ok: true; value: DataFile } | { ok
 }
 
 export function locateIssues(f: DataFile, issues: readonly ScenarioIssue[]): FileIssue[] {
-  return issues.map((i) => ({ file: f.file, field: formatPath(i.path), line: f.locate(i.path), message: i.message }));
+  return issues.map((i) => ({
+    file: f.file,
+    field: formatPath(i.path),
+    line: f.locate(i.path),
+    message: i.message,
+  }));
 }
 
 /** "scenarios/x.yaml:12 events[0].at: turn 2020-Q1 is outside …" */

@@ -17,22 +17,50 @@ export interface MonteCarloCommandOptions {
 export function monteCarloCommand(scenarioArg: string, o: MonteCarloCommandOptions): number {
   const scenario = loadScenario(scenarioArg);
   const plan = loadPlan(o.decisions, scenario);
-  const bar = new SingleBar({ format: ` {bar} {value}/{total} ${t(o.lang, "runs")}`, stream: process.stderr, noTTYOutput: false }, undefined);
+  const bar = new SingleBar(
+    {
+      format: ` {bar} {value}/{total} ${t(o.lang, "runs")}`,
+      stream: process.stderr,
+      noTTYOutput: false,
+    },
+    undefined,
+  );
   bar.start(o.runs, 0);
   const started = performance.now();
-  const mc = monteCarlo(scenario, plan, { runs: o.runs, baseSeed: o.seed, onProgress: (done) => (done % 50 === 0 || done === o.runs) && bar.update(done) });
+  const mc = monteCarlo(scenario, plan, {
+    runs: o.runs,
+    baseSeed: o.seed,
+    onProgress: (done) => (done % 50 === 0 || done === o.runs) && bar.update(done),
+  });
   const seconds = (performance.now() - started) / 1000;
   bar.stop();
   const b = (x: Band, f: (v: number) => string) => `${f(x.p5)} / ${f(x.p50)} / ${f(x.p95)}`;
-  const firstMat = scenario.materials.find((m) => m.stage === "refining")?.id ?? scenario.materials[0]?.id ?? "";
-  console.log(`${scenario.title[o.lang]} — ${mc.runs} ${t(o.lang, "runs")} (${(mc.runs / seconds).toFixed(0)} ${t(o.lang, "runsPerSecond")}), ${t(o.lang, "band")}`);
+  const firstMat =
+    scenario.materials.find((m) => m.stage === "refining")?.id ?? scenario.materials[0]?.id ?? "";
+  console.log(
+    `${scenario.title[o.lang]} — ${mc.runs} ${t(o.lang, "runs")} (${(mc.runs / seconds).toFixed(0)} ${t(o.lang, "runsPerSecond")}), ${t(o.lang, "band")}`,
+  );
   console.log(
     formatTable(
-      [t(o.lang, "turn"), `${firstMat} ×`, t(o.lang, "shortfall"), t(o.lang, "vaLost"), t(o.lang, "dependency")],
-      mc.turns.map((x) => [x.label, b(x.priceMultiple[firstMat] ?? { p5: 0, p50: 0, p95: 0 }, (v) => v.toFixed(1)), b(x.shortfallShare, pct), b(x.valueAddedLost, num), b(x.controlledShare, pct)]),
+      [
+        t(o.lang, "turn"),
+        `${firstMat} ×`,
+        t(o.lang, "shortfall"),
+        t(o.lang, "vaLost"),
+        t(o.lang, "dependency"),
+      ],
+      mc.turns.map((x) => [
+        x.label,
+        b(x.priceMultiple[firstMat] ?? { p5: 0, p50: 0, p95: 0 }, (v) => v.toFixed(1)),
+        b(x.shortfallShare, pct),
+        b(x.valueAddedLost, num),
+        b(x.controlledShare, pct),
+      ]),
     ),
   );
-  console.log(`\n${t(o.lang, "totals")}: ${t(o.lang, "vaLost")} ${b(mc.totals.valueAddedLost, num)}; ${t(o.lang, "spend")} ${b(mc.totals.spend, num)}`);
+  console.log(
+    `\n${t(o.lang, "totals")}: ${t(o.lang, "vaLost")} ${b(mc.totals.valueAddedLost, num)}; ${t(o.lang, "spend")} ${b(mc.totals.spend, num)}`,
+  );
   if (mc.refusedDecisions) console.log(`${t(o.lang, "refused")}: ${mc.refusedDecisions}`);
   if (o.out) {
     writeFileSync(o.out, `${JSON.stringify(mc, null, 2)}\n`);

@@ -1,14 +1,38 @@
-import { type EngineState, explainTurn, type Locale, type Model, turnMetrics } from "@chokepoint/engine";
+import {
+  type EngineState,
+  explainTurn,
+  type Locale,
+  type Model,
+  turnMetrics,
+} from "@chokepoint/engine";
 import { formatTable, num, pct } from "../format-table.ts";
 import { t } from "../messages.ts";
 
 /** The per-turn table of a run: prices, shortfall, value added lost, spend, dependency, stock. */
 export function runTable(model: Model, state: EngineState, locale: Locale): string {
   const mats = model.materialOrder.map((m) => m.id);
-  const header = [t(locale, "turn"), ...mats.map((m) => `${short(model, m, locale)} ×`), t(locale, "shortfall"), t(locale, "vaLost"), t(locale, "spend"), t(locale, "dependency"), t(locale, "stock"), t(locale, "events")];
+  const header = [
+    t(locale, "turn"),
+    ...mats.map((m) => `${short(model, m, locale)} ×`),
+    t(locale, "shortfall"),
+    t(locale, "vaLost"),
+    t(locale, "spend"),
+    t(locale, "dependency"),
+    t(locale, "stock"),
+    t(locale, "events"),
+  ];
   const rows = state.results.map((r) => {
     const m = turnMetrics(model, r);
-    return [r.label, ...mats.map((id) => (m.priceMultiple[id] ?? 0).toFixed(2)), pct(m.shortfallShare), num(m.valueAddedLost), num(m.spend), pct(m.controlledShare), num(m.stockpileTonnes), r.newlyFired.join(" ")];
+    return [
+      r.label,
+      ...mats.map((id) => (m.priceMultiple[id] ?? 0).toFixed(2)),
+      pct(m.shortfallShare),
+      num(m.valueAddedLost),
+      num(m.spend),
+      pct(m.controlledShare),
+      num(m.stockpileTonnes),
+      r.newlyFired.join(" "),
+    ];
   });
   return formatTable(header, rows);
 }
@@ -27,10 +51,23 @@ export function historyTable(model: Model, state: EngineState, locale: Locale): 
     const rows = h.points.map((p) => {
       const r = state.results.find((x) => x.label === p.turn);
       const mat = h.compare.material;
-      const modelled = r ? (h.compare.metric === "price_multiple" ? (r.priceMultiples[mat] ?? 0) : (r.materials[mat]?.controlledShare ?? 0)) : Number.NaN;
-      return [p.turn, modelled.toFixed(2), p.value.toFixed(2), Number.isFinite(modelled) && p.value !== 0 ? `${((modelled / p.value) * 100).toFixed(0)}%` : "–"];
+      const modelled = r
+        ? h.compare.metric === "price_multiple"
+          ? (r.priceMultiples[mat] ?? 0)
+          : (r.materials[mat]?.controlledShare ?? 0)
+        : Number.NaN;
+      return [
+        p.turn,
+        modelled.toFixed(2),
+        p.value.toFixed(2),
+        Number.isFinite(modelled) && p.value !== 0
+          ? `${((modelled / p.value) * 100).toFixed(0)}%`
+          : "–",
+      ];
     });
-    out.push(`${h.name[locale]}\n  (${h.source})\n${formatTable([t(locale, "turn"), t(locale, "model"), t(locale, "historical"), t(locale, "model") + "/" + t(locale, "historical")], rows)}`);
+    out.push(
+      `${h.name[locale]}\n  (${h.source})\n${formatTable([t(locale, "turn"), t(locale, "model"), t(locale, "historical"), `${t(locale, "model")}/${t(locale, "historical")}`], rows)}`,
+    );
   }
   return out.join("\n\n");
 }
@@ -39,6 +76,11 @@ export function historyTable(model: Model, state: EngineState, locale: Locale): 
 export function explanations(model: Model, state: EngineState, locale: Locale): string {
   return state.results
     .filter((r) => r.newlyFired.length || r.notes.length)
-    .map((r) => [`[${r.label}] ${r.newlyFired.join(", ")} ${r.notes.join(", ")}`.trim(), ...explainTurn(model, r, locale).map((e) => `  - ${e.text}`)].join("\n"))
+    .map((r) =>
+      [
+        `[${r.label}] ${r.newlyFired.join(", ")} ${r.notes.join(", ")}`.trim(),
+        ...explainTurn(model, r, locale).map((e) => `  - ${e.text}`),
+      ].join("\n"),
+    )
     .join("\n");
 }

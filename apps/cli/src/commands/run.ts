@@ -18,7 +18,9 @@ export function runCommand(scenarioArg: string, o: RunOptions): number {
   const plan = loadPlan(o.decisions, scenario);
   const model = prepareModel(scenario);
   const run = runPlan(model, o.seed, plan);
-  console.log(`${scenario.title[o.lang]} — ${t(o.lang, "seed")} ${o.seed}, ${o.decisions ? `${t(o.lang, "decisions")}: ${o.decisions}` : t(o.lang, "noDecisions")}`);
+  console.log(
+    `${scenario.title[o.lang]} — ${t(o.lang, "seed")} ${o.seed}, ${o.decisions ? `${t(o.lang, "decisions")}: ${o.decisions}` : t(o.lang, "noDecisions")}`,
+  );
   console.log(runTable(model, run.state, o.lang));
   if (run.refused.length) {
     console.log(`\n${t(o.lang, "refused")}:`);
@@ -26,8 +28,11 @@ export function runCommand(scenarioArg: string, o: RunOptions): number {
   }
   const hist = historyTable(model, run.state, o.lang);
   if (hist) console.log(`\n${t(o.lang, "history")}\n${hist}`);
-  if (o.explain) console.log(`\n${t(o.lang, "whyTurn")}\n${explanations(model, run.state, o.lang)}`);
+  if (o.explain)
+    console.log(`\n${t(o.lang, "whyTurn")}\n${explanations(model, run.state, o.lang)}`);
   console.log(`\nstate hash ${stateHash(run.state)}`);
-  if (o.out) for (const f of writeRunOutputs(o.out, model, run.state, run.events)) console.log(`${t(o.lang, "wrote")} ${f}`);
+  if (o.out)
+    for (const f of writeRunOutputs(o.out, model, run.state, run.events))
+      console.log(`${t(o.lang, "wrote")} ${f}`);
   return 0;
 }

@@ -16,14 +16,17 @@ export interface Explanation {
  */
 export function explainTurn(model: Model, r: TurnResult, locale: Locale): Explanation[] {
   const out: Explanation[] = [];
-  const name = (kind: "event" | "lever" | "parameter" | "override", id: string) => causeName(model, kind, id, locale);
+  const name = (kind: "event" | "lever" | "parameter" | "override", id: string) =>
+    causeName(model, kind, id, locale);
   for (const m of model.materialOrder) {
     const f = r.materials[m.id];
     if (!f) continue;
     const mult = r.priceMultiples[m.id] ?? 1;
     if (f.shortfall < 1e-9 && Math.abs(mult - 1) < 0.05 && f.causes.length === 0) continue;
     const causes = merge(f.causes);
-    const parts = causes.slice(0, 4).map((c) => `${name(c.kind, c.id)} ${c.amount >= 0 ? "+" : "−"}${fmt(Math.abs(c.amount))} t`);
+    const parts = causes
+      .slice(0, 4)
+      .map((c) => `${name(c.kind, c.id)} ${c.amount >= 0 ? "+" : "−"}${fmt(Math.abs(c.amount))} t`);
     const mName = m.name[locale];
     const text =
       locale === "ja"
@@ -62,7 +65,9 @@ function merge(causes: readonly Cause[]): Cause[] {
     const prev = by.get(k);
     by.set(k, prev ? { ...prev, amount: prev.amount + c.amount } : { ...c });
   }
-  return [...by.values()].sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount) || (a.id < b.id ? -1 : 1));
+  return [...by.values()].sort(
+    (a, b) => Math.abs(b.amount) - Math.abs(a.amount) || (a.id < b.id ? -1 : 1),
+  );
 }
 
 function fmt(x: number): string {

@@ -1,7 +1,7 @@
 import { prepareModel } from "../model/prepare-model.ts";
-import type { Scenario } from "../scenario/scenario-schema.ts";
 import { sampleParameters } from "../run/initial-state.ts";
 import { type Plan, runPlan } from "../run/run-plan.ts";
+import type { Scenario } from "../scenario/scenario-schema.ts";
 import { turnMetrics } from "./turn-metrics.ts";
 
 export interface Band {
@@ -40,8 +40,13 @@ export interface MonteCarloOptions {
  * summarised as 5th/50th/95th percentile bands per turn.
  * @example const mc = monteCarlo(scenario, plan, { runs: 1000, baseSeed: 1 });
  */
-export function monteCarlo(scenario: Scenario, plan: Plan, opts: MonteCarloOptions): MonteCarloResult {
-  if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error(`runs must be a positive integer, got ${opts.runs}`);
+export function monteCarlo(
+  scenario: Scenario,
+  plan: Plan,
+  opts: MonteCarloOptions,
+): MonteCarloResult {
+  if (!Number.isInteger(opts.runs) || opts.runs < 1)
+    throw new Error(`runs must be a positive integer, got ${opts.runs}`);
   const T = scenario.calendar.turns;
   const mats = scenario.materials.map((m) => m.id);
   const series = {
@@ -51,7 +56,11 @@ export function monteCarlo(scenario: Scenario, plan: Plan, opts: MonteCarloOptio
     controlledShare: makeMatrix(T, opts.runs),
   };
   const prices = new Map(mats.map((m) => [m, makeMatrix(T, opts.runs)]));
-  const totals = { valueAddedLost: new Float64Array(opts.runs), spend: new Float64Array(opts.runs), peakShortfallShare: new Float64Array(opts.runs) };
+  const totals = {
+    valueAddedLost: new Float64Array(opts.runs),
+    spend: new Float64Array(opts.runs),
+    peakShortfallShare: new Float64Array(opts.runs),
+  };
   let refused = 0;
   const nominal = scenario.uncertainty.length ? undefined : prepareModel(scenario);
   const labels: string[] = [];
@@ -68,7 +77,8 @@ export function monteCarlo(scenario: Scenario, plan: Plan, opts: MonteCarloOptio
       (series.valueAddedLost[t] as Float64Array)[i] = m.valueAddedLost;
       (series.spend[t] as Float64Array)[i] = m.spend;
       (series.controlledShare[t] as Float64Array)[i] = m.controlledShare;
-      for (const mat of mats) ((prices.get(mat) as Float64Array[])[t] as Float64Array)[i] = m.priceMultiple[mat] ?? 0;
+      for (const mat of mats)
+        ((prices.get(mat) as Float64Array[])[t] as Float64Array)[i] = m.priceMultiple[mat] ?? 0;
       totals.valueAddedLost[i] = (totals.valueAddedLost[i] ?? 0) + m.valueAddedLost;
       totals.spend[i] = (totals.spend[i] ?? 0) + m.spend;
       totals.peakShortfallShare[i] = Math.max(totals.peakShortfallShare[i] ?? 0, m.shortfallShare);
@@ -84,9 +94,15 @@ export function monteCarlo(scenario: Scenario, plan: Plan, opts: MonteCarloOptio
       valueAddedLost: band(series.valueAddedLost[t] as Float64Array),
       spend: band(series.spend[t] as Float64Array),
       controlledShare: band(series.controlledShare[t] as Float64Array),
-      priceMultiple: Object.fromEntries(mats.map((mat) => [mat, band((prices.get(mat) as Float64Array[])[t] as Float64Array)])),
+      priceMultiple: Object.fromEntries(
+        mats.map((mat) => [mat, band((prices.get(mat) as Float64Array[])[t] as Float64Array)]),
+      ),
     })),
-    totals: { valueAddedLost: band(totals.valueAddedLost), spend: band(totals.spend), peakShortfallShare: band(totals.peakShortfallShare) },
+    totals: {
+      valueAddedLost: band(totals.valueAddedLost),
+      spend: band(totals.spend),
+      peakShortfallShare: band(totals.peakShortfallShare),
+    },
     refusedDecisions: refused,
   };
 }
@@ -98,6 +114,7 @@ function makeMatrix(turns: number, runs: number): Float64Array[] {
 /** Nearest-rank percentiles. */
 export function band(values: Float64Array): Band {
   const sorted = Float64Array.from(values).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
   return { p5: at(0.05), p50: at(0.5), p95: at(0.95) };
 }

@@ -1,6 +1,6 @@
 import type { Model } from "../model/prepare-model.ts";
 import type { TurnResult } from "../model/state.ts";
-import { importShare } from "../run/team-outcomes.ts";
+import { importShare } from "./dependency.ts";
 
 /** The key figures of a turn, as the AAR, the CLI table and the Monte Carlo bands use them. */
 export interface TurnMetrics {
@@ -22,7 +22,7 @@ export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
   let short = 0;
   const byCountry: Record<string, number> = {};
   let supplied = 0;
-  const used = new Set(model.sectors.flatMap((s) => Object.keys(s.demand)));
+  const used = model.sectorMaterials;
   for (const f of Object.values(r.materials)) {
     if (used.has(f.material)) {
       claimed += f.claimed;
@@ -45,7 +45,12 @@ export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
     valueAddedLost: va,
     extraInputCost: extra,
     spend: Object.values(r.teams).reduce((a, t) => a + t.spent, 0),
-    controlledShare: importShare(byCountry, supplied, model.scenario.home, model.scenario.controllingCountry),
+    controlledShare: importShare(
+      byCountry,
+      supplied,
+      model.scenario.home,
+      model.scenario.controllingCountry,
+    ),
     stockpileTonnes: Object.values(r.stockpiles).reduce((a, t) => a + t, 0),
   };
 }

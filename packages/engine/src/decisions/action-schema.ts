@@ -8,7 +8,11 @@ import { Id } from "../scenario/text.ts";
 export const LeverAction = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("buy"), lever: Id, tonnes: z.number().positive() }),
   z.strictObject({ op: z.literal("release"), lever: Id, tonnes: z.number().positive() }),
-  z.strictObject({ op: z.literal("activate"), lever: Id, scale: z.number().gt(0).max(1).default(1) }),
+  z.strictObject({
+    op: z.literal("activate"),
+    lever: Id,
+    scale: z.number().gt(0).max(1).default(1),
+  }),
 ]);
 export type LeverAction = z.infer<typeof LeverAction>;
 

@@ -7,7 +7,9 @@ function inForce(f: FiredEvent, turn: number): boolean {
 /** An event applies in `turn` if it is in force and no in-force `suspend_event` names it. */
 export function isActive(f: FiredEvent, fired: readonly FiredEvent[], turn: number): boolean {
   if (!inForce(f, turn)) return false;
-  return !fired.some((s) => s.effect.kind === "suspend_event" && s.effect.targets.includes(f.id) && inForce(s, turn));
+  return !fired.some(
+    (s) => s.effect.kind === "suspend_event" && s.effect.targets.includes(f.id) && inForce(s, turn),
+  );
 }
 
 export function activeEvents(fired: readonly FiredEvent[], turn: number): FiredEvent[] {

@@ -19,38 +19,36 @@ export interface EffectContext {
  * Evaluates the active events for one turn. Licence regimes draw their denial rate from
  * the run's PRNG; a home export-control lever in force scales denials down (bargaining).
  */
-export function buildEffectContext(model: Model, active: readonly FiredEvent[], projects: readonly Project[], turn: number, rng: Rng): EffectContext {
+export function buildEffectContext(
+  model: Model,
+  active: readonly FiredEvent[],
+  projects: readonly Project[],
+  turn: number,
+  rng: Rng,
+): EffectContext {
   const s = model.scenario;
-  const live = (kind: string) => projects.filter((p) => p.kind === kind && p.status === "active");
-  const denialScale = live("export_control").reduce((acc, p) => {
-    const l = model.levers.get(p.lever);
-    return l?.kind === "export_control" ? acc * l.denialMultiplier : acc;
-  }, 1);
-  // Screening blocks a takeover only if it was in force before the takeover was announced.
-  const screenedBefore = (source: string, turn: number) =>
-    live("investment_screening").some((p) => {
-      const l = model.levers.get(p.lever);
-      return l?.kind === "investment_screening" && l.protects.includes(source) && p.startTurn <= turn;
-    });
-
+  let denialScale = 1;
+  for (const p of projects) {
+    const l = p.status === "active" ? model.levers.get(p.lever) : undefined;
+    if (l?.kind === "export_control") denialScale *= l.denialMultiplier;
+  }
   const sourceCapacity = new Map<string, { capacity: number; causes: Cause[] }>();
-  for (const src of s.sources) sourceCapacity.set(src.id, { capacity: src.capacity.value, causes: [] });
-  const cut = (sourceId: string, factor: number, event: string) => {
-    const entry = sourceCapacity.get(sourceId);
-    if (!entry) return;
-    const removed = entry.capacity * (1 - factor);
-    entry.capacity -= removed;
-    if (removed > 0) entry.causes.push({ kind: "event", id: event, amount: -removed });
+  for (const src of s.sources)
+    sourceCapacity.set(src.id, { capacity: src.capacity.value, causes: [] });
+  const ctx: EffectContext = {
+    sourceCapacity,
+    worldTightening: new Map(),
+    priceShock: new Map(),
+    demandMultiplier: new Map(),
+    rampMultiplier: 1,
+    reexportRules: [],
   };
-  const controlled = (country: string, materials: readonly string[]) =>
-    s.sources.filter((src) => !src.domestic && src.country === country && (materials.length === 0 || materials.includes(src.material)));
-
-  const ctx: EffectContext = { sourceCapacity, worldTightening: new Map(), priceShock: new Map(), demandMultiplier: new Map(), rampMultiplier: 1, reexportRules: [] };
   for (const f of active) {
     const e = f.effect;
     switch (e.kind) {
       case "export_quota":
-        for (const src of controlled(e.country, e.materials)) cut(src.id, e.allowedFraction, f.id);
+        for (const src of controlled(s, e.country, e.materials))
+          cut(sourceCapacity, src.id, e.allowedFraction, f.id);
         break;
       case "licence_regime": {
         // Shipments wait `approvalDelayDays` for a licence: in the regime's first turns only the
@@ -58,28 +56,45 @@ export function buildEffectContext(model: Model, active: readonly FiredEvent[], 
         const delayTurns = e.approvalDelayDays / daysPerTurn(s.calendar);
         const age = turn - f.startTurn;
         const flowing = Math.min(1, Math.max(0, age + 1 - delayTurns));
-        const denial = Math.min(1, Math.max(0, uniform(rng, e.denialRate - e.denialSpread, e.denialRate + e.denialSpread))) * denialScale;
-        for (const src of controlled(e.country, e.materials)) cut(src.id, flowing * (1 - denial), f.id);
+        const denial =
+          Math.min(
+            1,
+            Math.max(0, uniform(rng, e.denialRate - e.denialSpread, e.denialRate + e.denialSpread)),
+          ) * denialScale;
+        for (const src of controlled(s, e.country, e.materials))
+          cut(sourceCapacity, src.id, flowing * (1 - denial), f.id);
         break;
       }
       case "destination_ban":
-        if (e.destinations.includes(s.home)) for (const src of controlled(e.country, e.materials)) cut(src.id, e.leakage, f.id);
-        else for (const m of e.materials.length ? e.materials : s.materials.map((x) => x.id)) add(ctx.worldTightening, m, e.worldTightening);
+        if (e.destinations.includes(s.home))
+          for (const src of controlled(s, e.country, e.materials))
+            cut(sourceCapacity, src.id, e.leakage, f.id);
+        else
+          for (const m of e.materials.length ? e.materials : s.materials.map((x) => x.id))
+            add(ctx.worldTightening, m, e.worldTightening);
         break;
       case "reexport_rule":
-        ctx.reexportRules.push({ event: f.id, materials: new Set(e.materials), threshold: e.valueThreshold, lossRate: e.exportLossRate });
+        ctx.reexportRules.push({
+          event: f.id,
+          materials: new Set(e.materials),
+          threshold: e.valueThreshold,
+          lossRate: e.exportLossRate,
+        });
         break;
       case "price_shock":
-        for (const m of e.materials) ctx.priceShock.set(m, (ctx.priceShock.get(m) ?? 1) * e.multiplier);
+        for (const m of e.materials)
+          ctx.priceShock.set(m, (ctx.priceShock.get(m) ?? 1) * e.multiplier);
         break;
       case "demand_shock":
-        for (const sec of e.sectors) ctx.demandMultiplier.set(sec, (ctx.demandMultiplier.get(sec) ?? 1) * e.multiplier);
+        for (const sec of e.sectors)
+          ctx.demandMultiplier.set(sec, (ctx.demandMultiplier.get(sec) ?? 1) * e.multiplier);
         break;
       case "technology_control":
         ctx.rampMultiplier *= e.rampMultiplier;
         break;
       case "foreign_takeover":
-        if (!screenedBefore(e.source, f.startTurn)) cut(e.source, 1 - e.capacityLoss, f.id);
+        if (!screenedBefore(model, projects, e.source, f.startTurn))
+          cut(sourceCapacity, e.source, 1 - e.capacityLoss, f.id);
         break;
       case "suspend_event":
       case "end_event":
@@ -90,10 +105,53 @@ export function buildEffectContext(model: Model, active: readonly FiredEvent[], 
   return ctx;
 }
 
+/** Removes capacity from a source, recording the event that did it. */
+function cut(
+  capacities: Map<string, { capacity: number; causes: Cause[] }>,
+  sourceId: string,
+  factor: number,
+  event: string,
+): void {
+  const entry = capacities.get(sourceId);
+  if (!entry) return;
+  const removed = entry.capacity * (1 - factor);
+  entry.capacity -= removed;
+  if (removed > 0) entry.causes.push({ kind: "event", id: event, amount: -removed });
+}
+
+/** Imports from a country, of the named materials (all if none named). */
+function controlled(
+  s: Scenario,
+  country: string,
+  materials: readonly string[],
+): Scenario["sources"] {
+  return s.sources.filter(
+    (src) =>
+      !src.domestic &&
+      src.country === country &&
+      (materials.length === 0 || materials.includes(src.material)),
+  );
+}
+
+/** Screening blocks a takeover only if it was in force before the takeover was announced. */
+function screenedBefore(
+  model: Model,
+  projects: readonly Project[],
+  source: string,
+  turn: number,
+): boolean {
+  return projects.some((p) => {
+    const l = p.status === "active" ? model.levers.get(p.lever) : undefined;
+    return l?.kind === "investment_screening" && l.protects.includes(source) && p.startTurn <= turn;
+  });
+}
+
 /** No event in force: every source at its baseline capacity. */
 export function neutralEffects(s: Scenario): EffectContext {
   return {
-    sourceCapacity: new Map(s.sources.map((src) => [src.id, { capacity: src.capacity.value, causes: [] }])),
+    sourceCapacity: new Map(
+      s.sources.map((src) => [src.id, { capacity: src.capacity.value, causes: [] }]),
+    ),
     worldTightening: new Map(),
     priceShock: new Map(),
     demandMultiplier: new Map(),

@@ -1,4 +1,3 @@
-
 import type { Model } from "../model/prepare-model.ts";
 import type { Rng } from "../model/rng.ts";
 import type { FiredEvent, TurnResult } from "../model/state.ts";
@@ -23,11 +22,25 @@ export function fire(e: ScenarioEvent, turn: number, origin: FiredEvent["origin"
  * whose condition held in the last resolved turn. Each fires at most once. An event with a
  * probability below 1 draws from the run's PRNG. `end_event` effects close their targets.
  */
-export function fireDueEvents(model: Model, fired: readonly FiredEvent[], last: TurnResult | undefined, turn: number, rng: Rng): { fired: FiredEvent[]; newly: string[] } {
+export function fireDueEvents(
+  model: Model,
+  fired: readonly FiredEvent[],
+  last: TurnResult | undefined,
+  turn: number,
+  rng: Rng,
+): { fired: FiredEvent[]; newly: string[] } {
+  const scheduled = model.scheduled.get(turn);
+  if (!scheduled && model.triggered.length === 0)
+    return { fired: fired as FiredEvent[], newly: [] };
   let out = [...fired];
   const newly: string[] = [];
   const already = new Set(fired.map((f) => f.id));
-  const due = [...(model.scheduled.get(turn) ?? []), ...model.triggered.filter((e) => e.when && !already.has(e.id) && triggerHolds(e.when, last, fired, turn))];
+  const due = [
+    ...(scheduled ?? []),
+    ...model.triggered.filter(
+      (e) => e.when && !already.has(e.id) && triggerHolds(e.when, last, fired, turn),
+    ),
+  ];
   for (const e of due) {
     if (already.has(e.id)) continue;
     if (e.probability < 1 && rng.next() >= e.probability) continue;
@@ -43,10 +56,17 @@ export function fireDueEvents(model: Model, fired: readonly FiredEvent[], last: 
 export function closeTargets(fired: FiredEvent[], e: ScenarioEvent, turn: number): FiredEvent[] {
   if (e.effect.kind !== "end_event") return fired;
   const targets = new Set(e.effect.targets);
-  return fired.map((f) => (targets.has(f.id) && (f.endTurn === null || f.endTurn > turn) ? { ...f, endTurn: turn } : f));
+  return fired.map((f) =>
+    targets.has(f.id) && (f.endTurn === null || f.endTurn > turn) ? { ...f, endTurn: turn } : f,
+  );
 }
 
-function triggerHolds(t: Trigger, last: TurnResult | undefined, fired: readonly FiredEvent[], turn: number): boolean | undefined {
+function triggerHolds(
+  t: Trigger,
+  last: TurnResult | undefined,
+  fired: readonly FiredEvent[],
+  turn: number,
+): boolean | undefined {
   switch (t.metric) {
     case "price_multiple":
       return (last?.priceMultiples[t.material] ?? 0) > t.above;
@@ -56,5 +76,3 @@ function triggerHolds(t: Trigger, last: TurnResult | undefined, fired: readonly 
       return fired.some((f) => f.id === t.event && isActive(f, fired, turn - 1));
   }
 }
-
-

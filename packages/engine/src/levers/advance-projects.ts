@@ -7,7 +7,14 @@ import type { FiredEvent, Project } from "../model/state.ts";
  * fail (drawn from the lever's probability); contracts run out; a won WTO case ends the
  * measures it challenged once the compliance period is over.
  */
-export function advanceProjects(model: Model, projects: readonly Project[], fired: readonly FiredEvent[], turn: number, rampMultiplier: number, rng: Rng): { projects: Project[]; fired: FiredEvent[]; notes: string[] } {
+export function advanceProjects(
+  model: Model,
+  projects: readonly Project[],
+  fired: readonly FiredEvent[],
+  turn: number,
+  rampMultiplier: number,
+  rng: Rng,
+): { projects: Project[]; fired: FiredEvent[]; notes: string[] } {
   const notes: string[] = [];
   let outFired = [...fired];
   const out = projects.map((p0) => {
@@ -28,14 +35,25 @@ export function advanceProjects(model: Model, projects: readonly Project[], fire
         p.status = "active";
       }
     }
-    if (p.status === "active" && lever.kind === "diversify") p.progress = Math.min(1, p.progress + rampMultiplier / lever.rampTurns);
-    if (p.status === "active" && (lever.kind === "allied_offtake" || lever.kind === "demand_procurement")) {
+    if (p.status === "active" && lever.kind === "diversify")
+      p.progress = Math.min(1, p.progress + rampMultiplier / lever.rampTurns);
+    if (
+      p.status === "active" &&
+      (lever.kind === "allied_offtake" || lever.kind === "demand_procurement")
+    ) {
       const start = lever.kind === "allied_offtake" ? p.readyTurn : p.startTurn;
       if (turn >= start + lever.durationTurns) p.status = "completed";
     }
-    if (lever.kind === "wto_case" && p.status === "active" && p.effectTurn !== undefined && turn >= p.effectTurn) {
+    if (
+      lever.kind === "wto_case" &&
+      p.status === "active" &&
+      p.effectTurn !== undefined &&
+      turn >= p.effectTurn
+    ) {
       const targets = new Set(lever.challenges);
-      outFired = outFired.map((f) => (targets.has(f.id) && (f.endTurn === null || f.endTurn > turn) ? { ...f, endTurn: turn } : f));
+      outFired = outFired.map((f) =>
+        targets.has(f.id) && (f.endTurn === null || f.endTurn > turn) ? { ...f, endTurn: turn } : f,
+      );
       p.status = "completed";
       notes.push(`${p.id}:measures_ended`);
     }

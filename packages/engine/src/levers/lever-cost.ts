@@ -6,7 +6,8 @@ import type { LeverDefinition } from "../scenario/lever-schema.ts";
  * current price; running costs (offtake deliveries, price floors, holding) are paid per turn.
  */
 export function upfrontCost(lever: LeverDefinition, action: LeverAction, price: number): number {
-  if (action.op === "buy") return lever.kind === "stockpile" ? action.tonnes * price * lever.buyPriceMultiple : 0;
+  if (action.op === "buy")
+    return lever.kind === "stockpile" ? action.tonnes * price * lever.buyPriceMultiple : 0;
   if (action.op === "release") return 0;
   switch (lever.kind) {
     case "diversify":

@@ -4,10 +4,28 @@ import { type Rng, uniformInt } from "../model/rng.ts";
 import type { Project } from "../model/state.ts";
 
 /** Turns an `activate` action into a project that plays out over the coming turns. */
-export function startProject(model: Model, team: string, action: Extract<LeverAction, { op: "activate" }>, turn: number, rng: Rng): Project {
+export function startProject(
+  model: Model,
+  team: string,
+  action: Extract<LeverAction, { op: "activate" }>,
+  turn: number,
+  rng: Rng,
+): Project {
   const lever = model.levers.get(action.lever);
-  if (!lever) throw new Error(`lever '${action.lever}' is not in the scenario; validate decisions before resolving them`);
-  const base = { id: `${lever.id}@${turn}`, lever: lever.id, kind: lever.kind, team, scale: action.scale, startTurn: turn, lossTurns: 0, progress: 0 };
+  if (!lever)
+    throw new Error(
+      `lever '${action.lever}' is not in the scenario; validate decisions before resolving them`,
+    );
+  const base = {
+    id: `${lever.id}@${turn}`,
+    lever: lever.id,
+    kind: lever.kind,
+    team,
+    scale: action.scale,
+    startTurn: turn,
+    lossTurns: 0,
+    progress: 0,
+  };
   switch (lever.kind) {
     case "diversify":
     case "substitute":
@@ -16,7 +34,11 @@ export function startProject(model: Model, team: string, action: Extract<LeverAc
       return { ...base, readyTurn: turn + lever.leadTimeTurns, status: "pending" };
     case "wto_case":
       // The ruling's date is uncertain: drawn when the case is filed.
-      return { ...base, readyTurn: turn + uniformInt(rng, lever.minTurnsToRuling, lever.maxTurnsToRuling), status: "pending" };
+      return {
+        ...base,
+        readyTurn: turn + uniformInt(rng, lever.minTurnsToRuling, lever.maxTurnsToRuling),
+        status: "pending",
+      };
     case "demand_procurement":
     case "export_control":
     case "investment_screening":

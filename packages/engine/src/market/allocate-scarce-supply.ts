@@ -12,7 +12,11 @@ export interface Claim {
  * @example allocateScarceSupply(60, [{ key: "ev", tonnes: 80, priority: 2 }, { key: "wind", tonnes: 40, priority: 1 }], "priority")
  * // Map { "ev" => 60, "wind" => 0 }
  */
-export function allocateScarceSupply(supply: number, claims: readonly Claim[], rule: "pro_rata" | "priority"): Map<string, number> {
+export function allocateScarceSupply(
+  supply: number,
+  claims: readonly Claim[],
+  rule: "pro_rata" | "priority",
+): Map<string, number> {
   const out = new Map<string, number>();
   const total = claims.reduce((a, c) => a + c.tonnes, 0);
   if (total <= supply) {

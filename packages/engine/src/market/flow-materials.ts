@@ -1,3 +1,4 @@
+import { hhi, importShare } from "../analysis/dependency.ts";
 import type { EffectContext } from "../events/effect-context.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type { Cause, MaterialFlow, Project, StockpileState } from "../model/state.ts";
@@ -31,29 +32,16 @@ export interface FlowResult {
  * the scenario's rule. Mass balances at every stage: supplied = used by sectors + converted
  * downstream + bought for stock.
  */
-export function flowMaterials(model: Model, ctx: EffectContext, prices: Readonly<Record<string, number>>, projects: readonly Project[], stockpiles: Readonly<Record<string, StockpileState>>, orders: StockOrders): FlowResult {
+export function flowMaterials(
+  model: Model,
+  ctx: EffectContext,
+  prices: Readonly<Record<string, number>>,
+  projects: readonly Project[],
+  stockpiles: Readonly<Record<string, StockpileState>>,
+  orders: StockOrders,
+): FlowResult {
   const s = model.scenario;
   const extra = leverSuppliers(model, projects, prices);
-  const suppliersOf = (material: string, domesticCap: (src: string, cap: number) => number): Supplier[] => {
-    const price = prices[material] ?? 0;
-    const list: Supplier[] = (model.sourcesByMaterial.get(material) ?? []).map((src) => {
-      const cap = ctx.sourceCapacity.get(src.id)?.capacity ?? 0;
-      return { id: src.id, material, country: src.country, capacity: src.domestic ? domesticCap(src.id, cap) : cap, unitCost: price * src.costMultiple, kind: src.domestic ? "domestic" : "import" };
-    });
-    for (const e of extra) if (e.material === material) list.push(e);
-    return list.sort((a, b) => a.unitCost - b.unitCost || (a.id < b.id ? -1 : 1));
-  };
-  const fill = (list: Supplier[], need: number): Map<string, number> => {
-    const taken = new Map<string, number>();
-    let left = need;
-    for (const sup of list) {
-      const t = Math.max(0, Math.min(sup.capacity, left));
-      taken.set(sup.id, t);
-      left -= t;
-    }
-    return taken;
-  };
-
   // Demand pass.
   const sectorClaims = new Map<string, Map<string, number>>();
   const sectorCauses = new Map<string, Cause[]>();
@@ -61,32 +49,39 @@ export function flowMaterials(model: Model, ctx: EffectContext, prices: Readonly
     const mult = ctx.demandMultiplier.get(sec.id) ?? 1;
     const claims = new Map<string, number>();
     const causes: Cause[] = [];
-    for (const [mat, tonnes] of Object.entries(sec.demand)) {
+    for (const mat in sec.demand) {
+      const tonnes = sec.demand[mat] ?? 0;
       const red = intensityReduction(model, projects, sec.id, mat);
       const m = model.materials.get(mat);
-      const priceResponse = m && m.demandElasticity > 0 ? ((prices[mat] ?? m.basePrice.value) / m.basePrice.value) ** -m.demandElasticity : 1;
+      const priceResponse =
+        m && m.demandElasticity > 0
+          ? ((prices[mat] ?? m.basePrice.value) / m.basePrice.value) ** -m.demandElasticity
+          : 1;
       claims.set(mat, tonnes * mult * red.factor * priceResponse);
-      for (const l of red.levers) causes.push({ kind: "lever", id: l.id, team: l.team, amount: tonnes * mult * l.reduction });
+      for (const l of red.levers)
+        causes.push({ kind: "lever", id: l.id, team: l.team, amount: tonnes * mult * l.reduction });
     }
     sectorClaims.set(sec.id, claims);
     sectorCauses.set(sec.id, causes);
   }
-  const buysOf = (material: string) => sumOver(orders.buy, (lever) => stockpiles[lever]?.material === material);
   const need = new Map<string, number>();
   const plannedDomestic = new Map<string, number>();
-  for (const m of [...model.materialOrder].reverse()) {
-    let n = buysOf(m.id);
+  for (let i = model.materialOrder.length - 1; i >= 0; i--) {
+    const m = model.materialOrder[i] as (typeof model.materialOrder)[number];
+    let n = stockOrdersOf(orders.buy, stockpiles, m.id);
     for (const sec of model.usedBy.get(m.id) ?? []) n += sectorClaims.get(sec.id)?.get(m.id) ?? 0;
-    for (const d of model.madeFrom.get(m.id) ?? []) n += (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0);
+    for (const d of model.madeFrom.get(m.id) ?? [])
+      n += (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0);
     need.set(m.id, n);
-    const taken = fill(suppliersOf(m.id, (_src, cap) => cap), n);
+    const taken = fill(suppliersOf(model, ctx, prices, extra, m.id), n);
     plannedDomestic.set(m.id, domesticTotal(model, m.id, taken));
   }
 
   // Supply pass.
   const flows: Record<string, MaterialFlow> = {};
   const inputReceived = new Map<string, number>();
-  const sectorMaterials = new Map<string, Map<string, { claimed: number; received: number }>>(model.sectors.map((x) => [x.id, new Map()]));
+  const sectorMaterials = new Map<string, Map<string, { claimed: number; received: number }>>();
+  for (const sec of model.sectors) sectorMaterials.set(sec.id, new Map());
   const stockDelta = new Map<string, number>();
   const leverTaken = new Map<string, { supplier: Supplier; tonnes: number }>();
   for (const m of model.materialOrder) {
@@ -95,9 +90,10 @@ export function flowMaterials(model: Model, ctx: EffectContext, prices: Readonly
     const possible = m.input ? (inputReceived.get(m.id) ?? 0) / m.input.perTonne : 0;
     // Home producers share the input they received in proportion to their planned output.
     const domesticScale = planned > 0 ? Math.min(1, possible / planned) : 0;
-    const list = suppliersOf(m.id, (_src, cap) => cap);
+    const list = suppliersOf(model, ctx, prices, extra, m.id);
     const plannedTaken = fill(list, n);
-    for (const sup of list) if (sup.kind === "domestic") sup.capacity = (plannedTaken.get(sup.id) ?? 0) * domesticScale;
+    for (const sup of list)
+      if (sup.kind === "domestic") sup.capacity = (plannedTaken.get(sup.id) ?? 0) * domesticScale;
     const taken = fill(list, n);
     const bySource: Record<string, number> = {};
     const byCountry: Record<string, number> = {};
@@ -114,12 +110,13 @@ export function flowMaterials(model: Model, ctx: EffectContext, prices: Readonly
         causes.push({ kind: "lever", id: sup.lever ?? sup.id, team: sup.team, amount: t });
       }
     }
-    for (const src of model.sourcesByMaterial.get(m.id) ?? []) causes.push(...(ctx.sourceCapacity.get(src.id)?.causes ?? []));
+    for (const src of model.sourcesByMaterial.get(m.id) ?? [])
+      causes.push(...(ctx.sourceCapacity.get(src.id)?.causes ?? []));
 
     // Stockpile releases cover what the market could not, never a purchase for stock.
-    const buys = buysOf(m.id);
+    const buys = stockOrdersOf(orders.buy, stockpiles, m.id);
     const gap = Math.max(0, n - buys - supplied);
-    const releaseAsked = sumOver(orders.release, (lever) => stockpiles[lever]?.material === m.id);
+    const releaseAsked = stockOrdersOf(orders.release, stockpiles, m.id);
     const released = Math.min(gap, releaseAsked);
     for (const [lever, asked] of orders.release) {
       const st = stockpiles[lever];
@@ -131,9 +128,21 @@ export function flowMaterials(model: Model, ctx: EffectContext, prices: Readonly
     const available = supplied + released;
 
     const claims: Claim[] = [];
-    for (const sec of model.usedBy.get(m.id) ?? []) claims.push({ key: `s:${sec.id}`, tonnes: sectorClaims.get(sec.id)?.get(m.id) ?? 0, priority: sec.priority });
-    for (const d of model.madeFrom.get(m.id) ?? []) claims.push({ key: `d:${d.id}`, tonnes: (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0), priority: downstreamPriority(model, d.id) });
-    for (const [lever, tonnes] of orders.buy) if (stockpiles[lever]?.material === m.id) claims.push({ key: `b:${lever}`, tonnes, priority: -1 });
+    for (const sec of model.usedBy.get(m.id) ?? [])
+      claims.push({
+        key: `s:${sec.id}`,
+        tonnes: sectorClaims.get(sec.id)?.get(m.id) ?? 0,
+        priority: sec.priority,
+      });
+    for (const d of model.madeFrom.get(m.id) ?? [])
+      claims.push({
+        key: `d:${d.id}`,
+        tonnes: (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0),
+        priority: model.inputPriority.get(d.id) ?? 0,
+      });
+    for (const [lever, tonnes] of orders.buy)
+      if (stockpiles[lever]?.material === m.id)
+        claims.push({ key: `b:${lever}`, tonnes, priority: -1 });
     const alloc = allocateScarceSupply(available, claims, s.allocation);
 
     let toSectors = 0;
@@ -155,9 +164,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, prices: Readonly
     }
     const claimed = claims.reduce((a, c) => a + c.tonnes, 0);
     const total = supplied;
-    const imported = total - (byCountry[s.home] ?? 0);
-    const controlledShare = imported > 0 ? (byCountry[s.controllingCountry] ?? 0) / imported : 0;
-    const hhi = total > 0 ? Object.values(byCountry).reduce((a, t) => a + ((t / total) * 100) ** 2, 0) : 0;
+    const controlledShare = importShare(byCountry, total, s.home, s.controllingCountry);
     flows[m.id] = {
       material: m.id,
       claimed,
@@ -170,7 +177,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, prices: Readonly
       toSectors,
       shortfall: Math.max(0, claimed - toSectors - toDownstream - bought),
       controlledShare,
-      hhi,
+      hhi: hhi(byCountry, total),
       tightness: 0,
       causes,
     };
@@ -180,20 +187,61 @@ export function flowMaterials(model: Model, ctx: EffectContext, prices: Readonly
 
 function domesticTotal(model: Model, material: string, taken: Map<string, number>): number {
   let t = 0;
-  for (const src of model.sourcesByMaterial.get(material) ?? []) if (src.domestic) t += taken.get(src.id) ?? 0;
+  for (const src of model.sourcesByMaterial.get(material) ?? [])
+    if (src.domestic) t += taken.get(src.id) ?? 0;
   return t;
 }
 
-/** Home production of a material inherits the highest priority of the sectors it feeds. */
-function downstreamPriority(model: Model, material: string): number {
-  let p = 0;
-  for (const sec of model.usedBy.get(material) ?? []) p = Math.max(p, sec.priority);
-  for (const d of model.madeFrom.get(material) ?? []) p = Math.max(p, downstreamPriority(model, d.id));
-  return p;
-}
-
-function sumOver(map: Map<string, number>, keep: (key: string) => boolean): number {
+function stockOrdersOf(
+  orders: ReadonlyMap<string, number>,
+  stockpiles: Readonly<Record<string, StockpileState>>,
+  material: string,
+): number {
   let t = 0;
-  for (const [k, v] of map) if (keep(k)) t += v;
+  for (const [lever, tonnes] of orders) if (stockpiles[lever]?.material === material) t += tonnes;
   return t;
+}
+
+/** Sources of a material this turn (capacities after events, plus lever supply), cheapest first; supply under procurement commitments before all. */
+function suppliersOf(
+  model: Model,
+  ctx: EffectContext,
+  prices: Readonly<Record<string, number>>,
+  extra: readonly Supplier[],
+  material: string,
+): Supplier[] {
+  const price = prices[material] ?? 0;
+  const list: Supplier[] = [];
+  for (const src of model.sourcesByMaterial.get(material) ?? []) {
+    list.push({
+      id: src.id,
+      material,
+      country: src.country,
+      capacity: ctx.sourceCapacity.get(src.id)?.capacity ?? 0,
+      unitCost: price * src.costMultiple,
+      kind: src.domestic ? "domestic" : "import",
+    });
+  }
+  for (const e of extra) if (e.material === material) list.push(e);
+  return list.sort(bySupplyOrder);
+}
+
+function bySupplyOrder(a: Supplier, b: Supplier): number {
+  return (
+    Number(Boolean(b.preferred)) - Number(Boolean(a.preferred)) ||
+    a.unitCost - b.unitCost ||
+    (a.id < b.id ? -1 : 1)
+  );
+}
+
+/** Takes up to `need` from suppliers in order. */
+function fill(list: readonly Supplier[], need: number): Map<string, number> {
+  const taken = new Map<string, number>();
+  let left = need;
+  for (const sup of list) {
+    const t = Math.max(0, Math.min(sup.capacity, left));
+    taken.set(sup.id, t);
+    left -= t;
+  }
+  return taken;
 }

@@ -9,10 +9,17 @@ import type { FlowResult } from "./flow-materials.ts";
  * Re-export rules cost an exposed sector part of its exports; an own export control costs the
  * sector named by the lever.
  */
-export function sectorOutcomes(model: Model, ctx: EffectContext, flow: FlowResult, prices: Readonly<Record<string, number>>, projects: readonly Project[]): Record<string, SectorOutcome> {
+export function sectorOutcomes(
+  model: Model,
+  ctx: EffectContext,
+  flow: FlowResult,
+  prices: Readonly<Record<string, number>>,
+  projects: readonly Project[],
+): Record<string, SectorOutcome> {
   const out: Record<string, SectorOutcome> = {};
   for (const sec of model.sectors) {
-    const mats = flow.sectorMaterials.get(sec.id) ?? new Map<string, { claimed: number; received: number }>();
+    const mats =
+      flow.sectorMaterials.get(sec.id) ?? new Map<string, { claimed: number; received: number }>();
     let output = 1;
     let extraInputCost = 0;
     const causes: Cause[] = [...(flow.sectorCauses.get(sec.id) ?? [])];
@@ -29,7 +36,9 @@ export function sectorOutcomes(model: Model, ctx: EffectContext, flow: FlowResul
     const va = sec.valueAdded.value * demand;
     let lost = va * (1 - output);
     for (const rule of ctx.reexportRules) {
-      const exposed = Object.keys(sec.demand).some((m) => rule.materials.has(m)) && sec.controlledContentShare >= rule.threshold;
+      const exposed =
+        Object.keys(sec.demand).some((m) => rule.materials.has(m)) &&
+        sec.controlledContentShare >= rule.threshold;
       if (!exposed) continue;
       const loss = va * output * sec.exportShare * rule.lossRate;
       lost += loss;
@@ -43,7 +52,14 @@ export function sectorOutcomes(model: Model, ctx: EffectContext, flow: FlowResul
       }
     }
     const shortfallShare = 1 - output;
-    out[sec.id] = { sector: sec.id, output, shortfallShare, valueAddedLost: lost, extraInputCost, causes };
+    out[sec.id] = {
+      sector: sec.id,
+      output,
+      shortfallShare,
+      valueAddedLost: lost,
+      extraInputCost,
+      causes,
+    };
   }
   return out;
 }

@@ -1,9 +1,16 @@
-import { resolveParameterPath } from "../scenario/parameter-path.ts";
-import type { LeverDefinition } from "../scenario/lever-schema.ts";
-import type { Material, Scenario, ScenarioEvent, Sector, SupplySource, Team } from "../scenario/scenario-schema.ts";
 import { neutralEffects } from "../events/effect-context.ts";
 import { flowMaterials } from "../market/flow-materials.ts";
-import { turnIndexOf } from "./calendar.ts";
+import type { LeverDefinition } from "../scenario/lever-schema.ts";
+import { withParameter } from "../scenario/parameter-path.ts";
+import type {
+  Material,
+  Scenario,
+  ScenarioEvent,
+  Sector,
+  SupplySource,
+  Team,
+} from "../scenario/scenario-schema.ts";
+import { turnIndexOf, turnLabel } from "./calendar.ts";
 
 /**
  * A scenario compiled for fast stepping: parameters applied, indexes built, materials in
@@ -30,20 +37,35 @@ export interface Model {
   baselineCapacity: Map<string, number>;
   /** Tonnes claimed per material in an undisturbed turn (prices move on claims relative to these). */
   normalClaims: Map<string, number>;
+  /** Home production's claim on its input inherits the highest priority of the sectors it feeds. */
+  inputPriority: Map<string, number>;
+  /** Materials each team's dependency is measured over (its sectors', or every sector-used one). */
+  teamMaterials: Map<string, string[]>;
+  /** Every material some sector uses directly. */
+  sectorMaterials: Set<string>;
+  /** Label of each turn ("2010-Q3"). */
+  labels: string[];
 }
 
 /** Applies sampled parameter values (by uncertainty id) to a copy of the scenario and indexes it. */
-export function prepareModel(scenario: Scenario, params: Readonly<Record<string, number>> = {}): Model {
+export function prepareModel(
+  scenario: Scenario,
+  params: Readonly<Record<string, number>> = {},
+): Model {
   const s = Object.keys(params).length ? applyParams(scenario, params) : scenario;
   const materials = new Map(s.materials.map((m) => [m.id, m]));
-  const depth = (m: Material): number => (m.input ? 1 + depth(materials.get(m.input.material) as Material) : 0);
-  const materialOrder = [...s.materials].sort((a, b) => depth(a) - depth(b) || a.id.localeCompare(b.id));
+  const depth = (m: Material): number =>
+    m.input ? 1 + depth(materials.get(m.input.material) as Material) : 0;
+  const materialOrder = [...s.materials].sort(
+    (a, b) => depth(a) - depth(b) || a.id.localeCompare(b.id),
+  );
   const sourcesByMaterial = new Map<string, SupplySource[]>(s.materials.map((m) => [m.id, []]));
   for (const src of s.sources) sourcesByMaterial.get(src.material)?.push(src);
   const madeFrom = new Map<string, Material[]>(s.materials.map((m) => [m.id, []]));
   for (const m of s.materials) if (m.input) madeFrom.get(m.input.material)?.push(m);
   const usedBy = new Map<string, Sector[]>(s.materials.map((m) => [m.id, []]));
-  for (const sec of s.sectors) for (const mat of Object.keys(sec.demand)) usedBy.get(mat)?.push(sec);
+  for (const sec of s.sectors)
+    for (const mat of Object.keys(sec.demand)) usedBy.get(mat)?.push(sec);
   const scheduled = new Map<number, ScenarioEvent[]>();
   for (const e of s.events) {
     if (!e.at) continue;
@@ -51,7 +73,10 @@ export function prepareModel(scenario: Scenario, params: Readonly<Record<string,
     scheduled.set(idx, [...(scheduled.get(idx) ?? []), e]);
   }
   const baselineCapacity = new Map(
-    s.materials.map((m) => [m.id, (sourcesByMaterial.get(m.id) ?? []).reduce((acc, src) => acc + src.capacity.value, 0)]),
+    s.materials.map((m) => [
+      m.id,
+      (sourcesByMaterial.get(m.id) ?? []).reduce((acc, src) => acc + src.capacity.value, 0),
+    ]),
   );
   const model: Model = {
     scenario: s,
@@ -68,20 +93,46 @@ export function prepareModel(scenario: Scenario, params: Readonly<Record<string,
     usedBy,
     baselineCapacity,
     normalClaims: new Map(),
+    inputPriority: new Map(),
+    teamMaterials: new Map(),
+    sectorMaterials: new Set(s.sectors.flatMap((sec) => Object.keys(sec.demand))),
+    labels: Array.from({ length: s.calendar.turns }, (_, i) => turnLabel(s.calendar, i)),
   };
-  const undisturbed = flowMaterials(model, neutralEffects(s), Object.fromEntries(s.materials.map((m) => [m.id, m.basePrice.value])), [], {}, { buy: new Map(), release: new Map() });
+  for (const m of [...materialOrder].reverse()) {
+    let p = 0;
+    for (const sec of usedBy.get(m.id) ?? []) p = Math.max(p, sec.priority);
+    for (const d of madeFrom.get(m.id) ?? []) p = Math.max(p, model.inputPriority.get(d.id) ?? 0);
+    model.inputPriority.set(m.id, p);
+  }
+  for (const t of s.teams) {
+    const own = s.sectors
+      .filter((sec) => t.sectors.includes(sec.id))
+      .flatMap((sec) => Object.keys(sec.demand));
+    model.teamMaterials.set(t.id, [...new Set(own.length ? own : model.sectorMaterials)]);
+  }
+  const undisturbed = flowMaterials(
+    model,
+    neutralEffects(s),
+    Object.fromEntries(s.materials.map((m) => [m.id, m.basePrice.value])),
+    [],
+    {},
+    { buy: new Map(), release: new Map() },
+  );
   for (const m of s.materials) model.normalClaims.set(m.id, undisturbed.flows[m.id]?.claimed ?? 0);
   return model;
 }
 
 function applyParams(scenario: Scenario, params: Readonly<Record<string, number>>): Scenario {
-  const copy = structuredClone(scenario);
+  let out = scenario;
   for (const u of scenario.uncertainty) {
     const v = params[u.id];
     if (v === undefined) continue;
-    const r = resolveParameterPath(copy, u.path);
-    if (!r.ok) throw new Error(`uncertain parameter '${u.id}': ${r.message}. Validate the scenario with parseScenario first.`);
-    r.set(copy, v);
+    const r = withParameter(out, u.path, v);
+    if (!r.ok)
+      throw new Error(
+        `uncertain parameter '${u.id}': ${r.message}. Validate the scenario with parseScenario first.`,
+      );
+    out = r.scenario;
   }
-  return copy;
+  return out;
 }

@@ -9,20 +9,19 @@ export interface Rng {
   readonly state: number;
 }
 
+class Mulberry32 implements Rng {
+  constructor(public state: number) {}
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+}
+
 export function createRng(state: number): Rng {
-  let s = state >>> 0;
-  return {
-    next() {
-      s = (s + 0x6d2b79f5) >>> 0;
-      let t = s;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    },
-    get state() {
-      return s;
-    },
-  };
+  return new Mulberry32(state >>> 0);
 }
 
 /** Mixes a user seed (any integer) into a well-spread initial PRNG state. */
@@ -42,7 +41,9 @@ export function triangular(rng: Rng, min: number, mode: number, max: number): nu
   if (max === min) return min;
   const u = rng.next();
   const c = (mode - min) / (max - min);
-  return u < c ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  return u < c
+    ? min + Math.sqrt(u * (max - min) * (mode - min))
+    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 }
 
 /** Integer in [min, max], inclusive. */

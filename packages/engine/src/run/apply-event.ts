@@ -7,7 +7,14 @@ import { checkEventReferences } from "../scenario/check-references.ts";
 import type { EngineError, StepResult } from "./engine-error.ts";
 import { resolveTurn } from "./resolve-turn.ts";
 
-const fail = (code: EngineError["code"], message: string, issues?: EngineError["issues"]): StepResult<EngineState> => ({ ok: false, error: { code, message, ...(issues ? { issues } : {}) } });
+const fail = (
+  code: EngineError["code"],
+  message: string,
+  issues?: EngineError["issues"],
+): StepResult<EngineState> => ({
+  ok: false,
+  error: { code, message, ...(issues ? { issues } : {}) },
+});
 
 /**
  * The engine's step function: the state after one event, or the rule it breaks (state
@@ -17,51 +24,119 @@ const fail = (code: EngineError["code"], message: string, issues?: EngineError["
  * let r = applyEvent(model, state, { type: "decisions_locked", turn: 0, team: "jogmec", actions: [] });
  * if (r.ok) r = applyEvent(model, r.state, { type: "turn_resolved", turn: 0 });
  */
-export function applyEvent(model: Model, state: EngineState, event: EngineEvent): StepResult<EngineState> {
+export function applyEvent(
+  model: Model,
+  state: EngineState,
+  event: EngineEvent,
+): StepResult<EngineState> {
   const turns = model.scenario.calendar.turns;
-  if (state.turn >= turns) return fail("exercise_over", `the exercise is over (all ${turns} turns resolved)`);
-  if (event.turn !== state.turn) return fail("stale_turn", `event is for turn ${event.turn + 1} but the exercise is at turn ${state.turn + 1}`);
+  if (state.turn >= turns)
+    return fail("exercise_over", `the exercise is over (all ${turns} turns resolved)`);
+  if (event.turn !== state.turn)
+    return fail(
+      "stale_turn",
+      `event is for turn ${event.turn + 1} but the exercise is at turn ${state.turn + 1}`,
+    );
   switch (event.type) {
     case "decisions_locked": {
       if (!model.teams.has(event.team)) return fail("unknown_team", `unknown team '${event.team}'`);
       const issues = validateActions(model, state, event.team, event.actions);
-      if (issues.length) return fail("invalid_decision", issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), issues);
-      return { ok: true, state: { ...state, locked: { ...state.locked, [event.team]: event.actions } } };
+      if (issues.length)
+        return fail(
+          "invalid_decision",
+          issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+          issues,
+        );
+      return {
+        ok: true,
+        state: { ...state, locked: { ...state.locked, [event.team]: event.actions } },
+      };
     }
     case "turn_resolved":
       return { ok: true, state: resolveTurn(model, state) };
     case "inject_fired": {
-      if (Boolean(event.inject) === Boolean(event.custom)) return fail("invalid_inject", "name a prepared inject ('inject') or write one ('custom'), not both or neither");
+      if (Boolean(event.inject) === Boolean(event.custom))
+        return fail(
+          "invalid_inject",
+          "name a prepared inject ('inject') or write one ('custom'), not both or neither",
+        );
       const e = event.inject ? model.injects.get(event.inject) : event.custom;
-      if (!e) return fail("unknown_inject", `unknown inject '${event.inject}' (prepared: ${[...model.injects.keys()].join(", ") || "none"})`);
-      if (state.fired.some((f) => f.id === e.id)) return fail("inject_already_fired", `'${e.id}' has already fired`);
+      if (!e)
+        return fail(
+          "unknown_inject",
+          `unknown inject '${event.inject}' (prepared: ${[...model.injects.keys()].join(", ") || "none"})`,
+        );
+      if (state.fired.some((f) => f.id === e.id))
+        return fail("inject_already_fired", `'${e.id}' has already fired`);
       const issues = checkEventReferences(model.scenario, e, ["custom"]);
-      if (issues.length) return fail("invalid_inject", issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), issues);
-      return { ok: true, state: { ...state, fired: [...closeTargets(state.fired, e, state.turn), fire(e, state.turn, "inject")] } };
+      if (issues.length)
+        return fail(
+          "invalid_inject",
+          issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+          issues,
+        );
+      return {
+        ok: true,
+        state: {
+          ...state,
+          fired: [...closeTargets(state.fired, e, state.turn), fire(e, state.turn, "inject")],
+        },
+      };
     }
     case "outcome_overridden":
       return applyOverride(model, state, event);
   }
 }
 
-function applyOverride(model: Model, state: EngineState, event: Extract<EngineEvent, { type: "outcome_overridden" }>): StepResult<EngineState> {
+function applyOverride(
+  model: Model,
+  state: EngineState,
+  event: Extract<EngineEvent, { type: "outcome_overridden" }>,
+): StepResult<EngineState> {
   const t = event.target;
-  const record = (target: string, from: number) => [...state.overrides, { turn: state.turn, target, from, to: t.value, reason: event.reason }];
+  const record = (target: string, from: number) => [
+    ...state.overrides,
+    { turn: state.turn, target, from, to: t.value, reason: event.reason },
+  ];
   switch (t.kind) {
     case "price": {
-      if (!model.materials.has(t.material)) return fail("invalid_override", `unknown material '${t.material}'`);
-      return { ok: true, state: { ...state, prices: { ...state.prices, [t.material]: t.value }, overrides: record(`price:${t.material}`, state.prices[t.material] ?? 0) } };
+      if (!model.materials.has(t.material))
+        return fail("invalid_override", `unknown material '${t.material}'`);
+      return {
+        ok: true,
+        state: {
+          ...state,
+          prices: { ...state.prices, [t.material]: t.value },
+          overrides: record(`price:${t.material}`, state.prices[t.material] ?? 0),
+        },
+      };
     }
     case "budget": {
       if (!model.teams.has(t.team)) return fail("invalid_override", `unknown team '${t.team}'`);
-      return { ok: true, state: { ...state, budgets: { ...state.budgets, [t.team]: t.value }, overrides: record(`budget:${t.team}`, state.budgets[t.team] ?? 0) } };
+      return {
+        ok: true,
+        state: {
+          ...state,
+          budgets: { ...state.budgets, [t.team]: t.value },
+          overrides: record(`budget:${t.team}`, state.budgets[t.team] ?? 0),
+        },
+      };
     }
     case "stockpile": {
       const st = state.stockpiles[t.lever];
       const def = model.levers.get(t.lever);
-      if (!st || def?.kind !== "stockpile") return fail("invalid_override", `unknown stockpile '${t.lever}'`);
-      if (t.value > def.capacity) return fail("invalid_override", `stockpile '${t.lever}' holds at most ${def.capacity} t`);
-      return { ok: true, state: { ...state, stockpiles: { ...state.stockpiles, [t.lever]: { ...st, tonnes: t.value } }, overrides: record(`stockpile:${t.lever}`, st.tonnes) } };
+      if (!st || def?.kind !== "stockpile")
+        return fail("invalid_override", `unknown stockpile '${t.lever}'`);
+      if (t.value > def.capacity)
+        return fail("invalid_override", `stockpile '${t.lever}' holds at most ${def.capacity} t`);
+      return {
+        ok: true,
+        state: {
+          ...state,
+          stockpiles: { ...state.stockpiles, [t.lever]: { ...st, tonnes: t.value } },
+          overrides: record(`stockpile:${t.lever}`, st.tonnes),
+        },
+      };
     }
   }
 }

@@ -13,7 +13,8 @@ export function sampleParameters(scenario: Scenario, seed: number): Record<strin
   const out: Record<string, number> = {};
   for (const u of scenario.uncertainty) {
     const d = u.distribution;
-    out[u.id] = d.kind === "uniform" ? uniform(rng, d.min, d.max) : triangular(rng, d.min, d.mode, d.max);
+    out[u.id] =
+      d.kind === "uniform" ? uniform(rng, d.min, d.max) : triangular(rng, d.min, d.mode, d.max);
   }
   return out;
 }
@@ -23,14 +24,24 @@ export function sampleParameters(scenario: Scenario, seed: number): Record<strin
  * The seed is required: every random draw of the run follows from it.
  * @example const state = initialState(prepareModel(scenario), 42);
  */
-export function initialState(model: Model, seed: number, params: Record<string, number> = {}): EngineState {
-  if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}. Pass the exercise's stored seed.`);
+export function initialState(
+  model: Model,
+  seed: number,
+  params: Record<string, number> = {},
+): EngineState {
+  if (!Number.isInteger(seed))
+    throw new Error(`seed must be an integer, got ${seed}. Pass the exercise's stored seed.`);
   const s = model.scenario;
   const stockpiles: Record<string, StockpileState> = {};
   for (const l of s.levers) {
     if (l.kind !== "stockpile") continue;
     const owner = s.teams.find((t) => t.levers.includes(l.id));
-    stockpiles[l.id] = { lever: l.id, team: owner?.id ?? "", material: l.material, tonnes: l.initialStock };
+    stockpiles[l.id] = {
+      lever: l.id,
+      team: owner?.id ?? "",
+      material: l.material,
+      tonnes: l.initialStock,
+    };
   }
   return {
     scenarioId: s.id,

@@ -6,14 +6,21 @@ import { applyEvent } from "./apply-event.ts";
 import type { EngineError } from "./engine-error.ts";
 import { initialState } from "./initial-state.ts";
 
-export type ReplayResult = { ok: true; state: EngineState; model: Model } | { ok: false; error: EngineError; index: number; state: EngineState };
+export type ReplayResult =
+  | { ok: true; state: EngineState; model: Model }
+  | { ok: false; error: EngineError; index: number; state: EngineState };
 
 /**
  * state = replay(scenario, seed, events): the fold that every live session, replay, fork and
  * import uses. Stops at the first event that breaks a rule, naming its index.
  * @example const r = replay(scenario, 7, [{ type: "turn_resolved", turn: 0 }]);
  */
-export function replay(scenario: Scenario, seed: number, events: readonly EngineEvent[], params: Record<string, number> = {}): ReplayResult {
+export function replay(
+  scenario: Scenario,
+  seed: number,
+  events: readonly EngineEvent[],
+  params: Record<string, number> = {},
+): ReplayResult {
   const model = prepareModel(scenario, params);
   let state = initialState(model, seed, params);
   for (let i = 0; i < events.length; i++) {

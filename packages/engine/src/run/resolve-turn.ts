@@ -25,12 +25,9 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   const last = state.results[state.results.length - 1];
   const due = fireDueEvents(model, state.fired, last, turn, rng);
 
-  const budgets = { ...state.budgets };
-  const spentNow: Record<string, number> = Object.fromEntries(s.teams.map((t) => [t.id, 0]));
-  const charge = (team: string, amount: number) => {
-    budgets[team] = (budgets[team] ?? 0) - amount;
-    spentNow[team] = (spentNow[team] ?? 0) + amount;
-  };
+  const ledger = new Ledger(state.budgets, s.teams);
+  const budgets = ledger.budgets;
+  const spentNow = ledger.spentNow;
   let projects: Project[] = [...state.projects];
   const orders: StockOrders = { buy: new Map(), release: new Map() };
   for (const team of Object.keys(state.locked).sort()) {
@@ -39,12 +36,14 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
       if (!lever) continue;
       if (a.op === "activate") {
         projects.push(startProject(model, team, a, turn, rng));
-        charge(team, upfrontCost(lever, a, 0));
+        ledger.charge(team, upfrontCost(lever, a, 0));
       } else orders[a.op].set(a.lever, (orders[a.op].get(a.lever) ?? 0) + a.tonnes);
     }
   }
 
-  const rampMultiplier = activeEvents(due.fired, turn).reduce((acc, f) => (f.effect.kind === "technology_control" ? acc * f.effect.rampMultiplier : acc), 1);
+  let rampMultiplier = 1;
+  for (const f of activeEvents(due.fired, turn))
+    if (f.effect.kind === "technology_control") rampMultiplier *= f.effect.rampMultiplier;
   const advanced = advanceProjects(model, projects, due.fired, turn, rampMultiplier, rng);
   projects = advanced.projects;
   const fired = advanced.fired;
@@ -58,27 +57,39 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     const def = model.levers.get(lever);
     if (!st || def?.kind !== "stockpile") continue;
     stockpiles[lever] = { ...st, tonnes: Math.max(0, st.tonnes + delta) };
-    if (delta > 0) charge(st.team, delta * (state.prices[st.material] ?? 0) * def.buyPriceMultiple);
+    if (delta > 0)
+      ledger.charge(st.team, delta * (state.prices[st.material] ?? 0) * def.buyPriceMultiple);
   }
   for (const st of Object.values(stockpiles)) {
     const def = model.levers.get(st.lever);
-    if (def?.kind === "stockpile" && def.holdingCostPerTonne > 0) charge(st.team, st.tonnes * def.holdingCostPerTonne);
+    if (def?.kind === "stockpile" && def.holdingCostPerTonne > 0)
+      ledger.charge(st.team, st.tonnes * def.holdingCostPerTonne);
   }
   for (const { supplier, tonnes } of flow.leverTaken.values()) {
     const def = supplier.lever ? model.levers.get(supplier.lever) : undefined;
-    if (supplier.team && (def?.kind === "allied_offtake" || def?.kind === "recycle")) charge(supplier.team, tonnes * supplier.unitCost);
+    if (supplier.team && (def?.kind === "allied_offtake" || def?.kind === "recycle"))
+      ledger.charge(supplier.team, tonnes * supplier.unitCost);
   }
 
   const sectors = sectorOutcomes(model, ctx, flow, state.prices, projects);
   const leverCapacity = new Map<string, number>();
-  for (const { supplier } of flow.leverTaken.values()) leverCapacity.set(supplier.material, (leverCapacity.get(supplier.material) ?? 0) + supplier.capacity);
+  for (const { supplier } of flow.leverTaken.values())
+    leverCapacity.set(
+      supplier.material,
+      (leverCapacity.get(supplier.material) ?? 0) + supplier.capacity,
+    );
   const prices = updatePrices(model, ctx, state.prices, flow.flows, leverCapacity);
-  projects = supportAndViability(model, projects, prices, flow, charge);
+  projects = supportAndViability(model, projects, prices, flow, ledger);
 
-  const priceMultiples = Object.fromEntries(model.materialOrder.map((m) => [m.id, (prices[m.id] ?? 0) / m.basePrice.value]));
+  // Plain loops, not Object.fromEntries/entries: this runs ~10⁵ times a second in Monte Carlo.
+  const priceMultiples: Record<string, number> = {};
+  for (const m of model.materialOrder)
+    priceMultiples[m.id] = (prices[m.id] ?? 0) / m.basePrice.value;
+  const stockTonnes: Record<string, number> = {};
+  for (const k in stockpiles) stockTonnes[k] = stockpiles[k]?.tonnes ?? 0;
   const result: TurnResult = {
     turn,
-    label: turnLabel(s.calendar, turn),
+    label: model.labels[turn] ?? turnLabel(s.calendar, turn),
     activeEvents: active.map((f) => f.id),
     newlyFired: due.newly,
     prices,
@@ -86,12 +97,29 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     materials: flow.flows,
     sectors,
     teams: teamOutcomes(model, flow.flows, budgets, spentNow),
-    stockpiles: Object.fromEntries(Object.entries(stockpiles).map(([k, v]) => [k, v.tonnes])),
+    stockpiles: stockTonnes,
     notes: advanced.notes,
   };
   const spent = { ...state.spent };
-  for (const [team, v] of Object.entries(spentNow)) spent[team] = (spent[team] ?? 0) + v;
-  return { ...state, rng: rng.state, turn: turn + 1, prices, budgets, spent, stockpiles, fired, projects, locked: {}, results: [...state.results, result] };
+  for (const team in spentNow) spent[team] = (spent[team] ?? 0) + (spentNow[team] ?? 0);
+  // Every field written out: a spread followed by overrides is a V8 slow path in this hot loop.
+  return {
+    scenarioId: state.scenarioId,
+    scenarioVersion: state.scenarioVersion,
+    seed: state.seed,
+    rng: rng.state,
+    turn: turn + 1,
+    params: state.params,
+    prices,
+    budgets,
+    spent,
+    stockpiles,
+    fired,
+    projects,
+    locked: {},
+    overrides: state.overrides,
+    results: [...state.results, result],
+  };
 }
 
 /**
@@ -99,7 +127,13 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
  * floor for the material pays the gap (charged to the team that set it) and keeps projects
  * alive; otherwise, after `closeAfterLossTurns` loss-making turns, the operator closes it.
  */
-function supportAndViability(model: Model, projects: Project[], prices: Readonly<Record<string, number>>, flow: ReturnType<typeof flowMaterials>, charge: (team: string, amount: number) => void): Project[] {
+function supportAndViability(
+  model: Model,
+  projects: Project[],
+  prices: Readonly<Record<string, number>>,
+  flow: ReturnType<typeof flowMaterials>,
+  ledger: Ledger,
+): Project[] {
   const floors = projects.filter((p) => p.kind === "demand_procurement" && p.status === "active");
   return projects.map((p) => {
     const l = model.levers.get(p.lever);
@@ -113,7 +147,7 @@ function supportAndViability(model: Model, projects: Project[], prices: Readonly
       const fp = base * fl.floorPriceMultiple;
       if (fp > price) {
         const tonnes = Math.min(fl.volumePerTurn * f.scale, flow.leverTaken.get(p.id)?.tonnes ?? 0);
-        charge(f.team, tonnes * (fp - price));
+        ledger.charge(f.team, tonnes * (fp - price));
       }
       floorPrice = Math.max(floorPrice, fp);
     }
@@ -121,4 +155,18 @@ function supportAndViability(model: Model, projects: Project[], prices: Readonly
     const lossTurns = earns ? 0 : p.lossTurns + 1;
     return { ...p, lossTurns, status: lossTurns >= l.closeAfterLossTurns ? "closed" : "active" };
   });
+}
+
+/** Money leaving teams' budgets during one turn. */
+class Ledger {
+  readonly budgets: Record<string, number>;
+  readonly spentNow: Record<string, number> = {};
+  constructor(budgets: Readonly<Record<string, number>>, teams: readonly { id: string }[]) {
+    this.budgets = { ...budgets };
+    for (const t of teams) this.spentNow[t.id] = 0;
+  }
+  charge(team: string, amount: number): void {
+    this.budgets[team] = (this.budgets[team] ?? 0) - amount;
+    this.spentNow[team] = (this.spentNow[team] ?? 0) + amount;
+  }
 }

@@ -12,21 +12,38 @@ import { initialState } from "./initial-state.ts";
 export type Plan = ReadonlyMap<number, readonly TeamDecision[]>;
 
 /** Checks a decisions file against a scenario (turn labels, teams, levers) and turns it into a plan. */
-export function planFromDecisions(scenario: Scenario, file: DecisionsFile): { ok: true; plan: Plan } | { ok: false; issues: ScenarioIssue[] } {
+export function planFromDecisions(
+  scenario: Scenario,
+  file: DecisionsFile,
+): { ok: true; plan: Plan } | { ok: false; issues: ScenarioIssue[] } {
   const issues: ScenarioIssue[] = [];
-  if (file.scenario !== scenario.id) issues.push({ path: ["scenario"], message: `decisions are for scenario '${file.scenario}', not '${scenario.id}'` });
+  if (file.scenario !== scenario.id)
+    issues.push({
+      path: ["scenario"],
+      message: `decisions are for scenario '${file.scenario}', not '${scenario.id}'`,
+    });
   const plan = new Map<number, TeamDecision[]>();
   for (const [label, decisions] of Object.entries(file.turns)) {
     const idx = turnIndexOf(scenario.calendar, label);
     if (idx === undefined || idx < 0 || idx >= scenario.calendar.turns) {
-      issues.push({ path: ["turns", label], message: `'${label}' is not a turn of this scenario (${scenario.calendar.start}, ${scenario.calendar.turns} ${scenario.calendar.period}s)` });
+      issues.push({
+        path: ["turns", label],
+        message: `'${label}' is not a turn of this scenario (${scenario.calendar.start}, ${scenario.calendar.turns} ${scenario.calendar.period}s)`,
+      });
       continue;
     }
     decisions.forEach((d, i) => {
       const team = scenario.teams.find((t) => t.id === d.team);
-      if (!team) return issues.push({ path: ["turns", label, i, "team"], message: `unknown team '${d.team}'` });
+      if (!team) {
+        issues.push({ path: ["turns", label, i, "team"], message: `unknown team '${d.team}'` });
+        return;
+      }
       d.actions.forEach((a, j) => {
-        if (!team.levers.includes(a.lever)) issues.push({ path: ["turns", label, i, "actions", j, "lever"], message: `team '${d.team}' has no lever '${a.lever}'` });
+        if (!team.levers.includes(a.lever))
+          issues.push({
+            path: ["turns", label, i, "actions", j, "lever"],
+            message: `team '${d.team}' has no lever '${a.lever}'`,
+          });
       });
     });
     plan.set(idx, decisions);
@@ -42,7 +59,12 @@ export interface PlanRun {
 }
 
 /** Plays a plan to the end: each turn, lock each team's decisions, then resolve. */
-export function runPlan(model: Model, seed: number, plan: Plan, params: Record<string, number> = {}): PlanRun {
+export function runPlan(
+  model: Model,
+  seed: number,
+  plan: Plan,
+  params: Record<string, number> = {},
+): PlanRun {
   let state = initialState(model, seed, params);
   const events: EngineEvent[] = [];
   const refused: PlanRun["refused"] = [];

@@ -18,7 +18,8 @@ export function stateHash(value: unknown): string {
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") {
-    if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`cannot hash a non-finite number (${value}); engine state must stay finite`);
+    if (typeof value === "number" && !Number.isFinite(value))
+      throw new Error(`cannot hash a non-finite number (${value}); engine state must stay finite`);
     return JSON.stringify(value) ?? "null";
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;

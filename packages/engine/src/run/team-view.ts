@@ -1,8 +1,17 @@
 import type { LeverAction } from "../decisions/action-schema.ts";
 import type { Model } from "../model/prepare-model.ts";
-import type { EngineState, Project, SectorOutcome, StockpileState, TeamOutcome } from "../model/state.ts";
+import type {
+  EngineState,
+  Project,
+  SectorOutcome,
+  StockpileState,
+  TeamOutcome,
+} from "../model/state.ts";
 
-export type Viewer = { kind: "facilitator" } | { kind: "observer" } | { kind: "team"; team: string };
+export type Viewer =
+  | { kind: "facilitator" }
+  | { kind: "observer" }
+  | { kind: "team"; team: string };
 
 /** One turn as a team sees it: public market figures, its own sectors and its own standing. */
 export interface TurnView {
@@ -12,7 +21,15 @@ export interface TurnView {
   prices: Record<string, number>;
   priceMultiples: Record<string, number>;
   /** National supply by material (public statistics): supplied, shortfall, controlled share. */
-  supply: Record<string, { supplied: number; shortfall: number; controlledShare: number; byCountry: Record<string, number> }>;
+  supply: Record<
+    string,
+    {
+      supplied: number;
+      shortfall: number;
+      controlledShare: number;
+      byCountry: Record<string, number>;
+    }
+  >;
   sectors: Record<string, SectorOutcome>;
   teams: Record<string, TeamOutcome>;
   stockpiles: Record<string, number>;
@@ -41,9 +58,18 @@ export interface StateView {
 export function viewFor(model: Model, state: EngineState, viewer: Viewer): StateView {
   const all = viewer.kind === "facilitator";
   const team = viewer.kind === "team" ? viewer.team : undefined;
-  if (team !== undefined && !model.teams.has(team)) throw new Error(`unknown team '${team}'; authorise the viewer before asking for a view`);
+  if (team !== undefined && !model.teams.has(team))
+    throw new Error(`unknown team '${team}'; authorise the viewer before asking for a view`);
   const ownSectors = new Set(team ? (model.teams.get(team)?.sectors ?? []) : []);
-  const mine = <T>(rec: Record<string, T>, owner: (v: T, k: string) => string | undefined): Record<string, T> => (all ? rec : Object.fromEntries(Object.entries(rec).filter(([k, v]) => team !== undefined && owner(v, k) === team)));
+  const mine = <T>(
+    rec: Record<string, T>,
+    owner: (v: T, k: string) => string | undefined,
+  ): Record<string, T> =>
+    all
+      ? rec
+      : Object.fromEntries(
+          Object.entries(rec).filter(([k, v]) => team !== undefined && owner(v, k) === team),
+        );
   const sectorVisible = (id: string) => all || viewer.kind === "observer" || ownSectors.has(id);
   return {
     viewer,
@@ -62,10 +88,24 @@ export function viewFor(model: Model, state: EngineState, viewer: Viewer): State
       activeEvents: r.activeEvents,
       prices: r.prices,
       priceMultiples: r.priceMultiples,
-      supply: Object.fromEntries(Object.entries(r.materials).map(([k, f]) => [k, { supplied: f.supplied, shortfall: f.shortfall, controlledShare: f.controlledShare, byCountry: f.byCountry }])),
+      supply: Object.fromEntries(
+        Object.entries(r.materials).map(([k, f]) => [
+          k,
+          {
+            supplied: f.supplied,
+            shortfall: f.shortfall,
+            controlledShare: f.controlledShare,
+            byCountry: f.byCountry,
+          },
+        ]),
+      ),
       sectors: Object.fromEntries(Object.entries(r.sectors).filter(([k]) => sectorVisible(k))),
       teams: mine(r.teams, (_v, k) => k),
-      stockpiles: all ? r.stockpiles : Object.fromEntries(Object.entries(r.stockpiles).filter(([k]) => state.stockpiles[k]?.team === team)),
+      stockpiles: all
+        ? r.stockpiles
+        : Object.fromEntries(
+            Object.entries(r.stockpiles).filter(([k]) => state.stockpiles[k]?.team === team),
+          ),
     })),
   };
 }

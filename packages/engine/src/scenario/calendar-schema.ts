@@ -6,7 +6,10 @@ export type Period = z.infer<typeof Period>;
 /** "2010-Q3" for quarterly scenarios, "2025-04" for monthly ones. */
 export const TurnLabel = z
   .string()
-  .regex(/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/, "a turn is written 'YYYY-Qn' (quarterly) or 'YYYY-MM' (monthly)");
+  .regex(
+    /^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/,
+    "a turn is written 'YYYY-Qn' (quarterly) or 'YYYY-MM' (monthly)",
+  );
 
 export const Calendar = z.strictObject({
   period: Period,

@@ -1,32 +1,170 @@
-import type { EventEffect } from "./effect-schema.ts";
-import type { Scenario, ScenarioEvent } from "./scenario-schema.ts";
-import type { ScenarioIssue } from "./scenario-issue.ts";
 import { turnIndexOf } from "../model/calendar.ts";
 import { resolveParameterPath } from "./parameter-path.ts";
+import type { ScenarioIssue } from "./scenario-issue.ts";
+import type { Scenario, ScenarioEvent } from "./scenario-schema.ts";
 
 type Path = (string | number)[];
 
+/** The ids a scenario defines, and a way to report references to ids it does not. */
+class References {
+  readonly issues: ScenarioIssue[] = [];
+  private readonly known: Record<"material" | "sector" | "lever" | "source" | "event", Set<string>>;
+  constructor(s: Scenario) {
+    this.known = {
+      material: new Set(s.materials.map((m) => m.id)),
+      sector: new Set(s.sectors.map((x) => x.id)),
+      lever: new Set(s.levers.map((l) => l.id)),
+      source: new Set(s.sources.map((x) => x.id)),
+      // Events and injects share one id space: suspend/end effects and triggers name either.
+      event: new Set([...s.events, ...s.injects].map((e) => e.id)),
+    };
+  }
+  add(path: Path, message: string): void {
+    this.issues.push({ path, message });
+  }
+  need(kind: keyof References["known"], id: string, path: Path): void {
+    const ids = this.known[kind];
+    if (!ids.has(id))
+      this.add(path, `unknown ${kind} '${id}' (known: ${[...ids].join(", ") || "none"})`);
+  }
+}
+
 /**
- * Checks what zod cannot: that every id a scenario refers to exists, and that the material
- * chain runs upstream to downstream without cycles.
+ * Checks what zod cannot: that every id a scenario refers to exists, that ids are unique,
+ * that the material chain runs upstream to downstream without cycles, and that dates fall
+ * inside the calendar.
  */
 export function checkReferences(s: Scenario): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
-  const add = (path: Path, message: string) => issues.push({ path, message });
-  const materials = new Set(s.materials.map((m) => m.id));
-  const sectors = new Set(s.sectors.map((x) => x.id));
-  const levers = new Set(s.levers.map((l) => l.id));
-  const sources = new Set(s.sources.map((x) => x.id));
-  const eventIds = new Set([...s.events, ...s.injects].map((e) => e.id));
-  const needMaterial = (id: string, path: Path) => {
-    if (!materials.has(id)) add(path, `unknown material '${id}' (known: ${[...materials].join(", ")})`);
-  };
-  const needSector = (id: string, path: Path) => {
-    if (!sectors.has(id)) add(path, `unknown sector '${id}' (known: ${[...sectors].join(", ")})`);
-  };
+  const r = new References(s);
+  checkUniqueIds(s, r);
+  s.materials.forEach((m, i) => {
+    if (m.input) {
+      r.need("material", m.input.material, ["materials", i, "input", "material"]);
+      if (m.input.material === m.id)
+        r.add(["materials", i, "input", "material"], `material '${m.id}' cannot be its own input`);
+    }
+    if (m.minPriceMultiple >= m.maxPriceMultiple)
+      r.add(["materials", i, "maxPriceMultiple"], "maxPriceMultiple must exceed minPriceMultiple");
+  });
+  const cycle = findInputCycle(s);
+  if (cycle) r.add(["materials"], `the material chain has a cycle: ${cycle.join(" → ")}`);
+  s.sources.forEach((src, i) => {
+    r.need("material", src.material, ["sources", i, "material"]);
+    const m = s.materials.find((x) => x.id === src.material);
+    if (src.domestic && m && !m.input)
+      r.add(
+        ["sources", i, "domestic"],
+        `domestic source '${src.id}' makes '${m.id}', which has no 'input' to make it from`,
+      );
+  });
+  s.sectors.forEach((sec, i) => {
+    for (const mat of Object.keys(sec.demand))
+      r.need("material", mat, ["sectors", i, "demand", mat]);
+  });
+  s.teams.forEach((t, i) => {
+    t.levers.forEach((l, j) => {
+      r.need("lever", l, ["teams", i, "levers", j]);
+    });
+    t.sectors.forEach((sec, j) => {
+      r.need("sector", sec, ["teams", i, "sectors", j]);
+    });
+  });
+  s.levers.forEach((l, i) => {
+    checkLever(s, l, ["levers", i], r);
+  });
+  s.events.forEach((e, i) => {
+    checkEventWith(e, ["events", i], r);
+    if (!e.at && !e.when)
+      r.add(
+        ["events", i],
+        `event '${e.id}' needs 'at' (a turn) or 'when' (a trigger); hand-fired ones belong in 'injects'`,
+      );
+    if (e.at && !turnInRange(s, e.at))
+      r.add(["events", i, "at"], `turn ${e.at} is outside the scenario's calendar`);
+  });
+  s.injects.forEach((e, i) => {
+    checkEventWith(e, ["injects", i], r);
+  });
+  s.uncertainty.forEach((u, i) => {
+    const d = u.distribution;
+    if (d.max < d.min) r.add(["uncertainty", i, "distribution", "max"], "max must be at least min");
+    if (d.kind === "triangular" && (d.mode < d.min || d.mode > d.max))
+      r.add(["uncertainty", i, "distribution", "mode"], "mode must lie between min and max");
+    const resolved = resolveParameterPath(s, u.path);
+    if (!resolved.ok) r.add(["uncertainty", i, "path"], resolved.message);
+  });
+  s.history.forEach((h, i) => {
+    r.need("material", h.compare.material, ["history", i, "compare", "material"]);
+    h.points.forEach((p, j) => {
+      if (!turnInRange(s, p.turn))
+        r.add(
+          ["history", i, "points", j, "turn"],
+          `turn ${p.turn} is outside the scenario's calendar`,
+        );
+    });
+  });
+  return r.issues;
+}
 
-  // Events and injects share one id space: suspend/end effects and triggers name either.
-  const idLists: [string, string, { id: string }[]][] = [
+/** Checks the ids an event (scheduled, triggered or fired by hand) refers to. */
+export function checkEventReferences(s: Scenario, e: ScenarioEvent, path: Path): ScenarioIssue[] {
+  const r = new References(s);
+  checkEventWith(e, path, r);
+  return r.issues;
+}
+
+function checkEventWith(e: ScenarioEvent, path: Path, r: References): void {
+  const eff = e.effect;
+  const ep = [...path, "effect"];
+  if ("materials" in eff)
+    eff.materials.forEach((m, j) => {
+      r.need("material", m, [...ep, "materials", j]);
+    });
+  if (eff.kind === "demand_shock")
+    eff.sectors.forEach((sec, j) => {
+      r.need("sector", sec, [...ep, "sectors", j]);
+    });
+  if (eff.kind === "foreign_takeover") r.need("source", eff.source, [...ep, "source"]);
+  if (eff.kind === "suspend_event" || eff.kind === "end_event")
+    eff.targets.forEach((t, j) => {
+      r.need("event", t, [...ep, "targets", j]);
+    });
+  if (e.when?.metric === "price_multiple")
+    r.need("material", e.when.material, [...path, "when", "material"]);
+  if (e.when?.metric === "shortfall_share")
+    r.need("sector", e.when.sector, [...path, "when", "sector"]);
+  if (e.when?.metric === "event_active") r.need("event", e.when.event, [...path, "when", "event"]);
+}
+
+function checkLever(s: Scenario, l: Scenario["levers"][number], path: Path, r: References): void {
+  if ("material" in l) r.need("material", l.material, [...path, "material"]);
+  if (l.kind === "substitute")
+    l.sectors.forEach((sec, j) => {
+      r.need("sector", sec, [...path, "sectors", j]);
+    });
+  if (l.kind === "export_control") r.need("sector", l.sector, [...path, "sector"]);
+  if (l.kind === "investment_screening")
+    l.protects.forEach((src, j) => {
+      r.need("source", src, [...path, "protects", j]);
+    });
+  if (l.kind === "wto_case") {
+    if (l.maxTurnsToRuling < l.minTurnsToRuling)
+      r.add([...path, "maxTurnsToRuling"], "maxTurnsToRuling must be at least minTurnsToRuling");
+    l.challenges.forEach((e, j) => {
+      r.need("event", e, [...path, "challenges", j]);
+    });
+  }
+  if (l.kind === "stockpile" && l.initialStock > l.capacity)
+    r.add([...path, "initialStock"], "initialStock exceeds capacity");
+  if (l.kind === "stockpile" && s.teams.filter((t) => t.levers.includes(l.id)).length > 1)
+    r.add(
+      [...path, "id"],
+      `stockpile '${l.id}' is listed by more than one team; a stockpile has one owner`,
+    );
+}
+
+function checkUniqueIds(s: Scenario, r: References): void {
+  const lists: [string, string, { id: string }[]][] = [
     ["materials", "material", s.materials],
     ["sources", "source", s.sources],
     ["sectors", "sector", s.sectors],
@@ -35,85 +173,15 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
     ["events", "event", s.events],
     ["injects", "event", s.injects],
   ];
-  const seenIds = new Map<string, Set<string>>();
-  for (const [field, kind, list] of idLists) {
-    const seen = seenIds.get(kind) ?? new Set<string>();
-    seenIds.set(kind, seen);
+  const seen = new Map<string, Set<string>>();
+  for (const [field, kind, list] of lists) {
+    const ids = seen.get(kind) ?? new Set<string>();
+    seen.set(kind, ids);
     list.forEach((item, i) => {
-      if (seen.has(item.id)) add([field, i, "id"], `duplicate ${kind} id '${item.id}'`);
-      seen.add(item.id);
+      if (ids.has(item.id)) r.add([field, i, "id"], `duplicate ${kind} id '${item.id}'`);
+      ids.add(item.id);
     });
   }
-
-  s.materials.forEach((m, i) => {
-    if (m.input) {
-      needMaterial(m.input.material, ["materials", i, "input", "material"]);
-      if (m.input.material === m.id) add(["materials", i, "input", "material"], `material '${m.id}' cannot be its own input`);
-    }
-    if (m.minPriceMultiple >= m.maxPriceMultiple) add(["materials", i, "maxPriceMultiple"], "maxPriceMultiple must exceed minPriceMultiple");
-  });
-  const cycle = findInputCycle(s);
-  if (cycle) add(["materials"], `the material chain has a cycle: ${cycle.join(" → ")}`);
-
-  s.sources.forEach((src, i) => {
-    needMaterial(src.material, ["sources", i, "material"]);
-    const m = s.materials.find((x) => x.id === src.material);
-    if (src.domestic && m && !m.input) add(["sources", i, "domestic"], `domestic source '${src.id}' makes '${m.id}', which has no 'input' to make it from`);
-  });
-
-  s.sectors.forEach((sec, i) => {
-    for (const mat of Object.keys(sec.demand)) needMaterial(mat, ["sectors", i, "demand", mat]);
-  });
-
-  s.teams.forEach((t, i) => {
-    t.levers.forEach((l, j) => {
-      if (!levers.has(l)) add(["teams", i, "levers", j], `unknown lever '${l}' (known: ${[...levers].join(", ") || "none"})`);
-    });
-    t.sectors.forEach((sec, j) => needSector(sec, ["teams", i, "sectors", j]));
-  });
-
-  s.levers.forEach((l, i) => {
-    if ("material" in l) needMaterial(l.material, ["levers", i, "material"]);
-    if (l.kind === "substitute") l.sectors.forEach((sec, j) => needSector(sec, ["levers", i, "sectors", j]));
-    if (l.kind === "export_control") needSector(l.sector, ["levers", i, "sector"]);
-    if (l.kind === "investment_screening")
-      l.protects.forEach((src, j) => {
-        if (!sources.has(src)) add(["levers", i, "protects", j], `unknown source '${src}'`);
-      });
-    if (l.kind === "wto_case") {
-      if (l.maxTurnsToRuling < l.minTurnsToRuling) add(["levers", i, "maxTurnsToRuling"], "maxTurnsToRuling must be at least minTurnsToRuling");
-      l.challenges.forEach((e, j) => {
-        if (!eventIds.has(e)) add(["levers", i, "challenges", j], `unknown event '${e}'`);
-      });
-    }
-    if (l.kind === "stockpile" && l.initialStock > l.capacity) add(["levers", i, "initialStock"], "initialStock exceeds capacity");
-  });
-
-  const checkEvent = (e: ScenarioEvent, path: Path) => issues.push(...checkEventReferences(s, e, path));
-  s.events.forEach((e, i) => {
-    checkEvent(e, ["events", i]);
-    if (!e.at && !e.when) add(["events", i], `event '${e.id}' needs 'at' (a turn) or 'when' (a trigger); hand-fired ones belong in 'injects'`);
-    if (e.at && !turnInRange(s, e.at)) add(["events", i, "at"], `turn ${e.at} is outside the scenario's calendar`);
-  });
-  s.injects.forEach((e, i) => checkEvent(e, ["injects", i]));
-
-  s.uncertainty.forEach((u, i) => {
-    const d = u.distribution;
-    const lo = d.min;
-    const hi = d.max;
-    if (hi < lo) add(["uncertainty", i, "distribution", "max"], "max must be at least min");
-    if (d.kind === "triangular" && (d.mode < lo || d.mode > hi)) add(["uncertainty", i, "distribution", "mode"], "mode must lie between min and max");
-    const resolved = resolveParameterPath(s, u.path);
-    if (!resolved.ok) add(["uncertainty", i, "path"], resolved.message);
-  });
-
-  s.history.forEach((h, i) => {
-    needMaterial(h.compare.material, ["history", i, "compare", "material"]);
-    h.points.forEach((p, j) => {
-      if (!turnInRange(s, p.turn)) add(["history", i, "points", j, "turn"], `turn ${p.turn} is outside the scenario's calendar`);
-    });
-  });
-  return issues;
 }
 
 function turnInRange(s: Scenario, label: string): boolean {
@@ -133,33 +201,4 @@ function findInputCycle(s: Scenario): string[] | undefined {
     }
   }
   return undefined;
-}
-
-/** Checks the ids an event (scheduled, triggered or fired by hand) refers to. */
-export function checkEventReferences(s: Scenario, e: ScenarioEvent, path: Path): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
-  const add = (p: Path, message: string) => issues.push({ path: p, message });
-  const materials = new Set(s.materials.map((m) => m.id));
-  const sectors = new Set(s.sectors.map((x) => x.id));
-  const sources = new Set(s.sources.map((x) => x.id));
-  const eventIds = new Set([...s.events, ...s.injects].map((x) => x.id));
-  const needMaterial = (id: string, p: Path) => {
-    if (!materials.has(id)) add(p, `unknown material '${id}' (known: ${[...materials].join(", ")})`);
-  };
-  const needSector = (id: string, p: Path) => {
-    if (!sectors.has(id)) add(p, `unknown sector '${id}' (known: ${[...sectors].join(", ")})`);
-  };
-  const eff: EventEffect = e.effect;
-  const ep = [...path, "effect"];
-  if ("materials" in eff) eff.materials.forEach((m, j) => needMaterial(m, [...ep, "materials", j]));
-  if (eff.kind === "demand_shock") eff.sectors.forEach((sec, j) => needSector(sec, [...ep, "sectors", j]));
-  if (eff.kind === "foreign_takeover" && !sources.has(eff.source)) add([...ep, "source"], `unknown source '${eff.source}'`);
-  if (eff.kind === "suspend_event" || eff.kind === "end_event")
-    eff.targets.forEach((t, j) => {
-      if (!eventIds.has(t)) add([...ep, "targets", j], `unknown event '${t}'`);
-    });
-  if (e.when?.metric === "price_multiple") needMaterial(e.when.material, [...path, "when", "material"]);
-  if (e.when?.metric === "shortfall_share") needSector(e.when.sector, [...path, "when", "sector"]);
-  if (e.when?.metric === "event_active" && !eventIds.has(e.when.event)) add([...path, "when", "event"], `unknown event '${e.when.event}'`);
-  return issues;
 }

@@ -2,7 +2,9 @@ import { checkReferences } from "./check-references.ts";
 import type { ScenarioIssue } from "./scenario-issue.ts";
 import { Scenario } from "./scenario-schema.ts";
 
-export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+export type ScenarioResult =
+  | { ok: true; scenario: Scenario }
+  | { ok: false; issues: ScenarioIssue[] };
 
 /**
  * Validates already-parsed scenario data (from YAML or JSON): its shape, then every id it
@@ -16,7 +18,10 @@ export function parseScenario(data: unknown): ScenarioResult {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })),
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        message: i.message,
+      })),
     };
   }
   const issues = checkReferences(parsed.data);

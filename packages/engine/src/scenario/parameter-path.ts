@@ -1,6 +1,8 @@
 import type { Scenario } from "./scenario-schema.ts";
 
-export type ResolvedPath = { ok: true; get: (s: Scenario) => number; set: (s: Scenario, v: number) => void } | { ok: false; message: string };
+export type ResolvedPath =
+  | { ok: true; get: (s: Scenario) => number; set: (s: Scenario, v: number) => void }
+  | { ok: false; message: string };
 
 /**
  * Resolves a dotted path such as "materials.dy_oxide.priceElasticity" or
@@ -15,13 +17,15 @@ export function resolveParameterPath(scenario: Scenario, path: string): Resolved
       const part = parts[i] as string;
       if (Array.isArray(cur)) {
         const found: unknown = cur.find((x: { id?: string }) => x?.id === part);
-        if (found === undefined) return `no item with id '${part}' at '${parts.slice(0, i).join(".")}'`;
+        if (found === undefined)
+          return `no item with id '${part}' at '${parts.slice(0, i).join(".")}'`;
         cur = found;
       } else if (cur && typeof cur === "object" && part in cur) {
         cur = (cur as Record<string, unknown>)[part];
       } else return `'${parts.slice(0, i + 1).join(".")}' does not exist`;
     }
-    if (!cur || typeof cur !== "object" || Array.isArray(cur)) return `'${path}' does not name a field`;
+    if (!cur || typeof cur !== "object" || Array.isArray(cur))
+      return `'${path}' does not name a field`;
     const key = parts[parts.length - 1] as string;
     const parent = cur as Record<string, unknown>;
     if (typeof parent[key] !== "number") return `'${path}' is not a number in the scenario`;
@@ -42,4 +46,27 @@ export function resolveParameterPath(scenario: Scenario, path: string): Resolved
       w.parent[w.key] = v;
     },
   };
+}
+
+/**
+ * A copy of the scenario with one numeric parameter set, copying only the objects on the
+ * path (the rest is shared, never mutated), so Monte Carlo samples stay cheap.
+ */
+export function withParameter(
+  scenario: Scenario,
+  path: string,
+  value: number,
+): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+  const check = resolveParameterPath(scenario, path);
+  if (!check.ok) return check;
+  const parts = path.split(".");
+  const copyAt = (node: unknown, i: number): unknown => {
+    const part = parts[i] as string;
+    if (i === parts.length - 1) return { ...(node as Record<string, unknown>), [part]: value };
+    if (Array.isArray(node))
+      return node.map((item: { id?: string }) => (item?.id === part ? copyAt(item, i + 1) : item));
+    const obj = node as Record<string, unknown>;
+    return { ...obj, [part]: copyAt(obj[part], i + 1) };
+  };
+  return { ok: true, scenario: copyAt(scenario, 0) as Scenario };
 }

@@ -6,5 +6,8 @@ export interface ScenarioIssue {
 
 /** "events[2].effect.materials[0]" */
 export function formatPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), "");
+  return path.reduce<string>(
+    (acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p),
+    "",
+  );
 }

@@ -59,7 +59,14 @@ export const Sector = z.strictObject({
 });
 export type Sector = z.infer<typeof Sector>;
 
-export const TeamRole = z.enum(["government", "stockpile_agency", "industry", "trading_house", "ally", "other"]);
+export const TeamRole = z.enum([
+  "government",
+  "stockpile_agency",
+  "industry",
+  "trading_house",
+  "ally",
+  "other",
+]);
 
 export const Team = z.strictObject({
   id: Id,
@@ -90,7 +97,9 @@ export const ScenarioEvent = z
     probability: Fraction.default(1),
     source: Source.optional(),
   })
-  .refine((e) => !(e.at && e.when), { message: "an event is either scheduled ('at') or triggered ('when'), not both" });
+  .refine((e) => !(e.at && e.when), {
+    message: "an event is either scheduled ('at') or triggered ('when'), not both",
+  });
 export type ScenarioEvent = z.infer<typeof ScenarioEvent>;
 
 /** A parameter the Monte Carlo samples: a path into the scenario and its distribution. */
@@ -100,7 +109,12 @@ export const UncertainParameter = z.strictObject({
   path: z.string().min(3),
   distribution: z.discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number() }),
-    z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
+    z.strictObject({
+      kind: z.literal("triangular"),
+      min: z.number(),
+      mode: z.number(),
+      max: z.number(),
+    }),
   ]),
   source: Source.optional(),
 });
@@ -148,7 +162,9 @@ export const Scenario = z.strictObject({
   uncertainty: z.array(UncertainParameter).default([]),
   history: z.array(HistoricalSeries).default([]),
   /** How the scripted controlling country is played. */
-  scriptedActors: z.array(z.strictObject({ country: CountryCode, name: LocalizedText, note: LocalizedText })).default([]),
+  scriptedActors: z
+    .array(z.strictObject({ country: CountryCode, name: LocalizedText, note: LocalizedText }))
+    .default([]),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
