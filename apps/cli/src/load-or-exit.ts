@@ -1,4 +1,5 @@
 import type { Plan, Scenario } from "@chokepoint/engine";
+import { userPath } from "./env.ts";
 import {
   formatFileIssue,
   type Loaded,
@@ -15,12 +16,18 @@ function orThrow<T>(r: Loaded<T>): T {
   throw new UsageError(r.issues.map(formatFileIssue).join("\n"));
 }
 
+/** A built-in scenario id, or a path relative to where the command was typed. */
+export function scenarioPath(idOrPath: string): string {
+  const builtIn = resolveScenarioPath(idOrPath);
+  return builtIn.endsWith("scenario.yaml") && !idOrPath.includes("/") ? builtIn : userPath(idOrPath);
+}
+
 export function loadScenario(idOrPath: string): Scenario {
-  return orThrow(loadScenarioFile(resolveScenarioPath(idOrPath)));
+  return orThrow(loadScenarioFile(scenarioPath(idOrPath)));
 }
 
 export function loadPlan(file: string | undefined, scenario: Scenario): Plan {
-  return file ? orThrow(loadDecisionsFile(file, scenario)) : new Map();
+  return file ? orThrow(loadDecisionsFile(userPath(file), scenario)) : new Map();
 }
 
 export function parseSeed(text: string): number {

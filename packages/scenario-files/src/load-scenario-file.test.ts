@@ -103,3 +103,12 @@ describe("scenario files", () => {
     ]);
   });
 });
+
+describe("the committed JSON Schema for editors", () => {
+  it("matches the zod scenario schema (regenerate with `pnpm scenario:schema`)", async () => {
+    const { scenarioJsonSchema } = await import("@chokepoint/engine");
+    const { SCENARIOS_DIR } = await import("./built-in-scenarios.ts");
+    const committed = JSON.parse(readFileSync(join(SCENARIOS_DIR, "scenario.schema.json"), "utf8"));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+});

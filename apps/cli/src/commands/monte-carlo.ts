@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { type Band, type Locale, monteCarlo } from "@chokepoint/engine";
 import { SingleBar } from "cli-progress";
 import { formatTable, num, pct } from "../format-table.ts";
+import { userPath } from "../env.ts";
 import { loadPlan, loadScenario } from "../load-or-exit.ts";
 import { t } from "../messages.ts";
 
@@ -63,7 +64,7 @@ export function monteCarloCommand(scenarioArg: string, o: MonteCarloCommandOptio
   );
   if (mc.refusedDecisions) console.log(`${t(o.lang, "refused")}: ${mc.refusedDecisions}`);
   if (o.out) {
-    writeFileSync(o.out, `${JSON.stringify(mc, null, 2)}\n`);
+    writeFileSync(userPath(o.out), `${JSON.stringify(mc, null, 2)}\n`);
     console.log(`${t(o.lang, "wrote")} ${o.out}`);
   }
   return 0;

@@ -1,4 +1,5 @@
 import { type Locale, prepareModel, runPlan, stateHash } from "@chokepoint/engine";
+import { userPath } from "../env.ts";
 import { loadPlan, loadScenario } from "../load-or-exit.ts";
 import { t } from "../messages.ts";
 import { explanations, historyTable, runTable } from "./run-report.ts";
@@ -32,7 +33,7 @@ export function runCommand(scenarioArg: string, o: RunOptions): number {
     console.log(`\n${t(o.lang, "whyTurn")}\n${explanations(model, run.state, o.lang)}`);
   console.log(`\nstate hash ${stateHash(run.state)}`);
   if (o.out)
-    for (const f of writeRunOutputs(o.out, model, run.state, run.events))
+    for (const f of writeRunOutputs(userPath(o.out), model, run.state, run.events))
       console.log(`${t(o.lang, "wrote")} ${f}`);
   return 0;
 }

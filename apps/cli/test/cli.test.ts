@@ -1,0 +1,59 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const main = join(import.meta.dirname, "../src/main.ts");
+const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", main, ...args], { encoding: "utf8" });
+const tmp = mkdtempSync(join(tmpdir(), "chokepoint-cli-"));
+const decisions = join(import.meta.dirname, "../../../scenarios/rare-earth-2010/decisions-japan-actual.yaml");
+
+describe("chokepoint CLI", () => {
+  it("validates the built-in scenario", () => {
+    const r = cli("validate", "rare-earth-2010");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/✓ .*rare-earth-2010\/scenario.yaml: valid/);
+  });
+
+  it("rejects a broken scenario with file:line, field and message, exit code 1", () => {
+    const f = join(tmp, "broken.yaml");
+    writeFileSync(f, readFileSync(join(import.meta.dirname, "../../../scenarios/rare-earth-2010/scenario.yaml"), "utf8").replace("period: quarter", "period: fortnight"));
+    const r = cli("--lang", "ja", "validate", f);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/件の問題/);
+    expect(r.stderr).toMatch(/broken\.yaml:\d+ calendar\.period: /);
+  });
+
+  it("runs the 2010 scenario with Japan's decisions: a per-turn table, the history beside it, CSV and JSON", () => {
+    const out = join(tmp, "out");
+    const r = cli("--lang", "ja", "run", "rare-earth-2010", "--seed", "2010", "--decisions", decisions, "--out", out, "--explain");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2010年 レアアース・ショック/);
+    expect(r.stdout).toMatch(/^2010-Q4 /m);
+    expect(r.stdout).toMatch(/史実との比較/);
+    expect(r.stdout).toMatch(/なぜこうなったか/);
+    const csv = readFileSync(join(out, "rare-earth-2010-turns.csv"), "utf8").trim().split("\n");
+    expect(csv).toHaveLength(25);
+    expect(csv[0]).toMatch(/^turn,label,price_multiple_/);
+    const json = JSON.parse(readFileSync(join(out, "rare-earth-2010-run.json"), "utf8"));
+    expect(json.stateHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(r.stdout).toContain(`state hash ${json.stateHash}`);
+  });
+
+  it("runs a Monte Carlo and prints percentile bands", () => {
+    const out = join(tmp, "mc.json");
+    const r = cli("montecarlo", "rare-earth-2010", "--runs", "60", "--decisions", decisions, "--out", out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/60 runs/);
+    expect(r.stdout).toMatch(/p5 \/ p50 \/ p95/);
+    expect(JSON.parse(readFileSync(out, "utf8")).turns).toHaveLength(24);
+  });
+
+  it("explains bad options instead of crashing", () => {
+    const r = cli("montecarlo", "rare-earth-2010", "--runs", "many");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--runs must be an integer/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

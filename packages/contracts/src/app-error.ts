@@ -1,0 +1,29 @@
+/** Every rule a request can break, as one code; mapped to transport errors only at the edge. */
+export const APP_ERROR_CODES = [
+  "invalid_payload",
+  "session_not_found",
+  "bad_join_code",
+  "team_not_found",
+  "participant_not_found",
+  "sequence_conflict",
+  "idempotency_key_reused",
+  "forbidden",
+  "rule_violation",
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+/** A domain error: a code, a message that says what is wrong and where, and optional details. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export function isAppError(e: unknown, code?: AppErrorCode): e is AppError {
+  return e instanceof AppError && (code === undefined || e.code === code);
+}
