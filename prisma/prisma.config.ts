@@ -5,7 +5,9 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
 
 // Same default as packages/db's env.ts: ./data/chokepoint.db at the repository root.
-const url = process.env.DATABASE_URL ?? `file:${path.join(import.meta.dirname, "..", "data", "chokepoint.db")}`;
+const url =
+  process.env.DATABASE_URL ??
+  `file:${path.join(import.meta.dirname, "..", "data", "chokepoint.db")}`;
 process.env.DATABASE_URL = url;
 
 export default defineConfig({

@@ -1,5 +1,4 @@
 import type { Plan, Scenario } from "@chokepoint/engine";
-import { userPath } from "./env.ts";
 import {
   formatFileIssue,
   type Loaded,
@@ -7,6 +6,7 @@ import {
   loadScenarioFile,
   resolveScenarioPath,
 } from "@chokepoint/scenario-files";
+import { userPath } from "./env.ts";
 
 /** Thrown for user errors: the CLI prints the message and exits 1, without a stack. */
 export class UsageError extends Error {}
@@ -19,7 +19,9 @@ function orThrow<T>(r: Loaded<T>): T {
 /** A built-in scenario id, or a path relative to where the command was typed. */
 export function scenarioPath(idOrPath: string): string {
   const builtIn = resolveScenarioPath(idOrPath);
-  return builtIn.endsWith("scenario.yaml") && !idOrPath.includes("/") ? builtIn : userPath(idOrPath);
+  return builtIn.endsWith("scenario.yaml") && !idOrPath.includes("/")
+    ? builtIn
+    : userPath(idOrPath);
 }
 
 export function loadScenario(idOrPath: string): Scenario {

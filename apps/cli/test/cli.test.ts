@@ -5,9 +5,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const main = join(import.meta.dirname, "../src/main.ts");
-const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", main, ...args], { encoding: "utf8" });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", main, ...args], { encoding: "utf8" });
 const tmp = mkdtempSync(join(tmpdir(), "chokepoint-cli-"));
-const decisions = join(import.meta.dirname, "../../../scenarios/rare-earth-2010/decisions-japan-actual.yaml");
+const decisions = join(
+  import.meta.dirname,
+  "../../../scenarios/rare-earth-2010/decisions-japan-actual.yaml",
+);
 
 describe("chokepoint CLI", () => {
   it("validates the built-in scenario", () => {
@@ -18,7 +22,13 @@ describe("chokepoint CLI", () => {
 
   it("rejects a broken scenario with file:line, field and message, exit code 1", () => {
     const f = join(tmp, "broken.yaml");
-    writeFileSync(f, readFileSync(join(import.meta.dirname, "../../../scenarios/rare-earth-2010/scenario.yaml"), "utf8").replace("period: quarter", "period: fortnight"));
+    writeFileSync(
+      f,
+      readFileSync(
+        join(import.meta.dirname, "../../../scenarios/rare-earth-2010/scenario.yaml"),
+        "utf8",
+      ).replace("period: quarter", "period: fortnight"),
+    );
     const r = cli("--lang", "ja", "validate", f);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/件の問題/);
@@ -27,7 +37,19 @@ describe("chokepoint CLI", () => {
 
   it("runs the 2010 scenario with Japan's decisions: a per-turn table, the history beside it, CSV and JSON", () => {
     const out = join(tmp, "out");
-    const r = cli("--lang", "ja", "run", "rare-earth-2010", "--seed", "2010", "--decisions", decisions, "--out", out, "--explain");
+    const r = cli(
+      "--lang",
+      "ja",
+      "run",
+      "rare-earth-2010",
+      "--seed",
+      "2010",
+      "--decisions",
+      decisions,
+      "--out",
+      out,
+      "--explain",
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/2010年 レアアース・ショック/);
     expect(r.stdout).toMatch(/^2010-Q4 /m);
@@ -43,7 +65,16 @@ describe("chokepoint CLI", () => {
 
   it("runs a Monte Carlo and prints percentile bands", () => {
     const out = join(tmp, "mc.json");
-    const r = cli("montecarlo", "rare-earth-2010", "--runs", "60", "--decisions", decisions, "--out", out);
+    const r = cli(
+      "montecarlo",
+      "rare-earth-2010",
+      "--runs",
+      "60",
+      "--decisions",
+      decisions,
+      "--out",
+      out,
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/60 runs/);
     expect(r.stdout).toMatch(/p5 \/ p50 \/ p95/);

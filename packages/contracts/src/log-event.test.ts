@@ -4,7 +4,13 @@ import { isEngineEvent, LogEvent } from "./log-event.ts";
 describe("LogEvent", () => {
   it("accepts engine and session events and tells them apart", () => {
     const lock = LogEvent.parse({ type: "decisions_locked", turn: 0, team: "meti", actions: [] });
-    const join = LogEvent.parse({ type: "participant_joined", participantId: "p1", displayName: "Aiko", role: "participant", team: null });
+    const join = LogEvent.parse({
+      type: "participant_joined",
+      participantId: "p1",
+      displayName: "Aiko",
+      role: "participant",
+      team: null,
+    });
     expect(isEngineEvent(lock)).toBe(true);
     expect(isEngineEvent(join)).toBe(false);
   });

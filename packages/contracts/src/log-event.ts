@@ -8,13 +8,22 @@ const Id = z.string().min(1).max(100);
 
 /** Session-level events: who is in the exercise and how it runs. The engine ignores them. */
 export const SessionEvent = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("participant_joined"), participantId: Id, displayName: z.string().trim().min(1).max(60), role: ParticipantRole, team: Id.nullable() }),
+  z.strictObject({
+    type: z.literal("participant_joined"),
+    participantId: Id,
+    displayName: z.string().trim().min(1).max(60),
+    role: ParticipantRole,
+    team: Id.nullable(),
+  }),
   z.strictObject({ type: z.literal("participant_moved"), participantId: Id, team: Id.nullable() }),
   z.strictObject({ type: z.literal("session_started") }),
   z.strictObject({ type: z.literal("session_paused") }),
   z.strictObject({ type: z.literal("session_resumed") }),
   z.strictObject({ type: z.literal("session_ended") }),
-  z.strictObject({ type: z.literal("message_broadcast"), text: z.string().trim().min(1).max(2000) }),
+  z.strictObject({
+    type: z.literal("message_broadcast"),
+    text: z.string().trim().min(1).max(2000),
+  }),
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 
@@ -23,7 +32,10 @@ export type SessionEvent = z.infer<typeof SessionEvent>;
  * session events. Stored JSON outlives code: change a member only with a migration of old
  * payloads, and add new members rather than reshaping old ones.
  */
-export const LogEvent = z.discriminatedUnion("type", [...EngineEvent.options, ...SessionEvent.options]);
+export const LogEvent = z.discriminatedUnion("type", [
+  ...EngineEvent.options,
+  ...SessionEvent.options,
+]);
 export type LogEvent = z.infer<typeof LogEvent>;
 
 const engineTypes = new Set<string>(EngineEvent.options.map((o) => o.shape.type.value));

@@ -14,7 +14,10 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) return `file:${join(REPO_ROOT, "data", "chokepoint.db")}`;
-  if (!raw.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite file URL such as file:./data/chokepoint.db (got '${raw}'); other databases are not supported yet`);
+  if (!raw.startsWith("file:"))
+    throw new Error(
+      `DATABASE_URL must be a SQLite file URL such as file:./data/chokepoint.db (got '${raw}'); other databases are not supported yet`,
+    );
   const path = raw.slice("file:".length);
   return `file:${isAbsolute(path) ? path : resolve(path)}`;
 }

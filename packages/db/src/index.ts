@@ -2,7 +2,25 @@ export { databaseUrl, ensureDatabaseFile, REPO_ROOT } from "./env.ts";
 export { hashToken, normaliseJoinCode } from "./ids.ts";
 export { migrateDeploy } from "./migrate.ts";
 export { type Database, openDatabase } from "./open-database.ts";
-export { type AppendRequest, type AppendResult, appendEvent, headSeq, parseLogEvent, readLog, type StoredEvent } from "./repositories/event-log.ts";
+export {
+  type AppendRequest,
+  type AppendResult,
+  appendEvent,
+  headSeq,
+  parseLogEvent,
+  readLog,
+  type StoredEvent,
+} from "./repositories/event-log.ts";
 export { addNote, listNotes, type Note, updateNote } from "./repositories/notes.ts";
-export { authenticate, type CreateSessionInput, type Credentials, createSession, getSession, type JoinInput, joinSession, type SessionStatus, setSessionStatus } from "./repositories/sessions.ts";
+export {
+  authenticate,
+  type CreateSessionInput,
+  type Credentials,
+  createSession,
+  getSession,
+  type JoinInput,
+  joinSession,
+  type SessionStatus,
+  setSessionStatus,
+} from "./repositories/sessions.ts";
 export { latestSnapshot, type Snapshot, saveSnapshot } from "./repositories/snapshots.ts";

@@ -10,9 +10,14 @@ import { ensureDatabaseFile, REPO_ROOT } from "./env.ts";
 export function migrateDeploy(url: string): void {
   ensureDatabaseFile(url);
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
-  const r = spawnSync(process.execPath, [prismaCli, "migrate", "deploy", "--config", join(REPO_ROOT, "prisma", "prisma.config.ts")], {
-    env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`prisma migrate deploy failed for ${url}:\n${r.stdout}\n${r.stderr}`);
+  const r = spawnSync(
+    process.execPath,
+    [prismaCli, "migrate", "deploy", "--config", join(REPO_ROOT, "prisma", "prisma.config.ts")],
+    {
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      encoding: "utf8",
+    },
+  );
+  if (r.status !== 0)
+    throw new Error(`prisma migrate deploy failed for ${url}:\n${r.stdout}\n${r.stderr}`);
 }

@@ -1,11 +1,12 @@
 // A separate process appending to the same session, for the concurrency test.
 // argv: url sessionId count
 import { isAppError } from "@chokepoint/contracts";
-import { appendEvent, headSeq } from "../src/repositories/event-log.ts";
 import { openDatabase } from "../src/open-database.ts";
+import { appendEvent, headSeq } from "../src/repositories/event-log.ts";
 
 const [url, sessionId, countText] = process.argv.slice(2);
-if (!url || !sessionId || !countText) throw new Error("usage: append-worker <url> <sessionId> <count>");
+if (!url || !sessionId || !countText)
+  throw new Error("usage: append-worker <url> <sessionId> <count>");
 const db = await openDatabase(url);
 let appended = 0;
 let conflicts = 0;
@@ -13,7 +14,11 @@ let firstConflict = "";
 while (appended < Number(countText)) {
   const head = await headSeq(db, sessionId);
   try {
-    await appendEvent(db, { sessionId, expectedSeq: head, event: { type: "message_broadcast", text: `from ${process.pid} #${appended}` } });
+    await appendEvent(db, {
+      sessionId,
+      expectedSeq: head,
+      event: { type: "message_broadcast", text: `from ${process.pid} #${appended}` },
+    });
     appended++;
   } catch (e) {
     if (!isAppError(e, "sequence_conflict")) throw e;

@@ -11,4 +11,9 @@ export async function freshDatabase(): Promise<{ url: string; db: Database }> {
   return { url, db: await openDatabase(url) };
 }
 
-export const lockEvent = (turn = 0, team = "meti") => ({ type: "decisions_locked" as const, turn, team, actions: [] });
+export const lockEvent = (turn = 0, team = "meti") => ({
+  type: "decisions_locked" as const,
+  turn,
+  team,
+  actions: [],
+});

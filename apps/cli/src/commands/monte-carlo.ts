@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { type Band, type Locale, monteCarlo } from "@chokepoint/engine";
 import { SingleBar } from "cli-progress";
-import { formatTable, num, pct } from "../format-table.ts";
 import { userPath } from "../env.ts";
+import { formatTable, num, pct } from "../format-table.ts";
 import { loadPlan, loadScenario } from "../load-or-exit.ts";
 import { t } from "../messages.ts";
 

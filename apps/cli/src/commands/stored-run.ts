@@ -1,13 +1,36 @@
 import { isEngineEvent } from "@chokepoint/contracts";
-import { appendEvent, createSession, type Database, headSeq, readLog, saveSnapshot, setSessionStatus } from "@chokepoint/db";
-import { applyEvent, type EngineEvent, type Locale, type Plan, prepareModel, replay, type Scenario, stateHash } from "@chokepoint/engine";
+import {
+  appendEvent,
+  createSession,
+  type Database,
+  headSeq,
+  readLog,
+  saveSnapshot,
+  setSessionStatus,
+} from "@chokepoint/db";
+import {
+  applyEvent,
+  type EngineEvent,
+  type Locale,
+  type Plan,
+  prepareModel,
+  replay,
+  type Scenario,
+  stateHash,
+} from "@chokepoint/engine";
 
 /**
  * Plays a scenario as a stored exercise: creates the session, appends every decision and
  * turn to the event log (each durable before the next), snapshots each turn, then replays
  * the log read back from the database and checks it reproduces the live state exactly.
  */
-export async function storedRun(db: Database, scenario: Scenario, seed: number, plan: Plan, locale: Locale) {
+export async function storedRun(
+  db: Database,
+  scenario: Scenario,
+  seed: number,
+  plan: Plan,
+  locale: Locale,
+) {
   const model = prepareModel(scenario);
   const { sessionId, joinCode } = await createSession(db, {
     scenarioId: scenario.id,
@@ -20,7 +43,12 @@ export async function storedRun(db: Database, scenario: Scenario, seed: number, 
   await setSessionStatus(db, sessionId, "running");
   let seq = await headSeq(db, sessionId);
   const append = async (event: unknown) => {
-    const r = await appendEvent(db, { sessionId, expectedSeq: seq, event, idempotencyKey: `${sessionId}:${seq + 1}` });
+    const r = await appendEvent(db, {
+      sessionId,
+      expectedSeq: seq,
+      event,
+      idempotencyKey: `${sessionId}:${seq + 1}`,
+    });
     seq = r.stored.seq;
   };
   await append({ type: "session_started" });
@@ -48,9 +76,23 @@ export async function storedRun(db: Database, scenario: Scenario, seed: number, 
 
   const stored = (await readLog(db, sessionId)).map((e) => e.event).filter(isEngineEvent);
   const replayed = replay(scenario, seed, stored);
-  if (!replayed.ok) throw new Error(`the stored log does not replay: event ${replayed.index}: ${replayed.error.message}`);
+  if (!replayed.ok)
+    throw new Error(
+      `the stored log does not replay: event ${replayed.index}: ${replayed.error.message}`,
+    );
   const liveHash = stateHash(state);
   const replayHash = stateHash(replayed.state);
-  if (liveHash !== replayHash) throw new Error(`replay from the database (${replayHash}) differs from the live state (${liveHash})`);
-  return { sessionId, joinCode, events: seq, state: replayed.state, model, hash: replayHash, refused };
+  if (liveHash !== replayHash)
+    throw new Error(
+      `replay from the database (${replayHash}) differs from the live state (${liveHash})`,
+    );
+  return {
+    sessionId,
+    joinCode,
+    events: seq,
+    state: replayed.state,
+    model,
+    hash: replayHash,
+    refused,
+  };
 }

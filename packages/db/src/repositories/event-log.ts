@@ -32,8 +32,14 @@ export interface AppendResult {
 export function parseLogEvent(event: unknown): LogEvent {
   const parsed = LogEvent.safeParse(event);
   if (parsed.success) return parsed.data;
-  const detail = parsed.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(event)"}: ${i.message}`).join("; ");
-  throw new AppError("invalid_payload", `event payload is invalid — ${detail}`, parsed.error.issues);
+  const detail = parsed.error.issues
+    .map((i) => `${i.path.length ? i.path.join(".") : "(event)"}: ${i.message}`)
+    .join("; ");
+  throw new AppError(
+    "invalid_payload",
+    `event payload is invalid — ${detail}`,
+    parsed.error.issues,
+  );
 }
 
 /**
@@ -46,10 +52,17 @@ export async function appendEvent(db: Database, req: AppendRequest): Promise<App
   try {
     return await db.$transaction((tx) => appendParsed(tx, req, event));
   } catch (e) {
-    if (isBusy(e)) throw new AppError("sequence_conflict", `session '${req.sessionId}': another writer held the log for over 5 s; reload and retry`, { expectedSeq: req.expectedSeq });
+    if (isBusy(e))
+      throw new AppError(
+        "sequence_conflict",
+        `session '${req.sessionId}': another writer held the log for over 5 s; reload and retry`,
+        { expectedSeq: req.expectedSeq },
+      );
     if (!isUniqueViolation(e)) throw e;
     // Lost a race on the same seq or the same idempotency key: report the first result, or a conflict.
-    const retried = req.idempotencyKey ? await findByKey(db, req.sessionId, req.idempotencyKey) : undefined;
+    const retried = req.idempotencyKey
+      ? await findByKey(db, req.sessionId, req.idempotencyKey)
+      : undefined;
     if (retried) return { stored: checkSameCommand(retried, event), duplicate: true };
     const head = await headSeq(db, req.sessionId);
     throw conflict(req, head);
@@ -57,11 +70,17 @@ export async function appendEvent(db: Database, req: AppendRequest): Promise<App
 }
 
 /** Appends inside a caller's transaction (e.g. creating a participant and logging the join together). */
-export async function appendParsed(tx: Tx, req: AppendRequest, event: LogEvent): Promise<AppendResult> {
+export async function appendParsed(
+  tx: Tx,
+  req: AppendRequest,
+  event: LogEvent,
+): Promise<AppendResult> {
   // Take SQLite's write lock before reading the head, so two writers serialise here instead of
   // failing later on a stale snapshot. A no-op update is the portable way to do that via Prisma.
-  const locked = await tx.$executeRaw`UPDATE "ExerciseSession" SET "id" = "id" WHERE "id" = ${req.sessionId}`;
-  if (locked === 0) throw new AppError("session_not_found", `no exercise session '${req.sessionId}'`);
+  const locked =
+    await tx.$executeRaw`UPDATE "ExerciseSession" SET "id" = "id" WHERE "id" = ${req.sessionId}`;
+  if (locked === 0)
+    throw new AppError("session_not_found", `no exercise session '${req.sessionId}'`);
   if (req.idempotencyKey) {
     const existing = await findByKey(tx, req.sessionId, req.idempotencyKey);
     if (existing) return { stored: checkSameCommand(existing, event), duplicate: true };
@@ -69,41 +88,80 @@ export async function appendParsed(tx: Tx, req: AppendRequest, event: LogEvent):
   const head = await headSeq(tx, req.sessionId);
   if (head !== req.expectedSeq) throw conflict(req, head);
   const row = await tx.eventLogEntry.create({
-    data: { sessionId: req.sessionId, seq: head + 1, type: event.type, payload: JSON.stringify(event), actorId: req.actorId ?? null, idempotencyKey: req.idempotencyKey ?? null },
+    data: {
+      sessionId: req.sessionId,
+      seq: head + 1,
+      type: event.type,
+      payload: JSON.stringify(event),
+      actorId: req.actorId ?? null,
+      idempotencyKey: req.idempotencyKey ?? null,
+    },
   });
   return { stored: toStored(row), duplicate: false };
 }
 
 /** The log from `fromSeq` (inclusive) on, in order. Each payload is re-validated on the way out. */
 export async function readLog(db: Client, sessionId: string, fromSeq = 1): Promise<StoredEvent[]> {
-  const rows = await db.eventLogEntry.findMany({ where: { sessionId, seq: { gte: fromSeq } }, orderBy: { seq: "asc" } });
+  const rows = await db.eventLogEntry.findMany({
+    where: { sessionId, seq: { gte: fromSeq } },
+    orderBy: { seq: "asc" },
+  });
   return rows.map(toStored);
 }
 
 /** The seq of the last event (0 for an empty log). */
 export async function headSeq(db: Client, sessionId: string): Promise<number> {
-  const last = await db.eventLogEntry.findFirst({ where: { sessionId }, orderBy: { seq: "desc" }, select: { seq: true } });
+  const last = await db.eventLogEntry.findFirst({
+    where: { sessionId },
+    orderBy: { seq: "desc" },
+    select: { seq: true },
+  });
   return last?.seq ?? 0;
 }
 
-async function findByKey(db: Client, sessionId: string, key: string): Promise<StoredEvent | undefined> {
-  const row = await db.eventLogEntry.findUnique({ where: { sessionId_idempotencyKey: { sessionId, idempotencyKey: key } } });
+async function findByKey(
+  db: Client,
+  sessionId: string,
+  key: string,
+): Promise<StoredEvent | undefined> {
+  const row = await db.eventLogEntry.findUnique({
+    where: { sessionId_idempotencyKey: { sessionId, idempotencyKey: key } },
+  });
   return row ? toStored(row) : undefined;
 }
 
 function checkSameCommand(existing: StoredEvent, event: LogEvent): StoredEvent {
   if (JSON.stringify(existing.event) !== JSON.stringify(event)) {
-    throw new AppError("idempotency_key_reused", `idempotency key '${existing.idempotencyKey}' was already used for a different command (seq ${existing.seq}, ${existing.event.type})`);
+    throw new AppError(
+      "idempotency_key_reused",
+      `idempotency key '${existing.idempotencyKey}' was already used for a different command (seq ${existing.seq}, ${existing.event.type})`,
+    );
   }
   return existing;
 }
 
 function conflict(req: AppendRequest, head: number): AppError {
-  return new AppError("sequence_conflict", `session '${req.sessionId}' is at seq ${head}, not ${req.expectedSeq}: another command was stored first; reload and retry`, { expectedSeq: req.expectedSeq, headSeq: head });
+  return new AppError(
+    "sequence_conflict",
+    `session '${req.sessionId}' is at seq ${head}, not ${req.expectedSeq}: another command was stored first; reload and retry`,
+    { expectedSeq: req.expectedSeq, headSeq: head },
+  );
 }
 
-function toStored(row: { seq: number; payload: string; actorId: string | null; idempotencyKey: string | null; createdAt: Date }): StoredEvent {
-  return { seq: row.seq, event: LogEvent.parse(JSON.parse(row.payload)), actorId: row.actorId, idempotencyKey: row.idempotencyKey, createdAt: row.createdAt };
+function toStored(row: {
+  seq: number;
+  payload: string;
+  actorId: string | null;
+  idempotencyKey: string | null;
+  createdAt: Date;
+}): StoredEvent {
+  return {
+    seq: row.seq,
+    event: LogEvent.parse(JSON.parse(row.payload)),
+    actorId: row.actorId,
+    idempotencyKey: row.idempotencyKey,
+    createdAt: row.createdAt,
+  };
 }
 
 function isBusy(e: unknown): boolean {

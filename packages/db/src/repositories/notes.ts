@@ -15,24 +15,51 @@ const MAX_NOTE = 20_000;
 function checkBody(body: string): string {
   const b = body.trim();
   if (!b) throw new AppError("invalid_payload", "a note needs some text");
-  if (b.length > MAX_NOTE) throw new AppError("invalid_payload", `a note holds at most ${MAX_NOTE} characters (got ${b.length})`);
+  if (b.length > MAX_NOTE)
+    throw new AppError(
+      "invalid_payload",
+      `a note holds at most ${MAX_NOTE} characters (got ${b.length})`,
+    );
   return b;
 }
 
 /** Adds a facilitator note (hot-wash) for a turn, or for the whole exercise when turn is null. */
-export async function addNote(db: Database, sessionId: string, input: { turn: number | null; body: string; authorId?: string }): Promise<Note> {
+export async function addNote(
+  db: Database,
+  sessionId: string,
+  input: { turn: number | null; body: string; authorId?: string },
+): Promise<Note> {
   const body = checkBody(input.body);
   const exists = await db.exerciseSession.count({ where: { id: sessionId } });
   if (!exists) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
-  return db.facilitatorNote.create({ data: { id: newId(), sessionId, turn: input.turn, body, authorId: input.authorId ?? null }, select: { id: true, turn: true, body: true, authorId: true, updatedAt: true } });
+  return db.facilitatorNote.create({
+    data: { id: newId(), sessionId, turn: input.turn, body, authorId: input.authorId ?? null },
+    select: { id: true, turn: true, body: true, authorId: true, updatedAt: true },
+  });
 }
 
-export async function updateNote(db: Database, sessionId: string, noteId: string, body: string): Promise<Note> {
-  const r = await db.facilitatorNote.updateMany({ where: { id: noteId, sessionId }, data: { body: checkBody(body) } });
-  if (r.count === 0) throw new AppError("invalid_payload", `no note '${noteId}' in session '${sessionId}'`);
-  return db.facilitatorNote.findUniqueOrThrow({ where: { id: noteId }, select: { id: true, turn: true, body: true, authorId: true, updatedAt: true } });
+export async function updateNote(
+  db: Database,
+  sessionId: string,
+  noteId: string,
+  body: string,
+): Promise<Note> {
+  const r = await db.facilitatorNote.updateMany({
+    where: { id: noteId, sessionId },
+    data: { body: checkBody(body) },
+  });
+  if (r.count === 0)
+    throw new AppError("invalid_payload", `no note '${noteId}' in session '${sessionId}'`);
+  return db.facilitatorNote.findUniqueOrThrow({
+    where: { id: noteId },
+    select: { id: true, turn: true, body: true, authorId: true, updatedAt: true },
+  });
 }
 
 export async function listNotes(db: Database, sessionId: string): Promise<Note[]> {
-  return db.facilitatorNote.findMany({ where: { sessionId }, orderBy: [{ turn: "asc" }, { createdAt: "asc" }], select: { id: true, turn: true, body: true, authorId: true, updatedAt: true } });
+  return db.facilitatorNote.findMany({
+    where: { sessionId },
+    orderBy: [{ turn: "asc" }, { createdAt: "asc" }],
+    select: { id: true, turn: true, body: true, authorId: true, updatedAt: true },
+  });
 }

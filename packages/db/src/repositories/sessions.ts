@@ -1,5 +1,12 @@
 import { AppError, ParticipantRole } from "@chokepoint/contracts";
-import { hashToken, isWellFormedJoinCode, newId, newJoinCode, newToken, normaliseJoinCode } from "../ids.ts";
+import {
+  hashToken,
+  isWellFormedJoinCode,
+  newId,
+  newJoinCode,
+  newToken,
+  normaliseJoinCode,
+} from "../ids.ts";
 import type { Database } from "../open-database.ts";
 import { appendParsed, headSeq } from "./event-log.ts";
 
@@ -25,10 +32,16 @@ export interface Credentials {
 }
 
 /** Creates an exercise with its teams and its facilitator, who gets a token. */
-export async function createSession(db: Database, input: CreateSessionInput): Promise<{ sessionId: string; joinCode: string; facilitator: Credentials }> {
-  if (!Number.isSafeInteger(input.seed)) throw new AppError("invalid_payload", `seed must be an integer, got ${input.seed}`);
-  if (input.teams.length === 0) throw new AppError("invalid_payload", "an exercise needs at least one team");
-  if (!input.facilitatorName.trim()) throw new AppError("invalid_payload", "facilitatorName must not be empty");
+export async function createSession(
+  db: Database,
+  input: CreateSessionInput,
+): Promise<{ sessionId: string; joinCode: string; facilitator: Credentials }> {
+  if (!Number.isSafeInteger(input.seed))
+    throw new AppError("invalid_payload", `seed must be an integer, got ${input.seed}`);
+  if (input.teams.length === 0)
+    throw new AppError("invalid_payload", "an exercise needs at least one team");
+  if (!input.facilitatorName.trim())
+    throw new AppError("invalid_payload", "facilitatorName must not be empty");
   const sessionId = newId();
   const { token, hash } = newToken();
   const participantId = newId();
@@ -47,7 +60,14 @@ export async function createSession(db: Database, input: CreateSessionInput): Pr
           parentId: input.parentId ?? null,
           forkedAtTurn: input.forkedAtTurn ?? null,
           teams: { create: input.teams.map((key) => ({ id: newId(), key })) },
-          participants: { create: { id: participantId, displayName: input.facilitatorName.trim(), role: "facilitator", tokenHash: hash } },
+          participants: {
+            create: {
+              id: participantId,
+              displayName: input.facilitatorName.trim(),
+              role: "facilitator",
+              tokenHash: hash,
+            },
+          },
         },
       });
       return { sessionId, joinCode, facilitator: { participantId, token } };
@@ -60,16 +80,27 @@ export async function createSession(db: Database, input: CreateSessionInput): Pr
 }
 
 export async function getSession(db: Database, sessionId: string) {
-  const s = await db.exerciseSession.findUnique({ where: { id: sessionId }, include: { teams: true } });
+  const s = await db.exerciseSession.findUnique({
+    where: { id: sessionId },
+    include: { teams: true },
+  });
   if (!s) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
   return s;
 }
 
-export async function setSessionStatus(db: Database, sessionId: string, status: SessionStatus): Promise<void> {
+export async function setSessionStatus(
+  db: Database,
+  sessionId: string,
+  status: SessionStatus,
+): Promise<void> {
   const now = new Date();
   const r = await db.exerciseSession.updateMany({
     where: { id: sessionId },
-    data: { status, ...(status === "running" ? { startedAt: now } : {}), ...(status === "ended" ? { endedAt: now } : {}) },
+    data: {
+      status,
+      ...(status === "running" ? { startedAt: now } : {}),
+      ...(status === "ended" ? { endedAt: now } : {}),
+    },
   });
   if (r.count === 0) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
 }
@@ -87,24 +118,59 @@ export interface JoinInput {
  * Joins an exercise by its code. The participant row and the `participant_joined` log event
  * are written in one transaction: both or neither.
  */
-export async function joinSession(db: Database, input: JoinInput): Promise<{ sessionId: string; credentials: Credentials; seq: number }> {
+export async function joinSession(
+  db: Database,
+  input: JoinInput,
+): Promise<{ sessionId: string; credentials: Credentials; seq: number }> {
   const code = normaliseJoinCode(input.joinCode);
-  if (!isWellFormedJoinCode(code)) throw new AppError("bad_join_code", `'${input.joinCode}' is not a join code: codes are 6 letters and digits, like K7M2QX`);
+  if (!isWellFormedJoinCode(code))
+    throw new AppError(
+      "bad_join_code",
+      `'${input.joinCode}' is not a join code: codes are 6 letters and digits, like K7M2QX`,
+    );
   const displayName = input.displayName.trim();
-  if (!displayName || displayName.length > 60) throw new AppError("invalid_payload", "displayName must be 1–60 characters");
+  if (!displayName || displayName.length > 60)
+    throw new AppError("invalid_payload", "displayName must be 1–60 characters");
   const role = ParticipantRole.parse(input.role ?? "participant");
-  const session = await db.exerciseSession.findUnique({ where: { joinCode: code }, include: { teams: true } });
-  if (!session) throw new AppError("bad_join_code", `no exercise uses the join code '${code}'; check it with your facilitator`);
-  if (session.status === "ended") throw new AppError("bad_join_code", `the exercise with code '${code}' has ended`);
+  const session = await db.exerciseSession.findUnique({
+    where: { joinCode: code },
+    include: { teams: true },
+  });
+  if (!session)
+    throw new AppError(
+      "bad_join_code",
+      `no exercise uses the join code '${code}'; check it with your facilitator`,
+    );
+  if (session.status === "ended")
+    throw new AppError("bad_join_code", `the exercise with code '${code}' has ended`);
   const team = input.team ? session.teams.find((t) => t.key === input.team) : undefined;
-  if (input.team && !team) throw new AppError("team_not_found", `no team '${input.team}' in this exercise (teams: ${session.teams.map((t) => t.key).join(", ")})`);
+  if (input.team && !team)
+    throw new AppError(
+      "team_not_found",
+      `no team '${input.team}' in this exercise (teams: ${session.teams.map((t) => t.key).join(", ")})`,
+    );
   const { token, hash } = newToken();
   const participantId = newId();
   const seq = await db.$transaction(async (tx) => {
-    await tx.participant.create({ data: { id: participantId, sessionId: session.id, displayName, role, teamId: team?.id ?? null, tokenHash: hash } });
+    await tx.participant.create({
+      data: {
+        id: participantId,
+        sessionId: session.id,
+        displayName,
+        role,
+        teamId: team?.id ?? null,
+        tokenHash: hash,
+      },
+    });
     const r = await appendParsed(
       tx,
-      { sessionId: session.id, expectedSeq: await headSeq(tx, session.id), event: null, actorId: participantId, idempotencyKey: input.idempotencyKey ?? null },
+      {
+        sessionId: session.id,
+        expectedSeq: await headSeq(tx, session.id),
+        event: null,
+        actorId: participantId,
+        idempotencyKey: input.idempotencyKey ?? null,
+      },
       { type: "participant_joined", participantId, displayName, role, team: team?.key ?? null },
     );
     return r.stored.seq;
@@ -114,6 +180,9 @@ export async function joinSession(db: Database, input: JoinInput): Promise<{ ses
 
 /** The participant a token belongs to, or undefined. */
 export async function authenticate(db: Database, token: string) {
-  const p = await db.participant.findUnique({ where: { tokenHash: hashToken(token) }, include: { team: true } });
+  const p = await db.participant.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { team: true },
+  });
   return p ?? undefined;
 }
