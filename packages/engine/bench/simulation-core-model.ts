@@ -2,7 +2,7 @@ import { Model } from "simulation";
 import { CORE } from "./core-model.ts";
 
 /** The same core model in `simulation` (Insight Maker's engine): stocks, flows and variables. */
-export function runSimulationCore(): { price: number[]; stock: number[] } {
+export function buildSimulationCore() {
   const m = new Model({
     timeStart: 0,
     timeLength: CORE.steps,
@@ -34,6 +34,18 @@ export function runSimulationCore(): { price: number[]; stock: number[] } {
   m.Link(release, shortage);
   m.Link(shortage, adjust);
   m.Link(price, adjust);
-  const res = m.simulate();
-  return { price: res.series(price) as number[], stock: res.series(stock) as number[] };
+  return { model: m, price, stock };
+}
+
+/** Simulates a built model and reads the two series back. */
+export function simulateCore(built: ReturnType<typeof buildSimulationCore>): {
+  price: number[];
+  stock: number[];
+} {
+  const res = built.model.simulate();
+  return { price: res.series(built.price), stock: res.series(built.stock) };
+}
+
+export function runSimulationCore(): { price: number[]; stock: number[] } {
+  return simulateCore(buildSimulationCore());
 }

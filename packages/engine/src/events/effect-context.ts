@@ -8,9 +8,9 @@ import type { Scenario } from "../scenario/scenario-schema.ts";
 export interface EffectContext {
   /** Capacity multiplier per source, and the events behind it (amount = tonnes removed). */
   sourceCapacity: Map<string, { capacity: number; causes: Cause[] }>;
-  worldTightening: Map<string, number>;
-  priceShock: Map<string, number>;
-  demandMultiplier: Map<string, number>;
+  worldTightening: ReadonlyMap<string, number>;
+  priceShock: ReadonlyMap<string, number>;
+  demandMultiplier: ReadonlyMap<string, number>;
   rampMultiplier: number;
   reexportRules: { event: string; materials: Set<string>; threshold: number; lossRate: number }[];
 }
@@ -34,14 +34,15 @@ export function buildEffectContext(
   }
   const sourceCapacity = new Map<string, { capacity: number; causes: Cause[] }>();
   for (const src of s.sources)
-    sourceCapacity.set(src.id, { capacity: src.capacity.value, causes: [] });
-  const ctx: EffectContext = {
+    sourceCapacity.set(src.id, { capacity: src.capacity.value, causes: NO_CAUSES });
+  // Maps are made only when an event writes to them (most turns have no shocks).
+  let worldTightening: Map<string, number> | undefined;
+  let priceShock: Map<string, number> | undefined;
+  let demandMultiplier: Map<string, number> | undefined;
+  const ctx = {
     sourceCapacity,
-    worldTightening: new Map(),
-    priceShock: new Map(),
-    demandMultiplier: new Map(),
     rampMultiplier: 1,
-    reexportRules: [],
+    reexportRules: [] as EffectContext["reexportRules"],
   };
   for (const f of active) {
     const e = f.effect;
@@ -71,7 +72,7 @@ export function buildEffectContext(
             cut(sourceCapacity, src.id, e.leakage, f.id);
         else
           for (const m of e.materials.length ? e.materials : s.materials.map((x) => x.id))
-            add(ctx.worldTightening, m, e.worldTightening);
+            add((worldTightening ??= new Map()), m, e.worldTightening, 0);
         break;
       case "reexport_rule":
         ctx.reexportRules.push({
@@ -82,12 +83,10 @@ export function buildEffectContext(
         });
         break;
       case "price_shock":
-        for (const m of e.materials)
-          ctx.priceShock.set(m, (ctx.priceShock.get(m) ?? 1) * e.multiplier);
+        for (const m of e.materials) multiply((priceShock ??= new Map()), m, e.multiplier);
         break;
       case "demand_shock":
-        for (const sec of e.sectors)
-          ctx.demandMultiplier.set(sec, (ctx.demandMultiplier.get(sec) ?? 1) * e.multiplier);
+        for (const sec of e.sectors) multiply((demandMultiplier ??= new Map()), sec, e.multiplier);
         break;
       case "technology_control":
         ctx.rampMultiplier *= e.rampMultiplier;
@@ -102,8 +101,18 @@ export function buildEffectContext(
         break;
     }
   }
-  return ctx;
+  return {
+    sourceCapacity,
+    rampMultiplier: ctx.rampMultiplier,
+    reexportRules: ctx.reexportRules,
+    worldTightening: worldTightening ?? NO_EFFECT,
+    priceShock: priceShock ?? NO_EFFECT,
+    demandMultiplier: demandMultiplier ?? NO_EFFECT,
+  };
 }
+
+/** Shared by every source no event touched this turn; replaced before the first push. */
+const NO_CAUSES: Cause[] = [];
 
 /** Removes capacity from a source, recording the event that did it. */
 function cut(
@@ -116,7 +125,10 @@ function cut(
   if (!entry) return;
   const removed = entry.capacity * (1 - factor);
   entry.capacity -= removed;
-  if (removed > 0) entry.causes.push({ kind: "event", id: event, amount: -removed });
+  if (removed > 0) {
+    if (entry.causes === NO_CAUSES) entry.causes = [];
+    entry.causes.push({ kind: "event", id: event, amount: -removed });
+  }
 }
 
 /** Imports from a country, of the named materials (all if none named). */
@@ -160,6 +172,12 @@ export function neutralEffects(s: Scenario): EffectContext {
   };
 }
 
-function add(map: Map<string, number>, key: string, v: number): void {
-  map.set(key, (map.get(key) ?? 0) + v);
+function add(map: Map<string, number>, key: string, v: number, zero: number): void {
+  map.set(key, (map.get(key) ?? zero) + v);
 }
+
+function multiply(map: Map<string, number>, key: string, v: number): void {
+  map.set(key, (map.get(key) ?? 1) * v);
+}
+
+const NO_EFFECT: ReadonlyMap<string, number> = new Map();

@@ -13,8 +13,9 @@ export interface StockOrders {
 
 export interface FlowResult {
   flows: Record<string, MaterialFlow>;
-  /** Per sector, per material: tonnes claimed and received. */
-  sectorMaterials: Map<string, Map<string, { claimed: number; received: number }>>;
+  /** Tonnes claimed and received for each of the model's demand pairs (sector × material). */
+  pairClaimed: number[];
+  pairReceived: number[];
   /** Tonnes bought (+) or released (−) per stockpile lever. */
   stockDelta: Map<string, number>;
   /** Tonnes taken from each lever supplier (for paying offtake and recycling). */
@@ -42,46 +43,52 @@ export function flowMaterials(
 ): FlowResult {
   const s = model.scenario;
   const extra = leverSuppliers(model, projects, prices);
-  // Demand pass.
-  const sectorClaims = new Map<string, Map<string, number>>();
+  // Demand pass: sectors' claims after demand shocks, substitution and price response.
+  const pairs = model.demandPairs;
+  const pairClaimed = new Array<number>(pairs.length).fill(0);
+  const pairReceived = new Array<number>(pairs.length).fill(0);
   const sectorCauses = new Map<string, Cause[]>();
-  for (const sec of model.sectors) {
-    const mult = ctx.demandMultiplier.get(sec.id) ?? 1;
-    const claims = new Map<string, number>();
-    const causes: Cause[] = [];
-    for (const mat in sec.demand) {
-      const tonnes = sec.demand[mat] ?? 0;
-      const red = intensityReduction(model, projects, sec.id, mat);
-      const m = model.materials.get(mat);
-      const priceResponse =
-        m && m.demandElasticity > 0
-          ? ((prices[mat] ?? m.basePrice.value) / m.basePrice.value) ** -m.demandElasticity
-          : 1;
-      claims.set(mat, tonnes * mult * red.factor * priceResponse);
+  const substituting = projects.some((p) => p.kind === "substitute" && p.status === "active");
+  for (let k = 0; k < pairs.length; k++) {
+    const { sector, material, tonnes } = pairs[k] as (typeof pairs)[number];
+    const mult = ctx.demandMultiplier.get(sector.id) ?? 1;
+    const m = model.materials.get(material);
+    const priceResponse =
+      m && m.demandElasticity > 0
+        ? ((prices[material] ?? m.basePrice.value) / m.basePrice.value) ** -m.demandElasticity
+        : 1;
+    let factor = 1;
+    if (substituting) {
+      const red = intensityReduction(model, projects, sector.id, material);
+      factor = red.factor;
+      const causes = sectorCauses.get(sector.id) ?? [];
       for (const l of red.levers)
         causes.push({ kind: "lever", id: l.id, team: l.team, amount: tonnes * mult * l.reduction });
+      sectorCauses.set(sector.id, causes);
     }
-    sectorClaims.set(sec.id, claims);
-    sectorCauses.set(sec.id, causes);
+    pairClaimed[k] = tonnes * mult * factor * priceResponse;
   }
   const need = new Map<string, number>();
   const plannedDomestic = new Map<string, number>();
   for (let i = model.materialOrder.length - 1; i >= 0; i--) {
     const m = model.materialOrder[i] as (typeof model.materialOrder)[number];
     let n = stockOrdersOf(orders.buy, stockpiles, m.id);
-    for (const sec of model.usedBy.get(m.id) ?? []) n += sectorClaims.get(sec.id)?.get(m.id) ?? 0;
+    for (const k of model.pairsByMaterial.get(m.id) ?? []) n += pairClaimed[k] ?? 0;
     for (const d of model.madeFrom.get(m.id) ?? [])
       n += (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0);
     need.set(m.id, n);
-    const taken = fill(suppliersOf(model, ctx, prices, extra, m.id), n);
-    plannedDomestic.set(m.id, domesticTotal(model, m.id, taken));
+    if (model.hasDomestic.has(m.id)) {
+      const list = suppliersOf(model, ctx, prices, extra, m.id);
+      const taken = fill(list, n);
+      let home = 0;
+      for (let k = 0; k < list.length; k++) if (list[k]?.kind === "domestic") home += taken[k] ?? 0;
+      plannedDomestic.set(m.id, home);
+    }
   }
 
   // Supply pass.
   const flows: Record<string, MaterialFlow> = {};
   const inputReceived = new Map<string, number>();
-  const sectorMaterials = new Map<string, Map<string, { claimed: number; received: number }>>();
-  for (const sec of model.sectors) sectorMaterials.set(sec.id, new Map());
   const stockDelta = new Map<string, number>();
   const leverTaken = new Map<string, { supplier: Supplier; tonnes: number }>();
   for (const m of model.materialOrder) {
@@ -91,16 +98,21 @@ export function flowMaterials(
     // Home producers share the input they received in proportion to their planned output.
     const domesticScale = planned > 0 ? Math.min(1, possible / planned) : 0;
     const list = suppliersOf(model, ctx, prices, extra, m.id);
-    const plannedTaken = fill(list, n);
-    for (const sup of list)
-      if (sup.kind === "domestic") sup.capacity = (plannedTaken.get(sup.id) ?? 0) * domesticScale;
+    if (model.hasDomestic.has(m.id)) {
+      const plannedTaken = fill(list, n);
+      for (let k = 0; k < list.length; k++) {
+        const sup = list[k] as Supplier;
+        if (sup.kind === "domestic") sup.capacity = (plannedTaken[k] ?? 0) * domesticScale;
+      }
+    }
     const taken = fill(list, n);
     const bySource: Record<string, number> = {};
     const byCountry: Record<string, number> = {};
     const causes: Cause[] = [];
     let supplied = 0;
-    for (const sup of list) {
-      const t = taken.get(sup.id) ?? 0;
+    for (let k = 0; k < list.length; k++) {
+      const sup = list[k] as Supplier;
+      const t = taken[k] ?? 0;
       if (t <= 0) continue;
       bySource[sup.id] = t;
       byCountry[sup.country] = (byCountry[sup.country] ?? 0) + t;
@@ -127,42 +139,54 @@ export function flowMaterials(
     }
     const available = supplied + released;
 
-    const claims: Claim[] = [];
-    for (const sec of model.usedBy.get(m.id) ?? [])
+    // Claimants: sectors, home producers of downstream materials, purchases for stock (last).
+    const claims: (Claim & {
+      kind: "sector" | "downstream" | "stock";
+      id: string;
+      pair: number;
+    })[] = [];
+    for (const k of model.pairsByMaterial.get(m.id) ?? []) {
+      const sec = (pairs[k] as (typeof pairs)[number]).sector;
       claims.push({
-        key: `s:${sec.id}`,
-        tonnes: sectorClaims.get(sec.id)?.get(m.id) ?? 0,
+        kind: "sector",
+        id: sec.id,
+        pair: k,
+        tonnes: pairClaimed[k] ?? 0,
         priority: sec.priority,
       });
+    }
     for (const d of model.madeFrom.get(m.id) ?? [])
       claims.push({
-        key: `d:${d.id}`,
+        kind: "downstream",
+        id: d.id,
         tonnes: (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0),
         priority: model.inputPriority.get(d.id) ?? 0,
+        pair: -1,
       });
     for (const [lever, tonnes] of orders.buy)
       if (stockpiles[lever]?.material === m.id)
-        claims.push({ key: `b:${lever}`, tonnes, priority: -1 });
+        claims.push({ kind: "stock", id: lever, tonnes, priority: -1, pair: -1 });
     const alloc = allocateScarceSupply(available, claims, s.allocation);
 
     let toSectors = 0;
     let toDownstream = 0;
     let bought = 0;
-    for (const c of claims) {
-      const got = alloc.get(c.key) ?? 0;
-      const [kind, id] = [c.key.slice(0, 1), c.key.slice(2)];
-      if (kind === "s") {
-        sectorMaterials.get(id)?.set(m.id, { claimed: c.tonnes, received: got });
+    let claimed = 0;
+    for (let k = 0; k < claims.length; k++) {
+      const c = claims[k] as (typeof claims)[number];
+      const got = alloc[k] ?? 0;
+      claimed += c.tonnes;
+      if (c.kind === "sector") {
+        pairReceived[c.pair] = got;
         toSectors += got;
-      } else if (kind === "d") {
-        inputReceived.set(id, got);
+      } else if (c.kind === "downstream") {
+        inputReceived.set(c.id, got);
         toDownstream += got;
       } else {
-        stockDelta.set(id, (stockDelta.get(id) ?? 0) + got);
+        stockDelta.set(c.id, (stockDelta.get(c.id) ?? 0) + got);
         bought += got;
       }
     }
-    const claimed = claims.reduce((a, c) => a + c.tonnes, 0);
     const total = supplied;
     const controlledShare = importShare(byCountry, total, s.home, s.controllingCountry);
     flows[m.id] = {
@@ -182,14 +206,7 @@ export function flowMaterials(
       causes,
     };
   }
-  return { flows, sectorMaterials, stockDelta, leverTaken, sectorCauses };
-}
-
-function domesticTotal(model: Model, material: string, taken: Map<string, number>): number {
-  let t = 0;
-  for (const src of model.sourcesByMaterial.get(material) ?? [])
-    if (src.domestic) t += taken.get(src.id) ?? 0;
-  return t;
+  return { flows, pairClaimed, pairReceived, stockDelta, leverTaken, sectorCauses };
 }
 
 function stockOrdersOf(
@@ -234,13 +251,13 @@ function bySupplyOrder(a: Supplier, b: Supplier): number {
   );
 }
 
-/** Takes up to `need` from suppliers in order. */
-function fill(list: readonly Supplier[], need: number): Map<string, number> {
-  const taken = new Map<string, number>();
+/** Takes up to `need` from suppliers in order; tonnes taken from each, aligned with the list. */
+function fill(list: readonly Supplier[], need: number): number[] {
+  const taken = new Array<number>(list.length);
   let left = need;
-  for (const sup of list) {
-    const t = Math.max(0, Math.min(sup.capacity, left));
-    taken.set(sup.id, t);
+  for (let k = 0; k < list.length; k++) {
+    const t = Math.max(0, Math.min((list[k] as Supplier).capacity, left));
+    taken[k] = t;
     left -= t;
   }
   return taken;

@@ -17,13 +17,14 @@ export function sectorOutcomes(
   projects: readonly Project[],
 ): Record<string, SectorOutcome> {
   const out: Record<string, SectorOutcome> = {};
-  for (const sec of model.sectors) {
-    const mats =
-      flow.sectorMaterials.get(sec.id) ?? new Map<string, { claimed: number; received: number }>();
+  model.sectors.forEach((sec, si) => {
     let output = 1;
     let extraInputCost = 0;
     const causes: Cause[] = [...(flow.sectorCauses.get(sec.id) ?? [])];
-    for (const [mat, { claimed, received }] of mats) {
+    for (const k of model.pairsBySector[si] ?? []) {
+      const mat = (model.demandPairs[k] as (typeof model.demandPairs)[number]).material;
+      const claimed = flow.pairClaimed[k] ?? 0;
+      const received = flow.pairReceived[k] ?? 0;
       if (claimed > 0) {
         const served = received / claimed;
         if (served < output) output = served;
@@ -60,7 +61,7 @@ export function sectorOutcomes(
       extraInputCost,
       causes,
     };
-  }
+  });
   return out;
 }
 

@@ -45,6 +45,20 @@ export interface Model {
   sectorMaterials: Set<string>;
   /** Label of each turn ("2010-Q3"). */
   labels: string[];
+  /** Materials made at home by some domestic source. */
+  hasDomestic: Set<string>;
+  /** Every (sector, material) demand, indexed for per-turn arrays of claims and deliveries. */
+  demandPairs: DemandPair[];
+  /** Indices into demandPairs, per material and per sector (in `sectors` order). */
+  pairsByMaterial: Map<string, number[]>;
+  pairsBySector: number[][];
+}
+
+export interface DemandPair {
+  sector: Sector;
+  material: string;
+  /** Tonnes per turn at normal output. */
+  tonnes: number;
 }
 
 /** Applies sampled parameter values (by uncertainty id) to a copy of the scenario and indexes it. */
@@ -97,7 +111,18 @@ export function prepareModel(
     teamMaterials: new Map(),
     sectorMaterials: new Set(s.sectors.flatMap((sec) => Object.keys(sec.demand))),
     labels: Array.from({ length: s.calendar.turns }, (_, i) => turnLabel(s.calendar, i)),
+    hasDomestic: new Set(s.sources.filter((src) => src.domestic).map((src) => src.material)),
+    demandPairs: [],
+    pairsByMaterial: new Map(s.materials.map((m) => [m.id, []])),
+    pairsBySector: s.sectors.map(() => []),
   };
+  s.sectors.forEach((sector, si) => {
+    for (const [material, tonnes] of Object.entries(sector.demand)) {
+      const idx = model.demandPairs.push({ sector, material, tonnes }) - 1;
+      model.pairsByMaterial.get(material)?.push(idx);
+      model.pairsBySector[si]?.push(idx);
+    }
+  });
   for (const m of [...materialOrder].reverse()) {
     let p = 0;
     for (const sec of usedBy.get(m.id) ?? []) p = Math.max(p, sec.priority);

@@ -8,9 +8,10 @@ import { flowMaterials, type StockOrders } from "../market/flow-materials.ts";
 import { sectorOutcomes } from "../market/sector-outcomes.ts";
 import { updatePrices } from "../market/update-prices.ts";
 import { turnLabel } from "../model/calendar.ts";
+import { copyRecord } from "../model/copy-record.ts";
 import type { Model } from "../model/prepare-model.ts";
 import { createRng } from "../model/rng.ts";
-import type { EngineState, Project, TurnResult } from "../model/state.ts";
+import type { EngineState, Project, StockpileState, TurnResult } from "../model/state.ts";
 import { teamOutcomes } from "./team-outcomes.ts";
 
 /**
@@ -42,25 +43,34 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   }
 
   let rampMultiplier = 1;
-  for (const f of activeEvents(due.fired, turn))
-    if (f.effect.kind === "technology_control") rampMultiplier *= f.effect.rampMultiplier;
-  const advanced = advanceProjects(model, projects, due.fired, turn, rampMultiplier, rng);
+  if (projects.some((p) => p.kind === "diversify"))
+    for (const f of activeEvents(due.fired, turn))
+      if (f.effect.kind === "technology_control") rampMultiplier *= f.effect.rampMultiplier;
+  const advanced = projects.length
+    ? advanceProjects(model, projects, due.fired, turn, rampMultiplier, rng)
+    : { projects, fired: due.fired, notes: [] };
   projects = advanced.projects;
   const fired = advanced.fired;
   const active = activeEvents(fired, turn);
   const ctx = buildEffectContext(model, active, projects, turn, rng);
   const flow = flowMaterials(model, ctx, state.prices, projects, state.stockpiles, orders);
 
-  const stockpiles = { ...state.stockpiles };
+  const stockpiles = copyRecord(state.stockpiles);
   for (const [lever, delta] of flow.stockDelta) {
     const st = stockpiles[lever];
     const def = model.levers.get(lever);
     if (!st || def?.kind !== "stockpile") continue;
-    stockpiles[lever] = { ...st, tonnes: Math.max(0, st.tonnes + delta) };
+    stockpiles[lever] = {
+      lever: st.lever,
+      team: st.team,
+      material: st.material,
+      tonnes: Math.max(0, st.tonnes + delta),
+    };
     if (delta > 0)
       ledger.charge(st.team, delta * (state.prices[st.material] ?? 0) * def.buyPriceMultiple);
   }
-  for (const st of Object.values(stockpiles)) {
+  for (const id in stockpiles) {
+    const st = stockpiles[id] as StockpileState;
     const def = model.levers.get(st.lever);
     if (def?.kind === "stockpile" && def.holdingCostPerTonne > 0)
       ledger.charge(st.team, st.tonnes * def.holdingCostPerTonne);
@@ -100,7 +110,7 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     stockpiles: stockTonnes,
     notes: advanced.notes,
   };
-  const spent = { ...state.spent };
+  const spent = copyRecord(state.spent);
   for (const team in spentNow) spent[team] = (spent[team] ?? 0) + (spentNow[team] ?? 0);
   // Every field written out: a spread followed by overrides is a V8 slow path in this hot loop.
   return {
@@ -134,6 +144,7 @@ function supportAndViability(
   flow: ReturnType<typeof flowMaterials>,
   ledger: Ledger,
 ): Project[] {
+  if (!projects.some((p) => p.kind === "diversify" && p.status === "active")) return projects;
   const floors = projects.filter((p) => p.kind === "demand_procurement" && p.status === "active");
   return projects.map((p) => {
     const l = model.levers.get(p.lever);
@@ -162,7 +173,7 @@ class Ledger {
   readonly budgets: Record<string, number>;
   readonly spentNow: Record<string, number> = {};
   constructor(budgets: Readonly<Record<string, number>>, teams: readonly { id: string }[]) {
-    this.budgets = { ...budgets };
+    this.budgets = copyRecord(budgets);
     for (const t of teams) this.spentNow[t.id] = 0;
   }
   charge(team: string, amount: number): void {
