@@ -59,9 +59,13 @@ describe("scenario files", () => {
   });
 
   it("reports YAML syntax errors with their line, and unreadable files plainly", () => {
-    const r = loadScenarioFile(write("syntax.yaml", "id: x\nversion: [1, 2\n"));
+    const r = loadScenarioFile(write("syntax.yaml", "id: x\nversion: 1.0.0\nid: y\n"));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]?.message).toMatch(/^syntax:/);
+    if (!r.ok) {
+      expect(r.issues[0]?.message).toMatch(/^syntax:/);
+      expect(r.issues[0]?.line).toBe(3);
+      expect(r.issues[0]?.message).toMatch(/unique/i);
+    }
     const missing = loadScenarioFile(join(dir, "nope.yaml"));
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.issues[0]?.message).toMatch(/cannot read file/);
@@ -110,5 +114,22 @@ describe("the committed JSON Schema for editors", () => {
     const { SCENARIOS_DIR } = await import("./built-in-scenarios.ts");
     const committed = JSON.parse(readFileSync(join(SCENARIOS_DIR, "scenario.schema.json"), "utf8"));
     expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+});
+
+describe("built-in scenarios cite their numbers", () => {
+  it("every lever, team budget, event and uncertain parameter names a source", () => {
+    for (const b of builtInScenarios()) {
+      const r = loadScenarioFile(b.file);
+      if (!r.ok) throw new Error(`${b.id} invalid`);
+      const s = r.value;
+      const missing = [
+        ...s.levers.filter((l) => !l.source).map((l) => `lever ${l.id}`),
+        ...s.teams.filter((t) => !t.source).map((t) => `team ${t.id}`),
+        ...s.events.filter((e) => !e.source).map((e) => `event ${e.id}`),
+        ...s.uncertainty.filter((u) => !u.source).map((u) => `uncertainty ${u.id}`),
+      ];
+      expect(missing, b.id).toEqual([]);
+    }
   });
 });

@@ -54,7 +54,7 @@ export function readDataFile(
       issues: doc.errors.map((e) => ({
         file,
         field: "",
-        line: e.linePos?.[0]?.line,
+        line: lines.linePos(e.pos[0]).line,
         message: `syntax: ${e.message.split("\n")[0]}`,
       })),
     };

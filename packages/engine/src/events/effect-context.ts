@@ -71,8 +71,10 @@ export function buildEffectContext(
           for (const src of controlled(s, e.country, e.materials))
             cut(sourceCapacity, src.id, e.leakage, f.id);
         else
-          for (const m of e.materials.length ? e.materials : s.materials.map((x) => x.id))
-            add((worldTightening ??= new Map()), m, e.worldTightening, 0);
+          for (const m of e.materials.length ? e.materials : s.materials.map((x) => x.id)) {
+            worldTightening ??= new Map();
+            add(worldTightening, m, e.worldTightening, 0);
+          }
         break;
       case "reexport_rule":
         ctx.reexportRules.push({
@@ -83,10 +85,16 @@ export function buildEffectContext(
         });
         break;
       case "price_shock":
-        for (const m of e.materials) multiply((priceShock ??= new Map()), m, e.multiplier);
+        for (const m of e.materials) {
+          priceShock ??= new Map();
+          multiply(priceShock, m, e.multiplier);
+        }
         break;
       case "demand_shock":
-        for (const sec of e.sectors) multiply((demandMultiplier ??= new Map()), sec, e.multiplier);
+        for (const sec of e.sectors) {
+          demandMultiplier ??= new Map();
+          multiply(demandMultiplier, sec, e.multiplier);
+        }
         break;
       case "technology_control":
         ctx.rampMultiplier *= e.rampMultiplier;

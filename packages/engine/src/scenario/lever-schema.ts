@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Fraction } from "./effect-schema.ts";
-import { CountryCode, Id, LocalizedText } from "./text.ts";
+import { CountryCode, Id, LocalizedText, Source } from "./text.ts";
 
 const Money = z.number().min(0);
 const Tonnes = z.number().min(0);
@@ -11,6 +11,8 @@ const leverBase = {
   id: Id,
   name: LocalizedText,
   description: LocalizedText.optional(),
+  /** Where the lever's cost, capacity, lead time and odds come from. */
+  source: Source.optional(),
 };
 
 /**

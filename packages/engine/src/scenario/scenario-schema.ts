@@ -78,6 +78,8 @@ export const Team = z.strictObject({
   levers: z.array(Id),
   /** Sectors the team runs or answers for: its view shows their shortfalls. */
   sectors: z.array(Id).default([]),
+  /** Where the budget figure comes from. */
+  source: Source.optional(),
 });
 export type Team = z.infer<typeof Team>;
 
