@@ -224,4 +224,39 @@ describe("disruption events move outcomes the way their definitions say", () => 
     ).state;
     expect(at(screened, 2).materials.oxide?.bySource.jp_refinery ?? 0).toBeGreaterThan(0);
   });
+
+  it("an end-user ban cuts listed home sectors off the controlling country, not the rest; non-controlled supply goes to them first", () => {
+    // wind takes oxide directly (10 t/turn); list it. Non-Chinese oxide: home refining and Australia.
+    const list = (leakage: number) =>
+      ev("list", "2020-Q2", {
+        kind: "end_user_ban",
+        country: "CN",
+        materials: ["oxide"],
+        sectors: ["wind"],
+        leakage,
+      });
+    const r = at(play(withEvents(list(0)), 3).state, 1);
+    expect(r.sectors.wind?.output).toBeCloseTo(1, 6); // served from home refining and Australia
+    expect(r.sectors.auto?.output).toBeCloseTo(at(baseline, 1).sectors.auto?.output ?? 0, 6);
+    // With less non-Chinese oxide than the listed sector needs, it falls short and the ban is named.
+    const scarce = [
+      ev("refinery", "2020-Q2", {
+        kind: "foreign_takeover",
+        source: "jp_refinery",
+        capacityLoss: 1,
+      }),
+      ev("au", "2020-Q2", { kind: "foreign_takeover", source: "au_oxide", capacityLoss: 0.5 }),
+    ];
+    const tight = withEvents(list(0), ...scarce);
+    const t = at(play(tight, 3).state, 1);
+    expect(t.sectors.wind?.output).toBeLessThan(0.6);
+    expect(t.sectors.wind?.causes.some((c) => c.id === "list")).toBe(true);
+    // A watch list's stricter review (leakage) lets part through.
+    const watched = withEvents(list(0.5), ...scarce);
+    const open = at(play(withEvents(...scarce), 3).state, 1);
+    expect(open.sectors.wind?.output).toBeGreaterThan(t.sectors.wind?.output ?? 1);
+    expect(at(play(watched, 3).state, 1).sectors.wind?.output).toBeGreaterThan(
+      t.sectors.wind?.output ?? 1,
+    );
+  });
 });

@@ -92,7 +92,7 @@ const action: fc.Arbitrary<{ team: string; action: LeverAction }> = fc.oneof(
 );
 const turnPlan = fc.record({
   actions: fc.array(action, { maxLength: 4 }),
-  inject: fc.option(fc.constantFrom("quota", "ban", "licence", "shock", "pause"), {
+  inject: fc.option(fc.constantFrom("quota", "ban", "licence", "shock", "pause", "listed"), {
     nil: undefined,
   }),
 });

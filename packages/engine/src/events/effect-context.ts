@@ -13,6 +13,8 @@ export interface EffectContext {
   demandMultiplier: ReadonlyMap<string, number>;
   rampMultiplier: number;
   reexportRules: { event: string; materials: Set<string>; threshold: number; lossRate: number }[];
+  /** Home sectors that may take only `leakage` of their claim from `country` (end-user bans, control lists). */
+  endUserRules: EndUserRule[];
 }
 
 /**
@@ -43,6 +45,7 @@ export function buildEffectContext(
     sourceCapacity,
     rampMultiplier: 1,
     reexportRules: [] as EffectContext["reexportRules"],
+    endUserRules: [] as EndUserRule[],
   };
   for (const f of active) {
     const e = f.effect;
@@ -75,6 +78,15 @@ export function buildEffectContext(
             worldTightening ??= new Map();
             add(worldTightening, m, e.worldTightening, 0);
           }
+        break;
+      case "end_user_ban":
+        ctx.endUserRules.push({
+          event: f.id,
+          country: e.country,
+          materials: new Set(e.materials),
+          sectors: new Set(e.sectors),
+          leakage: e.leakage,
+        });
         break;
       case "reexport_rule":
         ctx.reexportRules.push({
@@ -113,6 +125,7 @@ export function buildEffectContext(
     sourceCapacity,
     rampMultiplier: ctx.rampMultiplier,
     reexportRules: ctx.reexportRules,
+    endUserRules: ctx.endUserRules,
     worldTightening: worldTightening ?? NO_EFFECT,
     priceShock: priceShock ?? NO_EFFECT,
     demandMultiplier: demandMultiplier ?? NO_EFFECT,
@@ -166,6 +179,15 @@ function screenedBefore(
   });
 }
 
+export interface EndUserRule {
+  event: string;
+  country: string;
+  /** Empty = every material. */
+  materials: ReadonlySet<string>;
+  sectors: ReadonlySet<string>;
+  leakage: number;
+}
+
 /** No event in force: every source at its baseline capacity. */
 export function neutralEffects(s: Scenario): EffectContext {
   return {
@@ -177,6 +199,7 @@ export function neutralEffects(s: Scenario): EffectContext {
     demandMultiplier: new Map(),
     rampMultiplier: 1,
     reexportRules: [],
+    endUserRules: [],
   };
 }
 

@@ -3,6 +3,12 @@ import type { EffectContext } from "../events/effect-context.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type { Cause, MaterialFlow, Project, StockpileState } from "../model/state.ts";
 import { allocateScarceSupply, type Claim } from "./allocate-scarce-supply.ts";
+import {
+  allocateWithRestriction,
+  type Restriction,
+  restrictionCauses,
+  restrictionFor,
+} from "./end-user-restrictions.ts";
 import { intensityReduction, leverSuppliers, type Supplier } from "./lever-suppliers.ts";
 
 export interface StockOrders {
@@ -97,6 +103,36 @@ export function flowMaterials(
     const possible = m.input ? (inputReceived.get(m.id) ?? 0) / m.input.perTonne : 0;
     // Home producers share the input they received in proportion to their planned output.
     const domesticScale = planned > 0 ? Math.min(1, possible / planned) : 0;
+    // Claimants: sectors, home producers of downstream materials, purchases for stock (last).
+    const claims: (Claim & {
+      kind: "sector" | "downstream" | "stock";
+      id: string;
+      pair: number;
+    })[] = [];
+    for (const k of model.pairsByMaterial.get(m.id) ?? []) {
+      const sec = (pairs[k] as (typeof pairs)[number]).sector;
+      claims.push({
+        kind: "sector",
+        id: sec.id,
+        pair: k,
+        tonnes: pairClaimed[k] ?? 0,
+        priority: sec.priority,
+      });
+    }
+    for (const d of model.madeFrom.get(m.id) ?? [])
+      claims.push({
+        kind: "downstream",
+        id: d.id,
+        tonnes: (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0),
+        priority: model.inputPriority.get(d.id) ?? 0,
+        pair: -1,
+      });
+    for (const [lever, tonnes] of orders.buy)
+      if (stockpiles[lever]?.material === m.id)
+        claims.push({ kind: "stock", id: lever, tonnes, priority: -1, pair: -1 });
+    const restriction = ctx.endUserRules.length
+      ? restrictionFor(ctx.endUserRules, m.id, claims)
+      : undefined;
     const list = suppliersOf(model, ctx, prices, extra, m.id);
     if (model.hasDomestic.has(m.id)) {
       const plannedTaken = fill(list, n);
@@ -105,7 +141,7 @@ export function flowMaterials(
         if (sup.kind === "domestic") sup.capacity = (plannedTaken[k] ?? 0) * domesticScale;
       }
     }
-    const taken = fill(list, n);
+    const taken = fill(list, n, restriction);
     const bySource: Record<string, number> = {};
     const byCountry: Record<string, number> = {};
     const causes: Cause[] = [];
@@ -139,34 +175,17 @@ export function flowMaterials(
     }
     const available = supplied + released;
 
-    // Claimants: sectors, home producers of downstream materials, purchases for stock (last).
-    const claims: (Claim & {
-      kind: "sector" | "downstream" | "stock";
-      id: string;
-      pair: number;
-    })[] = [];
-    for (const k of model.pairsByMaterial.get(m.id) ?? []) {
-      const sec = (pairs[k] as (typeof pairs)[number]).sector;
-      claims.push({
-        kind: "sector",
-        id: sec.id,
-        pair: k,
-        tonnes: pairClaimed[k] ?? 0,
-        priority: sec.priority,
-      });
-    }
-    for (const d of model.madeFrom.get(m.id) ?? [])
-      claims.push({
-        kind: "downstream",
-        id: d.id,
-        tonnes: (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0),
-        priority: model.inputPriority.get(d.id) ?? 0,
-        pair: -1,
-      });
-    for (const [lever, tonnes] of orders.buy)
-      if (stockpiles[lever]?.material === m.id)
-        claims.push({ kind: "stock", id: lever, tonnes, priority: -1, pair: -1 });
-    const alloc = allocateScarceSupply(available, claims, s.allocation);
+    let fromRestricted = 0;
+    if (restriction) for (const c of restriction.countries) fromRestricted += byCountry[c] ?? 0;
+    const alloc = restriction
+      ? allocateWithRestriction(
+          fromRestricted,
+          available - fromRestricted,
+          claims,
+          s.allocation,
+          restriction,
+        )
+      : allocateScarceSupply(available, claims, s.allocation);
 
     let toSectors = 0;
     let toDownstream = 0;
@@ -178,6 +197,10 @@ export function flowMaterials(
       claimed += c.tonnes;
       if (c.kind === "sector") {
         pairReceived[c.pair] = got;
+        if (restriction && got < c.tonnes - 1e-9) {
+          const why = restrictionCauses(restriction, c.id, c.tonnes - got);
+          if (why.length) sectorCauses.set(c.id, [...(sectorCauses.get(c.id) ?? []), ...why]);
+        }
         toSectors += got;
       } else if (c.kind === "downstream") {
         inputReceived.set(c.id, got);
@@ -251,14 +274,24 @@ function bySupplyOrder(a: Supplier, b: Supplier): number {
   );
 }
 
-/** Takes up to `need` from suppliers in order; tonnes taken from each, aligned with the list. */
-function fill(list: readonly Supplier[], need: number): number[] {
+/**
+ * Takes up to `need` from suppliers in order; tonnes taken from each, aligned with the list.
+ * Under end-user bans, no more is bought from the restricted countries than buyers may use.
+ */
+function fill(list: readonly Supplier[], need: number, restriction?: Restriction): number[] {
   const taken = new Array<number>(list.length);
   let left = need;
+  let restrictedLeft = restriction ? restriction.usableFromRestricted : Number.POSITIVE_INFINITY;
   for (let k = 0; k < list.length; k++) {
-    const t = Math.max(0, Math.min((list[k] as Supplier).capacity, left));
+    const sup = list[k] as Supplier;
+    const restricted = restriction?.countries.has(sup.country) === true;
+    const t = Math.max(
+      0,
+      Math.min(sup.capacity, left, restricted ? restrictedLeft : Number.POSITIVE_INFINITY),
+    );
     taken[k] = t;
     left -= t;
+    if (restricted) restrictedLeft -= t;
   }
   return taken;
 }

@@ -120,7 +120,7 @@ function checkEventWith(e: ScenarioEvent, path: Path, r: References): void {
     eff.materials.forEach((m, j) => {
       r.need("material", m, [...ep, "materials", j]);
     });
-  if (eff.kind === "demand_shock")
+  if (eff.kind === "demand_shock" || eff.kind === "end_user_ban")
     eff.sectors.forEach((sec, j) => {
       r.need("sector", sec, [...ep, "sectors", j]);
     });

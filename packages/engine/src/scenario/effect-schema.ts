@@ -41,6 +41,16 @@ export const EventEffect = z.discriminatedUnion("kind", [
     leakage: Fraction.default(0),
   }),
   z.strictObject({
+    kind: z.literal("end_user_ban"),
+    country: CountryCode,
+    /** Empty = every material. */
+    materials: z.array(Id).default([]),
+    /** Home sectors whose firms are listed (e.g. military end users, a control list). */
+    sectors: z.array(Id).min(1),
+    /** Share of their normal claim they may still get from the country (0 = banned; a watch list's stricter review lets some through). */
+    leakage: Fraction.default(0),
+  }),
+  z.strictObject({
     kind: z.literal("reexport_rule"),
     country: CountryCode,
     materials: z.array(Id).min(1),
