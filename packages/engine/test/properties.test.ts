@@ -47,6 +47,11 @@ const scenario = tinyScenario((s) => {
       effect: { kind: "demand_shock", sectors: ["auto"], multiplier: 1.8 },
     },
     {
+      id: "listed",
+      title: { ja: "リスト", en: "Listed" },
+      effect: { kind: "end_user_ban", country: "CN", materials: [], sectors: ["auto"], leakage: 0.2 },
+    },
+    {
       id: "pause",
       title: { ja: "停止", en: "Pause" },
       durationTurns: 2,
