@@ -49,7 +49,13 @@ const scenario = tinyScenario((s) => {
     {
       id: "listed",
       title: { ja: "リスト", en: "Listed" },
-      effect: { kind: "end_user_ban", country: "CN", materials: [], sectors: ["auto"], leakage: 0.2 },
+      effect: {
+        kind: "end_user_ban",
+        country: "CN",
+        materials: [],
+        sectors: ["auto"],
+        leakage: 0.2,
+      },
     },
     {
       id: "pause",

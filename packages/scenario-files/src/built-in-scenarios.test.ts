@@ -1,0 +1,246 @@
+import {
+  applyEvent,
+  type EngineState,
+  initialState,
+  type LeverAction,
+  type Plan,
+  prepareModel,
+  runPlan,
+  type Scenario,
+  turnIndexOf,
+  viewFor,
+} from "@chokepoint/engine";
+import { describe, expect, it } from "vitest";
+import { builtInScenarios } from "./built-in-scenarios.ts";
+import { loadDecisionsFile, loadScenarioFile } from "./load-scenario-file.ts";
+
+function load(id: string): Scenario {
+  const b = builtInScenarios().find((s) => s.id === id);
+  if (!b) throw new Error(`no built-in scenario '${id}'`);
+  const r = loadScenarioFile(b.file);
+  if (!r.ok) throw new Error(`${id}: ${JSON.stringify(r.issues)}`);
+  return r.value;
+}
+const run = (s: Scenario, plan: Plan = new Map(), seed = 7) => runPlan(prepareModel(s), seed, plan);
+const at = (s: Scenario, st: EngineState, label: string) => {
+  const r = st.results[turnIndexOf(s.calendar, label) ?? -1];
+  if (!r) throw new Error(`no turn ${label}`);
+  return r;
+};
+const plan = (s: Scenario, entries: [string, string, LeverAction[]][]): Plan => {
+  const p = new Map<number, { team: string; actions: LeverAction[] }[]>();
+  for (const [label, team, actions] of entries) {
+    const idx = turnIndexOf(s.calendar, label) ?? -1;
+    p.set(idx, [...(p.get(idx) ?? []), { team, actions }]);
+  }
+  return p;
+};
+const shortOver = (s: Scenario, st: EngineState, labels: string[], material: string) =>
+  labels.reduce((a, l) => a + (at(s, st, l).materials[material]?.shortfall ?? 0), 0);
+
+describe("built-in scenarios of the 2023–2026 controls", () => {
+  const ids = [
+    "gallium-germanium-2023",
+    "heavy-rare-earths-2025",
+    "rare-earth-package-2025-10",
+    "japan-dual-use-2026",
+  ];
+
+  it("are all present, and each runs to the end with the disruption visible when nobody acts", () => {
+    const present = builtInScenarios().map((b) => b.id);
+    for (const id of ids) {
+      expect(present).toContain(id);
+      const s = load(id);
+      const { state } = run(s);
+      expect(state.results).toHaveLength(s.calendar.turns);
+      const lost = state.results.map((r) =>
+        Object.values(r.sectors).reduce((a, x) => a + x.valueAddedLost, 0),
+      );
+      // Each scenario's controls bite later than its first turn (for the 2025-10 package, the
+      // April licensing is already in force at the start and the October measures come on top).
+      expect(
+        Math.max(...lost),
+        `${id} loses more value added later than at the start`,
+      ).toBeGreaterThan((lost[0] ?? 0) + 100);
+    }
+  });
+
+  it("every team of every scenario sees only its own budget, stockpiles, projects, decisions and sectors", () => {
+    for (const id of [...ids, "rare-earth-2010"]) {
+      const s = load(id);
+      // Every team activates or releases its first lever in turn 0, so there is something to hide.
+      const first = (t: Scenario["teams"][number]): LeverAction | undefined => {
+        const l = s.levers.find((x) => x.id === t.levers[0]);
+        if (!l) return undefined;
+        return l.kind === "stockpile"
+          ? { op: "buy", lever: l.id, tonnes: Math.min(1, l.maxFlowPerTurn) }
+          : { op: "activate", lever: l.id, scale: 1 };
+      };
+      const seen = new Set<string>();
+      const decisions = s.teams.flatMap((t) => {
+        const a = first(t);
+        if (!a || seen.has(a.lever)) return [];
+        seen.add(a.lever);
+        return [{ team: t.id, actions: [a] }];
+      });
+      const { state } = run(s, new Map([[0, decisions]]));
+      const model = prepareModel(s);
+      for (const t of s.teams) {
+        const v = viewFor(model, state, { kind: "team", team: t.id });
+        expect(Object.keys(v.budgets), `${id}/${t.id}`).toEqual([t.id]);
+        expect(
+          Object.values(v.stockpiles).every((x) => x.team === t.id),
+          `${id}/${t.id} stockpiles`,
+        ).toBe(true);
+        expect(
+          v.projects.every((p) => p.team === t.id),
+          `${id}/${t.id} projects`,
+        ).toBe(true);
+        for (const h of v.history) {
+          expect(
+            Object.keys(h.sectors).every((sec) => t.sectors.includes(sec)),
+            `${id}/${t.id} sectors`,
+          ).toBe(true);
+          expect(Object.keys(h.teams), `${id}/${t.id} team outcomes`).toEqual([t.id]);
+        }
+        const others = s.teams.filter((o) => o.id !== t.id).map((o) => o.id);
+        for (const o of others)
+          expect(v.locked[o], `${id}/${t.id} sees ${o}'s decisions`).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe("heavy-rare-earths-2025", () => {
+  const s = load("heavy-rare-earths-2025");
+  const none = run(s).state;
+  const magnetsToSectors = (st: EngineState, label: string) =>
+    at(s, st, label).materials.ndfeb_magnet?.toSectors ?? 0;
+
+  it("with no lever used, magnet supply to Japanese sectors falls after April 2025", () => {
+    expect(magnetsToSectors(none, "2025-04")).toBeLessThan(magnetsToSectors(none, "2025-03") * 0.9);
+    expect(magnetsToSectors(none, "2025-05")).toBeLessThan(magnetsToSectors(none, "2025-03") * 0.9);
+    expect(at(s, none, "2025-05").sectors.auto?.output).toBeLessThan(0.9);
+    expect(at(s, none, "2025-05").newlyFired.concat(at(s, none, "2025-06").newlyFired)).toContain(
+      "line_stoppages",
+    );
+  });
+
+  it("a timely stockpile release reduces the shortfall", () => {
+    const b = builtInScenarios().find((x) => x.id === s.id);
+    const decisions = loadDecisionsFile(
+      b?.decisions.find((f) => f.includes("early-release")) ?? "",
+      s,
+    );
+    if (!decisions.ok) throw new Error(JSON.stringify(decisions.issues));
+    const { state, refused } = run(s, decisions.value);
+    expect(refused).toEqual([]);
+    const months = ["2025-04", "2025-05"];
+    expect(shortOver(s, state, months, "ndfeb_magnet")).toBeLessThan(
+      shortOver(s, none, months, "ndfeb_magnet") * 0.5,
+    );
+    expect(shortOver(s, state, months, "heavy_ree_oxide")).toBeLessThan(
+      shortOver(s, none, months, "heavy_ree_oxide"),
+    );
+  });
+
+  it("an allied offtake signed ahead reduces the heavy rare-earth shortfall in the months it delivers", () => {
+    const { state } = run(
+      s,
+      plan(s, [
+        ["2025-02", "jogmec", [{ op: "activate", lever: "lynas_heavy_offtake", scale: 1 }]],
+      ]),
+    );
+    const months = ["2025-04", "2025-05", "2025-06"];
+    expect(shortOver(s, state, months, "heavy_ree_oxide")).toBeLessThan(
+      shortOver(s, none, months, "heavy_ree_oxide"),
+    );
+  });
+});
+
+describe("gallium-germanium-2023", () => {
+  const s = load("gallium-germanium-2023");
+  const none = run(s).state;
+  it("licensing from August 2023 stops Chinese gallium for the review period, and the US ban tightens prices in December 2024", () => {
+    expect(at(s, none, "2023-07").materials.gallium?.byCountry.CN ?? 0).toBeGreaterThan(4);
+    expect(at(s, none, "2023-08").materials.gallium?.byCountry.CN ?? 0).toBeLessThan(0.5);
+    expect(at(s, none, "2023-09").materials.gallium?.byCountry.CN ?? 0).toBeLessThan(0.5);
+    expect(at(s, none, "2023-10").materials.gallium?.byCountry.CN ?? 0).toBeGreaterThan(2);
+    expect(at(s, none, "2024-12").priceMultiples.gallium ?? 0).toBeGreaterThan(
+      at(s, none, "2024-11").priceMultiples.gallium ?? 0,
+    );
+  });
+  it("releasing the JOGMEC gallium stockpile reduces the shortfall while licences are pending", () => {
+    const release = plan(s, [
+      ["2023-08", "jogmec", [{ op: "release", lever: "jogmec_gallium_stockpile", tonnes: 4 }]],
+      ["2023-09", "jogmec", [{ op: "release", lever: "jogmec_gallium_stockpile", tonnes: 4 }]],
+    ]);
+    const { state } = run(s, release);
+    const months = ["2023-08", "2023-09"];
+    expect(shortOver(s, state, months, "compound_wafers")).toBeLessThan(
+      shortOver(s, none, months, "compound_wafers"),
+    );
+  });
+});
+
+describe("rare-earth-package-2025-10", () => {
+  const s = load("rare-earth-package-2025-10");
+  const none = run(s).state;
+  it("suspends the October measures from November 2025 for a year; they return in November 2026", () => {
+    expect(at(s, none, "2025-10").activeEvents).toContain("equipment_tech_controls_2025");
+    for (const l of ["2025-12", "2026-06", "2026-10"]) {
+      expect(at(s, none, l).activeEvents).not.toContain("reexport_rule_2025");
+      expect(at(s, none, l).activeEvents).not.toContain("five_elements_2025");
+    }
+    expect(at(s, none, "2026-11").activeEvents).toEqual(
+      expect.arrayContaining(["reexport_rule_2025", "five_elements_2025"]),
+    );
+    const lost = (l: string) =>
+      Object.values(at(s, none, l).sectors).reduce((a, x) => a + x.valueAddedLost, 0);
+    expect(lost("2026-11")).toBeGreaterThan(lost("2026-10"));
+  });
+  it("the facilitator's 'extended' inject keeps them suspended", () => {
+    const model = prepareModel(s);
+    const idx = turnIndexOf(s.calendar, "2026-11") ?? -1;
+    let state: EngineState;
+    // Replay to November 2026, fire the inject by hand, and resolve that turn.
+    state = initialState(model, 7);
+    for (let t = 0; t < idx; t++) {
+      const r = applyEvent(model, state, { type: "turn_resolved", turn: t });
+      if (r.ok) state = r.state;
+    }
+    const fired = applyEvent(model, state, {
+      type: "inject_fired",
+      turn: idx,
+      inject: "suspension_extended",
+    });
+    expect(fired.ok).toBe(true);
+    if (!fired.ok) return;
+    const r = applyEvent(model, fired.state, { type: "turn_resolved", turn: idx });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.state.results[idx]?.activeEvents).not.toContain("reexport_rule_2025");
+  });
+});
+
+describe("japan-dual-use-2026", () => {
+  const s = load("japan-dual-use-2026");
+  const none = run(s).state;
+  it("cuts Japanese military end users and control-listed firms off Chinese supply, naming the measures", () => {
+    const causesOf = (l: string, sector: string) =>
+      at(s, none, l).sectors[sector]?.causes.map((c) => c.id) ?? [];
+    expect(at(s, none, "2025-12").sectors.defence?.output).toBeCloseTo(1, 6);
+    const janToMar = ["2026-01", "2026-02", "2026-03"];
+    expect(
+      janToMar.some(
+        (l) =>
+          (at(s, none, l).sectors.defence?.output ?? 1) < 0.999 &&
+          causesOf(l, "defence").includes("military_end_use_ban"),
+      ),
+    ).toBe(true);
+    expect(
+      ["2026-02", "2026-03"].some((l) =>
+        causesOf(l, "control_listed").includes("entity_control_list"),
+      ),
+    ).toBe(true);
+  });
+});
