@@ -1,2 +1,4 @@
 export { APP_ERROR_CODES, AppError, type AppErrorCode, isAppError } from "./app-error.ts";
+export * from "./commands.ts";
 export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-event.ts";
+export type { ClientToServerEvents, ServerToClientEvents } from "./socket-events.ts";

@@ -10,7 +10,7 @@ export {
 export { type TurnMetrics, turnMetrics } from "./analysis/turn-metrics.ts";
 export { DecisionsFile, LeverAction, TeamDecision } from "./decisions/action-schema.ts";
 export { validateActions } from "./decisions/validate-actions.ts";
-export { EngineEvent, type EngineEventType } from "./events/engine-event.ts";
+export { EngineEvent, type EngineEventType, OverrideTarget } from "./events/engine-event.ts";
 export { daysPerTurn, turnIndexOf, turnLabel } from "./model/calendar.ts";
 export { type Model, prepareModel } from "./model/prepare-model.ts";
 export type * from "./model/state.ts";

@@ -5,6 +5,14 @@ import { Id } from "../scenario/text.ts";
 
 const TurnIndex = z.number().int().min(0);
 
+/** What a facilitator may override, with the new value. */
+export const OverrideTarget = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("price"), material: Id, value: z.number().positive() }),
+  z.strictObject({ kind: z.literal("budget"), team: Id, value: z.number().min(0) }),
+  z.strictObject({ kind: z.literal("stockpile"), lever: Id, value: z.number().min(0) }),
+]);
+export type OverrideTarget = z.infer<typeof OverrideTarget>;
+
 /**
  * The events the engine folds. State = replay(scenario, seed, events). Stored JSON of these
  * lives for years in exercise logs: change them only with a migration of old payloads.
@@ -31,11 +39,7 @@ export const EngineEvent = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("outcome_overridden"),
     turn: TurnIndex,
-    target: z.discriminatedUnion("kind", [
-      z.strictObject({ kind: z.literal("price"), material: Id, value: z.number().positive() }),
-      z.strictObject({ kind: z.literal("budget"), team: Id, value: z.number().min(0) }),
-      z.strictObject({ kind: z.literal("stockpile"), lever: Id, value: z.number().min(0) }),
-    ]),
+    target: OverrideTarget,
     reason: z.string().trim().min(3, "an override needs a written reason"),
   }),
 ]);

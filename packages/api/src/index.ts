@@ -1,0 +1,5 @@
+export { type CatalogEntry, ScenarioCatalog } from "./scenario-catalog.ts";
+export { type Broadcaster, silentBroadcaster } from "./service/broadcaster.ts";
+export { type Caller, ExerciseService } from "./service/exercise-service.ts";
+export type { ExerciseView } from "./service/exercise-view.ts";
+export type { Member } from "./service/loaded-exercise.ts";

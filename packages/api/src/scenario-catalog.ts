@@ -1,0 +1,32 @@
+import { type Model, prepareModel, type Scenario } from "@chokepoint/engine";
+import { builtInScenarios, formatFileIssue, loadScenarioFile } from "@chokepoint/scenario-files";
+
+export interface CatalogEntry {
+  scenario: Scenario;
+  model: Model;
+}
+
+/** The built-in scenarios, loaded and validated once at start. A broken file stops the server with its errors. */
+export class ScenarioCatalog {
+  private readonly entries = new Map<string, CatalogEntry>();
+  constructor(scenarios: Scenario[]) {
+    for (const s of scenarios) this.entries.set(s.id, { scenario: s, model: prepareModel(s) });
+  }
+  static builtIn(): ScenarioCatalog {
+    const scenarios = builtInScenarios().map((b) => {
+      const r = loadScenarioFile(b.file);
+      if (!r.ok)
+        throw new Error(
+          `built-in scenario ${b.id} is invalid:\n${r.issues.map(formatFileIssue).join("\n")}`,
+        );
+      return r.value;
+    });
+    return new ScenarioCatalog(scenarios);
+  }
+  get(id: string): CatalogEntry | undefined {
+    return this.entries.get(id);
+  }
+  list(): Scenario[] {
+    return [...this.entries.values()].map((e) => e.scenario);
+  }
+}

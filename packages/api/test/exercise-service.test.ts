@@ -1,0 +1,219 @@
+import type { Database } from "@chokepoint/db";
+import { readLog } from "@chokepoint/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ExerciseService } from "../src/service/exercise-service.ts";
+import { catalog, freshService, runningExercise } from "./service-fixture.ts";
+
+let service: ExerciseService;
+let db: Database;
+let changed: string[];
+beforeAll(async () => {
+  ({ service, db, changed } = await freshService());
+});
+afterAll(async () => {
+  service.timers.clearAll();
+  await db.$disconnect();
+});
+const logLength = async (sessionId: string) => (await readLog(db, sessionId)).length;
+
+describe("running an exercise through the service", () => {
+  it("creates, joins by code, starts, locks, auto-advances when every staffed team has locked, and pushes each change", async () => {
+    const ex = await runningExercise(service);
+    const before = changed.length;
+    const v1 = await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
+    expect(v1.roster.find((r) => r.team === "meti")?.locked).toBe(true);
+    await service.lockDecision(ex.jogmec.token, {
+      turn: 0,
+      actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 5 }],
+    });
+    const v3 = await service.lockDecision(ex.maker.token, { turn: 0, actions: [] });
+    expect(v3.session.turn).toBe(1);
+    expect(v3.state.history).toHaveLength(1);
+    expect(changed.length - before).toBeGreaterThanOrEqual(3);
+    const jogmecView = await service.view(ex.jogmec.token);
+    expect(jogmecView.state.history[0]?.stockpiles.jogmec_dy_stockpile).toBeCloseTo(5, 6);
+  });
+
+  it("a participant's view holds their team's briefing, levers and budget only", async () => {
+    const ex = await runningExercise(service);
+    const v = await service.view(ex.meti.token);
+    expect(v.me.team).toBe("meti");
+    expect(v.session.joinCode).toBeNull();
+    expect(Object.keys(v.state.budgets)).toEqual(["meti"]);
+    expect(v.scenario.teams.filter((t) => t.briefing !== null).map((t) => t.id)).toEqual(["meti"]);
+    expect(v.scenario.teams.find((t) => t.id === "jogmec")?.levers).toEqual([]);
+    const f = await service.view(ex.facilitator);
+    expect(f.session.joinCode).toBe(ex.joinCode);
+    expect(Object.keys(f.state.budgets)).toEqual(
+      expect.arrayContaining(["jogmec", "magnet_maker", "meti"]),
+    );
+  });
+});
+
+describe("forbidden actions are rejected and change nothing", () => {
+  it("a participant cannot use another team's lever, call facilitator commands, or act without a valid token", async () => {
+    const ex = await runningExercise(service);
+    const n = await logLength(ex.sessionId);
+    await expect(
+      service.lockDecision(ex.meti.token, {
+        turn: 0,
+        actions: [{ op: "release", lever: "jogmec_dy_stockpile", tonnes: 1 }],
+      }),
+    ).rejects.toMatchObject({
+      code: "rule_violation",
+      message: expect.stringMatching(/team 'meti' cannot use lever 'jogmec_dy_stockpile'/),
+    });
+    await expect(service.advanceTurn(ex.meti.token, { turn: 0 })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      service.fireInject(ex.jogmec.token, { turn: 0, inject: "second_halt" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      service.override(ex.maker.token, {
+        turn: 0,
+        target: { kind: "budget", team: "magnet_maker", value: 1e9 },
+        reason: "I want more money",
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(service.broadcastMessage(ex.meti.token, { text: "hi all" })).rejects.toMatchObject(
+      { code: "forbidden" },
+    );
+    await expect(
+      service.moveParticipant(ex.meti.token, {
+        participantId: ex.jogmec.participantId,
+        team: "meti",
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(service.control(ex.meti.token, { action: "pause" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      service.lockDecision("not-a-real-token-at-all", { turn: 0, actions: [] }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(service.view(undefined)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await logLength(ex.sessionId)).toBe(n);
+  });
+
+  it("an observer can read but not act; the facilitator cannot lock for a team", async () => {
+    const ex = await runningExercise(service);
+    const obs = await service.join({
+      joinCode: ex.joinCode,
+      displayName: "Watcher",
+      role: "observer",
+    });
+    const n = await logLength(ex.sessionId);
+    const v = await service.view(obs.token);
+    expect(v.me.role).toBe("observer");
+    expect(v.state.budgets).toEqual({});
+    await expect(service.lockDecision(obs.token, { turn: 0, actions: [] })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      service.lockDecision(ex.facilitator, { turn: 0, actions: [] }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect(await logLength(ex.sessionId)).toBe(n);
+  });
+
+  it("a participant of one exercise cannot touch another", async () => {
+    const a = await runningExercise(service);
+    const b = await runningExercise(service);
+    // A's token only ever resolves to A's session: locking acts there, never on B.
+    await service.lockDecision(a.meti.token, { turn: 0, actions: [] });
+    const bView = await service.view(b.facilitator);
+    expect(bView.state.lockedTeams).toEqual([]);
+  });
+});
+
+describe("malformed payloads get clear errors and change nothing", () => {
+  it("names the bad fields", async () => {
+    const ex = await runningExercise(service);
+    const n = await logLength(ex.sessionId);
+    await expect(
+      service.lockDecision(ex.meti.token, { turn: "first", actions: [] }),
+    ).rejects.toMatchObject({ code: "invalid_payload", message: expect.stringMatching(/turn: /) });
+    await expect(
+      service.lockDecision(ex.meti.token, { turn: 0, actions: [{ op: "launch", lever: "x" }] }),
+    ).rejects.toMatchObject({
+      code: "invalid_payload",
+      message: expect.stringMatching(/actions\.0/),
+    });
+    await expect(
+      service.lockDecision(ex.meti.token, { turn: 0, actions: [], team: "jogmec" }),
+    ).rejects.toMatchObject({
+      code: "invalid_payload",
+      message: expect.stringMatching(/Unrecognized key/),
+    });
+    await expect(
+      service.override(ex.facilitator, {
+        turn: 0,
+        target: { kind: "price", material: "ndpr_oxide", value: 2 },
+        reason: "",
+      }),
+    ).rejects.toMatchObject({ code: "invalid_payload", message: expect.stringMatching(/reason/) });
+    await expect(
+      service.lockDecision(ex.meti.token, { turn: 5, actions: [] }),
+    ).rejects.toMatchObject({
+      code: "rule_violation",
+      message: expect.stringMatching(/turn 6 but the exercise is at turn 1/),
+    });
+    await expect(
+      service.createExercise({ scenarioId: "atlantis", seed: 1, facilitatorName: "X" }),
+    ).rejects.toMatchObject({
+      code: "invalid_payload",
+      message: expect.stringMatching(/no built-in scenario 'atlantis'/),
+    });
+    await expect(service.join({ joinCode: "??", displayName: "X" })).rejects.toMatchObject({
+      code: "bad_join_code",
+    });
+    expect(await logLength(ex.sessionId)).toBe(n);
+  });
+});
+
+describe("the facilitator's controls", () => {
+  it("fires an inject, overrides an outcome with a reason, broadcasts, moves a participant, pauses and resumes", async () => {
+    const ex = await runningExercise(service);
+    await service.fireInject(ex.facilitator, { turn: 0, inject: "second_halt" });
+    await service.override(ex.facilitator, {
+      turn: 0,
+      target: { kind: "budget", team: "meti", value: 1200 },
+      reason: "Supplementary budget passed",
+    });
+    await service.broadcastMessage(ex.facilitator, { text: "Press conference in 5 minutes" });
+    await service.moveParticipant(ex.facilitator, {
+      participantId: ex.maker.participantId,
+      team: "jogmec",
+    });
+    await service.control(ex.facilitator, { action: "pause" });
+    await expect(
+      service.lockDecision(ex.meti.token, { turn: 0, actions: [] }),
+    ).rejects.toMatchObject({ code: "rule_violation", message: expect.stringMatching(/paused/) });
+    const v = await service.control(ex.facilitator, { action: "resume" });
+    expect(v.state.firedEvents.map((e) => e.id)).toContain("second_halt");
+    expect(v.state.budgets.meti).toBe(1200);
+    expect(v.messages.map((m) => m.text)).toContain("Press conference in 5 minutes");
+    expect(
+      v.roster
+        .find((r) => r.team === "jogmec")
+        ?.members.map((m) => m.displayName)
+        .sort(),
+    ).toEqual(["Ben", "Chika"]);
+    const maker = await service.view(ex.maker.token);
+    expect(maker.me.team).toBe("jogmec");
+  });
+
+  it("a fresh service on the same database resumes every exercise exactly (as after a restart)", async () => {
+    const ex = await runningExercise(service);
+    await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
+    await service.lockDecision(ex.jogmec.token, {
+      turn: 0,
+      actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 5 }],
+    });
+    const before = await service.view(ex.facilitator);
+    const restarted = new ExerciseService(db, catalog);
+    const after = await restarted.view(ex.facilitator);
+    expect(after.session.turn).toBe(before.session.turn);
+    expect(after.state.locked).toEqual(before.state.locked);
+    expect(after.state).toEqual(before.state);
+  });
+});

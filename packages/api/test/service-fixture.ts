@@ -1,0 +1,44 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Database, migrateDeploy, openDatabase } from "@chokepoint/db";
+import { ScenarioCatalog } from "../src/scenario-catalog.ts";
+import type { Broadcaster } from "../src/service/broadcaster.ts";
+import { ExerciseService } from "../src/service/exercise-service.ts";
+
+export const catalog = ScenarioCatalog.builtIn();
+
+/** A service over a fresh, migrated SQLite file, recording what it broadcasts. */
+export async function freshService(): Promise<{
+  service: ExerciseService;
+  db: Database;
+  url: string;
+  changed: string[];
+}> {
+  const url = `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-api-")), "api.db")}`;
+  migrateDeploy(url);
+  const db = await openDatabase(url);
+  const changed: string[] = [];
+  const recorder: Broadcaster = { sessionChanged: (id) => changed.push(id), message: () => {} };
+  return { service: new ExerciseService(db, catalog, recorder), db, url, changed };
+}
+
+/** An exercise of the 2010 scenario with a facilitator and three participants on three teams, started. */
+export async function runningExercise(service: ExerciseService) {
+  const {
+    sessionId,
+    joinCode,
+    token: facilitator,
+  } = await service.createExercise({
+    scenarioId: "rare-earth-2010",
+    seed: 2010,
+    facilitatorName: "Sato",
+    teams: ["meti", "jogmec", "magnet_maker"],
+  });
+  const join = (displayName: string, team: string) => service.join({ joinCode, displayName, team });
+  const meti = await join("Aiko", "meti");
+  const jogmec = await join("Ben", "jogmec");
+  const maker = await join("Chika", "magnet_maker");
+  await service.control(facilitator, { action: "start" });
+  return { sessionId, joinCode, facilitator, meti, jogmec, maker };
+}

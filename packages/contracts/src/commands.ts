@@ -1,0 +1,70 @@
+import { LeverAction, OverrideTarget, ScenarioEvent } from "@chokepoint/engine";
+import { z } from "zod";
+
+const Id = z.string().trim().min(1).max(100);
+const TurnIndex = z.number().int().min(0);
+const IdempotencyKey = z.string().min(8).max(100).optional();
+
+/** Inputs of every command the app accepts. The server parses each with these before anything else. */
+export const CreateExerciseInput = z.strictObject({
+  scenarioId: Id,
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+  facilitatorName: z.string().trim().min(1).max(60),
+  /** Teams to field; all of the scenario's teams if omitted. */
+  teams: z.array(Id).min(1).optional(),
+  turnTimerSeconds: z.number().int().min(30).max(7200).optional(),
+  title: z.string().trim().max(120).optional(),
+});
+export type CreateExerciseInput = z.infer<typeof CreateExerciseInput>;
+
+export const JoinInput = z.strictObject({
+  joinCode: z.string().trim().min(1).max(20),
+  displayName: z.string().trim().min(1).max(60),
+  role: z.enum(["participant", "observer"]).default("participant"),
+  team: Id.optional(),
+});
+export type JoinInput = z.infer<typeof JoinInput>;
+
+export const LockDecisionInput = z.strictObject({
+  turn: TurnIndex,
+  actions: z.array(LeverAction).max(50),
+  idempotencyKey: IdempotencyKey,
+});
+export type LockDecisionInput = z.infer<typeof LockDecisionInput>;
+
+export const AdvanceTurnInput = z.strictObject({ turn: TurnIndex, idempotencyKey: IdempotencyKey });
+export type AdvanceTurnInput = z.infer<typeof AdvanceTurnInput>;
+
+export const FireInjectInput = z.strictObject({
+  turn: TurnIndex,
+  inject: Id.optional(),
+  custom: ScenarioEvent.optional(),
+  idempotencyKey: IdempotencyKey,
+});
+export type FireInjectInput = z.infer<typeof FireInjectInput>;
+
+export const OverrideInput = z.strictObject({
+  turn: TurnIndex,
+  target: OverrideTarget,
+  reason: z.string().trim().min(3, "an override needs a written reason").max(2000),
+  idempotencyKey: IdempotencyKey,
+});
+export type OverrideInput = z.infer<typeof OverrideInput>;
+
+export const BroadcastInput = z.strictObject({
+  text: z.string().trim().min(1).max(2000),
+  idempotencyKey: IdempotencyKey,
+});
+export type BroadcastInput = z.infer<typeof BroadcastInput>;
+
+export const MoveParticipantInput = z.strictObject({ participantId: Id, team: Id.nullable() });
+export type MoveParticipantInput = z.infer<typeof MoveParticipantInput>;
+
+export const SessionControlInput = z.strictObject({
+  action: z.enum(["start", "pause", "resume", "end"]),
+});
+export type SessionControlInput = z.infer<typeof SessionControlInput>;
