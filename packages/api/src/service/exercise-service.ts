@@ -66,16 +66,14 @@ export class ExerciseService {
   }
 
   listScenarios() {
-    return this.catalog
-      .list()
-      .map((s) => ({
-        id: s.id,
-        version: s.version,
-        title: s.title,
-        summary: s.summary,
-        calendar: s.calendar,
-        teams: s.teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
-      }));
+    return this.catalog.list().map((s) => ({
+      id: s.id,
+      version: s.version,
+      title: s.title,
+      summary: s.summary,
+      calendar: s.calendar,
+      teams: s.teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
+    }));
   }
 
   async createExercise(
