@@ -1,0 +1,57 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Database } from "@chokepoint/db";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { appRouter } from "../router/exercise-router.ts";
+import type { ScenarioCatalog } from "../scenario-catalog.ts";
+import { ExerciseService } from "../service/exercise-service.ts";
+import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
+
+export interface AppServer {
+  http: Server;
+  io: ChokepointIo;
+  service: ExerciseService;
+  close(): Promise<void>;
+}
+
+/**
+ * One HTTP server: tRPC under /api/trpc, socket.io under /socket.io, and everything else to
+ * `fallback` (the Next.js request handler in the web app; 404 in API-only use).
+ */
+export function createAppServer(opts: {
+  db: Database;
+  catalog: ScenarioCatalog;
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+}): AppServer {
+  const service = new ExerciseService(opts.db, opts.catalog);
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: "/api/trpc/",
+    createContext: ({ req }) => ({ service, token: bearer(req.headers.authorization) }),
+  });
+  const http = createServer((req, res) => {
+    if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
+    if (req.url === "/healthz") {
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      return;
+    }
+    if (opts.fallback) return opts.fallback(req, res);
+    res.writeHead(404).end();
+  });
+  const { io, broadcaster } = attachSocket(http, service);
+  service.setBroadcaster(broadcaster);
+  return {
+    http,
+    io,
+    service,
+    close: async () => {
+      service.timers.clearAll();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+  return m?.[1];
+}

@@ -1,0 +1,112 @@
+import type { AddressInfo } from "node:net";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppRouter } from "../src/router/exercise-router.ts";
+import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
+import type { ExerciseView } from "../src/service/exercise-view.ts";
+import { catalog, freshService } from "./service-fixture.ts";
+
+let server: AppServer;
+let base: string;
+const sockets: Socket[] = [];
+beforeAll(async () => {
+  const { db } = await freshService();
+  server = createAppServer({ db, catalog });
+  await new Promise<void>((r) => server.http.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.http.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server.close();
+});
+
+const client = (token?: string) =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${base}/api/trpc`,
+        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+      }),
+    ],
+  });
+
+/** A socket.io client subscribed with a token; resolves views as they are pushed. */
+async function subscriber(token: string) {
+  const socket = connect(base, { path: "/socket.io", transports: ["websocket"], forceNew: true });
+  sockets.push(socket);
+  const views: ExerciseView[] = [];
+  let waiters: ((v: ExerciseView) => void)[] = [];
+  socket.on("view", (v: ExerciseView) => {
+    views.push(v);
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f(v);
+  });
+  const ack = await socket.emitWithAck("subscribe", { token });
+  const next = (pred: (v: ExerciseView) => boolean) =>
+    new Promise<ExerciseView>((resolve, reject) => {
+      const hit = views.find(pred);
+      if (hit) return resolve(hit);
+      const timer = setTimeout(() => reject(new Error("no matching view pushed within 5 s")), 5000);
+      const wait = (v: ExerciseView) =>
+        pred(v) ? (clearTimeout(timer), resolve(v)) : waiters.push(wait);
+      waiters.push(wait);
+    });
+  return { socket, ack, views, next };
+}
+
+describe("tRPC over HTTP and socket.io pushes on one server", () => {
+  it("runs a turn: create, join, subscribe, lock; every client is pushed its own view", async () => {
+    const anon = client();
+    const { joinCode, token: facilitatorToken } = await anon.exercise.create.mutate({
+      scenarioId: "rare-earth-2010",
+      seed: 1,
+      facilitatorName: "Sato",
+      teams: ["meti", "jogmec"],
+    });
+    const a = await anon.exercise.join.mutate({ joinCode, displayName: "Aiko", team: "meti" });
+    const b = await anon.exercise.join.mutate({ joinCode, displayName: "Ben", team: "jogmec" });
+    const fac = await subscriber(facilitatorToken);
+    const subA = await subscriber(a.token);
+    expect(fac.ack).toEqual({ ok: true });
+    await client(facilitatorToken).facilitator.control.mutate({ action: "start" });
+    await client(a.token).exercise.lock.mutate({ turn: 0, actions: [] });
+    await client(b.token).exercise.lock.mutate({
+      turn: 0,
+      actions: [{ op: "buy", lever: "jogmec_ndpr_stockpile", tonnes: 20 }],
+    });
+    const afterA = await subA.next((v) => v.session.turn === 1);
+    const afterF = await fac.next((v) => v.session.turn === 1);
+    expect(Object.keys(afterA.state.budgets)).toEqual(["meti"]);
+    expect(afterA.state.stockpiles).toEqual({});
+    expect(afterF.state.stockpiles.jogmec_ndpr_stockpile?.tonnes).toBeCloseTo(20, 6);
+    expect(afterF.session.joinCode).toBe(joinCode);
+  });
+
+  it("maps domain errors to tRPC codes, carrying the domain code", async () => {
+    const anon = client();
+    const { joinCode } = await anon.exercise.create.mutate({
+      scenarioId: "rare-earth-2010",
+      seed: 1,
+      facilitatorName: "Sato",
+    });
+    const p = await anon.exercise.join.mutate({ joinCode, displayName: "Aiko", team: "meti" });
+    const err = await client(p.token)
+      .facilitator.advance.mutate({ turn: 0 })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TRPCClientError);
+    expect((err as TRPCClientError<AppRouter>).data?.code).toBe("FORBIDDEN");
+    expect((err as TRPCClientError<AppRouter>).data?.appCode).toBe("forbidden");
+    const bad = await anon.exercise.join
+      .mutate({ joinCode, displayName: "" })
+      .catch((e: unknown) => e);
+    expect((bad as TRPCClientError<AppRouter>).data?.code).toBe("BAD_REQUEST");
+    expect((bad as Error).message).toMatch(/displayName/);
+  });
+
+  it("refuses a socket subscription with a bad token", async () => {
+    const s = await subscriber("an-invalid-token-value");
+    expect(s.ack).toMatchObject({ ok: false, code: "forbidden" });
+  });
+});
