@@ -4,6 +4,7 @@ import { anyInput, procedure, router } from "./trpc.ts";
 export const exerciseRouter = router({
   scenarios: procedure.query(({ ctx }) => ctx.service.listScenarios()),
   create: procedure.input(anyInput).mutation(({ ctx, input }) => ctx.service.createExercise(input)),
+  joinOptions: procedure.input(anyInput).query(({ ctx, input }) => ctx.service.joinOptions(input)),
   join: procedure.input(anyInput).mutation(({ ctx, input }) => ctx.service.join(input)),
   view: procedure.query(({ ctx }) => ctx.service.view(ctx.token)),
   lock: procedure

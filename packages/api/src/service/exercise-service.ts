@@ -17,6 +17,7 @@ import {
   createSession,
   type Database,
   joinSession,
+  normaliseJoinCode,
   setSessionStatus,
 } from "@chokepoint/db";
 import { applyEvent, type EngineEvent } from "@chokepoint/engine";
@@ -107,6 +108,31 @@ export class ExerciseService {
       ...(input.turnTimerSeconds ? { turnTimerSeconds: input.turnTimerSeconds } : {}),
     });
     return { sessionId: r.sessionId, joinCode: r.joinCode, token: r.facilitator.token };
+  }
+
+  /** What a join screen may show for a code: the exercise's title and teams (public, no state). */
+  async joinOptions(raw: unknown): Promise<{
+    title: { ja: string; en: string };
+    teams: { id: string; name: { ja: string; en: string } }[];
+  }> {
+    const { joinCode } = parse(JoinInput.pick({ joinCode: true }), raw);
+    const code = normaliseJoinCode(joinCode);
+    const row = await this.db.exerciseSession.findUnique({
+      where: { joinCode: code },
+      include: { teams: true },
+    });
+    if (!row || row.status === "ended")
+      throw new AppError("bad_join_code", `no open exercise uses the join code '${code}'`);
+    const entry = this.catalog.get(row.scenarioId);
+    if (!entry)
+      throw new AppError("session_not_found", `scenario '${row.scenarioId}' is not on this server`);
+    const fielded = new Set(row.teams.map((t) => t.key));
+    return {
+      title: entry.scenario.title,
+      teams: entry.scenario.teams
+        .filter((t) => fielded.has(t.id))
+        .map((t) => ({ id: t.id, name: t.name })),
+    };
   }
 
   async join(raw: unknown): Promise<{ sessionId: string; participantId: string; token: string }> {

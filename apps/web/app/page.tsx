@@ -1,0 +1,103 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { JoinForm } from "../src/components/join-form";
+import { TopBar } from "../src/components/top-bar";
+import { useI18n } from "../src/i18n/use-i18n";
+import { saveToken } from "../src/lib/token-store";
+import { api, errorText } from "../src/lib/trpc";
+
+type Scenarios = Awaited<ReturnType<ReturnType<typeof api>["exercise"]["scenarios"]["query"]>>;
+
+export default function Home() {
+  const { t, l } = useI18n();
+  const router = useRouter();
+  const [scenarios, setScenarios] = useState<Scenarios>([]);
+  const [scenarioId, setScenarioId] = useState("rare-earth-2010");
+  const [name, setName] = useState("");
+  const [seed, setSeed] = useState("2010");
+  const [timer, setTimer] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api()
+      .exercise.scenarios.query()
+      .then(setScenarios)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, []);
+  const create = async () => {
+    setError(null);
+    try {
+      const r = await api().exercise.create.mutate({
+        scenarioId,
+        facilitatorName: name,
+        seed: Number(seed),
+        ...(timer ? { turnTimerSeconds: Number(timer) } : {}),
+      });
+      saveToken(r.sessionId, r.token);
+      router.push(`/facilitate?s=${r.sessionId}`);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const chosen = scenarios.find((s) => s.id === scenarioId);
+  return (
+    <>
+      <TopBar />
+      <main className="grid">
+        <section className="card">
+          <h2>{t("createTitle")}</h2>
+          <label>
+            {t("scenario")}
+            <select
+              data-testid="scenario"
+              value={scenarioId}
+              onChange={(e) => setScenarioId(e.target.value)}
+            >
+              {scenarios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {l(s.title)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {chosen ? <p className="muted">{l(chosen.summary)}</p> : null}
+          <label>
+            {t("yourName")}{" "}
+            <input
+              data-testid="facilitator-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </label>
+          <label>
+            {t("seed")}{" "}
+            <input
+              type="number"
+              data-testid="seed"
+              value={seed}
+              onChange={(e) => setSeed(e.target.value)}
+            />
+          </label>
+          <label>
+            {t("timer")}{" "}
+            <input
+              type="number"
+              data-testid="timer"
+              value={timer}
+              onChange={(e) => setTimer(e.target.value)}
+            />
+          </label>
+          {error ? (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="button" data-testid="create" onClick={create}>
+            {t("create")}
+          </button>
+        </section>
+        <JoinForm />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+// @ts-expect-error — a plain .mjs build script shared with `pnpm start`
+import { buildIfNeeded, root } from "../scripts/build-if-needed.mjs";
+
+/** Debian's Chromium, launched as DESIGN.md says (no network beyond loopback); Playwright gives each launch a fresh profile. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    headless: true,
+  });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => (a && typeof a === "object" ? resolve(a.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** The real server process (Next + tRPC + socket.io) on a SQLite file. */
+export class ServerProcess {
+  private child: ChildProcess | undefined;
+  log = "";
+  constructor(
+    readonly port: number,
+    readonly databaseUrl: string,
+  ) {}
+  static fresh(port: number): ServerProcess {
+    buildIfNeeded();
+    return new ServerProcess(
+      port,
+      `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-e2e-")), "e2e.db")}`,
+    );
+  }
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ["--import", "tsx", join(root, "server.ts")], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(this.port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: this.databaseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    child.stdout?.on("data", (d) => (this.log += d));
+    child.stderr?.on("data", (d) => (this.log += d));
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null)
+        throw new Error(`server exited (${child.exitCode}):\n${this.log}`);
+      try {
+        if ((await fetch(`${this.url}/healthz`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`server did not come up in 60 s:\n${this.log}`);
+  }
+  /** Kills the process outright — no shutdown hooks, no flushing. */
+  async kill9(): Promise<void> {
+    const c = this.child;
+    if (!c || c.exitCode !== null) return;
+    const exited = new Promise((r) => c.once("exit", r));
+    c.kill("SIGKILL");
+    await exited;
+  }
+  async stop(): Promise<void> {
+    const c = this.child;
+    if (!c || c.exitCode !== null) return;
+    const exited = new Promise((r) => c.once("exit", r));
+    c.kill("SIGTERM");
+    await exited;
+  }
+}

@@ -1,0 +1,128 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, launchChromium, ServerProcess } from "./harness.ts";
+
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = ServerProcess.fresh(await freePort());
+  await server.start();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const turnOf = async (page: Page) =>
+  Number(await page.getByTestId("turn").getAttribute("data-turn"));
+const waitTurn = (page: Page, turn: number) =>
+  page.waitForSelector(`[data-testid="turn"][data-turn="${turn}"]`, { timeout: 20_000 });
+const points = async (page: Page, chart: string) =>
+  Number(await page.getByTestId(chart).getAttribute("data-points"));
+
+describe("a live exercise in real Chromium", () => {
+  it("a facilitator and three participants run the 2010 scenario for three turns, survive a SIGKILL of the server, and carry on", async () => {
+    // Facilitator creates the exercise in English.
+    const fctx = await browser.newContext();
+    const fac = await fctx.newPage();
+    await fac.goto(server.url);
+    await fac.getByTestId("language").click();
+    await fac.getByTestId("facilitator-name").fill("Sato");
+    await fac.getByTestId("seed").fill("2010");
+    await fac.getByTestId("create").click();
+    await fac.waitForURL(/\/facilitate\?s=/);
+    const code = (await fac.getByTestId("join-code-display").textContent())?.trim() ?? "";
+    expect(code).toMatch(/^[2-9A-Z]{6}$/);
+
+    // Three participants join by link in separate browser contexts, each picking a team.
+    const teams = ["meti", "jogmec", "magnet_maker"];
+    const players: Page[] = [];
+    for (const [i, team] of teams.entries()) {
+      const ctx = await browser.newContext();
+      const p = await ctx.newPage();
+      await p.goto(`${server.url}/join?code=${code}`);
+      await p.getByTestId("join-name").fill(`Player ${i + 1}`);
+      await p.waitForSelector('[data-testid="join-team"]');
+      await p.getByTestId("join-team").selectOption(team);
+      await p.getByTestId("join").click();
+      await p.waitForURL(/\/play\?s=/);
+      await p.waitForSelector(`[data-testid="my-team"][data-team="${team}"]`);
+      players.push(p);
+    }
+    await fac.waitForFunction(
+      () => document.querySelectorAll('[data-testid="member"]').length === 3,
+    );
+    await fac.getByTestId("start").click();
+    await fac.waitForSelector('[data-testid="status"][data-status="running"]');
+
+    // Three turns: every team locks, the turn resolves by itself, every chart gains a turn.
+    for (let turn = 0; turn < 3; turn++) {
+      const [meti, jogmec, maker] = players as [Page, Page, Page];
+      await jogmec.getByTestId("buy-jogmec_dy_stockpile").fill("5");
+      if (turn === 0) await maker.getByTestId("activate-dy_thrift").check();
+      for (const p of [meti, jogmec, maker]) {
+        await p.getByTestId("lock").click();
+      }
+      for (const p of [fac, ...players]) await waitTurn(p, turn + 1);
+      for (const chart of [
+        "chart-prices",
+        "chart-supply",
+        "chart-stock",
+        "chart-shortfall",
+        "chart-dependency",
+      ]) {
+        await fac.waitForSelector(`[data-testid="${chart}"][data-points="${turn + 1}"]`);
+      }
+      expect(await points(jogmec, "chart-stock")).toBe(turn + 1);
+    }
+    expect(await players[1]?.getByTestId("decision-error").count()).toBe(0);
+
+    // Turn 4: two teams lock, then the server is killed outright and restarted on the same database.
+    const [meti, jogmec, maker] = players as [Page, Page, Page];
+    await meti.getByTestId("lock").click();
+    await jogmec.getByTestId("buy-jogmec_dy_stockpile").fill("7");
+    await jogmec.getByTestId("lock").click();
+    await fac.waitForFunction(() =>
+      (document.querySelector('[data-testid="all-decisions"]')?.textContent ?? "").includes(
+        "jogmec_dy_stockpile",
+      ),
+    );
+    mkdirSync(join(import.meta.dirname, "artifacts"), { recursive: true });
+    await fac.screenshot({
+      path: join(import.meta.dirname, "artifacts", "facilitator-console.png"),
+      fullPage: true,
+    });
+    await server.kill9();
+    await server.start();
+
+    // The session continues at the same turn with every locked decision present.
+    await meti.reload();
+    await meti.waitForSelector('[data-testid="locked-note"]');
+    expect(await turnOf(meti)).toBe(3);
+    await fac.reload();
+    await fac.waitForFunction(() => {
+      const t = document.querySelector('[data-testid="all-decisions"]')?.textContent ?? "";
+      return t.includes("meti") && t.includes("buy 7 t jogmec_dy_stockpile");
+    });
+    // The third team locks; the turn resolves as if nothing happened.
+    await maker.waitForSelector('[data-testid="turn"][data-turn="3"]');
+    await maker.getByTestId("lock").click();
+    for (const p of [fac, ...players]) await waitTurn(p, 4);
+    expect(await points(fac, "chart-prices")).toBe(4);
+  });
+
+  it("shows clear validation messages for bad decisions and bad join codes", async () => {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(`${server.url}/join?code=ZZZZZZ`);
+    await p.getByTestId("join-name").fill("Nobody");
+    await p.getByTestId("join").click();
+    await expect
+      .poll(async () => (await p.getByTestId("join-error").textContent()) ?? "")
+      .toMatch(/ZZZZZZ/);
+  });
+});

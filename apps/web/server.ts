@@ -1,0 +1,29 @@
+// One process on one port: Next.js pages, tRPC under /api/trpc and socket.io, on the embedded
+// SQLite database (migrations applied first). `tsx server.ts` after `next build`; `--dev` for development.
+import { createAppServer, ScenarioCatalog } from "@chokepoint/api";
+import { databaseUrl, migrateDeploy, openDatabase } from "@chokepoint/db";
+import next from "next";
+import { serverEnv } from "./src/server-env";
+
+const env = serverEnv();
+const url = databaseUrl();
+migrateDeploy(url);
+const db = await openDatabase(url);
+const app = next({ dev: env.dev, dir: import.meta.dirname });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = createAppServer({
+  db,
+  catalog: ScenarioCatalog.builtIn(),
+  fallback: (req, res) => void handle(req, res),
+});
+server.http.listen(env.port, env.host, () => {
+  console.log(`Chokepoint on http://localhost:${env.port} (database ${url})`);
+});
+const stop = async () => {
+  await server.close();
+  await db.$disconnect();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

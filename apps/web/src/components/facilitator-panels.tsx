@@ -1,0 +1,252 @@
+"use client";
+import type { ExerciseView } from "@chokepoint/api";
+import QRCode from "qrcode";
+import { useEffect, useState } from "react";
+import { useI18n } from "../i18n/use-i18n";
+import { api, errorText } from "../lib/trpc";
+
+type Call = (fn: (c: ReturnType<typeof api>) => Promise<ExerciseView>) => Promise<void>;
+
+/** Join code, link and QR for participants' phones. */
+export function JoinPanel({ view }: { view: ExerciseView }) {
+  const { t } = useI18n();
+  const [qr, setQr] = useState<string | null>(null);
+  const link =
+    typeof window === "undefined"
+      ? ""
+      : `${window.location.origin}/join?code=${view.session.joinCode ?? ""}`;
+  useEffect(() => {
+    if (link) QRCode.toDataURL(link, { margin: 1, width: 180 }).then(setQr, () => setQr(null));
+  }, [link]);
+  return (
+    <section className="card">
+      <div className="code" data-testid="join-code-display">
+        {view.session.joinCode}
+      </div>
+      <p>
+        {t("joinHere")}: <a href={link}>{link}</a>
+      </p>
+      {qr ? <img src={qr} alt="QR" width={180} height={180} /> : null}
+    </section>
+  );
+}
+
+/** Start / pause / resume / end and advance the turn. */
+export function ControlPanel({ view, call }: { view: ExerciseView; call: Call }) {
+  const { t } = useI18n();
+  const s = view.session;
+  return (
+    <section className="card">
+      {s.status === "lobby" ? (
+        <button
+          type="button"
+          data-testid="start"
+          onClick={() => call((c) => c.facilitator.control.mutate({ action: "start" }))}
+        >
+          {t("start")}
+        </button>
+      ) : null}
+      {s.status === "running" ? (
+        <>
+          <button
+            type="button"
+            data-testid="advance"
+            onClick={() =>
+              call((c) =>
+                c.facilitator.advance.mutate({
+                  turn: s.turn,
+                  idempotencyKey: `advance-${s.turn}-${crypto.randomUUID()}`,
+                }),
+              )
+            }
+          >
+            {t("advance")}
+          </button>
+          <button
+            type="button"
+            data-testid="pause"
+            onClick={() => call((c) => c.facilitator.control.mutate({ action: "pause" }))}
+          >
+            {t("pause")}
+          </button>
+        </>
+      ) : null}
+      {s.status === "paused" ? (
+        <button
+          type="button"
+          data-testid="resume"
+          onClick={() => call((c) => c.facilitator.control.mutate({ action: "resume" }))}
+        >
+          {t("resume")}
+        </button>
+      ) : null}
+      {s.status !== "ended" ? (
+        <button
+          type="button"
+          onClick={() => call((c) => c.facilitator.control.mutate({ action: "end" }))}
+        >
+          {t("end")}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+/** Who joined, which team, who has locked; move people between teams. */
+export function RosterPanel({ view, call }: { view: ExerciseView; call: Call }) {
+  const { t, l } = useI18n();
+  const teamName = (id: string | null) =>
+    id === null ? t("unassigned") : l(view.scenario.teams.find((x) => x.id === id)?.name) || id;
+  return (
+    <section className="card" data-testid="roster">
+      <h3>{t("roster")}</h3>
+      <table>
+        <tbody>
+          {view.roster.map((r) => (
+            <tr key={r.team ?? "none"} data-testid={`roster-${r.team ?? "none"}`}>
+              <th>
+                {teamName(r.team)}{" "}
+                {r.team ? (
+                  <small>{r.locked ? `✔ ${t("lockedMark")}` : t("notLocked")}</small>
+                ) : null}
+              </th>
+              <td>
+                {r.members
+                  .filter((m) => m.role !== "facilitator")
+                  .map((m) => (
+                    <span key={m.participantId} data-testid="member">
+                      {m.displayName}
+                      {m.role === "participant" ? (
+                        <select
+                          aria-label={t("moveTo")}
+                          value={r.team ?? ""}
+                          onChange={(e) =>
+                            call((c) =>
+                              c.facilitator.move.mutate({
+                                participantId: m.participantId,
+                                team: e.target.value || null,
+                              }),
+                            )
+                          }
+                        >
+                          <option value="">{t("unassigned")}</option>
+                          {view.scenario.teams.map((tm) => (
+                            <option key={tm.id} value={tm.id}>
+                              {l(tm.name)}
+                            </option>
+                          ))}
+                        </select>
+                      ) : null}{" "}
+                    </span>
+                  ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Fire a prepared inject, broadcast a message, override an outcome with a reason. */
+export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call }) {
+  const { t, l } = useI18n();
+  const [text, setText] = useState("");
+  const [team, setTeam] = useState(view.scenario.teams[0]?.id ?? "");
+  const [value, setValue] = useState("");
+  const [reason, setReason] = useState("");
+  const turn = view.session.turn;
+  return (
+    <section className="card">
+      <h3>{t("injects")}</h3>
+      {view.scenario.injects.map((i) => (
+        <button
+          key={i.id}
+          type="button"
+          data-testid={`inject-${i.id}`}
+          disabled={view.state.firedEvents.some((e) => e.id === i.id)}
+          onClick={() => call((c) => c.facilitator.inject.mutate({ turn, inject: i.id }))}
+        >
+          {t("fire")}: {l(i.title)}
+        </button>
+      ))}
+      <h3>{t("broadcast")}</h3>
+      <input data-testid="broadcast-text" value={text} onChange={(e) => setText(e.target.value)} />
+      <button
+        type="button"
+        data-testid="broadcast"
+        onClick={() =>
+          call((c) => c.facilitator.broadcast.mutate({ text })).then(() => setText(""))
+        }
+      >
+        {t("broadcast")}
+      </button>
+      <h3>{t("override")}</h3>
+      <select value={team} onChange={(e) => setTeam(e.target.value)}>
+        {view.scenario.teams.map((tm) => (
+          <option key={tm.id} value={tm.id}>
+            {l(tm.name)} — {t("budget")}
+          </option>
+        ))}
+      </select>
+      <input type="number" value={value} onChange={(e) => setValue(e.target.value)} />
+      <label>
+        {t("reason")} <input value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <button
+        type="button"
+        onClick={() =>
+          call((c) =>
+            c.facilitator.override.mutate({
+              turn,
+              target: { kind: "budget", team, value: Number(value) },
+              reason,
+            }),
+          )
+        }
+      >
+        {t("apply")}
+      </button>
+    </section>
+  );
+}
+
+/** Every team's locked decisions this turn (the facilitator sees all). */
+export function DecisionsPanel({ view }: { view: ExerciseView }) {
+  const { t } = useI18n();
+  return (
+    <section className="card" data-testid="all-decisions">
+      <h3>{t("allDecisions")}</h3>
+      <ul>
+        {Object.entries(view.state.locked).map(([team, actions]) => (
+          <li key={team}>
+            <strong>{team}</strong>:{" "}
+            {actions.length
+              ? actions
+                  .map((a) =>
+                    a.op === "activate" ? `${a.lever}` : `${a.op} ${a.tonnes} t ${a.lever}`,
+                  )
+                  .join(", ")
+              : "—"}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function useCall(
+  token: string | null,
+  onView: (v: ExerciseView) => void,
+): { call: Call; error: string | null } {
+  const [error, setError] = useState<string | null>(null);
+  const call: Call = async (fn) => {
+    setError(null);
+    try {
+      onView(await fn(api(token)));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return { call, error };
+}

@@ -1,0 +1,44 @@
+"use client";
+import type { ExerciseView } from "@chokepoint/api";
+import { useEffect, useState } from "react";
+import { io } from "socket.io-client";
+
+export type Connection = "connecting" | "live" | "reconnecting" | "refused";
+
+/**
+ * Subscribes to the viewer's live view over socket.io. On every (re)connect it subscribes again
+ * with the token, so a refresh or a dropped connection resumes in place.
+ */
+export function useExerciseView(token: string | null): {
+  view: ExerciseView | null;
+  connection: Connection;
+  error: string | null;
+  setView: (v: ExerciseView) => void;
+} {
+  const [view, setView] = useState<ExerciseView | null>(null);
+  const [connection, setConnection] = useState<Connection>("connecting");
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!token) return;
+    const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
+    socket.on("connect", () => {
+      socket.emit("subscribe", { token }, (r: { ok: boolean; message?: string }) => {
+        if (r.ok) {
+          setConnection("live");
+          setError(null);
+        } else {
+          setConnection("refused");
+          setError(r.message ?? "refused");
+        }
+      });
+    });
+    socket.on("disconnect", () => setConnection("reconnecting"));
+    socket.on("view", (v: ExerciseView) =>
+      setView((cur) => (cur && cur.session.seq > v.session.seq ? cur : v)),
+    );
+    return () => {
+      socket.close();
+    };
+  }, [token]);
+  return { view, connection, error, setView };
+}

@@ -1,0 +1,7 @@
+/** The web server's settings from the environment (the only reader of process.env in the app). */
+export function serverEnv(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env) {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got '${env.PORT}'`);
+  return { port, host: env.HOST ?? "0.0.0.0", dev: argv.includes("--dev") };
+}
