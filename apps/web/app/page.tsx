@@ -17,6 +17,7 @@ export default function Home() {
   const [name, setName] = useState("");
   const [seed, setSeed] = useState("2010");
   const [timer, setTimer] = useState("");
+  const [teams, setTeams] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api()
@@ -61,6 +62,29 @@ export default function Home() {
             </select>
           </label>
           {chosen ? <p className="muted">{l(chosen.summary)}</p> : null}
+          {chosen ? (
+            <fieldset data-testid="teams">
+              <legend>{t("team")}</legend>
+              {chosen.teams.map((tm) => (
+                <label key={tm.id}>
+                  <input
+                    type="checkbox"
+                    checked={teams === null || teams.includes(tm.id)}
+                    onChange={(e) => {
+                      const all = chosen.teams.map((x) => x.id);
+                      const cur = teams ?? all;
+                      setTeams(
+                        e.target.checked
+                          ? all.filter((id) => cur.includes(id) || id === tm.id)
+                          : cur.filter((id) => id !== tm.id),
+                      );
+                    }}
+                  />{" "}
+                  {l(tm.name)}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
           <label>
             {t("yourName")}{" "}
             <input

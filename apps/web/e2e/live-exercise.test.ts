@@ -26,11 +26,16 @@ const points = async (page: Page, chart: string) =>
 
 describe("a live exercise in real Chromium", () => {
   it("a facilitator and three participants run the 2010 scenario for three turns, survive a SIGKILL of the server, and carry on", async () => {
-    // Facilitator creates the exercise in English.
-    const fctx = await browser.newContext();
+    // Facilitator creates the exercise (English: Chromium's locale here is en-US).
+    const fctx = await browser.newContext({
+      locale: "en-US",
+      viewport: { width: 1280, height: 900 },
+    });
     const fac = await fctx.newPage();
+    const pageErrors: string[] = [];
+    fac.on("pageerror", (e) => pageErrors.push(`facilitator: ${e.message}`));
     await fac.goto(server.url);
-    await fac.getByTestId("language").click();
+    await fac.waitForSelector('[data-testid="create"]:has-text("Create")');
     await fac.getByTestId("facilitator-name").fill("Sato");
     await fac.getByTestId("seed").fill("2010");
     await fac.getByTestId("create").click();
@@ -44,6 +49,7 @@ describe("a live exercise in real Chromium", () => {
     for (const [i, team] of teams.entries()) {
       const ctx = await browser.newContext();
       const p = await ctx.newPage();
+      p.on("pageerror", (e) => pageErrors.push(`${team}: ${e.message}`));
       await p.goto(`${server.url}/join?code=${code}`);
       await p.getByTestId("join-name").fill(`Player ${i + 1}`);
       await p.waitForSelector('[data-testid="join-team"]');
@@ -51,6 +57,11 @@ describe("a live exercise in real Chromium", () => {
       await p.getByTestId("join").click();
       await p.waitForURL(/\/play\?s=/);
       await p.waitForSelector(`[data-testid="my-team"][data-team="${team}"]`);
+      if (i === 0) {
+        // One participant switches the UI to Japanese.
+        await p.getByTestId("language").click();
+        await p.waitForSelector('[data-testid="lock"]:has-text("決定を確定")');
+      }
       players.push(p);
     }
     await fac.waitForFunction(
@@ -113,6 +124,7 @@ describe("a live exercise in real Chromium", () => {
     await maker.getByTestId("lock").click();
     for (const p of [fac, ...players]) await waitTurn(p, 4);
     expect(await points(fac, "chart-prices")).toBe(4);
+    expect(pageErrors).toEqual([]);
   });
 
   it("shows clear validation messages for bad decisions and bad join codes", async () => {

@@ -19,7 +19,11 @@ export async function freshService(): Promise<{
   migrateDeploy(url);
   const db = await openDatabase(url);
   const changed: string[] = [];
-  const recorder: Broadcaster = { sessionChanged: (id) => changed.push(id), message: () => {} };
+  const recorder: Broadcaster = {
+    sessionChanged: (id) => changed.push(id),
+    message: () => {},
+    memberChanged: () => {},
+  };
   return { service: new ExerciseService(db, catalog, recorder), db, url, changed };
 }
 

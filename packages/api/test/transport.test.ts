@@ -36,9 +36,11 @@ async function subscriber(token: string) {
   const socket = connect(base, { path: "/socket.io", transports: ["websocket"], forceNew: true });
   sockets.push(socket);
   const views: ExerciseView[] = [];
+  let me: ExerciseView["me"] | null = null;
   let waiters: ((v: ExerciseView) => void)[] = [];
   socket.on("view", (v: ExerciseView) => {
     views.push(v);
+    if (v.me !== null) me = v.me;
     const w = waiters;
     waiters = [];
     for (const f of w) f(v);
@@ -53,7 +55,7 @@ async function subscriber(token: string) {
         pred(v) ? (clearTimeout(timer), resolve(v)) : waiters.push(wait);
       waiters.push(wait);
     });
-  return { socket, ack, views, next };
+  return { socket, ack, views, next, me: () => me };
 }
 
 describe("tRPC over HTTP and socket.io pushes on one server", () => {
@@ -82,6 +84,9 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
     expect(afterA.state.stockpiles).toEqual({});
     expect(afterF.state.stockpiles.jogmec_ndpr_stockpile?.tonnes).toBeCloseTo(20, 6);
     expect(afterF.session.joinCode).toBe(joinCode);
+    // Room pushes are shared by an audience and carry no identity; the first, personal view did.
+    expect(afterA.me).toBeNull();
+    expect(subA.me()?.displayName).toBe("Aiko");
   });
 
   it("maps domain errors to tRPC codes, carrying the domain code", async () => {
@@ -103,6 +108,32 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
       .catch((e: unknown) => e);
     expect((bad as TRPCClientError<AppRouter>).data?.code).toBe("BAD_REQUEST");
     expect((bad as Error).message).toMatch(/displayName/);
+  });
+
+  it("a participant moved to another team starts receiving that team's view", async () => {
+    const anon = client();
+    const { joinCode, token: fac } = await anon.exercise.create.mutate({
+      scenarioId: "rare-earth-2010",
+      seed: 1,
+      facilitatorName: "Sato",
+      teams: ["meti", "jogmec"],
+    });
+    const a = await anon.exercise.join.mutate({ joinCode, displayName: "Aiko", team: "meti" });
+    await anon.exercise.join.mutate({ joinCode, displayName: "Ben", team: "meti" });
+    const sub = await subscriber(a.token);
+    await sub.next((v) => v.me?.team === "meti");
+    await client(fac).facilitator.move.mutate({ participantId: a.participantId, team: "jogmec" });
+    const moved = await sub.next((v) => v.me?.team === "jogmec");
+    expect(Object.keys(moved.state.budgets)).toEqual(["jogmec"]);
+    // Later pushes reach the new audience, and the mover's token now acts for the new team.
+    await client(fac).facilitator.control.mutate({ action: "start" });
+    const view = await client(a.token).exercise.lock.mutate({
+      turn: 0,
+      actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 1 }],
+    });
+    expect(view.state.lockedTeams).toContain("jogmec");
+    const pushed = await sub.next((v) => v.me === null && v.state.lockedTeams.includes("jogmec"));
+    expect(Object.keys(pushed.state.budgets)).toEqual(["jogmec"]);
   });
 
   it("refuses a socket subscription with a bad token", async () => {

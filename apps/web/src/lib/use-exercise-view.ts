@@ -33,8 +33,13 @@ export function useExerciseView(token: string | null): {
       });
     });
     socket.on("disconnect", () => setConnection("reconnecting"));
-    socket.on("view", (v: ExerciseView) =>
-      setView((cur) => (cur && cur.session.seq > v.session.seq ? cur : v)),
+    // Pushes to a whole audience carry no `me`; keep the one from this client's personal view.
+    socket.on("view", (v: ExerciseView | (Omit<ExerciseView, "me"> & { me: null })) =>
+      setView((cur) => {
+        if (cur && cur.session.seq > v.session.seq) return cur;
+        if (v.me !== null) return v;
+        return cur ? { ...v, me: cur.me } : cur;
+      }),
     );
     return () => {
       socket.close();

@@ -50,6 +50,8 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
  */
 export class ExerciseService {
   private readonly cache = new Map<string, LoadedExercise>();
+  /** Token → caller, so a command costs no database read to authenticate (dropped on team moves). */
+  private readonly callers = new Map<string, Caller>();
   private readonly queue = new KeyedQueue();
   readonly timers: TurnTimers;
 
@@ -160,19 +162,24 @@ export class ExerciseService {
   async identify(token: unknown): Promise<Caller> {
     if (typeof token !== "string" || token.length < 10)
       throw new AppError("forbidden", "sign in first: no valid participant token was sent");
+    const known = this.callers.get(token);
+    if (known) return known;
     const p = await authenticate(this.db, token);
     if (!p)
       throw new AppError(
         "forbidden",
         "this participant token is not known (it may belong to a deleted exercise); join again",
       );
-    return {
+    const caller: Caller = {
       sessionId: p.sessionId,
       participantId: p.id,
       displayName: p.displayName,
       role: p.role as Member["role"],
       team: p.team?.key ?? null,
     };
+    if (this.callers.size > 100_000) this.callers.clear();
+    this.callers.set(token, caller);
+    return caller;
   }
 
   async view(token: unknown): Promise<ExerciseView> {
@@ -185,6 +192,28 @@ export class ExerciseService {
   async viewsFor(sessionId: string, callers: readonly Member[]): Promise<ExerciseView[]> {
     const ex = await this.exercise(sessionId);
     return callers.map((c) => buildExerciseView(ex, ex.members.get(c.participantId) ?? c));
+  }
+
+  /**
+   * One view per audience (facilitator, each team, observers), with `me` left to the client:
+   * what a push sends to a whole room, built and serialised once instead of once per person.
+   */
+  async audienceViews(sessionId: string): Promise<{ audience: string; view: ExerciseView }[]> {
+    const ex = await this.exercise(sessionId);
+    const stand = (role: Member["role"], team: string | null): Member => ({
+      participantId: "",
+      displayName: "",
+      role,
+      team,
+    });
+    return [
+      { audience: "facilitator", view: buildExerciseView(ex, stand("facilitator", null)) },
+      { audience: "observer", view: buildExerciseView(ex, stand("observer", null)) },
+      ...ex.teams.map((t) => ({
+        audience: `team:${t}`,
+        view: buildExerciseView(ex, stand("participant", t)),
+      })),
+    ];
   }
 
   async lockDecision(token: unknown, raw: unknown): Promise<ExerciseView> {
@@ -306,6 +335,12 @@ export class ExerciseService {
         { type: "participant_moved", participantId: member.participantId, team: input.team },
         caller.participantId,
       );
+      for (const [token, c] of this.callers)
+        if (c.participantId === member.participantId) this.callers.delete(token);
+      this.broadcaster.memberChanged(ex.sessionId, {
+        participantId: member.participantId,
+        team: input.team,
+      });
     });
   }
 

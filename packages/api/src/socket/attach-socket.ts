@@ -15,6 +15,13 @@ interface SocketData {
 
 const SubscribeInput = z.strictObject({ token: z.string().min(10).max(200) });
 const room = (sessionId: string) => `session:${sessionId}`;
+/** The room of everyone in an exercise who sees the same view. */
+export function audienceOf(caller: Caller): string {
+  if (caller.role === "facilitator") return "facilitator";
+  if (caller.role === "participant" && caller.team) return `team:${caller.team}`;
+  return "observer";
+}
+const audienceRoom = (sessionId: string, audience: string) => `session:${sessionId}:${audience}`;
 
 export type ChokepointIo = Server<
   ClientToServerEvents,
@@ -34,17 +41,19 @@ export function attachSocket(
 ): { io: ChokepointIo; broadcaster: Broadcaster } {
   const io: ChokepointIo = new Server(http, { path: "/socket.io", serveClient: false });
 
+  // Each audience room gets its view once (socket.io encodes a room broadcast once); `me` is
+  // not in it — clients keep their own from the view they got when subscribing.
   const pushViews = async (sessionId: string) => {
-    const sockets = await io.in(room(sessionId)).fetchSockets();
-    const withCaller = sockets.filter((s) => s.data.caller);
-    if (!withCaller.length) return;
-    const views = await service.viewsFor(
-      sessionId,
-      withCaller.map((s) => s.data.caller as Caller),
-    );
-    withCaller.forEach((s, i) => {
-      s.emit("view", views[i]);
-    });
+    if (!io.sockets.adapter.rooms.has(room(sessionId))) return;
+    for (const { audience, view } of await service.audienceViews(sessionId)) {
+      // sentAt (epoch ms, sub-ms precision) lets a client on the same machine measure push latency.
+      if (io.sockets.adapter.rooms.has(audienceRoom(sessionId, audience)))
+        io.to(audienceRoom(sessionId, audience)).emit("view", {
+          ...view,
+          me: null,
+          sentAt: performance.timeOrigin + performance.now(),
+        });
+    }
   };
 
   io.on("connection", (socket) => {
@@ -58,7 +67,13 @@ export function attachSocket(
       try {
         const caller = await service.identify(parsed.data.token);
         socket.data.caller = caller;
-        await socket.join(room(caller.sessionId));
+        // Team moves change the audience: leave any earlier audience room of this exercise.
+        for (const r of socket.rooms)
+          if (r.startsWith(`${room(caller.sessionId)}:`)) await socket.leave(r);
+        await socket.join([
+          room(caller.sessionId),
+          audienceRoom(caller.sessionId, audienceOf(caller)),
+        ]);
         reply({ ok: true });
         const [view] = await service.viewsFor(caller.sessionId, [caller]);
         socket.emit("view", view);
@@ -80,6 +95,20 @@ export function attachSocket(
     },
     message: (sessionId, m) => {
       io.to(room(sessionId)).emit("message", m);
+    },
+    memberChanged: (sessionId, member) => {
+      void (async () => {
+        for (const s of await io.in(room(sessionId)).fetchSockets()) {
+          const caller = s.data.caller;
+          if (caller?.participantId !== member.participantId) continue;
+          const moved = { ...caller, team: member.team };
+          s.data.caller = moved;
+          for (const r of s.rooms) if (r.startsWith(`${room(sessionId)}:`)) s.leave(r);
+          s.join(audienceRoom(sessionId, audienceOf(moved)));
+          const [view] = await service.viewsFor(sessionId, [moved]);
+          s.emit("view", view);
+        }
+      })().catch((e: unknown) => console.error(`moving ${member.participantId} failed`, e));
     },
   };
   return { io, broadcaster };

@@ -49,8 +49,21 @@ export function parseLogEvent(event: unknown): LogEvent {
  */
 export async function appendEvent(db: Database, req: AppendRequest): Promise<AppendResult> {
   const event = parseLogEvent(req.event);
+  if (req.idempotencyKey) {
+    const retried = await findByKey(db, req.sessionId, req.idempotencyKey);
+    if (retried) return { stored: checkSameCommand(retried, event), duplicate: true };
+  }
+  let rows: { seq: number; createdAt: number | string | Date }[];
   try {
-    return await db.$transaction((tx) => appendParsed(tx, req, event));
+    // One statement, so SQLite runs the head check and the insert under one write lock: the row
+    // is written only if the log's head is still expectedSeq (optimistic concurrency), and two
+    // writers can never produce the same seq or a gap. The session's existence is checked by the
+    // foreign key. One round trip instead of a multi-query transaction keeps appends cheap.
+    rows = await db.$queryRaw<{ seq: number; createdAt: number | string | Date }[]>`
+      INSERT INTO "EventLogEntry" ("sessionId", "seq", "type", "payload", "actorId", "idempotencyKey", "createdAt")
+      SELECT ${req.sessionId}, ${req.expectedSeq + 1}, ${event.type}, ${JSON.stringify(event)}, ${req.actorId ?? null}, ${req.idempotencyKey ?? null}, ${Date.now()}
+      WHERE (SELECT COALESCE(MAX("seq"), 0) FROM "EventLogEntry" WHERE "sessionId" = ${req.sessionId}) = ${req.expectedSeq}
+      RETURNING "seq", "createdAt"`;
   } catch (e) {
     if (isBusy(e))
       throw new AppError(
@@ -58,15 +71,38 @@ export async function appendEvent(db: Database, req: AppendRequest): Promise<App
         `session '${req.sessionId}': another writer held the log for over 5 s; reload and retry`,
         { expectedSeq: req.expectedSeq },
       );
+    if (isForeignKeyViolation(e))
+      throw new AppError("session_not_found", `no exercise session '${req.sessionId}'`);
     if (!isUniqueViolation(e)) throw e;
     // Lost a race on the same seq or the same idempotency key: report the first result, or a conflict.
     const retried = req.idempotencyKey
       ? await findByKey(db, req.sessionId, req.idempotencyKey)
       : undefined;
     if (retried) return { stored: checkSameCommand(retried, event), duplicate: true };
-    const head = await headSeq(db, req.sessionId);
-    throw conflict(req, head);
+    throw conflict(req, await headSeq(db, req.sessionId));
   }
+  const row = rows[0];
+  if (!row) {
+    // Not written: the same command may have just been stored by a concurrent retry…
+    const retried = req.idempotencyKey
+      ? await findByKey(db, req.sessionId, req.idempotencyKey)
+      : undefined;
+    if (retried) return { stored: checkSameCommand(retried, event), duplicate: true };
+    // …or the session is unknown, or another command took this seq.
+    const exists = await db.exerciseSession.count({ where: { id: req.sessionId } });
+    if (!exists) throw new AppError("session_not_found", `no exercise session '${req.sessionId}'`);
+    throw conflict(req, await headSeq(db, req.sessionId));
+  }
+  return {
+    stored: {
+      seq: Number(row.seq),
+      event,
+      actorId: req.actorId ?? null,
+      idempotencyKey: req.idempotencyKey ?? null,
+      createdAt: new Date(Number(row.createdAt)),
+    },
+    duplicate: false,
+  };
 }
 
 /** Appends inside a caller's transaction (e.g. creating a participant and logging the join together). */
@@ -162,6 +198,11 @@ function toStored(row: {
     idempotencyKey: row.idempotencyKey,
     createdAt: row.createdAt,
   };
+}
+
+function isForeignKeyViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === "P2003" || /FOREIGN KEY constraint failed/i.test(err?.message ?? "");
 }
 
 function isBusy(e: unknown): boolean {
