@@ -1,6 +1,6 @@
 "use client";
 import { useSearchParams } from "next/navigation";
-import { Suspense, useEffect, useState } from "react";
+import { Suspense } from "react";
 import { ExerciseCharts } from "../../src/components/exercise-charts";
 import {
   ActionsPanel,
@@ -13,18 +13,13 @@ import {
 import { SessionHeader } from "../../src/components/session-header";
 import { TopBar } from "../../src/components/top-bar";
 import { useI18n } from "../../src/i18n/use-i18n";
-import { loadToken } from "../../src/lib/token-store";
+import { useSessionToken } from "../../src/lib/token-store";
 import { useExerciseView } from "../../src/lib/use-exercise-view";
 
 function Console() {
   const { t } = useI18n();
   const sessionId = useSearchParams().get("s") ?? "";
-  const [token, setToken] = useState<string | null>(null);
-  const [checked, setChecked] = useState(false);
-  useEffect(() => {
-    setToken(loadToken(sessionId));
-    setChecked(true);
-  }, [sessionId]);
+  const { token, checked } = useSessionToken(sessionId);
   const { view, connection, error, setView } = useExerciseView(token);
   const { call, error: callError } = useCall(token, setView);
   if (checked && !token) return <p className="card">{t("notSignedIn")}</p>;
