@@ -20,6 +20,18 @@ describe("chokepoint CLI", () => {
     expect(r.stdout).toMatch(/✓ .*rare-earth-2010\/scenario.yaml: valid/);
   });
 
+  it("validates and runs every built-in scenario", () => {
+    const ids = ["rare-earth-2010", "gallium-germanium-2023", "heavy-rare-earths-2025", "rare-earth-package-2025-10", "japan-dual-use-2026"];
+    const v = cli("validate", ...ids);
+    expect(v.status, v.stderr).toBe(0);
+    expect(v.stdout.match(/✓/g)).toHaveLength(ids.length);
+    for (const id of ids) {
+      const r = cli("--lang", "ja", "run", id, "--seed", "3");
+      expect(r.status, `${id}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(/state hash [0-9a-f]{16}/);
+    }
+  });
+
   it("rejects a broken scenario with file:line, field and message, exit code 1", () => {
     const f = join(tmp, "broken.yaml");
     writeFileSync(
