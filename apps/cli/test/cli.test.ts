@@ -21,7 +21,13 @@ describe("chokepoint CLI", () => {
   });
 
   it("validates and runs every built-in scenario", () => {
-    const ids = ["rare-earth-2010", "gallium-germanium-2023", "heavy-rare-earths-2025", "rare-earth-package-2025-10", "japan-dual-use-2026"];
+    const ids = [
+      "rare-earth-2010",
+      "gallium-germanium-2023",
+      "heavy-rare-earths-2025",
+      "rare-earth-package-2025-10",
+      "japan-dual-use-2026",
+    ];
     const v = cli("validate", ...ids);
     expect(v.status, v.stderr).toBe(0);
     expect(v.stdout.match(/✓/g)).toHaveLength(ids.length);

@@ -33,5 +33,26 @@ export const facilitatorRouter = router({
     .mutation(({ ctx, input }) => ctx.service.control(ctx.token, input)),
 });
 
-export const appRouter = router({ exercise: exerciseRouter, facilitator: facilitatorRouter });
+export const reviewRouter = router({
+  timeline: procedure.query(({ ctx }) => ctx.review.timeline(ctx.token)),
+  saveNote: procedure
+    .input(anyInput)
+    .mutation(({ ctx, input }) => ctx.review.saveNote(ctx.token, input)),
+  exportJson: procedure.query(({ ctx }) => ctx.review.exportJson(ctx.token)),
+  exportCsv: procedure.query(({ ctx }) => ctx.review.exportCsv(ctx.token)),
+  importJson: procedure.input(anyInput).mutation(({ ctx, input }) => ctx.review.importJson(input)),
+  fork: procedure.input(anyInput).mutation(({ ctx, input }) => ctx.review.fork(ctx.token, input)),
+  compare: procedure
+    .input(anyInput)
+    .query(({ ctx, input }) => ctx.review.compare(ctx.token, input)),
+  monteCarlo: procedure
+    .input(anyInput)
+    .query(({ ctx, input }) => ctx.review.monteCarlo(ctx.token, input)),
+});
+
+export const appRouter = router({
+  exercise: exerciseRouter,
+  facilitator: facilitatorRouter,
+  review: reviewRouter,
+});
 export type AppRouter = typeof appRouter;

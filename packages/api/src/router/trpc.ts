@@ -1,9 +1,11 @@
 import { AppError, type AppErrorCode } from "@chokepoint/contracts";
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { ReviewService } from "../review/review-service.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 
 export interface Context {
   service: ExerciseService;
+  review: ReviewService;
   /** The participant token from `Authorization: Bearer …`, if any. */
   token: string | undefined;
 }

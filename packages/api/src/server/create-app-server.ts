@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Database } from "@chokepoint/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { ReviewService } from "../review/review-service.ts";
 import { appRouter } from "../router/exercise-router.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { ExerciseService } from "../service/exercise-service.ts";
@@ -23,10 +24,11 @@ export function createAppServer(opts: {
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
 }): AppServer {
   const service = new ExerciseService(opts.db, opts.catalog);
+  const review = new ReviewService(opts.db, opts.catalog, service);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
-    createContext: ({ req }) => ({ service, token: bearer(req.headers.authorization) }),
+    createContext: ({ req }) => ({ service, review, token: bearer(req.headers.authorization) }),
   });
   const http = createServer((req, res) => {
     if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);

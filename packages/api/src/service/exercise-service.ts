@@ -18,9 +18,10 @@ import {
   type Database,
   joinSession,
   normaliseJoinCode,
+  saveSnapshot,
   setSessionStatus,
 } from "@chokepoint/db";
-import { applyEvent, type EngineEvent } from "@chokepoint/engine";
+import { applyEvent, type EngineEvent, stateHash } from "@chokepoint/engine";
 import type { z } from "zod";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { type Broadcaster, silentBroadcaster } from "./broadcaster.ts";
@@ -473,6 +474,13 @@ export class ExerciseService {
       },
       idempotencyKey,
     );
+    // The state as it was live after this turn, for the AAR to check replays against.
+    await saveSnapshot(this.db, ex.sessionId, {
+      turn,
+      seq: ex.seq,
+      stateHash: stateHash(ex.state),
+      state: ex.state,
+    });
     if (ex.state.turn >= ex.scenario.calendar.turns) {
       await this.append(ex, { type: "session_ended" }, actorId);
       await setSessionStatus(this.db, ex.sessionId, "ended");

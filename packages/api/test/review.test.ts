@@ -1,0 +1,132 @@
+import { isEngineEvent } from "@chokepoint/contracts";
+import type { Database } from "@chokepoint/db";
+import { readLog } from "@chokepoint/db";
+import { replay, stateHash } from "@chokepoint/engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReviewService } from "../src/review/review-service.ts";
+import type { ExerciseService } from "../src/service/exercise-service.ts";
+import { catalog, freshService, runningExercise } from "./service-fixture.ts";
+
+let service: ExerciseService;
+let review: ReviewService;
+let db: Database;
+beforeAll(async () => {
+  ({ service, db } = await freshService());
+  review = new ReviewService(db, catalog, service);
+});
+afterAll(async () => {
+  service.timers.clearAll();
+  await db.$disconnect();
+});
+
+/** Plays `turns` turns live: JOGMEC buys Dy every turn, the magnet maker releases in turn 2. */
+async function played(turns: number) {
+  const ex = await runningExercise(service);
+  for (let t = 0; t < turns; t++) {
+    await service.lockDecision(ex.meti.token, { turn: t, actions: [] });
+    await service.lockDecision(ex.jogmec.token, {
+      turn: t,
+      actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 4 }],
+    });
+    await service.lockDecision(ex.maker.token, {
+      turn: t,
+      actions: t === 2 ? [{ op: "release", lever: "magnet_maker_inventory", tonnes: 100 }] : [],
+    });
+  }
+  return ex;
+}
+const scenario = catalog.get("rare-earth-2010")?.scenario;
+
+describe("replay, forks and the after-action review", () => {
+  it("the replayed state at every turn k has the hash recorded live at turn k", async () => {
+    const ex = await played(4);
+    const snaps = await db.stateSnapshot.findMany({
+      where: { sessionId: ex.sessionId },
+      orderBy: { turn: "asc" },
+    });
+    expect(snaps.map((s) => s.turn)).toEqual([0, 1, 2, 3]);
+    const engine = (await readLog(db, ex.sessionId)).map((e) => e.event).filter(isEngineEvent);
+    for (const s of snaps) {
+      const upTo = engine.slice(
+        0,
+        engine.findIndex((e) => e.type === "turn_resolved" && e.turn === s.turn) + 1,
+      );
+      const r = replay(scenario as NonNullable<typeof scenario>, 2010, upTo);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(stateHash(r.state)).toBe(s.stateHash);
+    }
+    const t = await review.timeline(ex.facilitator);
+    expect(t.turns).toHaveLength(4);
+    expect(t.turns[2]?.decisions.magnet_maker).toEqual([
+      { op: "release", lever: "magnet_maker_inventory", tonnes: 100 },
+    ]);
+    expect(t.turns[0]?.explanations.ja.length).toBeGreaterThanOrEqual(0);
+  });
+
+  it("a fork at turn k keeps every earlier turn identical and can be played on differently", async () => {
+    const ex = await played(4);
+    const branch = await review.fork(ex.facilitator, { atTurn: 2 });
+    const original = await review.timeline(ex.facilitator);
+    const forked = await review.timeline(branch.token);
+    expect(forked.lineage).toMatchObject({ parentId: ex.sessionId, forkedAtTurn: 2 });
+    expect(forked.turns).toHaveLength(2);
+    expect(forked.turns).toEqual(original.turns.slice(0, 2));
+    const origSnaps = await db.stateSnapshot.findMany({
+      where: { sessionId: ex.sessionId, turn: { lt: 2 } },
+      orderBy: { turn: "asc" },
+    });
+    const forkSnaps = await db.stateSnapshot.findMany({
+      where: { sessionId: branch.sessionId },
+      orderBy: { turn: "asc" },
+    });
+    expect(forkSnaps.map((s) => s.stateHash)).toEqual(origSnaps.map((s) => s.stateHash));
+    // Played on live with a different decision: turn 2 differs, earlier turns do not.
+    await service.control(branch.token, { action: "resume" });
+    await service.advanceTurn(branch.token, { turn: 2 });
+    const cmp = await review.compare(ex.facilitator, { other: branch.sessionId });
+    expect(cmp.b.turns.slice(0, 2)).toEqual(cmp.a.turns.slice(0, 2));
+    expect(cmp.b.turns[2]?.metrics).not.toEqual(cmp.a.turns[2]?.metrics);
+    expect(await review.timeline(ex.facilitator)).toMatchObject({
+      lineage: { branches: [{ id: branch.sessionId, forkedAtTurn: 2 }] },
+    });
+  });
+
+  it("an exported JSON log re-imports and replays to identical hashes; CSV carries metrics and decisions", async () => {
+    const ex = await played(3);
+    const exported = await review.exportJson(ex.facilitator);
+    expect(Object.keys(exported.stateHashes)).toEqual(["0", "1", "2"]);
+    const imported = await review.importJson({
+      facilitatorName: "Reviewer",
+      exercise: JSON.parse(JSON.stringify(exported)),
+    });
+    expect(imported.stateHashes).toEqual(exported.stateHashes);
+    const again = await review.exportJson(imported.token);
+    expect(again.stateHashes).toEqual(exported.stateHashes);
+    const csv = await review.exportCsv(ex.facilitator);
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toMatch(/^turn,label,team,decisions,shortfall_share/);
+    expect(lines.some((l) => l.includes("buy 4 jogmec_dy_stockpile"))).toBe(true);
+    // A tampered log is refused with the event that fails.
+    const bad = JSON.parse(JSON.stringify(exported));
+    bad.events[bad.events.length - 1].event = { type: "turn_resolved", turn: 7 };
+    await expect(review.importJson({ facilitatorName: "X", exercise: bad })).rejects.toMatchObject({
+      code: "invalid_payload",
+      message: expect.stringMatching(/does not apply/),
+    });
+  });
+
+  it("Monte Carlo bands for the decisions taken, and notes per turn", async () => {
+    const ex = await played(2);
+    const mc = await review.monteCarlo(ex.facilitator, { runs: 50 });
+    expect(mc.runs).toBe(50);
+    expect(mc.turns).toHaveLength(24);
+    await review.saveNote(ex.facilitator, { turn: 1, body: "JOGMEC bought at the right time" });
+    expect((await review.timeline(ex.facilitator)).notes.map((n) => n.body)).toEqual([
+      "JOGMEC bought at the right time",
+    ]);
+    await expect(review.saveNote(ex.meti.token, { turn: 1, body: "x" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(review.timeline(ex.meti.token)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

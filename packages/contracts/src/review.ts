@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { LogEvent } from "./log-event.ts";
+
+/** The exported event log of an exercise: re-importing it reproduces the exercise exactly. */
+export const ExportedExercise = z.strictObject({
+  format: z.literal("chokepoint-exercise/1"),
+  scenario: z.strictObject({ id: z.string(), version: z.string() }),
+  seed: z.number().int(),
+  teams: z.array(z.string()).min(1),
+  title: z.string().nullable(),
+  events: z.array(
+    z.strictObject({
+      seq: z.number().int().min(1),
+      event: LogEvent,
+      actorId: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  /** State hash after each resolved turn, as recorded live. */
+  stateHashes: z.record(z.string(), z.string()),
+});
+export type ExportedExercise = z.infer<typeof ExportedExercise>;
+
+export const ForkInput = z.strictObject({ atTurn: z.number().int().min(0) });
+export const CompareInput = z.strictObject({ other: z.string().min(1).max(100) });
+export const MonteCarloInput = z.strictObject({
+  runs: z.number().int().min(10).max(5000).default(200),
+});
+export const NoteInput = z.strictObject({
+  turn: z.number().int().min(0).nullable(),
+  body: z.string().max(20_000),
+  noteId: z.string().optional(),
+});
+export const ImportInput = z.strictObject({
+  facilitatorName: z.string().trim().min(1).max(60),
+  exercise: z.unknown(),
+});
