@@ -3,6 +3,7 @@
 import { createAppServer, ScenarioCatalog } from "@chokepoint/api";
 import { databaseUrl, migrateDeploy, openDatabase } from "@chokepoint/db";
 import next from "next";
+import { serveAarPdf } from "./src/server/aar-pdf";
 import { serverEnv } from "./src/server-env";
 
 const env = serverEnv();
@@ -15,7 +16,18 @@ const handle = app.getRequestHandler();
 const server = createAppServer({
   db,
   catalog: ScenarioCatalog.builtIn(),
-  fallback: (req, res) => void handle(req, res),
+  fallback: (req, res) => {
+    if (req.url?.startsWith("/export/aar.pdf")) {
+      void serveAarPdf(req, res, server.review, `http://127.0.0.1:${env.port}`).catch(
+        (e: unknown) => {
+          console.error("AAR export failed", e);
+          if (!res.headersSent) res.writeHead(500).end("AAR export failed");
+        },
+      );
+      return;
+    }
+    void handle(req, res);
+  },
 });
 server.http.listen(env.port, env.host, () => {
   console.log(`Chokepoint on http://localhost:${env.port} (database ${url})`);

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { ImportForm } from "../src/components/import-form";
 import { JoinForm } from "../src/components/join-form";
 import { TopBar } from "../src/components/top-bar";
 import { useI18n } from "../src/i18n/use-i18n";
@@ -121,6 +122,7 @@ export default function Home() {
           </button>
         </section>
         <JoinForm />
+        <ImportForm />
       </main>
     </>
   );

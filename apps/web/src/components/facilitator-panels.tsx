@@ -80,6 +80,9 @@ export function ControlPanel({ view, call }: { view: ExerciseView; call: Call })
           {t("resume")}
         </button>
       ) : null}
+      <a href={`/review?s=${s.id}`} data-testid="open-review">
+        {t("openReview")}
+      </a>{" "}
       {s.status !== "ended" ? (
         <button
           type="button"

@@ -128,7 +128,10 @@ export class ReviewService {
         id: ex.scenario.id,
         title: ex.scenario.title,
         materials: ex.scenario.materials.map((m) => ({ id: m.id, name: m.name })),
-        teams: ex.teams,
+        teams: ex.teams.map((id) => ({
+          id,
+          name: ex.scenario.teams.find((x) => x.id === id)?.name ?? { ja: id, en: id },
+        })),
       },
       status: ex.status,
       turns,
@@ -190,7 +193,7 @@ export class ReviewService {
     ];
     const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
     const rows = t.turns.flatMap((turn) =>
-      (t.scenario.teams.length ? t.scenario.teams : [""]).map((team) =>
+      t.scenario.teams.map(({ id: team }) =>
         [
           turn.turn + 1,
           turn.label,

@@ -11,6 +11,7 @@ export interface AppServer {
   http: Server;
   io: ChokepointIo;
   service: ExerciseService;
+  review: ReviewService;
   close(): Promise<void>;
 }
 
@@ -45,6 +46,7 @@ export function createAppServer(opts: {
     http,
     io,
     service,
+    review,
     close: async () => {
       service.timers.clearAll();
       await new Promise<void>((resolve) => io.close(() => resolve()));

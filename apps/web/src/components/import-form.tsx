@@ -1,0 +1,48 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useI18n } from "../i18n/use-i18n";
+import { saveToken } from "../lib/token-store";
+import { api, errorText } from "../lib/trpc";
+
+/** Re-creates an exercise from its exported JSON log (it replays to the same state hashes). */
+export function ImportForm() {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setError(null);
+    try {
+      const exercise: unknown = JSON.parse(await (file as File).text());
+      const r = await api().review.importJson.mutate({ facilitatorName: name, exercise });
+      saveToken(r.sessionId, r.token);
+      router.push(`/review?s=${r.sessionId}`);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <section className="card">
+      <h2>{t("importTitle")}</h2>
+      <input
+        type="file"
+        accept="application/json,.json"
+        data-testid="import-file"
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+      />
+      <label>
+        {t("yourName")} <input value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="button" disabled={!file || !name.trim()} onClick={submit}>
+        {t("importButton")}
+      </button>
+    </section>
+  );
+}
