@@ -91,6 +91,41 @@ describe("replay, forks and the after-action review", () => {
     });
   });
 
+  it("a branch runs headless to the end with changed decisions; turns before the fork stay identical", async () => {
+    const ex = await played(3);
+    const branch = await review.fork(ex.facilitator, { atTurn: 1 });
+    const run = await review.runBranch(branch.token, {
+      turns: {
+        "1": [
+          {
+            team: "magnet_maker",
+            actions: [{ op: "release", lever: "magnet_maker_inventory", tonnes: 300 }],
+          },
+        ],
+        "2": [
+          { team: "meti", actions: [{ op: "release", lever: "jogmec_dy_stockpile", tonnes: 1 }] },
+        ],
+      },
+    });
+    expect(run.turnsPlayed).toBe(23);
+    expect(run.refused).toEqual([
+      {
+        turn: 2,
+        team: "meti",
+        message: expect.stringMatching(/cannot use lever 'jogmec_dy_stockpile'/),
+      },
+    ]);
+    const cmp = await review.compare(branch.token, { other: ex.sessionId });
+    expect(cmp.a.turns).toHaveLength(24);
+    expect(cmp.a.turns[0]).toEqual(cmp.b.turns[0]);
+    expect(cmp.a.turns[1]?.metrics.stockpileTonnes).not.toBe(
+      cmp.b.turns[1]?.metrics.stockpileTonnes,
+    );
+    await expect(review.runBranch(branch.token, { turns: {} })).rejects.toMatchObject({
+      code: "rule_violation",
+    });
+  });
+
   it("an exported JSON log re-imports and replays to identical hashes; CSV carries metrics and decisions", async () => {
     const ex = await played(3);
     const exported = await review.exportJson(ex.facilitator);

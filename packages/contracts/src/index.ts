@@ -8,5 +8,6 @@ export {
   ImportInput,
   MonteCarloInput,
   NoteInput,
+  RunBranchInput,
 } from "./review.ts";
 export type { ClientToServerEvents, ServerToClientEvents } from "./socket-events.ts";

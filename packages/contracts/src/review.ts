@@ -1,3 +1,4 @@
+import { LeverAction } from "@chokepoint/engine";
 import { z } from "zod";
 import { LogEvent } from "./log-event.ts";
 
@@ -34,4 +35,12 @@ export const NoteInput = z.strictObject({
 export const ImportInput = z.strictObject({
   facilitatorName: z.string().trim().min(1).max(60),
   exercise: z.unknown(),
+});
+
+/** Decisions for the rest of a branch, by turn index (0-based), to run it headless. */
+export const RunBranchInput = z.strictObject({
+  turns: z.record(
+    z.string().regex(/^\d+$/, "turn keys are turn indexes (0-based)"),
+    z.array(z.strictObject({ team: z.string().min(1), actions: z.array(LeverAction).max(50) })),
+  ),
 });

@@ -156,6 +156,21 @@ function Review() {
             ]}
             format={num}
           />
+          <LineChart
+            testId="chart-difference-shortfall"
+            title={`${t("difference")}: ${t("shortfallShare")}`}
+            labels={comparison.b.turns.map((x) => x.label)}
+            series={[
+              {
+                name: t("difference"),
+                values: comparison.b.turns.map(
+                  (x, i) =>
+                    (comparison.a.turns[i]?.metrics.shortfallShare ?? 0) - x.metrics.shortfallShare,
+                ),
+              },
+            ]}
+            format={pct}
+          />
         </section>
       ) : null}
       <section className="card">

@@ -5,8 +5,10 @@ import {
   ForkInput,
   ImportInput,
   isEngineEvent,
+  type LogEvent,
   MonteCarloInput,
   NoteInput,
+  RunBranchInput,
 } from "@chokepoint/contracts";
 import {
   addNote,
@@ -19,6 +21,7 @@ import {
   updateNote,
 } from "@chokepoint/db";
 import {
+  applyEvent,
   type EngineEvent,
   explainTurn,
   type LeverAction,
@@ -305,6 +308,67 @@ export class ReviewService {
       joinCode: created.joinCode,
       token: created.facilitator.token,
     };
+  }
+
+  /**
+   * Runs a branch (or any exercise) to the end headless with the given decisions: each turn,
+   * lock each team's decisions, then resolve — every event through the durable log.
+   */
+  async runBranch(
+    token: unknown,
+    raw: unknown,
+  ): Promise<{ turnsPlayed: number; refused: { turn: number; team: string; message: string }[] }> {
+    const caller = await this.facilitator(token);
+    const input = parse(RunBranchInput, raw);
+    const ex = await loadExercise(this.db, this.catalog, caller.sessionId);
+    if (ex.status === "ended")
+      throw new AppError("rule_violation", "this exercise has ended; fork it to play on");
+    const refused: { turn: number; team: string; message: string }[] = [];
+    let state = ex.state;
+    let seq = ex.seq;
+    const start = state.turn;
+    const append = async (e: LogEvent) => {
+      seq = (
+        await appendEvent(this.db, {
+          sessionId: ex.sessionId,
+          expectedSeq: seq,
+          event: e,
+          actorId: caller.participantId,
+        })
+      ).stored.seq;
+    };
+    for (let turn = start; turn < ex.scenario.calendar.turns; turn++) {
+      for (const d of input.turns[String(turn)] ?? []) {
+        const e: EngineEvent = { type: "decisions_locked", turn, team: d.team, actions: d.actions };
+        const r = applyEvent(ex.model, state, e);
+        if (!r.ok) {
+          refused.push({ turn, team: d.team, message: r.error.message });
+          continue;
+        }
+        await append(e);
+        state = r.state;
+      }
+      const e: EngineEvent = { type: "turn_resolved", turn };
+      const r = applyEvent(ex.model, state, e);
+      if (!r.ok) throw new Error(`turn ${turn} did not resolve: ${r.error.message}`);
+      await append(e);
+      state = r.state;
+      await this.db.stateSnapshot.upsert({
+        where: { sessionId_turn: { sessionId: ex.sessionId, turn } },
+        create: {
+          sessionId: ex.sessionId,
+          turn,
+          seq,
+          stateHash: stateHash(state),
+          state: JSON.stringify(state),
+        },
+        update: { seq, stateHash: stateHash(state), state: JSON.stringify(state) },
+      });
+    }
+    await append({ type: "session_ended" });
+    await setSessionStatus(this.db, ex.sessionId, "ended");
+    await this.exercises.forget(ex.sessionId);
+    return { turnsPlayed: ex.scenario.calendar.turns - start, refused };
   }
 
   /** Compares this exercise with another of the same lineage (its parent, a branch, or a sibling). */

@@ -42,6 +42,9 @@ export const reviewRouter = router({
   exportCsv: procedure.query(({ ctx }) => ctx.review.exportCsv(ctx.token)),
   importJson: procedure.input(anyInput).mutation(({ ctx, input }) => ctx.review.importJson(input)),
   fork: procedure.input(anyInput).mutation(({ ctx, input }) => ctx.review.fork(ctx.token, input)),
+  runBranch: procedure
+    .input(anyInput)
+    .mutation(({ ctx, input }) => ctx.review.runBranch(ctx.token, input)),
   compare: procedure
     .input(anyInput)
     .query(({ ctx, input }) => ctx.review.compare(ctx.token, input)),

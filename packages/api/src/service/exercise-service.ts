@@ -69,6 +69,15 @@ export class ExerciseService {
     this.broadcaster = b;
   }
 
+  /** Drops a cached exercise after its log was written elsewhere (e.g. a headless branch run). */
+  async forget(sessionId: string): Promise<void> {
+    await this.queue.run(sessionId, async () => {
+      this.cache.delete(sessionId);
+      this.timers.clear(sessionId);
+    });
+    this.broadcaster.sessionChanged(sessionId);
+  }
+
   listScenarios() {
     return this.catalog.list().map((s) => ({
       id: s.id,
