@@ -23,34 +23,43 @@ export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
   const byCountry: Record<string, number> = {};
   let supplied = 0;
   const used = model.sectorMaterials;
-  for (const f of Object.values(r.materials)) {
+  for (const id in r.materials) {
+    const f = r.materials[id];
+    if (!f) continue;
     if (used.has(f.material)) {
       claimed += f.claimed;
       short += f.shortfall;
     }
-    for (const [c, t] of Object.entries(f.byCountry)) {
+    for (const c in f.byCountry) {
+      const t = f.byCountry[c] ?? 0;
       byCountry[c] = (byCountry[c] ?? 0) + t;
       supplied += t;
     }
   }
   let va = 0;
   let extra = 0;
-  for (const s of Object.values(r.sectors)) {
+  for (const id in r.sectors) {
+    const s = r.sectors[id];
+    if (!s) continue;
     va += s.valueAddedLost;
     extra += s.extraInputCost;
   }
+  let spend = 0;
+  for (const id in r.teams) spend += r.teams[id]?.spent ?? 0;
+  let stock = 0;
+  for (const id in r.stockpiles) stock += r.stockpiles[id] ?? 0;
   return {
     priceMultiple: r.priceMultiples,
     shortfallShare: claimed > 0 ? short / claimed : 0,
     valueAddedLost: va,
     extraInputCost: extra,
-    spend: Object.values(r.teams).reduce((a, t) => a + t.spent, 0),
+    spend,
     controlledShare: importShare(
       byCountry,
       supplied,
       model.scenario.home,
       model.scenario.controllingCountry,
     ),
-    stockpileTonnes: Object.values(r.stockpiles).reduce((a, t) => a + t, 0),
+    stockpileTonnes: stock,
   };
 }

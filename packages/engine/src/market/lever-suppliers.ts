@@ -23,44 +23,81 @@ export function leverSuppliers(
   prices: Readonly<Record<string, number>>,
 ): Supplier[] {
   const out: Supplier[] = [];
-  const committed = new Set<string>();
+  if (!projects.length) return out;
+  let committed: Set<string> | undefined;
   for (const p of projects) {
     const l = model.levers.get(p.lever);
-    if (p.status === "active" && l?.kind === "demand_procurement") committed.add(l.material);
+    if (p.status === "active" && l?.kind === "demand_procurement")
+      (committed ??= new Set()).add(l.material);
   }
   for (const p of projects) {
     if (p.status !== "active") continue;
     const l = model.levers.get(p.lever);
     if (!l) continue;
-    const price = "material" in l ? (prices[l.material] ?? 0) : 0;
-    const base = { id: p.id, team: p.team, lever: l.id, kind: "lever" as const };
-    if (l.kind === "diversify")
-      out.push({
-        ...base,
-        material: l.material,
-        country: l.country,
-        capacity: l.capacity * p.scale * p.progress,
-        unitCost: price,
-        preferred: committed.has(l.material),
-      });
-    if (l.kind === "recycle")
-      out.push({
-        ...base,
-        material: l.material,
-        country: model.scenario.home,
-        capacity: l.capacity * p.scale,
-        unitCost: l.costPerTonne,
-      });
-    if (l.kind === "allied_offtake")
-      out.push({
-        ...base,
-        material: l.material,
-        country: l.partner,
-        capacity: l.volumePerTurn * p.scale * l.deliveryReliability,
-        unitCost: price * l.priceMultiple,
-      });
+    if (l.kind === "diversify") {
+      const price = prices[l.material] ?? 0;
+      out.push(
+        supplier(
+          p,
+          l.id,
+          l.material,
+          l.country,
+          l.capacity * p.scale * p.progress,
+          price,
+          committed?.has(l.material) === true,
+        ),
+      );
+    } else if (l.kind === "recycle") {
+      out.push(
+        supplier(
+          p,
+          l.id,
+          l.material,
+          model.scenario.home,
+          l.capacity * p.scale,
+          l.costPerTonne,
+          false,
+        ),
+      );
+    } else if (l.kind === "allied_offtake") {
+      const price = prices[l.material] ?? 0;
+      out.push(
+        supplier(
+          p,
+          l.id,
+          l.material,
+          l.partner,
+          l.volumePerTurn * p.scale * l.deliveryReliability,
+          price * l.priceMultiple,
+          false,
+        ),
+      );
+    }
   }
   return out;
+}
+
+// Object literals with every field written out (no spread): this runs every turn of every Monte Carlo run.
+function supplier(
+  p: Project,
+  lever: string,
+  material: string,
+  country: string,
+  capacity: number,
+  unitCost: number,
+  preferred: boolean,
+): Supplier {
+  return {
+    id: p.id,
+    team: p.team,
+    lever,
+    kind: "lever",
+    material,
+    country,
+    capacity,
+    unitCost,
+    preferred,
+  };
 }
 
 /** Share of a material's intensity removed in a sector by successful substitution / thrift. */
