@@ -27,8 +27,10 @@ export function leverSuppliers(
   let committed: Set<string> | undefined;
   for (const p of projects) {
     const l = model.levers.get(p.lever);
-    if (p.status === "active" && l?.kind === "demand_procurement")
-      (committed ??= new Set()).add(l.material);
+    if (p.status === "active" && l?.kind === "demand_procurement") {
+      committed ??= new Set();
+      committed.add(l.material);
+    }
   }
   for (const p of projects) {
     if (p.status !== "active") continue;
