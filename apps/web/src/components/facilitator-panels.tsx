@@ -155,7 +155,7 @@ export function RosterPanel({ view, call }: { view: ExerciseView; call: Call }) 
 export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call }) {
   const { t, l } = useI18n();
   const [text, setText] = useState("");
-  const [team, setTeam] = useState(view.scenario.teams[0]?.id ?? "");
+  const [target, setTarget] = useState(`budget:${view.scenario.teams[0]?.id ?? ""}`);
   const [value, setValue] = useState("");
   const [reason, setReason] = useState("");
   const turn = view.session.turn;
@@ -185,10 +185,24 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
         {t("broadcast")}
       </button>
       <h3>{t("override")}</h3>
-      <select value={team} onChange={(e) => setTeam(e.target.value)}>
+      <select
+        value={target}
+        onChange={(e) => setTarget(e.target.value)}
+        data-testid="override-target"
+      >
         {view.scenario.teams.map((tm) => (
-          <option key={tm.id} value={tm.id}>
-            {l(tm.name)} — {t("budget")}
+          <option key={tm.id} value={`budget:${tm.id}`}>
+            {t("budget")} — {l(tm.name)} ({l(view.scenario.units.money)})
+          </option>
+        ))}
+        {view.scenario.materials.map((m) => (
+          <option key={m.id} value={`price:${m.id}`}>
+            {t("chartPrices")} — {l(m.name)} ({l(view.scenario.units.price)})
+          </option>
+        ))}
+        {Object.values(view.state.stockpiles).map((st) => (
+          <option key={st.lever} value={`stockpile:${st.lever}`}>
+            {t("chartStock")} — {st.lever}
           </option>
         ))}
       </select>
@@ -202,7 +216,7 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
           call((c) =>
             c.facilitator.override.mutate({
               turn,
-              target: { kind: "budget", team, value: Number(value) },
+              target: overrideTarget(target, Number(value), view.scenario.units.priceScale),
               reason,
             }),
           )
@@ -234,6 +248,17 @@ export function DecisionsPanel({ view }: { view: ExerciseView }) {
           </li>
         ))}
       </ul>
+      <h3>{t("budget")}</h3>
+      <table data-testid="budgets">
+        <tbody>
+          {Object.entries(view.state.budgets).map(([team, left]) => (
+            <tr key={team}>
+              <th>{team}</th>
+              <td>{Math.round(left).toLocaleString()}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
@@ -252,4 +277,12 @@ export function useCall(
     }
   };
   return { call, error };
+}
+
+/** "budget:meti" / "price:dy_oxide" / "stockpile:jogmec_dy_stockpile" → the engine's override target. Prices are entered in display units. */
+function overrideTarget(key: string, value: number, priceScale: number) {
+  const [kind, id = ""] = key.split(":");
+  if (kind === "price") return { kind: "price" as const, material: id, value: value / priceScale };
+  if (kind === "stockpile") return { kind: "stockpile" as const, lever: id, value };
+  return { kind: "budget" as const, team: id, value };
 }
