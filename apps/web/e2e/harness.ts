@@ -3,26 +3,10 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
 // @ts-expect-error — a plain .mjs build script shared with `pnpm start`
 import { buildIfNeeded, root } from "../scripts/build-if-needed.mjs";
 
-/** Debian's Chromium, launched as DESIGN.md says (no network beyond loopback); Playwright gives each launch a fresh profile. */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    headless: true,
-  });
-}
+export { launchChromium } from "../src/server/chromium";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ReviewService } from "@chokepoint/api";
 import { isAppError } from "@chokepoint/contracts";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium";
 
 /**
  * GET /export/aar.pdf?lang=ja|en with `Authorization: Bearer <token>`: the AAR print page
@@ -25,18 +25,7 @@ export async function serveAarPdf(
     return;
   }
   const lang = new URL(req.url ?? "/", baseUrl).searchParams.get("lang") === "ja" ? "ja" : "en";
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/review/print?lang=${lang}#t=${encodeURIComponent(token ?? "")}`);
