@@ -1,3 +1,5 @@
+import { zeros } from "../model/zeros.ts";
+
 export interface Claim {
   tonnes: number;
   /** Higher is served first under the priority rule. */
@@ -19,7 +21,7 @@ export function allocateScarceSupply(
 ): number[] {
   let total = 0;
   for (const c of claims) total += c.tonnes;
-  const out = new Array<number>(claims.length).fill(0);
+  const out = zeros(claims.length);
   if (total <= supply || rule === "pro_rata") {
     const share = total <= supply ? 1 : total > 0 ? Math.max(0, supply) / total : 0;
     for (let k = 0; k < claims.length; k++) out[k] = (claims[k]?.tonnes ?? 0) * share;

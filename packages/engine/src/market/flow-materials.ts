@@ -2,6 +2,7 @@ import { hhi, importShare } from "../analysis/dependency.ts";
 import type { EffectContext } from "../events/effect-context.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type { Cause, MaterialFlow, Project, StockpileState } from "../model/state.ts";
+import { zeros } from "../model/zeros.ts";
 import { allocateScarceSupply, type Claim } from "./allocate-scarce-supply.ts";
 import {
   allocateWithRestriction,
@@ -51,8 +52,8 @@ export function flowMaterials(
   const extra = leverSuppliers(model, projects, prices);
   // Demand pass: sectors' claims after demand shocks, substitution and price response.
   const pairs = model.demandPairs;
-  const pairClaimed = new Array<number>(pairs.length).fill(0);
-  const pairReceived = new Array<number>(pairs.length).fill(0);
+  const pairClaimed = zeros(pairs.length);
+  const pairReceived = zeros(pairs.length);
   const sectorCauses = new Map<string, Cause[]>();
   const substituting = projects.some((p) => p.kind === "substitute" && p.status === "active");
   for (let k = 0; k < pairs.length; k++) {

@@ -26,19 +26,22 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   const last = state.results[state.results.length - 1];
   const due = fireDueEvents(model, state.fired, last, turn, rng);
 
-  const ledger = new Ledger(state.budgets, s.teams);
-  const budgets = ledger.budgets;
-  const spentNow = ledger.spentNow;
-  let projects: Project[] = [...state.projects];
-  const orders: StockOrders = { buy: new Map(), release: new Map() };
-  for (const team of Object.keys(state.locked).sort()) {
+  const ledger = new Ledger(state.budgets);
+  let projects: Project[] = state.projects as Project[];
+  let orders: StockOrders = NO_ORDERS;
+  const lockedTeams = Object.keys(state.locked);
+  for (const team of lockedTeams.sort()) {
     for (const a of state.locked[team] ?? []) {
       const lever = model.levers.get(a.lever);
       if (!lever) continue;
       if (a.op === "activate") {
+        if (projects === state.projects) projects = [...state.projects];
         projects.push(startProject(model, team, a, turn, rng));
         ledger.charge(team, upfrontCost(lever, a, 0));
-      } else orders[a.op].set(a.lever, (orders[a.op].get(a.lever) ?? 0) + a.tonnes);
+      } else {
+        if (orders === NO_ORDERS) orders = { buy: new Map(), release: new Map() };
+        orders[a.op].set(a.lever, (orders[a.op].get(a.lever) ?? 0) + a.tonnes);
+      }
     }
   }
 
@@ -55,7 +58,8 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   const ctx = buildEffectContext(model, active, projects, turn, rng);
   const flow = flowMaterials(model, ctx, state.prices, projects, state.stockpiles, orders);
 
-  const stockpiles = copyRecord(state.stockpiles);
+  // Copy-on-write: records are copied only when this turn changes them.
+  const stockpiles = flow.stockDelta.size ? copyRecord(state.stockpiles) : state.stockpiles;
   for (const [lever, delta] of flow.stockDelta) {
     const st = stockpiles[lever];
     const def = model.levers.get(lever);
@@ -106,12 +110,18 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     priceMultiples,
     materials: flow.flows,
     sectors,
-    teams: teamOutcomes(model, flow.flows, budgets, spentNow),
+    teams: teamOutcomes(model, flow.flows, ledger.budgets, ledger.spentNow),
     stockpiles: stockTonnes,
     notes: advanced.notes,
   };
-  const spent = copyRecord(state.spent);
-  for (const team in spentNow) spent[team] = (spent[team] ?? 0) + (spentNow[team] ?? 0);
+  let spent = state.spent;
+  if (ledger.charged) {
+    spent = copyRecord(state.spent);
+    for (const team in ledger.spentNow)
+      spent[team] = (spent[team] ?? 0) + (ledger.spentNow[team] ?? 0);
+  }
+  const results = state.results.slice();
+  results.push(result);
   // Every field written out: a spread followed by overrides is a V8 slow path in this hot loop.
   return {
     scenarioId: state.scenarioId,
@@ -121,14 +131,14 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     turn: turn + 1,
     params: state.params,
     prices,
-    budgets,
+    budgets: ledger.budgets,
     spent,
     stockpiles,
     fired,
     projects,
     locked: {},
     overrides: state.overrides,
-    results: [...state.results, result],
+    results,
   };
 }
 
@@ -168,16 +178,24 @@ function supportAndViability(
   });
 }
 
-/** Money leaving teams' budgets during one turn. */
+/** Money leaving teams' budgets during one turn; budgets are copied on the first charge only. */
 class Ledger {
-  readonly budgets: Record<string, number>;
+  budgets: Record<string, number>;
+  /** Spent this turn, by team (teams that spent nothing are absent). */
   readonly spentNow: Record<string, number> = {};
-  constructor(budgets: Readonly<Record<string, number>>, teams: readonly { id: string }[]) {
-    this.budgets = copyRecord(budgets);
-    for (const t of teams) this.spentNow[t.id] = 0;
+  charged = false;
+  constructor(budgets: Readonly<Record<string, number>>) {
+    this.budgets = budgets as Record<string, number>;
   }
   charge(team: string, amount: number): void {
+    if (amount === 0) return;
+    if (!this.charged) {
+      this.budgets = copyRecord(this.budgets);
+      this.charged = true;
+    }
     this.budgets[team] = (this.budgets[team] ?? 0) - amount;
     this.spentNow[team] = (this.spentNow[team] ?? 0) + amount;
   }
 }
+
+const NO_ORDERS: StockOrders = { buy: new Map(), release: new Map() };
