@@ -3,10 +3,14 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 // @ts-expect-error — a plain .mjs build script shared with `pnpm start`
 import { buildIfNeeded, root } from "../scripts/build-if-needed.mjs";
 
-export { launchChromium } from "../src/server/chromium";
+import { launchChromium } from "../src/server/chromium";
+
+export { launchChromium };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,4 +84,27 @@ export class ServerProcess {
     c.kill("SIGTERM");
     await exited;
   }
+}
+
+/** A fresh server on a fresh database and one Chromium, for a test file (started before, stopped after). */
+export function useServerAndBrowser(): { server: () => ServerProcess; browser: () => Browser } {
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = ServerProcess.fresh(await freePort());
+    await server.start();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const need = <T>(x: T | undefined, what: string): T => {
+    if (!x)
+      throw new Error(
+        `${what} is not started; call useServerAndBrowser() at the top of the test file`,
+      );
+    return x;
+  };
+  return { server: () => need(server, "the server"), browser: () => need(browser, "Chromium") };
 }

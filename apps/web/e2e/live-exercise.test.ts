@@ -1,21 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, launchChromium, ServerProcess } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness.ts";
 
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = ServerProcess.fresh(await freePort());
-  await server.start();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stack = useServerAndBrowser();
 
 const turnOf = async (page: Page) =>
   Number(await page.getByTestId("turn").getAttribute("data-turn"));
@@ -27,14 +16,14 @@ const points = async (page: Page, chart: string) =>
 describe("a live exercise in real Chromium", () => {
   it("a facilitator and three participants run the 2010 scenario for three turns, survive a SIGKILL of the server, and carry on", async () => {
     // Facilitator creates the exercise (English: Chromium's locale here is en-US).
-    const fctx = await browser.newContext({
+    const fctx = await stack.browser().newContext({
       locale: "en-US",
       viewport: { width: 1280, height: 900 },
     });
     const fac = await fctx.newPage();
     const pageErrors: string[] = [];
     fac.on("pageerror", (e) => pageErrors.push(`facilitator: ${e.message}`));
-    await fac.goto(server.url);
+    await fac.goto(stack.server().url);
     await fac.waitForSelector('[data-testid="create"]:has-text("Create")');
     await fac.getByTestId("facilitator-name").fill("Sato");
     await fac.getByTestId("seed").fill("2010");
@@ -47,10 +36,10 @@ describe("a live exercise in real Chromium", () => {
     const teams = ["meti", "jogmec", "magnet_maker"];
     const players: Page[] = [];
     for (const [i, team] of teams.entries()) {
-      const ctx = await browser.newContext();
+      const ctx = await stack.browser().newContext();
       const p = await ctx.newPage();
       p.on("pageerror", (e) => pageErrors.push(`${team}: ${e.message}`));
-      await p.goto(`${server.url}/join?code=${code}`);
+      await p.goto(`${stack.server().url}/join?code=${code}`);
       await p.getByTestId("join-name").fill(`Player ${i + 1}`);
       await p.waitForSelector('[data-testid="join-team"]');
       await p.getByTestId("join-team").selectOption(team);
@@ -107,8 +96,8 @@ describe("a live exercise in real Chromium", () => {
       path: join(import.meta.dirname, "artifacts", "facilitator-console.png"),
       fullPage: true,
     });
-    await server.kill9();
-    await server.start();
+    await stack.server().kill9();
+    await stack.server().start();
 
     // The session continues at the same turn with every locked decision present.
     await meti.reload();
@@ -128,9 +117,9 @@ describe("a live exercise in real Chromium", () => {
   });
 
   it("shows clear validation messages for bad decisions and bad join codes", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await stack.browser().newContext();
     const p = await ctx.newPage();
-    await p.goto(`${server.url}/join?code=ZZZZZZ`);
+    await p.goto(`${stack.server().url}/join?code=ZZZZZZ`);
     await p.getByTestId("join-name").fill("Nobody");
     await p.getByTestId("join").click();
     await expect

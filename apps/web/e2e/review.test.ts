@@ -4,17 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AppRouter } from "@chokepoint/api";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, launchChromium, ServerProcess } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness.ts";
 
-let server: ServerProcess;
-let browser: Browser;
 const client = (token?: string) =>
   createTRPCClient<AppRouter>({
     links: [
       httpLink({
-        url: `${server.url}/api/trpc`,
+        url: `${stack.server().url}/api/trpc`,
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
       }),
     ],
@@ -45,21 +42,13 @@ async function finishedExercise() {
   return { sessionId, token };
 }
 
-beforeAll(async () => {
-  server = ServerProcess.fresh(await freePort());
-  await server.start();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stack = useServerAndBrowser();
 
 describe("after-action review in real Chromium", () => {
   it("scrubs the timeline of a finished exercise, forks at turn 2 and sees the comparison", async () => {
     const ex = await finishedExercise();
     expect((await client(ex.token).exercise.view.query()).session.status).toBe("ended");
-    const ctx = await browser.newContext({ locale: "en-US" });
+    const ctx = await stack.browser().newContext({ locale: "en-US" });
     await ctx.addInitScript(
       ([id, tok]) => window.localStorage.setItem(`chokepoint:token:${id}`, tok),
       [ex.sessionId, ex.token] as const,
@@ -67,7 +56,7 @@ describe("after-action review in real Chromium", () => {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/review?s=${ex.sessionId}`);
+    await page.goto(`${stack.server().url}/review?s=${ex.sessionId}`);
     await page.waitForSelector('[data-testid="scrubber"]');
     await page.getByTestId("scrubber").fill("10");
     await page.waitForSelector('[data-testid="scrub-label"][data-turn="10"]');
@@ -94,7 +83,7 @@ describe("after-action review in real Chromium", () => {
 
   it("exports the AAR as a PDF (Chromium print) whose text holds the team names and key figures", async () => {
     const ex = await finishedExercise();
-    const res = await fetch(`${server.url}/export/aar.pdf?lang=en`, {
+    const res = await fetch(`${stack.server().url}/export/aar.pdf?lang=en`, {
       headers: { authorization: `Bearer ${ex.token}` },
     });
     expect(res.status).toBe(200);
@@ -112,7 +101,7 @@ describe("after-action review in real Chromium", () => {
     expect(text).toContain(vaLost);
     expect(text).toContain("2014-Q4");
     // Participants may not export the review.
-    const forbidden = await fetch(`${server.url}/export/aar.pdf`, {
+    const forbidden = await fetch(`${stack.server().url}/export/aar.pdf`, {
       headers: { authorization: "Bearer nobody-has-this-token" },
     });
     expect(forbidden.status).toBe(403);

@@ -149,16 +149,38 @@ export class ExerciseService {
 
   async join(raw: unknown): Promise<{ sessionId: string; participantId: string; token: string }> {
     const input = parse(JoinInput, raw);
-    const r = await joinSession(this.db, {
-      joinCode: input.joinCode,
-      displayName: input.displayName,
-      role: input.role,
-      team: input.team ?? null,
+    // Join inside the exercise's queue, so the join's log entry never races a command's.
+    const found = await this.db.exerciseSession.findUnique({
+      where: { joinCode: normaliseJoinCode(input.joinCode) },
+      select: { id: true },
     });
-    // The join is in the log; refresh the cached exercise so everyone sees the new member.
-    await this.queue.run(r.sessionId, async () => {
-      this.cache.delete(r.sessionId);
-      await this.exercise(r.sessionId);
+    const doJoin = () =>
+      joinSession(this.db, {
+        joinCode: input.joinCode,
+        displayName: input.displayName,
+        role: input.role,
+        team: input.team ?? null,
+      });
+    if (!found) await doJoin(); // throws the precise bad_join_code error
+    const r = await this.queue.run(found?.id ?? "", async () => {
+      const joined = await doJoin();
+      // Fold the join into the cached exercise (or reload it if the cache is behind the log).
+      const ex = this.cache.get(joined.sessionId);
+      if (ex && ex.seq === joined.seq - 1) {
+        foldInto(
+          ex,
+          joined.seq,
+          {
+            type: "participant_joined",
+            participantId: joined.credentials.participantId,
+            displayName: input.displayName.trim(),
+            role: input.role,
+            team: input.team ?? null,
+          },
+          new Date(),
+        );
+      } else this.cache.delete(joined.sessionId);
+      return joined;
     });
     this.broadcaster.sessionChanged(r.sessionId);
     return {
