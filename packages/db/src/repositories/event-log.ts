@@ -48,7 +48,16 @@ export function parseLogEvent(event: unknown): LogEvent {
  * and nothing is written. Durable when it returns (WAL + synchronous=FULL).
  */
 export async function appendEvent(db: Database, req: AppendRequest): Promise<AppendResult> {
-  const event = parseLogEvent(req.event);
+  return storeEvent(db, req, parseLogEvent(req.event));
+}
+
+/** Appends an already validated event inside a caller's transaction (e.g. a join with its participant row). */
+export function appendParsed(tx: Tx, req: AppendRequest, event: LogEvent): Promise<AppendResult> {
+  return storeEvent(tx, req, event);
+}
+
+/** The one way an event is stored, on a connection or inside a transaction. */
+async function storeEvent(db: Client, req: AppendRequest, event: LogEvent): Promise<AppendResult> {
   if (req.idempotencyKey) {
     const retried = await findByKey(db, req.sessionId, req.idempotencyKey);
     if (retried) return { stored: checkSameCommand(retried, event), duplicate: true };
@@ -103,37 +112,6 @@ export async function appendEvent(db: Database, req: AppendRequest): Promise<App
     },
     duplicate: false,
   };
-}
-
-/** Appends inside a caller's transaction (e.g. creating a participant and logging the join together). */
-export async function appendParsed(
-  tx: Tx,
-  req: AppendRequest,
-  event: LogEvent,
-): Promise<AppendResult> {
-  // Take SQLite's write lock before reading the head, so two writers serialise here instead of
-  // failing later on a stale snapshot. A no-op update is the portable way to do that via Prisma.
-  const locked =
-    await tx.$executeRaw`UPDATE "ExerciseSession" SET "id" = "id" WHERE "id" = ${req.sessionId}`;
-  if (locked === 0)
-    throw new AppError("session_not_found", `no exercise session '${req.sessionId}'`);
-  if (req.idempotencyKey) {
-    const existing = await findByKey(tx, req.sessionId, req.idempotencyKey);
-    if (existing) return { stored: checkSameCommand(existing, event), duplicate: true };
-  }
-  const head = await headSeq(tx, req.sessionId);
-  if (head !== req.expectedSeq) throw conflict(req, head);
-  const row = await tx.eventLogEntry.create({
-    data: {
-      sessionId: req.sessionId,
-      seq: head + 1,
-      type: event.type,
-      payload: JSON.stringify(event),
-      actorId: req.actorId ?? null,
-      idempotencyKey: req.idempotencyKey ?? null,
-    },
-  });
-  return { stored: toStored(row), duplicate: false };
 }
 
 /** The log from `fromSeq` (inclusive) on, in order. Each payload is re-validated on the way out. */
