@@ -1,3 +1,4 @@
+export { bearerToken, parseInput } from "./parse-input.ts";
 export { ReviewService, type TimelineTurn } from "./review/review-service.ts";
 export { type AppRouter, appRouter } from "./router/exercise-router.ts";
 export type { Context } from "./router/trpc.ts";

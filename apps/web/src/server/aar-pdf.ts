@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ReviewService } from "@chokepoint/api";
+import { bearerToken, type ReviewService } from "@chokepoint/api";
 import { isAppError } from "@chokepoint/contracts";
 import { launchChromium } from "./chromium";
 
@@ -13,7 +13,7 @@ export async function serveAarPdf(
   review: ReviewService,
   baseUrl: string,
 ): Promise<void> {
-  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  const token = bearerToken(req.headers.authorization);
   try {
     await review.timeline(token); // authorises (facilitator or observer) before launching a browser
   } catch (e) {

@@ -33,20 +33,10 @@ import {
   type TurnMetrics,
   turnMetrics,
 } from "@chokepoint/engine";
-import type { z } from "zod";
+import { parseInput } from "../parse-input.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import type { Caller, ExerciseService } from "../service/exercise-service.ts";
 import { loadExercise } from "../service/loaded-exercise.ts";
-
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  throw new AppError(
-    "invalid_payload",
-    `invalid input — ${r.error.issues.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ")}`,
-    r.error.issues,
-  );
-}
 
 export interface TimelineTurn {
   turn: number;
@@ -145,7 +135,7 @@ export class ReviewService {
 
   async saveNote(token: unknown, raw: unknown) {
     const caller = await this.facilitator(token);
-    const input = parse(NoteInput, raw);
+    const input = parseInput(NoteInput, raw);
     return input.noteId
       ? updateNote(this.db, caller.sessionId, input.noteId, input.body)
       : addNote(this.db, caller.sessionId, {
@@ -222,8 +212,8 @@ export class ReviewService {
   async importJson(
     raw: unknown,
   ): Promise<{ sessionId: string; token: string; stateHashes: Record<string, string> }> {
-    const input = parse(ImportInput, raw);
-    const file = parse(ExportedExercise, input.exercise);
+    const input = parseInput(ImportInput, raw);
+    const file = parseInput(ExportedExercise, input.exercise);
     const entry = this.catalog.get(file.scenario.id);
     if (!entry)
       throw new AppError(
@@ -261,7 +251,7 @@ export class ReviewService {
     raw: unknown,
   ): Promise<{ sessionId: string; joinCode: string; token: string }> {
     const caller = await this.facilitator(token);
-    const { atTurn } = parse(ForkInput, raw);
+    const { atTurn } = parseInput(ForkInput, raw);
     const row = await this.db.exerciseSession.findUniqueOrThrow({
       where: { id: caller.sessionId },
       include: { teams: true },
@@ -269,15 +259,14 @@ export class ReviewService {
     const entry = this.catalog.get(row.scenarioId);
     if (!entry)
       throw new AppError("session_not_found", `scenario '${row.scenarioId}' is not on this server`);
-    const resolved = (await readLog(this.db, caller.sessionId)).filter(
-      (e) => e.event.type === "turn_resolved",
-    ).length;
+    const log = await readLog(this.db, caller.sessionId);
+    const resolved = log.filter((e) => e.event.type === "turn_resolved").length;
     if (atTurn > resolved)
       throw new AppError(
         "rule_violation",
         `atTurn: only ${resolved} turns have been played; fork at 0…${resolved}`,
       );
-    const events = (await readLog(this.db, caller.sessionId))
+    const events = log
       .map((e) => e.event)
       .filter(isEngineEvent)
       .filter((e) => e.turn < atTurn);
@@ -319,7 +308,7 @@ export class ReviewService {
     raw: unknown,
   ): Promise<{ turnsPlayed: number; refused: { turn: number; team: string; message: string }[] }> {
     const caller = await this.facilitator(token);
-    const input = parse(RunBranchInput, raw);
+    const input = parseInput(RunBranchInput, raw);
     const ex = await loadExercise(this.db, this.catalog, caller.sessionId);
     if (ex.status === "ended")
       throw new AppError("rule_violation", "this exercise has ended; fork it to play on");
@@ -374,7 +363,7 @@ export class ReviewService {
   /** Compares this exercise with another of the same lineage (its parent, a branch, or a sibling). */
   async compare(token: unknown, raw: unknown) {
     const caller = await this.reader(token);
-    const { other } = parse(CompareInput, raw);
+    const { other } = parseInput(CompareInput, raw);
     const root = async (id: string): Promise<string> => {
       const r = await this.db.exerciseSession.findUnique({
         where: { id },
@@ -410,7 +399,7 @@ export class ReviewService {
   /** How likely the outcomes were, given the decisions taken: N runs over seeds and the scenario's uncertainty. */
   async monteCarlo(token: unknown, raw: unknown): Promise<MonteCarloResult> {
     const caller = await this.reader(token);
-    const { runs } = parse(MonteCarloInput, raw ?? {});
+    const { runs } = parseInput(MonteCarloInput, raw ?? {});
     const ex = await loadExercise(this.db, this.catalog, caller.sessionId);
     const plan = new Map<number, { team: string; actions: LeverAction[] }[]>();
     for (const { event } of await readLog(this.db, caller.sessionId)) {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Database } from "@chokepoint/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { bearerToken } from "../parse-input.ts";
 import { ReviewService } from "../review/review-service.ts";
 import { appRouter } from "../router/exercise-router.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
@@ -29,7 +30,11 @@ export function createAppServer(opts: {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
-    createContext: ({ req }) => ({ service, review, token: bearer(req.headers.authorization) }),
+    createContext: ({ req }) => ({
+      service,
+      review,
+      token: bearerToken(req.headers.authorization),
+    }),
   });
   const http = createServer((req, res) => {
     if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
@@ -53,9 +58,4 @@ export function createAppServer(opts: {
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
-}
-
-function bearer(header: string | undefined): string | undefined {
-  const m = /^Bearer\s+(\S+)$/i.exec(header ?? "");
-  return m?.[1];
 }

@@ -22,7 +22,7 @@ import {
   setSessionStatus,
 } from "@chokepoint/db";
 import { applyEvent, type EngineEvent, stateHash } from "@chokepoint/engine";
-import type { z } from "zod";
+import { parseInput } from "../parse-input.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { type Broadcaster, silentBroadcaster } from "./broadcaster.ts";
 import { buildExerciseView, type ExerciseView } from "./exercise-view.ts";
@@ -32,16 +32,6 @@ import { TurnTimers } from "./turn-timers.ts";
 
 export interface Caller extends Member {
   sessionId: string;
-}
-
-/** Parses untrusted input; a failure names every bad field. */
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  const detail = r.error.issues
-    .map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`)
-    .join("; ");
-  throw new AppError("invalid_payload", `invalid input — ${detail}`, r.error.issues);
 }
 
 /**
@@ -92,7 +82,7 @@ export class ExerciseService {
   async createExercise(
     raw: unknown,
   ): Promise<{ sessionId: string; joinCode: string; token: string }> {
-    const input = parse(CreateExerciseInput, raw);
+    const input = parseInput(CreateExerciseInput, raw);
     const entry = this.catalog.get(input.scenarioId);
     if (!entry)
       throw new AppError(
@@ -127,7 +117,7 @@ export class ExerciseService {
     title: { ja: string; en: string };
     teams: { id: string; name: { ja: string; en: string } }[];
   }> {
-    const { joinCode } = parse(JoinInput.pick({ joinCode: true }), raw);
+    const { joinCode } = parseInput(JoinInput.pick({ joinCode: true }), raw);
     const code = normaliseJoinCode(joinCode);
     const row = await this.db.exerciseSession.findUnique({
       where: { joinCode: code },
@@ -148,7 +138,7 @@ export class ExerciseService {
   }
 
   async join(raw: unknown): Promise<{ sessionId: string; participantId: string; token: string }> {
-    const input = parse(JoinInput, raw);
+    const input = parseInput(JoinInput, raw);
     // Join inside the exercise's queue, so the join's log entry never races a command's.
     const found = await this.db.exerciseSession.findUnique({
       where: { joinCode: normaliseJoinCode(input.joinCode) },
@@ -250,7 +240,7 @@ export class ExerciseService {
 
   async lockDecision(token: unknown, raw: unknown): Promise<ExerciseView> {
     const caller = await this.identify(token);
-    const input = parse(LockDecisionInput, raw);
+    const input = parseInput(LockDecisionInput, raw);
     if (caller.role !== "participant")
       throw new AppError("forbidden", `only team members lock decisions (you are ${caller.role})`);
     return this.command(caller, async (ex, me) => {
@@ -272,7 +262,7 @@ export class ExerciseService {
 
   async advanceTurn(token: unknown, raw: unknown): Promise<ExerciseView> {
     const caller = await this.facilitator(token);
-    const input = parse(AdvanceTurnInput, raw);
+    const input = parseInput(AdvanceTurnInput, raw);
     return this.command(caller, async (ex) => {
       this.requireRunning(ex);
       await this.resolve(ex, input.turn, caller.participantId, input.idempotencyKey);
@@ -281,7 +271,7 @@ export class ExerciseService {
 
   async fireInject(token: unknown, raw: unknown): Promise<ExerciseView> {
     const caller = await this.facilitator(token);
-    const input = parse(FireInjectInput, raw);
+    const input = parseInput(FireInjectInput, raw);
     return this.command(caller, (ex) =>
       this.applyEngine(
         ex,
@@ -299,7 +289,7 @@ export class ExerciseService {
 
   async override(token: unknown, raw: unknown): Promise<ExerciseView> {
     const caller = await this.facilitator(token);
-    const input = parse(OverrideInput, raw);
+    const input = parseInput(OverrideInput, raw);
     return this.command(caller, (ex) =>
       this.applyEngine(
         ex,
@@ -317,7 +307,7 @@ export class ExerciseService {
 
   async broadcastMessage(token: unknown, raw: unknown): Promise<ExerciseView> {
     const caller = await this.facilitator(token);
-    const input = parse(BroadcastInput, raw);
+    const input = parseInput(BroadcastInput, raw);
     return this.command(caller, async (ex) => {
       await this.append(
         ex,
@@ -332,7 +322,7 @@ export class ExerciseService {
 
   async moveParticipant(token: unknown, raw: unknown): Promise<ExerciseView> {
     const caller = await this.facilitator(token);
-    const input = parse(MoveParticipantInput, raw);
+    const input = parseInput(MoveParticipantInput, raw);
     return this.command(caller, async (ex) => {
       const member = ex.members.get(input.participantId);
       if (!member)
@@ -378,7 +368,7 @@ export class ExerciseService {
 
   async control(token: unknown, raw: unknown): Promise<ExerciseView> {
     const caller = await this.facilitator(token);
-    const { action } = parse(SessionControlInput, raw);
+    const { action } = parseInput(SessionControlInput, raw);
     return this.command(caller, async (ex) => {
       const allowed: Record<typeof action, LoadedExercise["status"][]> = {
         start: ["lobby"],
