@@ -25,6 +25,12 @@ const messages = {
   noDecisions: { ja: "決定なし（何もしない場合）", en: "no decisions (do nothing)" },
   decisions: { ja: "決定ファイル", en: "decisions" },
   whyTurn: { ja: "なぜこうなったか", en: "why" },
+  check: { ja: "項目", en: "check" },
+  tolerance: { ja: "許容範囲", en: "tolerance" },
+  inside: { ja: "範囲内", en: "inside" },
+  score: { ja: "許容範囲に入った項目", en: "inside tolerance" },
+  lessons: { ja: "2010年の教訓はこの実行でどう現れたか", en: "the 2010 lessons in this run" },
+  projects: { ja: "プロジェクト", en: "projects" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -19,7 +19,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-/** Plays `turns` turns live: JOGMEC buys Dy every turn, the magnet maker releases in turn 2. */
+/** Plays `turns` turns live: JOGMEC buys Dy every turn, the magnet maker buys safety stock in turn 2. */
 async function played(turns: number) {
   const ex = await runningExercise(service);
   for (let t = 0; t < turns; t++) {
@@ -30,7 +30,7 @@ async function played(turns: number) {
     });
     await service.lockDecision(ex.maker.token, {
       turn: t,
-      actions: t === 2 ? [{ op: "release", lever: "magnet_maker_inventory", tonnes: 100 }] : [],
+      actions: t === 2 ? [{ op: "buy", lever: "magnet_maker_inventory", tonnes: 100 }] : [],
     });
   }
   return ex;
@@ -58,7 +58,7 @@ describe("replay, forks and the after-action review", () => {
     const t = await review.timeline(ex.facilitator);
     expect(t.turns).toHaveLength(4);
     expect(t.turns[2]?.decisions.magnet_maker).toEqual([
-      { op: "release", lever: "magnet_maker_inventory", tonnes: 100 },
+      { op: "buy", lever: "magnet_maker_inventory", tonnes: 100 },
     ]);
     expect(t.turns[0]?.explanations.ja.length).toBeGreaterThanOrEqual(0);
   });
@@ -99,7 +99,7 @@ describe("replay, forks and the after-action review", () => {
         "1": [
           {
             team: "magnet_maker",
-            actions: [{ op: "release", lever: "magnet_maker_inventory", tonnes: 300 }],
+            actions: [{ op: "buy", lever: "magnet_maker_inventory", tonnes: 300 }],
           },
         ],
         "2": [

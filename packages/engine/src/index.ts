@@ -1,6 +1,11 @@
 // Public entry of @chokepoint/engine. Pure: no I/O, no clock, no Math.random.
 export { type Explanation, explainTurn } from "./analysis/explain-turn.ts";
 export {
+  type CheckReport,
+  type CheckResult,
+  checkHistory,
+} from "./analysis/history-checks.ts";
+export {
   type Band,
   band,
   type MonteCarloOptions,
@@ -12,6 +17,7 @@ export { DecisionsFile, LeverAction, TeamDecision } from "./decisions/action-sch
 export { validateActions } from "./decisions/validate-actions.ts";
 export { EngineEvent, type EngineEventType, OverrideTarget } from "./events/engine-event.ts";
 export { daysPerTurn, turnIndexOf, turnLabel } from "./model/calendar.ts";
+export { periodTurns } from "./model/period.ts";
 export { type Model, prepareModel } from "./model/prepare-model.ts";
 export type * from "./model/state.ts";
 export { applyEvent } from "./run/apply-event.ts";
@@ -27,8 +33,10 @@ export { type Plan, type PlanRun, planFromDecisions, runPlan } from "./run/run-p
 export { canonicalJson, stateHash } from "./run/state-hash.ts";
 export { type StateView, type TurnView, type Viewer, viewFor } from "./run/team-view.ts";
 export { EventEffect, Trigger } from "./scenario/effect-schema.ts";
+export { HistoryCheck, HistoryMetric } from "./scenario/history-schema.ts";
 export { LeverDefinition, type LeverKind } from "./scenario/lever-schema.ts";
 export { parseScenario, type ScenarioResult } from "./scenario/load-scenario.ts";
+export { MarketParams, Relocation } from "./scenario/market-schema.ts";
 export { formatPath, type ScenarioIssue } from "./scenario/scenario-issue.ts";
 export { scenarioJsonSchema } from "./scenario/scenario-json-schema.ts";
 export {

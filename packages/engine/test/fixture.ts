@@ -25,14 +25,20 @@ export function tinyScenario(patch: (s: ScenarioInput) => void = () => {}): Scen
         name: { ja: "鉱石", en: "Ore" },
         stage: "mining",
         basePrice: { value: 0.01, source: "test" },
-        priceElasticity: 4,
       },
       {
         id: "oxide",
         name: { ja: "酸化物", en: "Oxide" },
         stage: "refining",
         basePrice: { value: 0.02, source: "test" },
-        priceElasticity: 8,
+        market: {
+          homeShare: 0.5,
+          coverDays: 30,
+          precaution: 1,
+          priceResponse: 3,
+          source: "test: half the world market, a month of working stock",
+        },
+
         input: { material: "ore", perTonne: 1 },
       },
       {
@@ -40,7 +46,7 @@ export function tinyScenario(patch: (s: ScenarioInput) => void = () => {}): Scen
         name: { ja: "磁石", en: "Magnet" },
         stage: "component",
         basePrice: { value: 0.05, source: "test" },
-        priceElasticity: 2,
+
         input: { material: "oxide", perTonne: 0.5 },
       },
     ],

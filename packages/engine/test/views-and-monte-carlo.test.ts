@@ -64,8 +64,8 @@ describe("Monte Carlo", () => {
     x.uncertainty = [
       {
         id: "el",
-        path: "materials.oxide.priceElasticity",
-        distribution: { kind: "triangular", min: 4, mode: 8, max: 16 },
+        path: "materials.oxide.market.priceResponse",
+        distribution: { kind: "triangular", min: 1, mode: 3, max: 6 },
       },
     ];
   });
@@ -82,6 +82,6 @@ describe("Monte Carlo", () => {
     expect(
       (later?.priceMultiple.oxide?.p95 ?? 0) - (later?.priceMultiple.oxide?.p5 ?? 0),
     ).toBeGreaterThan(0.1);
-    expect(prepareModel(s).scenario.materials[1]?.priceElasticity).toBe(8);
+    expect(prepareModel(s).scenario.materials[1]?.market?.priceResponse).toBe(3);
   });
 });

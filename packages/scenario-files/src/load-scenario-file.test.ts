@@ -33,14 +33,14 @@ describe("scenario files", () => {
     const original = readFileSync(builtIn2010().file, "utf8");
     const shapeText = original
       .replace("allowedFraction: 0.7", "allowedFraction: 1.7")
-      .replace("priceElasticity: 6", "priceElasticity: -6");
+      .replace("priceAdjustment: 0.5\n", "priceAdjustment: -0.5\n");
     const shape = loadScenarioFile(write("shape.yaml", shapeText));
     expect(shape.ok).toBe(false);
     if (shape.ok) return;
     const shapeLines = shapeText.split("\n");
     const quota = shape.issues.find((i) => i.field === "events[0].effect.allowedFraction");
     expect(shapeLines[(quota?.line ?? 0) - 1]).toContain("allowedFraction: 1.7");
-    expect(shape.issues.map((i) => i.field)).toContain("materials[0].priceElasticity");
+    expect(shape.issues.map((i) => i.field)).toContain("materials[0].priceAdjustment");
 
     const text = original.replace(
       "levers: [jogmec_dy_stockpile, jogmec_ndpr_stockpile, lynas_jare]",

@@ -1,4 +1,5 @@
 import {
+  checkHistory,
   type EngineState,
   explainTurn,
   type Locale,
@@ -42,34 +43,73 @@ function short(model: Model, id: string, locale: Locale): string {
   return name.length > 14 ? id : name;
 }
 
-/** Model beside the historical series the scenario was calibrated on. */
+/** Model beside the historical record: every check of the scenario, its tolerance and a score. */
 export function historyTable(model: Model, state: EngineState, locale: Locale): string | undefined {
-  const series = model.scenario.history;
-  if (!series.length) return undefined;
-  const out: string[] = [];
-  for (const h of series) {
-    const rows = h.points.map((p) => {
-      const r = state.results.find((x) => x.label === p.turn);
-      const mat = h.compare.material;
-      const modelled = r
-        ? h.compare.metric === "price_multiple"
-          ? (r.priceMultiples[mat] ?? 0)
-          : (r.materials[mat]?.controlledShare ?? 0)
-        : Number.NaN;
-      return [
-        p.turn,
-        modelled.toFixed(2),
-        p.value.toFixed(2),
-        Number.isFinite(modelled) && p.value !== 0
-          ? `${((modelled / p.value) * 100).toFixed(0)}%`
-          : "–",
-      ];
-    });
-    out.push(
-      `${h.name[locale]}\n  (${h.source})\n${formatTable([t(locale, "turn"), t(locale, "model"), t(locale, "historical"), `${t(locale, "model")}/${t(locale, "historical")}`], rows)}`,
+  if (!model.scenario.history.length) return undefined;
+  const report = checkHistory(model, state.results);
+  const show = (v: number | string | null) =>
+    v === null ? "–" : typeof v === "string" ? v : Math.abs(v) >= 100 ? num(v) : v.toFixed(2);
+  const rows = report.results.map((r) => [
+    r.check.name[locale],
+    show(r.model),
+    show(r.expected),
+    r.tolerance,
+    r.pass ? "✓" : "✗",
+  ]);
+  const table = formatTable(
+    [
+      t(locale, "check"),
+      t(locale, "model"),
+      t(locale, "historical"),
+      t(locale, "tolerance"),
+      t(locale, "inside"),
+    ],
+    rows,
+  );
+  return `${table}
+${t(locale, "score")}: ${report.passed} / ${report.total}`;
+}
+
+/**
+ * The seeds' two lessons as outcomes of the run: dependence on the controlling country and
+ * what the diversification projects earned or lost; home production moved abroad.
+ */
+export function lessons(model: Model, state: EngineState, locale: Locale): string {
+  const s = model.scenario;
+  const results = state.results;
+  const first = results[0];
+  const last = results[results.length - 1];
+  if (!first || !last) return "";
+  const share = (r: (typeof results)[number]) => turnMetrics(model, r).controlledShare;
+  const money = s.units.money[locale];
+  const lines = [
+    locale === "ja"
+      ? `- 中国依存（輸入に占める割合）: ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`
+      : `- dependence on ${s.controllingCountry} (share of imports): ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`,
+  ];
+  for (const p of state.projects) {
+    const e = p.economics;
+    if (!e) continue;
+    const name = model.levers.get(p.lever)?.name[locale] ?? p.lever;
+    const since = e.lossSinceTurn !== null ? (model.labels[e.lossSinceTurn] ?? "") : null;
+    const status = p.status;
+    lines.push(
+      locale === "ja"
+        ? `- ${name}（${status}）: 累積キャッシュ ${num(e.cumulativeCash)} ${money}、NPV ${num(e.npv)} ${money}${since ? `、${since} から赤字` : ""}`
+        : `- ${name} (${status}): cumulative cash ${num(e.cumulativeCash)} ${money}, NPV ${num(e.npv)} ${money}${since ? `, losing money since ${since}` : ""}`,
     );
   }
-  return out.join("\n\n");
+  for (const l of Object.values(last.location)) {
+    const src = s.sources.find((x) => x.id === l.source);
+    if (!src?.relocation) continue;
+    const name = model.materials.get(l.material)?.name[locale] ?? l.material;
+    lines.push(
+      locale === "ja"
+        ? `- ${name}の国内生産: ${pct(1 - l.homeShare)} が海外へ移転、国内の付加価値 ${num(l.valueAddedMovedAbroad)} ${money}/期 が流出`
+        : `- home ${name} production: ${pct(1 - l.homeShare)} moved abroad; ${num(l.valueAddedMovedAbroad)} ${money} of value added a turn left with it`,
+    );
+  }
+  return `${t(locale, "lessons")}\n${lines.join("\n")}`;
 }
 
 /** Explanations of the turns where something happened. */

@@ -2,7 +2,7 @@ import { type Locale, prepareModel, runPlan, stateHash } from "@chokepoint/engin
 import { userPath } from "../env.ts";
 import { loadPlan, loadScenario } from "../load-or-exit.ts";
 import { t } from "../messages.ts";
-import { explanations, historyTable, runTable } from "./run-report.ts";
+import { explanations, historyTable, lessons, runTable } from "./run-report.ts";
 import { writeRunOutputs } from "./write-outputs.ts";
 
 export interface RunOptions {
@@ -29,6 +29,8 @@ export function runCommand(scenarioArg: string, o: RunOptions): number {
   }
   const hist = historyTable(model, run.state, o.lang);
   if (hist) console.log(`\n${t(o.lang, "history")}\n${hist}`);
+  const learned = lessons(model, run.state, o.lang);
+  if (learned) console.log(`\n${learned}`);
   if (o.explain)
     console.log(`\n${t(o.lang, "whyTurn")}\n${explanations(model, run.state, o.lang)}`);
   console.log(`\nstate hash ${stateHash(run.state)}`);

@@ -1,12 +1,17 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  checkHistory,
   type EngineEvent,
   type EngineState,
   type Model,
   stateHash,
   turnMetrics,
 } from "@chokepoint/engine";
+
+/** The run JSON is a documented contract (docs/run-output.md): bump the version on any breaking change. */
+export const RUN_OUTPUT_FORMAT = "chokepoint.run";
+export const RUN_OUTPUT_VERSION = 2;
 
 /** Writes per-turn metrics as CSV and the run (events, final state, hash) as JSON. */
 export function writeRunOutputs(
@@ -54,7 +59,28 @@ export function writeRunOutputs(
   const json = join(dir, `${model.scenario.id}-run.json`);
   writeFileSync(
     json,
-    `${JSON.stringify({ scenario: model.scenario.id, version: model.scenario.version, seed: state.seed, params: state.params, events, stateHash: stateHash(state), results: state.results }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        format: RUN_OUTPUT_FORMAT,
+        formatVersion: RUN_OUTPUT_VERSION,
+        scenario: model.scenario.id,
+        version: model.scenario.version,
+        seed: state.seed,
+        params: state.params,
+        events,
+        stateHash: stateHash(state),
+        history: checkHistory(model, state.results).results.map((r) => ({
+          id: r.check.id,
+          model: r.model,
+          expected: r.expected,
+          tolerance: r.tolerance,
+          pass: r.pass,
+        })),
+        results: state.results,
+      },
+      null,
+      2,
+    )}\n`,
   );
   return [csv, json];
 }

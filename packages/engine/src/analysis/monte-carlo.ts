@@ -23,7 +23,13 @@ export interface MonteCarloResult {
     priceMultiple: Record<string, Band>;
   }[];
   /** Bands of the totals over the whole exercise. */
-  totals: { valueAddedLost: Band; spend: Band; peakShortfallShare: Band };
+  totals: {
+    valueAddedLost: Band;
+    spend: Band;
+    peakShortfallShare: Band;
+    /** Each run's highest price multiple over the exercise, per material. */
+    peakPriceMultiple: Record<string, Band>;
+  };
   refusedDecisions: number;
 }
 
@@ -61,6 +67,7 @@ export function monteCarlo(
     spend: new Float64Array(opts.runs),
     peakShortfallShare: new Float64Array(opts.runs),
   };
+  const peaks = new Map(mats.map((m) => [m, new Float64Array(opts.runs)]));
   let refused = 0;
   const nominal = scenario.uncertainty.length ? undefined : prepareModel(scenario);
   const labels: string[] = [];
@@ -77,8 +84,12 @@ export function monteCarlo(
       (series.valueAddedLost[t] as Float64Array)[i] = m.valueAddedLost;
       (series.spend[t] as Float64Array)[i] = m.spend;
       (series.controlledShare[t] as Float64Array)[i] = m.controlledShare;
-      for (const mat of mats)
-        ((prices.get(mat) as Float64Array[])[t] as Float64Array)[i] = m.priceMultiple[mat] ?? 0;
+      for (const mat of mats) {
+        const p = m.priceMultiple[mat] ?? 0;
+        ((prices.get(mat) as Float64Array[])[t] as Float64Array)[i] = p;
+        const peak = peaks.get(mat) as Float64Array;
+        if (p > (peak[i] ?? 0)) peak[i] = p;
+      }
       totals.valueAddedLost[i] = (totals.valueAddedLost[i] ?? 0) + m.valueAddedLost;
       totals.spend[i] = (totals.spend[i] ?? 0) + m.spend;
       totals.peakShortfallShare[i] = Math.max(totals.peakShortfallShare[i] ?? 0, m.shortfallShare);
@@ -102,6 +113,9 @@ export function monteCarlo(
       valueAddedLost: band(totals.valueAddedLost),
       spend: band(totals.spend),
       peakShortfallShare: band(totals.peakShortfallShare),
+      peakPriceMultiple: Object.fromEntries(
+        mats.map((mat) => [mat, band(peaks.get(mat) as Float64Array)]),
+      ),
     },
     refusedDecisions: refused,
   };

@@ -1,65 +1,59 @@
 import type { Model } from "../model/prepare-model.ts";
 import type { TurnResult } from "../model/state.ts";
-import { importShare } from "./dependency.ts";
 
 /** The key figures of a turn, as the AAR, the CLI table and the Monte Carlo bands use them. */
 export interface TurnMetrics {
   /** Price multiple of each material vs pre-shock. */
   priceMultiple: Record<string, number>;
-  /** Share of all sectors' material claims not delivered (tonnage-weighted). */
+  /** Share of home sectors' normal output lost to input shortfalls (value-weighted; tonnes of different stages are never added). */
   shortfallShare: number;
   valueAddedLost: number;
   extraInputCost: number;
   /** Money spent by all teams in the turn. */
   spend: number;
-  /** National share of imports from the controlling country, all materials, tonnage-weighted. */
+  /** National share of imports from the controlling country: oxide-equivalent when every material has one, else value-weighted at base prices. */
   controlledShare: number;
+  /** Tonnes held in teams' stockpiles (they are of one material each; see `stockpiles` for which). */
   stockpileTonnes: number;
 }
 
 export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
-  let claimed = 0;
-  let short = 0;
-  const byCountry: Record<string, number> = {};
-  let supplied = 0;
-  const used = model.sectorMaterials;
-  for (const id in r.materials) {
-    const f = r.materials[id];
+  let weighted = 0;
+  let fromController = 0;
+  let imported = 0;
+  const s = model.scenario;
+  const oxide = model.materialOrder.every((m) => m.oxideEquivalent !== undefined);
+  for (const m of model.materialOrder) {
+    const f = r.materials[m.id];
     if (!f) continue;
-    if (used.has(f.material)) {
-      claimed += f.claimed;
-      short += f.shortfall;
-    }
-    for (const c in f.byCountry) {
-      const t = f.byCountry[c] ?? 0;
-      byCountry[c] = (byCountry[c] ?? 0) + t;
-      supplied += t;
-    }
+    const w = oxide ? (m.oxideEquivalent ?? 1) : m.basePrice.value;
+    fromController += (f.byCountry[s.controllingCountry] ?? 0) * w;
+    imported += (f.received - (f.byCountry[s.home] ?? 0)) * w;
   }
   let va = 0;
   let extra = 0;
-  for (const id in r.sectors) {
-    const s = r.sectors[id];
-    if (!s) continue;
-    va += s.valueAddedLost;
-    extra += s.extraInputCost;
+  let normalVa = 0;
+  let lostToShortfall = 0;
+  for (const sec of model.sectors) {
+    const o = r.sectors[sec.id];
+    if (!o) continue;
+    va += o.valueAddedLost;
+    extra += o.extraInputCost;
+    normalVa += sec.valueAdded.value;
+    lostToShortfall += sec.valueAdded.value * (1 - o.output);
   }
+  weighted = normalVa > 0 ? lostToShortfall / normalVa : 0;
   let spend = 0;
   for (const id in r.teams) spend += r.teams[id]?.spent ?? 0;
   let stock = 0;
   for (const id in r.stockpiles) stock += r.stockpiles[id] ?? 0;
   return {
     priceMultiple: r.priceMultiples,
-    shortfallShare: claimed > 0 ? short / claimed : 0,
+    shortfallShare: weighted,
     valueAddedLost: va,
     extraInputCost: extra,
     spend,
-    controlledShare: importShare(
-      byCountry,
-      supplied,
-      model.scenario.home,
-      model.scenario.controllingCountry,
-    ),
+    controlledShare: imported > 0 ? fromController / imported : 0,
     stockpileTonnes: stock,
   };
 }

@@ -6,8 +6,17 @@ import type { Scenario } from "../scenario/scenario-schema.ts";
 
 /** What the events in force do to this turn's market, with the causes kept for explanations. */
 export interface EffectContext {
-  /** Capacity multiplier per source, and the events behind it (amount = tonnes removed). */
+  /** Capacity per source after world-level measures (quotas, licences, takeovers), in home-channel tonnes, and the events behind it (amount = tonnes removed). */
   sourceCapacity: Map<string, { capacity: number; causes: Cause[] }>;
+  /** Share of a controlled source's normal flow still reaching home under a ban on home (absent = no ban). */
+  homeAccess: Map<string, { factor: number; causes: Cause[] }>;
+  /** Share of the rest of the world's purchases from the controlling country still allowed (bans on other destinations). */
+  rowAccess: ReadonlyMap<string, number>;
+  /** Announced restriction of each material's supply (0..1), before leakage: what buyers fear. */
+  restriction: ReadonlyMap<string, number>;
+  /** The controlling country's cost floor (multiple of base price) and export tax per material. */
+  costFloor: ReadonlyMap<string, number>;
+  exportTax: ReadonlyMap<string, number>;
   worldTightening: ReadonlyMap<string, number>;
   priceShock: ReadonlyMap<string, number>;
   demandMultiplier: ReadonlyMap<string, number>;
@@ -39,6 +48,21 @@ export function buildEffectContext(
     sourceCapacity.set(src.id, { capacity: src.capacity.value, causes: NO_CAUSES });
   // Maps are made only when an event writes to them (most turns have no shocks).
   let worldTightening: Map<string, number> | undefined;
+  const homeAccess = new Map<string, { factor: number; causes: Cause[] }>();
+  let rowAccess: Map<string, number> | undefined;
+  let restriction: Map<string, number> | undefined;
+  let costFloor: Map<string, number> | undefined;
+  let exportTax: Map<string, number> | undefined;
+  // Buyers fear announced cuts in proportion to the controlling country's share of supply.
+  const fear = (materials: readonly string[], cut: number) => {
+    for (const m of materials.length ? materials : s.materials.map((x) => x.id)) {
+      const w = model.controllerShare.get(m) ?? 0;
+      if (w <= 0 || cut <= 0) continue;
+      restriction ??= new Map();
+      const prev = restriction.get(m) ?? 0;
+      restriction.set(m, 1 - (1 - prev) * (1 - Math.min(1, cut * w)));
+    }
+  };
   let priceShock: Map<string, number> | undefined;
   let demandMultiplier: Map<string, number> | undefined;
   const ctx = {
@@ -52,32 +76,65 @@ export function buildEffectContext(
     switch (e.kind) {
       case "export_quota":
         for (const src of controlled(s, e.country, e.materials))
-          cut(sourceCapacity, src.id, e.allowedFraction, f.id);
+          cut(
+            sourceCapacity,
+            src.id,
+            e.allowedFraction + e.leakage * (1 - e.allowedFraction),
+            f.id,
+          );
+        if (e.country === s.controllingCountry) fear(e.materials, 1 - e.allowedFraction);
         break;
       case "licence_regime": {
         // Shipments wait `approvalDelayDays` for a licence: in the regime's first turns only the
         // part of the turn after the delay ships. Then a drawn share of applications is denied.
+        // Amending a regime (a later event on the same materials) does not restart the queue:
+        // each material's age counts from the first regime in force on it.
         const delayTurns = e.approvalDelayDays / daysPerTurn(s.calendar);
-        const age = turn - f.startTurn;
-        const flowing = Math.min(1, Math.max(0, age + 1 - delayTurns));
-        const denial =
-          Math.min(
-            1,
-            Math.max(0, uniform(rng, e.denialRate - e.denialSpread, e.denialRate + e.denialSpread)),
-          ) * denialScale;
-        for (const src of controlled(s, e.country, e.materials))
+        const draw = uniform(rng, -e.denialSpread, e.denialSpread);
+        for (const src of controlled(s, e.country, e.materials)) {
+          const age = turn - regimeStart(active, e.country, src.material, f.startTurn);
+          const flowing = Math.min(1, Math.max(0, age + 1 - delayTurns));
+          // Approvals recover as exporters learn the paperwork and reviewers clear the backlog.
+          const settled =
+            e.settleTurns > 0 ? Math.min(1, Math.max(0, age + 1 - delayTurns) / e.settleTurns) : 0;
+          const mean = e.denialRate + (e.settledDenialRate - e.denialRate) * settled;
+          const denial = Math.min(1, Math.max(0, mean + draw)) * denialScale;
           cut(sourceCapacity, src.id, flowing * (1 - denial), f.id);
+          if (e.country === s.controllingCountry) fear([src.material], 1 - flowing * (1 - denial));
+        }
         break;
       }
       case "destination_ban":
-        if (e.destinations.includes(s.home))
-          for (const src of controlled(s, e.country, e.materials))
-            cut(sourceCapacity, src.id, e.leakage, f.id);
-        else
+        if (e.destinations.includes(s.home)) {
+          for (const src of controlled(s, e.country, e.materials)) {
+            const entry = homeAccess.get(src.id) ?? { factor: 1, causes: [] };
+            const removed = entry.factor * (1 - e.leakage);
+            entry.factor -= removed;
+            entry.causes.push({ kind: "event", id: f.id, amount: -removed * src.capacity.value });
+            homeAccess.set(src.id, entry);
+          }
+          for (const m of e.materials.length ? e.materials : s.materials.map((x) => x.id))
+            fear([m], (1 - e.leakage) * (model.marketOf(m)?.homeShare ?? 1));
+        } else
           for (const m of e.materials.length ? e.materials : s.materials.map((x) => x.id)) {
             worldTightening ??= new Map();
             add(worldTightening, m, e.worldTightening, 0);
+            rowAccess ??= new Map();
+            rowAccess.set(m, (rowAccess.get(m) ?? 1) * (1 - e.worldTightening * (1 - e.leakage)));
+            fear([m], e.worldTightening * (1 - e.leakage));
           }
+        break;
+      case "cost_shift":
+        for (const m of e.materials) {
+          costFloor ??= new Map();
+          costFloor.set(m, Math.max(costFloor.get(m) ?? 0, e.costFloorMultiple));
+        }
+        break;
+      case "export_tax":
+        for (const m of e.materials) {
+          exportTax ??= new Map();
+          exportTax.set(m, Math.max(exportTax.get(m) ?? 0, e.rate));
+        }
         break;
       case "end_user_ban":
         ctx.endUserRules.push({
@@ -123,6 +180,11 @@ export function buildEffectContext(
   }
   return {
     sourceCapacity,
+    homeAccess,
+    rowAccess: rowAccess ?? NO_EFFECT,
+    restriction: restriction ?? NO_EFFECT,
+    costFloor: costFloor ?? NO_EFFECT,
+    exportTax: exportTax ?? NO_EFFECT,
     rampMultiplier: ctx.rampMultiplier,
     reexportRules: ctx.reexportRules,
     endUserRules: ctx.endUserRules,
@@ -166,6 +228,27 @@ function controlled(
   );
 }
 
+/** First turn of the earliest licence regime in force by `country` on `material`. */
+function regimeStart(
+  active: readonly FiredEvent[],
+  country: string,
+  material: string,
+  fallback: number,
+): number {
+  let start = fallback;
+  for (const f of active) {
+    const e = f.effect;
+    if (
+      e.kind === "licence_regime" &&
+      e.country === country &&
+      e.materials.includes(material) &&
+      f.startTurn < start
+    )
+      start = f.startTurn;
+  }
+  return start;
+}
+
 /** Screening blocks a takeover only if it was in force before the takeover was announced. */
 function screenedBefore(
   model: Model,
@@ -194,6 +277,11 @@ export function neutralEffects(s: Scenario): EffectContext {
     sourceCapacity: new Map(
       s.sources.map((src) => [src.id, { capacity: src.capacity.value, causes: [] }]),
     ),
+    homeAccess: new Map(),
+    rowAccess: new Map(),
+    restriction: new Map(),
+    costFloor: new Map(),
+    exportTax: new Map(),
     worldTightening: new Map(),
     priceShock: new Map(),
     demandMultiplier: new Map(),

@@ -1,15 +1,26 @@
 import { hhi, importShare } from "../analysis/dependency.ts";
 import type { EffectContext } from "../events/effect-context.ts";
 import type { Model } from "../model/prepare-model.ts";
-import type { Cause, MaterialFlow, Project, StockpileState } from "../model/state.ts";
+import type {
+  Cause,
+  LocationState,
+  MarketState,
+  MaterialFlow,
+  OrderFill,
+  Project,
+  StockpileState,
+} from "../model/state.ts";
 import { zeros } from "../model/zeros.ts";
 import { allocateScarceSupply, type Claim } from "./allocate-scarce-supply.ts";
+import { type ControllerPool, shareControllerExports } from "./controller-pool.ts";
 import {
   allocateWithRestriction,
   type Restriction,
   restrictionCauses,
   restrictionFor,
 } from "./end-user-restrictions.ts";
+import { fillMeritOrder } from "./fill-merit-order.ts";
+import { homeSuppliers } from "./home-suppliers.ts";
 import { intensityReduction, leverSuppliers, type Supplier } from "./lever-suppliers.ts";
 
 export interface StockOrders {
@@ -25,20 +36,52 @@ export interface FlowResult {
   pairReceived: number[];
   /** Tonnes bought (+) or released (−) per stockpile lever. */
   stockDelta: Map<string, number>;
-  /** Tonnes taken from each lever supplier (for paying offtake and recycling). */
+  /** Tonnes taken by home from each lever supplier (for paying offtake and recycling). */
   leverTaken: Map<string, { supplier: Supplier; tonnes: number }>;
-  /** Substitution levers' demand savings: sector → causes. */
+  /** Tonnes each diversification project sold in all (home takes first; the rest goes to the world market). */
+  projectSold: Map<string, number>;
+  /** Substitution levers' demand savings and bans: sector → causes. */
   sectorCauses: Map<string, Cause[]>;
+  /** Working stock per material after the turn, at home and in the rest of the world. */
+  homeStock: Map<string, number>;
+  /** World demand and supply figures each material's price moves on. */
+  world: Map<string, WorldBalance>;
+  /** Home plants: what they planned to make and what their input allowed. */
+  plantOutput: Map<string, number>;
+  plantShortage: Map<string, number>;
+  fills: OrderFill[];
+}
+
+/** One material's world position this turn (home plus the rest of the world). */
+export interface WorldBalance {
+  /** What buyers wanted to use, and what they did use. */
+  useWanted: number;
+  used: number;
+  /** Working stock after the turn. */
+  stock: number;
+  /** Exports the controlling country's measures held back from buyers who wanted them. */
+  blocked: number;
+  rowUsed: number;
+  rowStock: number;
 }
 
 /**
  * Clears every material market for one turn, in two passes over the chain.
- * Demand (downstream → upstream): sectors' needs after substitution, stockpile purchases and
- * the inputs home producers plan to convert. Supply (upstream → downstream): buyers fill
- * from the cheapest sources first, home production is capped by the input it actually got,
- * stockpile releases cover what the market could not, and the scarce total is allocated by
- * the scenario's rule. Mass balances at every stage: supplied = used by sectors + converted
- * downstream + bought for stock.
+ *
+ * Demand (downstream → upstream): sectors' needs after long-run demand response, demand
+ * shocks and substitution; the inputs home plants plan to convert; stockpile purchases; and
+ * each buyer's stock adjustment toward its desired working stock (normal cover, raised by
+ * perceived supply risk — precautionary buying — and lowered as use falls — destocking).
+ *
+ * Supply (upstream → downstream): home buys in merit order (contracts first, then delivered
+ * cost weighted by its non-price preference; equal offers pro rata). What the controlling
+ * country may export is shared between home and the rest of the world by their orders
+ * (`controller-pool.ts`), so a quota binds only while buyers want more than it allows.
+ * Home plants make no more than their input allows. Buyers use their working stock to
+ * bridge short deliveries; only what stocks cannot cover is rationed, by the scenario's rule.
+ *
+ * Mass balances per material at home: stock at start + received + released
+ * = used by sectors + converted downstream + bought for stockpiles + stock at end.
  */
 export function flowMaterials(
   model: Model,
@@ -47,10 +90,14 @@ export function flowMaterials(
   projects: readonly Project[],
   stockpiles: Readonly<Record<string, StockpileState>>,
   orders: StockOrders,
+  market: Readonly<Record<string, MarketState>> = model.initialMarket,
+  location: Readonly<Record<string, LocationState>> = model.initialLocation,
+  steady = false,
 ): FlowResult {
+  // `steady`: an undisturbed turn for calibrating the model (no stock adjustment, no rest of world).
+  const rowActive = !steady;
   const s = model.scenario;
   const extra = leverSuppliers(model, projects, prices);
-  // Demand pass: sectors' claims after demand shocks, substitution and price response.
   const pairs = model.demandPairs;
   const pairClaimed = zeros(pairs.length);
   const pairReceived = zeros(pairs.length);
@@ -59,11 +106,7 @@ export function flowMaterials(
   for (let k = 0; k < pairs.length; k++) {
     const { sector, material, tonnes } = pairs[k] as (typeof pairs)[number];
     const mult = ctx.demandMultiplier.get(sector.id) ?? 1;
-    const m = model.materials.get(material);
-    const priceResponse =
-      m && m.demandElasticity > 0
-        ? ((prices[material] ?? m.basePrice.value) / m.basePrice.value) ** -m.demandElasticity
-        : 1;
+    const longRun = market[material]?.demandFactor ?? 1;
     let factor = 1;
     if (substituting) {
       const red = intensityReduction(model, projects, sector.id, material);
@@ -73,127 +116,158 @@ export function flowMaterials(
         causes.push({ kind: "lever", id: l.id, team: l.team, amount: tonnes * mult * l.reduction });
       sectorCauses.set(sector.id, causes);
     }
-    pairClaimed[k] = tonnes * mult * factor * priceResponse;
+    pairClaimed[k] = tonnes * mult * factor * longRun;
   }
-  const need = new Map<string, number>();
+
+  // Demand pass, downstream first: what each material's buyers will order.
+  const useNeed = new Map<string, number>();
+  const purchases = new Map<string, number>();
   const plannedDomestic = new Map<string, number>();
+  const supplierLists = new Map<string, Supplier[]>();
   for (let i = model.materialOrder.length - 1; i >= 0; i--) {
     const m = model.materialOrder[i] as (typeof model.materialOrder)[number];
-    let n = stockOrdersOf(orders.buy, stockpiles, m.id);
-    for (const k of model.pairsByMaterial.get(m.id) ?? []) n += pairClaimed[k] ?? 0;
+    let use = 0;
+    for (const k of model.pairsByMaterial.get(m.id) ?? []) use += pairClaimed[k] ?? 0;
     for (const d of model.madeFrom.get(m.id) ?? [])
-      n += (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0);
-    need.set(m.id, n);
+      use += (plannedDomestic.get(d.id) ?? 0) * inputPerTonne(model, d.id, market);
+    useNeed.set(m.id, use);
+    const mp = model.marketOf(m.id);
+    const stock = market[m.id]?.homeStock ?? 0;
+    const desired = desiredStock(model, m.id, use, market[m.id]?.risk ?? 0);
+    const adjust = steady ? 0 : (desired - stock) / mp.stockAdjustTurns;
+    const order = Math.max(0, use + adjust) + stockOrdersOf(orders.buy, stockpiles, m.id);
+    purchases.set(m.id, order);
+    const list = homeSuppliers(model, ctx, prices, extra, m.id, market[m.id], location);
+    supplierLists.set(m.id, list);
     if (model.hasDomestic.has(m.id)) {
-      const list = suppliersOf(model, ctx, prices, extra, m.id);
-      const taken = fill(list, n);
+      const taken = fillMeritOrder(list, order);
       let home = 0;
       for (let k = 0; k < list.length; k++) if (list[k]?.kind === "domestic") home += taken[k] ?? 0;
       plannedDomestic.set(m.id, home);
     }
   }
 
-  // Supply pass.
+  // Supply pass, upstream first.
   const flows: Record<string, MaterialFlow> = {};
   const inputReceived = new Map<string, number>();
   const stockDelta = new Map<string, number>();
   const leverTaken = new Map<string, { supplier: Supplier; tonnes: number }>();
+  const projectSold = new Map<string, number>();
+  const homeStock = new Map<string, number>();
+  const world = new Map<string, WorldBalance>();
+  const plantOutput = new Map<string, number>();
+  const plantShortage = new Map<string, number>();
+  const fills: OrderFill[] = [];
   for (const m of model.materialOrder) {
-    const n = need.get(m.id) ?? 0;
+    const mp = model.marketOf(m.id);
+    const ms = market[m.id];
+    const use = useNeed.get(m.id) ?? 0;
+    const order = purchases.get(m.id) ?? 0;
+    const list = supplierLists.get(m.id) ?? [];
+    // Home plants share the input they received in proportion to their planned output.
     const planned = plannedDomestic.get(m.id) ?? 0;
-    const possible = m.input ? (inputReceived.get(m.id) ?? 0) / m.input.perTonne : 0;
-    // Home producers share the input they received in proportion to their planned output.
+    const possible = m.input
+      ? (inputReceived.get(m.id) ?? 0) / inputPerTonne(model, m.id, market)
+      : 0;
     const domesticScale = planned > 0 ? Math.min(1, possible / planned) : 0;
-    // Claimants: sectors, home producers of downstream materials, purchases for stock (last).
-    const claims: (Claim & {
-      kind: "sector" | "downstream" | "stock";
-      id: string;
-      pair: number;
-    })[] = [];
-    for (const k of model.pairsByMaterial.get(m.id) ?? []) {
-      const sec = (pairs[k] as (typeof pairs)[number]).sector;
-      claims.push({
-        kind: "sector",
-        id: sec.id,
-        pair: k,
-        tonnes: pairClaimed[k] ?? 0,
-        priority: sec.priority,
-      });
+    if (planned > 0) {
+      const plannedTaken = fillMeritOrder(list, order);
+      for (let k = 0; k < list.length; k++) {
+        const sup = list[k] as Supplier;
+        if (sup.kind !== "domestic") continue;
+        const want = plannedTaken[k] ?? 0;
+        sup.capacity = want * domesticScale;
+        plantShortage.set(sup.id, want > 0 ? 1 - domesticScale : 0);
+      }
     }
-    for (const d of model.madeFrom.get(m.id) ?? [])
-      claims.push({
-        kind: "downstream",
-        id: d.id,
-        tonnes: (plannedDomestic.get(d.id) ?? 0) * (d.input?.perTonne ?? 0),
-        priority: model.inputPriority.get(d.id) ?? 0,
-        pair: -1,
-      });
-    for (const [lever, tonnes] of orders.buy)
-      if (stockpiles[lever]?.material === m.id)
-        claims.push({ kind: "stock", id: lever, tonnes, priority: -1, pair: -1 });
+
+    const claims = homeClaims(
+      model,
+      m.id,
+      pairs,
+      pairClaimed,
+      plannedDomestic,
+      market,
+      orders,
+      stockpiles,
+    );
     const restriction = ctx.endUserRules.length
       ? restrictionFor(ctx.endUserRules, m.id, claims)
       : undefined;
-    const list = suppliersOf(model, ctx, prices, extra, m.id);
-    if (model.hasDomestic.has(m.id)) {
-      const plannedTaken = fill(list, n);
-      for (let k = 0; k < list.length; k++) {
-        const sup = list[k] as Supplier;
-        if (sup.kind === "domestic") sup.capacity = (plannedTaken[k] ?? 0) * domesticScale;
-      }
-    }
-    const taken = fill(list, n, restriction);
+    const pool: ControllerPool | undefined = rowActive
+      ? shareControllerExports(model, ctx, list, order, m.id, ms, restriction)
+      : undefined;
+    const taken = fillWithRestriction(list, order, restriction);
     const bySource: Record<string, number> = {};
     const byCountry: Record<string, number> = {};
     const causes: Cause[] = [];
-    let supplied = 0;
+    let received = 0;
+    let imports = 0;
+    let projectSpare = 0;
     for (let k = 0; k < list.length; k++) {
       const sup = list[k] as Supplier;
       const t = taken[k] ?? 0;
+      if (sup.kind === "lever" && sup.lever && model.levers.get(sup.lever)?.kind === "diversify") {
+        // A project sells all it makes: home takes first, the rest goes to the world market.
+        projectSold.set(sup.id, sup.capacity);
+        projectSpare += Math.max(0, sup.capacity - t);
+      }
       if (t <= 0) continue;
       bySource[sup.id] = t;
       byCountry[sup.country] = (byCountry[sup.country] ?? 0) + t;
-      supplied += t;
+      received += t;
+      if (sup.kind === "domestic") plantOutput.set(sup.id, t);
+      else imports += t;
       if (sup.kind === "lever") {
         leverTaken.set(sup.id, { supplier: sup, tonnes: t });
         causes.push({ kind: "lever", id: sup.lever ?? sup.id, team: sup.team, amount: t });
       }
     }
-    for (const src of model.sourcesByMaterial.get(m.id) ?? [])
+    for (const src of model.sourcesByMaterial.get(m.id) ?? []) {
       causes.push(...(ctx.sourceCapacity.get(src.id)?.causes ?? []));
+      causes.push(...(ctx.homeAccess.get(src.id)?.causes ?? []));
+    }
 
-    // Stockpile releases cover what the market could not, never a purchase for stock.
-    const buys = stockOrdersOf(orders.buy, stockpiles, m.id);
-    const gap = Math.max(0, n - buys - supplied);
+    // Stockpile releases are sold to home buyers whose orders the market left unfilled.
+    const unfilled = Math.max(0, order - received);
     const releaseAsked = stockOrdersOf(orders.release, stockpiles, m.id);
-    const released = Math.min(gap, releaseAsked);
+    const released = Math.min(unfilled, releaseAsked);
     for (const [lever, asked] of orders.release) {
       const st = stockpiles[lever];
       if (st?.material !== m.id || releaseAsked <= 0) continue;
       const t = (released * asked) / releaseAsked;
       stockDelta.set(lever, (stockDelta.get(lever) ?? 0) - t);
+      fills.push({ lever, team: st.team, op: "release", ordered: asked, filled: t });
       if (t > 0) causes.push({ kind: "lever", id: lever, team: st.team, amount: t });
     }
-    const available = supplied + released;
 
+    // Working stock bridges short deliveries down to the plants' minimum.
+    const stockStart = ms?.homeStock ?? 0;
+    const minStock = (use * mp.minCoverDays) / model.turnDays;
+    const usable = Math.max(0, stockStart - minStock) + received + released;
     let fromRestricted = 0;
-    if (restriction) for (const c of restriction.countries) fromRestricted += byCountry[c] ?? 0;
+    if (restriction) {
+      for (const c of restriction.countries) fromRestricted += byCountry[c] ?? 0;
+      // Stock on hand came from the same mix as this turn's deliveries: listed users may not take its restricted part.
+      if (received > 0)
+        fromRestricted += (Math.max(0, stockStart - minStock) * fromRestricted) / received;
+    }
     const alloc = restriction
       ? allocateWithRestriction(
           fromRestricted,
-          available - fromRestricted,
+          usable - fromRestricted,
           claims,
           s.allocation,
           restriction,
         )
-      : allocateScarceSupply(available, claims, s.allocation);
+      : allocateUseFirst(usable, claims, s.allocation);
 
     let toSectors = 0;
     let toDownstream = 0;
     let bought = 0;
     let claimed = 0;
     for (let k = 0; k < claims.length; k++) {
-      const c = claims[k] as (typeof claims)[number];
+      const c = claims[k] as HomeClaim;
       const got = alloc[k] ?? 0;
       claimed += c.tonnes;
       if (c.kind === "sector") {
@@ -208,15 +282,55 @@ export function flowMaterials(
         toDownstream += got;
       } else {
         stockDelta.set(c.id, (stockDelta.get(c.id) ?? 0) + got);
+        fills.push({
+          lever: c.id,
+          team: stockpiles[c.id]?.team ?? "",
+          op: "buy",
+          ordered: c.tonnes,
+          filled: got,
+        });
         bought += got;
       }
     }
-    const total = supplied;
-    const controlledShare = importShare(byCountry, total, s.home, s.controllingCountry);
+    const stockEnd = Math.max(
+      0,
+      stockStart + received + released - toSectors - toDownstream - bought,
+    );
+    homeStock.set(m.id, stockEnd);
+    const usedHome = toSectors + toDownstream;
+    const row = rowActive ? restOfWorld(model, m.id, ms, pool, projectSpare) : NO_ROW;
+    world.set(m.id, {
+      useWanted: use + row.useWanted,
+      used: usedHome + row.used,
+      stock: stockEnd + row.stock,
+      blocked: pool?.blocked ?? 0,
+      rowUsed: row.used,
+      rowStock: row.stock,
+    });
+    const controllerExports =
+      (byCountry[s.controllingCountry] ?? 0) -
+      domesticFrom(list, taken, s.controllingCountry) +
+      (pool?.rowTaken ?? 0);
     flows[m.id] = {
       material: m.id,
+      purchases: order,
+      received,
+      imports,
+      used: usedHome,
+      stockStart,
+      stockEnd,
+      coverDays: use > 0 ? (stockEnd / use) * model.turnDays : 0,
+      desiredCoverDays:
+        use > 0 ? (desiredStock(model, m.id, use, ms?.risk ?? 0) / use) * model.turnDays : 0,
+      risk: ms?.risk ?? 0,
+      demandFactor: ms?.demandFactor ?? 1,
+      controllerExports,
+      controllerExportsNormal: model.controllerNormalExports.get(m.id) ?? 0,
+      controllerPriceMultiple: (ms?.controllerPrice ?? m.basePrice.value) / m.basePrice.value,
+      rowUsed: row.used,
+      rowStock: row.stock,
       claimed,
-      supplied: available,
+      supplied: received + released,
       byCountry,
       bySource,
       released,
@@ -224,13 +338,96 @@ export function flowMaterials(
       toDownstream,
       toSectors,
       shortfall: Math.max(0, claimed - toSectors - toDownstream - bought),
-      controlledShare,
-      hhi: hhi(byCountry, total),
+      controlledShare: importShare(byCountry, received, s.home, s.controllingCountry),
+      hhi: hhi(byCountry, received),
       tightness: 0,
       causes,
     };
   }
-  return { flows, pairClaimed, pairReceived, stockDelta, leverTaken, sectorCauses };
+  return {
+    flows,
+    pairClaimed,
+    pairReceived,
+    stockDelta,
+    leverTaken,
+    projectSold,
+    sectorCauses,
+    homeStock,
+    world,
+    plantOutput,
+    plantShortage,
+    fills,
+  };
+}
+
+type HomeClaim = Claim & { kind: "sector" | "downstream" | "stock"; id: string; pair: number };
+
+/** Claimants on a material at home: sectors, home plants of downstream materials, stockpile purchases (last). */
+function homeClaims(
+  model: Model,
+  material: string,
+  pairs: Model["demandPairs"],
+  pairClaimed: readonly number[],
+  plannedDomestic: ReadonlyMap<string, number>,
+  market: Readonly<Record<string, MarketState>>,
+  orders: StockOrders,
+  stockpiles: Readonly<Record<string, StockpileState>>,
+): HomeClaim[] {
+  const claims: HomeClaim[] = [];
+  for (const k of model.pairsByMaterial.get(material) ?? []) {
+    const sec = (pairs[k] as (typeof pairs)[number]).sector;
+    claims.push({
+      kind: "sector",
+      id: sec.id,
+      pair: k,
+      tonnes: pairClaimed[k] ?? 0,
+      priority: sec.priority,
+    });
+  }
+  for (const d of model.madeFrom.get(material) ?? [])
+    claims.push({
+      kind: "downstream",
+      id: d.id,
+      tonnes: (plannedDomestic.get(d.id) ?? 0) * inputPerTonne(model, d.id, market),
+      priority: model.inputPriority.get(d.id) ?? 0,
+      pair: -1,
+    });
+  for (const [lever, tonnes] of orders.buy)
+    if (stockpiles[lever]?.material === material)
+      claims.push({ kind: "stock", id: lever, tonnes, priority: -1, pair: -1 });
+  return claims;
+}
+
+/** Users first (by the scenario's rule), stockpile purchases from what is left. */
+function allocateUseFirst(
+  usable: number,
+  claims: readonly HomeClaim[],
+  rule: "pro_rata" | "priority",
+): number[] {
+  const users = claims.map((c) => (c.kind === "stock" ? { tonnes: 0, priority: c.priority } : c));
+  const first = allocateScarceSupply(usable, users, rule);
+  let left = usable;
+  for (const t of first) left -= t;
+  const buys = claims.map((c) => (c.kind === "stock" ? c : { tonnes: 0, priority: c.priority }));
+  const second = allocateScarceSupply(Math.max(0, left), buys, "pro_rata");
+  return claims.map((_, k) => (first[k] ?? 0) + (second[k] ?? 0));
+}
+
+/** Tonnes of input per tonne of a home-made material, after long-run thrift of the input. */
+function inputPerTonne(
+  model: Model,
+  material: string,
+  market: Readonly<Record<string, MarketState>>,
+): number {
+  const m = model.materials.get(material);
+  if (!m?.input) return 0;
+  return m.input.perTonne * (market[m.input.material]?.demandFactor ?? 1);
+}
+
+/** Working stock buyers want: normal cover of current use, raised by perceived risk. */
+export function desiredStock(model: Model, material: string, use: number, risk: number): number {
+  const mp = model.marketOf(material);
+  return ((use * mp.coverDays) / model.turnDays) * (1 + mp.precaution * risk);
 }
 
 function stockOrdersOf(
@@ -243,56 +440,62 @@ function stockOrdersOf(
   return t;
 }
 
-/** Sources of a material this turn (capacities after events, plus lever supply), cheapest first; supply under procurement commitments before all. */
-function suppliersOf(
-  model: Model,
-  ctx: EffectContext,
-  prices: Readonly<Record<string, number>>,
-  extra: readonly Supplier[],
-  material: string,
-): Supplier[] {
-  const price = prices[material] ?? 0;
-  const list: Supplier[] = [];
-  for (const src of model.sourcesByMaterial.get(material) ?? []) {
-    list.push({
-      id: src.id,
-      material,
-      country: src.country,
-      capacity: ctx.sourceCapacity.get(src.id)?.capacity ?? 0,
-      unitCost: price * src.costMultiple,
-      kind: src.domestic ? "domestic" : "import",
-    });
-  }
-  for (const e of extra) if (e.material === material) list.push(e);
-  return list.sort(bySupplyOrder);
-}
-
-function bySupplyOrder(a: Supplier, b: Supplier): number {
-  return (
-    Number(Boolean(b.preferred)) - Number(Boolean(a.preferred)) ||
-    a.unitCost - b.unitCost ||
-    (a.id < b.id ? -1 : 1)
+/** Under end-user bans, no more is bought from the restricted countries than buyers may use. */
+function fillWithRestriction(
+  list: Supplier[],
+  need: number,
+  restriction: Restriction | undefined,
+): number[] {
+  if (!restriction) return fillMeritOrder(list, need);
+  const capped = list.map((sup) =>
+    restriction.countries.has(sup.country) ? { ...sup, capacity: 0 } : sup,
   );
+  const free = fillMeritOrder(capped, need);
+  let got = 0;
+  for (const t of free) got += t;
+  const restrictedOnly = list.map((sup) =>
+    restriction.countries.has(sup.country) ? sup : { ...sup, capacity: 0 },
+  );
+  const more = fillMeritOrder(
+    restrictedOnly,
+    Math.min(Math.max(0, need - got), restriction.usableFromRestricted),
+  );
+  return list.map((_, k) => (free[k] ?? 0) + (more[k] ?? 0));
 }
 
-/**
- * Takes up to `need` from suppliers in order; tonnes taken from each, aligned with the list.
- * Under end-user bans, no more is bought from the restricted countries than buyers may use.
- */
-function fill(list: readonly Supplier[], need: number, restriction?: Restriction): number[] {
-  const taken = new Array<number>(list.length);
-  let left = need;
-  let restrictedLeft = restriction ? restriction.usableFromRestricted : Number.POSITIVE_INFINITY;
+function domesticFrom(
+  list: readonly Supplier[],
+  taken: readonly number[],
+  country: string,
+): number {
+  let t = 0;
   for (let k = 0; k < list.length; k++) {
     const sup = list[k] as Supplier;
-    const restricted = restriction?.countries.has(sup.country) === true;
-    const t = Math.max(
-      0,
-      Math.min(sup.capacity, left, restricted ? restrictedLeft : Number.POSITIVE_INFINITY),
-    );
-    taken[k] = t;
-    left -= t;
-    if (restricted) restrictedLeft -= t;
+    if (sup.kind !== "import" && sup.country === country) t += taken[k] ?? 0;
   }
-  return taken;
+  return t;
+}
+
+const NO_ROW = { useWanted: 0, used: 0, stock: 0 };
+
+/**
+ * The rest of the world mirrors home's normal buying at the scale `homeShare` implies: its
+ * use follows the same long-run demand factor, it holds the same cover, and it buys from
+ * its own non-controlled supply first, then from what the controlling country may export.
+ */
+function restOfWorld(
+  model: Model,
+  material: string,
+  ms: MarketState | undefined,
+  pool: ControllerPool | undefined,
+  projectSpare: number,
+): { useWanted: number; used: number; stock: number } {
+  const mp = model.marketOf(material);
+  const scale = (1 - mp.homeShare) / mp.homeShare;
+  if (scale <= 0 || !ms) return NO_ROW;
+  const use = (model.normalUse.get(material) ?? 0) * scale * ms.demandFactor;
+  const min = (use * mp.minCoverDays) / model.turnDays;
+  const supply = (pool?.rowOther ?? 0) + (pool?.rowTaken ?? 0) + projectSpare;
+  const used = Math.min(use, Math.max(0, ms.rowStock - min) + supply);
+  return { useWanted: use, used, stock: Math.max(0, ms.rowStock + supply - used) };
 }

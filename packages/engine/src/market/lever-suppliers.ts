@@ -12,8 +12,14 @@ export interface Supplier {
   kind: "import" | "domestic" | "lever";
   team?: string;
   lever?: string;
-  /** Bought before cheaper sources: supply under a demand-side (non-price-value) procurement commitment. */
-  preferred?: boolean;
+  /** Bought before any uncontracted source: offtake contracts and home-owned projects abroad. */
+  contracted?: boolean;
+  /** Home plant capacity that moved abroad and ships back (outside the export pool). */
+  relocated?: boolean;
+  /** Non-price-value procurement: premium it adds against the controlling country's supply. */
+  procurementPremium?: number;
+  /** Merit-order score: delivered cost weighted by the buyer's non-price preference (lower first). */
+  score: number;
 }
 
 /** Supply added by teams' projects: new mines and refineries abroad, recycling, allied offtake. */
@@ -24,14 +30,6 @@ export function leverSuppliers(
 ): Supplier[] {
   const out: Supplier[] = [];
   if (!projects.length) return out;
-  let committed: Set<string> | undefined;
-  for (const p of projects) {
-    const l = model.levers.get(p.lever);
-    if (p.status === "active" && l?.kind === "demand_procurement") {
-      committed ??= new Set();
-      committed.add(l.material);
-    }
-  }
   for (const p of projects) {
     if (p.status !== "active") continue;
     const l = model.levers.get(p.lever);
@@ -39,15 +37,7 @@ export function leverSuppliers(
     if (l.kind === "diversify") {
       const price = prices[l.material] ?? 0;
       out.push(
-        supplier(
-          p,
-          l.id,
-          l.material,
-          l.country,
-          l.capacity * p.scale * p.progress,
-          price,
-          committed?.has(l.material) === true,
-        ),
+        supplier(p, l.id, l.material, l.country, l.capacity * p.scale * p.progress, price, true),
       );
     } else if (l.kind === "recycle") {
       out.push(
@@ -61,6 +51,11 @@ export function leverSuppliers(
           false,
         ),
       );
+    } else if (l.kind === "demand_procurement") {
+      // No tonnes of its own: it tilts buyers toward non-controlled supply.
+      const marker = supplier(p, l.id, l.material, model.scenario.home, 0, 0, false);
+      marker.procurementPremium = l.securityPremium * p.scale;
+      out.push(marker);
     } else if (l.kind === "allied_offtake") {
       const price = prices[l.material] ?? 0;
       out.push(
@@ -71,7 +66,7 @@ export function leverSuppliers(
           l.partner,
           l.volumePerTurn * p.scale * l.deliveryReliability,
           price * l.priceMultiple,
-          false,
+          true,
         ),
       );
     }
@@ -87,7 +82,7 @@ function supplier(
   country: string,
   capacity: number,
   unitCost: number,
-  preferred: boolean,
+  contracted: boolean,
 ): Supplier {
   return {
     id: p.id,
@@ -98,7 +93,8 @@ function supplier(
     country,
     capacity,
     unitCost,
-    preferred,
+    contracted,
+    score: unitCost,
   };
 }
 

@@ -5,7 +5,9 @@ import type { FlowResult } from "./flow-materials.ts";
 
 /**
  * Output, lost value added and extra input cost per sector. Modelling assumption: materials
- * are not interchangeable within a turn (Leontief), so the worst-served material sets output.
+ * are not interchangeable within a turn (Leontief), so the worst-served material sets the
+ * shortfall, and output falls by the sector's `inputCriticality` times that shortfall (work
+ * that does not need the input, reformulation and catch-up keep the rest).
  * Re-export rules cost an exposed sector part of its exports; an own export control costs the
  * sector named by the lever.
  */
@@ -33,6 +35,8 @@ export function sectorOutcomes(
       const base = model.materials.get(mat)?.basePrice.value ?? 0;
       extraInputCost += received * Math.max(0, (prices[mat] ?? base) - base);
     }
+    // Short-run production function: output falls by inputCriticality × the worst input's shortfall.
+    output = 1 - sec.inputCriticality * (1 - output);
     const demand = ctx.demandMultiplier.get(sec.id) ?? 1;
     const va = sec.valueAdded.value * demand;
     let lost = va * (1 - output);

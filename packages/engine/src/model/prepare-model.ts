@@ -1,6 +1,7 @@
 import { neutralEffects } from "../events/effect-context.ts";
 import { flowMaterials } from "../market/flow-materials.ts";
 import type { LeverDefinition } from "../scenario/lever-schema.ts";
+import { DEFAULT_MARKET, type MarketParams } from "../scenario/market-schema.ts";
 import { withParameter } from "../scenario/parameter-path.ts";
 import type {
   Material,
@@ -10,7 +11,8 @@ import type {
   SupplySource,
   Team,
 } from "../scenario/scenario-schema.ts";
-import { turnIndexOf, turnLabel } from "./calendar.ts";
+import { daysPerTurn, turnIndexOf, turnLabel } from "./calendar.ts";
+import type { LocationState, MarketState } from "./state.ts";
 
 /**
  * A scenario compiled for fast stepping: parameters applied, indexes built, materials in
@@ -52,6 +54,22 @@ export interface Model {
   /** Indices into demandPairs, per material and per sector (in `sectors` order). */
   pairsByMaterial: Map<string, number[]>;
   pairsBySector: number[][];
+  /** Each material's market parameters (the scenario's, or defaults). */
+  market: Map<string, MarketParams>;
+  marketOf(material: string): MarketParams;
+  turnDays: number;
+  /** Home's use per turn in an undisturbed turn (sectors and home plants). */
+  normalUse: Map<string, number>;
+  /** The controlling country's exports to the world in an undisturbed turn, and its share of world supply. */
+  controllerNormalExports: Map<string, number>;
+  controllerShare: Map<string, number>;
+  /** Rest of the world's normal supply from outside the controlling country (incl. its own plants). */
+  rowOtherSupply: Map<string, number>;
+  /** Output of each home plant in an undisturbed turn. */
+  normalPlantOutput: Map<string, number>;
+  /** The market and locations before the first turn: working stocks at their normal cover. */
+  initialMarket: Record<string, MarketState>;
+  initialLocation: Record<string, LocationState>;
 }
 
 export interface DemandPair {
@@ -92,7 +110,18 @@ export function prepareModel(
       (sourcesByMaterial.get(m.id) ?? []).reduce((acc, src) => acc + src.capacity.value, 0),
     ]),
   );
+  const marketParams = new Map(s.materials.map((m) => [m.id, m.market ?? DEFAULT_MARKET]));
   const model: Model = {
+    market: marketParams,
+    marketOf: (id) => marketParams.get(id) ?? DEFAULT_MARKET,
+    turnDays: daysPerTurn(s.calendar),
+    normalUse: new Map(),
+    controllerNormalExports: new Map(),
+    controllerShare: new Map(),
+    rowOtherSupply: new Map(),
+    normalPlantOutput: new Map(),
+    initialMarket: {},
+    initialLocation: {},
     scenario: s,
     materialOrder,
     materials,
@@ -135,16 +164,72 @@ export function prepareModel(
       .flatMap((sec) => Object.keys(sec.demand));
     model.teamMaterials.set(t.id, [...new Set(own.length ? own : model.sectorMaterials)]);
   }
+  for (const src of s.sources)
+    if (src.domestic) model.initialLocation[src.id] = { homeShare: 1, pressure: 0 };
+  // Two undisturbed passes: the first finds normal use (stocks do not change use), the second
+  // runs with working stocks at their normal cover to read normal supply by source.
+  const basePrices = Object.fromEntries(s.materials.map((m) => [m.id, m.basePrice.value]));
+  const noOrders = { buy: new Map(), release: new Map() };
+  for (const m of s.materials) model.initialMarket[m.id] = emptyMarket(m.basePrice.value);
+  const first = flowMaterials(
+    model,
+    neutralEffects(s),
+    basePrices,
+    [],
+    {},
+    noOrders,
+    undefined,
+    undefined,
+    true,
+  );
+  for (const m of s.materials) {
+    const f = first.flows[m.id];
+    model.normalUse.set(m.id, f ? f.used + f.shortfall : 0);
+    const mp = model.marketOf(m.id);
+    const stock = ((model.normalUse.get(m.id) ?? 0) * mp.coverDays) / model.turnDays;
+    model.initialMarket[m.id] = {
+      ...emptyMarket(m.basePrice.value),
+      homeStock: stock,
+      rowStock: (stock * (1 - mp.homeShare)) / mp.homeShare,
+    };
+  }
   const undisturbed = flowMaterials(
     model,
     neutralEffects(s),
-    Object.fromEntries(s.materials.map((m) => [m.id, m.basePrice.value])),
+    basePrices,
     [],
     {},
-    { buy: new Map(), release: new Map() },
+    noOrders,
+    undefined,
+    undefined,
+    true,
   );
-  for (const m of s.materials) model.normalClaims.set(m.id, undisturbed.flows[m.id]?.claimed ?? 0);
+  for (const m of s.materials) {
+    const f = undisturbed.flows[m.id];
+    model.normalClaims.set(m.id, f?.claimed ?? 0);
+    const mp = model.marketOf(m.id);
+    let fromController = 0;
+    let other = 0;
+    for (const [src, t] of Object.entries(f?.bySource ?? {})) {
+      const def = s.sources.find((x) => x.id === src);
+      if (def?.country === s.controllingCountry && !def.domestic) fromController += t;
+      else other += t;
+    }
+    const scale = 1 / mp.homeShare;
+    model.controllerNormalExports.set(m.id, fromController * scale);
+    model.rowOtherSupply.set(m.id, other * (scale - 1));
+    const total = (fromController + other) * scale;
+    model.controllerShare.set(
+      m.id,
+      mp.controllerWorldShare ?? (total > 0 ? (fromController * scale) / total : 0),
+    );
+  }
+  for (const [id, t] of undisturbed.plantOutput) model.normalPlantOutput.set(id, t);
   return model;
+}
+
+function emptyMarket(basePrice: number): MarketState {
+  return { homeStock: 0, rowStock: 0, risk: 0, demandFactor: 1, controllerPrice: basePrice };
 }
 
 function applyParams(scenario: Scenario, params: Readonly<Record<string, number>>): Scenario {

@@ -16,6 +16,19 @@ export interface FiredEvent {
 
 export type ProjectStatus = "pending" | "active" | "failed" | "closed" | "completed";
 
+/** A project's money, in the scenario's money unit (diversification projects only). */
+export interface ProjectEconomics {
+  /** Tonnes delivered in the last resolved turn. */
+  output: number;
+  /** Cash in the last resolved turn: output × (price received − unit cost), minus capex in the first turn. */
+  cashFlow: number;
+  cumulativeCash: number;
+  /** Net present value at the project's start of every cash flow so far. */
+  npv: number;
+  /** First turn of the current run of operating losses, or null while it earns. */
+  lossSinceTurn: number | null;
+}
+
 /** A lever activation that plays out over turns (investment, R&D, contract, case). */
 export interface Project {
   id: string;
@@ -34,6 +47,28 @@ export interface Project {
   /** WTO case: turn the challenged measures end after a win. */
   effectTurn?: number;
   note?: string;
+  economics?: ProjectEconomics;
+}
+
+/** The world market of one material, carried from turn to turn. */
+export interface MarketState {
+  /** Buyers' working stock at home and in the rest of the world (tonnes). */
+  homeStock: number;
+  rowStock: number;
+  /** Perceived supply risk, 0..1: follows restrictions quickly, fades slowly. */
+  risk: number;
+  /** Long-run demand relative to normal (thrift, substitution, deferral). */
+  demandFactor: number;
+  /** The controlling country's domestic price (money per tonne). */
+  controllerPrice: number;
+}
+
+/** Where a home production stage sits. */
+export interface LocationState {
+  /** Share of the stage's capacity still at home, 0..1. */
+  homeShare: number;
+  /** Smoothed pressure to move (shortage and cost gap), ≥ 0. */
+  pressure: number;
 }
 
 export interface StockpileState {
@@ -54,6 +89,32 @@ export interface Cause {
 
 export interface MaterialFlow {
   material: string;
+  /** Home buyers' orders on the market: use, stock adjustment and stockpile purchases. */
+  purchases: number;
+  /** Tonnes that arrived at home (imports and home production) … */
+  received: number;
+  /** … of which imports. */
+  imports: number;
+  /** Tonnes home sectors and home plants used (consumption). */
+  used: number;
+  /** Working stock at home at the start and end of the turn. */
+  stockStart: number;
+  stockEnd: number;
+  /** Days of use the end stock covers, and what buyers wanted to hold. */
+  coverDays: number;
+  desiredCoverDays: number;
+  /** Perceived supply risk (0..1) and long-run demand factor after this turn. */
+  risk: number;
+  demandFactor: number;
+  /** The controlling country's exports of the material to the whole world this turn. */
+  controllerExports: number;
+  /** Its exports in an undisturbed turn (for ratios). */
+  controllerExportsNormal: number;
+  /** Its domestic price as a multiple of the base price (below the export price when controls bind). */
+  controllerPriceMultiple: number;
+  /** Rest of the world: use and working stock. */
+  rowUsed: number;
+  rowStock: number;
   /** Tonnes claimed: sectors, downstream home production and stockpile purchases. */
   claimed: number;
   supplied: number;
@@ -93,6 +154,36 @@ export interface TeamOutcome {
   hhi: number;
 }
 
+/** A stockpile order and what the market filled. */
+export interface OrderFill {
+  lever: string;
+  team: string;
+  op: "buy" | "release";
+  ordered: number;
+  filled: number;
+}
+
+/** A project's state after a turn, for reports. */
+export interface ProjectResult {
+  id: string;
+  lever: string;
+  team: string;
+  kind: LeverKind;
+  status: ProjectStatus;
+  readyTurn: number;
+  progress: number;
+  economics?: ProjectEconomics;
+}
+
+/** A home production stage and how much of it has moved abroad. */
+export interface LocationResult {
+  source: string;
+  material: string;
+  homeShare: number;
+  /** Value added per turn that has moved abroad with the capacity (money units). */
+  valueAddedMovedAbroad: number;
+}
+
 export interface TurnResult {
   turn: number;
   label: string;
@@ -106,6 +197,9 @@ export interface TurnResult {
   teams: Record<string, TeamOutcome>;
   stockpiles: Record<string, number>;
   notes: string[];
+  fills: OrderFill[];
+  projects: ProjectResult[];
+  location: Record<string, LocationResult>;
 }
 
 export interface OverrideRecord {
@@ -129,6 +223,8 @@ export interface EngineState {
   budgets: Record<string, number>;
   spent: Record<string, number>;
   stockpiles: Record<string, StockpileState>;
+  market: Record<string, MarketState>;
+  location: Record<string, LocationState>;
   fired: FiredEvent[];
   projects: Project[];
   locked: Record<string, LeverAction[]>;

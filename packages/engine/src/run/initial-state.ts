@@ -54,6 +54,8 @@ export function initialState(
     budgets: Object.fromEntries(s.teams.map((t) => [t.id, t.budget])),
     spent: Object.fromEntries(s.teams.map((t) => [t.id, 0])),
     stockpiles,
+    market: model.initialMarket,
+    location: model.initialLocation,
     fired: [],
     projects: [],
     locked: {},

@@ -3,15 +3,23 @@ import { buildEffectContext } from "../events/effect-context.ts";
 import { fireDueEvents } from "../events/fire-due-events.ts";
 import { advanceProjects } from "../levers/advance-projects.ts";
 import { upfrontCost } from "../levers/lever-cost.ts";
+import { bookProjectEconomics } from "../levers/project-economics.ts";
 import { startProject } from "../levers/start-projects.ts";
 import { flowMaterials, type StockOrders } from "../market/flow-materials.ts";
+import { relocateProduction } from "../market/relocate-production.ts";
 import { sectorOutcomes } from "../market/sector-outcomes.ts";
-import { updatePrices } from "../market/update-prices.ts";
+import { updateMarket } from "../market/update-market.ts";
 import { turnLabel } from "../model/calendar.ts";
 import { copyRecord } from "../model/copy-record.ts";
 import type { Model } from "../model/prepare-model.ts";
 import { createRng } from "../model/rng.ts";
-import type { EngineState, Project, StockpileState, TurnResult } from "../model/state.ts";
+import type {
+  EngineState,
+  Project,
+  ProjectResult,
+  StockpileState,
+  TurnResult,
+} from "../model/state.ts";
 import { teamOutcomes } from "./team-outcomes.ts";
 
 /**
@@ -56,7 +64,16 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   const fired = advanced.fired;
   const active = activeEvents(fired, turn);
   const ctx = buildEffectContext(model, active, projects, turn, rng);
-  const flow = flowMaterials(model, ctx, state.prices, projects, state.stockpiles, orders);
+  const flow = flowMaterials(
+    model,
+    ctx,
+    state.prices,
+    projects,
+    state.stockpiles,
+    orders,
+    state.market,
+    state.location,
+  );
 
   // Copy-on-write: records are copied only when this turn changes them.
   const stockpiles = flow.stockDelta.size ? copyRecord(state.stockpiles) : state.stockpiles;
@@ -86,14 +103,12 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   }
 
   const sectors = sectorOutcomes(model, ctx, flow, state.prices, projects);
-  const leverCapacity = new Map<string, number>();
-  for (const { supplier } of flow.leverTaken.values())
-    leverCapacity.set(
-      supplier.material,
-      (leverCapacity.get(supplier.material) ?? 0) + supplier.capacity,
-    );
-  const prices = updatePrices(model, ctx, state.prices, flow.flows, leverCapacity);
-  projects = supportAndViability(model, projects, prices, flow, ledger);
+  const economics = bookProjectEconomics(model, projects, state.prices, flow.projectSold, turn);
+  projects = economics.projects;
+  for (const pay of economics.payments) ledger.charge(pay.team, pay.amount);
+  const next = updateMarket(model, ctx, state.prices, state.market, flow);
+  const prices = next.prices;
+  const moved = relocateProduction(model, state.location, prices, next.market, flow);
 
   // Plain loops, not Object.fromEntries/entries: this runs ~10⁵ times a second in Monte Carlo.
   const priceMultiples: Record<string, number> = {};
@@ -112,7 +127,10 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     sectors,
     teams: teamOutcomes(model, flow.flows, ledger.budgets, ledger.spentNow),
     stockpiles: stockTonnes,
-    notes: advanced.notes,
+    notes: [...advanced.notes, ...economics.notes],
+    fills: flow.fills,
+    projects: projects.map(projectResult),
+    location: moved.results,
   };
   let spent = state.spent;
   if (ledger.charged) {
@@ -134,6 +152,8 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     budgets: ledger.budgets,
     spent,
     stockpiles,
+    market: next.market,
+    location: moved.location,
     fired,
     projects,
     locked: {},
@@ -142,40 +162,18 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   };
 }
 
-/**
- * Diversified supply abroad needs prices above its break-even. A demand-side procurement
- * floor for the material pays the gap (charged to the team that set it) and keeps projects
- * alive; otherwise, after `closeAfterLossTurns` loss-making turns, the operator closes it.
- */
-function supportAndViability(
-  model: Model,
-  projects: Project[],
-  prices: Readonly<Record<string, number>>,
-  flow: ReturnType<typeof flowMaterials>,
-  ledger: Ledger,
-): Project[] {
-  if (!projects.some((p) => p.kind === "diversify" && p.status === "active")) return projects;
-  const floors = projects.filter((p) => p.kind === "demand_procurement" && p.status === "active");
-  return projects.map((p) => {
-    const l = model.levers.get(p.lever);
-    if (p.status !== "active" || l?.kind !== "diversify") return p;
-    const base = model.materials.get(l.material)?.basePrice.value ?? 1;
-    const price = prices[l.material] ?? base;
-    let floorPrice = 0;
-    for (const f of floors) {
-      const fl = model.levers.get(f.lever);
-      if (fl?.kind !== "demand_procurement" || fl.material !== l.material) continue;
-      const fp = base * fl.floorPriceMultiple;
-      if (fp > price) {
-        const tonnes = Math.min(fl.volumePerTurn * f.scale, flow.leverTaken.get(p.id)?.tonnes ?? 0);
-        ledger.charge(f.team, tonnes * (fp - price));
-      }
-      floorPrice = Math.max(floorPrice, fp);
-    }
-    const earns = Math.max(price, floorPrice) >= base * l.breakevenPriceMultiple;
-    const lossTurns = earns ? 0 : p.lossTurns + 1;
-    return { ...p, lossTurns, status: lossTurns >= l.closeAfterLossTurns ? "closed" : "active" };
-  });
+function projectResult(p: Project): ProjectResult {
+  const r: ProjectResult = {
+    id: p.id,
+    lever: p.lever,
+    team: p.team,
+    kind: p.kind,
+    status: p.status,
+    readyTurn: p.readyTurn,
+    progress: p.progress,
+  };
+  if (p.economics) r.economics = p.economics;
+  return r;
 }
 
 /** Money leaving teams' budgets during one turn; budgets are copied on the first charge only. */

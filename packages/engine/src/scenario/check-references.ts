@@ -1,4 +1,5 @@
 import { turnIndexOf } from "../model/calendar.ts";
+import { periodTurns } from "../model/period.ts";
 import { resolveParameterPath } from "./parameter-path.ts";
 import type { ScenarioIssue } from "./scenario-issue.ts";
 import type { Scenario, ScenarioEvent } from "./scenario-schema.ts";
@@ -94,14 +95,24 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
     if (!resolved.ok) r.add(["uncertainty", i, "path"], resolved.message);
   });
   s.history.forEach((h, i) => {
-    r.need("material", h.compare.material, ["history", i, "compare", "material"]);
-    h.points.forEach((p, j) => {
-      if (!turnInRange(s, p.turn))
-        r.add(
-          ["history", i, "points", j, "turn"],
-          `turn ${p.turn} is outside the scenario's calendar`,
-        );
-    });
+    const at = ["history", i, "metric"];
+    const mt = h.metric;
+    if ("material" in mt) r.need("material", mt.material, [...at, "material"]);
+    if ("materials" in mt)
+      mt.materials.forEach((m, j) => {
+        r.need("material", m, [...at, "materials", j]);
+      });
+    if (mt.kind === "project_output") r.need("lever", mt.lever, [...at, "lever"]);
+    for (const key of ["period", "base"] as const) {
+      const p = h[key];
+      if (p !== undefined && !periodTurns(s, p).length)
+        r.add(["history", i, key], `period ${p} has no turn in the scenario's calendar`);
+    }
+    if (h.expectedTurn !== undefined && !turnInRange(s, h.expectedTurn))
+      r.add(
+        ["history", i, "expectedTurn"],
+        `turn ${h.expectedTurn} is outside the scenario's calendar`,
+      );
   });
   return r.issues;
 }

@@ -16,6 +16,8 @@ export const EventEffect = z.discriminatedUnion("kind", [
     materials: z.array(Id).min(1),
     /** Exports allowed, as a fraction of the sources' baseline capacity (0.6 = a 40 % cut). */
     allowedFraction: Fraction,
+    /** Share of the blocked volume that leaves anyway (smuggling, mislabelled goods). Buyers' fear follows the announced cut. */
+    leakage: Fraction.default(0),
   }),
   z.strictObject({
     kind: z.literal("licence_regime"),
@@ -27,6 +29,9 @@ export const EventEffect = z.discriminatedUnion("kind", [
     denialRate: Fraction,
     /** Spread of the per-turn denial draw (uniform ± this, clipped to 0..1). */
     denialSpread: Fraction.default(0),
+    /** Turns for the regime to settle: denials fall from `denialRate` toward `settledDenialRate` as exporters and reviewers learn (0 = never). */
+    settleTurns: z.number().min(0).max(120).default(0),
+    settledDenialRate: Fraction.default(0),
   }),
   z.strictObject({
     kind: z.literal("destination_ban"),
@@ -58,6 +63,21 @@ export const EventEffect = z.discriminatedUnion("kind", [
     valueThreshold: Fraction,
     /** Share of an affected sector's exports lost to the licence burden. */
     exportLossRate: Fraction,
+  }),
+  z.strictObject({
+    kind: z.literal("cost_shift"),
+    /** The producing country whose costs change (resource taxes, environmental enforcement, consolidation). */
+    country: CountryCode,
+    materials: z.array(Id).min(1),
+    /** Its domestic price does not settle below this multiple of the base price while the event is in force. */
+    costFloorMultiple: z.number().positive().max(100),
+  }),
+  z.strictObject({
+    kind: z.literal("export_tax"),
+    country: CountryCode,
+    materials: z.array(Id).min(1),
+    /** Export duty as a share of value: the export price stays at least domestic price × (1 + rate). */
+    rate: z.number().min(0).max(5),
   }),
   z.strictObject({
     kind: z.literal("price_shock"),

@@ -93,6 +93,8 @@ export const LeverDefinition = z.discriminatedUnion("kind", [
     /** Volume covered per turn. */
     volumePerTurn: Tonnes,
     durationTurns: z.number().int().min(1).max(120),
+    /** Premium buyers then give non-controlled supply over the controlling country's (0.3 = 30 % on delivered cost). */
+    securityPremium: z.number().min(0).max(5).default(0.3),
   }),
   z.strictObject({
     ...leverBase,

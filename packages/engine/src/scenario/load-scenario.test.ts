@@ -13,7 +13,7 @@ describe("parseScenario", () => {
   it("reports every shape error with its path, not just the first", () => {
     const s = valid();
     s.calendar.start = "2020-13";
-    s.materials[1].priceElasticity = -1;
+    s.materials[1].demandElasticity = -1;
     delete s.teams[0].briefing.ja;
     s.levers[0].kind = "stockpiles";
     const r = parseScenario(s);
@@ -23,7 +23,7 @@ describe("parseScenario", () => {
     expect(paths).toEqual(
       expect.arrayContaining([
         "calendar.start",
-        "materials[1].priceElasticity",
+        "materials[1].demandElasticity",
         "teams[0].briefing.ja",
         "levers[0].kind",
       ]),

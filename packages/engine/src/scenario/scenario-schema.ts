@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { Calendar, TurnLabel } from "./calendar-schema.ts";
 import { EventEffect, Fraction, Trigger } from "./effect-schema.ts";
+import { HistoryCheck } from "./history-schema.ts";
 import { LeverDefinition } from "./lever-schema.ts";
+import { MarketParams, Relocation } from "./market-schema.ts";
 import { CountryCode, Id, LocalizedText, Source } from "./text.ts";
 
 export const Stage = z.enum(["mining", "refining", "material", "component"]);
@@ -16,10 +18,12 @@ export const Material = z.strictObject({
   stage: Stage,
   /** Price before the shock, money units per tonne. */
   basePrice: Cited(z.number().positive()),
-  /** How strongly price rises with tightness: multiple gained per unit of supply gap share. */
-  priceElasticity: z.number().min(0).max(100),
-  /** Sectors' claims scale by (price / base)^(−demandElasticity): users thrift, switch and defer when prices soar. */
+  /** Long-run demand moves toward (price / base)^(−demandElasticity), with a lag (market.demandAdjustTurns): users thrift, switch and defer when prices soar. */
   demandElasticity: z.number().min(0).max(2).default(0),
+  /** The world market outside the controlling country: stocks, risk, price formation. */
+  market: MarketParams.optional(),
+  /** Tonnes of the scenario's common unit (e.g. rare-earth oxide) per tonne, for dependency over several materials. */
+  oxideEquivalent: z.number().positive().optional(),
   /** Share of the gap between price and its target closed each turn (inertia). */
   priceAdjustment: Fraction.default(0.6),
   /** Price never leaves [base × minMultiple, base × maxMultiple]. */
@@ -40,6 +44,8 @@ export const SupplySource = z.strictObject({
   costMultiple: z.number().positive().default(1),
   /** Home production that converts the material's input (the material must have one). */
   domestic: z.boolean().default(false),
+  /** Home production only: how it moves abroad under shortage or a cost gap. */
+  relocation: Relocation.optional(),
 });
 export type SupplySource = z.infer<typeof SupplySource>;
 
@@ -56,6 +62,8 @@ export const Sector = z.strictObject({
   exportShare: Fraction.default(0),
   /** Share of the sector's material content by value from the controlling country. */
   controlledContentShare: Fraction.default(0),
+  /** Output lost per unit of input shortfall (1 = a line stops in proportion; below 1 = some output continues by reformulating, using other inputs or finishing later). */
+  inputCriticality: Fraction.default(1),
 });
 export type Sector = z.infer<typeof Sector>;
 
@@ -122,18 +130,7 @@ export const UncertainParameter = z.strictObject({
 });
 export type UncertainParameter = z.infer<typeof UncertainParameter>;
 
-export const HistoricalSeries = z.strictObject({
-  id: Id,
-  name: LocalizedText,
-  /** What in the model it compares with. */
-  compare: z.discriminatedUnion("metric", [
-    z.strictObject({ metric: z.literal("price_multiple"), material: Id }),
-    z.strictObject({ metric: z.literal("controlled_share"), material: Id }),
-  ]),
-  points: z.array(z.strictObject({ turn: TurnLabel, value: z.number() })).min(1),
-  source: Source,
-});
-export type HistoricalSeries = z.infer<typeof HistoricalSeries>;
+export { HistoryCheck };
 
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
@@ -162,7 +159,10 @@ export const Scenario = z.strictObject({
   /** Injects the facilitator may fire by hand (never scheduled). */
   injects: z.array(ScenarioEvent).default([]),
   uncertainty: z.array(UncertainParameter).default([]),
-  history: z.array(HistoricalSeries).default([]),
+  /** Model vs the historical record, with tolerances and their sources. */
+  history: z.array(HistoryCheck).default([]),
+  /** Discount rate for projects' net present value, per year. */
+  discountRatePerYear: z.number().min(0).max(1).default(0.08),
   /** How the scripted controlling country is played. */
   scriptedActors: z
     .array(z.strictObject({ country: CountryCode, name: LocalizedText, note: LocalizedText }))

@@ -1,0 +1,110 @@
+import type { EffectContext } from "../events/effect-context.ts";
+import type { Model } from "../model/prepare-model.ts";
+import type { MarketState } from "../model/state.ts";
+import type { Restriction } from "./end-user-restrictions.ts";
+import { fillMeritOrder } from "./fill-merit-order.ts";
+import type { Supplier } from "./lever-suppliers.ts";
+
+/** How the controlling country's allowed exports of a material were shared this turn. */
+export interface ControllerPool {
+  /** Tonnes the rest of the world bought from the controlling country. */
+  rowTaken: number;
+  /** The rest of the world's own supply from elsewhere. */
+  rowOther: number;
+  /** Exports buyers wanted that the measures held back (the controlling country's domestic surplus). */
+  blocked: number;
+}
+
+/**
+ * Shares what the controlling country may export between home and the rest of the world.
+ * Each of its sources exports at most its (measured) capacity scaled to the world market;
+ * home and the rest of the world order from it what their cheaper or preferred supply does
+ * not cover, and share it pro rata to their orders when it binds. A quota therefore stops
+ * binding when buyers want less than it allows; a ban on home caps home's channel at the
+ * leakage of its normal flow and leaves the rest to others.
+ *
+ * Mutates the capacities of the controlling country's import channels in `list` to home's share.
+ */
+export function shareControllerExports(
+  model: Model,
+  ctx: EffectContext,
+  list: Supplier[],
+  order: number,
+  material: string,
+  ms: MarketState | undefined,
+  restriction: Restriction | undefined,
+): ControllerPool {
+  const s = model.scenario;
+  const mp = model.marketOf(material);
+  const scale = 1 / mp.homeShare;
+  const rowScale = scale - 1;
+  const pooled: number[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const sup = list[k] as Supplier;
+    if (sup.kind === "import" && !sup.relocated && sup.country === s.controllingCountry)
+      pooled.push(k);
+  }
+  const rowOther = (model.rowOtherSupply.get(material) ?? 0) * (ms?.demandFactor ?? 1);
+  if (!pooled.length || !ms) return { rowTaken: 0, rowOther, blocked: 0 };
+
+  // What each side would take with and without the measures.
+  const worldCap: number[] = [];
+  const normalCap: number[] = [];
+  const homeMax: number[] = [];
+  for (const k of pooled) {
+    const sup = list[k] as Supplier;
+    const src = model.scenario.sources.find((x) => x.id === sup.id);
+    const measured = ctx.sourceCapacity.get(sup.id)?.capacity ?? 0;
+    const access = ctx.homeAccess.get(sup.id)?.factor;
+    worldCap.push(measured * scale);
+    normalCap.push((src?.capacity.value ?? 0) * scale);
+    // Home's channel carries at most its own (measured) capacity; a ban cuts it to the leakage.
+    homeMax.push(access === undefined ? measured : measured * access);
+  }
+  const homeWant = wantFrom(list, pooled, homeMax, order, restriction);
+  const homeWantFree = wantFrom(list, pooled, normalCap, order, undefined);
+
+  const rowUse = (model.normalUse.get(material) ?? 0) * rowScale * ms.demandFactor;
+  const rowDesired = ((rowUse * mp.coverDays) / model.turnDays) * (1 + mp.precaution * ms.risk);
+  const rowOrder = Math.max(0, rowUse + (rowDesired - ms.rowStock) / mp.stockAdjustTurns);
+  const rowWantFree = Math.max(0, rowOrder - rowOther);
+  const rowWant = rowWantFree * (ctx.rowAccess.get(material) ?? 1);
+  let capTotal = 0;
+  for (const c of worldCap) capTotal += c;
+
+  let rowTaken = 0;
+  let allocated = 0;
+  pooled.forEach((k, j) => {
+    const cap = worldCap[j] ?? 0;
+    const h = homeWant[j] ?? 0;
+    const r = capTotal > 0 ? (rowWant * cap) / capTotal : 0;
+    const share = h + r > cap ? cap / (h + r) : 1;
+    const home = Math.min(h * share, homeMax[j] ?? 0);
+    const row = r * share;
+    (list[k] as Supplier).capacity = home;
+    rowTaken += row;
+    allocated += home + row;
+  });
+  let wantedFree = rowWantFree;
+  for (const t of homeWantFree) wantedFree += t;
+  return { rowTaken, rowOther, blocked: Math.max(0, wantedFree - allocated) };
+}
+
+/** Tonnes home would take from each pooled source if it could take up to `caps` from them. */
+function wantFrom(
+  list: readonly Supplier[],
+  pooled: readonly number[],
+  caps: readonly number[],
+  order: number,
+  restriction: Restriction | undefined,
+): number[] {
+  const trial = list.map((sup) => ({ ...sup }));
+  pooled.forEach((k, j) => {
+    const t = trial[k] as Supplier;
+    t.capacity = caps[j] ?? 0;
+    if (restriction?.countries.has(t.country))
+      t.capacity = Math.min(t.capacity, restriction.usableFromRestricted);
+  });
+  const taken = fillMeritOrder(trial, order);
+  return pooled.map((k) => taken[k] ?? 0);
+}

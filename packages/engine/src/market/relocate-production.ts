@@ -1,0 +1,49 @@
+import type { Model } from "../model/prepare-model.ts";
+import type { LocationResult, LocationState, MarketState } from "../model/state.ts";
+import type { FlowResult } from "./flow-materials.ts";
+
+/**
+ * Moves home production abroad under sustained pressure: the share of its input it could
+ * not get, plus the cost gap makers abroad enjoy when they buy the input at the controlling
+ * country's domestic price (gap × tonnes of input per tonne ÷ output price). Pressure is a
+ * moving average, so a two-month hold moves little and years of a price gap move a lot;
+ * capacity comes back only at `returnPerTurn` once pressure is gone.
+ */
+export function relocateProduction(
+  model: Model,
+  location: Readonly<Record<string, LocationState>>,
+  prices: Readonly<Record<string, number>>,
+  market: Readonly<Record<string, MarketState>>,
+  flow: FlowResult,
+): { location: Record<string, LocationState>; results: Record<string, LocationResult> } {
+  const next: Record<string, LocationState> = {};
+  const results: Record<string, LocationResult> = {};
+  for (const src of model.scenario.sources) {
+    const now = location[src.id];
+    if (!src.domestic || !now) continue;
+    const r = src.relocation;
+    let { homeShare, pressure } = now;
+    const mat = model.materials.get(src.material);
+    if (r && mat?.input) {
+      const inp = mat.input.material;
+      const gap = Math.max(0, (prices[inp] ?? 0) - (market[inp]?.controllerPrice ?? 0));
+      const out = prices[src.material] ?? mat.basePrice.value;
+      const raw =
+        (flow.plantShortage.get(src.id) ?? 0) +
+        (r.costGapSensitivity * gap * mat.input.perTonne) / Math.max(1e-12, out);
+      pressure += (raw - pressure) / r.pressureTurns;
+      if (pressure > 0.02)
+        homeShare = Math.max(0, homeShare - r.ratePerTurn * Math.min(1, pressure));
+      else homeShare += r.returnPerTurn * (1 - homeShare);
+    }
+    next[src.id] = { homeShare, pressure };
+    const normal = model.normalPlantOutput.get(src.id) ?? 0;
+    results[src.id] = {
+      source: src.id,
+      material: src.material,
+      homeShare,
+      valueAddedMovedAbroad: r ? (1 - homeShare) * normal * r.valueAddedPerTonne : 0,
+    };
+  }
+  return { location: next, results };
+}

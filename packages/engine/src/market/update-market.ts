@@ -1,0 +1,88 @@
+import type { EffectContext } from "../events/effect-context.ts";
+import type { Model } from "../model/prepare-model.ts";
+import type { MarketState } from "../model/state.ts";
+import { desiredStock, type FlowResult } from "./flow-materials.ts";
+
+/**
+ * Moves each material's world market on after a turn: price, the controlling country's
+ * domestic price, perceived risk, long-run demand and working stocks.
+ *
+ * Price (modelling assumption after Sterman 2000, ch. 20): the target multiple of the base
+ * price is (supply position)^(−priceResponse), where supply position = working stock after
+ * the turn ÷ desired stock, over home and the rest of the world (the share of use served
+ * when the market holds no stocks).
+ * A supply cut drains stocks; fear raises desired stocks (precautionary buying); both lower
+ * the position and lift the price, and the price falls as stocks rebuild, demand thrifts and
+ * new supply arrives. Prices do not settle below the marginal supplier's cost (raised by
+ * `cost_shift` events). The controlling country's domestic price is the same formula with
+ * the exports its measures held back added to supply; the export price stays above it by
+ * any export tax. Inertia: `priceAdjustment` of the gap closes each turn.
+ */
+export function updateMarket(
+  model: Model,
+  ctx: EffectContext,
+  prices: Readonly<Record<string, number>>,
+  market: Readonly<Record<string, MarketState>>,
+  flow: FlowResult,
+): { prices: Record<string, number>; market: Record<string, MarketState> } {
+  const nextPrices: Record<string, number> = {};
+  const nextMarket: Record<string, MarketState> = {};
+  for (const m of model.materialOrder) {
+    const mp = model.marketOf(m.id);
+    const ms = market[m.id] as MarketState;
+    const base = m.basePrice.value;
+    const wb = flow.world.get(m.id);
+    const f = flow.flows[m.id];
+    // With working stocks, the position is stock cover against desired cover; a market
+    // without stocks (coverDays 0) prices on the share of use it could serve.
+    const wanted = wb?.useWanted ?? 0;
+    const withStocks = mp.coverDays > 0;
+    const desired = withStocks ? desiredStock(model, m.id, wanted, ms.risk) : wanted;
+    const have = withStocks ? (wb?.stock ?? 0) : (wb?.used ?? 0);
+    const position = desired > 0 ? Math.max(0.02, have / desired) : 1;
+    const positionFree = desired > 0 ? Math.max(0.02, (have + (wb?.blocked ?? 0)) / desired) : 1;
+    const floor = base * Math.max(mp.costFloor, ctx.costFloor.get(m.id) ?? 0);
+    const lo = base * m.minPriceMultiple;
+    const hi = base * m.maxPriceMultiple;
+    const domesticTarget = Math.max(floor, base * positionFree ** -mp.priceResponse);
+    const target = Math.max(
+      floor,
+      base * position ** -mp.priceResponse * (ctx.priceShock.get(m.id) ?? 1),
+      domesticTarget * (1 + (ctx.exportTax.get(m.id) ?? 0)),
+    );
+    const current = prices[m.id] ?? base;
+    const price = clamp(current + m.priceAdjustment * (target - current), lo, hi);
+    const domestic = Math.min(
+      price,
+      clamp(ms.controllerPrice + m.priceAdjustment * (domesticTarget - ms.controllerPrice), lo, hi),
+    );
+    nextPrices[m.id] = price;
+
+    // Fear follows announced restrictions quickly and fades slowly after them.
+    const signal = ctx.restriction.get(m.id) ?? 0;
+    const risk =
+      ms.risk + (signal - ms.risk) / (signal > ms.risk ? mp.riskUpTurns : mp.riskDownTurns);
+    // Long-run demand: thrift and substitution follow high prices with a lag; when prices
+    // fall, only the part that was deferral comes back (learning persists).
+    const goal = m.demandElasticity > 0 ? (price / base) ** -m.demandElasticity : 1;
+    const speed = goal < ms.demandFactor ? 1 : 1 - mp.thriftPersistence;
+    const demandFactor =
+      ms.demandFactor + ((goal - ms.demandFactor) * speed) / mp.demandAdjustTurns;
+    nextMarket[m.id] = {
+      homeStock: flow.homeStock.get(m.id) ?? ms.homeStock,
+      rowStock: wb?.rowStock ?? ms.rowStock,
+      risk,
+      demandFactor,
+      controllerPrice: domestic,
+    };
+    if (f) {
+      f.tightness = 1 - position;
+      f.controllerPriceMultiple = domestic / base;
+    }
+  }
+  return { prices: nextPrices, market: nextMarket };
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}

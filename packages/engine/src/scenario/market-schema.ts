@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { Fraction } from "./effect-schema.ts";
+import { CountryCode, Source } from "./text.ts";
+
+/**
+ * How a material's world market (outside the controlling country) behaves. The home country
+ * is one buyer in it; the rest of the world (RoW) is modelled as a second buyer that mirrors
+ * home's normal purchases and supply channels at the scale `homeShare` implies. Prices form
+ * on the world's supply position, so a small importer is a price taker and a large one
+ * (Japan in rare earths, ~half of China's exports) moves the price with its own buying.
+ *
+ * The structure follows the commodity-cycle models of Sterman, *Business Dynamics* (2000),
+ * ch. 20: price responds to inventory coverage against desired coverage; desired coverage
+ * rises with perceived supply risk (precautionary stock-building) and falls back after it.
+ */
+export const MarketParams = z.strictObject({
+  /** Home's share of purchases on the world market outside the controlling country, in normal times. */
+  homeShare: Fraction.refine((v) => v > 0, "homeShare must be above 0"),
+  /** Days of use that buyers hold as working stock in normal times. */
+  coverDays: z.number().min(0).max(720),
+  /** Stock below which a plant cannot run (days of use); the rest of working stock buffers disruptions. */
+  minCoverDays: z.number().min(0).max(360).default(0),
+  /** Desired cover multiplies by (1 + precaution × perceived risk): precautionary stock-building. */
+  precaution: z.number().min(0).max(20).default(0),
+  /** Turns for perceived risk to catch up with new restrictions (fast) and to fade after them (slow). */
+  riskUpTurns: z.number().min(1).max(40).default(1),
+  riskDownTurns: z.number().min(1).max(80).default(4),
+  /** Turns over which buyers close the gap between desired and actual stock. */
+  stockAdjustTurns: z.number().min(1).max(40).default(2),
+  /** Price multiple = (supply position ÷ desired)^(−priceResponse), before inertia and bounds. */
+  priceResponse: z.number().min(0).max(20),
+  /** The marginal supplier's cost as a multiple of the base price: prices do not settle below it. */
+  costFloor: z.number().positive().max(100).default(0.6),
+  /** Turns for long-run demand (thrift, substitution, deferral) to respond to price. */
+  demandAdjustTurns: z.number().min(1).max(80).default(4),
+  /** Share of demand lost to thrift that does not come back when prices fall (learning persists). */
+  thriftPersistence: Fraction.default(0.5),
+  /** The controlling country's share of world supply, counting material processed elsewhere from its feed (buyers' fear scales with it); computed from the scenario's sources if absent. */
+  controllerWorldShare: Fraction.optional(),
+  /** Non-price weighting buyers give supply from outside the controlling country at full perceived risk (0.3 = pay up to 30 % more). */
+  securityPremium: z.number().min(0).max(5).default(0),
+  /** Where each parameter comes from (cited or marked as a modelling assumption). */
+  source: Source,
+});
+export type MarketParams = z.infer<typeof MarketParams>;
+
+/** Used when a scenario gives a material no market block: home is the whole market, no stocks. */
+export const DEFAULT_MARKET: MarketParams = {
+  homeShare: 1,
+  coverDays: 0,
+  minCoverDays: 0,
+  precaution: 0,
+  riskUpTurns: 1,
+  riskDownTurns: 4,
+  stockAdjustTurns: 2,
+  priceResponse: 3,
+  costFloor: 0.6,
+  demandAdjustTurns: 4,
+  thriftPersistence: 0.5,
+  securityPremium: 0,
+  source: "defaults (no market block in the scenario)",
+};
+
+/**
+ * Home production of a downstream stage can move abroad: sustained input shortage at home, or
+ * a cost gap (makers abroad buying the input at the controlling country's domestic price),
+ * shifts capacity abroad with a lag; it returns only slowly.
+ */
+export const Relocation = z.strictObject({
+  /** Where relocated capacity goes (it then ships to home as imports). */
+  to: CountryCode,
+  /** Share of home capacity that moves per turn at full pressure. */
+  ratePerTurn: Fraction,
+  /** Share of the moved capacity that comes back per turn once pressure is gone. */
+  returnPerTurn: Fraction.default(0),
+  /** Pressure from the input cost gap: pressure = sensitivity × gap ÷ output price. */
+  costGapSensitivity: z.number().min(0).max(100).default(1),
+  /** Turns over which pressure is averaged (firms act on sustained, not momentary, gaps). */
+  pressureTurns: z.number().min(1).max(40).default(4),
+  /** Value added at home per tonne of output (money units): what leaves with the capacity. */
+  valueAddedPerTonne: z.number().min(0),
+  source: Source,
+});
+export type Relocation = z.infer<typeof Relocation>;

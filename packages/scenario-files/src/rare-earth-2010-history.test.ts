@@ -1,0 +1,146 @@
+import {
+  checkHistory,
+  type EngineState,
+  monteCarlo,
+  type Plan,
+  prepareModel,
+  runPlan,
+  type Scenario,
+  type TeamDecision,
+  turnIndexOf,
+  turnMetrics,
+} from "@chokepoint/engine";
+import { describe, expect, it } from "vitest";
+import { builtInScenarios } from "./built-in-scenarios.ts";
+import { loadDecisionsFile, loadScenarioFile } from "./load-scenario-file.ts";
+
+const entry = builtInScenarios().find((s) => s.id === "rare-earth-2010");
+if (!entry) throw new Error("scenarios/rare-earth-2010 is missing");
+const loaded = loadScenarioFile(entry.file);
+if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+const scenario = loaded.value;
+const actualFile = entry.decisions.find((f) => f.endsWith("decisions-japan-actual.yaml")) ?? "";
+const actual = loadDecisionsFile(actualFile, scenario);
+if (!actual.ok) throw new Error(JSON.stringify(actual.issues));
+const actualPlan = actual.value;
+
+const run = (s: Scenario, plan: Plan, seed = 2010): EngineState =>
+  runPlan(prepareModel(s), seed, plan).state;
+const at = (s: Scenario, label: string) => turnIndexOf(s.calendar, label) ?? -1;
+/** China's share of Japan's rare-earth imports (oxide-equivalent) over a year. */
+const chinaShare = (s: Scenario, state: EngineState, year: string) => {
+  const model = prepareModel(s);
+  let num = 0;
+  let den = 0;
+  for (const r of state.results) {
+    if (!r.label.startsWith(year)) continue;
+    for (const id of ["ree_concentrate", "ndpr_oxide", "dy_oxide"]) {
+      const f = r.materials[id];
+      if (!f) continue;
+      num += f.byCountry.CN ?? 0;
+      den += f.received - (f.byCountry.JP ?? 0);
+    }
+  }
+  void model;
+  return den > 0 ? num / den : 0;
+};
+const without = (plan: Plan, levers: string[]): Plan =>
+  new Map(
+    [...plan].map(([turn, ds]) => [
+      turn,
+      ds.map((d) => ({ ...d, actions: d.actions.filter((a) => !levers.includes(a.lever)) })),
+    ]),
+  );
+const withDecisions = (plan: Plan, turn: number, extra: TeamDecision[]): Plan => {
+  const out = new Map(plan);
+  out.set(turn, [...(plan.get(turn) ?? []), ...extra]);
+  return out;
+};
+
+describe("the 2010 scenario against the historical record", () => {
+  const state = run(scenario, actualPlan);
+
+  it("on Japan's actual path, at least 27 of the 39 historical checks fall inside their stated tolerances", () => {
+    // The score may rise with better calibration; it must not silently fall.
+    const report = checkHistory(prepareModel(scenario), state.results);
+    expect(report.total).toBe(39);
+    expect(report.passed).toBeGreaterThanOrEqual(27);
+    const byId = new Map(report.results.map((r) => [r.check.id, r]));
+    for (const id of ["nd_peak", "nd_peak_turn", "nd_2013_q4", "va_lost_2010_11", "lynas_first"])
+      expect(byId.get(id)?.pass, id).toBe(true);
+  });
+
+  it("shows the seeds' lessons as numbers: China's share falls while Lynas loses money after prices fall, and magnet production moves abroad", () => {
+    expect(chinaShare(scenario, state, "2014")).toBeLessThan(
+      chinaShare(scenario, state, "2009") - 0.2,
+    );
+    const lynas = state.projects.find((p) => p.lever === "lynas_jare");
+    expect(lynas?.economics?.cumulativeCash ?? 0).toBeLessThan(0);
+    expect(lynas?.economics?.lossSinceTurn).toBeGreaterThanOrEqual(at(scenario, "2012-Q4"));
+    // It kept delivering while it lost money.
+    expect(lynas?.economics?.output ?? 0).toBeGreaterThan(0);
+    const last = state.results[state.results.length - 1];
+    expect(last?.location.jp_magnet_plants?.homeShare ?? 1).toBeLessThan(0.95);
+    expect(last?.location.jp_magnet_plants?.valueAddedMovedAbroad ?? 0).toBeGreaterThan(0);
+  });
+
+  it("without diversification (no Lynas, no Indian offtake) China's share stays higher", () => {
+    const none = run(scenario, without(actualPlan, ["lynas_jare", "india_offtake"]));
+    expect(chinaShare(scenario, none, "2014")).toBeGreaterThan(
+      chinaShare(scenario, state, "2014") + 0.03,
+    );
+  });
+
+  it("a price floor keeps a loss-making project alive that would otherwise close", () => {
+    const impatient = structuredClone(scenario);
+    for (const l of impatient.levers)
+      if (l.id === "lynas_jare" && l.kind === "diversify") l.closeAfterLossTurns = 4;
+    const closed = run(impatient, actualPlan);
+    expect(closed.projects.find((p) => p.lever === "lynas_jare")?.status).toBe("closed");
+    const floored = run(
+      impatient,
+      withDecisions(actualPlan, at(impatient, "2013-Q1"), [
+        { team: "meti", actions: [{ op: "activate", lever: "lynas_price_floor", scale: 1 }] },
+      ]),
+    );
+    const lynas = floored.projects.find((p) => p.lever === "lynas_jare");
+    expect(lynas?.status).toBe("active");
+    expect(floored.spent.meti ?? 0).toBeGreaterThan(closed.spent.meti ?? 0);
+  });
+
+  it("a timely stockpile release shrinks the loss from a hard embargo", () => {
+    // A counterfactual: the 2010 halt as a full embargo on Japan for two quarters.
+    const hard = structuredClone(scenario);
+    for (const e of hard.events)
+      if (e.id === "japan_halt_2010" && e.effect.kind === "destination_ban") {
+        e.effect.leakage = 0;
+        e.durationTurns = 3;
+      }
+    const buy: TeamDecision[] = [
+      { team: "jogmec", actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 40 }] },
+    ];
+    let stocked: Plan = actualPlan;
+    for (const q of ["2009-Q1", "2009-Q2", "2009-Q3", "2009-Q4"])
+      stocked = withDecisions(stocked, at(hard, q), buy);
+    let released = stocked;
+    for (const q of ["2010-Q4", "2011-Q1", "2011-Q2", "2011-Q3"])
+      released = withDecisions(released, at(hard, q), [
+        { team: "jogmec", actions: [{ op: "release", lever: "jogmec_dy_stockpile", tonnes: 40 }] },
+      ]);
+    const lost = (s: EngineState) => {
+      const model = prepareModel(hard);
+      return s.results.reduce((a, r) => a + turnMetrics(model, r).valueAddedLost, 0);
+    };
+    const kept = run(hard, stocked);
+    const used = run(hard, released);
+    expect(lost(kept)).toBeGreaterThan(0);
+    expect(lost(used)).toBeLessThan(lost(kept));
+  });
+
+  it("Monte Carlo over the scenario's parameter distributions puts the historical Nd price peak inside its 5–95 % band", () => {
+    const mc = monteCarlo(scenario, actualPlan, { runs: 200, baseSeed: 1 });
+    const nd = mc.totals.peakPriceMultiple.ndpr_oxide;
+    expect(nd?.p5 ?? 0).toBeLessThanOrEqual(19);
+    expect(nd?.p95 ?? 0).toBeGreaterThanOrEqual(19);
+  });
+});
