@@ -4,7 +4,8 @@ import { type Plan, parseScenario, type Scenario } from "../src/index.ts";
  * The shared core stock-and-flow model both engines run: one material supplied at 100 t per
  * step, cut to 60 t from step 6 by a quota; a 100 t stockpile releasing up to 20 t per step
  * once the quota bites; the price stock moving 60 % of the way per step toward
- * P0 × (1 + 8 × shortage share). 24 steps, Euler, dt = 1.
+ * P0 × (share of demand served)^(−2) — the engine's price formula for a market without
+ * working stock. 24 steps, Euler, dt = 1.
  */
 export const CORE = {
   steps: 24,
@@ -15,7 +16,7 @@ export const CORE = {
   stock: 100,
   release: 20,
   p0: 0.02,
-  elasticity: 8,
+  response: 2,
   adjustment: 0.6,
 };
 
@@ -37,7 +38,13 @@ export function coreScenario(): Scenario {
         name: text("Material"),
         stage: "refining",
         basePrice: { value: CORE.p0, source: "benchmark" },
-        priceElasticity: CORE.elasticity,
+        market: {
+          homeShare: 1,
+          coverDays: 0,
+          priceResponse: CORE.response,
+          costFloor: 0.01,
+          source: "benchmark",
+        },
         priceAdjustment: CORE.adjustment,
         minPriceMultiple: 0.01,
         maxPriceMultiple: 100,

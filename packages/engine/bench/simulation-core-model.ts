@@ -26,7 +26,7 @@ export function buildSimulationCore() {
   });
   const adjust = m.Flow(null, price, {
     name: "Adjust",
-    rate: `${CORE.adjustment} * (${CORE.p0} * (1 + ${CORE.elasticity} * [Shortage]) - [Price])`,
+    rate: `${CORE.adjustment} * (${CORE.p0} * Max(0.02, 1 - [Shortage])^(-${CORE.response}) - [Price])`,
   });
   m.Link(supply, release);
   m.Link(stock, release);

@@ -53,15 +53,22 @@ describe("built-in scenarios of the 2023–2026 controls", () => {
       const s = load(id);
       const { state } = run(s);
       expect(state.results).toHaveLength(s.calendar.turns);
-      const lost = state.results.map((r) =>
-        Object.values(r.sectors).reduce((a, x) => a + x.valueAddedLost, 0),
-      );
-      // Each scenario's controls bite later than its first turn (for the 2025-10 package, the
-      // April licensing is already in force at the start and the October measures come on top).
-      expect(
-        Math.max(...lost),
-        `${id} loses more value added later than at the start`,
-      ).toBeGreaterThan((lost[0] ?? 0) + 100);
+      // Each scenario's controls bite after its first turn (for the 2025-10 package, the April
+      // licensing is already in force at the start and the October measures come on top):
+      // value added is lost, a price at least doubles, or China's deliveries fall by a third.
+      const first = state.results[0];
+      const bites = state.results.slice(1).some((r) => {
+        const lost = (x: typeof r) =>
+          Object.values(x.sectors).reduce((a, o) => a + o.valueAddedLost, 0);
+        return (
+          lost(r) > (first ? lost(first) : 0) + 100 ||
+          Object.values(r.priceMultiples).some((m) => m >= 2) ||
+          Object.values(r.materials).some(
+            (f) => (f.byCountry.CN ?? 0) < 0.67 * (first?.materials[f.material]?.byCountry.CN ?? 0),
+          )
+        );
+      });
+      expect(bites, `${id}: the disruption is visible when nobody acts`).toBe(true);
     }
   });
 
@@ -117,13 +124,29 @@ describe("heavy-rare-earths-2025", () => {
   const magnetsToSectors = (st: EngineState, label: string) =>
     at(s, st, label).materials.ndfeb_magnet?.toSectors ?? 0;
 
-  it("with no lever used, magnet supply to Japanese sectors falls after April 2025", () => {
-    expect(magnetsToSectors(none, "2025-04")).toBeLessThan(magnetsToSectors(none, "2025-03") * 0.9);
-    expect(magnetsToSectors(none, "2025-05")).toBeLessThan(magnetsToSectors(none, "2025-03") * 0.9);
-    expect(at(s, none, "2025-05").sectors.auto?.output).toBeLessThan(0.9);
-    expect(at(s, none, "2025-05").newlyFired.concat(at(s, none, "2025-06").newlyFired)).toContain(
-      "line_stoppages",
+  it("with no lever used, China's heavy rare earths and magnets stop reaching Japan from April 2025; working stock bridges, and in some runs it runs out", () => {
+    const fromChina = (l: string, m: string) => at(s, none, l).materials[m]?.byCountry.CN ?? 0;
+    expect(fromChina("2025-05", "heavy_ree_oxide")).toBeLessThan(
+      0.1 * fromChina("2025-03", "heavy_ree_oxide"),
     );
+    expect(fromChina("2025-05", "ndfeb_magnet")).toBeLessThan(
+      0.5 * fromChina("2025-03", "ndfeb_magnet"),
+    );
+    // Stocks carry the sectors through April and May, then run short.
+    expect(magnetsToSectors(none, "2025-05")).toBeGreaterThan(
+      0.99 * magnetsToSectors(none, "2025-03"),
+    );
+    expect(at(s, none, "2025-05").materials.heavy_ree_oxide?.stockEnd ?? 0).toBeLessThan(
+      0.5 * (at(s, none, "2025-03").materials.heavy_ree_oxide?.stockEnd ?? 0),
+    );
+    // Whether it runs out, and how badly, depends on the licence draws: the seed decides.
+    const outputs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((seed) => {
+      const st = run(s, new Map(), seed).state;
+      return ["2025-06", "2025-07", "2025-08"].flatMap((l) =>
+        Object.values(at(s, st, l).sectors).map((o) => o.output),
+      );
+    });
+    expect(Math.min(...outputs)).toBeLessThan(0.99);
   });
 
   it("a timely stockpile release reduces the shortfall", () => {
@@ -135,10 +158,8 @@ describe("heavy-rare-earths-2025", () => {
     if (!decisions.ok) throw new Error(JSON.stringify(decisions.issues));
     const { state, refused } = run(s, decisions.value);
     expect(refused).toEqual([]);
-    const months = ["2025-04", "2025-05"];
-    expect(shortOver(s, state, months, "ndfeb_magnet")).toBeLessThan(
-      shortOver(s, none, months, "ndfeb_magnet") * 0.5,
-    );
+    const months = ["2025-06", "2025-07", "2025-08"];
+    expect(shortOver(s, none, months, "heavy_ree_oxide")).toBeGreaterThan(0);
     expect(shortOver(s, state, months, "heavy_ree_oxide")).toBeLessThan(
       shortOver(s, none, months, "heavy_ree_oxide"),
     );
@@ -151,7 +172,7 @@ describe("heavy-rare-earths-2025", () => {
         ["2025-02", "jogmec", [{ op: "activate", lever: "lynas_heavy_offtake", scale: 1 }]],
       ]),
     );
-    const months = ["2025-04", "2025-05", "2025-06"];
+    const months = ["2025-06", "2025-07", "2025-08"];
     expect(shortOver(s, state, months, "heavy_ree_oxide")).toBeLessThan(
       shortOver(s, none, months, "heavy_ree_oxide"),
     );
@@ -162,24 +183,27 @@ describe("gallium-germanium-2023", () => {
   const s = load("gallium-germanium-2023");
   const none = run(s).state;
   it("licensing from August 2023 stops Chinese gallium for the review period, and the US ban tightens prices in December 2024", () => {
-    expect(at(s, none, "2023-07").materials.gallium?.byCountry.CN ?? 0).toBeGreaterThan(4);
-    expect(at(s, none, "2023-08").materials.gallium?.byCountry.CN ?? 0).toBeLessThan(0.5);
-    expect(at(s, none, "2023-09").materials.gallium?.byCountry.CN ?? 0).toBeLessThan(0.5);
-    expect(at(s, none, "2023-10").materials.gallium?.byCountry.CN ?? 0).toBeGreaterThan(2);
-    expect(at(s, none, "2024-12").priceMultiples.gallium ?? 0).toBeGreaterThan(
+    const cn = (l: string) => at(s, none, l).materials.gallium?.byCountry.CN ?? 0;
+    expect(cn("2023-07")).toBeGreaterThan(1.3);
+    expect(cn("2023-08")).toBeLessThan(0.1);
+    expect(cn("2023-09")).toBeLessThan(0.1);
+    expect(cn("2023-11")).toBeGreaterThan(0.2);
+    // The US ban tightens the rest of the world and lifts the price; Japan is not cut off.
+    expect(at(s, none, "2025-01").priceMultiples.gallium ?? 0).toBeGreaterThan(
       at(s, none, "2024-11").priceMultiples.gallium ?? 0,
     );
+    expect(cn("2024-12")).toBeGreaterThan(0.7 * cn("2024-11"));
   });
-  it("releasing the JOGMEC gallium stockpile reduces the shortfall while licences are pending", () => {
+  it("releasing the JOGMEC gallium stockpile keeps users' working stock higher while licences are pending", () => {
     const release = plan(s, [
       ["2023-08", "jogmec", [{ op: "release", lever: "jogmec_gallium_stockpile", tonnes: 4 }]],
       ["2023-09", "jogmec", [{ op: "release", lever: "jogmec_gallium_stockpile", tonnes: 4 }]],
     ]);
     const { state } = run(s, release);
-    const months = ["2023-08", "2023-09"];
-    expect(shortOver(s, state, months, "compound_wafers")).toBeLessThan(
-      shortOver(s, none, months, "compound_wafers"),
-    );
+    // Six months of users' stock means no shortfall either way (no stoppage was reported);
+    // the release shows up as stock that lasts longer.
+    const stock = (st: EngineState) => at(s, st, "2023-09").materials.gallium?.stockEnd ?? 0;
+    expect(stock(state)).toBeGreaterThan(stock(none) + 4);
   });
 });
 

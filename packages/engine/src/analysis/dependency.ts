@@ -13,6 +13,9 @@ export function importShare(
 export function hhi(byCountry: Readonly<Record<string, number>>, total: number): number {
   if (total <= 0) return 0;
   let h = 0;
-  for (const c in byCountry) h += (((byCountry[c] ?? 0) / total) * 100) ** 2;
+  for (const c in byCountry) {
+    const share = ((byCountry[c] ?? 0) / total) * 100;
+    h += share * share;
+  }
   return h;
 }

@@ -70,11 +70,13 @@ export function monteCarlo(
   const peaks = new Map(mats.map((m) => [m, new Float64Array(opts.runs)]));
   let refused = 0;
   const nominal = scenario.uncertainty.length ? undefined : prepareModel(scenario);
+  // Sampled models reuse the nominal calibration when their parameters allow it.
+  const base = nominal ?? prepareModel(scenario);
   const labels: string[] = [];
   for (let i = 0; i < opts.runs; i++) {
     const seed = opts.baseSeed + i;
     const params = scenario.uncertainty.length ? sampleParameters(scenario, seed) : {};
-    const model = nominal ?? prepareModel(scenario, params);
+    const model = nominal ?? prepareModel(scenario, params, base);
     const run = runPlan(model, seed, plan, params);
     refused += run.refused.length;
     run.state.results.forEach((r, t) => {

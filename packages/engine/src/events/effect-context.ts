@@ -38,6 +38,15 @@ export function buildEffectContext(
   rng: Rng,
 ): EffectContext {
   const s = model.scenario;
+  // No event in force: every turn of the run reads the same neutral context (never mutated).
+  if (active.length === 0) {
+    let neutral = NEUTRAL.get(model);
+    if (!neutral) {
+      neutral = neutralEffects(s);
+      NEUTRAL.set(model, neutral);
+    }
+    return neutral;
+  }
   let denialScale = 1;
   for (const p of projects) {
     const l = p.status === "active" ? model.levers.get(p.lever) : undefined;
@@ -53,16 +62,6 @@ export function buildEffectContext(
   let restriction: Map<string, number> | undefined;
   let costFloor: Map<string, number> | undefined;
   let exportTax: Map<string, number> | undefined;
-  // Buyers fear announced cuts in proportion to the controlling country's share of supply.
-  const fear = (materials: readonly string[], cut: number) => {
-    for (const m of materials.length ? materials : s.materials.map((x) => x.id)) {
-      const w = model.controllerShare.get(m) ?? 0;
-      if (w <= 0 || cut <= 0) continue;
-      restriction ??= new Map();
-      const prev = restriction.get(m) ?? 0;
-      restriction.set(m, 1 - (1 - prev) * (1 - Math.min(1, cut * w)));
-    }
-  };
   let priceShock: Map<string, number> | undefined;
   let demandMultiplier: Map<string, number> | undefined;
   const ctx = {
@@ -82,7 +81,8 @@ export function buildEffectContext(
             e.allowedFraction + e.leakage * (1 - e.allowedFraction),
             f.id,
           );
-        if (e.country === s.controllingCountry) fear(e.materials, 1 - e.allowedFraction);
+        if (e.country === s.controllingCountry)
+          restriction = fear(model, restriction, e.materials, 1 - e.allowedFraction);
         break;
       case "licence_regime": {
         // Shipments wait `approvalDelayDays` for a licence: in the regime's first turns only the
@@ -93,14 +93,18 @@ export function buildEffectContext(
         const draw = uniform(rng, -e.denialSpread, e.denialSpread);
         for (const src of controlled(s, e.country, e.materials)) {
           const age = turn - regimeStart(active, e.country, src.material, f.startTurn);
-          const flowing = Math.min(1, Math.max(0, age + 1 - delayTurns));
+          // Cargo cleared before the rule still ships in its first turn.
+          const pipeline = age === 0 ? e.pipelineDays / daysPerTurn(s.calendar) : 0;
+          const flowing = Math.min(1, Math.max(0, age + 1 - delayTurns) + pipeline);
           // Approvals recover as exporters learn the paperwork and reviewers clear the backlog.
           const settled =
             e.settleTurns > 0 ? Math.min(1, Math.max(0, age + 1 - delayTurns) / e.settleTurns) : 0;
           const mean = e.denialRate + (e.settledDenialRate - e.denialRate) * settled;
           const denial = Math.min(1, Math.max(0, mean + draw)) * denialScale;
-          cut(sourceCapacity, src.id, flowing * (1 - denial), f.id);
-          if (e.country === s.controllingCountry) fear([src.material], 1 - flowing * (1 - denial));
+          const passing = e.exemptShare + (1 - e.exemptShare) * flowing * (1 - denial);
+          cut(sourceCapacity, src.id, passing, f.id);
+          if (e.country === s.controllingCountry)
+            restriction = fear(model, restriction, [src.material], 1 - passing);
         }
         break;
       }
@@ -114,14 +118,19 @@ export function buildEffectContext(
             homeAccess.set(src.id, entry);
           }
           for (const m of e.materials.length ? e.materials : s.materials.map((x) => x.id))
-            fear([m], (1 - e.leakage) * (model.marketOf(m)?.homeShare ?? 1));
+            restriction = fear(
+              model,
+              restriction,
+              [m],
+              (1 - e.leakage) * (model.marketOf(m)?.homeShare ?? 1),
+            );
         } else
           for (const m of e.materials.length ? e.materials : s.materials.map((x) => x.id)) {
             worldTightening ??= new Map();
             add(worldTightening, m, e.worldTightening, 0);
             rowAccess ??= new Map();
             rowAccess.set(m, (rowAccess.get(m) ?? 1) * (1 - e.worldTightening * (1 - e.leakage)));
-            fear([m], e.worldTightening * (1 - e.leakage));
+            restriction = fear(model, restriction, [m], e.worldTightening * (1 - e.leakage));
           }
         break;
       case "cost_shift":
@@ -172,6 +181,10 @@ export function buildEffectContext(
         if (!screenedBefore(model, projects, e.source, f.startTurn))
           cut(sourceCapacity, e.source, 1 - e.capacityLoss, f.id);
         break;
+      case "announcement":
+        if (e.country === s.controllingCountry)
+          restriction = fear(model, restriction, e.materials, e.restriction);
+        break;
       case "suspend_event":
       case "end_event":
       case "briefing_only":
@@ -193,6 +206,9 @@ export function buildEffectContext(
     demandMultiplier: demandMultiplier ?? NO_EFFECT,
   };
 }
+
+/** Neutral contexts per compiled model (a cache of a pure value; the model is immutable). */
+const NEUTRAL = new WeakMap<Model, EffectContext>();
 
 /** Shared by every source no event touched this turn; replaced before the first push. */
 const NO_CAUSES: Cause[] = [];
@@ -226,6 +242,25 @@ function controlled(
       src.country === country &&
       (materials.length === 0 || materials.includes(src.material)),
   );
+}
+
+/** Buyers fear announced cuts in proportion to the controlling country's share of supply. */
+function fear(
+  model: Model,
+  into: Map<string, number> | undefined,
+  materials: readonly string[],
+  cut: number,
+): Map<string, number> | undefined {
+  let restriction = into;
+  const all = materials.length ? materials : model.materialOrder.map((x) => x.id);
+  for (const m of all) {
+    const w = model.controllerShare.get(m) ?? 0;
+    if (w <= 0 || cut <= 0) continue;
+    restriction ??= new Map();
+    const prev = restriction.get(m) ?? 0;
+    restriction.set(m, 1 - (1 - prev) * (1 - Math.min(1, cut * w)));
+  }
+  return restriction;
 }
 
 /** First turn of the earliest licence regime in force by `country` on `material`. */

@@ -19,7 +19,8 @@ export function advanceProjects(
   let outFired = [...fired];
   const out = projects.map((p0) => {
     const lever = model.levers.get(p0.lever);
-    if (!lever) return p0;
+    // Most projects do not change in a turn: keep them as they are (no copy).
+    if (!lever || !mayChange(p0, lever, turn)) return p0;
     const p = { ...p0 };
     if (p.status === "pending" && turn >= p.readyTurn) {
       if (lever.kind === "wto_case") {
@@ -60,4 +61,20 @@ export function advanceProjects(
     return p;
   });
   return { projects: out, fired: outFired, notes };
+}
+
+/** Whether advancing can change this project this turn (pending and due, ramping, a contract or case running). */
+function mayChange(
+  p: Project,
+  lever: NonNullable<ReturnType<Model["levers"]["get"]>>,
+  turn: number,
+): boolean {
+  if (p.status === "pending") return turn >= p.readyTurn;
+  if (p.status !== "active") return false;
+  if (lever.kind === "diversify") return p.progress < 1;
+  return (
+    lever.kind === "allied_offtake" ||
+    lever.kind === "demand_procurement" ||
+    lever.kind === "wto_case"
+  );
 }

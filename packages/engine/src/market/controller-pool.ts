@@ -19,7 +19,8 @@ export interface ControllerPool {
  * Shares what the controlling country may export between home and the rest of the world.
  * Each of its sources exports at most its (measured) capacity scaled to the world market;
  * home and the rest of the world order from it what their cheaper or preferred supply does
- * not cover, and share it pro rata to their orders when it binds. A quota therefore stops
+ * not cover. When it binds, each side first gets its normal part (licences follow existing
+ * customers, not panic orders) and the unused rest goes to the other. A quota therefore stops
  * binding when buyers want less than it allows; a ban on home caps home's channel at the
  * leakage of its normal flow and leaves the rest to others.
  *
@@ -46,23 +47,27 @@ export function shareControllerExports(
   }
   const rowOther = (model.rowOtherSupply.get(material) ?? 0) * (ms?.demandFactor ?? 1);
   if (!pooled.length || !ms) return { rowTaken: 0, rowOther, blocked: 0 };
+  if (mp.homeShare >= 1) return homeOnly(model, ctx, list, pooled, order, restriction);
 
   // What each side would take with and without the measures.
   const worldCap: number[] = [];
   const normalCap: number[] = [];
   const homeMax: number[] = [];
+  let measuredAll = true;
   for (const k of pooled) {
     const sup = list[k] as Supplier;
-    const src = model.scenario.sources.find((x) => x.id === sup.id);
+    const normal = model.sourceCapacity.get(sup.id) ?? 0;
     const measured = ctx.sourceCapacity.get(sup.id)?.capacity ?? 0;
     const access = ctx.homeAccess.get(sup.id)?.factor;
+    if (measured < normal || access !== undefined || restriction) measuredAll = false;
     worldCap.push(measured * scale);
-    normalCap.push((src?.capacity.value ?? 0) * scale);
+    normalCap.push(normal * scale);
     // Home's channel carries at most its own (measured) capacity; a ban cuts it to the leakage.
     homeMax.push(access === undefined ? measured : measured * access);
   }
   const homeWant = wantFrom(list, pooled, homeMax, order, restriction);
-  const homeWantFree = wantFrom(list, pooled, normalCap, order, undefined);
+  // Without measures home wants the same; only compute it again when something holds it back.
+  const homeWantFree = measuredAll ? homeWant : wantFrom(list, pooled, normalCap, order, undefined);
 
   const rowUse = (model.normalUse.get(material) ?? 0) * rowScale * ms.demandFactor;
   const rowDesired = ((rowUse * mp.coverDays) / model.turnDays) * (1 + mp.precaution * ms.risk);
@@ -72,15 +77,18 @@ export function shareControllerExports(
   let capTotal = 0;
   for (const c of worldCap) capTotal += c;
 
+  // Licences follow exporters' existing customers: each side first gets up to its normal
+  // part of the allowed exports; what one side leaves unused goes to the other's unmet orders.
   let rowTaken = 0;
   let allocated = 0;
   pooled.forEach((k, j) => {
     const cap = worldCap[j] ?? 0;
     const h = homeWant[j] ?? 0;
     const r = capTotal > 0 ? (rowWant * cap) / capTotal : 0;
-    const share = h + r > cap ? cap / (h + r) : 1;
-    const home = Math.min(h * share, homeMax[j] ?? 0);
-    const row = r * share;
+    const homePart = cap * mp.homeShare;
+    let home = Math.min(h, homePart, homeMax[j] ?? 0);
+    const row = Math.min(r, cap - home);
+    home = Math.min(h, homeMax[j] ?? 0, cap - row);
     (list[k] as Supplier).capacity = home;
     rowTaken += row;
     allocated += home + row;
@@ -90,21 +98,53 @@ export function shareControllerExports(
   return { rowTaken, rowOther, blocked: Math.max(0, wantedFree - allocated) };
 }
 
+/** Home is the whole market: its channels are capped by the measures, nobody else shares them. */
+function homeOnly(
+  model: Model,
+  ctx: EffectContext,
+  list: Supplier[],
+  pooled: readonly number[],
+  order: number,
+  restriction: Restriction | undefined,
+): ControllerPool {
+  let held = 0;
+  for (const k of pooled) {
+    const sup = list[k] as Supplier;
+    const normal = model.sourceCapacity.get(sup.id) ?? 0;
+    const access = ctx.homeAccess.get(sup.id)?.factor ?? 1;
+    const measured = (ctx.sourceCapacity.get(sup.id)?.capacity ?? 0) * access;
+    sup.capacity = restriction?.countries.has(sup.country)
+      ? Math.min(measured, restriction.usableFromRestricted)
+      : measured;
+    held += Math.max(0, normal - sup.capacity);
+  }
+  // What the measures held back, as far as home wanted it.
+  return { rowTaken: 0, rowOther: 0, blocked: Math.min(held, order) };
+}
+
 /** Tonnes home would take from each pooled source if it could take up to `caps` from them. */
 function wantFrom(
-  list: readonly Supplier[],
+  list: Supplier[],
   pooled: readonly number[],
   caps: readonly number[],
   order: number,
   restriction: Restriction | undefined,
 ): number[] {
-  const trial = list.map((sup) => ({ ...sup }));
-  pooled.forEach((k, j) => {
-    const t = trial[k] as Supplier;
+  // Set the pooled capacities, fill, and put them back (no copies in this hot path).
+  const saved: number[] = [];
+  for (let j = 0; j < pooled.length; j++) {
+    const t = list[pooled[j] as number] as Supplier;
+    saved.push(t.capacity);
     t.capacity = caps[j] ?? 0;
     if (restriction?.countries.has(t.country))
       t.capacity = Math.min(t.capacity, restriction.usableFromRestricted);
-  });
-  const taken = fillMeritOrder(trial, order);
-  return pooled.map((k) => taken[k] ?? 0);
+  }
+  const taken = fillMeritOrder(list, order);
+  const out: number[] = [];
+  for (let j = 0; j < pooled.length; j++) {
+    const k = pooled[j] as number;
+    (list[k] as Supplier).capacity = saved[j] ?? 0;
+    out.push(taken[k] ?? 0);
+  }
+  return out;
 }

@@ -35,20 +35,20 @@ export interface FlowResult {
   pairClaimed: number[];
   pairReceived: number[];
   /** Tonnes bought (+) or released (−) per stockpile lever. */
-  stockDelta: Map<string, number>;
+  stockDelta: ReadonlyMap<string, number>;
   /** Tonnes taken by home from each lever supplier (for paying offtake and recycling). */
-  leverTaken: Map<string, { supplier: Supplier; tonnes: number }>;
+  leverTaken: ReadonlyMap<string, { supplier: Supplier; tonnes: number }>;
   /** Tonnes each diversification project sold in all (home takes first; the rest goes to the world market). */
-  projectSold: Map<string, number>;
+  projectSold: ReadonlyMap<string, number>;
   /** Substitution levers' demand savings and bans: sector → causes. */
-  sectorCauses: Map<string, Cause[]>;
-  /** Working stock per material after the turn, at home and in the rest of the world. */
-  homeStock: Map<string, number>;
+  sectorCauses: ReadonlyMap<string, Cause[]>;
+  /** Working stock per material after the turn, at home. */
+  homeStock: Record<string, number>;
   /** World demand and supply figures each material's price moves on. */
-  world: Map<string, WorldBalance>;
-  /** Home plants: what they planned to make and what their input allowed. */
-  plantOutput: Map<string, number>;
-  plantShortage: Map<string, number>;
+  world: Record<string, WorldBalance>;
+  /** Home plants: what they made, and the share of their plan their input did not allow. */
+  plantOutput: ReadonlyMap<string, number>;
+  plantShortage: ReadonlyMap<string, number>;
   fills: OrderFill[];
 }
 
@@ -101,7 +101,8 @@ export function flowMaterials(
   const pairs = model.demandPairs;
   const pairClaimed = zeros(pairs.length);
   const pairReceived = zeros(pairs.length);
-  const sectorCauses = new Map<string, Cause[]>();
+  // Made on first write: most turns have no substitution or end-user bans.
+  let sectorCauses: Map<string, Cause[]> | undefined;
   const substituting = projects.some((p) => p.kind === "substitute" && p.status === "active");
   for (let k = 0; k < pairs.length; k++) {
     const { sector, material, tonnes } = pairs[k] as (typeof pairs)[number];
@@ -111,6 +112,7 @@ export function flowMaterials(
     if (substituting) {
       const red = intensityReduction(model, projects, sector.id, material);
       factor = red.factor;
+      sectorCauses ??= new Map();
       const causes = sectorCauses.get(sector.id) ?? [];
       for (const l of red.levers)
         causes.push({ kind: "lever", id: l.id, team: l.team, amount: tonnes * mult * l.reduction });
@@ -120,55 +122,59 @@ export function flowMaterials(
   }
 
   // Demand pass, downstream first: what each material's buyers will order.
-  const useNeed = new Map<string, number>();
-  const purchases = new Map<string, number>();
-  const plannedDomestic = new Map<string, number>();
-  const supplierLists = new Map<string, Supplier[]>();
+  // Scratch per material, by its position in the chain (no Maps in this hot path).
+  const nMat = model.materialOrder.length;
+  const useNeed = zeros(nMat);
+  const purchases = zeros(nMat);
+  const plannedDomestic = zeros(nMat);
+  const supplierLists = new Array<Supplier[]>(nMat);
   for (let i = model.materialOrder.length - 1; i >= 0; i--) {
     const m = model.materialOrder[i] as (typeof model.materialOrder)[number];
     let use = 0;
     for (const k of model.pairsByMaterial.get(m.id) ?? []) use += pairClaimed[k] ?? 0;
     for (const d of model.madeFrom.get(m.id) ?? [])
-      use += (plannedDomestic.get(d.id) ?? 0) * inputPerTonne(model, d.id, market);
-    useNeed.set(m.id, use);
+      use +=
+        (plannedDomestic[model.orderIndex.get(d.id) ?? -1] ?? 0) *
+        inputPerTonne(model, d.id, market);
+    useNeed[i] = use;
     const mp = model.marketOf(m.id);
     const stock = market[m.id]?.homeStock ?? 0;
     const desired = desiredStock(model, m.id, use, market[m.id]?.risk ?? 0);
     const adjust = steady ? 0 : (desired - stock) / mp.stockAdjustTurns;
     const order = Math.max(0, use + adjust) + stockOrdersOf(orders.buy, stockpiles, m.id);
-    purchases.set(m.id, order);
+    purchases[i] = order;
     const list = homeSuppliers(model, ctx, prices, extra, m.id, market[m.id], location);
-    supplierLists.set(m.id, list);
+    supplierLists[i] = list;
     if (model.hasDomestic.has(m.id)) {
       const taken = fillMeritOrder(list, order);
       let home = 0;
       for (let k = 0; k < list.length; k++) if (list[k]?.kind === "domestic") home += taken[k] ?? 0;
-      plannedDomestic.set(m.id, home);
+      plannedDomestic[i] = home;
     }
   }
 
   // Supply pass, upstream first.
   const flows: Record<string, MaterialFlow> = {};
-  const inputReceived = new Map<string, number>();
-  const stockDelta = new Map<string, number>();
-  const leverTaken = new Map<string, { supplier: Supplier; tonnes: number }>();
-  const projectSold = new Map<string, number>();
-  const homeStock = new Map<string, number>();
-  const world = new Map<string, WorldBalance>();
-  const plantOutput = new Map<string, number>();
-  const plantShortage = new Map<string, number>();
+  const inputReceived = zeros(nMat);
+  // Results: Maps are made only when something is written to them.
+  let stockDelta: Map<string, number> | undefined;
+  let leverTaken: Map<string, { supplier: Supplier; tonnes: number }> | undefined;
+  let projectSold: Map<string, number> | undefined;
+  let plantOutput: Map<string, number> | undefined;
+  let plantShortage: Map<string, number> | undefined;
+  const homeStock: Record<string, number> = {};
+  const world: Record<string, WorldBalance> = {};
   const fills: OrderFill[] = [];
-  for (const m of model.materialOrder) {
+  for (let mi = 0; mi < nMat; mi++) {
+    const m = model.materialOrder[mi] as (typeof model.materialOrder)[number];
     const mp = model.marketOf(m.id);
     const ms = market[m.id];
-    const use = useNeed.get(m.id) ?? 0;
-    const order = purchases.get(m.id) ?? 0;
-    const list = supplierLists.get(m.id) ?? [];
+    const use = useNeed[mi] ?? 0;
+    const order = purchases[mi] ?? 0;
+    const list = supplierLists[mi] ?? [];
     // Home plants share the input they received in proportion to their planned output.
-    const planned = plannedDomestic.get(m.id) ?? 0;
-    const possible = m.input
-      ? (inputReceived.get(m.id) ?? 0) / inputPerTonne(model, m.id, market)
-      : 0;
+    const planned = plannedDomestic[mi] ?? 0;
+    const possible = m.input ? (inputReceived[mi] ?? 0) / inputPerTonne(model, m.id, market) : 0;
     const domesticScale = planned > 0 ? Math.min(1, possible / planned) : 0;
     if (planned > 0) {
       const plannedTaken = fillMeritOrder(list, order);
@@ -177,6 +183,7 @@ export function flowMaterials(
         if (sup.kind !== "domestic") continue;
         const want = plannedTaken[k] ?? 0;
         sup.capacity = want * domesticScale;
+        plantShortage ??= new Map();
         plantShortage.set(sup.id, want > 0 ? 1 - domesticScale : 0);
       }
     }
@@ -209,6 +216,7 @@ export function flowMaterials(
       const t = taken[k] ?? 0;
       if (sup.kind === "lever" && sup.lever && model.levers.get(sup.lever)?.kind === "diversify") {
         // A project sells all it makes: home takes first, the rest goes to the world market.
+        projectSold ??= new Map();
         projectSold.set(sup.id, sup.capacity);
         projectSpare += Math.max(0, sup.capacity - t);
       }
@@ -216,16 +224,19 @@ export function flowMaterials(
       bySource[sup.id] = t;
       byCountry[sup.country] = (byCountry[sup.country] ?? 0) + t;
       received += t;
-      if (sup.kind === "domestic") plantOutput.set(sup.id, t);
-      else imports += t;
+      if (sup.kind === "domestic") {
+        plantOutput ??= new Map();
+        plantOutput.set(sup.id, t);
+      } else imports += t;
       if (sup.kind === "lever") {
+        leverTaken ??= new Map();
         leverTaken.set(sup.id, { supplier: sup, tonnes: t });
         causes.push({ kind: "lever", id: sup.lever ?? sup.id, team: sup.team, amount: t });
       }
     }
     for (const src of model.sourcesByMaterial.get(m.id) ?? []) {
-      causes.push(...(ctx.sourceCapacity.get(src.id)?.causes ?? []));
-      causes.push(...(ctx.homeAccess.get(src.id)?.causes ?? []));
+      for (const c of ctx.sourceCapacity.get(src.id)?.causes ?? NONE) causes.push(c);
+      for (const c of ctx.homeAccess.get(src.id)?.causes ?? NONE) causes.push(c);
     }
 
     // Stockpile releases are sold to home buyers whose orders the market left unfilled.
@@ -236,6 +247,7 @@ export function flowMaterials(
       const st = stockpiles[lever];
       if (st?.material !== m.id || releaseAsked <= 0) continue;
       const t = (released * asked) / releaseAsked;
+      stockDelta ??= new Map();
       stockDelta.set(lever, (stockDelta.get(lever) ?? 0) - t);
       fills.push({ lever, team: st.team, op: "release", ordered: asked, filled: t });
       if (t > 0) causes.push({ kind: "lever", id: lever, team: st.team, amount: t });
@@ -274,13 +286,17 @@ export function flowMaterials(
         pairReceived[c.pair] = got;
         if (restriction && got < c.tonnes - 1e-9) {
           const why = restrictionCauses(restriction, c.id, c.tonnes - got);
-          if (why.length) sectorCauses.set(c.id, [...(sectorCauses.get(c.id) ?? []), ...why]);
+          if (why.length) {
+            sectorCauses ??= new Map();
+            sectorCauses.set(c.id, [...(sectorCauses.get(c.id) ?? []), ...why]);
+          }
         }
         toSectors += got;
       } else if (c.kind === "downstream") {
-        inputReceived.set(c.id, got);
+        inputReceived[model.orderIndex.get(c.id) ?? -1] = got;
         toDownstream += got;
       } else {
+        stockDelta ??= new Map();
         stockDelta.set(c.id, (stockDelta.get(c.id) ?? 0) + got);
         fills.push({
           lever: c.id,
@@ -296,17 +312,17 @@ export function flowMaterials(
       0,
       stockStart + received + released - toSectors - toDownstream - bought,
     );
-    homeStock.set(m.id, stockEnd);
+    homeStock[m.id] = stockEnd;
     const usedHome = toSectors + toDownstream;
     const row = rowActive ? restOfWorld(model, m.id, ms, pool, projectSpare) : NO_ROW;
-    world.set(m.id, {
+    world[m.id] = {
       useWanted: use + row.useWanted,
       used: usedHome + row.used,
       stock: stockEnd + row.stock,
       blocked: pool?.blocked ?? 0,
       rowUsed: row.used,
       rowStock: row.stock,
-    });
+    };
     const controllerExports =
       (byCountry[s.controllingCountry] ?? 0) -
       domesticFrom(list, taken, s.controllingCountry) +
@@ -348,17 +364,20 @@ export function flowMaterials(
     flows,
     pairClaimed,
     pairReceived,
-    stockDelta,
-    leverTaken,
-    projectSold,
-    sectorCauses,
+    stockDelta: stockDelta ?? NO_MAP,
+    leverTaken: leverTaken ?? NO_MAP,
+    projectSold: projectSold ?? NO_MAP,
+    sectorCauses: sectorCauses ?? NO_MAP,
     homeStock,
     world,
-    plantOutput,
-    plantShortage,
+    plantOutput: plantOutput ?? NO_MAP,
+    plantShortage: plantShortage ?? NO_MAP,
     fills,
   };
 }
+
+const NONE: readonly Cause[] = [];
+const NO_MAP: ReadonlyMap<string, never> = new Map<string, never>();
 
 type HomeClaim = Claim & { kind: "sector" | "downstream" | "stock"; id: string; pair: number };
 
@@ -368,7 +387,7 @@ function homeClaims(
   material: string,
   pairs: Model["demandPairs"],
   pairClaimed: readonly number[],
-  plannedDomestic: ReadonlyMap<string, number>,
+  plannedDomestic: readonly number[],
   market: Readonly<Record<string, MarketState>>,
   orders: StockOrders,
   stockpiles: Readonly<Record<string, StockpileState>>,
@@ -376,26 +395,34 @@ function homeClaims(
   const claims: HomeClaim[] = [];
   for (const k of model.pairsByMaterial.get(material) ?? []) {
     const sec = (pairs[k] as (typeof pairs)[number]).sector;
-    claims.push({
-      kind: "sector",
-      id: sec.id,
-      pair: k,
-      tonnes: pairClaimed[k] ?? 0,
-      priority: sec.priority,
-    });
+    claims.push(homeClaim("sector", sec.id, pairClaimed[k] ?? 0, sec.priority, k));
   }
   for (const d of model.madeFrom.get(material) ?? [])
-    claims.push({
-      kind: "downstream",
-      id: d.id,
-      tonnes: (plannedDomestic.get(d.id) ?? 0) * inputPerTonne(model, d.id, market),
-      priority: model.inputPriority.get(d.id) ?? 0,
-      pair: -1,
-    });
+    claims.push(
+      homeClaim(
+        "downstream",
+        d.id,
+        (plannedDomestic[model.orderIndex.get(d.id) ?? -1] ?? 0) *
+          inputPerTonne(model, d.id, market),
+        model.inputPriority.get(d.id) ?? 0,
+        -1,
+      ),
+    );
   for (const [lever, tonnes] of orders.buy)
     if (stockpiles[lever]?.material === material)
-      claims.push({ kind: "stock", id: lever, tonnes, priority: -1, pair: -1 });
+      claims.push(homeClaim("stock", lever, tonnes, -1, -1));
   return claims;
+}
+
+/** Claims share one shape (field order matters to V8 in this hot path). */
+function homeClaim(
+  kind: HomeClaim["kind"],
+  id: string,
+  tonnes: number,
+  priority: number,
+  pair: number,
+): HomeClaim {
+  return { tonnes, priority, kind, id, pair };
 }
 
 /** Users first (by the scenario's rule), stockpile purchases from what is left. */
@@ -404,13 +431,29 @@ function allocateUseFirst(
   claims: readonly HomeClaim[],
   rule: "pro_rata" | "priority",
 ): number[] {
-  const users = claims.map((c) => (c.kind === "stock" ? { tonnes: 0, priority: c.priority } : c));
+  const n = claims.length;
+  const out = zeros(n);
+  let wanted = 0;
+  for (let k = 0; k < n; k++) wanted += (claims[k] as HomeClaim).tonnes;
+  // Enough for everyone: the common case, without the rationing arrays.
+  if (wanted <= usable) {
+    for (let k = 0; k < n; k++) out[k] = (claims[k] as HomeClaim).tonnes;
+    return out;
+  }
+  const users: Claim[] = [];
+  const buys: Claim[] = [];
+  for (let k = 0; k < n; k++) {
+    const c = claims[k] as HomeClaim;
+    const stock = c.kind === "stock";
+    users.push({ tonnes: stock ? 0 : c.tonnes, priority: c.priority });
+    buys.push({ tonnes: stock ? c.tonnes : 0, priority: c.priority });
+  }
   const first = allocateScarceSupply(usable, users, rule);
   let left = usable;
-  for (const t of first) left -= t;
-  const buys = claims.map((c) => (c.kind === "stock" ? c : { tonnes: 0, priority: c.priority }));
+  for (let k = 0; k < n; k++) left -= first[k] ?? 0;
   const second = allocateScarceSupply(Math.max(0, left), buys, "pro_rata");
-  return claims.map((_, k) => (first[k] ?? 0) + (second[k] ?? 0));
+  for (let k = 0; k < n; k++) out[k] = (first[k] ?? 0) + (second[k] ?? 0);
+  return out;
 }
 
 /** Tonnes of input per tonne of a home-made material, after long-run thrift of the input. */

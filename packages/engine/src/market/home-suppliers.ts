@@ -1,7 +1,7 @@
 import type { EffectContext } from "../events/effect-context.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type { LocationState, MarketState } from "../model/state.ts";
-import type { Supplier } from "./lever-suppliers.ts";
+import { makeSupplier, type Supplier } from "./lever-suppliers.ts";
 
 /**
  * Where home can buy a material this turn: import channels (capacity after world-level
@@ -22,49 +22,90 @@ export function homeSuppliers(
   const s = model.scenario;
   const price = prices[material] ?? 0;
   const premium = securityPremium(model, material, ms, extra);
-  const score = (cost: number, country: string) =>
-    country === s.controllingCountry ? cost * (1 + premium) : cost;
   const list: Supplier[] = [];
   for (const src of model.sourcesByMaterial.get(material) ?? []) {
     const cap = ctx.sourceCapacity.get(src.id)?.capacity ?? 0;
     const unitCost = price * src.costMultiple;
     if (src.domestic) {
       const atHome = location[src.id]?.homeShare ?? 1;
-      list.push({
-        id: src.id,
-        material,
-        country: src.country,
-        capacity: cap * atHome,
-        unitCost,
-        kind: "domestic",
-        score: unitCost,
-      });
-      if (src.relocation && atHome < 1)
-        list.push({
-          id: `${src.id}_abroad`,
+      list.push(
+        makeSupplier(
+          src.id,
           material,
-          country: src.relocation.to,
-          capacity: src.capacity.value * (1 - atHome),
+          src.country,
+          cap * atHome,
           unitCost,
-          kind: "import",
-          relocated: true,
-          score: score(unitCost, src.relocation.to),
-        });
+          "domestic",
+          undefined,
+          undefined,
+          false,
+          false,
+          0,
+          unitCost,
+        ),
+      );
+      if (src.relocation && atHome < 1) {
+        const to = src.relocation.to;
+        list.push(
+          makeSupplier(
+            `${src.id}_abroad`,
+            material,
+            to,
+            src.capacity.value * (1 - atHome),
+            unitCost,
+            "import",
+            undefined,
+            undefined,
+            false,
+            true,
+            0,
+            scoreOf(unitCost, to, s.controllingCountry, premium),
+          ),
+        );
+      }
       continue;
     }
     const access = ctx.homeAccess.get(src.id)?.factor ?? 1;
-    list.push({
-      id: src.id,
-      material,
-      country: src.country,
-      capacity: cap * access,
-      unitCost,
-      kind: "import",
-      score: score(unitCost, src.country),
-    });
+    list.push(
+      makeSupplier(
+        src.id,
+        material,
+        src.country,
+        cap * access,
+        unitCost,
+        "import",
+        undefined,
+        undefined,
+        false,
+        false,
+        0,
+        scoreOf(unitCost, src.country, s.controllingCountry, premium),
+      ),
+    );
   }
-  for (const e of extra) if (e.material === material) list.push({ ...e });
+  for (const e of extra)
+    if (e.material === material)
+      list.push(
+        makeSupplier(
+          e.id,
+          e.material,
+          e.country,
+          e.capacity,
+          e.unitCost,
+          e.kind,
+          e.team,
+          e.lever,
+          e.contracted,
+          e.relocated,
+          e.procurementPremium,
+          e.score,
+        ),
+      );
   return list;
+}
+
+function scoreOf(cost: number, country: string, controller: string, premium: number): number {
+  return country === controller ? cost * (1 + premium) : cost;
 }
 
 /** Premium buyers pay to avoid the controlling country: risk-driven, plus procurement levers. */

@@ -10,14 +10,14 @@ export interface Supplier {
   unitCost: number;
   /** Home production limited by its input, or a lever's supply owned by a team. */
   kind: "import" | "domestic" | "lever";
-  team?: string;
-  lever?: string;
+  team: string | undefined;
+  lever: string | undefined;
   /** Bought before any uncontracted source: offtake contracts and home-owned projects abroad. */
-  contracted?: boolean;
+  contracted: boolean;
   /** Home plant capacity that moved abroad and ships back (outside the export pool). */
-  relocated?: boolean;
+  relocated: boolean;
   /** Non-price-value procurement: premium it adds against the controlling country's supply. */
-  procurementPremium?: number;
+  procurementPremium: number;
   /** Merit-order score: delivered cost weighted by the buyer's non-price preference (lower first). */
   score: number;
 }
@@ -74,7 +74,38 @@ export function leverSuppliers(
   return out;
 }
 
-// Object literals with every field written out (no spread): this runs every turn of every Monte Carlo run.
+// One factory for every supplier, every field in the same order: the merit order reads
+// suppliers of all kinds, and V8 keeps that fast only while they share one shape.
+export function makeSupplier(
+  id: string,
+  material: string,
+  country: string,
+  capacity: number,
+  unitCost: number,
+  kind: Supplier["kind"],
+  team: string | undefined,
+  lever: string | undefined,
+  contracted: boolean,
+  relocated: boolean,
+  procurementPremium: number,
+  score: number,
+): Supplier {
+  return {
+    id,
+    material,
+    country,
+    capacity,
+    unitCost,
+    kind,
+    team,
+    lever,
+    contracted,
+    relocated,
+    procurementPremium,
+    score,
+  };
+}
+
 function supplier(
   p: Project,
   lever: string,
@@ -84,18 +115,20 @@ function supplier(
   unitCost: number,
   contracted: boolean,
 ): Supplier {
-  return {
-    id: p.id,
-    team: p.team,
-    lever,
-    kind: "lever",
+  return makeSupplier(
+    p.id,
     material,
     country,
     capacity,
     unitCost,
+    "lever",
+    p.team,
+    lever,
     contracted,
-    score: unitCost,
-  };
+    false,
+    0,
+    unitCost,
+  );
 }
 
 /** Share of a material's intensity removed in a sector by successful substitution / thrift. */

@@ -19,10 +19,12 @@ export function sectorOutcomes(
   projects: readonly Project[],
 ): Record<string, SectorOutcome> {
   const out: Record<string, SectorOutcome> = {};
-  model.sectors.forEach((sec, si) => {
+  for (let si = 0; si < model.sectors.length; si++) {
+    const sec = model.sectors[si] as (typeof model.sectors)[number];
     let output = 1;
     let extraInputCost = 0;
-    const causes: Cause[] = [...(flow.sectorCauses.get(sec.id) ?? [])];
+    const given = flow.sectorCauses.get(sec.id);
+    const causes: Cause[] = given ? [...given] : [];
     for (const k of model.pairsBySector[si] ?? []) {
       const mat = (model.demandPairs[k] as (typeof model.demandPairs)[number]).material;
       const claimed = flow.pairClaimed[k] ?? 0;
@@ -30,7 +32,7 @@ export function sectorOutcomes(
       if (claimed > 0) {
         const served = received / claimed;
         if (served < output) output = served;
-        if (served < 1 - 1e-9) causes.push(...shortCauses(flow.flows[mat]));
+        if (served < 1 - 1e-9) for (const c of shortCauses(flow.flows[mat])) causes.push(c);
       }
       const base = model.materials.get(mat)?.basePrice.value ?? 0;
       extraInputCost += received * Math.max(0, (prices[mat] ?? base) - base);
@@ -65,7 +67,7 @@ export function sectorOutcomes(
       extraInputCost,
       causes,
     };
-  });
+  }
   return out;
 }
 

@@ -31,7 +31,7 @@ export function updateMarket(
     const mp = model.marketOf(m.id);
     const ms = market[m.id] as MarketState;
     const base = m.basePrice.value;
-    const wb = flow.world.get(m.id);
+    const wb = flow.world[m.id];
     const f = flow.flows[m.id];
     // With working stocks, the position is stock cover against desired cover; a market
     // without stocks (coverDays 0) prices on the share of use it could serve.
@@ -44,10 +44,13 @@ export function updateMarket(
     const floor = base * Math.max(mp.costFloor, ctx.costFloor.get(m.id) ?? 0);
     const lo = base * m.minPriceMultiple;
     const hi = base * m.maxPriceMultiple;
-    const domesticTarget = Math.max(floor, base * positionFree ** -mp.priceResponse);
+    const scarcity = position ** -mp.priceResponse;
+    // Nothing held back: the domestic price moves on the same position (no second power).
+    const scarcityFree = positionFree === position ? scarcity : positionFree ** -mp.priceResponse;
+    const domesticTarget = Math.max(floor, base * scarcityFree);
     const target = Math.max(
       floor,
-      base * position ** -mp.priceResponse * (ctx.priceShock.get(m.id) ?? 1),
+      base * scarcity * (ctx.priceShock.get(m.id) ?? 1),
       domesticTarget * (1 + (ctx.exportTax.get(m.id) ?? 0)),
     );
     const current = prices[m.id] ?? base;
@@ -69,7 +72,7 @@ export function updateMarket(
     const demandFactor =
       ms.demandFactor + ((goal - ms.demandFactor) * speed) / mp.demandAdjustTurns;
     nextMarket[m.id] = {
-      homeStock: flow.homeStock.get(m.id) ?? ms.homeStock,
+      homeStock: flow.homeStock[m.id] ?? ms.homeStock,
       rowStock: wb?.rowStock ?? ms.rowStock,
       risk,
       demandFactor,

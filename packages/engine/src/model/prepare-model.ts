@@ -54,6 +54,10 @@ export interface Model {
   /** Indices into demandPairs, per material and per sector (in `sectors` order). */
   pairsByMaterial: Map<string, number[]>;
   pairsBySector: number[][];
+  /** Position of each material in `materialOrder`. */
+  orderIndex: Map<string, number>;
+  /** Each source's baseline capacity, by id. */
+  sourceCapacity: Map<string, number>;
   /** Each material's market parameters (the scenario's, or defaults). */
   market: Map<string, MarketParams>;
   marketOf(material: string): MarketParams;
@@ -83,6 +87,7 @@ export interface DemandPair {
 export function prepareModel(
   scenario: Scenario,
   params: Readonly<Record<string, number>> = {},
+  nominal?: Model,
 ): Model {
   const s = Object.keys(params).length ? applyParams(scenario, params) : scenario;
   const materials = new Map(s.materials.map((m) => [m.id, m]));
@@ -113,6 +118,8 @@ export function prepareModel(
   const marketParams = new Map(s.materials.map((m) => [m.id, m.market ?? DEFAULT_MARKET]));
   const model: Model = {
     market: marketParams,
+    orderIndex: new Map(materialOrder.map((m, i) => [m.id, i])),
+    sourceCapacity: new Map(s.sources.map((src) => [src.id, src.capacity.value])),
     marketOf: (id) => marketParams.get(id) ?? DEFAULT_MARKET,
     turnDays: daysPerTurn(s.calendar),
     normalUse: new Map(),
@@ -163,6 +170,22 @@ export function prepareModel(
       .filter((sec) => t.sectors.includes(sec.id))
       .flatMap((sec) => Object.keys(sec.demand));
     model.teamMaterials.set(t.id, [...new Set(own.length ? own : model.sectorMaterials)]);
+  }
+  if (nominal && onlyDynamic(scenario, params)) {
+    // The sampled parameters cannot change an undisturbed turn: reuse the nominal calibration.
+    model.normalClaims = nominal.normalClaims;
+    model.normalUse = nominal.normalUse;
+    model.controllerNormalExports = nominal.controllerNormalExports;
+    model.rowOtherSupply = nominal.rowOtherSupply;
+    model.normalPlantOutput = nominal.normalPlantOutput;
+    model.initialMarket = nominal.initialMarket;
+    model.initialLocation = nominal.initialLocation;
+    for (const m of s.materials)
+      model.controllerShare.set(
+        m.id,
+        model.marketOf(m.id).controllerWorldShare ?? nominal.controllerShare.get(m.id) ?? 0,
+      );
+    return model;
   }
   for (const src of s.sources)
     if (src.domestic) model.initialLocation[src.id] = { homeShare: 1, pressure: 0 };
@@ -226,6 +249,20 @@ export function prepareModel(
   }
   for (const [id, t] of undisturbed.plantOutput) model.normalPlantOutput.set(id, t);
   return model;
+}
+
+/** Market behaviour that only matters once something moves (not homeShare or cover, which set normal stocks). */
+const DYNAMIC_MARKET =
+  /^materials\.[^.]+\.(market\.(precaution|riskUpTurns|riskDownTurns|stockAdjustTurns|priceResponse|costFloor|demandAdjustTurns|thriftPersistence|securityPremium|controllerWorldShare)|demandElasticity|priceAdjustment|minPriceMultiple|maxPriceMultiple)$/;
+
+/** True if every sampled parameter only acts through events, levers or market dynamics. */
+function onlyDynamic(scenario: Scenario, params: Readonly<Record<string, number>>): boolean {
+  for (const u of scenario.uncertainty) {
+    if (params[u.id] === undefined) continue;
+    if (/^(events|injects|levers)\./.test(u.path) || DYNAMIC_MARKET.test(u.path)) continue;
+    return false;
+  }
+  return true;
 }
 
 function emptyMarket(basePrice: number): MarketState {

@@ -43,6 +43,15 @@ export function initialState(
       tonnes: l.initialStock,
     };
   }
+  // Plain loops: Monte Carlo builds one of these per run.
+  const prices: Record<string, number> = {};
+  for (const m of s.materials) prices[m.id] = m.basePrice.value;
+  const budgets: Record<string, number> = {};
+  const spent: Record<string, number> = {};
+  for (const t of s.teams) {
+    budgets[t.id] = t.budget;
+    spent[t.id] = 0;
+  }
   return {
     scenarioId: s.id,
     scenarioVersion: s.version,
@@ -50,9 +59,9 @@ export function initialState(
     rng: seedToRngState(seed),
     turn: 0,
     params,
-    prices: Object.fromEntries(s.materials.map((m) => [m.id, m.basePrice.value])),
-    budgets: Object.fromEntries(s.teams.map((t) => [t.id, t.budget])),
-    spent: Object.fromEntries(s.teams.map((t) => [t.id, 0])),
+    prices,
+    budgets,
+    spent,
     stockpiles,
     market: model.initialMarket,
     location: model.initialLocation,

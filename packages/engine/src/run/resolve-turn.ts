@@ -13,13 +13,7 @@ import { turnLabel } from "../model/calendar.ts";
 import { copyRecord } from "../model/copy-record.ts";
 import type { Model } from "../model/prepare-model.ts";
 import { createRng } from "../model/rng.ts";
-import type {
-  EngineState,
-  Project,
-  ProjectResult,
-  StockpileState,
-  TurnResult,
-} from "../model/state.ts";
+import type { EngineState, Project, StockpileState, TurnResult } from "../model/state.ts";
 import { teamOutcomes } from "./team-outcomes.ts";
 
 /**
@@ -37,8 +31,11 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   const ledger = new Ledger(state.budgets);
   let projects: Project[] = state.projects as Project[];
   let orders: StockOrders = NO_ORDERS;
-  const lockedTeams = Object.keys(state.locked);
-  for (const team of lockedTeams.sort()) {
+  // Teams in id order, so the PRNG draws and charges do not depend on lock order.
+  const lockedTeams: string[] = [];
+  for (const team in state.locked) lockedTeams.push(team);
+  if (lockedTeams.length > 1) lockedTeams.sort();
+  for (const team of lockedTeams) {
     for (const a of state.locked[team] ?? []) {
       const lever = model.levers.get(a.lever);
       if (!lever) continue;
@@ -127,9 +124,10 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     sectors,
     teams: teamOutcomes(model, flow.flows, ledger.budgets, ledger.spentNow),
     stockpiles: stockTonnes,
-    notes: [...advanced.notes, ...economics.notes],
+    notes: economics.notes.length ? [...advanced.notes, ...economics.notes] : advanced.notes,
     fills: flow.fills,
-    projects: projects.map(projectResult),
+    // Project objects are immutable state (replaced when they change), so results share them.
+    projects,
     location: moved.results,
   };
   let spent = state.spent;
@@ -160,20 +158,6 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     overrides: state.overrides,
     results,
   };
-}
-
-function projectResult(p: Project): ProjectResult {
-  const r: ProjectResult = {
-    id: p.id,
-    lever: p.lever,
-    team: p.team,
-    kind: p.kind,
-    status: p.status,
-    readyTurn: p.readyTurn,
-    progress: p.progress,
-  };
-  if (p.economics) r.economics = p.economics;
-  return r;
 }
 
 /** Money leaving teams' budgets during one turn; budgets are copied on the first charge only. */

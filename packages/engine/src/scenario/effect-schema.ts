@@ -32,6 +32,10 @@ export const EventEffect = z.discriminatedUnion("kind", [
     /** Turns for the regime to settle: denials fall from `denialRate` toward `settledDenialRate` as exporters and reviewers learn (0 = never). */
     settleTurns: z.number().min(0).max(120).default(0),
     settledDenialRate: Fraction.default(0),
+    /** Share of the materials' trade the rule does not cover (e.g. magnets without the listed elements). */
+    exemptShare: Fraction.default(0),
+    /** Days of cargo already cleared when the rule starts: it still ships in the first turn. */
+    pipelineDays: z.number().min(0).max(120).default(0),
   }),
   z.strictObject({
     kind: z.literal("destination_ban"),
@@ -111,6 +115,14 @@ export const EventEffect = z.discriminatedUnion("kind", [
     kind: z.literal("end_event"),
     /** Ids of earlier events that end for good. */
     targets: z.array(Id).min(1),
+  }),
+  z.strictObject({
+    kind: z.literal("announcement"),
+    /** A restriction announced but not yet in force: buyers' fear rises, no tonnes move. */
+    country: CountryCode,
+    materials: z.array(Id).min(1),
+    /** How much of the supply buyers expect to lose (0..1). */
+    restriction: Fraction,
   }),
   z.strictObject({
     kind: z.literal("briefing_only"),
