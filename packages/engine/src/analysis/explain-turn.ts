@@ -28,10 +28,17 @@ export function explainTurn(model: Model, r: TurnResult, locale: Locale): Explan
       .slice(0, 4)
       .map((c) => `${name(c.kind, c.id)} ${c.amount >= 0 ? "+" : "−"}${fmt(Math.abs(c.amount))} t`);
     const mName = m.name[locale];
+    // Stocks and fear move prices as much as tonnes do: say where buyers' stock stood.
+    const stock =
+      f.desiredCoverDays > 0
+        ? locale === "ja"
+          ? `在庫は ${f.coverDays.toFixed(0)} 日分（望む水準 ${f.desiredCoverDays.toFixed(0)} 日分、供給懸念 ${(f.risk * 100).toFixed(0)}%）、`
+          : `stock covers ${f.coverDays.toFixed(0)} days (buyers want ${f.desiredCoverDays.toFixed(0)}; supply fear ${(f.risk * 100).toFixed(0)} %), `
+        : "";
     const text =
       locale === "ja"
-        ? `${mName}: 需要 ${fmt(f.claimed)} t に対し供給 ${fmt(f.supplied)} t、不足 ${fmt(f.shortfall)} t、価格は平時の ${mult.toFixed(2)} 倍。要因: ${parts.join("、") || "なし"}`
-        : `${mName}: ${fmt(f.supplied)} t supplied against ${fmt(f.claimed)} t claimed, ${fmt(f.shortfall)} t short, price ${mult.toFixed(2)}× normal. Causes: ${parts.join(", ") || "none"}`;
+        ? `${mName}: 需要 ${fmt(f.claimed)} t に対し供給 ${fmt(f.supplied)} t、不足 ${fmt(f.shortfall)} t、${stock}価格は平時の ${mult.toFixed(2)} 倍。要因: ${parts.join("、") || "なし"}`
+        : `${mName}: ${fmt(f.supplied)} t supplied against ${fmt(f.claimed)} t claimed, ${fmt(f.shortfall)} t short, ${stock}price ${mult.toFixed(2)}× normal. Causes: ${parts.join(", ") || "none"}`;
     out.push({ subject: { kind: "material", id: m.id }, text, causes });
   }
   for (const sec of model.sectors) {
