@@ -9,6 +9,8 @@ import type { Supplier } from "./lever-suppliers.ts";
 export interface ControllerPool {
   /** Tonnes the rest of the world bought from the controlling country. */
   rowTaken: number;
+  /** No measure in force: home's channels keep their capacity, and the rest of the world takes what home leaves (see `settleAfterHome`). */
+  deferred?: { pooled: number[]; worldCap: number[]; rowWant: number; capTotal: number };
   /** The rest of the world's own supply from elsewhere. */
   rowOther: number;
   /** Exports buyers wanted that the measures held back (the controlling country's domestic surplus). */
@@ -65,14 +67,29 @@ export function shareControllerExports(
     // Home's channel carries at most its own (measured) capacity; a ban cuts it to the leakage.
     homeMax.push(access === undefined ? measured : measured * access);
   }
+  const rowUse0 = (model.normalUse.get(material) ?? 0) * rowScale * ms.demandFactor;
+  const rowDesired0 = ((rowUse0 * mp.coverDays) / model.turnDays) * (1 + mp.precaution * ms.risk);
+  const rowOrder0 = Math.max(0, rowUse0 + (rowDesired0 - ms.rowStock) / mp.stockAdjustTurns);
+  if (measuredAll && (ctx.rowAccess.get(material) ?? 1) >= 1) {
+    // Nothing held back: home's final fill decides its take; settle the rest afterwards.
+    let capTotal0 = 0;
+    for (const c of worldCap) capTotal0 += c;
+    return {
+      rowTaken: 0,
+      rowOther,
+      blocked: 0,
+      deferred: {
+        pooled,
+        worldCap,
+        rowWant: Math.max(0, rowOrder0 - rowOther),
+        capTotal: capTotal0,
+      },
+    };
+  }
   const homeWant = wantFrom(list, pooled, homeMax, order, restriction);
-  // Without measures home wants the same; only compute it again when something holds it back.
-  const homeWantFree = measuredAll ? homeWant : wantFrom(list, pooled, normalCap, order, undefined);
+  const homeWantFree = wantFrom(list, pooled, normalCap, order, undefined);
 
-  const rowUse = (model.normalUse.get(material) ?? 0) * rowScale * ms.demandFactor;
-  const rowDesired = ((rowUse * mp.coverDays) / model.turnDays) * (1 + mp.precaution * ms.risk);
-  const rowOrder = Math.max(0, rowUse + (rowDesired - ms.rowStock) / mp.stockAdjustTurns);
-  const rowWantFree = Math.max(0, rowOrder - rowOther);
+  const rowWantFree = Math.max(0, rowOrder0 - rowOther);
   const rowWant = rowWantFree * (ctx.rowAccess.get(material) ?? 1);
   let capTotal = 0;
   for (const c of worldCap) capTotal += c;
@@ -96,6 +113,19 @@ export function shareControllerExports(
   let wantedFree = rowWantFree;
   for (const t of homeWantFree) wantedFree += t;
   return { rowTaken, rowOther, blocked: Math.max(0, wantedFree - allocated) };
+}
+
+/** The rest of the world takes what home's final fill left of each pooled source. */
+export function settleAfterHome(pool: ControllerPool, taken: readonly number[]): ControllerPool {
+  const d = pool.deferred;
+  if (!d) return pool;
+  let rowTaken = 0;
+  d.pooled.forEach((k, j) => {
+    const cap = d.worldCap[j] ?? 0;
+    const r = d.capTotal > 0 ? (d.rowWant * cap) / d.capTotal : 0;
+    rowTaken += Math.min(r, Math.max(0, cap - (taken[k] ?? 0)));
+  });
+  return { rowTaken, rowOther: pool.rowOther, blocked: 0 };
 }
 
 /** Home is the whole market: its channels are capped by the measures, nobody else shares them. */

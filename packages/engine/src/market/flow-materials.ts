@@ -12,7 +12,7 @@ import type {
 } from "../model/state.ts";
 import { zeros } from "../model/zeros.ts";
 import { allocateScarceSupply, type Claim } from "./allocate-scarce-supply.ts";
-import { type ControllerPool, shareControllerExports } from "./controller-pool.ts";
+import { type ControllerPool, settleAfterHome, shareControllerExports } from "./controller-pool.ts";
 import {
   allocateWithRestriction,
   type Restriction,
@@ -128,6 +128,7 @@ export function flowMaterials(
   const purchases = zeros(nMat);
   const plannedDomestic = zeros(nMat);
   const supplierLists = new Array<Supplier[]>(nMat);
+  const desiredAt = zeros(nMat);
   for (let i = model.materialOrder.length - 1; i >= 0; i--) {
     const m = model.materialOrder[i] as (typeof model.materialOrder)[number];
     let use = 0;
@@ -140,6 +141,7 @@ export function flowMaterials(
     const mp = model.marketOf(m.id);
     const stock = market[m.id]?.homeStock ?? 0;
     const desired = desiredStock(model, m.id, use, market[m.id]?.risk ?? 0);
+    desiredAt[i] = desired;
     const adjust = steady ? 0 : (desired - stock) / mp.stockAdjustTurns;
     const order = Math.max(0, use + adjust) + stockOrdersOf(orders.buy, stockpiles, m.id);
     purchases[i] = order;
@@ -201,10 +203,11 @@ export function flowMaterials(
     const restriction = ctx.endUserRules.length
       ? restrictionFor(ctx.endUserRules, m.id, claims)
       : undefined;
-    const pool: ControllerPool | undefined = rowActive
+    let pool: ControllerPool | undefined = rowActive
       ? shareControllerExports(model, ctx, list, order, m.id, ms, restriction)
       : undefined;
     const taken = fillWithRestriction(list, order, restriction);
+    if (pool?.deferred) pool = settleAfterHome(pool, taken);
     const bySource: Record<string, number> = {};
     const byCountry: Record<string, number> = {};
     const causes: Cause[] = [];
@@ -336,8 +339,7 @@ export function flowMaterials(
       stockStart,
       stockEnd,
       coverDays: use > 0 ? (stockEnd / use) * model.turnDays : 0,
-      desiredCoverDays:
-        use > 0 ? (desiredStock(model, m.id, use, ms?.risk ?? 0) / use) * model.turnDays : 0,
+      desiredCoverDays: use > 0 ? ((desiredAt[mi] ?? 0) / use) * model.turnDays : 0,
       risk: ms?.risk ?? 0,
       demandFactor: ms?.demandFactor ?? 1,
       controllerExports,
@@ -440,6 +442,9 @@ function allocateUseFirst(
     for (let k = 0; k < n; k++) out[k] = (claims[k] as HomeClaim).tonnes;
     return out;
   }
+  let hasBuys = false;
+  for (let k = 0; k < n; k++) if ((claims[k] as HomeClaim).kind === "stock") hasBuys = true;
+  if (!hasBuys) return allocateScarceSupply(usable, claims, rule);
   const users: Claim[] = [];
   const buys: Claim[] = [];
   for (let k = 0; k < n; k++) {

@@ -54,6 +54,8 @@ export interface Model {
   /** Indices into demandPairs, per material and per sector (in `sectors` order). */
   pairsByMaterial: Map<string, number[]>;
   pairsBySector: number[][];
+  /** Stockpile levers that cost money to hold. */
+  heldAtCost: Extract<LeverDefinition, { kind: "stockpile" }>[];
   /** Position of each material in `materialOrder`. */
   orderIndex: Map<string, number>;
   /** Each source's baseline capacity, by id. */
@@ -119,6 +121,10 @@ export function prepareModel(
   const model: Model = {
     market: marketParams,
     orderIndex: new Map(materialOrder.map((m, i) => [m.id, i])),
+    heldAtCost: s.levers.filter(
+      (l): l is Extract<LeverDefinition, { kind: "stockpile" }> =>
+        l.kind === "stockpile" && l.holdingCostPerTonne > 0,
+    ),
     sourceCapacity: new Map(s.sources.map((src) => [src.id, src.capacity.value])),
     marketOf: (id) => marketParams.get(id) ?? DEFAULT_MARKET,
     turnDays: daysPerTurn(s.calendar),

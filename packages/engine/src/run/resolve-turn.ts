@@ -33,7 +33,7 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   let orders: StockOrders = NO_ORDERS;
   // Teams in id order, so the PRNG draws and charges do not depend on lock order.
   const lockedTeams: string[] = [];
-  for (const team in state.locked) lockedTeams.push(team);
+  if (state.locked !== NOTHING_LOCKED) for (const team in state.locked) lockedTeams.push(team);
   if (lockedTeams.length > 1) lockedTeams.sort();
   for (const team of lockedTeams) {
     for (const a of state.locked[team] ?? []) {
@@ -87,11 +87,9 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     if (delta > 0)
       ledger.charge(st.team, delta * (state.prices[st.material] ?? 0) * def.buyPriceMultiple);
   }
-  for (const id in stockpiles) {
-    const st = stockpiles[id] as StockpileState;
-    const def = model.levers.get(st.lever);
-    if (def?.kind === "stockpile" && def.holdingCostPerTonne > 0)
-      ledger.charge(st.team, st.tonnes * def.holdingCostPerTonne);
+  for (const def of model.heldAtCost) {
+    const st = stockpiles[def.id];
+    if (st) ledger.charge(st.team, st.tonnes * def.holdingCostPerTonne);
   }
   for (const { supplier, tonnes } of flow.leverTaken.values()) {
     const def = supplier.lever ? model.levers.get(supplier.lever) : undefined;
@@ -111,8 +109,13 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   const priceMultiples: Record<string, number> = {};
   for (const m of model.materialOrder)
     priceMultiples[m.id] = (prices[m.id] ?? 0) / m.basePrice.value;
-  const stockTonnes: Record<string, number> = {};
-  for (const k in stockpiles) stockTonnes[k] = stockpiles[k]?.tonnes ?? 0;
+  // Unchanged stockpiles: the last turn's tonnes record is still right (results are immutable).
+  let stockTonnes: Record<string, number>;
+  if (stockpiles === state.stockpiles && last) stockTonnes = last.stockpiles;
+  else {
+    stockTonnes = {};
+    for (const k in stockpiles) stockTonnes[k] = stockpiles[k]?.tonnes ?? 0;
+  }
   const result: TurnResult = {
     turn,
     label: model.labels[turn] ?? turnLabel(s.calendar, turn),
@@ -136,6 +139,7 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     for (const team in ledger.spentNow)
       spent[team] = (spent[team] ?? 0) + (ledger.spentNow[team] ?? 0);
   }
+  // slice + push: Array.prototype.concat takes a slow generic path for object arguments.
   const results = state.results.slice();
   results.push(result);
   // Every field written out: a spread followed by overrides is a V8 slow path in this hot loop.
@@ -154,7 +158,7 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     location: moved.location,
     fired,
     projects,
-    locked: {},
+    locked: NOTHING_LOCKED,
     overrides: state.overrides,
     results,
   };
@@ -179,5 +183,8 @@ class Ledger {
     this.spentNow[team] = (this.spentNow[team] ?? 0) + amount;
   }
 }
+
+/** Shared by every fresh turn: applyEvent replaces it (never mutates it) when a team locks. */
+const NOTHING_LOCKED: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
 const NO_ORDERS: StockOrders = { buy: new Map(), release: new Map() };
