@@ -31,6 +31,12 @@ const messages = {
   score: { ja: "許容範囲に入った項目", en: "inside tolerance" },
   lessons: { ja: "2010年の教訓はこの実行でどう現れたか", en: "the 2010 lessons in this run" },
   projects: { ja: "プロジェクト", en: "projects" },
+  peakPrice: {
+    ja: "価格ピーク（基準価格比、5% / 中央値 / 95%）",
+    en: "peak price × base (p5 / p50 / p95)",
+  },
+  insideBand: { ja: "5–95% の範囲内", en: "inside the 5–95 % band" },
+  outsideBand: { ja: "5–95% の範囲外", en: "outside the 5–95 % band" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

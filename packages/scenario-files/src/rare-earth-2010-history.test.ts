@@ -137,11 +137,14 @@ describe("the 2010 scenario against the historical record", () => {
     expect(lost(used)).toBeLessThan(lost(kept));
   });
 
-  it("Monte Carlo over the scenario's parameter distributions puts the historical Nd price peak inside its 5–95 % band", () => {
+  it("Monte Carlo over the scenario's parameter distributions puts the historical Nd and Dy price peaks inside their 5–95 % bands", () => {
     const mc = monteCarlo(scenario, actualPlan, { runs: 200, baseSeed: 1 });
     const nd = mc.totals.peakPriceMultiple.ndpr_oxide;
     expect(nd?.p5 ?? 0).toBeLessThanOrEqual(19);
     expect(nd?.p95 ?? 0).toBeGreaterThanOrEqual(19);
+    const dy = mc.totals.peakPriceMultiple.dy_oxide;
+    expect(dy?.p5 ?? 0).toBeLessThanOrEqual(22);
+    expect(dy?.p95 ?? 0).toBeGreaterThanOrEqual(22);
   });
 });
 

@@ -62,6 +62,21 @@ export function monteCarloCommand(scenarioArg: string, o: MonteCarloCommandOptio
   console.log(
     `\n${t(o.lang, "totals")}: ${t(o.lang, "vaLost")} ${b(mc.totals.valueAddedLost, num)}; ${t(o.lang, "spend")} ${b(mc.totals.spend, num)}`,
   );
+  // The peak each run reached, beside the historical peak where the scenario states one.
+  for (const m of scenario.materials) {
+    const band = mc.totals.peakPriceMultiple[m.id];
+    if (!band) continue;
+    const hist = scenario.history.find(
+      (h) => h.stat === "max" && h.metric.kind === "price_multiple" && h.metric.material === m.id,
+    );
+    const inside =
+      hist?.expected === undefined
+        ? ""
+        : ` — ${t(o.lang, "historical")} ${hist.expected.toFixed(1)}: ${hist.expected >= band.p5 && hist.expected <= band.p95 ? t(o.lang, "insideBand") : t(o.lang, "outsideBand")}`;
+    console.log(
+      `${t(o.lang, "peakPrice")} ${m.name[o.lang]}: ${b(band, (v) => v.toFixed(1))}${inside}`,
+    );
+  }
   if (mc.refusedDecisions) console.log(`${t(o.lang, "refused")}: ${mc.refusedDecisions}`);
   if (o.out) {
     writeFileSync(userPath(o.out), `${JSON.stringify(mc, null, 2)}\n`);

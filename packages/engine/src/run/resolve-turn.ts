@@ -13,7 +13,7 @@ import { turnLabel } from "../model/calendar.ts";
 import { copyRecord } from "../model/copy-record.ts";
 import type { Model } from "../model/prepare-model.ts";
 import { createRng } from "../model/rng.ts";
-import type { EngineState, Project, StockpileState, TurnResult } from "../model/state.ts";
+import type { EngineState, Project, TurnResult } from "../model/state.ts";
 import { teamOutcomes } from "./team-outcomes.ts";
 
 /**
