@@ -11,6 +11,8 @@ const messages = {
   spend: { ja: "支出", en: "spend" },
   dependency: { ja: "中国依存", en: "ctrl share" },
   stock: { ja: "備蓄 t", en: "stock t" },
+  stockOxide: { ja: "備蓄 t（酸化物換算）", en: "stockpiles t (oxide eq.)" },
+  stockValue: { ja: "備蓄（基準価格での価値）", en: "stockpiles at base price" },
   events: { ja: "発生イベント", en: "events" },
   totals: { ja: "合計", en: "totals" },
   refused: { ja: "受け付けられなかった決定", en: "decisions refused" },

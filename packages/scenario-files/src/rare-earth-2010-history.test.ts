@@ -184,3 +184,31 @@ describe("the 2023–2026 scenarios against the record", () => {
     expect(r.passed).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe("supplier choice never depends on ids or file order", () => {
+  it("renaming the Lynas lever to sort first changes nothing (China's 2013 NdPr share, state)", () => {
+    const renamed = structuredClone(scenario);
+    for (const l of renamed.levers) if (l.id === "lynas_jare") l.id = "aaa_lynas";
+    for (const t of renamed.teams)
+      t.levers = t.levers.map((x) => (x === "lynas_jare" ? "aaa_lynas" : x));
+    const plan: Plan = new Map(
+      [...actualPlan].map(([turn, ds]) => [
+        turn,
+        ds.map((d) => ({
+          ...d,
+          actions: d.actions.map((a) =>
+            a.lever === "lynas_jare" ? { ...a, lever: "aaa_lynas" } : a,
+          ),
+        })),
+      ]),
+    );
+    const a = run(scenario, actualPlan);
+    const b = run(renamed, plan);
+    const share = (st: EngineState) =>
+      st.results
+        .filter((r) => r.label.startsWith("2013"))
+        .map((r) => r.materials.ndpr_oxide?.controlledShare ?? 0);
+    expect(share(b)).toEqual(share(a));
+    expect(b.results.map((r) => r.priceMultiples)).toEqual(a.results.map((r) => r.priceMultiples));
+  });
+});

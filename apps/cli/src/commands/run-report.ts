@@ -19,7 +19,7 @@ export function runTable(model: Model, state: EngineState, locale: Locale): stri
     t(locale, "vaLost"),
     t(locale, "spend"),
     t(locale, "dependency"),
-    t(locale, "stock"),
+    stockHeader(model, locale),
     t(locale, "events"),
   ];
   const rows = state.results.map((r) => {
@@ -31,16 +31,26 @@ export function runTable(model: Model, state: EngineState, locale: Locale): stri
       num(m.valueAddedLost),
       num(m.spend),
       pct(m.controlledShare),
-      num(m.stockpileTonnes),
+      num(m.stockpileOxideTonnes ?? m.stockpileValue),
       r.newlyFired.join(" "),
     ];
   });
   return formatTable(header, rows);
 }
 
+/** Stockpiles add up in oxide-equivalent tonnes where every material has one, else by value. */
+function stockHeader(model: Model, locale: Locale): string {
+  const oxide = model.scenario.levers.every(
+    (l) => l.kind !== "stockpile" || model.materials.get(l.material)?.oxideEquivalent !== undefined,
+  );
+  return oxide
+    ? t(locale, "stockOxide")
+    : `${t(locale, "stockValue")} (${model.scenario.units.money[locale]})`;
+}
+
 function short(model: Model, id: string, locale: Locale): string {
   const name = model.materials.get(id)?.name[locale] ?? id;
-  return name.length > 14 ? id : name;
+  return name.length > 18 ? id : name;
 }
 
 /** Model beside the historical record: every check of the scenario, its tolerance and a score. */

@@ -35,6 +35,8 @@ export function writeRunOutputs(
     "spend",
     "controlled_share",
     "stockpile_t",
+    "stockpile_t_oxide_eq",
+    "stockpile_value",
     "events",
   ];
   const lines = state.results.map((r) => {
@@ -51,6 +53,8 @@ export function writeRunOutputs(
       m.spend,
       m.controlledShare,
       m.stockpileTonnes,
+      m.stockpileOxideTonnes ?? "",
+      m.stockpileValue,
       `"${r.newlyFired.join(" ")}"`,
     ].join(",");
   });

@@ -13,8 +13,12 @@ export interface TurnMetrics {
   spend: number;
   /** National share of imports from the controlling country: oxide-equivalent when every material has one, else value-weighted at base prices. */
   controlledShare: number;
-  /** Tonnes held in teams' stockpiles (they are of one material each; see `stockpiles` for which). */
+  /** Tonnes in teams' stockpiles, all materials (kept for old readers; prefer the two below). */
   stockpileTonnes: number;
+  /** Teams' stockpiles in oxide-equivalent tonnes, or null when a stockpiled material has no oxide equivalent. */
+  stockpileOxideTonnes: number | null;
+  /** Teams' stockpiles valued at base prices (money units): comparable across any materials. */
+  stockpileValue: number;
 }
 
 export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
@@ -22,11 +26,11 @@ export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
   let fromController = 0;
   let imported = 0;
   const s = model.scenario;
-  const oxide = model.materialOrder.every((m) => m.oxideEquivalent !== undefined);
+  const allOxide = model.materialOrder.every((m) => m.oxideEquivalent !== undefined);
   for (const m of model.materialOrder) {
     const f = r.materials[m.id];
     if (!f) continue;
-    const w = oxide ? (m.oxideEquivalent ?? 1) : m.basePrice.value;
+    const w = allOxide ? (m.oxideEquivalent ?? 1) : m.basePrice.value;
     fromController += (f.byCountry[s.controllingCountry] ?? 0) * w;
     imported += (f.received - (f.byCountry[s.home] ?? 0)) * w;
   }
@@ -46,7 +50,17 @@ export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
   let spend = 0;
   for (const id in r.teams) spend += r.teams[id]?.spent ?? 0;
   let stock = 0;
-  for (const id in r.stockpiles) stock += r.stockpiles[id] ?? 0;
+  let oxide: number | null = 0;
+  let value = 0;
+  for (const id in r.stockpiles) {
+    const t = r.stockpiles[id] ?? 0;
+    stock += t;
+    const l = model.levers.get(id);
+    const mat = l?.kind === "stockpile" ? model.materials.get(l.material) : undefined;
+    value += t * (mat?.basePrice.value ?? 0);
+    if (oxide !== null)
+      oxide = mat?.oxideEquivalent === undefined ? null : oxide + t * mat.oxideEquivalent;
+  }
   return {
     priceMultiple: r.priceMultiples,
     shortfallShare: weighted,
@@ -55,5 +69,7 @@ export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
     spend,
     controlledShare: imported > 0 ? fromController / imported : 0,
     stockpileTonnes: stock,
+    stockpileOxideTonnes: oxide,
+    stockpileValue: value,
   };
 }
