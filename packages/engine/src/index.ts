@@ -1,4 +1,5 @@
 // Public entry of @chokepoint/engine. Pure: no I/O, no clock, no Math.random.
+export { describeVariation } from "./analysis/describe-variation.ts";
 export { type Explanation, explainTurn } from "./analysis/explain-turn.ts";
 export {
   type CheckReport,
@@ -11,6 +12,7 @@ export {
   type MonteCarloOptions,
   type MonteCarloResult,
   monteCarlo,
+  monteCarloLog,
 } from "./analysis/monte-carlo.ts";
 export { type TurnMetrics, turnMetrics } from "./analysis/turn-metrics.ts";
 export { DecisionsFile, LeverAction, TeamDecision } from "./decisions/action-schema.ts";

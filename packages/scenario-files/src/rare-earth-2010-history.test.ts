@@ -1,7 +1,12 @@
 import {
+  applyEvent,
   checkHistory,
+  describeVariation,
+  type EngineEvent,
   type EngineState,
+  initialState,
   monteCarlo,
+  monteCarloLog,
   type Plan,
   prepareModel,
   runPlan,
@@ -210,5 +215,53 @@ describe("supplier choice never depends on ids or file order", () => {
         .map((r) => r.materials.ndpr_oxide?.controlledShare ?? 0);
     expect(share(b)).toEqual(share(a));
     expect(b.results.map((r) => r.priceMultiples)).toEqual(a.results.map((r) => r.priceMultiples));
+  });
+});
+
+describe("Monte Carlo over an exercise's whole log", () => {
+  it("replays decisions, injects and overrides, so the actual run lies inside its 5–95 % band", () => {
+    const model = prepareModel(scenario);
+    // Japan's decisions, plus a second halt fired by hand and a price override with a reason.
+    const log: EngineEvent[] = [];
+    let state = initialState(model, 2010);
+    const push = (e: EngineEvent) => {
+      const r = applyEvent(model, state, e);
+      if (!r.ok) throw new Error(`${e.type}: ${r.error.message}`);
+      state = r.state;
+      log.push(e);
+    };
+    for (let turn = 0; turn < scenario.calendar.turns; turn++) {
+      for (const d of actualPlan.get(turn) ?? [])
+        push({ type: "decisions_locked", turn, team: d.team, actions: d.actions });
+      if (model.labels[turn] === "2012-Q1")
+        push({ type: "inject_fired", turn, inject: "second_halt" });
+      if (model.labels[turn] === "2013-Q1")
+        push({
+          type: "outcome_overridden",
+          turn,
+          target: { kind: "price", material: "ndpr_oxide", value: 0.12 },
+          reason: "Facilitator: a speculative squeeze the scenario does not model",
+        });
+      push({ type: "turn_resolved", turn });
+    }
+    const mc = monteCarloLog(scenario, log, { runs: 200, baseSeed: 2010 });
+    expect(mc.turns).toHaveLength(scenario.calendar.turns);
+    const inside = state.results.filter((r, t) => {
+      const band = mc.turns[t]?.priceMultiple.ndpr_oxide;
+      const m = r.priceMultiples.ndpr_oxide ?? 0;
+      return band !== undefined && m >= band.p5 - 1e-9 && m <= band.p95 + 1e-9;
+    });
+    const outside = state.results
+      .filter((r) => !inside.includes(r))
+      .map(
+        (r) =>
+          `${r.label} ${r.priceMultiples.ndpr_oxide} ${JSON.stringify(mc.turns[r.turn]?.priceMultiple.ndpr_oxide)}`,
+      );
+    expect(outside).toEqual([]);
+    // The override turn is in every run: the band moves with it.
+    const at2013 = mc.turns[model.labels.indexOf("2013-Q1")]?.priceMultiple.ndpr_oxide;
+    expect(at2013?.p5 ?? 0).toBeGreaterThan(5);
+    expect(describeVariation(mc, "en")).toMatch(/200 runs with seeds 2010–2209/);
+    expect(describeVariation(mc, "ja")).toContain("インジェクト");
   });
 });

@@ -1,5 +1,8 @@
-import { prepareModel } from "../model/prepare-model.ts";
-import { sampleParameters } from "../run/initial-state.ts";
+import type { EngineEvent } from "../events/engine-event.ts";
+import { type Model, prepareModel } from "../model/prepare-model.ts";
+import type { EngineState } from "../model/state.ts";
+import { applyEvent } from "../run/apply-event.ts";
+import { initialState, sampleParameters } from "../run/initial-state.ts";
 import { type Plan, runPlan } from "../run/run-plan.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { turnMetrics } from "./turn-metrics.ts";
@@ -31,6 +34,11 @@ export interface MonteCarloResult {
     peakPriceMultiple: Record<string, Band>;
   };
   refusedDecisions: number;
+  /** What varied between runs: the seeds and the scenario's uncertain parameters with their ranges. */
+  varied: {
+    seeds: [number, number];
+    parameters: { id: string; path: string; min: number; max: number }[];
+  };
 }
 
 export interface MonteCarloOptions {
@@ -50,6 +58,45 @@ export function monteCarlo(
   scenario: Scenario,
   plan: Plan,
   opts: MonteCarloOptions,
+): MonteCarloResult {
+  return collect(scenario, opts, (model, seed, params) => {
+    const run = runPlan(model, seed, plan, params);
+    return { state: run.state, refused: run.refused.length };
+  });
+}
+
+/**
+ * Monte Carlo over an exercise's whole engine log — teams' decisions, the facilitator's
+ * injects and overrides, turn by turn — so the band answers "given everything that was done
+ * in the room, how else could it have come out?". Events a varied run refuses (say a
+ * purchase now over budget) are skipped and counted; a run stops where the log stops.
+ * @example const mc = monteCarloLog(scenario, log, { runs: 200, baseSeed: exercise.seed });
+ */
+export function monteCarloLog(
+  scenario: Scenario,
+  events: readonly EngineEvent[],
+  opts: MonteCarloOptions,
+): MonteCarloResult {
+  return collect(scenario, opts, (model, seed, params) => {
+    let state = initialState(model, seed, params);
+    let refused = 0;
+    for (const e of events) {
+      const r = applyEvent(model, state, e);
+      if (r.ok) state = r.state;
+      else refused++;
+    }
+    return { state, refused };
+  });
+}
+
+function collect(
+  scenario: Scenario,
+  opts: MonteCarloOptions,
+  runOne: (
+    model: Model,
+    seed: number,
+    params: Record<string, number>,
+  ) => { state: EngineState; refused: number },
 ): MonteCarloResult {
   if (!Number.isInteger(opts.runs) || opts.runs < 1)
     throw new Error(`runs must be a positive integer, got ${opts.runs}`);
@@ -77,8 +124,8 @@ export function monteCarlo(
     const seed = opts.baseSeed + i;
     const params = scenario.uncertainty.length ? sampleParameters(scenario, seed) : {};
     const model = nominal ?? prepareModel(scenario, params, base);
-    const run = runPlan(model, seed, plan, params);
-    refused += run.refused.length;
+    const run = runOne(model, seed, params);
+    refused += run.refused;
     run.state.results.forEach((r, t) => {
       const m = turnMetrics(model, r);
       labels[t] = r.label;
@@ -98,9 +145,10 @@ export function monteCarlo(
     });
     opts.onProgress?.(i + 1, opts.runs);
   }
+  const played = labels.length;
   return {
     runs: opts.runs,
-    turns: Array.from({ length: T }, (_, t) => ({
+    turns: Array.from({ length: played }, (_, t) => ({
       turn: t,
       label: labels[t] ?? String(t),
       shortfallShare: band(series.shortfallShare[t] as Float64Array),
@@ -120,6 +168,15 @@ export function monteCarlo(
       ),
     },
     refusedDecisions: refused,
+    varied: {
+      seeds: [opts.baseSeed, opts.baseSeed + opts.runs - 1],
+      parameters: scenario.uncertainty.map((u) => ({
+        id: u.id,
+        path: u.path,
+        min: u.distribution.min,
+        max: u.distribution.max,
+      })),
+    },
   };
 }
 

@@ -93,6 +93,15 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
       r.add(["uncertainty", i, "distribution", "mode"], "mode must lie between min and max");
     const resolved = resolveParameterPath(s, u.path);
     if (!resolved.ok) r.add(["uncertainty", i, "path"], resolved.message);
+    else {
+      // A band around a run is honest only if the run's own (nominal) value is one of the draws.
+      const nominal = resolved.get(s);
+      if (nominal < d.min || nominal > d.max)
+        r.add(
+          ["uncertainty", i, "distribution"],
+          `the scenario's own value ${nominal} lies outside this distribution (${d.min}–${d.max})`,
+        );
+    }
   });
   s.history.forEach((h, i) => {
     const at = ["history", i, "metric"];

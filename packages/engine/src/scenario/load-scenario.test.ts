@@ -62,4 +62,19 @@ describe("parseScenario", () => {
     expect(byPath["events[0].at"]).toMatch(/outside the scenario's calendar/);
     expect(byPath["uncertainty[0].path"]).toMatch(/no item with id 'nope'/);
   });
+
+  it("refuses an uncertain parameter whose own value lies outside its distribution (the band would not contain the run)", () => {
+    const s = valid();
+    s.uncertainty = [
+      {
+        id: "adj",
+        path: "materials.oxide.priceAdjustment",
+        distribution: { kind: "uniform", min: 0.8, max: 0.9 },
+      },
+    ];
+    const r = parseScenario(s);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.message).join(" ")).toMatch(/own value 0.6 lies outside/);
+  });
 });
