@@ -4,6 +4,7 @@ import {
   describeVariation,
   type EngineEvent,
   type EngineState,
+  explainTurn,
   initialState,
   monteCarlo,
   monteCarloLog,
@@ -263,5 +264,66 @@ describe("Monte Carlo over an exercise's whole log", () => {
     expect(at2013?.p5 ?? 0).toBeGreaterThan(5);
     expect(describeVariation(mc, "en")).toMatch(/200 runs with seeds 2010–2209/);
     expect(describeVariation(mc, "ja")).toContain("インジェクト");
+  });
+});
+
+describe("explanations name everyone who moved the outcome", () => {
+  it("2009-Q1 with no shock: the teams' purchases for stock are named, with sign and size", () => {
+    const model = prepareModel(scenario);
+    const plan: Plan = new Map([
+      [
+        0,
+        [
+          { team: "jogmec", actions: [{ op: "buy", lever: "jogmec_ndpr_stockpile", tonnes: 150 }] },
+          {
+            team: "magnet_maker",
+            actions: [{ op: "buy", lever: "magnet_maker_inventory", tonnes: 100 }],
+          },
+        ],
+      ],
+    ]);
+    const st = run(scenario, plan);
+    const first = st.results[0];
+    if (!first) throw new Error("no turn");
+    const en = explainTurn(model, first, "en").find(
+      (e) => e.subject.kind === "material" && e.subject.id === "ndpr_oxide",
+    );
+    expect(en?.text).toContain(
+      "JOGMEC NdPr stockpile (JOGMEC (stockpiling, resource security)) bought for stock (−150 t from the market)",
+    );
+    expect(en?.text).toContain("buyers drew on their stock");
+    expect(en?.text).toMatch(
+      /Magnet maker's raw-material inventory \(Magnet maker\) bought for stock \(−100 t/,
+    );
+    const ja = explainTurn(model, first, "ja").find(
+      (e) => e.subject.kind === "material" && e.subject.id === "ndpr_oxide",
+    );
+    expect(ja?.text).toContain(
+      "JOGMEC ネオジム備蓄（JOGMEC（備蓄・資源確保））が備蓄用に購入（市場から −150 t）",
+    );
+  });
+
+  it("an override appears in its turn's explanations with its reason, in both languages", () => {
+    const model = prepareModel(scenario);
+    let state = initialState(model, 1);
+    const ok = (r: ReturnType<typeof applyEvent>) => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.state;
+    };
+    state = ok(
+      applyEvent(model, state, {
+        type: "outcome_overridden",
+        turn: 0,
+        target: { kind: "price", material: "dy_oxide", value: 0.2 },
+        reason: "Rumours of a ban in the trade press",
+      }),
+    );
+    state = ok(applyEvent(model, state, { type: "turn_resolved", turn: 0 }));
+    const r = state.results[0];
+    if (!r) throw new Error("no turn");
+    expect(explainTurn(model, r, "en")[0]?.text).toBe(
+      "Facilitator override: Dysprosium oxide price 0.1 → 0.2. Reason: Rumours of a ban in the trade press",
+    );
+    expect(explainTurn(model, r, "ja")[0]?.text).toContain("理由: Rumours of a ban");
   });
 });

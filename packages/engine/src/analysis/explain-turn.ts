@@ -1,32 +1,33 @@
 import type { Model } from "../model/prepare-model.ts";
-import type { Cause, TurnResult } from "../model/state.ts";
+import type { Cause, OverrideRecord, TurnResult } from "../model/state.ts";
 import type { Locale } from "../scenario/text.ts";
 
 export interface Explanation {
-  subject: { kind: "material"; id: string } | { kind: "sector"; id: string };
+  subject:
+    | { kind: "material"; id: string }
+    | { kind: "sector"; id: string }
+    | { kind: "override"; target: string };
   /** One sentence, in the asked locale. */
   text: string;
   causes: Cause[];
 }
 
 /**
- * Why the turn came out as it did: for each material short of its claims or priced above
- * normal, and each sector that lost output, the events, levers and parameters behind it,
- * largest first.
+ * Why the turn came out as it did, naming every contributor with its sign and size: events
+ * and injects that cut supply, teams' decisions that added supply (releases, offtakes, projects)
+ * or took it off the market (purchases for stock), buyers' own fear-driven orders and stock
+ * drawdown, and the facilitator's overrides with their written reasons. Largest first.
  */
 export function explainTurn(model: Model, r: TurnResult, locale: Locale): Explanation[] {
   const out: Explanation[] = [];
-  const name = (kind: "event" | "lever" | "parameter" | "override", id: string) =>
-    causeName(model, kind, id, locale);
+  for (const o of r.overrides ?? []) out.push(overrideLine(model, o, locale));
   for (const m of model.materialOrder) {
     const f = r.materials[m.id];
     if (!f) continue;
     const mult = r.priceMultiples[m.id] ?? 1;
     if (f.shortfall < 1e-9 && Math.abs(mult - 1) < 0.05 && f.causes.length === 0) continue;
     const causes = merge(f.causes);
-    const parts = causes
-      .slice(0, 4)
-      .map((c) => `${name(c.kind, c.id)} ${c.amount >= 0 ? "+" : "−"}${fmt(Math.abs(c.amount))} t`);
+    const parts = causes.slice(0, 5).map((c) => describe(model, c, locale));
     const mName = m.name[locale];
     // Stocks and fear move prices as much as tonnes do: say where buyers' stock stood.
     const stock =
@@ -37,38 +38,91 @@ export function explainTurn(model: Model, r: TurnResult, locale: Locale): Explan
         : "";
     const text =
       locale === "ja"
-        ? `${mName}: 需要 ${fmt(f.claimed)} t に対し供給 ${fmt(f.supplied)} t、不足 ${fmt(f.shortfall)} t、${stock}価格は平時の ${mult.toFixed(2)} 倍。要因: ${parts.join("、") || "なし"}`
-        : `${mName}: ${fmt(f.supplied)} t supplied against ${fmt(f.claimed)} t claimed, ${fmt(f.shortfall)} t short, ${stock}price ${mult.toFixed(2)}× normal. Causes: ${parts.join(", ") || "none"}`;
+        ? `${mName}: 需要 ${fmt(f.claimed)} t に対し供給 ${fmt(f.supplied)} t、不足 ${fmt(f.shortfall)} t、${stock}価格は平時の ${mult.toFixed(2)} 倍。要因: ${parts.join("、") || "特になし（平時どおり）"}`
+        : `${mName}: ${fmt(f.supplied)} t supplied against ${fmt(f.claimed)} t claimed, ${fmt(f.shortfall)} t short, ${stock}price ${mult.toFixed(2)}× normal. Causes: ${parts.join("; ") || "none (business as usual)"}`;
     out.push({ subject: { kind: "material", id: m.id }, text, causes });
   }
+  const money = model.scenario.units.money[locale];
   for (const sec of model.sectors) {
     const o = r.sectors[sec.id];
     if (!o || o.valueAddedLost < 1e-9) continue;
     const causes = merge(o.causes);
-    const parts = causes.slice(0, 4).map((c) => name(c.kind, c.id));
+    const parts = causes.slice(0, 5).map((c) => describe(model, c, locale));
     const text =
       locale === "ja"
-        ? `${sec.name.ja}: 生産は平時の ${(o.output * 100).toFixed(0)}%、付加価値損失 ${fmt(o.valueAddedLost)}。要因: ${parts.join("、") || "なし"}`
-        : `${sec.name.en}: output ${(o.output * 100).toFixed(0)}% of normal, value added lost ${fmt(o.valueAddedLost)}. Causes: ${parts.join(", ") || "none"}`;
+        ? `${sec.name.ja}: 生産は平時の ${(o.output * 100).toFixed(0)}%、付加価値損失 ${fmt(o.valueAddedLost)} ${money}。要因: ${parts.join("、") || "なし"}`
+        : `${sec.name.en}: output ${(o.output * 100).toFixed(0)} % of normal, value added lost ${money} ${fmt(o.valueAddedLost)}. Causes: ${parts.join("; ") || "none"}`;
     out.push({ subject: { kind: "sector", id: sec.id }, text, causes });
   }
   return out;
 }
 
-function causeName(model: Model, kind: Cause["kind"], id: string, locale: Locale): string {
-  if (kind === "event") {
-    const e = model.scenario.events.find((x) => x.id === id) ?? model.injects.get(id);
-    return e ? e.title[locale] : id;
-  }
-  if (kind === "lever") return model.levers.get(id)?.name[locale] ?? id;
-  return id;
+function overrideLine(model: Model, o: OverrideRecord, locale: Locale): Explanation {
+  const [kind, id = ""] = o.target.split(":");
+  const what =
+    kind === "price"
+      ? (model.materials.get(id)?.name[locale] ?? id) + (locale === "ja" ? "の価格" : " price")
+      : kind === "budget"
+        ? (model.teams.get(id)?.name[locale] ?? id) + (locale === "ja" ? "の予算" : " budget")
+        : (model.levers.get(id)?.name[locale] ?? id) + (locale === "ja" ? "の在庫" : " stock");
+  const text =
+    locale === "ja"
+      ? `ファシリテーターによる変更: ${what} を ${fmt(o.from)} → ${fmt(o.to)}。理由: ${o.reason}`
+      : `Facilitator override: ${what} ${fmt(o.from)} → ${fmt(o.to)}. Reason: ${o.reason}`;
+  return {
+    subject: { kind: "override", target: o.target },
+    text,
+    causes: [{ kind: "override", id: o.target, amount: o.to - o.from }],
+  };
 }
 
-/** Adds up causes with the same kind and id, largest effect first. */
+/** One cause in words, with its sign and size in tonnes. */
+function describe(model: Model, c: Cause, locale: Locale): string {
+  const t = `${fmt(Math.abs(c.amount))} t`;
+  const up = c.amount >= 0;
+  if (c.kind === "parameter") {
+    if (c.id === "precautionary_buying")
+      return locale === "ja"
+        ? `供給懸念による予防的な買い増し（需要 +${t}）`
+        : `buyers' precautionary orders (+${t} demand)`;
+    if (c.id === "working_stock")
+      return up
+        ? locale === "ja"
+          ? `企業在庫の取り崩し（+${t}）`
+          : `buyers drew on their stock (+${t})`
+        : locale === "ja"
+          ? `企業在庫の積み増し（−${t}）`
+          : `buyers added to their stock (−${t})`;
+    return `${c.id} ${up ? "+" : "−"}${t}`;
+  }
+  if (c.kind === "override")
+    return locale === "ja"
+      ? `ファシリテーターによる変更（${c.id}）`
+      : `facilitator override (${c.id})`;
+  const name =
+    c.kind === "event"
+      ? ((model.scenario.events.find((x) => x.id === c.id) ?? model.injects.get(c.id))?.title[
+          locale
+        ] ?? c.id)
+      : (model.levers.get(c.id)?.name[locale] ?? c.id);
+  const team = c.team ? model.teams.get(c.team)?.name[locale] : undefined;
+  const who = team && c.kind === "lever" ? (locale === "ja" ? `（${team}）` : ` (${team})`) : "";
+  if (c.kind === "lever" && !up)
+    return locale === "ja"
+      ? `${name}${who}が備蓄用に購入（市場から −${t}）`
+      : `${name}${who} bought for stock (−${t} from the market)`;
+  if (c.kind === "lever")
+    return locale === "ja" ? `${name}${who}（供給 +${t}）` : `${name}${who} (+${t} supplied)`;
+  return locale === "ja"
+    ? `${name}（供給 ${up ? "+" : "−"}${t}）`
+    : `${name} (${up ? "+" : "−"}${t} of supply)`;
+}
+
+/** Adds up causes with the same kind, id and sign, largest effect first. */
 function merge(causes: readonly Cause[]): Cause[] {
   const by = new Map<string, Cause>();
   for (const c of causes) {
-    const k = `${c.kind}:${c.id}`;
+    const k = `${c.kind}:${c.id}:${c.amount >= 0 ? "+" : "-"}`;
     const prev = by.get(k);
     by.set(k, prev ? { ...prev, amount: prev.amount + c.amount } : { ...c });
   }

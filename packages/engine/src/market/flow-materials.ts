@@ -309,6 +309,9 @@ export function flowMaterials(
           filled: got,
         });
         bought += got;
+        // A purchase for stock takes tonnes off the market (a cause with a minus sign).
+        if (got > 0)
+          causes.push({ kind: "lever", id: c.id, team: stockpiles[c.id]?.team, amount: -got });
       }
     }
     const stockEnd = Math.max(
@@ -316,6 +319,15 @@ export function flowMaterials(
       stockStart + received + released - toSectors - toDownstream - bought,
     );
     homeStock[m.id] = stockEnd;
+    // Buyers' own behaviour as causes: extra orders from fear of cuts, and stock drawn or built.
+    const fearOrders =
+      ms && ms.risk > 0
+        ? ((desiredAt[mi] ?? 0) * (1 - 1 / (1 + mp.precaution * ms.risk))) / mp.stockAdjustTurns
+        : 0;
+    if (fearOrders > 1e-9)
+      causes.push({ kind: "parameter", id: "precautionary_buying", amount: -fearOrders });
+    if (Math.abs(stockStart - stockEnd) > 1e-9)
+      causes.push({ kind: "parameter", id: "working_stock", amount: stockStart - stockEnd });
     const usedHome = toSectors + toDownstream;
     const row = rowActive ? restOfWorld(model, m.id, ms, pool, projectSpare) : NO_ROW;
     world[m.id] = {

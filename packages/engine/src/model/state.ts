@@ -198,6 +198,8 @@ export interface TurnResult {
   stockpiles: Record<string, number>;
   notes: string[];
   fills: OrderFill[];
+  /** Facilitator overrides made during the turn, before it resolved, with their reasons. */
+  overrides: OverrideRecord[];
   projects: ProjectResult[];
   location: Record<string, LocationResult>;
 }

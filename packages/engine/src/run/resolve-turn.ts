@@ -13,7 +13,7 @@ import { turnLabel } from "../model/calendar.ts";
 import { copyRecord } from "../model/copy-record.ts";
 import type { Model } from "../model/prepare-model.ts";
 import { createRng } from "../model/rng.ts";
-import type { EngineState, Project, TurnResult } from "../model/state.ts";
+import type { EngineState, OverrideRecord, Project, TurnResult } from "../model/state.ts";
 import { teamOutcomes } from "./team-outcomes.ts";
 
 /**
@@ -129,6 +129,7 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     stockpiles: stockTonnes,
     notes: economics.notes.length ? [...advanced.notes, ...economics.notes] : advanced.notes,
     fills: flow.fills,
+    overrides: overridesIn(state, turn),
     // Project objects are immutable state (replaced when they change), so results share them.
     projects,
     location: moved.results,
@@ -163,6 +164,19 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     results,
   };
 }
+
+/** This turn's overrides (usually none: share one empty list). */
+function overridesIn(state: EngineState, turn: number): OverrideRecord[] {
+  let out: OverrideRecord[] | undefined;
+  for (const o of state.overrides)
+    if (o.turn === turn) {
+      out ??= [];
+      out.push(o);
+    }
+  return out ?? NO_OVERRIDES;
+}
+
+const NO_OVERRIDES: OverrideRecord[] = [];
 
 /** Money leaving teams' budgets during one turn; budgets are copied on the first charge only. */
 class Ledger {
