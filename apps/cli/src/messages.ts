@@ -37,6 +37,13 @@ const messages = {
     ja: "価格ピーク（基準価格比、5% / 中央値 / 95%）",
     en: "peak price × base (p5 / p50 / p95)",
   },
+  scorecard: { ja: "目標の達成状況", en: "objectives scorecard" },
+  team: { ja: "チーム", en: "team" },
+  objective: { ja: "目標", en: "objective" },
+  target: { ja: "目標値", en: "target" },
+  atEnd: { ja: "最終値", en: "at end" },
+  turnsHeld: { ja: "達成した期", en: "turns held" },
+  met: { ja: "達成", en: "met" },
   insideBand: { ja: "5–95% の範囲内", en: "inside the 5–95 % band" },
   outsideBand: { ja: "5–95% の範囲外", en: "outside the 5–95 % band" },
 } satisfies Record<string, Record<Locale, string>>;

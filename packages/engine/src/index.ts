@@ -14,6 +14,7 @@ export {
   monteCarlo,
   monteCarloLog,
 } from "./analysis/monte-carlo.ts";
+export { type ObjectiveScore, scoreObjectives } from "./analysis/score-objectives.ts";
 export { type TurnMetrics, turnMetrics } from "./analysis/turn-metrics.ts";
 export { DecisionsFile, LeverAction, TeamDecision } from "./decisions/action-schema.ts";
 export { validateActions } from "./decisions/validate-actions.ts";
@@ -39,6 +40,7 @@ export { HistoryCheck, HistoryMetric } from "./scenario/history-schema.ts";
 export { LeverDefinition, type LeverKind } from "./scenario/lever-schema.ts";
 export { parseScenario, type ScenarioResult } from "./scenario/load-scenario.ts";
 export { MarketParams, Relocation } from "./scenario/market-schema.ts";
+export { Objective, ObjectiveMetric } from "./scenario/objective-schema.ts";
 export { formatPath, type ScenarioIssue } from "./scenario/scenario-issue.ts";
 export { scenarioJsonSchema } from "./scenario/scenario-json-schema.ts";
 export {

@@ -12,6 +12,7 @@ import {
   prepareModel,
   runPlan,
   type Scenario,
+  scoreObjectives,
   type TeamDecision,
   turnIndexOf,
   turnMetrics,
@@ -325,5 +326,29 @@ describe("explanations name everyone who moved the outcome", () => {
       "Facilitator override: Dysprosium oxide price 0.1 → 0.2. Reason: Rumours of a ban in the trade press",
     );
     expect(explainTurn(model, r, "ja")[0]?.text).toContain("理由: Rumours of a ban");
+  });
+});
+
+describe("team objectives", () => {
+  it("are scored every turn; Japan's actual path keeps the lines running and Lynas alive but leaves the Dy stockpile short of 60 days", () => {
+    const model = prepareModel(scenario);
+    const scores = scoreObjectives(model, run(scenario, actualPlan).results);
+    const met = Object.fromEntries(scores.map((s) => [s.objective.id, s.met]));
+    expect(met).toEqual({
+      meti_dependence: true,
+      jogmec_dy_cover: false,
+      maker_no_loss: true,
+      automaker_no_loss: true,
+      trading_lynas_alive: true,
+    });
+    for (const s of scores) expect(s.values).toHaveLength(scenario.calendar.turns);
+    // Filling the stockpile early meets JOGMEC's objective.
+    const fill: Plan = new Map(actualPlan);
+    for (const q of ["2009-Q1", "2009-Q2", "2009-Q3", "2009-Q4"])
+      fill.set(at(scenario, q), [
+        { team: "jogmec", actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 30 }] },
+      ]);
+    const again = scoreObjectives(model, run(scenario, fill).results);
+    expect(again.find((s) => s.objective.id === "jogmec_dy_cover")?.met).toBe(true);
   });
 });

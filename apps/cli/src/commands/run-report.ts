@@ -4,6 +4,7 @@ import {
   explainTurn,
   type Locale,
   type Model,
+  scoreObjectives,
   turnMetrics,
 } from "@chokepoint/engine";
 import { formatTable, num, pct } from "../format-table.ts";
@@ -120,6 +121,37 @@ export function lessons(model: Model, state: EngineState, locale: Locale): strin
     );
   }
   return `${t(locale, "lessons")}\n${lines.join("\n")}`;
+}
+
+/** Each team's objectives: met or not, and the value at the end. */
+export function scorecard(model: Model, state: EngineState, locale: Locale): string | undefined {
+  const scores = scoreObjectives(model, state.results);
+  if (!scores.length) return undefined;
+  const rows = scores.map((sc) => {
+    const last = sc.values[sc.values.length - 1] ?? 0;
+    const target =
+      sc.objective.atLeast !== undefined ? `≥ ${sc.objective.atLeast}` : `≤ ${sc.objective.atMost}`;
+    const held = sc.held.filter(Boolean).length;
+    return [
+      model.teams.get(sc.objective.team)?.name[locale] ?? sc.objective.team,
+      sc.objective.name[locale],
+      target,
+      last < 2 && last > -2 && !Number.isInteger(last) ? last.toFixed(2) : num(last),
+      `${held}/${sc.held.length}`,
+      sc.met ? "✓" : "✗",
+    ];
+  });
+  return `${t(locale, "scorecard")}\n${formatTable(
+    [
+      t(locale, "team"),
+      t(locale, "objective"),
+      t(locale, "target"),
+      t(locale, "atEnd"),
+      t(locale, "turnsHeld"),
+      t(locale, "met"),
+    ],
+    rows,
+  )}`;
 }
 
 /** Explanations of the turns where something happened. */

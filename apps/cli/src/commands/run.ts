@@ -2,7 +2,7 @@ import { type Locale, prepareModel, runPlan, stateHash } from "@chokepoint/engin
 import { userPath } from "../env.ts";
 import { loadPlan, loadScenario } from "../load-or-exit.ts";
 import { t } from "../messages.ts";
-import { explanations, historyTable, lessons, runTable } from "./run-report.ts";
+import { explanations, historyTable, lessons, runTable, scorecard } from "./run-report.ts";
 import { writeRunOutputs } from "./write-outputs.ts";
 
 export interface RunOptions {
@@ -31,6 +31,8 @@ export function runCommand(scenarioArg: string, o: RunOptions): number {
   if (hist) console.log(`\n${t(o.lang, "history")}\n${hist}`);
   const learned = lessons(model, run.state, o.lang);
   if (learned) console.log(`\n${learned}`);
+  const card = scorecard(model, run.state, o.lang);
+  if (card) console.log(`\n${card}`);
   if (o.explain)
     console.log(`\n${t(o.lang, "whyTurn")}\n${explanations(model, run.state, o.lang)}`);
   console.log(`\nstate hash ${stateHash(run.state)}`);

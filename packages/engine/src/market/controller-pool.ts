@@ -69,7 +69,10 @@ export function shareControllerExports(
   }
   const rowUse0 = (model.normalUse.get(material) ?? 0) * rowScale * ms.demandFactor;
   const rowDesired0 = ((rowUse0 * mp.coverDays) / model.turnDays) * (1 + mp.precaution * ms.risk);
-  const rowOrder0 = Math.max(0, rowUse0 + (rowDesired0 - ms.rowStock) / mp.stockAdjustTurns);
+  const rowOrder0 = Math.max(
+    rowUse0 * mp.minOrderShare,
+    rowUse0 + (rowDesired0 - ms.rowStock) / mp.stockAdjustTurns,
+  );
   if (measuredAll && (ctx.rowAccess.get(material) ?? 1) >= 1) {
     // Nothing held back: home's final fill decides its take; settle the rest afterwards.
     let capTotal0 = 0;

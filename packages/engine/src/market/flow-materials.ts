@@ -143,7 +143,8 @@ export function flowMaterials(
     const desired = desiredStock(model, m.id, use, market[m.id]?.risk ?? 0);
     desiredAt[i] = desired;
     const adjust = steady ? 0 : (desired - stock) / mp.stockAdjustTurns;
-    const order = Math.max(0, use + adjust) + stockOrdersOf(orders.buy, stockpiles, m.id);
+    const order =
+      Math.max(use * mp.minOrderShare, use + adjust) + stockOrdersOf(orders.buy, stockpiles, m.id);
     purchases[i] = order;
     const list = homeSuppliers(model, ctx, prices, extra, m.id, market[m.id], location);
     supplierLists[i] = list;

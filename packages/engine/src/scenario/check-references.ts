@@ -9,13 +9,17 @@ type Path = (string | number)[];
 /** The ids a scenario defines, and a way to report references to ids it does not. */
 class References {
   readonly issues: ScenarioIssue[] = [];
-  private readonly known: Record<"material" | "sector" | "lever" | "source" | "event", Set<string>>;
+  private readonly known: Record<
+    "material" | "sector" | "lever" | "source" | "event" | "team",
+    Set<string>
+  >;
   constructor(s: Scenario) {
     this.known = {
       material: new Set(s.materials.map((m) => m.id)),
       sector: new Set(s.sectors.map((x) => x.id)),
       lever: new Set(s.levers.map((l) => l.id)),
       source: new Set(s.sources.map((x) => x.id)),
+      team: new Set(s.teams.map((t) => t.id)),
       // Events and injects share one id space: suspend/end effects and triggers name either.
       event: new Set([...s.events, ...s.injects].map((e) => e.id)),
     };
@@ -102,6 +106,22 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
           `the scenario's own value ${nominal} lies outside this distribution (${d.min}–${d.max})`,
         );
     }
+  });
+  s.objectives.forEach((o, i) => {
+    const at = ["objectives", i];
+    r.need("team", o.team, [...at, "team"]);
+    const m = o.metric;
+    if (m.kind === "sector_output")
+      m.sectors.forEach((x, j) => {
+        r.need("sector", x, [...at, "metric", "sectors", j]);
+      });
+    if (m.kind === "controlled_share")
+      m.materials.forEach((x, j) => {
+        r.need("material", x, [...at, "metric", "materials", j]);
+      });
+    if (m.kind === "stockpile_days" || m.kind === "project_active")
+      r.need("lever", m.lever, [...at, "metric", "lever"]);
+    if (m.kind === "budget_left") r.need("team", m.team, [...at, "metric", "team"]);
   });
   s.history.forEach((h, i) => {
     const at = ["history", i, "metric"];

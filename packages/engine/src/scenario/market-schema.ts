@@ -27,6 +27,8 @@ export const MarketParams = z.strictObject({
   riskDownTurns: z.number().min(1).max(80).default(4),
   /** Turns over which buyers close the gap between desired and actual stock. */
   stockAdjustTurns: z.number().min(1).max(40).default(2),
+  /** While destocking, buyers still order at least this share of their use (term contracts, minimum lots). */
+  minOrderShare: Fraction.default(0),
   /** Price multiple = (supply position ÷ desired)^(−priceResponse), before inertia and bounds. */
   priceResponse: z.number().min(0).max(20),
   /** The marginal supplier's cost as a multiple of the base price: prices do not settle below it. */
@@ -53,6 +55,7 @@ export const DEFAULT_MARKET: MarketParams = {
   riskUpTurns: 1,
   riskDownTurns: 4,
   stockAdjustTurns: 2,
+  minOrderShare: 0,
   priceResponse: 3,
   costFloor: 0.6,
   demandAdjustTurns: 4,

@@ -4,6 +4,7 @@ import { EventEffect, Fraction, Trigger } from "./effect-schema.ts";
 import { HistoryCheck } from "./history-schema.ts";
 import { LeverDefinition } from "./lever-schema.ts";
 import { MarketParams, Relocation } from "./market-schema.ts";
+import { Objective } from "./objective-schema.ts";
 import { CountryCode, Id, LocalizedText, Source } from "./text.ts";
 
 export const Stage = z.enum(["mining", "refining", "material", "component"]);
@@ -159,6 +160,8 @@ export const Scenario = z.strictObject({
   /** Injects the facilitator may fire by hand (never scheduled). */
   injects: z.array(ScenarioEvent).default([]),
   uncertainty: z.array(UncertainParameter).default([]),
+  /** Each team's objectives, scored every turn (the debrief's scorecard). */
+  objectives: z.array(Objective).default([]),
   /** Model vs the historical record, with tolerances and their sources. */
   history: z.array(HistoryCheck).default([]),
   /** Discount rate for projects' net present value, per year. */
