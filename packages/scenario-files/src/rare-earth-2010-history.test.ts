@@ -343,7 +343,7 @@ describe("team objectives", () => {
     });
     for (const s of scores) expect(s.values).toHaveLength(scenario.calendar.turns);
     // Filling the stockpile early meets JOGMEC's objective.
-    const fill: Plan = new Map(actualPlan);
+    const fill = new Map(actualPlan);
     for (const q of ["2009-Q1", "2009-Q2", "2009-Q3", "2009-Q4"])
       fill.set(at(scenario, q), [
         { team: "jogmec", actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 30 }] },
