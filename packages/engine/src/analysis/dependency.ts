@@ -1,3 +1,6 @@
+import type { Model } from "../model/prepare-model.ts";
+import type { TurnResult } from "../model/state.ts";
+
 /** Share of imports (supply from outside `home`) that comes from the controlling country, 0..1. */
 export function importShare(
   byCountry: Readonly<Record<string, number>>,
@@ -18,4 +21,27 @@ export function hhi(byCountry: Readonly<Record<string, number>>, total: number):
     h += share * share;
   }
   return h;
+}
+
+/**
+ * Home's imports of the named materials, and the part from the controlling country, weighted
+ * by each material's oxide equivalent (1 when it has none), so tonnes of different materials
+ * are only added on a common basis.
+ */
+export function controlledImports(
+  model: Model,
+  r: TurnResult,
+  materials: readonly string[],
+): { fromController: number; imported: number } {
+  const s = model.scenario;
+  let fromController = 0;
+  let imported = 0;
+  for (const id of materials) {
+    const f = r.materials[id];
+    if (!f) continue;
+    const w = model.materials.get(id)?.oxideEquivalent ?? 1;
+    fromController += (f.byCountry[s.controllingCountry] ?? 0) * w;
+    imported += (f.received - (f.byCountry[s.home] ?? 0)) * w;
+  }
+  return { fromController, imported };
 }

@@ -2,6 +2,7 @@ import { periodTurns } from "../model/period.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type { TurnResult } from "../model/state.ts";
 import type { HistoryCheck, HistoryMetric } from "../scenario/history-schema.ts";
+import { controlledImports } from "./dependency.ts";
 
 /** One comparison of a run with the record. */
 export interface CheckResult {
@@ -129,15 +130,8 @@ function measure(model: Model, r: TurnResult, m: HistoryMetric): Measure {
     case "price_multiple":
       return { num: r.priceMultiples[m.material] ?? 0, den: 1 };
     case "controlled_share": {
-      let num = 0;
-      let den = 0;
-      for (const id of m.materials) {
-        const f = r.materials[id];
-        if (!f) continue;
-        num += (f.byCountry[s.controllingCountry] ?? 0) * oe(id);
-        den += (f.received - (f.byCountry[s.home] ?? 0)) * oe(id);
-      }
-      return { num, den };
+      const c = controlledImports(model, r, m.materials);
+      return { num: c.fromController, den: c.imported };
     }
     case "home_imports": {
       let num = 0;

@@ -1,6 +1,7 @@
 import type { Model } from "../model/prepare-model.ts";
 import type { TurnResult } from "../model/state.ts";
 import type { Objective } from "../scenario/objective-schema.ts";
+import { controlledImports } from "./dependency.ts";
 
 export interface ObjectiveScore {
   objective: Objective;
@@ -30,21 +31,12 @@ export function scoreObjectives(model: Model, results: readonly TurnResult[]): O
 
 function measure(model: Model, r: TurnResult, o: Objective): number {
   const m = o.metric;
-  const s = model.scenario;
   switch (m.kind) {
     case "sector_output":
       return Math.min(...m.sectors.map((id) => r.sectors[id]?.output ?? 1));
     case "controlled_share": {
-      let num = 0;
-      let den = 0;
-      for (const id of m.materials) {
-        const f = r.materials[id];
-        const w = model.materials.get(id)?.oxideEquivalent ?? 1;
-        if (!f) continue;
-        num += (f.byCountry[s.controllingCountry] ?? 0) * w;
-        den += (f.received - (f.byCountry[s.home] ?? 0)) * w;
-      }
-      return den > 0 ? num / den : 0;
+      const c = controlledImports(model, r, m.materials);
+      return c.imported > 0 ? c.fromController / c.imported : 0;
     }
     case "stockpile_days": {
       const l = model.levers.get(m.lever);

@@ -200,17 +200,19 @@ export function prepareModel(
   const basePrices = Object.fromEntries(s.materials.map((m) => [m.id, m.basePrice.value]));
   const noOrders = { buy: new Map(), release: new Map() };
   for (const m of s.materials) model.initialMarket[m.id] = emptyMarket(m.basePrice.value);
-  const first = flowMaterials(
-    model,
-    neutralEffects(s),
-    basePrices,
-    [],
-    {},
-    noOrders,
-    undefined,
-    undefined,
-    true,
-  );
+  const undisturbedTurn = () =>
+    flowMaterials(
+      model,
+      neutralEffects(s),
+      basePrices,
+      [],
+      {},
+      noOrders,
+      undefined,
+      undefined,
+      true,
+    );
+  const first = undisturbedTurn();
   for (const m of s.materials) {
     const f = first.flows[m.id];
     model.normalUse.set(m.id, f ? f.used + f.shortfall : 0);
@@ -222,17 +224,7 @@ export function prepareModel(
       rowStock: (stock * (1 - mp.homeShare)) / mp.homeShare,
     };
   }
-  const undisturbed = flowMaterials(
-    model,
-    neutralEffects(s),
-    basePrices,
-    [],
-    {},
-    noOrders,
-    undefined,
-    undefined,
-    true,
-  );
+  const undisturbed = undisturbedTurn();
   for (const m of s.materials) {
     const f = undisturbed.flows[m.id];
     model.normalClaims.set(m.id, f?.claimed ?? 0);
