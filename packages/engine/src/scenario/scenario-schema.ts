@@ -160,6 +160,8 @@ export const Scenario = z.strictObject({
   /** Injects the facilitator may fire by hand (never scheduled). */
   injects: z.array(ScenarioEvent).default([]),
   uncertainty: z.array(UncertainParameter).default([]),
+  /** Questions participants answer at the end (lessons learned); a facilitator may add more. */
+  debriefQuestions: z.array(z.strictObject({ id: Id, text: LocalizedText })).default([]),
   /** Each team's objectives, scored every turn (the debrief's scorecard). */
   objectives: z.array(Objective).default([]),
   /** Model vs the historical record, with tolerances and their sources. */
