@@ -56,14 +56,12 @@ describe("the world market", () => {
       sectors: ["auto", "wind"],
       multiplier: 0.4,
     });
-    const normal = play(
-      tinyScenario((s) => void (s.events = [quota])),
-      4,
-    ).state;
-    const weak = play(
-      tinyScenario((s) => void (s.events = [quota, slump])),
-      4,
-    ).state;
+    const withEvents = (events: EventInput[]) =>
+      tinyScenario((s) => {
+        s.events = events;
+      });
+    const normal = play(withEvents([quota]), 4).state;
+    const weak = play(withEvents([quota, slump]), 4).state;
     const cap = 0.6 * 80;
     // With normal demand China ships up to the cap; with demand down it ships less than the cap allows.
     expect(fromChina(normal, 2)).toBeCloseTo(cap, 6);
