@@ -10,4 +10,12 @@ export {
   NoteInput,
   RunBranchInput,
 } from "./review.ts";
-export type { ClientToServerEvents, ServerToClientEvents } from "./socket-events.ts";
+export {
+  applyPush,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SubscribeAck,
+  SubscribeInput,
+  type ViewPush,
+} from "./socket-events.ts";
+export { EVENT_SCHEMA_VERSION, readStoredEvent } from "./stored-event.ts";

@@ -1,6 +1,6 @@
 import { LeverAction } from "@chokepoint/engine";
 import { z } from "zod";
-import { LogEvent } from "./log-event.ts";
+import type { LogEvent } from "./log-event.ts";
 
 /** The exported event log of an exercise: re-importing it reproduces the exercise exactly. */
 export const ExportedExercise = z.strictObject({
@@ -12,7 +12,14 @@ export const ExportedExercise = z.strictObject({
   events: z.array(
     z.strictObject({
       seq: z.number().int().min(1),
-      event: LogEvent,
+      /** The event's format version (absent in files exported before versions: version 1). */
+      v: z.number().int().min(1).optional(),
+      /** Checked only for a type here: importers read it through `readStoredEvent` (upcasters). */
+      event: z.custom<LogEvent>(
+        (x) =>
+          typeof x === "object" && x !== null && typeof (x as { type?: unknown }).type === "string",
+        "an event is an object with a type",
+      ),
       actorId: z.string().nullable(),
       at: z.string(),
     }),

@@ -26,7 +26,7 @@ export function createAppServer(opts: {
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
 }): AppServer {
   const service = new ExerciseService(opts.db, opts.catalog);
-  const review = new ReviewService(opts.db, opts.catalog, service);
+  const review = new ReviewService(opts.db, service);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
