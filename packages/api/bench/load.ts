@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { io, type Socket } from "socket.io-client";
-import type { AppRouter } from "../src/router/exercise-router.ts";
+import type { AppRouter } from "../src/router/root.ts";
 
 const [sessionsArg, perArg, turnsArg] = process.argv.slice(2);
 const SESSIONS = Number(sessionsArg ?? 50);

@@ -1,7 +1,7 @@
 export * from "./core/index.ts";
 export { bearerToken, parseInput } from "./parse-input.ts";
 export { ReviewService, type TimelineTurn } from "./review/review-service.ts";
-export { type AppRouter, appRouter } from "./router/exercise-router.ts";
+export { type AppRouter, appRouter } from "./router/root.ts";
 export type { Context } from "./router/trpc.ts";
 export { type CatalogEntry, ScenarioCatalog } from "./scenario-catalog.ts";
 export { type AppServer, createAppServer } from "./server/create-app-server.ts";

@@ -9,7 +9,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExerciseView } from "../src/core/index.ts";
-import type { AppRouter } from "../src/router/exercise-router.ts";
+import type { AppRouter } from "../src/router/root.ts";
 import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
 import { catalog, freshService } from "./service-fixture.ts";
 

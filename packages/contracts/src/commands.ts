@@ -29,6 +29,10 @@ export const JoinInput = z.strictObject({
 });
 export type JoinInput = z.infer<typeof JoinInput>;
 
+/** What a join screen asks before joining: the code only. */
+export const JoinOptionsInput = z.strictObject({ joinCode: JoinInput.shape.joinCode });
+export type JoinOptionsInput = z.infer<typeof JoinOptionsInput>;
+
 export const LockDecisionInput = z.strictObject({
   turn: TurnIndex,
   actions: z.array(LeverAction).max(50),

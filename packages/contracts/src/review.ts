@@ -30,19 +30,24 @@ export const ExportedExercise = z.strictObject({
 export type ExportedExercise = z.infer<typeof ExportedExercise>;
 
 export const ForkInput = z.strictObject({ atTurn: z.number().int().min(0) });
+export type ForkInput = z.infer<typeof ForkInput>;
 export const CompareInput = z.strictObject({ other: z.string().min(1).max(100) });
+export type CompareInput = z.infer<typeof CompareInput>;
 export const MonteCarloInput = z.strictObject({
   runs: z.number().int().min(10).max(5000).default(200),
 });
+export type MonteCarloInput = z.infer<typeof MonteCarloInput>;
 export const NoteInput = z.strictObject({
   turn: z.number().int().min(0).nullable(),
   body: z.string().max(20_000),
   noteId: z.string().optional(),
 });
+export type NoteInput = z.infer<typeof NoteInput>;
 export const ImportInput = z.strictObject({
   facilitatorName: z.string().trim().min(1).max(60),
-  exercise: z.unknown(),
+  exercise: ExportedExercise,
 });
+export type ImportInput = z.infer<typeof ImportInput>;
 
 /** Decisions for the rest of a branch, by turn index (0-based), to run it headless. */
 export const RunBranchInput = z.strictObject({
@@ -51,3 +56,4 @@ export const RunBranchInput = z.strictObject({
     z.array(z.strictObject({ team: z.string().min(1), actions: z.array(LeverAction).max(50) })),
   ),
 });
+export type RunBranchInput = z.infer<typeof RunBranchInput>;

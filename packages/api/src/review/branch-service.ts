@@ -1,14 +1,13 @@
 import {
   AppError,
   ExportedExercise,
-  ForkInput,
-  ImportInput,
+  type ForkInput,
+  type ImportInput,
   isEngineEvent,
-  RunBranchInput,
+  type RunBranchInput,
   readStoredEvent,
 } from "@chokepoint/contracts";
 import { applyEvent, initialState, stateHash } from "@chokepoint/engine";
-import { parseInput } from "../parse-input.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import { replayInto, runToEnd } from "../service/run-headless.ts";
 import { openExercise } from "./open-exercise.ts";
@@ -20,9 +19,8 @@ import { openExercise } from "./open-exercise.ts";
  */
 
 /** Re-creates an exported exercise as a new one; its replay reproduces the recorded hashes. */
-export async function importExercise(exercises: ExerciseService, raw: unknown) {
-  const input = parseInput(ImportInput, raw);
-  const file = parseInput(ExportedExercise, input.exercise);
+export async function importExercise(exercises: ExerciseService, input: ImportInput) {
+  const file = input.exercise;
   const entry = exercises.catalog.require(file.scenario.id, "exercise.scenario.id");
   if (entry.scenario.version !== file.scenario.version)
     throw new AppError(
@@ -83,9 +81,12 @@ async function hashesOf(exercises: ExerciseService, sessionId: string) {
 }
 
 /** A branch holding the log up to turn k (everything decided before it), paused, to play live or run headless. */
-export async function forkExercise(exercises: ExerciseService, token: unknown, raw: unknown) {
+export async function forkExercise(
+  exercises: ExerciseService,
+  token: unknown,
+  { atTurn }: ForkInput,
+) {
   const { state: parent, me: caller } = await openExercise(exercises, token, "fork");
-  const { atTurn } = parseInput(ForkInput, raw);
   const resolved = parent.engine.results.length;
   if (atTurn > resolved)
     throw new AppError(
@@ -117,9 +118,8 @@ export async function forkExercise(exercises: ExerciseService, token: unknown, r
 }
 
 /** Runs a branch (or any exercise) to the end headless with the given decisions. */
-export async function runBranch(exercises: ExerciseService, token: unknown, raw: unknown) {
+export async function runBranch(exercises: ExerciseService, token: unknown, input: RunBranchInput) {
   const { state, me } = await openExercise(exercises, token, "fork");
-  const input = parseInput(RunBranchInput, raw);
   const decisions = new Map(Object.entries(input.turns).map(([t, d]) => [Number(t), d]));
   const r = await runToEnd(exercises.runner, state.genesis.sessionId, me.participantId, decisions);
   return { turnsPlayed: r.turnsPlayed, refused: r.refused };

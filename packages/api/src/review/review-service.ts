@@ -1,10 +1,13 @@
 import {
   AppError,
-  CompareInput,
+  type CompareInput,
   EVENT_SCHEMA_VERSION,
   type ExportedExercise,
-  MonteCarloInput,
-  NoteInput,
+  type ForkInput,
+  type ImportInput,
+  type MonteCarloInput,
+  type NoteInput,
+  type RunBranchInput,
 } from "@chokepoint/contracts";
 import {
   addNote,
@@ -23,8 +26,8 @@ import {
   type Plan,
   turnMetrics,
 } from "@chokepoint/engine";
+import type { z } from "zod";
 import type { ExerciseState, Permission } from "../core/index.ts";
-import { parseInput } from "../parse-input.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import { forkExercise, importExercise, runBranch } from "./branch-service.ts";
 import { openExercise } from "./open-exercise.ts";
@@ -47,14 +50,14 @@ export class ReviewService {
     return openExercise(this.exercises, token, what);
   }
 
-  importJson(raw: unknown) {
-    return importExercise(this.exercises, raw);
+  importJson(input: ImportInput) {
+    return importExercise(this.exercises, input);
   }
-  fork(token: unknown, raw: unknown) {
-    return forkExercise(this.exercises, token, raw);
+  fork(token: unknown, input: ForkInput) {
+    return forkExercise(this.exercises, token, input);
   }
-  runBranch(token: unknown, raw: unknown) {
-    return runBranch(this.exercises, token, raw);
+  runBranch(token: unknown, input: RunBranchInput) {
+    return runBranch(this.exercises, token, input);
   }
 
   async timeline(token: unknown) {
@@ -88,9 +91,8 @@ export class ReviewService {
   }
 
   /** Notes stay writable after the end: the hot-wash happens then. */
-  async saveNote(token: unknown, raw: unknown) {
+  async saveNote(token: unknown, input: NoteInput) {
     const { state, me } = await this.open(token, "write_note");
-    const input = parseInput(NoteInput, raw);
     const id = state.genesis.sessionId;
     return input.noteId
       ? updateNote(this.db, id, input.noteId, input.body)
@@ -128,9 +130,8 @@ export class ReviewService {
   }
 
   /** Compares this exercise with another of the same lineage (its parent, a branch, or a sibling). */
-  async compare(token: unknown, raw: unknown) {
+  async compare(token: unknown, { other }: CompareInput) {
     const { state } = await this.open(token, "review");
-    const { other } = parseInput(CompareInput, raw);
     if ((await rootOf(this.db, state.genesis.sessionId)) !== (await rootOf(this.db, other)))
       throw new AppError("forbidden", "you can only compare branches of your own exercise");
     const summarise = (ex: ExerciseState) => {
@@ -155,9 +156,12 @@ export class ReviewService {
   }
 
   /** How likely the outcomes were, given the decisions taken: N runs over seeds and the scenario's uncertainty. */
-  async monteCarlo(token: unknown, raw: unknown): Promise<MonteCarloResult> {
+  async monteCarlo(
+    token: unknown,
+    input: z.input<typeof MonteCarloInput> = {},
+  ): Promise<MonteCarloResult> {
     const { state } = await this.open(token, "review");
-    const { runs } = parseInput(MonteCarloInput, raw ?? {});
+    const runs = input.runs ?? 200;
     const plan = new Map<number, { team: string; actions: LeverAction[] }[]>();
     for (const { event } of await readLog(this.db, state.genesis.sessionId)) {
       if (event.type !== "decisions_locked") continue;

@@ -1,14 +1,15 @@
 import {
-  AdvanceTurnInput,
+  type AdvanceTurnInput,
   AppError,
-  BroadcastInput,
-  CreateExerciseInput,
-  FireInjectInput,
-  JoinInput,
-  LockDecisionInput,
-  MoveParticipantInput,
-  OverrideInput,
-  SessionControlInput,
+  type BroadcastInput,
+  type CreateExerciseInput,
+  type FireInjectInput,
+  type JoinInput,
+  type JoinOptionsInput,
+  type LockDecisionInput,
+  type MoveParticipantInput,
+  type OverrideInput,
+  type SessionControlInput,
 } from "@chokepoint/contracts";
 import {
   type Database,
@@ -28,7 +29,6 @@ import {
   type ExerciseView,
   type Member,
 } from "../core/index.ts";
-import { parseInput } from "../parse-input.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { type Broadcaster, silentBroadcaster } from "./broadcaster.ts";
 import { ExerciseRunner, type Written } from "./exercise-runner.ts";
@@ -81,8 +81,7 @@ export class ExerciseService {
     }));
   }
 
-  async createExercise(raw: unknown) {
-    const input = parseInput(CreateExerciseInput, raw);
+  async createExercise(input: CreateExerciseInput) {
     const entry = this.catalog.require(input.scenarioId);
     const known = entry.scenario.teams.map((t) => t.id);
     const teams = input.teams ?? known;
@@ -105,8 +104,7 @@ export class ExerciseService {
   }
 
   /** What a join screen may show for a code: the exercise's title and teams (public, no state). */
-  async joinOptions(raw: unknown) {
-    const { joinCode } = parseInput(JoinInput.pick({ joinCode: true }), raw);
+  async joinOptions({ joinCode }: JoinOptionsInput) {
     const state = await this.runner.read(await this.sessionForCode(joinCode));
     if (state.status === "ended")
       throw new AppError("bad_join_code", `no open exercise uses the join code '${joinCode}'`);
@@ -119,8 +117,9 @@ export class ExerciseService {
     };
   }
 
-  async join(raw: unknown): Promise<{ sessionId: string; participantId: string; token: string }> {
-    const input = parseInput(JoinInput, raw);
+  async join(
+    input: z.input<typeof JoinInput>,
+  ): Promise<{ sessionId: string; participantId: string; token: string }> {
     const sessionId = await this.sessionForCode(input.joinCode);
     const participantId = newId();
     const { token, hash } = newToken();
@@ -131,7 +130,7 @@ export class ExerciseService {
         type: "join",
         participantId,
         displayName: input.displayName,
-        role: input.role,
+        role: input.role ?? "participant",
         team: input.team ?? null,
       },
       { actorId: participantId, credentials: { [participantId]: hash } },
@@ -166,44 +165,44 @@ export class ExerciseService {
     return buildExerciseView(await this.runner.read(caller.sessionId), caller);
   }
 
-  lockDecision(token: unknown, raw: unknown) {
-    return this.command(token, LockDecisionInput, raw, (i) => ({
+  lockDecision(token: unknown, input: LockDecisionInput) {
+    return this.command(token, input, (i: LockDecisionInput) => ({
       type: "lock",
       turn: i.turn,
       actions: i.actions,
     }));
   }
-  advanceTurn(token: unknown, raw: unknown) {
-    return this.command(token, AdvanceTurnInput, raw, (i) => ({ type: "advance", turn: i.turn }));
+  advanceTurn(token: unknown, input: AdvanceTurnInput) {
+    return this.command(token, input, (i: AdvanceTurnInput) => ({ type: "advance", turn: i.turn }));
   }
-  fireInject(token: unknown, raw: unknown) {
-    return this.command(token, FireInjectInput, raw, (i) => ({
+  fireInject(token: unknown, input: FireInjectInput) {
+    return this.command(token, input, (i: FireInjectInput) => ({
       type: "inject",
       turn: i.turn,
       ...(i.inject ? { inject: i.inject } : {}),
       ...(i.custom ? { custom: i.custom } : {}),
     }));
   }
-  override(token: unknown, raw: unknown) {
-    return this.command(token, OverrideInput, raw, (i) => ({
+  override(token: unknown, input: OverrideInput) {
+    return this.command(token, input, (i: OverrideInput) => ({
       type: "override",
       turn: i.turn,
       target: i.target,
       reason: i.reason,
     }));
   }
-  broadcastMessage(token: unknown, raw: unknown) {
-    return this.command(token, BroadcastInput, raw, (i) => ({ type: "broadcast", text: i.text }));
+  broadcastMessage(token: unknown, input: BroadcastInput) {
+    return this.command(token, input, (i: BroadcastInput) => ({ type: "broadcast", text: i.text }));
   }
-  moveParticipant(token: unknown, raw: unknown) {
-    return this.command(token, MoveParticipantInput, raw, (i) => ({
+  moveParticipant(token: unknown, input: MoveParticipantInput) {
+    return this.command(token, input, (i: MoveParticipantInput) => ({
       type: "move",
       participantId: i.participantId,
       team: i.team,
     }));
   }
-  control(token: unknown, raw: unknown) {
-    return this.command(token, SessionControlInput, raw, (i) => ({
+  control(token: unknown, input: SessionControlInput) {
+    return this.command(token, input, (i: SessionControlInput) => ({
       type: "control",
       action: i.action,
     }));
@@ -211,16 +210,15 @@ export class ExerciseService {
 
   // — internals —
 
-  /** identify → parse → the write path → the caller's view. */
-  private async command<S extends z.ZodType>(
+  /** identify → the write path → the caller's view (the input was parsed at the edge). */
+  private async command<I extends object>(
     token: unknown,
-    schema: S,
-    raw: unknown,
-    toCommand: (input: z.infer<S>) => Command,
+    input: I,
+    toCommand: (input: I) => Command,
   ): Promise<ExerciseView> {
     const caller = await this.identify(token);
-    const input = parseInput(schema, raw);
-    const key = (input as { idempotencyKey?: string }).idempotencyKey;
+    const key =
+      "idempotencyKey" in input ? (input.idempotencyKey as string | undefined) : undefined;
     const { state } = await this.runner.execute(
       caller.sessionId,
       { participantId: caller.participantId },
