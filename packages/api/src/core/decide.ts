@@ -30,11 +30,15 @@ export function decide(
         )
       : new AppError("rule_violation", "the exercise has ended; it can only be reviewed");
   if (command.type === "join") return decideJoin(state, caller, command);
-  if (command.type === "timer_expired")
-    // A timer set for a turn that has since resolved, or a paused exercise, does nothing.
+  if (command.type === "timer_expired") {
+    // Only the server's clock sends this (no member may); a timer set for a turn that has since
+    // resolved, or in a paused exercise, does nothing.
+    if (caller.participantId !== null)
+      return new AppError("forbidden", "turn timers are the server's, not a participant's");
     return state.status === "running" && state.engine.turn === command.turn
       ? resolveTurn(state, command.turn)
       : [];
+  }
   const me = memberOf(state, caller);
   if (!me) return new AppError("forbidden", "sign in first: this token is not in this exercise");
   if (command.type === "lock") return decideLock(state, me, command.turn, command.actions);
