@@ -127,6 +127,35 @@ describe("forbidden actions are rejected and change nothing", () => {
   });
 });
 
+describe("joining", () => {
+  it("a bad join code, an unknown team or an ended exercise gets a clear error and writes nothing", async () => {
+    const ex = await runningExercise(service);
+    const n = await logLength(ex.sessionId);
+    const rows = () => db.participant.count({ where: { sessionId: ex.sessionId } });
+    const before = await rows();
+    await expect(service.join({ joinCode: "12", displayName: "X" })).rejects.toMatchObject({
+      code: "bad_join_code",
+      message: expect.stringMatching(/'12' is not a join code/),
+    });
+    const unused = ex.joinCode === "ZZZZZZ" ? "YYYYYY" : "ZZZZZZ";
+    await expect(service.join({ joinCode: unused, displayName: "X" })).rejects.toMatchObject({
+      code: "bad_join_code",
+      message: expect.stringMatching(/no exercise uses the join code/),
+    });
+    await expect(
+      service.join({ joinCode: ex.joinCode, displayName: "X", team: "kgb" }),
+    ).rejects.toMatchObject({ code: "team_not_found", message: expect.stringMatching(/teams: /) });
+    await service.control(ex.facilitator, { action: "end" });
+    const ended = await logLength(ex.sessionId);
+    await expect(
+      service.join({ joinCode: ex.joinCode.toLowerCase(), displayName: "Late" }),
+    ).rejects.toMatchObject({ code: "bad_join_code", message: expect.stringMatching(/has ended/) });
+    expect(ended).toBe(n + 1);
+    expect(await logLength(ex.sessionId)).toBe(ended);
+    expect(await rows()).toBe(before);
+  });
+});
+
 describe("malformed payloads get clear errors and change nothing", () => {
   // Input is parsed once, at the tRPC edge, with the shared contracts; the core decides the rest.
   const edge = (token?: string) =>

@@ -1,5 +1,5 @@
 export { databaseUrl, ensureDatabaseFile, REPO_ROOT } from "./env.ts";
-export { hashToken, newId, newToken, normaliseJoinCode } from "./ids.ts";
+export { hashToken, isWellFormedJoinCode, newId, newToken, normaliseJoinCode } from "./ids.ts";
 export { migrateDeploy } from "./migrate.ts";
 export { type Database, openDatabase } from "./open-database.ts";
 export {
@@ -19,12 +19,8 @@ export {
   type Credentials,
   createSession,
   getSession,
-  type JoinInput,
-  joinSession,
   type SessionStatus,
-  setSessionStatus,
 } from "./repositories/sessions.ts";
-export { latestSnapshot, type Snapshot, saveSnapshot } from "./repositories/snapshots.ts";
 export type {
   AppendBatch,
   AppendOutcome,

@@ -75,6 +75,34 @@ describe("the Prisma store writes events and derived columns in one transaction"
     expect((await store.readLog(ex.sessionId)).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it("snapshots are a cache: the latest per turn wins; the end time lands with session_ended", async () => {
+    const ex = await exercise();
+    const snap = (stateHash: string) => ({ turn: 0, seq: 3, stateHash, state: { turn: 1 } });
+    await store.append({
+      sessionId: ex.sessionId,
+      expectedSeq: 2,
+      events: [{ type: "session_ended" }],
+      actorId: null,
+      idempotencyKey: null,
+      at: new Date(),
+      snapshots: [snap("aa")],
+    });
+    await store.append({
+      sessionId: ex.sessionId,
+      expectedSeq: 3,
+      events: [{ type: "message_broadcast", text: "after" }],
+      actorId: null,
+      idempotencyKey: null,
+      at: new Date(),
+      snapshots: [snap("bb")],
+    });
+    const rows = await db.stateSnapshot.findMany({ where: { sessionId: ex.sessionId } });
+    expect(rows.map((r) => [r.turn, r.stateHash])).toEqual([[0, "bb"]]);
+    const row = await db.exerciseSession.findUniqueOrThrow({ where: { id: ex.sessionId } });
+    expect(row.status).toBe("ended");
+    expect(row.endedAt).toBeInstanceOf(Date);
+  });
+
   it("when a derived change fails, the batch's events are not stored either (and the reverse)", async () => {
     const ex = await exercise();
     await expect(

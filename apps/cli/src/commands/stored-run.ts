@@ -1,8 +1,4 @@
-import {
-  ExerciseRunner,
-  ScenarioCatalog,
-  runToEnd,
-} from "@chokepoint/api";
+import { ExerciseRunner, runToEnd, ScenarioCatalog } from "@chokepoint/api";
 import { isEngineEvent } from "@chokepoint/contracts";
 import { type Database, PrismaExerciseStore } from "@chokepoint/db";
 import { type Locale, type Plan, replay, type Scenario, stateHash } from "@chokepoint/engine";

@@ -1,6 +1,5 @@
 import {
   AppError,
-  ExportedExercise,
   type ForkInput,
   type ImportInput,
   isEngineEvent,

@@ -15,6 +15,7 @@ import {
   type Database,
   type ExerciseStore,
   hashToken,
+  isWellFormedJoinCode,
   newId,
   newToken,
   normaliseJoinCode,
@@ -230,6 +231,11 @@ export class ExerciseService {
 
   private async sessionForCode(joinCode: string): Promise<string> {
     const code = normaliseJoinCode(joinCode);
+    if (!isWellFormedJoinCode(code))
+      throw new AppError(
+        "bad_join_code",
+        `'${joinCode}' is not a join code: codes are 6 letters and digits, like K7M2QX`,
+      );
     const id = await this.store.sessionIdForJoinCode(code);
     if (!id)
       throw new AppError(
