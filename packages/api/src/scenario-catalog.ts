@@ -37,6 +37,17 @@ export class ScenarioCatalog {
       );
     return entry;
   }
+  /** What the create screen lists: ids, titles, calendars and teams (no model data). */
+  summaries() {
+    return this.list().map((s) => ({
+      id: s.id,
+      version: s.version,
+      title: s.title,
+      summary: s.summary,
+      calendar: s.calendar,
+      teams: s.teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
+    }));
+  }
   list(): Scenario[] {
     return [...this.entries.values()].map((e) => e.scenario);
   }

@@ -22,17 +22,11 @@ import {
   PrismaExerciseStore,
 } from "@chokepoint/db";
 import type { z } from "zod";
-import {
-  audienceViews,
-  buildExerciseView,
-  type Command,
-  type ExerciseState,
-  type ExerciseView,
-  type Member,
-} from "../core/index.ts";
+import { buildExerciseView, type Command, type ExerciseView, type Member } from "../core/index.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
+import { AfterChange } from "./after-change.ts";
 import { type Broadcaster, silentBroadcaster } from "./broadcaster.ts";
-import { ExerciseRunner, type Written } from "./exercise-runner.ts";
+import { ExerciseRunner } from "./exercise-runner.ts";
 import { TurnTimers } from "./turn-timers.ts";
 
 export interface Caller extends Member {
@@ -49,18 +43,20 @@ export class ExerciseService {
   /** Token → who it is, so a command costs no database read to authenticate. */
   private readonly tokens = new Map<string, { sessionId: string; participantId: string }>();
   readonly timers: TurnTimers;
+  private readonly effects: AfterChange;
 
   constructor(
     storage: Database | ExerciseStore,
     readonly catalog: ScenarioCatalog,
-    private broadcaster: Broadcaster = silentBroadcaster,
+    broadcaster: Broadcaster = silentBroadcaster,
     timers?: TurnTimers,
   ) {
     const store = "append" in storage ? storage : new PrismaExerciseStore(storage);
     this.runner = new ExerciseRunner(store, catalog);
-    this.runner.onChange = (w) => this.changed(w);
-    this.runner.onLoad = (s) => this.armTimer(s);
     this.timers = timers ?? new TurnTimers();
+    this.effects = new AfterChange(this.runner, this.timers, broadcaster);
+    this.runner.onChange = (w) => this.effects.changed(w);
+    this.runner.onLoad = (s) => this.effects.armTimer(s);
   }
 
   get store(): ExerciseStore {
@@ -68,18 +64,11 @@ export class ExerciseService {
   }
 
   setBroadcaster(b: Broadcaster): void {
-    this.broadcaster = b;
+    this.effects.broadcaster = b;
   }
 
   listScenarios() {
-    return this.catalog.list().map((s) => ({
-      id: s.id,
-      version: s.version,
-      title: s.title,
-      summary: s.summary,
-      calendar: s.calendar,
-      teams: s.teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
-    }));
+    return this.catalog.summaries();
   }
 
   async createExercise(input: CreateExerciseInput) {
@@ -243,45 +232,5 @@ export class ExerciseService {
         `no exercise uses the join code '${code}'; check it with your facilitator`,
       );
     return id;
-  }
-
-  /** After a stored change: push each audience its view, the messages and the moves; set timers. */
-  private changed({ state, events, before }: Written): void {
-    const id = state.genesis.sessionId;
-    let views: ReturnType<typeof audienceViews> | undefined;
-    this.broadcaster.changed({
-      sessionId: id,
-      version: state.seq,
-      baseVersion: before.seq,
-      historyFrom: before.engine.results.length,
-      views: () => {
-        views ??= audienceViews(state);
-        return views;
-      },
-    });
-    for (const e of events) {
-      if (e.type === "message_broadcast") {
-        const m = state.messages.at(-1);
-        if (m) this.broadcaster.message(id, m);
-      }
-      const member = e.type === "participant_moved" && state.members.get(e.participantId);
-      if (member) this.broadcaster.memberChanged(id, member, buildExerciseView(state, member));
-    }
-    if (state.status !== "running") this.timers.clear(id);
-    else if (
-      events.some((e) => ["turn_resolved", "session_started", "session_resumed"].includes(e.type))
-    )
-      this.armTimer(state);
-  }
-
-  private armTimer(state: ExerciseState): void {
-    const { sessionId, turnTimerSeconds } = state.genesis;
-    if (!turnTimerSeconds || state.status !== "running") return;
-    const turn = state.engine.turn;
-    this.timers.arm(sessionId, turnTimerSeconds * 1000, () => {
-      void this.runner
-        .execute(sessionId, { participantId: null }, { type: "timer_expired", turn })
-        .catch((e: unknown) => console.error(`turn timer of ${sessionId} failed`, e));
-    });
   }
 }

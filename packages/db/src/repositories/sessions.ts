@@ -23,17 +23,31 @@ export interface Credentials {
   token: string;
 }
 
-/** Creates an exercise with its teams and its facilitator, who gets a token. */
-export async function createSession(
-  db: Database,
-  input: CreateSessionInput,
-): Promise<{ sessionId: string; joinCode: string; facilitator: Credentials }> {
+/** The session row's own fields, checked: every store creates exercises from these. */
+export function sessionFields(input: CreateSessionInput) {
   if (!Number.isSafeInteger(input.seed))
     throw new AppError("invalid_payload", `seed must be an integer, got ${input.seed}`);
   if (input.teams.length === 0)
     throw new AppError("invalid_payload", "an exercise needs at least one team");
   if (!input.facilitatorName.trim())
     throw new AppError("invalid_payload", "facilitatorName must not be empty");
+  return {
+    scenarioId: input.scenarioId,
+    scenarioVersion: input.scenarioVersion,
+    seed: input.seed,
+    title: input.title ?? null,
+    turnTimerSeconds: input.turnTimerSeconds ?? null,
+    parentId: input.parentId ?? null,
+    forkedAtTurn: input.forkedAtTurn ?? null,
+  };
+}
+
+/** Creates an exercise with its teams and its facilitator, who gets a token. */
+export async function createSession(
+  db: Database,
+  input: CreateSessionInput,
+): Promise<{ sessionId: string; joinCode: string; facilitator: Credentials }> {
+  const fields = sessionFields(input);
   const sessionId = newId();
   const { token, hash } = newToken();
   const participantId = newId();
@@ -43,14 +57,8 @@ export async function createSession(
       await db.exerciseSession.create({
         data: {
           id: sessionId,
-          scenarioId: input.scenarioId,
-          scenarioVersion: input.scenarioVersion,
-          seed: input.seed,
+          ...fields,
           joinCode,
-          title: input.title ?? null,
-          turnTimerSeconds: input.turnTimerSeconds ?? null,
-          parentId: input.parentId ?? null,
-          forkedAtTurn: input.forkedAtTurn ?? null,
           teams: { create: input.teams.map((key) => ({ id: newId(), key })) },
           participants: {
             create: {

@@ -1,7 +1,7 @@
 import { AppError } from "@chokepoint/contracts";
 import { newId, newJoinCode, newToken } from "../ids.ts";
 import type { StoredEvent } from "../repositories/event-log.ts";
-import type { CreateSessionInput } from "../repositories/sessions.ts";
+import { type CreateSessionInput, sessionFields } from "../repositories/sessions.ts";
 import type { AppendBatch, AppendOutcome, ExerciseStore, SessionHeader } from "./exercise-store.ts";
 import { statusAfter } from "./exercise-store.ts";
 
@@ -20,6 +20,7 @@ export class MemoryExerciseStore implements ExerciseStore {
   readonly rows = new Map<string, Row>();
 
   async create(input: CreateSessionInput) {
+    const fields = sessionFields(input);
     const sessionId = newId();
     const joinCode = newJoinCode();
     const { token, hash } = newToken();
@@ -27,16 +28,10 @@ export class MemoryExerciseStore implements ExerciseStore {
     this.rows.set(sessionId, {
       header: {
         sessionId,
-        scenarioId: input.scenarioId,
-        scenarioVersion: input.scenarioVersion,
-        seed: input.seed,
+        ...fields,
         joinCode,
-        title: input.title ?? null,
-        turnTimerSeconds: input.turnTimerSeconds ?? null,
         teams: [...input.teams],
         facilitator: { participantId, displayName: input.facilitatorName.trim() },
-        parentId: input.parentId ?? null,
-        forkedAtTurn: input.forkedAtTurn ?? null,
         status: "lobby",
       },
       log: [],
