@@ -6,6 +6,7 @@ import {
   decide,
   may,
   type Permission,
+  visibleLog,
 } from "../src/core/index.ts";
 import { memoryExercise, ROLES, type RoleName } from "./memory-exercise.ts";
 
@@ -220,6 +221,33 @@ describe("session rules", () => {
     expect(buildExerciseView(state, state.members.get("p-obs") as never).state.lockedTeams).toEqual(
       ["jogmec"],
     );
+  });
+
+  it("secrecy in the log: exports and the review show an unresolved turn's decisions to the team and the facilitator only", async () => {
+    const ex = await memoryExercise();
+    await ex.runner.execute(ex.sessionId, ex.as("teamMember"), {
+      type: "lock",
+      turn: 0,
+      actions: [buy],
+    });
+    const state = await ex.runner.read(ex.sessionId);
+    const log = await ex.store.readLog(ex.sessionId);
+    const locks = (role: RoleName) =>
+      visibleLog(state, state.members.get(ex.ids[role] ?? "") as never, log).filter(
+        (e) => e.event.type === "decisions_locked",
+      ).length;
+    expect([locks("facilitator"), locks("teamMember")]).toEqual([1, 1]);
+    expect([locks("otherTeamMember"), locks("observer")]).toEqual([0, 0]);
+    // Once the turn resolves, everyone who may review sees it.
+    await ex.runner.execute(ex.sessionId, ex.as("facilitator"), { type: "advance", turn: 0 });
+    const after = await ex.runner.read(ex.sessionId);
+    expect(
+      visibleLog(
+        after,
+        after.members.get("p-obs") as never,
+        await ex.store.readLog(ex.sessionId),
+      ).filter((e) => e.event.type === "decisions_locked").length,
+    ).toBe(1);
   });
 
   it("observers join without a team, whatever they ask for", async () => {

@@ -22,3 +22,4 @@ export {
   type ExerciseView,
 } from "./exercise-view.ts";
 export { may } from "./permissions.ts";
+export { visibleLog } from "./visible-log.ts";

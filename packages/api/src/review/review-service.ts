@@ -27,7 +27,7 @@ import {
   turnMetrics,
 } from "@chokepoint/engine";
 import type { z } from "zod";
-import type { ExerciseState, Permission } from "../core/index.ts";
+import { type ExerciseState, type Member, type Permission, visibleLog } from "../core/index.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import { forkExercise, importExercise, runBranch } from "./branch-service.ts";
 import { openExercise } from "./open-exercise.ts";
@@ -60,10 +60,15 @@ export class ReviewService {
     return runBranch(this.exercises, token, input);
   }
 
+  /** The stored log as this member may read it (the core's secrecy rule). */
+  private async readable(state: ExerciseState, me: Member) {
+    return visibleLog(state, me, await readLog(this.db, state.genesis.sessionId));
+  }
+
   async timeline(token: unknown) {
-    const { state } = await this.open(token, "review");
+    const { state, me } = await this.open(token, "review");
     const g = state.genesis;
-    const log = await readLog(this.db, g.sessionId);
+    const log = await this.readable(state, me);
     const header = await this.exercises.store.header(g.sessionId);
     return {
       sessionId: g.sessionId,
@@ -100,9 +105,9 @@ export class ReviewService {
   }
 
   async exportJson(token: unknown): Promise<ExportedExercise> {
-    const { state } = await this.open(token, "export");
+    const { state, me } = await this.open(token, "export");
     const g = state.genesis;
-    const log = await readLog(this.db, g.sessionId);
+    const log = await this.readable(state, me);
     return {
       format: "chokepoint-exercise/1",
       scenario: { id: g.scenario.id, version: g.scenario.version },
@@ -160,10 +165,10 @@ export class ReviewService {
     token: unknown,
     input: z.input<typeof MonteCarloInput> = {},
   ): Promise<MonteCarloResult> {
-    const { state } = await this.open(token, "review");
+    const { state, me } = await this.open(token, "review");
     const runs = input.runs ?? 200;
     const plan = new Map<number, { team: string; actions: LeverAction[] }[]>();
-    for (const { event } of await readLog(this.db, state.genesis.sessionId)) {
+    for (const { event } of await this.readable(state, me)) {
       if (event.type !== "decisions_locked") continue;
       const list = (plan.get(event.turn) ?? []).filter((d) => d.team !== event.team);
       plan.set(event.turn, [...list, { team: event.team, actions: event.actions }]);
