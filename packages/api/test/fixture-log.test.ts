@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { MemoryExerciseStore } from "@chokepoint/db";
 import { describe, expect, it } from "vitest";
-import type { Caller, Command } from "../src/core/index.ts";
+import type { Actor, Command } from "../src/core/index.ts";
 import { ReviewService } from "../src/review/review-service.ts";
 import { ExerciseRunner } from "../src/service/exercise-runner.ts";
 import {
@@ -51,9 +51,9 @@ async function driveThroughCommands() {
     facilitatorName: "Sato",
   });
   const s = created.sessionId;
-  const fac: Caller = { participantId: created.facilitator.participantId };
-  const as = (name: string): Caller => ({ participantId: id(name) });
-  const run = (caller: Caller, command: Command) =>
+  const fac: Actor = { participantId: created.facilitator.participantId };
+  const as = (name: string): Actor => ({ participantId: id(name) });
+  const run = (caller: Actor, command: Command) =>
     runner.execute(s, caller, command, {
       ...(command.type === "join"
         ? { credentials: { [command.participantId]: command.participantId } }

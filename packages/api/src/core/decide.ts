@@ -3,7 +3,7 @@ import { applyEvent, type EngineEvent } from "@chokepoint/engine";
 import type { Command } from "./command.ts";
 import { evolve } from "./evolve.ts";
 import {
-  type Caller,
+  type Actor,
   type ExerciseState,
   isFinished,
   type Member,
@@ -18,7 +18,7 @@ import {
  */
 export function decide(
   state: ExerciseState,
-  caller: Caller,
+  caller: Actor,
   command: Command,
 ): LogEvent[] | AppError {
   // An ended exercise is a record: nothing changes it (notes live beside the log).
@@ -78,7 +78,7 @@ export function decide(
 
 function decideJoin(
   state: ExerciseState,
-  caller: Caller,
+  caller: Actor,
   c: Extract<Command, { type: "join" }>,
 ): LogEvent[] | AppError {
   if (caller.participantId !== null)

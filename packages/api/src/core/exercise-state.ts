@@ -11,8 +11,11 @@ export interface Member {
   team: string | null;
 }
 
-/** Who sends a command: a known participant (by id, resolved from a token outside) or nobody. */
-export type Caller = { participantId: string } | { participantId: null };
+/**
+ * Who sends a command: a participant (by id; the service resolved their token) or nobody —
+ * only the server itself acts as nobody (joins, its turn timers).
+ */
+export type Actor = { participantId: string } | { participantId: null };
 
 /** What the session row holds about an exercise before any event: fixed at creation. */
 export interface Genesis {
@@ -54,7 +57,7 @@ export function initialExerciseState(genesis: Genesis): ExerciseState {
 }
 
 /** The member behind a caller in this exercise, if any. */
-export function memberOf(state: ExerciseState, caller: Caller): Member | undefined {
+export function memberOf(state: ExerciseState, caller: Actor): Member | undefined {
   return caller.participantId === null ? undefined : state.members.get(caller.participantId);
 }
 

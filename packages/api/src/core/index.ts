@@ -4,7 +4,7 @@ export type { Command, CommandType, Permission } from "./command.ts";
 export { decide, tentative } from "./decide.ts";
 export { evolve, foldLog, type Recorded } from "./evolve.ts";
 export {
-  type Caller,
+  type Actor,
   type ExerciseState,
   type Genesis,
   initialExerciseState,

@@ -1,6 +1,6 @@
 import { AppError } from "@chokepoint/contracts";
 import type { Permission } from "./command.ts";
-import { type Caller, type ExerciseState, type Member, memberOf } from "./exercise-state.ts";
+import { type Actor, type ExerciseState, type Member, memberOf } from "./exercise-state.ts";
 
 const WHO: Record<Permission, Member["role"][]> = {
   view: ["facilitator", "participant", "observer"],
@@ -13,7 +13,7 @@ const WHO: Record<Permission, Member["role"][]> = {
 };
 
 /** Whether a caller may read or act outside the log; the member it is, or the refusal as a value. */
-export function may(state: ExerciseState, caller: Caller, what: Permission): Member | AppError {
+export function may(state: ExerciseState, caller: Actor, what: Permission): Member | AppError {
   const me = memberOf(state, caller);
   if (!me) return new AppError("forbidden", "sign in first: this token is not in this exercise");
   if (!WHO[what].includes(me.role))

@@ -2,7 +2,7 @@ import { AppError, type LogEvent } from "@chokepoint/contracts";
 import type { ExerciseStore, StoredEvent } from "@chokepoint/db";
 import { stateHash } from "@chokepoint/engine";
 import {
-  type Caller,
+  type Actor,
   type Command,
   decide,
   type ExerciseState,
@@ -57,7 +57,7 @@ export class ExerciseRunner {
   /** Decides a command and stores its events; a refusal (AppError) is thrown and writes nothing. */
   async execute(
     sessionId: string,
-    caller: Caller,
+    caller: Actor,
     command: Command,
     opts: WriteOptions = {},
   ): Promise<Written> {
@@ -70,7 +70,7 @@ export class ExerciseRunner {
 
   private async write(
     sessionId: string,
-    caller: Caller,
+    caller: Actor,
     command: Command,
     opts: WriteOptions,
   ): Promise<Written> {
