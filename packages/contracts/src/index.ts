@@ -2,9 +2,11 @@ export { APP_ERROR_CODES, AppError, type AppErrorCode, isAppError } from "./app-
 export * from "./commands.ts";
 export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-event.ts";
 export {
+  BranchRun,
   CompareInput,
   ExportedExercise,
   ForkInput,
+  ImportedExercise,
   ImportInput,
   MonteCarloInput,
   NoteInput,

@@ -57,3 +57,15 @@ export const RunBranchInput = z.strictObject({
   ),
 });
 export type RunBranchInput = z.infer<typeof RunBranchInput>;
+
+export const ImportedExercise = z.strictObject({
+  sessionId: z.string(),
+  token: z.string(),
+  stateHashes: z.record(z.string(), z.string()),
+});
+export const BranchRun = z.strictObject({
+  turnsPlayed: z.number().int(),
+  refused: z.array(
+    z.strictObject({ turn: z.number().int(), team: z.string(), message: z.string() }),
+  ),
+});

@@ -1,5 +1,7 @@
 import {
+  CreatedExercise,
   CreateExerciseInput,
+  Joined,
   JoinInput,
   JoinOptionsInput,
   LockDecisionInput,
@@ -11,11 +13,15 @@ export const exerciseRouter = router({
   scenarios: procedure.query(({ ctx }) => ctx.service.listScenarios()),
   create: procedure
     .input(CreateExerciseInput)
+    .output(CreatedExercise)
     .mutation(({ ctx, input }) => ctx.service.createExercise(input)),
   joinOptions: procedure
     .input(JoinOptionsInput)
     .query(({ ctx, input }) => ctx.service.joinOptions(input)),
-  join: procedure.input(JoinInput).mutation(({ ctx, input }) => ctx.service.join(input)),
+  join: procedure
+    .input(JoinInput)
+    .output(Joined)
+    .mutation(({ ctx, input }) => ctx.service.join(input)),
   view: procedure.query(({ ctx }) => ctx.service.view(ctx.token)),
   lock: procedure
     .input(LockDecisionInput)

@@ -1,6 +1,9 @@
 import {
+  BranchRun,
   CompareInput,
+  CreatedExercise,
   ForkInput,
+  ImportedExercise,
   ImportInput,
   MonteCarloInput,
   NoteInput,
@@ -19,9 +22,13 @@ export const reviewRouter = router({
   importJson: procedure
     .input(ImportInput)
     .mutation(({ ctx, input }) => ctx.review.importJson(input)),
-  fork: procedure.input(ForkInput).mutation(({ ctx, input }) => ctx.review.fork(ctx.token, input)),
+  fork: procedure
+    .input(ForkInput)
+    .output(CreatedExercise)
+    .mutation(({ ctx, input }) => ctx.review.fork(ctx.token, input)),
   runBranch: procedure
     .input(RunBranchInput)
+    .output(BranchRun)
     .mutation(({ ctx, input }) => ctx.review.runBranch(ctx.token, input)),
   compare: procedure
     .input(CompareInput)
