@@ -21,6 +21,7 @@ export const reviewRouter = router({
   exportCsv: procedure.query(({ ctx }) => ctx.review.exportCsv(ctx.token)),
   importJson: procedure
     .input(ImportInput)
+    .output(ImportedExercise)
     .mutation(({ ctx, input }) => ctx.review.importJson(input)),
   fork: procedure
     .input(ForkInput)
