@@ -32,7 +32,7 @@ export async function memoryExercise(opts: { lobby?: boolean; timer?: number } =
   const runner = new ExerciseRunner(store, memoryCatalog, () => new Date(clock++));
   const created = await store.create({
     scenarioId: "rare-earth-2010",
-    scenarioVersion: "1.0.0",
+    scenarioVersion: memoryCatalog.require("rare-earth-2010").scenario.version,
     seed: 2010,
     teams: ["meti", "jogmec"],
     facilitatorName: "Sato",
