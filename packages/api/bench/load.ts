@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { io, type Socket } from "socket.io-client";
-import type { AppRouter } from "../src/router/exercise-router.ts";
+import type { AppRouter } from "../src/router/root.ts";
 
 const [sessionsArg, perArg, turnsArg] = process.argv.slice(2);
 const SESSIONS = Number(sessionsArg ?? 50);
@@ -75,15 +75,10 @@ for (let s = 0; s < SESSIONS; s++) {
     const j = await client().exercise.join.mutate({ joinCode, displayName: `P${s}-${p}`, team });
     const socket = io(base, { path: "/socket.io", transports: ["websocket"], forceNew: true });
     const m: Member = { token: j.token, team, socket, turn: 0 };
-    socket.on("view", (v: { session: { turn: number }; sentAt?: number }) => {
-      if (v.session.turn > m.turn) {
-        m.turn = v.session.turn;
-        const now = performance.now();
-        m.onTurn?.(
-          v.session.turn,
-          now,
-          v.sentAt === undefined ? Number.NaN : v.sentAt - performance.timeOrigin,
-        );
+    socket.on("push", (p: { view: { session: { turn: number } }; sentAt: number }) => {
+      if (p.view.session.turn > m.turn) {
+        m.turn = p.view.session.turn;
+        m.onTurn?.(p.view.session.turn, performance.now(), p.sentAt - performance.timeOrigin);
       }
     });
     await socket.emitWithAck("subscribe", { token: j.token });

@@ -1,11 +1,12 @@
+export * from "./core/index.ts";
 export { bearerToken, parseInput } from "./parse-input.ts";
 export { ReviewService, type TimelineTurn } from "./review/review-service.ts";
-export { type AppRouter, appRouter } from "./router/exercise-router.ts";
+export { type AppRouter, appRouter } from "./router/root.ts";
 export type { Context } from "./router/trpc.ts";
 export { type CatalogEntry, ScenarioCatalog } from "./scenario-catalog.ts";
 export { type AppServer, createAppServer } from "./server/create-app-server.ts";
-export { type Broadcaster, silentBroadcaster } from "./service/broadcaster.ts";
+export { type Broadcaster, type Push, silentBroadcaster } from "./service/broadcaster.ts";
+export { ExerciseRunner, type Written } from "./service/exercise-runner.ts";
 export { type Caller, ExerciseService } from "./service/exercise-service.ts";
-export type { ExerciseView } from "./service/exercise-view.ts";
-export type { Member } from "./service/loaded-exercise.ts";
+export { type HeadlessResult, replayInto, runToEnd } from "./service/run-headless.ts";
 export { attachSocket } from "./socket/attach-socket.ts";

@@ -5,10 +5,17 @@ import type { z } from "zod";
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const detail = r.error.issues
-    .map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`)
+  throw invalidPayload(r.error.issues);
+}
+
+/** The one error for input that does not fit its schema (here and at the tRPC edge). */
+export function invalidPayload(
+  issues: readonly { path?: readonly PropertyKey[] | undefined; message: string }[],
+): AppError {
+  const detail = issues
+    .map((i) => `${(i.path ?? []).map(String).join(".") || "(input)"}: ${i.message}`)
     .join("; ");
-  throw new AppError("invalid_payload", `invalid input — ${detail}`, r.error.issues);
+  return new AppError("invalid_payload", `invalid input — ${detail}`, issues);
 }
 
 /** The token of an `Authorization: Bearer …` header, if any. */

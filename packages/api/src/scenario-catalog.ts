@@ -1,3 +1,4 @@
+import { AppError } from "@chokepoint/contracts";
 import { type Model, prepareModel, type Scenario } from "@chokepoint/engine";
 import { builtInScenarios, formatFileIssue, loadScenarioFile } from "@chokepoint/scenario-files";
 
@@ -25,6 +26,27 @@ export class ScenarioCatalog {
   }
   get(id: string): CatalogEntry | undefined {
     return this.entries.get(id);
+  }
+  /** The entry for a scenario id, or an error naming the ones this server has. */
+  require(id: string, field = "scenarioId"): CatalogEntry {
+    const entry = this.entries.get(id);
+    if (!entry)
+      throw new AppError(
+        "invalid_payload",
+        `${field}: no built-in scenario '${id}' (have: ${[...this.entries.keys()].join(", ")})`,
+      );
+    return entry;
+  }
+  /** What the create screen lists: ids, titles, calendars and teams (no model data). */
+  summaries() {
+    return this.list().map((s) => ({
+      id: s.id,
+      version: s.version,
+      title: s.title,
+      summary: s.summary,
+      calendar: s.calendar,
+      teams: s.teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
+    }));
   }
   list(): Scenario[] {
     return [...this.entries.values()].map((e) => e.scenario);

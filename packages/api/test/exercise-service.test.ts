@@ -1,6 +1,8 @@
 import type { Database } from "@chokepoint/db";
 import { readLog } from "@chokepoint/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReviewService } from "../src/review/review-service.ts";
+import { appRouter } from "../src/router/root.ts";
 import { ExerciseService } from "../src/service/exercise-service.ts";
 import { catalog, freshService, runningExercise } from "./service-fixture.ts";
 
@@ -125,46 +127,71 @@ describe("forbidden actions are rejected and change nothing", () => {
   });
 });
 
+describe("joining", () => {
+  it("a bad join code, an unknown team or an ended exercise gets a clear error and writes nothing", async () => {
+    const ex = await runningExercise(service);
+    const n = await logLength(ex.sessionId);
+    const rows = () => db.participant.count({ where: { sessionId: ex.sessionId } });
+    const before = await rows();
+    await expect(service.join({ joinCode: "12", displayName: "X" })).rejects.toMatchObject({
+      code: "bad_join_code",
+      message: expect.stringMatching(/'12' is not a join code/),
+    });
+    const unused = ex.joinCode === "ZZZZZZ" ? "YYYYYY" : "ZZZZZZ";
+    await expect(service.join({ joinCode: unused, displayName: "X" })).rejects.toMatchObject({
+      code: "bad_join_code",
+      message: expect.stringMatching(/no exercise uses the join code/),
+    });
+    await expect(
+      service.join({ joinCode: ex.joinCode, displayName: "X", team: "kgb" }),
+    ).rejects.toMatchObject({ code: "team_not_found", message: expect.stringMatching(/teams: /) });
+    await service.control(ex.facilitator, { action: "end" });
+    const ended = await logLength(ex.sessionId);
+    await expect(
+      service.join({ joinCode: ex.joinCode.toLowerCase(), displayName: "Late" }),
+    ).rejects.toMatchObject({ code: "bad_join_code", message: expect.stringMatching(/has ended/) });
+    expect(ended).toBe(n + 1);
+    expect(await logLength(ex.sessionId)).toBe(ended);
+    expect(await rows()).toBe(before);
+  });
+});
+
 describe("malformed payloads get clear errors and change nothing", () => {
+  // Input is parsed once, at the tRPC edge, with the shared contracts; the core decides the rest.
+  const edge = (token?: string) =>
+    appRouter.createCaller({ service, review: new ReviewService(db, service), token });
+  const refused = (code: string, message: RegExp) => ({
+    cause: { code, message: expect.stringMatching(message) },
+  });
   it("names the bad fields", async () => {
     const ex = await runningExercise(service);
     const n = await logLength(ex.sessionId);
+    const meti = edge(ex.meti.token);
+    const bad = (x: unknown) => x as never;
+    await expect(meti.exercise.lock(bad({ turn: "first", actions: [] }))).rejects.toMatchObject(
+      refused("invalid_payload", /turn: /),
+    );
     await expect(
-      service.lockDecision(ex.meti.token, { turn: "first", actions: [] }),
-    ).rejects.toMatchObject({ code: "invalid_payload", message: expect.stringMatching(/turn: /) });
+      meti.exercise.lock(bad({ turn: 0, actions: [{ op: "launch", lever: "x" }] })),
+    ).rejects.toMatchObject(refused("invalid_payload", /actions\.0/));
     await expect(
-      service.lockDecision(ex.meti.token, { turn: 0, actions: [{ op: "launch", lever: "x" }] }),
-    ).rejects.toMatchObject({
-      code: "invalid_payload",
-      message: expect.stringMatching(/actions\.0/),
-    });
+      meti.exercise.lock(bad({ turn: 0, actions: [], team: "jogmec" })),
+    ).rejects.toMatchObject(refused("invalid_payload", /Unrecognized key/));
     await expect(
-      service.lockDecision(ex.meti.token, { turn: 0, actions: [], team: "jogmec" }),
-    ).rejects.toMatchObject({
-      code: "invalid_payload",
-      message: expect.stringMatching(/Unrecognized key/),
-    });
-    await expect(
-      service.override(ex.facilitator, {
+      edge(ex.facilitator).facilitator.override({
         turn: 0,
         target: { kind: "price", material: "ndpr_oxide", value: 2 },
         reason: "",
       }),
-    ).rejects.toMatchObject({ code: "invalid_payload", message: expect.stringMatching(/reason/) });
+    ).rejects.toMatchObject(refused("invalid_payload", /reason/));
+    await expect(meti.exercise.lock({ turn: 5, actions: [] })).rejects.toMatchObject(
+      refused("rule_violation", /turn 6 but the exercise is at turn 1/),
+    );
     await expect(
-      service.lockDecision(ex.meti.token, { turn: 5, actions: [] }),
-    ).rejects.toMatchObject({
-      code: "rule_violation",
-      message: expect.stringMatching(/turn 6 but the exercise is at turn 1/),
-    });
-    await expect(
-      service.createExercise({ scenarioId: "atlantis", seed: 1, facilitatorName: "X" }),
-    ).rejects.toMatchObject({
-      code: "invalid_payload",
-      message: expect.stringMatching(/no built-in scenario 'atlantis'/),
-    });
-    await expect(service.join({ joinCode: "??", displayName: "X" })).rejects.toMatchObject({
-      code: "bad_join_code",
+      edge().exercise.create({ scenarioId: "atlantis", seed: 1, facilitatorName: "X" }),
+    ).rejects.toMatchObject(refused("invalid_payload", /no built-in scenario 'atlantis'/));
+    await expect(edge().exercise.join({ joinCode: "??", displayName: "X" })).rejects.toMatchObject({
+      cause: { code: "bad_join_code" },
     });
     expect(await logLength(ex.sessionId)).toBe(n);
   });

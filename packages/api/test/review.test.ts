@@ -12,7 +12,7 @@ let review: ReviewService;
 let db: Database;
 beforeAll(async () => {
   ({ service, db } = await freshService());
-  review = new ReviewService(db, catalog, service);
+  review = new ReviewService(db, service);
 });
 afterAll(async () => {
   service.timers.clearAll();

@@ -20,7 +20,7 @@ export async function freshService(): Promise<{
   const db = await openDatabase(url);
   const changed: string[] = [];
   const recorder: Broadcaster = {
-    sessionChanged: (id) => changed.push(id),
+    changed: (push) => changed.push(push.sessionId),
     message: () => {},
     memberChanged: () => {},
   };

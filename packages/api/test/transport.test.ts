@@ -1,10 +1,16 @@
 import type { AddressInfo } from "node:net";
+import {
+  applyPush,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type ViewPush,
+} from "@chokepoint/contracts";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppRouter } from "../src/router/exercise-router.ts";
+import type { ExerciseView } from "../src/core/index.ts";
+import type { AppRouter } from "../src/router/root.ts";
 import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
-import type { ExerciseView } from "../src/service/exercise-view.ts";
 import { catalog, freshService } from "./service-fixture.ts";
 
 let server: AppServer;
@@ -33,29 +39,47 @@ const client = (token?: string) =>
 
 /** A socket.io client subscribed with a token; resolves views as they are pushed. */
 async function subscriber(token: string) {
-  const socket = connect(base, { path: "/socket.io", transports: ["websocket"], forceNew: true });
+  const socket: Socket<ServerToClientEvents<ExerciseView>, ClientToServerEvents> = connect(base, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    forceNew: true,
+  });
   sockets.push(socket);
-  const views: ExerciseView[] = [];
+  /** Full views and room pushes as received (pushes carry `me: null` and only new history). */
+  const views: (ExerciseView | ViewPush<ExerciseView>["view"])[] = [];
+  const pushes: ViewPush<ExerciseView>[] = [];
+  /** The client's view with every push applied, as the web app keeps it. */
+  let merged: ExerciseView | null = null;
   let me: ExerciseView["me"] | null = null;
-  let waiters: ((v: ExerciseView) => void)[] = [];
-  socket.on("view", (v: ExerciseView) => {
+  let waiters: ((v: ExerciseView | ViewPush<ExerciseView>["view"]) => void)[] = [];
+  const seen = (v: ExerciseView | ViewPush<ExerciseView>["view"]) => {
     views.push(v);
-    if (v.me !== null) me = v.me;
     const w = waiters;
     waiters = [];
     for (const f of w) f(v);
+  };
+  socket.on("view", (v) => {
+    me = v.me;
+    merged = v;
+    seen(v);
+  });
+  socket.on("push", (p) => {
+    pushes.push(p);
+    const next = applyPush(merged, p);
+    if (next !== "resync") merged = next;
+    seen(p.view);
   });
   const ack = await socket.emitWithAck("subscribe", { token });
-  const next = (pred: (v: ExerciseView) => boolean) =>
-    new Promise<ExerciseView>((resolve, reject) => {
+  type Seen = ExerciseView | ViewPush<ExerciseView>["view"];
+  const next = (pred: (v: Seen) => boolean) =>
+    new Promise<Seen>((resolve, reject) => {
       const hit = views.find(pred);
       if (hit) return resolve(hit);
       const timer = setTimeout(() => reject(new Error("no matching view pushed within 5 s")), 5000);
-      const wait = (v: ExerciseView) =>
-        pred(v) ? (clearTimeout(timer), resolve(v)) : waiters.push(wait);
+      const wait = (v: Seen) => (pred(v) ? (clearTimeout(timer), resolve(v)) : waiters.push(wait));
       waiters.push(wait);
     });
-  return { socket, ack, views, next, me: () => me };
+  return { socket, ack, views, pushes, next, me: () => me, merged: () => merged };
 }
 
 describe("tRPC over HTTP and socket.io pushes on one server", () => {
@@ -87,6 +111,28 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
     // Room pushes are shared by an audience and carry no identity; the first, personal view did.
     expect(afterA.me).toBeNull();
     expect(subA.me()?.displayName).toBe("Aiko");
+    // Pushes carry only the turns resolved since the client's version; applied in order they
+    // rebuild exactly the view a fresh subscription would get.
+    const resolvedPush = subA.pushes.find((p) => p.view.session.turn === 1);
+    expect(resolvedPush?.historyFrom).toBe(0);
+    expect(resolvedPush?.view.state.history).toHaveLength(1);
+    const lockPush = subA.pushes.find((p) => p.view.session.turn === 0 && p.baseVersion > 0);
+    expect(lockPush?.view.state.history).toEqual([]);
+    const fresh = await client(a.token).exercise.view.query();
+    expect(subA.merged()).toEqual(fresh);
+  });
+
+  it("a client that missed a push resyncs instead of showing a stale merge", () => {
+    const v = { me: 1, session: { seq: 5 }, state: { history: [] } };
+    const push = {
+      view: { me: null, session: { seq: 9 }, state: { history: [] } },
+      baseVersion: 7,
+      historyFrom: 0,
+      sentAt: 0,
+    };
+    expect(applyPush(v, push)).toBe("resync");
+    expect(applyPush(v, { ...push, baseVersion: 5 })).toMatchObject({ me: 1, session: { seq: 9 } });
+    expect(applyPush(v, { ...push, view: { ...push.view, session: { seq: 4 } } })).toBe(v);
   });
 
   it("maps domain errors to tRPC codes, carrying the domain code", async () => {

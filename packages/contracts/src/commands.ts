@@ -29,6 +29,10 @@ export const JoinInput = z.strictObject({
 });
 export type JoinInput = z.infer<typeof JoinInput>;
 
+/** What a join screen asks before joining: the code only. */
+export const JoinOptionsInput = z.strictObject({ joinCode: JoinInput.shape.joinCode });
+export type JoinOptionsInput = z.infer<typeof JoinOptionsInput>;
+
 export const LockDecisionInput = z.strictObject({
   turn: TurnIndex,
   actions: z.array(LeverAction).max(50),
@@ -68,3 +72,18 @@ export const SessionControlInput = z.strictObject({
   action: z.enum(["start", "pause", "resume", "end"]),
 });
 export type SessionControlInput = z.infer<typeof SessionControlInput>;
+
+/** What creating or forking an exercise answers: the facilitator's token is shown once. */
+export const CreatedExercise = z.strictObject({
+  sessionId: z.string(),
+  joinCode: z.string(),
+  token: z.string(),
+});
+export type CreatedExercise = z.infer<typeof CreatedExercise>;
+
+export const Joined = z.strictObject({
+  sessionId: z.string(),
+  participantId: z.string(),
+  token: z.string(),
+});
+export type Joined = z.infer<typeof Joined>;

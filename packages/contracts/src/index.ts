@@ -2,12 +2,22 @@ export { APP_ERROR_CODES, AppError, type AppErrorCode, isAppError } from "./app-
 export * from "./commands.ts";
 export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-event.ts";
 export {
+  BranchRun,
   CompareInput,
   ExportedExercise,
   ForkInput,
+  ImportedExercise,
   ImportInput,
   MonteCarloInput,
   NoteInput,
   RunBranchInput,
 } from "./review.ts";
-export type { ClientToServerEvents, ServerToClientEvents } from "./socket-events.ts";
+export {
+  applyPush,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SubscribeAck,
+  SubscribeInput,
+  type ViewPush,
+} from "./socket-events.ts";
+export { EVENT_SCHEMA_VERSION, readStoredEvent } from "./stored-event.ts";

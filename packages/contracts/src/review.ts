@@ -1,6 +1,6 @@
 import { LeverAction } from "@chokepoint/engine";
 import { z } from "zod";
-import { LogEvent } from "./log-event.ts";
+import type { LogEvent } from "./log-event.ts";
 
 /** The exported event log of an exercise: re-importing it reproduces the exercise exactly. */
 export const ExportedExercise = z.strictObject({
@@ -12,7 +12,14 @@ export const ExportedExercise = z.strictObject({
   events: z.array(
     z.strictObject({
       seq: z.number().int().min(1),
-      event: LogEvent,
+      /** The event's format version (absent in files exported before versions: version 1). */
+      v: z.number().int().min(1).optional(),
+      /** Checked only for a type here: importers read it through `readStoredEvent` (upcasters). */
+      event: z.custom<LogEvent>(
+        (x) =>
+          typeof x === "object" && x !== null && typeof (x as { type?: unknown }).type === "string",
+        "an event is an object with a type",
+      ),
       actorId: z.string().nullable(),
       at: z.string(),
     }),
@@ -23,24 +30,42 @@ export const ExportedExercise = z.strictObject({
 export type ExportedExercise = z.infer<typeof ExportedExercise>;
 
 export const ForkInput = z.strictObject({ atTurn: z.number().int().min(0) });
+export type ForkInput = z.infer<typeof ForkInput>;
 export const CompareInput = z.strictObject({ other: z.string().min(1).max(100) });
+export type CompareInput = z.infer<typeof CompareInput>;
 export const MonteCarloInput = z.strictObject({
   runs: z.number().int().min(10).max(5000).default(200),
 });
+export type MonteCarloInput = z.infer<typeof MonteCarloInput>;
 export const NoteInput = z.strictObject({
   turn: z.number().int().min(0).nullable(),
   body: z.string().max(20_000),
   noteId: z.string().optional(),
 });
+export type NoteInput = z.infer<typeof NoteInput>;
 export const ImportInput = z.strictObject({
   facilitatorName: z.string().trim().min(1).max(60),
-  exercise: z.unknown(),
+  exercise: ExportedExercise,
 });
+export type ImportInput = z.infer<typeof ImportInput>;
 
 /** Decisions for the rest of a branch, by turn index (0-based), to run it headless. */
 export const RunBranchInput = z.strictObject({
   turns: z.record(
     z.string().regex(/^\d+$/, "turn keys are turn indexes (0-based)"),
     z.array(z.strictObject({ team: z.string().min(1), actions: z.array(LeverAction).max(50) })),
+  ),
+});
+export type RunBranchInput = z.infer<typeof RunBranchInput>;
+
+export const ImportedExercise = z.strictObject({
+  sessionId: z.string(),
+  token: z.string(),
+  stateHashes: z.record(z.string(), z.string()),
+});
+export const BranchRun = z.strictObject({
+  turnsPlayed: z.number().int(),
+  refused: z.array(
+    z.strictObject({ turn: z.number().int(), team: z.string(), message: z.string() }),
   ),
 });

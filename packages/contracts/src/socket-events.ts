@@ -1,18 +1,63 @@
+import { z } from "zod";
+
+/** The one inbound payload: a token to subscribe with (parsed with zod on the server). */
+export const SubscribeInput = z.strictObject({ token: z.string().min(10).max(200) });
+export type SubscribeInput = z.infer<typeof SubscribeInput>;
+
+export type SubscribeAck = { ok: true } | { ok: false; code: string; message: string };
+
 /**
- * The socket.io event map, shared by server and clients (typed `Server<ClientToServer,
- * ServerToClient>`). Inbound payloads are also parsed with zod on the server: types do not validate.
+ * A pushed change for a whole audience: the view without `me` (the client keeps its own) and
+ * with only the turns of history resolved since `baseVersion`. A client whose view is not at
+ * `baseVersion` has missed a push and subscribes again for a full view.
  */
-export interface ServerToClientEvents {
-  /** The viewer's whole view after a change, already filtered for them. */
-  view: (view: unknown) => void;
+export interface ViewPush<V extends { state: { history: unknown[] } }> {
+  view: Omit<V, "me"> & { me: null };
+  /** The version (log seq) this change starts from. */
+  baseVersion: number;
+  /** `view.state.history` holds the turns from this index on; earlier ones are unchanged. */
+  historyFrom: number;
+  /** Server emit time (epoch ms), for measuring push latency on one machine. */
+  sentAt: number;
+}
+
+/**
+ * The socket.io event map, shared by server and clients (`Server<ClientToServerEvents,
+ * ServerToClientEvents<View>>` and `Socket<ServerToClientEvents<View>, ClientToServerEvents>`).
+ * `V` is the api's `ExerciseView` (contracts sit below the api, so it is a parameter here).
+ */
+export interface ServerToClientEvents<V extends { state: { history: unknown[] } }> {
+  /** The viewer's own full view (on subscribe, and after a team move). */
+  view: (view: V) => void;
+  /** A change, pushed once per audience room. */
+  push: (push: ViewPush<V>) => void;
   /** A facilitator message to everyone in the exercise. */
   message: (m: { seq: number; text: string; at: string }) => void;
 }
 
 export interface ClientToServerEvents {
-  /** Join the rooms this token may see; the server answers with the current view. */
-  subscribe: (
-    input: { token: string },
-    ack: (r: { ok: true } | { ok: false; code: string; message: string }) => void,
-  ) => void;
+  /** Join the rooms this token may see; the server answers with the current full view. */
+  subscribe: (input: SubscribeInput, ack: (r: SubscribeAck) => void) => void;
+}
+
+/**
+ * A client's view after a push: the pushed view with this client's `me` and its earlier
+ * history, or "resync" when the client missed a change (its version is not the push's base)
+ * and must subscribe again for a full view. A push older than the view is ignored.
+ */
+export function applyPush<
+  V extends { me: unknown; session: { seq: number }; state: { history: unknown[] } },
+>(current: V | null, push: ViewPush<V>): V | "resync" {
+  if (!current) return "resync";
+  if (push.view.session.seq <= current.session.seq) return current;
+  if (push.baseVersion !== current.session.seq) return "resync";
+  if (current.state.history.length < push.historyFrom) return "resync";
+  return {
+    ...push.view,
+    me: current.me,
+    state: {
+      ...push.view.state,
+      history: [...current.state.history.slice(0, push.historyFrom), ...push.view.state.history],
+    },
+  } as unknown as V;
 }

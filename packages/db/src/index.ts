@@ -1,5 +1,5 @@
 export { databaseUrl, ensureDatabaseFile, REPO_ROOT } from "./env.ts";
-export { hashToken, normaliseJoinCode } from "./ids.ts";
+export { hashToken, isWellFormedJoinCode, newId, newToken, normaliseJoinCode } from "./ids.ts";
 export { migrateDeploy } from "./migrate.ts";
 export { type Database, openDatabase } from "./open-database.ts";
 export {
@@ -11,6 +11,7 @@ export {
   readLog,
   type StoredEvent,
 } from "./repositories/event-log.ts";
+export { branchesOf, recordedHashes, rootOf } from "./repositories/lineage.ts";
 export { addNote, listNotes, type Note, updateNote } from "./repositories/notes.ts";
 export {
   authenticate,
@@ -18,9 +19,13 @@ export {
   type Credentials,
   createSession,
   getSession,
-  type JoinInput,
-  joinSession,
   type SessionStatus,
-  setSessionStatus,
 } from "./repositories/sessions.ts";
-export { latestSnapshot, type Snapshot, saveSnapshot } from "./repositories/snapshots.ts";
+export type {
+  AppendBatch,
+  AppendOutcome,
+  ExerciseStore,
+  SessionHeader,
+} from "./store/exercise-store.ts";
+export { MemoryExerciseStore } from "./store/memory-exercise-store.ts";
+export { PrismaExerciseStore } from "./store/prisma-exercise-store.ts";

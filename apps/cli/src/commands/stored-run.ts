@@ -1,28 +1,13 @@
+import { ExerciseRunner, runToEnd, ScenarioCatalog } from "@chokepoint/api";
 import { isEngineEvent } from "@chokepoint/contracts";
-import {
-  appendEvent,
-  createSession,
-  type Database,
-  headSeq,
-  readLog,
-  saveSnapshot,
-  setSessionStatus,
-} from "@chokepoint/db";
-import {
-  applyEvent,
-  type EngineEvent,
-  type Locale,
-  type Plan,
-  prepareModel,
-  replay,
-  type Scenario,
-  stateHash,
-} from "@chokepoint/engine";
+import { type Database, PrismaExerciseStore } from "@chokepoint/db";
+import { type Locale, type Plan, replay, type Scenario, stateHash } from "@chokepoint/engine";
 
 /**
- * Plays a scenario as a stored exercise: creates the session, appends every decision and
- * turn to the event log (each durable before the next), snapshots each turn, then replays
- * the log read back from the database and checks it reproduces the live state exactly.
+ * Plays a scenario as a stored exercise through the same write path as a live one (the api's
+ * headless runner: each decision and turn decided by the exercise core, stored durably with
+ * its snapshot before the next), then replays the log read back from the database and checks
+ * it reproduces the live state exactly.
  */
 export async function storedRun(
   db: Database,
@@ -31,8 +16,10 @@ export async function storedRun(
   plan: Plan,
   locale: Locale,
 ) {
-  const model = prepareModel(scenario);
-  const { sessionId, joinCode } = await createSession(db, {
+  const catalog = new ScenarioCatalog([scenario]);
+  const store = new PrismaExerciseStore(db);
+  const runner = new ExerciseRunner(store, catalog);
+  const created = await store.create({
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     seed,
@@ -40,47 +27,21 @@ export async function storedRun(
     facilitatorName: locale === "ja" ? "ファシリテーター（自動実行）" : "Facilitator (headless)",
     title: scenario.title[locale],
   });
-  await setSessionStatus(db, sessionId, "running");
-  let seq = await headSeq(db, sessionId);
-  const append = async (event: unknown) => {
-    const r = await appendEvent(db, {
-      sessionId,
-      expectedSeq: seq,
-      event,
-      idempotencyKey: `${sessionId}:${seq + 1}`,
-    });
-    seq = r.stored.seq;
-  };
-  await append({ type: "session_started" });
-  const first = replay(scenario, seed, []);
-  if (!first.ok) throw new Error(first.error.message);
-  let state = first.state;
-  const apply = async (e: EngineEvent) => {
-    const r = applyEvent(model, state, e);
-    if (!r.ok) return r.error.message;
-    await append(e);
-    state = r.state;
-    return undefined;
-  };
-  const refused: string[] = [];
-  for (let turn = 0; turn < scenario.calendar.turns; turn++) {
-    for (const d of plan.get(turn) ?? []) {
-      const why = await apply({ type: "decisions_locked", turn, team: d.team, actions: d.actions });
-      if (why) refused.push(`${d.team} @${turn + 1}: ${why}`);
-    }
-    await apply({ type: "turn_resolved", turn });
-    await saveSnapshot(db, sessionId, { turn, seq, stateHash: stateHash(state), state });
-  }
-  await append({ type: "session_ended" });
-  await setSessionStatus(db, sessionId, "ended");
-
-  const stored = (await readLog(db, sessionId)).map((e) => e.event).filter(isEngineEvent);
-  const replayed = replay(scenario, seed, stored);
+  const { sessionId, joinCode } = created;
+  const facilitator = created.facilitator.participantId;
+  await runner.execute(
+    sessionId,
+    { participantId: facilitator },
+    { type: "control", action: "start" },
+  );
+  const live = await runToEnd(runner, sessionId, facilitator, plan);
+  const log = await store.readLog(sessionId);
+  const replayed = replay(scenario, seed, log.map((e) => e.event).filter(isEngineEvent));
   if (!replayed.ok)
     throw new Error(
       `the stored log does not replay: event ${replayed.index}: ${replayed.error.message}`,
     );
-  const liveHash = stateHash(state);
+  const liveHash = stateHash(live.state.engine);
   const replayHash = stateHash(replayed.state);
   if (liveHash !== replayHash)
     throw new Error(
@@ -89,10 +50,10 @@ export async function storedRun(
   return {
     sessionId,
     joinCode,
-    events: seq,
+    events: log.length,
     state: replayed.state,
-    model,
+    model: catalog.require(scenario.id).model,
     hash: replayHash,
-    refused,
+    refused: live.refused.map((r) => `${r.team} @${r.turn + 1}: ${r.message}`),
   };
 }

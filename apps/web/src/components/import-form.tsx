@@ -1,4 +1,5 @@
 "use client";
+import type { ImportInput } from "@chokepoint/contracts";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
@@ -15,7 +16,8 @@ export function ImportForm() {
   const submit = async () => {
     setError(null);
     try {
-      const exercise: unknown = JSON.parse(await (file as File).text());
+      // An untrusted file: the server parses it with the ExportedExercise contract and names bad fields.
+      const exercise = JSON.parse(await (file as File).text()) as ImportInput["exercise"];
       const r = await api().review.importJson.mutate({ facilitatorName: name, exercise });
       saveToken(r.sessionId, r.token);
       router.push(`/review?s=${r.sessionId}`);

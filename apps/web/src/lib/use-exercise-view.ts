@@ -1,13 +1,19 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
+import {
+  applyPush,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "@chokepoint/contracts";
 import { useEffect, useState } from "react";
-import { io } from "socket.io-client";
+import { io, type Socket } from "socket.io-client";
 
 export type Connection = "connecting" | "live" | "reconnecting" | "refused";
 
 /**
  * Subscribes to the viewer's live view over socket.io. On every (re)connect it subscribes again
- * with the token, so a refresh or a dropped connection resumes in place.
+ * with the token, so a refresh or a dropped connection resumes in place. Pushes carry only
+ * what changed since a version; a client that missed one subscribes again for a full view.
  */
 export function useExerciseView(token: string | null): {
   view: ExerciseView | null;
@@ -20,25 +26,31 @@ export function useExerciseView(token: string | null): {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!token) return;
-    const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
-    socket.on("connect", () => {
-      socket.emit("subscribe", { token }, (r: { ok: boolean; message?: string }) => {
+    const socket: Socket<ServerToClientEvents<ExerciseView>, ClientToServerEvents> = io({
+      path: "/socket.io",
+      transports: ["websocket", "polling"],
+    });
+    const subscribe = () =>
+      socket.emit("subscribe", { token }, (r) => {
         if (r.ok) {
           setConnection("live");
           setError(null);
         } else {
           setConnection("refused");
-          setError(r.message ?? "refused");
+          setError(r.message);
         }
       });
-    });
+    socket.on("connect", subscribe);
     socket.on("disconnect", () => setConnection("reconnecting"));
-    // Pushes to a whole audience carry no `me`; keep the one from this client's personal view.
-    socket.on("view", (v: ExerciseView | (Omit<ExerciseView, "me"> & { me: null })) =>
+    // This client's own full view (on subscribe, after a team move).
+    socket.on("view", (v) => setView((cur) => (cur && cur.session.seq > v.session.seq ? cur : v)));
+    // A change for the whole audience: no `me`, only new history; a gap means resubscribe.
+    socket.on("push", (p) =>
       setView((cur) => {
-        if (cur && cur.session.seq > v.session.seq) return cur;
-        if (v.me !== null) return v;
-        return cur ? { ...v, me: cur.me } : cur;
+        const next = applyPush(cur, p);
+        if (next !== "resync") return next;
+        queueMicrotask(subscribe);
+        return cur;
       }),
     );
     return () => {

@@ -1,5 +1,6 @@
 import { AppError, type AppErrorCode } from "@chokepoint/contracts";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { invalidPayload } from "../parse-input.ts";
 import type { ReviewService } from "../review/review-service.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 
@@ -30,20 +31,24 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Every procedure: AppErrors become typed tRPC errors carrying the domain code. */
+/**
+ * Every procedure: AppErrors become typed tRPC errors carrying the domain code; input that
+ * fails its `.input()` schema (parsed once, here) becomes `invalid_payload` naming each field.
+ */
 const mapErrors = t.middleware(async ({ next }) => {
   const r = await next();
-  if (!r.ok && r.error.cause instanceof AppError) {
-    throw new TRPCError({
-      code: TRPC_CODE[r.error.cause.code],
-      message: r.error.cause.message,
-      cause: r.error.cause,
-    });
-  }
-  return r;
+  if (r.ok) return r;
+  const cause = r.error.cause;
+  const issues = (cause as { issues?: unknown } | undefined)?.issues;
+  const app =
+    cause instanceof AppError
+      ? cause
+      : r.error.code === "BAD_REQUEST" && Array.isArray(issues)
+        ? invalidPayload(issues)
+        : undefined;
+  if (!app) return r;
+  throw new TRPCError({ code: TRPC_CODE[app.code], message: app.message, cause: app });
 });
 
 export const router = t.router;
 export const procedure = t.procedure.use(mapErrors);
-/** Procedures take raw input: the service parses it with the shared zod schemas and names bad fields. */
-export const anyInput = (x: unknown) => x;

@@ -3,7 +3,7 @@ import type { Database } from "@chokepoint/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { bearerToken } from "../parse-input.ts";
 import { ReviewService } from "../review/review-service.ts";
-import { appRouter } from "../router/exercise-router.ts";
+import { appRouter } from "../router/root.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { ExerciseService } from "../service/exercise-service.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
@@ -26,7 +26,7 @@ export function createAppServer(opts: {
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
 }): AppServer {
   const service = new ExerciseService(opts.db, opts.catalog);
-  const review = new ReviewService(opts.db, opts.catalog, service);
+  const review = new ReviewService(opts.db, service);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",

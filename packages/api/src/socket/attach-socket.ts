@@ -3,9 +3,10 @@ import {
   type ClientToServerEvents,
   isAppError,
   type ServerToClientEvents,
+  SubscribeInput,
 } from "@chokepoint/contracts";
 import { Server } from "socket.io";
-import { z } from "zod";
+import type { ExerciseView } from "../core/index.ts";
 import type { Broadcaster } from "../service/broadcaster.ts";
 import type { Caller, ExerciseService } from "../service/exercise-service.ts";
 
@@ -13,10 +14,9 @@ interface SocketData {
   caller?: Caller;
 }
 
-const SubscribeInput = z.strictObject({ token: z.string().min(10).max(200) });
 const room = (sessionId: string) => `session:${sessionId}`;
 /** The room of everyone in an exercise who sees the same view. */
-export function audienceOf(caller: Caller): string {
+export function audienceOf(caller: Pick<Caller, "role" | "team">): string {
   if (caller.role === "facilitator") return "facilitator";
   if (caller.role === "participant" && caller.team) return `team:${caller.team}`;
   return "observer";
@@ -25,36 +25,21 @@ const audienceRoom = (sessionId: string, audience: string) => `session:${session
 
 export type ChokepointIo = Server<
   ClientToServerEvents,
-  ServerToClientEvents,
+  ServerToClientEvents<ExerciseView>,
   Record<string, never>,
   SocketData
 >;
 
 /**
- * socket.io on the app's HTTP server. A client subscribes with its token; it then receives its
- * own filtered view whenever the exercise changes (views are built per viewer on the server —
- * nothing unfiltered is ever emitted).
+ * socket.io on the app's HTTP server. A client subscribes with its token and gets its full
+ * view; after that each change arrives once per audience room, already filtered, carrying
+ * only new history. Views come in with the push (the transport never calls the service).
  */
 export function attachSocket(
   http: HttpServer,
   service: ExerciseService,
 ): { io: ChokepointIo; broadcaster: Broadcaster } {
   const io: ChokepointIo = new Server(http, { path: "/socket.io", serveClient: false });
-
-  // Each audience room gets its view once (socket.io encodes a room broadcast once); `me` is
-  // not in it — clients keep their own from the view they got when subscribing.
-  const pushViews = async (sessionId: string) => {
-    if (!io.sockets.adapter.rooms.has(room(sessionId))) return;
-    for (const { audience, view } of await service.audienceViews(sessionId)) {
-      // sentAt (epoch ms, sub-ms precision) lets a client on the same machine measure push latency.
-      if (io.sockets.adapter.rooms.has(audienceRoom(sessionId, audience)))
-        io.to(audienceRoom(sessionId, audience)).emit("view", {
-          ...view,
-          me: null,
-          sentAt: performance.timeOrigin + performance.now(),
-        });
-    }
-  };
 
   io.on("connection", (socket) => {
     socket.on("subscribe", async (raw, ack) => {
@@ -75,8 +60,7 @@ export function attachSocket(
           audienceRoom(caller.sessionId, audienceOf(caller)),
         ]);
         reply({ ok: true });
-        const [view] = await service.viewsFor(caller.sessionId, [caller]);
-        socket.emit("view", view);
+        socket.emit("view", await service.view(parsed.data.token));
       } catch (e) {
         reply({
           ok: false,
@@ -88,15 +72,29 @@ export function attachSocket(
   });
 
   const broadcaster: Broadcaster = {
-    sessionChanged: (sessionId) => {
-      void pushViews(sessionId).catch((e: unknown) =>
-        console.error(`push to ${sessionId} failed`, e),
-      );
+    changed: (push) => {
+      if (!io.sockets.adapter.rooms.has(room(push.sessionId))) return;
+      for (const { audience, view } of push.views()) {
+        const to = audienceRoom(push.sessionId, audience);
+        if (!io.sockets.adapter.rooms.has(to)) continue;
+        const { history, ...state } = view.state;
+        io.to(to).emit("push", {
+          view: {
+            ...view,
+            me: null,
+            state: { ...state, history: history.slice(push.historyFrom) },
+          },
+          baseVersion: push.baseVersion,
+          historyFrom: push.historyFrom,
+          // Epoch ms with sub-ms precision lets a client on the same machine measure push latency.
+          sentAt: performance.timeOrigin + performance.now(),
+        });
+      }
     },
     message: (sessionId, m) => {
       io.to(room(sessionId)).emit("message", m);
     },
-    memberChanged: (sessionId, member) => {
+    memberChanged: (sessionId, member, view) => {
       void (async () => {
         for (const s of await io.in(room(sessionId)).fetchSockets()) {
           const caller = s.data.caller;
@@ -105,7 +103,6 @@ export function attachSocket(
           s.data.caller = moved;
           for (const r of s.rooms) if (r.startsWith(`${room(sessionId)}:`)) s.leave(r);
           s.join(audienceRoom(sessionId, audienceOf(moved)));
-          const [view] = await service.viewsFor(sessionId, [moved]);
           s.emit("view", view);
         }
       })().catch((e: unknown) => console.error(`moving ${member.participantId} failed`, e));

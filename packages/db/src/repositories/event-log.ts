@@ -1,4 +1,4 @@
-import { AppError, LogEvent } from "@chokepoint/contracts";
+import { AppError, EVENT_SCHEMA_VERSION, LogEvent, readStoredEvent } from "@chokepoint/contracts";
 import type { Database } from "../open-database.ts";
 
 type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
@@ -20,6 +20,8 @@ export interface AppendRequest {
   actorId?: string | null;
   /** A retried command with the same key is stored once; the retry gets the first result. */
   idempotencyKey?: string | null;
+  /** The stored time (now if omitted). */
+  at?: Date;
 }
 
 export interface AppendResult {
@@ -69,8 +71,8 @@ async function storeEvent(db: Client, req: AppendRequest, event: LogEvent): Prom
     // writers can never produce the same seq or a gap. The session's existence is checked by the
     // foreign key. One round trip instead of a multi-query transaction keeps appends cheap.
     rows = await db.$queryRaw<{ seq: number; createdAt: number | string | Date }[]>`
-      INSERT INTO "EventLogEntry" ("sessionId", "seq", "type", "payload", "actorId", "idempotencyKey", "createdAt")
-      SELECT ${req.sessionId}, ${req.expectedSeq + 1}, ${event.type}, ${JSON.stringify(event)}, ${req.actorId ?? null}, ${req.idempotencyKey ?? null}, ${Date.now()}
+      INSERT INTO "EventLogEntry" ("sessionId", "seq", "type", "payload", "schemaVersion", "actorId", "idempotencyKey", "createdAt")
+      SELECT ${req.sessionId}, ${req.expectedSeq + 1}, ${event.type}, ${JSON.stringify(event)}, ${EVENT_SCHEMA_VERSION}, ${req.actorId ?? null}, ${req.idempotencyKey ?? null}, ${(req.at ?? new Date()).getTime()}
       WHERE (SELECT COALESCE(MAX("seq"), 0) FROM "EventLogEntry" WHERE "sessionId" = ${req.sessionId}) = ${req.expectedSeq}
       RETURNING "seq", "createdAt"`;
   } catch (e) {
@@ -114,7 +116,10 @@ async function storeEvent(db: Client, req: AppendRequest, event: LogEvent): Prom
   };
 }
 
-/** The log from `fromSeq` (inclusive) on, in order. Each payload is re-validated on the way out. */
+/**
+ * The log from `fromSeq` (inclusive) on, in order. Each payload is upgraded from its stored
+ * version (upcasters), never re-validated with today's stricter rules.
+ */
 export async function readLog(db: Client, sessionId: string, fromSeq = 1): Promise<StoredEvent[]> {
   const rows = await db.eventLogEntry.findMany({
     where: { sessionId, seq: { gte: fromSeq } },
@@ -165,13 +170,14 @@ function conflict(req: AppendRequest, head: number): AppError {
 function toStored(row: {
   seq: number;
   payload: string;
+  schemaVersion: number;
   actorId: string | null;
   idempotencyKey: string | null;
   createdAt: Date;
 }): StoredEvent {
   return {
     seq: row.seq,
-    event: LogEvent.parse(JSON.parse(row.payload)),
+    event: readStoredEvent(JSON.parse(row.payload), row.schemaVersion),
     actorId: row.actorId,
     idempotencyKey: row.idempotencyKey,
     createdAt: row.createdAt,

@@ -1,14 +1,6 @@
-import { AppError, ParticipantRole } from "@chokepoint/contracts";
-import {
-  hashToken,
-  isWellFormedJoinCode,
-  newId,
-  newJoinCode,
-  newToken,
-  normaliseJoinCode,
-} from "../ids.ts";
+import { AppError } from "@chokepoint/contracts";
+import { hashToken, newId, newJoinCode, newToken } from "../ids.ts";
 import type { Database } from "../open-database.ts";
-import { appendParsed, headSeq } from "./event-log.ts";
 
 export type SessionStatus = "lobby" | "running" | "paused" | "ended";
 
@@ -31,17 +23,31 @@ export interface Credentials {
   token: string;
 }
 
-/** Creates an exercise with its teams and its facilitator, who gets a token. */
-export async function createSession(
-  db: Database,
-  input: CreateSessionInput,
-): Promise<{ sessionId: string; joinCode: string; facilitator: Credentials }> {
+/** The session row's own fields, checked: every store creates exercises from these. */
+export function sessionFields(input: CreateSessionInput) {
   if (!Number.isSafeInteger(input.seed))
     throw new AppError("invalid_payload", `seed must be an integer, got ${input.seed}`);
   if (input.teams.length === 0)
     throw new AppError("invalid_payload", "an exercise needs at least one team");
   if (!input.facilitatorName.trim())
     throw new AppError("invalid_payload", "facilitatorName must not be empty");
+  return {
+    scenarioId: input.scenarioId,
+    scenarioVersion: input.scenarioVersion,
+    seed: input.seed,
+    title: input.title ?? null,
+    turnTimerSeconds: input.turnTimerSeconds ?? null,
+    parentId: input.parentId ?? null,
+    forkedAtTurn: input.forkedAtTurn ?? null,
+  };
+}
+
+/** Creates an exercise with its teams and its facilitator, who gets a token. */
+export async function createSession(
+  db: Database,
+  input: CreateSessionInput,
+): Promise<{ sessionId: string; joinCode: string; facilitator: Credentials }> {
+  const fields = sessionFields(input);
   const sessionId = newId();
   const { token, hash } = newToken();
   const participantId = newId();
@@ -51,14 +57,8 @@ export async function createSession(
       await db.exerciseSession.create({
         data: {
           id: sessionId,
-          scenarioId: input.scenarioId,
-          scenarioVersion: input.scenarioVersion,
-          seed: input.seed,
+          ...fields,
           joinCode,
-          title: input.title ?? null,
-          turnTimerSeconds: input.turnTimerSeconds ?? null,
-          parentId: input.parentId ?? null,
-          forkedAtTurn: input.forkedAtTurn ?? null,
           teams: { create: input.teams.map((key) => ({ id: newId(), key })) },
           participants: {
             create: {
@@ -86,96 +86,6 @@ export async function getSession(db: Database, sessionId: string) {
   });
   if (!s) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
   return s;
-}
-
-export async function setSessionStatus(
-  db: Database,
-  sessionId: string,
-  status: SessionStatus,
-): Promise<void> {
-  const now = new Date();
-  const r = await db.exerciseSession.updateMany({
-    where: { id: sessionId },
-    data: {
-      status,
-      ...(status === "running" ? { startedAt: now } : {}),
-      ...(status === "ended" ? { endedAt: now } : {}),
-    },
-  });
-  if (r.count === 0) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
-}
-
-export interface JoinInput {
-  joinCode: string;
-  displayName: string;
-  role?: Exclude<ParticipantRole, "facilitator">;
-  /** The scenario's team id, if the participant picks one. */
-  team?: string | null;
-  idempotencyKey?: string;
-}
-
-/**
- * Joins an exercise by its code. The participant row and the `participant_joined` log event
- * are written in one transaction: both or neither.
- */
-export async function joinSession(
-  db: Database,
-  input: JoinInput,
-): Promise<{ sessionId: string; credentials: Credentials; seq: number }> {
-  const code = normaliseJoinCode(input.joinCode);
-  if (!isWellFormedJoinCode(code))
-    throw new AppError(
-      "bad_join_code",
-      `'${input.joinCode}' is not a join code: codes are 6 letters and digits, like K7M2QX`,
-    );
-  const displayName = input.displayName.trim();
-  if (!displayName || displayName.length > 60)
-    throw new AppError("invalid_payload", "displayName must be 1–60 characters");
-  const role = ParticipantRole.parse(input.role ?? "participant");
-  const session = await db.exerciseSession.findUnique({
-    where: { joinCode: code },
-    include: { teams: true },
-  });
-  if (!session)
-    throw new AppError(
-      "bad_join_code",
-      `no exercise uses the join code '${code}'; check it with your facilitator`,
-    );
-  if (session.status === "ended")
-    throw new AppError("bad_join_code", `the exercise with code '${code}' has ended`);
-  const team = input.team ? session.teams.find((t) => t.key === input.team) : undefined;
-  if (input.team && !team)
-    throw new AppError(
-      "team_not_found",
-      `no team '${input.team}' in this exercise (teams: ${session.teams.map((t) => t.key).join(", ")})`,
-    );
-  const { token, hash } = newToken();
-  const participantId = newId();
-  const seq = await db.$transaction(async (tx) => {
-    await tx.participant.create({
-      data: {
-        id: participantId,
-        sessionId: session.id,
-        displayName,
-        role,
-        teamId: team?.id ?? null,
-        tokenHash: hash,
-      },
-    });
-    const r = await appendParsed(
-      tx,
-      {
-        sessionId: session.id,
-        expectedSeq: await headSeq(tx, session.id),
-        event: null,
-        actorId: participantId,
-        idempotencyKey: input.idempotencyKey ?? null,
-      },
-      { type: "participant_joined", participantId, displayName, role, team: team?.key ?? null },
-    );
-    return r.stored.seq;
-  });
-  return { sessionId: session.id, credentials: { participantId, token }, seq };
 }
 
 /** The participant a token belongs to, or undefined. */

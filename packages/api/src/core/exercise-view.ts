@@ -5,16 +5,17 @@ import {
   turnLabel,
   viewFor,
 } from "@chokepoint/engine";
-import type { LoadedExercise, Member } from "./loaded-exercise.ts";
+import type { ExerciseState, Member, Status } from "./exercise-state.ts";
 
 /** Everything one viewer's screen shows, already filtered for them (the only state that leaves the server). */
 export interface ExerciseView {
   session: {
     id: string;
     title: string | null;
-    status: LoadedExercise["status"];
+    status: Status;
     /** Only the facilitator sees the join code. */
     joinCode: string | null;
+    /** The state's version (its last log seq): a client that sees a gap asks again. */
     seq: number;
     turn: number;
     turns: number;
@@ -47,32 +48,38 @@ export interface ExerciseView {
     locked: boolean;
   }[];
   state: StateView;
-  messages: LoadedExercise["messages"];
+  messages: ExerciseState["messages"];
 }
 
-export function buildExerciseView(ex: LoadedExercise, me: Member): ExerciseView {
-  const s = ex.scenario;
+/**
+ * What one viewer may see (boardgame.io's `playerView`); every state leaving the server passes
+ * here. Secrecy: before a turn resolves, a team's decisions are seen by that team and the
+ * facilitator only (others see that it has locked, not what) — the engine's `viewFor` filters them.
+ */
+export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
+  const g = ex.genesis;
+  const s = g.scenario;
   const facilitator = me.role === "facilitator";
   const viewer = facilitator
     ? { kind: "facilitator" as const }
     : me.role === "participant" && me.team
       ? { kind: "team" as const, team: me.team }
       : { kind: "observer" as const };
-  const state = viewFor(ex.model, ex.state, viewer);
-  const visibleTeams = facilitator ? ex.teams : me.team ? [me.team] : [];
+  const state = viewFor(g.model, ex.engine, viewer);
+  const visibleTeams = facilitator ? g.teams : viewer.kind === "team" ? [viewer.team] : [];
   const turnsTotal = s.calendar.turns;
-  const rosterTeams: (string | null)[] = [...ex.teams, null];
+  const rosterTeams: (string | null)[] = [...g.teams, null];
   return {
     session: {
-      id: ex.sessionId,
-      title: ex.title,
+      id: g.sessionId,
+      title: g.title,
       status: ex.status,
-      joinCode: facilitator ? ex.joinCode : null,
+      joinCode: facilitator ? g.joinCode : null,
       seq: ex.seq,
-      turn: ex.state.turn,
+      turn: ex.engine.turn,
       turns: turnsTotal,
-      turnLabel: ex.state.turn < turnsTotal ? turnLabel(s.calendar, ex.state.turn) : null,
-      turnTimerSeconds: ex.turnTimerSeconds,
+      turnLabel: ex.engine.turn < turnsTotal ? turnLabel(s.calendar, ex.engine.turn) : null,
+      turnTimerSeconds: g.turnTimerSeconds,
     },
     me,
     scenario: {
@@ -84,7 +91,7 @@ export function buildExerciseView(ex: LoadedExercise, me: Member): ExerciseView 
       materials: s.materials.map((m) => ({ id: m.id, name: m.name })),
       sectors: s.sectors.map((x) => ({ id: x.id, name: x.name })),
       teams: s.teams
-        .filter((t) => ex.teams.includes(t.id))
+        .filter((t) => g.teams.includes(t.id))
         .map((t) => {
           const mine = visibleTeams.includes(t.id);
           return {
@@ -107,4 +114,21 @@ export function buildExerciseView(ex: LoadedExercise, me: Member): ExerciseView 
     state,
     messages: ex.messages.slice(-20),
   };
+}
+
+/** A stand-in member for an audience (a room shares one view; `me` is filled in by the client). */
+export function audienceMember(role: Member["role"], team: string | null): Member {
+  return { participantId: "", displayName: "", role, team };
+}
+
+/** One view per audience (facilitator, observers, each team), built once per change. */
+export function audienceViews(ex: ExerciseState): { audience: string; view: ExerciseView }[] {
+  return [
+    { audience: "facilitator", view: buildExerciseView(ex, audienceMember("facilitator", null)) },
+    { audience: "observer", view: buildExerciseView(ex, audienceMember("observer", null)) },
+    ...ex.genesis.teams.map((t) => ({
+      audience: `team:${t}`,
+      view: buildExerciseView(ex, audienceMember("participant", t)),
+    })),
+  ];
 }

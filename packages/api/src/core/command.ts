@@ -1,0 +1,36 @@
+import type { EngineEvent, LeverAction, OverrideTarget, ScenarioEvent } from "@chokepoint/engine";
+import type { z } from "zod";
+import type { Role } from "./exercise-state.ts";
+
+/**
+ * Everything anyone can ask of an exercise, as data. Ids and times are made outside the core
+ * (ids by the service, times by the clock) and arrive here in the command: the core has none.
+ */
+export type Command =
+  | {
+      type: "join";
+      participantId: string;
+      displayName: string;
+      role: Exclude<Role, "facilitator">;
+      team: string | null;
+    }
+  | { type: "lock"; turn: number; actions: LeverAction[] }
+  | { type: "advance"; turn: number }
+  | { type: "timer_expired"; turn: number }
+  | {
+      type: "inject";
+      turn: number;
+      inject?: string;
+      custom?: z.infer<typeof ScenarioEvent>;
+    }
+  | { type: "override"; turn: number; target: z.infer<typeof OverrideTarget>; reason: string }
+  | { type: "broadcast"; text: string }
+  | { type: "move"; participantId: string; team: string | null }
+  | { type: "control"; action: "start" | "pause" | "resume" | "end" }
+  /** Replays engine events already decided elsewhere (import, fork, headless branch runs). */
+  | { type: "replay_engine"; events: EngineEvent[] };
+
+/** Reads that are not events: who may do them is still a rule of the core. */
+export type Permission = "view" | "review" | "write_note" | "fork" | "export";
+
+export type CommandType = Command["type"];

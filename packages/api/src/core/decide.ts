@@ -1,0 +1,221 @@
+import { AppError, type LogEvent } from "@chokepoint/contracts";
+import { applyEvent, type EngineEvent } from "@chokepoint/engine";
+import type { Command } from "./command.ts";
+import { evolve } from "./evolve.ts";
+import {
+  type Actor,
+  type ExerciseState,
+  isFinished,
+  type Member,
+  memberOf,
+  staffedTeams,
+} from "./exercise-state.ts";
+
+/**
+ * The exercise's rules, once (emmett's `decide`): who may do what, when, and which events
+ * follow. Returns the events to store — none for a no-op — or the rule broken, as a value;
+ * it never writes, reads a clock or draws randomness, so a refusal changes nothing.
+ */
+export function decide(
+  state: ExerciseState,
+  caller: Actor,
+  command: Command,
+): LogEvent[] | AppError {
+  // An ended exercise is a record: nothing changes it (notes live beside the log).
+  if (state.status === "ended")
+    return command.type === "join"
+      ? new AppError(
+          "bad_join_code",
+          `the exercise with code '${state.genesis.joinCode}' has ended`,
+        )
+      : new AppError("rule_violation", "the exercise has ended; it can only be reviewed");
+  if (command.type === "join") return decideJoin(state, caller, command);
+  if (command.type === "timer_expired") {
+    // Only the server's clock sends this (no member may); a timer set for a turn that has since
+    // resolved, or in a paused exercise, does nothing.
+    if (caller.participantId !== null)
+      return new AppError("forbidden", "turn timers are the server's, not a participant's");
+    return state.status === "running" && state.engine.turn === command.turn
+      ? resolveTurn(state, command.turn)
+      : [];
+  }
+  const me = memberOf(state, caller);
+  if (!me) return new AppError("forbidden", "sign in first: this token is not in this exercise");
+  if (command.type === "lock") return decideLock(state, me, command.turn, command.actions);
+  if (me.role !== "facilitator")
+    return new AppError("forbidden", "only the facilitator can do this");
+  switch (command.type) {
+    case "advance":
+      return requireRunning(state) ?? resolveTurn(state, command.turn);
+    case "inject":
+      return engineEvents(state, [
+        {
+          type: "inject_fired",
+          turn: command.turn,
+          ...(command.inject ? { inject: command.inject } : {}),
+          ...(command.custom ? { custom: command.custom } : {}),
+        },
+      ]);
+    case "override":
+      return engineEvents(state, [
+        {
+          type: "outcome_overridden",
+          turn: command.turn,
+          target: command.target,
+          reason: command.reason,
+        },
+      ]);
+    case "broadcast":
+      return [{ type: "message_broadcast", text: command.text }];
+    case "move":
+      return decideMove(state, command.participantId, command.team);
+    case "control":
+      return decideControl(state, command.action);
+    case "replay_engine":
+      return engineEvents(state, command.events);
+  }
+}
+
+function decideJoin(
+  state: ExerciseState,
+  caller: Actor,
+  c: Extract<Command, { type: "join" }>,
+): LogEvent[] | AppError {
+  if (caller.participantId !== null)
+    return new AppError("rule_violation", "you are already in an exercise; join with a new device");
+  if (state.members.has(c.participantId))
+    return new AppError("rule_violation", `participant '${c.participantId}' already joined`);
+  const bad = teamError(state, c.team);
+  if (bad) return bad;
+  // Observers watch every team alike; a team would show them its briefing and decisions.
+  const team = c.role === "observer" ? null : c.team;
+  return [
+    {
+      type: "participant_joined",
+      participantId: c.participantId,
+      displayName: c.displayName.trim(),
+      role: c.role,
+      team,
+    },
+  ];
+}
+
+function decideLock(
+  state: ExerciseState,
+  me: Member,
+  turn: number,
+  actions: Extract<Command, { type: "lock" }>["actions"],
+): LogEvent[] | AppError {
+  if (me.role !== "participant")
+    return new AppError("forbidden", `only team members lock decisions (you are ${me.role})`);
+  if (!me.team)
+    return new AppError(
+      "forbidden",
+      "you are not on a team yet; ask the facilitator to assign you",
+    );
+  const notRunning = requireRunning(state);
+  if (notRunning) return notRunning;
+  const locked = engineEvents(state, [{ type: "decisions_locked", turn, team: me.team, actions }]);
+  if (locked instanceof AppError) return locked;
+  // When every staffed team has locked, the turn resolves by itself.
+  const after = tentative(state, locked);
+  const staffed = staffedTeams(after);
+  if (staffed.length && staffed.every((t) => after.engine.locked[t] !== undefined)) {
+    const resolved = resolveTurn(after, after.engine.turn);
+    return resolved instanceof AppError ? resolved : [...locked, ...resolved];
+  }
+  return locked;
+}
+
+function decideMove(
+  state: ExerciseState,
+  participantId: string,
+  team: string | null,
+): LogEvent[] | AppError {
+  const member = state.members.get(participantId);
+  if (!member)
+    return new AppError(
+      "participant_not_found",
+      `no participant '${participantId}' in this exercise`,
+    );
+  if (member.role !== "participant")
+    return new AppError(
+      "rule_violation",
+      `${member.displayName} is ${member.role === "facilitator" ? "the facilitator" : "an observer"}, not a team member`,
+    );
+  return teamError(state, team) ?? [{ type: "participant_moved", participantId, team }];
+}
+
+const ALLOWED: Record<Extract<Command, { type: "control" }>["action"], ExerciseState["status"][]> =
+  {
+    start: ["lobby"],
+    pause: ["running"],
+    resume: ["paused"],
+    end: ["lobby", "running", "paused"],
+  };
+
+function decideControl(
+  state: ExerciseState,
+  action: Extract<Command, { type: "control" }>["action"],
+): LogEvent[] | AppError {
+  if (!ALLOWED[action].includes(state.status))
+    return new AppError("rule_violation", `cannot ${action} an exercise that is ${state.status}`);
+  const type = (
+    {
+      start: "session_started",
+      pause: "session_paused",
+      resume: "session_resumed",
+      end: "session_ended",
+    } as const
+  )[action];
+  return [{ type }];
+}
+
+/** The turn's resolution (and the end of the exercise when it was the last turn). */
+function resolveTurn(state: ExerciseState, turn: number): LogEvent[] | AppError {
+  return engineEvents(state, [{ type: "turn_resolved", turn }]);
+}
+
+/**
+ * Engine events checked against the engine's rules in order; a finished last turn also ends
+ * the session (as a live resolution does), so every writer ends exercises the same way.
+ */
+function engineEvents(state: ExerciseState, events: EngineEvent[]): LogEvent[] | AppError {
+  let engine = state.engine;
+  const out: LogEvent[] = [];
+  for (const [i, e] of events.entries()) {
+    const r = applyEvent(state.genesis.model, engine, e);
+    if (!r.ok)
+      return new AppError(
+        "rule_violation",
+        events.length > 1 ? `event ${i} does not apply: ${r.error.message}` : r.error.message,
+        r.error.issues ?? r.error.code,
+      );
+    engine = r.state;
+    out.push(e);
+  }
+  const finishedHere = events.at(-1)?.type === "turn_resolved" && isFinished({ ...state, engine });
+  return finishedHere ? [...out, { type: "session_ended" }] : out;
+}
+
+function requireRunning(state: ExerciseState): AppError | undefined {
+  return state.status === "running"
+    ? undefined
+    : new AppError("rule_violation", `the exercise is ${state.status}; it must be running`);
+}
+
+function teamError(state: ExerciseState, team: string | null): AppError | undefined {
+  return team !== null && !state.genesis.teams.includes(team)
+    ? new AppError(
+        "team_not_found",
+        `no team '${team}' in this exercise (teams: ${state.genesis.teams.join(", ")})`,
+      )
+    : undefined;
+}
+
+/** The state these events would lead to (seq and time are the store's; placeholders here). */
+export function tentative(state: ExerciseState, events: readonly LogEvent[]): ExerciseState {
+  let s = state;
+  for (const event of events) s = evolve(s, { seq: s.seq + 1, event, at: "" });
+  return s;
+}

@@ -1,0 +1,60 @@
+import { isEngineEvent, type LogEvent } from "@chokepoint/contracts";
+import { applyEvent } from "@chokepoint/engine";
+import type { ExerciseState } from "./exercise-state.ts";
+
+/** One stored event with the facts the store adds: its seq and when it was written. */
+export interface Recorded {
+  seq: number;
+  event: LogEvent;
+  /** ISO time the event was stored (data, not a clock read). */
+  at: string;
+}
+
+/**
+ * Folds one stored event into the exercise (emmett's `evolve`). Stored events were valid when
+ * written; one that no longer applies is a programmer error (a changed engine or scenario),
+ * so it throws rather than returning a value.
+ */
+export function evolve(state: ExerciseState, r: Recorded): ExerciseState {
+  const { event, seq } = r;
+  if (isEngineEvent(event)) {
+    const step = applyEvent(state.genesis.model, state.engine, event);
+    if (!step.ok)
+      throw new Error(
+        `stored event ${seq} (${event.type}) of ${state.genesis.sessionId} no longer applies: ${step.error.message}. Replay it on the scenario version it was recorded with.`,
+      );
+    return { ...state, seq, engine: step.state };
+  }
+  switch (event.type) {
+    case "participant_joined":
+    case "participant_moved": {
+      const members = new Map(state.members);
+      const before = members.get(event.participantId);
+      if (event.type === "participant_joined")
+        members.set(event.participantId, {
+          participantId: event.participantId,
+          displayName: event.displayName,
+          role: event.role,
+          team: event.team,
+        });
+      else if (before) members.set(event.participantId, { ...before, team: event.team });
+      return { ...state, seq, members };
+    }
+    case "message_broadcast":
+      return { ...state, seq, messages: [...state.messages, { seq, text: event.text, at: r.at }] };
+    case "session_started":
+    case "session_resumed":
+      return { ...state, seq, status: "running" };
+    case "session_paused":
+      return { ...state, seq, status: "paused" };
+    case "session_ended":
+      return { ...state, seq, status: "ended" };
+  }
+}
+
+/** The fold of a whole log: `state = foldLog(initial, log)`. */
+export function foldLog(initial: ExerciseState, log: readonly Recorded[]): ExerciseState {
+  let s = initial;
+  for (const r of log) s = evolve(s, r);
+  return s;
+}

@@ -1,0 +1,73 @@
+import type { EngineState, Model, Scenario } from "@chokepoint/engine";
+import { initialState } from "@chokepoint/engine";
+
+export type Role = "facilitator" | "participant" | "observer";
+export type Status = "lobby" | "running" | "paused" | "ended";
+
+export interface Member {
+  participantId: string;
+  displayName: string;
+  role: Role;
+  team: string | null;
+}
+
+/**
+ * Who sends a command: a participant (by id; the service resolved their token) or nobody —
+ * only the server itself acts as nobody (joins, its turn timers).
+ */
+export type Actor = { participantId: string } | { participantId: null };
+
+/** What the session row holds about an exercise before any event: fixed at creation. */
+export interface Genesis {
+  sessionId: string;
+  joinCode: string;
+  title: string | null;
+  turnTimerSeconds: number | null;
+  scenario: Scenario;
+  model: Model;
+  teams: string[];
+  seed: number;
+  /** The facilitator is created with the session (not by an event). */
+  facilitator: Member;
+}
+
+/**
+ * One exercise as the pure core sees it: the fold of its log over its genesis. Treated as
+ * immutable — `evolve` returns a new object, so a refused command can never leave half a change.
+ */
+export interface ExerciseState {
+  genesis: Genesis;
+  status: Status;
+  /** Last log seq folded in: the state's version, carried by every view. */
+  seq: number;
+  engine: EngineState;
+  members: ReadonlyMap<string, Member>;
+  messages: readonly { seq: number; text: string; at: string }[];
+}
+
+export function initialExerciseState(genesis: Genesis): ExerciseState {
+  return {
+    genesis,
+    status: "lobby",
+    seq: 0,
+    engine: initialState(genesis.model, genesis.seed),
+    members: new Map([[genesis.facilitator.participantId, genesis.facilitator]]),
+    messages: [],
+  };
+}
+
+/** The member behind a caller in this exercise, if any. */
+export function memberOf(state: ExerciseState, caller: Actor): Member | undefined {
+  return caller.participantId === null ? undefined : state.members.get(caller.participantId);
+}
+
+/** Teams with at least one participant: the turn resolves by itself when all of them have locked. */
+export function staffedTeams(state: ExerciseState): string[] {
+  return state.genesis.teams.filter((t) =>
+    [...state.members.values()].some((m) => m.role === "participant" && m.team === t),
+  );
+}
+
+export function isFinished(state: ExerciseState): boolean {
+  return state.engine.turn >= state.genesis.scenario.calendar.turns;
+}

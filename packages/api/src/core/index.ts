@@ -1,0 +1,25 @@
+// The exercise core: pure decide/evolve over the log, its views and permissions. No I/O, no
+// clock, no randomness (enforced by lint and test/core-purity.test.ts).
+export type { Command, CommandType, Permission } from "./command.ts";
+export { decide, tentative } from "./decide.ts";
+export { evolve, foldLog, type Recorded } from "./evolve.ts";
+export {
+  type Actor,
+  type ExerciseState,
+  type Genesis,
+  initialExerciseState,
+  isFinished,
+  type Member,
+  memberOf,
+  type Role,
+  type Status,
+  staffedTeams,
+} from "./exercise-state.ts";
+export {
+  audienceMember,
+  audienceViews,
+  buildExerciseView,
+  type ExerciseView,
+} from "./exercise-view.ts";
+export { may } from "./permissions.ts";
+export { visibleLog } from "./visible-log.ts";

@@ -1,0 +1,125 @@
+import {
+  AppError,
+  type ForkInput,
+  type ImportInput,
+  isEngineEvent,
+  type RunBranchInput,
+  readStoredEvent,
+} from "@chokepoint/contracts";
+import { applyEvent, initialState, stateHash } from "@chokepoint/engine";
+import type { ExerciseService } from "../service/exercise-service.ts";
+import { replayInto, runToEnd } from "../service/run-headless.ts";
+import { openExercise } from "./open-exercise.ts";
+
+/**
+ * Writers beside the live session — import, fork, headless branch runs. Each creates or
+ * changes an exercise only through the one write path (decide → append → evolve, in the
+ * exercise's queue), so the same rules, derived columns and snapshots apply.
+ */
+
+/** Re-creates an exported exercise as a new one; its replay reproduces the recorded hashes. */
+export async function importExercise(exercises: ExerciseService, input: ImportInput) {
+  const file = input.exercise;
+  const entry = exercises.catalog.require(file.scenario.id, "exercise.scenario.id");
+  if (entry.scenario.version !== file.scenario.version)
+    throw new AppError(
+      "invalid_payload",
+      `exercise.scenario.version: this server has ${file.scenario.id} ${entry.scenario.version}, the export was made on ${file.scenario.version}`,
+    );
+  // Older files carry older event shapes: upgrade each (upcasters), never re-validate strictly.
+  let events: ReturnType<typeof readStoredEvent>[];
+  try {
+    events = file.events.map((e) => readStoredEvent(e.event, e.v ?? 1));
+  } catch (e) {
+    throw new AppError("invalid_payload", `exercise.events: ${(e as Error).message}`);
+  }
+  const created = await exercises.store.create({
+    scenarioId: file.scenario.id,
+    scenarioVersion: file.scenario.version,
+    seed: file.seed,
+    teams: file.teams,
+    facilitatorName: input.facilitatorName,
+    ...(file.title ? { title: file.title } : {}),
+  });
+  const me = created.facilitator.participantId;
+  try {
+    await replayInto(exercises.runner, created.sessionId, me, events.filter(isEngineEvent));
+  } catch (e) {
+    if (e instanceof AppError && e.code === "rule_violation")
+      throw new AppError("invalid_payload", `exercise.events: ${e.message}`);
+    throw e;
+  }
+  // An import is a record to review: end it if the file had not.
+  const state = await exercises.runner.read(created.sessionId);
+  if (state.status !== "ended")
+    await exercises.runner.execute(
+      created.sessionId,
+      { participantId: me },
+      { type: "control", action: "end" },
+    );
+  return {
+    sessionId: created.sessionId,
+    token: created.facilitator.token,
+    stateHashes: await hashesOf(exercises, created.sessionId),
+  };
+}
+
+/** The state hash after each resolved turn, replayed from the stored log. */
+async function hashesOf(exercises: ExerciseService, sessionId: string) {
+  const { genesis } = await exercises.runner.read(sessionId);
+  let state = initialState(genesis.model, genesis.seed);
+  const hashes: Record<string, string> = {};
+  for (const { event } of await exercises.store.readLog(sessionId)) {
+    if (!isEngineEvent(event)) continue;
+    const r = applyEvent(genesis.model, state, event);
+    if (!r.ok) throw new Error(`stored event no longer applies: ${r.error.message}`);
+    state = r.state;
+    if (event.type === "turn_resolved") hashes[String(event.turn)] = stateHash(state);
+  }
+  return hashes;
+}
+
+/** A branch holding the log up to turn k (everything decided before it), paused, to play live or run headless. */
+export async function forkExercise(
+  exercises: ExerciseService,
+  token: unknown,
+  { atTurn }: ForkInput,
+) {
+  const { state: parent, me: caller } = await openExercise(exercises, token, "fork");
+  const resolved = parent.engine.results.length;
+  if (atTurn > resolved)
+    throw new AppError(
+      "rule_violation",
+      `atTurn: only ${resolved} turns have been played; fork at 0…${resolved}`,
+    );
+  const g = parent.genesis;
+  const created = await exercises.store.create({
+    scenarioId: g.scenario.id,
+    scenarioVersion: g.scenario.version,
+    seed: g.seed,
+    teams: g.teams,
+    facilitatorName: caller.displayName,
+    parentId: g.sessionId,
+    forkedAtTurn: atTurn,
+    ...(g.title ? { title: g.title } : {}),
+  });
+  const log = (await exercises.store.readLog(g.sessionId)).map((e) => e.event);
+  const events = log.filter(isEngineEvent).filter((e) => e.turn < atTurn);
+  const me = { participantId: created.facilitator.participantId };
+  await replayInto(exercises.runner, created.sessionId, me.participantId, events);
+  for (const action of ["start", "pause"] as const)
+    await exercises.runner.execute(created.sessionId, me, { type: "control", action });
+  return {
+    sessionId: created.sessionId,
+    joinCode: created.joinCode,
+    token: created.facilitator.token,
+  };
+}
+
+/** Runs a branch (or any exercise) to the end headless with the given decisions. */
+export async function runBranch(exercises: ExerciseService, token: unknown, input: RunBranchInput) {
+  const { state, me } = await openExercise(exercises, token, "fork");
+  const decisions = new Map(Object.entries(input.turns).map(([t, d]) => [Number(t), d]));
+  const r = await runToEnd(exercises.runner, state.genesis.sessionId, me.participantId, decisions);
+  return { turnsPlayed: r.turnsPlayed, refused: r.refused };
+}

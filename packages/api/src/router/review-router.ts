@@ -1,0 +1,40 @@
+import {
+  BranchRun,
+  CompareInput,
+  CreatedExercise,
+  ForkInput,
+  ImportedExercise,
+  ImportInput,
+  MonteCarloInput,
+  NoteInput,
+  RunBranchInput,
+} from "@chokepoint/contracts";
+import { procedure, router } from "./trpc.ts";
+
+/** The after-action review: reads for facilitator and observers; notes, forks and branch runs. */
+export const reviewRouter = router({
+  timeline: procedure.query(({ ctx }) => ctx.review.timeline(ctx.token)),
+  saveNote: procedure
+    .input(NoteInput)
+    .mutation(({ ctx, input }) => ctx.review.saveNote(ctx.token, input)),
+  exportJson: procedure.query(({ ctx }) => ctx.review.exportJson(ctx.token)),
+  exportCsv: procedure.query(({ ctx }) => ctx.review.exportCsv(ctx.token)),
+  importJson: procedure
+    .input(ImportInput)
+    .output(ImportedExercise)
+    .mutation(({ ctx, input }) => ctx.review.importJson(input)),
+  fork: procedure
+    .input(ForkInput)
+    .output(CreatedExercise)
+    .mutation(({ ctx, input }) => ctx.review.fork(ctx.token, input)),
+  runBranch: procedure
+    .input(RunBranchInput)
+    .output(BranchRun)
+    .mutation(({ ctx, input }) => ctx.review.runBranch(ctx.token, input)),
+  compare: procedure
+    .input(CompareInput)
+    .query(({ ctx, input }) => ctx.review.compare(ctx.token, input)),
+  monteCarlo: procedure
+    .input(MonteCarloInput)
+    .query(({ ctx, input }) => ctx.review.monteCarlo(ctx.token, input)),
+});

@@ -1,0 +1,57 @@
+import { audienceViews, buildExerciseView, type ExerciseState } from "../core/index.ts";
+import type { Broadcaster } from "./broadcaster.ts";
+import type { ExerciseRunner, Written } from "./exercise-runner.ts";
+import type { TurnTimers } from "./turn-timers.ts";
+
+/**
+ * What follows a stored change, outside the exercise's queue: each audience is pushed its view
+ * (built once, from the new state — the transport never calls back), messages and team moves
+ * are sent, and the turn timer is set or cleared. A timer's expiry is a command like any other.
+ */
+export class AfterChange {
+  constructor(
+    private readonly runner: ExerciseRunner,
+    private readonly timers: TurnTimers,
+    public broadcaster: Broadcaster,
+  ) {}
+
+  /** After a stored change: push each audience its view, the messages and the moves; set timers. */
+  changed({ state, events, before }: Written): void {
+    const id = state.genesis.sessionId;
+    let views: ReturnType<typeof audienceViews> | undefined;
+    this.broadcaster.changed({
+      sessionId: id,
+      version: state.seq,
+      baseVersion: before.seq,
+      historyFrom: before.engine.results.length,
+      views: () => {
+        views ??= audienceViews(state);
+        return views;
+      },
+    });
+    for (const e of events) {
+      if (e.type === "message_broadcast") {
+        const m = state.messages.at(-1);
+        if (m) this.broadcaster.message(id, m);
+      }
+      const member = e.type === "participant_moved" && state.members.get(e.participantId);
+      if (member) this.broadcaster.memberChanged(id, member, buildExerciseView(state, member));
+    }
+    if (state.status !== "running") this.timers.clear(id);
+    else if (
+      events.some((e) => ["turn_resolved", "session_started", "session_resumed"].includes(e.type))
+    )
+      this.armTimer(state);
+  }
+
+  armTimer(state: ExerciseState): void {
+    const { sessionId, turnTimerSeconds } = state.genesis;
+    if (!turnTimerSeconds || state.status !== "running") return;
+    const turn = state.engine.turn;
+    this.timers.arm(sessionId, turnTimerSeconds * 1000, () => {
+      void this.runner
+        .execute(sessionId, { participantId: null }, { type: "timer_expired", turn })
+        .catch((e: unknown) => console.error(`turn timer of ${sessionId} failed`, e));
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import { AppError, type LogEvent } from "@chokepoint/contracts";
+import type { ExerciseStore, StoredEvent } from "@chokepoint/db";
+import { stateHash } from "@chokepoint/engine";
+import {
+  type Actor,
+  type Command,
+  decide,
+  type ExerciseState,
+  evolve,
+  foldLog,
+  type Genesis,
+  initialExerciseState,
+} from "../core/index.ts";
+import type { ScenarioCatalog } from "../scenario-catalog.ts";
+import { KeyedQueue } from "./keyed-queue.ts";
+
+export interface Written {
+  /** The state before the command and after it. */
+  before: ExerciseState;
+  state: ExerciseState;
+  /** The events this command stored (empty for a no-op or a retried command). */
+  events: LogEvent[];
+}
+
+export interface WriteOptions {
+  actorId?: string | null;
+  idempotencyKey?: string | null;
+  /** Token hashes of joining participants. */
+  credentials?: Record<string, string>;
+}
+
+/**
+ * The one write path of every exercise (live commands, joins, timers, import, fork, branch
+ * runs, the CLI): queue → load → decide → append → evolve. Commands on one exercise run one
+ * at a time; the cache holds each exercise's folded state and is dropped whenever a write
+ * fails, so the next command reloads from the log.
+ */
+export class ExerciseRunner {
+  private readonly cache = new Map<string, ExerciseState>();
+  private readonly queue = new KeyedQueue();
+  /** Called after each stored change, outside the queue (pushes, timers). */
+  onChange: (w: Written) => void = () => {};
+  /** Called when an exercise is folded from its log (e.g. after a restart: re-arm its timer). */
+  onLoad: (s: ExerciseState) => void = () => {};
+
+  constructor(
+    readonly store: ExerciseStore,
+    readonly catalog: ScenarioCatalog,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The exercise's current state (from the cache, or folded from its log). */
+  read(sessionId: string): Promise<ExerciseState> {
+    return this.queue.run(sessionId, () => this.load(sessionId));
+  }
+
+  /** Decides a command and stores its events; a refusal (AppError) is thrown and writes nothing. */
+  async execute(
+    sessionId: string,
+    caller: Actor,
+    command: Command,
+    opts: WriteOptions = {},
+  ): Promise<Written> {
+    const written = await this.queue.run(sessionId, () =>
+      this.write(sessionId, caller, command, opts),
+    );
+    if (written.events.length) this.onChange(written);
+    return written;
+  }
+
+  private async write(
+    sessionId: string,
+    caller: Actor,
+    command: Command,
+    opts: WriteOptions,
+  ): Promise<Written> {
+    const state = await this.load(sessionId);
+    const events = decide(state, caller, command);
+    if (events instanceof AppError) throw events;
+    if (!events.length) return { before: state, state, events };
+    const at = this.now();
+    let next = state;
+    const snapshots: { turn: number; seq: number; stateHash: string; state: unknown }[] = [];
+    for (const event of events) {
+      next = evolve(next, { seq: next.seq + 1, event, at: at.toISOString() });
+      // The state as it was live after this turn, for the review to check replays against.
+      if (event.type === "turn_resolved")
+        snapshots.push({
+          turn: event.turn,
+          seq: next.seq,
+          stateHash: stateHash(next.engine),
+          state: next.engine,
+        });
+    }
+    try {
+      const r = await this.store.append({
+        sessionId,
+        expectedSeq: state.seq,
+        events,
+        actorId: opts.actorId ?? caller.participantId,
+        idempotencyKey:
+          opts.idempotencyKey && caller.participantId
+            ? `${caller.participantId}:${opts.idempotencyKey}`
+            : null,
+        at,
+        ...(opts.credentials ? { credentials: opts.credentials } : {}),
+        snapshots,
+      });
+      if (r.duplicate) {
+        // A retry of a stored command: answer with the state as it is, store nothing.
+        this.cache.delete(sessionId);
+        const now = await this.load(sessionId);
+        return { before: now, state: now, events: [] };
+      }
+    } catch (e) {
+      this.cache.delete(sessionId);
+      throw e;
+    }
+    this.cache.set(sessionId, next);
+    return { before: state, state: next, events };
+  }
+
+  private async load(sessionId: string): Promise<ExerciseState> {
+    const cached = this.cache.get(sessionId);
+    if (cached) return cached;
+    const genesis = await this.genesis(sessionId);
+    const log = await this.store.readLog(sessionId);
+    const state = foldLog(initialExerciseState(genesis), log.map(recorded));
+    this.cache.set(sessionId, state);
+    this.onLoad(state);
+    return state;
+  }
+
+  private async genesis(sessionId: string): Promise<Genesis> {
+    const h = await this.store.header(sessionId);
+    const entry = this.catalog.get(h.scenarioId);
+    if (!entry)
+      throw new AppError(
+        "session_not_found",
+        `exercise ${sessionId} uses scenario '${h.scenarioId}', which this server does not have`,
+      );
+    if (entry.scenario.version !== h.scenarioVersion)
+      // Replaying on another version could diverge silently; refuse loudly instead.
+      throw new Error(
+        `exercise ${sessionId} was run on ${h.scenarioId} ${h.scenarioVersion}, but this server has ${entry.scenario.version}`,
+      );
+    return {
+      sessionId,
+      joinCode: h.joinCode,
+      title: h.title,
+      turnTimerSeconds: h.turnTimerSeconds,
+      scenario: entry.scenario,
+      model: entry.model,
+      teams: h.teams,
+      seed: h.seed,
+      facilitator: { ...h.facilitator, role: "facilitator", team: null },
+    };
+  }
+}
+
+export function recorded(e: StoredEvent) {
+  return { seq: e.seq, event: e.event, at: e.createdAt.toISOString() };
+}

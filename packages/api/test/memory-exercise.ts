@@ -1,0 +1,72 @@
+import { MemoryExerciseStore } from "@chokepoint/db";
+import { builtInScenarios, loadScenarioFile } from "@chokepoint/scenario-files";
+import { ScenarioCatalog } from "../src/scenario-catalog.ts";
+import { ExerciseRunner } from "../src/service/exercise-runner.ts";
+
+/** Only the 2010 scenario: rule tests need one, and loading it once keeps them fast. */
+function oneScenarioCatalog(): ScenarioCatalog {
+  const file = builtInScenarios().find((b) => b.id === "rare-earth-2010")?.file;
+  if (!file) throw new Error("the built-in rare-earth-2010 scenario is missing");
+  const r = loadScenarioFile(file);
+  if (!r.ok) throw new Error("rare-earth-2010 does not load");
+  return new ScenarioCatalog([r.value]);
+}
+export const memoryCatalog = oneScenarioCatalog();
+
+export type RoleName = "facilitator" | "teamMember" | "otherTeamMember" | "observer" | "noToken";
+export const ROLES: RoleName[] = [
+  "facilitator",
+  "teamMember",
+  "otherTeamMember",
+  "observer",
+  "noToken",
+];
+
+/**
+ * An exercise in memory through the real write path: a facilitator, a JOGMEC member ("the
+ * team"), a METI member ("another team") and an observer; started unless `lobby`.
+ */
+export async function memoryExercise(opts: { lobby?: boolean; timer?: number } = {}) {
+  const store = new MemoryExerciseStore();
+  let clock = Date.UTC(2026, 10, 23);
+  const runner = new ExerciseRunner(store, memoryCatalog, () => new Date(clock++));
+  const created = await store.create({
+    scenarioId: "rare-earth-2010",
+    scenarioVersion: memoryCatalog.require("rare-earth-2010").scenario.version,
+    seed: 2010,
+    teams: ["meti", "jogmec"],
+    facilitatorName: "Sato",
+    ...(opts.timer ? { turnTimerSeconds: opts.timer } : {}),
+  });
+  const sessionId = created.sessionId;
+  const join = async (
+    id: string,
+    displayName: string,
+    role: "participant" | "observer",
+    team: string | null,
+  ) => {
+    await runner.execute(
+      sessionId,
+      { participantId: null },
+      { type: "join", participantId: id, displayName, role, team },
+      { credentials: { [id]: `hash-${id}` } },
+    );
+    return id;
+  };
+  const ids: Record<RoleName, string | null> = {
+    facilitator: created.facilitator.participantId,
+    teamMember: await join("p-jogmec", "Ben", "participant", "jogmec"),
+    otherTeamMember: await join("p-meti", "Aiko", "participant", "meti"),
+    observer: await join("p-obs", "Obi", "observer", null),
+    noToken: null,
+  };
+  if (!opts.lobby)
+    await runner.execute(
+      sessionId,
+      { participantId: ids.facilitator },
+      { type: "control", action: "start" },
+    );
+  const logLength = async () => (await store.readLog(sessionId)).length;
+  const as = (role: RoleName) => ({ participantId: ids[role] });
+  return { store, runner, sessionId, ids, as, logLength };
+}

@@ -1,0 +1,76 @@
+import type { LogEvent } from "@chokepoint/contracts";
+import type { StoredEvent } from "../repositories/event-log.ts";
+import type { CreateSessionInput, Credentials, SessionStatus } from "../repositories/sessions.ts";
+
+/** What the session row says about an exercise before any event (fixed at creation). */
+export interface SessionHeader {
+  sessionId: string;
+  scenarioId: string;
+  scenarioVersion: string;
+  seed: number;
+  joinCode: string;
+  title: string | null;
+  turnTimerSeconds: number | null;
+  teams: string[];
+  facilitator: { participantId: string; displayName: string };
+  parentId: string | null;
+  forkedAtTurn: number | null;
+  /** A derived column (the fold of the log's session events), kept for listings and join screens. */
+  status: SessionStatus;
+}
+
+export interface AppendBatch {
+  sessionId: string;
+  /** The last seq the writer has seen; the events get expectedSeq + 1, + 2, … */
+  expectedSeq: number;
+  events: LogEvent[];
+  actorId: string | null;
+  /** A retried command with the same key is stored once; the retry gets `duplicate: true`. */
+  idempotencyKey: string | null;
+  /** When the command was decided: the stored time of its events (the core folded them with it). */
+  at: Date;
+  /** Joining participants' token hashes (the token itself never reaches the store). */
+  credentials?: Record<string, string>;
+  /** Engine state after each turn this batch resolves: a cache, rebuildable from the log. */
+  snapshots?: { turn: number; seq: number; stateHash: string; state: unknown }[];
+}
+
+export interface AppendOutcome {
+  stored: StoredEvent[];
+  duplicate: boolean;
+}
+
+/**
+ * The one port every writer of an exercise goes through (boardgame.io's `storage`). `append`
+ * stores the events and every column derived from them — status, a participant's row and team,
+ * snapshots — in one transaction: both or neither.
+ */
+export interface ExerciseStore {
+  /** A new exercise with its teams and facilitator (who gets a token); its log is empty. */
+  create(
+    input: CreateSessionInput,
+  ): Promise<{ sessionId: string; joinCode: string; facilitator: Credentials }>;
+  header(sessionId: string): Promise<SessionHeader>;
+  sessionIdForJoinCode(joinCode: string): Promise<string | undefined>;
+  /** The participant a token's hash belongs to. */
+  participantForToken(
+    tokenHash: string,
+  ): Promise<{ sessionId: string; participantId: string } | undefined>;
+  readLog(sessionId: string, fromSeq?: number): Promise<StoredEvent[]>;
+  append(batch: AppendBatch): Promise<AppendOutcome>;
+}
+
+/** The status column as the fold of session events (the log is the truth; this is its cache). */
+export function statusAfter(status: SessionStatus, event: LogEvent): SessionStatus {
+  switch (event.type) {
+    case "session_started":
+    case "session_resumed":
+      return "running";
+    case "session_paused":
+      return "paused";
+    case "session_ended":
+      return "ended";
+    default:
+      return status;
+  }
+}

@@ -1,0 +1,106 @@
+import { AppError } from "@chokepoint/contracts";
+import { newId, newJoinCode, newToken } from "../ids.ts";
+import type { StoredEvent } from "../repositories/event-log.ts";
+import { type CreateSessionInput, sessionFields } from "../repositories/sessions.ts";
+import type { AppendBatch, AppendOutcome, ExerciseStore, SessionHeader } from "./exercise-store.ts";
+import { statusAfter } from "./exercise-store.ts";
+
+interface Row {
+  header: SessionHeader;
+  log: StoredEvent[];
+  participants: Map<string, { team: string | null; tokenHash: string }>;
+  snapshots: Map<number, { seq: number; stateHash: string }>;
+}
+
+/**
+ * The store in memory, for rule tests that run in milliseconds. Same contract as the Prisma
+ * store: optimistic seq check, idempotency keys, derived columns changed with their events.
+ */
+export class MemoryExerciseStore implements ExerciseStore {
+  readonly rows = new Map<string, Row>();
+
+  async create(input: CreateSessionInput) {
+    const fields = sessionFields(input);
+    const sessionId = newId();
+    const joinCode = newJoinCode();
+    const { token, hash } = newToken();
+    const participantId = newId();
+    this.rows.set(sessionId, {
+      header: {
+        sessionId,
+        ...fields,
+        joinCode,
+        teams: [...input.teams],
+        facilitator: { participantId, displayName: input.facilitatorName.trim() },
+        status: "lobby",
+      },
+      log: [],
+      participants: new Map([[participantId, { team: null, tokenHash: hash }]]),
+      snapshots: new Map(),
+    });
+    return { sessionId, joinCode, facilitator: { participantId, token } };
+  }
+
+  async header(sessionId: string): Promise<SessionHeader> {
+    return { ...this.row(sessionId).header };
+  }
+  async sessionIdForJoinCode(joinCode: string) {
+    return [...this.rows.values()].find((r) => r.header.joinCode === joinCode)?.header.sessionId;
+  }
+  async participantForToken(tokenHash: string) {
+    for (const r of this.rows.values())
+      for (const [participantId, p] of r.participants)
+        if (p.tokenHash === tokenHash) return { sessionId: r.header.sessionId, participantId };
+    return undefined;
+  }
+  async readLog(sessionId: string, fromSeq = 1): Promise<StoredEvent[]> {
+    return this.row(sessionId).log.filter((e) => e.seq >= fromSeq);
+  }
+
+  async append(batch: AppendBatch): Promise<AppendOutcome> {
+    const row = this.row(batch.sessionId);
+    if (batch.idempotencyKey) {
+      const first = row.log.find((e) => e.idempotencyKey === batch.idempotencyKey);
+      if (first) return { stored: [first], duplicate: true };
+    }
+    if (row.log.length !== batch.expectedSeq)
+      throw new AppError(
+        "sequence_conflict",
+        `session '${batch.sessionId}' is at seq ${row.log.length}, not ${batch.expectedSeq}`,
+      );
+    const stored = batch.events.map(
+      (event, i): StoredEvent => ({
+        seq: batch.expectedSeq + i + 1,
+        event,
+        actorId: batch.actorId,
+        idempotencyKey: i === 0 ? batch.idempotencyKey : null,
+        createdAt: batch.at,
+      }),
+    );
+    // Derived columns first on copies, so a programmer error leaves nothing half written.
+    const participants = new Map(row.participants);
+    let status = row.header.status;
+    for (const { event } of stored) {
+      if (event.type === "participant_joined") {
+        const tokenHash = batch.credentials?.[event.participantId];
+        if (!tokenHash) throw new Error(`a join of ${event.participantId} needs its token hash`);
+        participants.set(event.participantId, { team: event.team, tokenHash });
+      } else if (event.type === "participant_moved") {
+        const p = participants.get(event.participantId);
+        if (p) participants.set(event.participantId, { ...p, team: event.team });
+      }
+      status = statusAfter(status, event);
+    }
+    row.log.push(...stored);
+    row.participants = participants;
+    row.header = { ...row.header, status };
+    for (const s of batch.snapshots ?? []) row.snapshots.set(s.turn, s);
+    return { stored, duplicate: false };
+  }
+
+  private row(sessionId: string): Row {
+    const r = this.rows.get(sessionId);
+    if (!r) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
+    return r;
+  }
+}

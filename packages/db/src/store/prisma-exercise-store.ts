@@ -1,0 +1,156 @@
+import type { LogEvent } from "@chokepoint/contracts";
+import type { Database } from "../open-database.ts";
+import { appendParsed, readLog, type StoredEvent, type Tx } from "../repositories/event-log.ts";
+import {
+  type CreateSessionInput,
+  createSession,
+  getSession,
+  type SessionStatus,
+} from "../repositories/sessions.ts";
+import type { AppendBatch, AppendOutcome, ExerciseStore, SessionHeader } from "./exercise-store.ts";
+import { statusAfter } from "./exercise-store.ts";
+
+/**
+ * The store on Prisma. Each batch is one transaction: the events (each with the log's
+ * single-statement head check) and the derived columns they change. Dates are `Date` objects,
+ * so the same code runs on PostgreSQL.
+ */
+export class PrismaExerciseStore implements ExerciseStore {
+  constructor(readonly db: Database) {}
+
+  create(input: CreateSessionInput) {
+    return createSession(this.db, input);
+  }
+
+  async header(sessionId: string): Promise<SessionHeader> {
+    const row = await getSession(this.db, sessionId);
+    const facilitator = await this.db.participant.findFirst({
+      where: { sessionId, role: "facilitator" },
+      orderBy: { createdAt: "asc" },
+    });
+    if (!facilitator) throw new Error(`exercise ${sessionId} has no facilitator row`);
+    return {
+      sessionId,
+      scenarioId: row.scenarioId,
+      scenarioVersion: row.scenarioVersion,
+      seed: row.seed,
+      joinCode: row.joinCode,
+      title: row.title,
+      turnTimerSeconds: row.turnTimerSeconds,
+      teams: row.teams.map((t) => t.key),
+      facilitator: { participantId: facilitator.id, displayName: facilitator.displayName },
+      parentId: row.parentId,
+      forkedAtTurn: row.forkedAtTurn,
+      status: row.status as SessionStatus,
+    };
+  }
+
+  async sessionIdForJoinCode(joinCode: string): Promise<string | undefined> {
+    const row = await this.db.exerciseSession.findUnique({
+      where: { joinCode },
+      select: { id: true },
+    });
+    return row?.id;
+  }
+
+  async participantForToken(tokenHash: string) {
+    const p = await this.db.participant.findUnique({
+      where: { tokenHash },
+      select: { id: true, sessionId: true },
+    });
+    return p ? { sessionId: p.sessionId, participantId: p.id } : undefined;
+  }
+
+  readLog(sessionId: string, fromSeq = 1): Promise<StoredEvent[]> {
+    return readLog(this.db, sessionId, fromSeq);
+  }
+
+  append(batch: AppendBatch): Promise<AppendOutcome> {
+    return this.db.$transaction(async (tx) => {
+      const stored: StoredEvent[] = [];
+      let seq = batch.expectedSeq;
+      for (const [i, event] of batch.events.entries()) {
+        const r = await appendParsed(
+          tx,
+          {
+            sessionId: batch.sessionId,
+            expectedSeq: seq,
+            event: null,
+            actorId: batch.actorId,
+            // The key marks the command; its first event carries it.
+            idempotencyKey: i === 0 ? batch.idempotencyKey : null,
+            at: batch.at,
+          },
+          event,
+        );
+        if (r.duplicate) return { stored: [r.stored], duplicate: true };
+        stored.push(r.stored);
+        seq = r.stored.seq;
+      }
+      await applyDerived(tx, batch, stored);
+      return { stored, duplicate: false };
+    });
+  }
+}
+
+/** Every column the batch's events change, inside the batch's transaction. */
+async function applyDerived(tx: Tx, batch: AppendBatch, stored: StoredEvent[]): Promise<void> {
+  const { sessionId } = batch;
+  const teamIds = new Map<string, string>();
+  const teamId = async (key: string | null): Promise<string | null> => {
+    if (key === null) return null;
+    if (!teamIds.size)
+      for (const t of await tx.team.findMany({ where: { sessionId } })) teamIds.set(t.key, t.id);
+    const id = teamIds.get(key);
+    if (!id) throw new Error(`no team '${key}' in ${sessionId}: decide should have refused this`);
+    return id;
+  };
+  for (const { event, createdAt } of stored) {
+    await applyMember(tx, batch, event, teamId);
+    if (!event.type.startsWith("session_")) continue;
+    await tx.exerciseSession.update({
+      where: { id: sessionId },
+      data: {
+        status: statusAfter("lobby", event),
+        ...(event.type === "session_started" ? { startedAt: createdAt } : {}),
+        ...(event.type === "session_ended" ? { endedAt: createdAt } : {}),
+      },
+    });
+  }
+  for (const s of batch.snapshots ?? []) {
+    const data = { seq: s.seq, stateHash: s.stateHash, state: JSON.stringify(s.state) };
+    await tx.stateSnapshot.upsert({
+      where: { sessionId_turn: { sessionId, turn: s.turn } },
+      create: { sessionId, turn: s.turn, ...data },
+      update: data,
+    });
+  }
+}
+
+async function applyMember(
+  tx: Tx,
+  batch: AppendBatch,
+  event: LogEvent,
+  teamId: (key: string | null) => Promise<string | null>,
+): Promise<void> {
+  if (event.type === "participant_joined") {
+    const tokenHash = batch.credentials?.[event.participantId];
+    if (!tokenHash)
+      throw new Error(`a join of ${event.participantId} needs its token hash in credentials`);
+    await tx.participant.create({
+      data: {
+        id: event.participantId,
+        sessionId: batch.sessionId,
+        displayName: event.displayName,
+        role: event.role,
+        teamId: await teamId(event.team),
+        tokenHash,
+      },
+    });
+  } else if (event.type === "participant_moved") {
+    await tx.participant.update({
+      where: { id: event.participantId },
+      data: { teamId: await teamId(event.team) },
+    });
+  }
+}
