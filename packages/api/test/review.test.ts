@@ -150,11 +150,18 @@ describe("replay, forks and the after-action review", () => {
     });
   });
 
-  it("Monte Carlo bands for the decisions taken, and notes per turn", async () => {
+  it("Monte Carlo bands replay the whole log over the turns played, and notes per turn", async () => {
     const ex = await played(2);
     const mc = await review.monteCarlo(ex.facilitator, { runs: 50 });
     expect(mc.runs).toBe(50);
-    expect(mc.turns).toHaveLength(24);
+    // Only the turns the exercise played: no bands (and no zeros) for turns nobody played.
+    expect(mc.turns).toHaveLength(2);
+    const actual = (await review.timeline(ex.facilitator)).turns;
+    for (const [t, band] of mc.turns.entries()) {
+      const spend = actual[t]?.metrics.spend ?? Number.NaN;
+      expect(spend).toBeGreaterThanOrEqual(band.spend.p5 - 1e-9);
+      expect(spend).toBeLessThanOrEqual(band.spend.p95 + 1e-9);
+    }
     await review.saveNote(ex.facilitator, { turn: 1, body: "JOGMEC bought at the right time" });
     expect((await review.timeline(ex.facilitator)).notes.map((n) => n.body)).toEqual([
       "JOGMEC bought at the right time",

@@ -5,6 +5,7 @@ import {
   type ExportedExercise,
   type ForkInput,
   type ImportInput,
+  isEngineEvent,
   type MonteCarloInput,
   type NoteInput,
   type RunBranchInput,
@@ -20,10 +21,9 @@ import {
   updateNote,
 } from "@chokepoint/db";
 import {
-  type LeverAction,
+  type EngineEvent,
   type MonteCarloResult,
-  monteCarlo,
-  type Plan,
+  monteCarloLog,
   turnMetrics,
 } from "@chokepoint/engine";
 import type { z } from "zod";
@@ -160,19 +160,20 @@ export class ReviewService {
     return { a: summarise(state), b: summarise(await this.exercises.runner.read(other)) };
   }
 
-  /** How likely the outcomes were, given the decisions taken: N runs over seeds and the scenario's uncertainty. */
+  /**
+   * How else it could have come out, given everything done in the room: N runs that replay the
+   * exercise's whole engine log (decisions, injects, overrides) over seeds and the scenario's
+   * uncertainty. An unresolved turn's decisions stay hidden from those who may not see them.
+   */
   async monteCarlo(
     token: unknown,
     input: z.input<typeof MonteCarloInput> = {},
   ): Promise<MonteCarloResult> {
     const { state, me } = await this.open(token, "review");
     const runs = input.runs ?? 200;
-    const plan = new Map<number, { team: string; actions: LeverAction[] }[]>();
-    for (const { event } of await this.readable(state, me)) {
-      if (event.type !== "decisions_locked") continue;
-      const list = (plan.get(event.turn) ?? []).filter((d) => d.team !== event.team);
-      plan.set(event.turn, [...list, { team: event.team, actions: event.actions }]);
-    }
-    return monteCarlo(state.genesis.scenario, plan as Plan, { runs, baseSeed: state.genesis.seed });
+    const log: EngineEvent[] = [];
+    for (const { event } of await this.readable(state, me))
+      if (isEngineEvent(event)) log.push(event);
+    return monteCarloLog(state.genesis.scenario, log, { runs, baseSeed: state.genesis.seed });
   }
 }
