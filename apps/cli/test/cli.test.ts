@@ -79,6 +79,33 @@ describe("chokepoint CLI", () => {
     const json = JSON.parse(readFileSync(join(out, "rare-earth-2010-run.json"), "utf8"));
     expect(json.stateHash).toMatch(/^[0-9a-f]{16}$/);
     expect(r.stdout).toContain(`state hash ${json.stateHash}`);
+    // The run JSON is a contract (docs/run-output.md): every key it writes is documented there,
+    // and the fields other tools already read are kept.
+    const doc = readFileSync(join(import.meta.dirname, "../../../docs/run-output.md"), "utf8");
+    // A key is documented as `key`, `key[]` or `key[id]` in one of the doc's tables.
+    const documented = (key: string) => new RegExp(`\`${key}(\\[[a-z]*\\])?\``).test(doc);
+    const turn = json.results[10];
+    const material = turn.materials.ndpr_oxide;
+    for (const key of [
+      ...Object.keys(json),
+      ...Object.keys(turn),
+      ...Object.keys(material),
+      ...Object.keys(turn.sectors.auto_motors),
+    ])
+      expect(documented(key), `run JSON key '${key}' is not in docs/run-output.md`).toBe(true);
+    expect(json).toMatchObject({ format: "chokepoint.run", formatVersion: 2 });
+    for (const key of ["label", "activeEvents", "priceMultiples", "materials", "sectors"])
+      expect(turn).toHaveProperty(key);
+    for (const key of [
+      "claimed",
+      "supplied",
+      "shortfall",
+      "boughtForStock",
+      "byCountry",
+      "bySource",
+    ])
+      expect(material).toHaveProperty(key);
+    expect(turn.sectors.auto_motors).toHaveProperty("valueAddedLost");
   });
 
   it("runs a Monte Carlo and prints percentile bands", () => {
