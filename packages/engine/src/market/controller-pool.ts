@@ -1,6 +1,7 @@
 import type { EffectContext } from "../events/effect-context.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type { MarketState } from "../model/state.ts";
+import { buyersOrder, restOfWorldUse } from "./buyers.ts";
 import type { Restriction } from "./end-user-restrictions.ts";
 import { fillMeritOrder } from "./fill-merit-order.ts";
 import type { Supplier } from "./lever-suppliers.ts";
@@ -40,7 +41,6 @@ export function shareControllerExports(
   const s = model.scenario;
   const mp = model.marketOf(material);
   const scale = 1 / mp.homeShare;
-  const rowScale = scale - 1;
   const pooled: number[] = [];
   for (let k = 0; k < list.length; k++) {
     const sup = list[k] as Supplier;
@@ -67,11 +67,12 @@ export function shareControllerExports(
     // Home's channel carries at most its own (measured) capacity; a ban cuts it to the leakage.
     homeMax.push(access === undefined ? measured : measured * access);
   }
-  const rowUse0 = (model.normalUse.get(material) ?? 0) * rowScale * ms.demandFactor;
-  const rowDesired0 = ((rowUse0 * mp.coverDays) / model.turnDays) * (1 + mp.precaution * ms.risk);
-  const rowOrder0 = Math.max(
-    rowUse0 * mp.minOrderShare,
-    rowUse0 + (rowDesired0 - ms.rowStock) / mp.stockAdjustTurns,
+  const rowOrder0 = buyersOrder(
+    model,
+    material,
+    restOfWorldUse(model, material, ms),
+    ms.rowStock,
+    ms.risk,
   );
   if (measuredAll && (ctx.rowAccess.get(material) ?? 1) >= 1) {
     // Nothing held back: home's final fill decides its take; settle the rest afterwards.

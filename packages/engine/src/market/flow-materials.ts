@@ -12,6 +12,7 @@ import type {
 } from "../model/state.ts";
 import { zeros } from "../model/zeros.ts";
 import { allocateScarceSupply, type Claim } from "./allocate-scarce-supply.ts";
+import { buyersOrder, desiredStock, restOfWorldUse } from "./buyers.ts";
 import { type ControllerPool, settleAfterHome, shareControllerExports } from "./controller-pool.ts";
 import {
   allocateWithRestriction,
@@ -129,6 +130,7 @@ export function flowMaterials(
   const plannedDomestic = zeros(nMat);
   const supplierLists = new Array<Supplier[]>(nMat);
   const desiredAt = zeros(nMat);
+  const plannedTakenAt = new Array<number[]>(nMat);
   for (let i = model.materialOrder.length - 1; i >= 0; i--) {
     const m = model.materialOrder[i] as (typeof model.materialOrder)[number];
     let use = 0;
@@ -138,18 +140,18 @@ export function flowMaterials(
         (plannedDomestic[model.orderIndex.get(d.id) ?? -1] ?? 0) *
         inputPerTonne(model, d.id, market);
     useNeed[i] = use;
-    const mp = model.marketOf(m.id);
-    const stock = market[m.id]?.homeStock ?? 0;
-    const desired = desiredStock(model, m.id, use, market[m.id]?.risk ?? 0);
-    desiredAt[i] = desired;
-    const adjust = steady ? 0 : (desired - stock) / mp.stockAdjustTurns;
+    const risk = market[m.id]?.risk ?? 0;
+    desiredAt[i] = desiredStock(model, m.id, use, risk);
     const order =
-      Math.max(use * mp.minOrderShare, use + adjust) + stockOrdersOf(orders.buy, stockpiles, m.id);
+      (steady ? use : buyersOrder(model, m.id, use, market[m.id]?.homeStock ?? 0, risk)) +
+      stockOrdersOf(orders.buy, stockpiles, m.id);
     purchases[i] = order;
     const list = homeSuppliers(model, ctx, prices, extra, m.id, market[m.id], location);
     supplierLists[i] = list;
     if (model.hasDomestic.has(m.id)) {
+      // What home plants would make if their input arrives; the supply pass scales it down.
       const taken = fillMeritOrder(list, order);
+      plannedTakenAt[i] = taken;
       let home = 0;
       for (let k = 0; k < list.length; k++) if (list[k]?.kind === "domestic") home += taken[k] ?? 0;
       plannedDomestic[i] = home;
@@ -180,7 +182,7 @@ export function flowMaterials(
     const possible = m.input ? (inputReceived[mi] ?? 0) / inputPerTonne(model, m.id, market) : 0;
     const domesticScale = planned > 0 ? Math.min(1, possible / planned) : 0;
     if (planned > 0) {
-      const plannedTaken = fillMeritOrder(list, order);
+      const plannedTaken = plannedTakenAt[mi] ?? [];
       for (let k = 0; k < list.length; k++) {
         const sup = list[k] as Supplier;
         if (sup.kind !== "domestic") continue;
@@ -485,12 +487,6 @@ function inputPerTonne(
   return m.input.perTonne * (market[m.input.material]?.demandFactor ?? 1);
 }
 
-/** Working stock buyers want: normal cover of current use, raised by perceived risk. */
-export function desiredStock(model: Model, material: string, use: number, risk: number): number {
-  const mp = model.marketOf(material);
-  return ((use * mp.coverDays) / model.turnDays) * (1 + mp.precaution * risk);
-}
-
 function stockOrdersOf(
   orders: ReadonlyMap<string, number>,
   stockpiles: Readonly<Record<string, StockpileState>>,
@@ -552,9 +548,8 @@ function restOfWorld(
   projectSpare: number,
 ): { useWanted: number; used: number; stock: number } {
   const mp = model.marketOf(material);
-  const scale = (1 - mp.homeShare) / mp.homeShare;
-  if (scale <= 0 || !ms) return NO_ROW;
-  const use = (model.normalUse.get(material) ?? 0) * scale * ms.demandFactor;
+  if (mp.homeShare >= 1 || !ms) return NO_ROW;
+  const use = restOfWorldUse(model, material, ms);
   const min = (use * mp.minCoverDays) / model.turnDays;
   const supply = (pool?.rowOther ?? 0) + (pool?.rowTaken ?? 0) + projectSpare;
   const used = Math.min(use, Math.max(0, ms.rowStock - min) + supply);

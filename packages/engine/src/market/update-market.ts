@@ -1,7 +1,8 @@
 import type { EffectContext } from "../events/effect-context.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type { MarketState } from "../model/state.ts";
-import { desiredStock, type FlowResult } from "./flow-materials.ts";
+import { desiredStock } from "./buyers.ts";
+import type { FlowResult } from "./flow-materials.ts";
 
 /**
  * Moves each material's world market on after a turn: price, the controlling country's
