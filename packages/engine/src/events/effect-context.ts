@@ -17,7 +17,6 @@ export interface EffectContext {
   /** The controlling country's cost floor (multiple of base price) and export tax per material. */
   costFloor: ReadonlyMap<string, number>;
   exportTax: ReadonlyMap<string, number>;
-  worldTightening: ReadonlyMap<string, number>;
   priceShock: ReadonlyMap<string, number>;
   demandMultiplier: ReadonlyMap<string, number>;
   rampMultiplier: number;
@@ -56,7 +55,6 @@ export function buildEffectContext(
   for (const src of s.sources)
     sourceCapacity.set(src.id, { capacity: src.capacity.value, causes: NO_CAUSES });
   // Maps are made only when an event writes to them (most turns have no shocks).
-  let worldTightening: Map<string, number> | undefined;
   const homeAccess = new Map<string, { factor: number; causes: Cause[] }>();
   let rowAccess: Map<string, number> | undefined;
   let restriction: Map<string, number> | undefined;
@@ -126,8 +124,6 @@ export function buildEffectContext(
             );
         } else
           for (const m of e.materials.length ? e.materials : s.materials.map((x) => x.id)) {
-            worldTightening ??= new Map();
-            add(worldTightening, m, e.worldTightening, 0);
             rowAccess ??= new Map();
             rowAccess.set(m, (rowAccess.get(m) ?? 1) * (1 - e.worldTightening * (1 - e.leakage)));
             restriction = fear(model, restriction, [m], e.worldTightening * (1 - e.leakage));
@@ -201,7 +197,6 @@ export function buildEffectContext(
     rampMultiplier: ctx.rampMultiplier,
     reexportRules: ctx.reexportRules,
     endUserRules: ctx.endUserRules,
-    worldTightening: worldTightening ?? NO_EFFECT,
     priceShock: priceShock ?? NO_EFFECT,
     demandMultiplier: demandMultiplier ?? NO_EFFECT,
   };
@@ -317,17 +312,12 @@ export function neutralEffects(s: Scenario): EffectContext {
     restriction: new Map(),
     costFloor: new Map(),
     exportTax: new Map(),
-    worldTightening: new Map(),
     priceShock: new Map(),
     demandMultiplier: new Map(),
     rampMultiplier: 1,
     reexportRules: [],
     endUserRules: [],
   };
-}
-
-function add(map: Map<string, number>, key: string, v: number, zero: number): void {
-  map.set(key, (map.get(key) ?? zero) + v);
 }
 
 function multiply(map: Map<string, number>, key: string, v: number): void {

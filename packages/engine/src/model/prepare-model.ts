@@ -35,10 +35,6 @@ export interface Model {
   madeFrom: Map<string, Material[]>;
   /** Sectors that use each material. */
   usedBy: Map<string, Sector[]>;
-  /** Baseline capacity of every source, per material. */
-  baselineCapacity: Map<string, number>;
-  /** Tonnes claimed per material in an undisturbed turn (prices move on claims relative to these). */
-  normalClaims: Map<string, number>;
   /** Home production's claim on its input inherits the highest priority of the sectors it feeds. */
   inputPriority: Map<string, number>;
   /** Materials each team's dependency is measured over (its sectors', or every sector-used one). */
@@ -111,12 +107,6 @@ export function prepareModel(
     const idx = turnIndexOf(s.calendar, e.at) ?? -1;
     scheduled.set(idx, [...(scheduled.get(idx) ?? []), e]);
   }
-  const baselineCapacity = new Map(
-    s.materials.map((m) => [
-      m.id,
-      (sourcesByMaterial.get(m.id) ?? []).reduce((acc, src) => acc + src.capacity.value, 0),
-    ]),
-  );
   const marketParams = new Map(s.materials.map((m) => [m.id, m.market ?? DEFAULT_MARKET]));
   const model: Model = {
     market: marketParams,
@@ -147,8 +137,6 @@ export function prepareModel(
     injects: new Map(s.injects.map((e) => [e.id, e])),
     madeFrom,
     usedBy,
-    baselineCapacity,
-    normalClaims: new Map(),
     inputPriority: new Map(),
     teamMaterials: new Map(),
     sectorMaterials: new Set(s.sectors.flatMap((sec) => Object.keys(sec.demand))),
@@ -179,7 +167,6 @@ export function prepareModel(
   }
   if (nominal && onlyDynamic(scenario, params)) {
     // The sampled parameters cannot change an undisturbed turn: reuse the nominal calibration.
-    model.normalClaims = nominal.normalClaims;
     model.normalUse = nominal.normalUse;
     model.controllerNormalExports = nominal.controllerNormalExports;
     model.rowOtherSupply = nominal.rowOtherSupply;
@@ -227,7 +214,6 @@ export function prepareModel(
   const undisturbed = undisturbedTurn();
   for (const m of s.materials) {
     const f = undisturbed.flows[m.id];
-    model.normalClaims.set(m.id, f?.claimed ?? 0);
     const mp = model.marketOf(m.id);
     let fromController = 0;
     let other = 0;
