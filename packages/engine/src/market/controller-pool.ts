@@ -1,7 +1,7 @@
 import type { EffectContext } from "../events/effect-context.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type { MarketState } from "../model/state.ts";
-import { buyersOrder, restOfWorldUse } from "./buyers.ts";
+import { buyersOrder, desiredStock, restOfWorldUse } from "./buyers.ts";
 import type { Restriction } from "./end-user-restrictions.ts";
 import { fillMeritOrder } from "./fill-merit-order.ts";
 import type { Supplier } from "./lever-suppliers.ts";
@@ -67,12 +67,12 @@ export function shareControllerExports(
     // Home's channel carries at most its own (measured) capacity; a ban cuts it to the leakage.
     homeMax.push(access === undefined ? measured : measured * access);
   }
+  const rowUse = restOfWorldUse(model, mp, material, ms);
   const rowOrder0 = buyersOrder(
-    model,
-    material,
-    restOfWorldUse(model, material, ms),
+    mp,
+    rowUse,
+    desiredStock(mp, model.turnDays, rowUse, ms.risk),
     ms.rowStock,
-    ms.risk,
   );
   if (measuredAll && (ctx.rowAccess.get(material) ?? 1) >= 1) {
     // Nothing held back: home's final fill decides its take; settle the rest afterwards.

@@ -140,10 +140,11 @@ export function flowMaterials(
         (plannedDomestic[model.orderIndex.get(d.id) ?? -1] ?? 0) *
         inputPerTonne(model, d.id, market);
     useNeed[i] = use;
-    const risk = market[m.id]?.risk ?? 0;
-    desiredAt[i] = desiredStock(model, m.id, use, risk);
+    const mp = model.marketOf(m.id);
+    const desired = desiredStock(mp, model.turnDays, use, market[m.id]?.risk ?? 0);
+    desiredAt[i] = desired;
     const order =
-      (steady ? use : buyersOrder(model, m.id, use, market[m.id]?.homeStock ?? 0, risk)) +
+      (steady ? use : buyersOrder(mp, use, desired, market[m.id]?.homeStock ?? 0)) +
       stockOrdersOf(orders.buy, stockpiles, m.id);
     purchases[i] = order;
     const list = homeSuppliers(model, ctx, prices, extra, m.id, market[m.id], location);
@@ -549,7 +550,7 @@ function restOfWorld(
 ): { useWanted: number; used: number; stock: number } {
   const mp = model.marketOf(material);
   if (mp.homeShare >= 1 || !ms) return NO_ROW;
-  const use = restOfWorldUse(model, material, ms);
+  const use = restOfWorldUse(model, mp, material, ms);
   const min = (use * mp.minCoverDays) / model.turnDays;
   const supply = (pool?.rowOther ?? 0) + (pool?.rowTaken ?? 0) + projectSpare;
   const used = Math.min(use, Math.max(0, ms.rowStock - min) + supply);

@@ -38,14 +38,15 @@ export function updateMarket(
     // without stocks (coverDays 0) prices on the share of use it could serve.
     const wanted = wb?.useWanted ?? 0;
     const withStocks = mp.coverDays > 0;
-    const desired = withStocks ? desiredStock(model, m.id, wanted, ms.risk) : wanted;
+    const desired = withStocks ? desiredStock(mp, model.turnDays, wanted, ms.risk) : wanted;
     const have = withStocks ? (wb?.stock ?? 0) : (wb?.used ?? 0);
     const position = desired > 0 ? Math.max(0.02, have / desired) : 1;
     const positionFree = desired > 0 ? Math.max(0.02, (have + (wb?.blocked ?? 0)) / desired) : 1;
     const floor = base * Math.max(mp.costFloor, ctx.costFloor.get(m.id) ?? 0);
     const lo = base * m.minPriceMultiple;
     const hi = base * m.maxPriceMultiple;
-    const scarcity = position ** -mp.priceResponse;
+    // At the normal position the power is 1: skip it (most turns of most runs).
+    const scarcity = position === 1 ? 1 : position ** -mp.priceResponse;
     // Nothing held back: the domestic price moves on the same position (no second power).
     const scarcityFree = positionFree === position ? scarcity : positionFree ** -mp.priceResponse;
     const domesticTarget = Math.max(floor, base * scarcityFree);
