@@ -87,11 +87,12 @@ describe("replay, forks and the after-action review", () => {
     expect(cmp.b.turns.slice(0, 2)).toEqual(cmp.a.turns.slice(0, 2));
     expect(cmp.b.turns[2]?.metrics).not.toEqual(cmp.a.turns[2]?.metrics);
     expect(await review.timeline(ex.facilitator)).toMatchObject({
-      lineage: { branches: [{ id: branch.sessionId, forkedAtTurn: 2 }] },
+      lineage: { branches: [{ sessionId: branch.sessionId, forkedAtTurn: 2 }] },
     });
+    expect((await review.timeline(branch.token)).lineage.joinCode).toBe(branch.joinCode);
   });
 
-  it("a branch runs headless to the end with changed decisions; turns before the fork stay identical", async () => {
+  it("a branch runs headless to the end with changed decisions; comparison of unequal lengths uses only common turns", async () => {
     const ex = await played(3);
     const branch = await review.fork(ex.facilitator, { atTurn: 1 });
     const run = await review.runBranch(branch.token, {
@@ -116,7 +117,17 @@ describe("replay, forks and the after-action review", () => {
       },
     ]);
     const cmp = await review.compare(branch.token, { other: ex.sessionId });
-    expect(cmp.a.turns).toHaveLength(24);
+    // 24 turns against 3: only the 3 both played are compared, never a zero for the rest.
+    expect(cmp.commonTurns).toBe(3);
+    expect([cmp.a.turnsPlayed, cmp.b.turnsPlayed]).toEqual([24, 3]);
+    expect(cmp.a.turns).toHaveLength(3);
+    expect(cmp.difference).toHaveLength(3);
+    const sum = (ts: typeof cmp.a.turns) => ts.reduce((x, t) => x + t.metrics.valueAddedLost, 0);
+    expect(cmp.a.totals.valueAddedLost).toBeCloseTo(sum(cmp.a.turns), 6);
+    expect(cmp.difference[2]?.valueAddedLost).toBeCloseTo(
+      (cmp.a.turns[2]?.metrics.valueAddedLost ?? 0) - (cmp.b.turns[2]?.metrics.valueAddedLost ?? 0),
+      6,
+    );
     expect(cmp.a.turns[0]).toEqual(cmp.b.turns[0]);
     expect(cmp.a.turns[1]?.metrics.stockpileTonnes).not.toBe(
       cmp.b.turns[1]?.metrics.stockpileTonnes,
@@ -126,8 +137,12 @@ describe("replay, forks and the after-action review", () => {
     });
   });
 
-  it("an exported JSON log re-imports and replays to identical hashes; CSV carries metrics and decisions", async () => {
+  it("an exported JSON log re-imports with its notes and replays to identical hashes; CSV has the CLI numbering and detail", async () => {
     const ex = await played(3);
+    await review.saveNote(ex.facilitator, { noteId: "note-keep-1", turn: 1, body: "Kept" });
+    await review.saveNote(ex.facilitator, { noteId: "note-gone-1", turn: null, body: "Gone" });
+    await review.saveNote(ex.facilitator, { noteId: "note-keep-1", turn: 1, body: "Kept, edited" });
+    await review.deleteNote(ex.facilitator, { noteId: "note-gone-1" });
     const exported = await review.exportJson(ex.facilitator);
     expect(Object.keys(exported.stateHashes)).toEqual(["0", "1", "2"]);
     const imported = await review.importJson({
@@ -137,10 +152,25 @@ describe("replay, forks and the after-action review", () => {
     expect(imported.stateHashes).toEqual(exported.stateHashes);
     const again = await review.exportJson(imported.token);
     expect(again.stateHashes).toEqual(exported.stateHashes);
+    // Notes survive the round trip: text, turn, author and times; the deleted one stays deleted.
+    const before = (await review.timeline(ex.facilitator)).notes;
+    const after = (await review.timeline(imported.token)).notes;
+    expect(after).toEqual(before);
+    expect(after).toMatchObject([
+      { turn: 1, body: "Kept, edited", authorName: "Sato", editedAt: expect.any(String) },
+    ]);
     const csv = await review.exportCsv(ex.facilitator);
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toMatch(/^turn,label,team,decisions,shortfall_share/);
-    expect(lines.some((l) => l.includes("buy 4 jogmec_dy_stockpile"))).toBe(true);
+    // The CLI's numbering (turn 0 is the first) and its per-material and per-sector columns.
+    expect(lines[0]).toMatch(/^turn,label,price_multiple_/);
+    expect(lines[0]).toContain("decisions_jogmec");
+    expect(lines[0]).toContain("output_share_");
+    expect(lines[1]).toMatch(/^0,2009-Q1,/);
+    expect(lines.some((l) => l.includes("buy 4 t jogmec_dy_stockpile"))).toBe(true);
+    expect(lines[2]).toContain("Sato");
+    expect(lines[2]).toContain("Kept, edited");
+    // Values are rounded: no long float tails.
+    expect(csv).not.toMatch(/\d\.\d{6,}/);
     // A tampered log is refused with the event that fails.
     const bad = JSON.parse(JSON.stringify(exported));
     bad.events[bad.events.length - 1].event = { type: "turn_resolved", turn: 7 };
@@ -150,8 +180,18 @@ describe("replay, forks and the after-action review", () => {
     });
   });
 
-  it("Monte Carlo bands replay the whole log over the turns played, and notes per turn", async () => {
-    const ex = await played(2);
+  it("the actual run lies inside its Monte Carlo bands for a log with an inject and an override; notes are written once, edited and deleted", async () => {
+    const ex = await played(1);
+    // An inject and an override in turn 1, then the turn resolves: the band must hold them too.
+    await service.fireInject(ex.facilitator, { turn: 1, inject: "second_halt" });
+    await service.override(ex.facilitator, {
+      turn: 1,
+      target: { kind: "price", material: "dy_oxide", value: 8 },
+      reason: "Traders hoarding on rumours",
+    });
+    await service.lockDecision(ex.meti.token, { turn: 1, actions: [] });
+    await service.lockDecision(ex.jogmec.token, { turn: 1, actions: [] });
+    await service.lockDecision(ex.maker.token, { turn: 1, actions: [] });
     const mc = await review.monteCarlo(ex.facilitator, { runs: 50 });
     expect(mc.runs).toBe(50);
     // Only the turns the exercise played: no bands (and no zeros) for turns nobody played.
@@ -161,12 +201,43 @@ describe("replay, forks and the after-action review", () => {
       const spend = actual[t]?.metrics.spend ?? Number.NaN;
       expect(spend).toBeGreaterThanOrEqual(band.spend.p5 - 1e-9);
       expect(spend).toBeLessThanOrEqual(band.spend.p95 + 1e-9);
+      for (const k of ["shortfallShare", "valueAddedLost"] as const) {
+        const v = actual[t]?.metrics[k] ?? Number.NaN;
+        expect(v).toBeGreaterThanOrEqual(band[k].p5 - 1e-9);
+        expect(v).toBeLessThanOrEqual(band[k].p95 + 1e-9);
+      }
+      const dy = actual[t]?.metrics.priceMultiple.dy_oxide ?? Number.NaN;
+      expect(dy).toBeGreaterThanOrEqual((band.priceMultiple.dy_oxide?.p5 ?? 0) - 1e-9);
+      expect(dy).toBeLessThanOrEqual((band.priceMultiple.dy_oxide?.p95 ?? 0) + 1e-9);
     }
-    await review.saveNote(ex.facilitator, { turn: 1, body: "JOGMEC bought at the right time" });
+    // Both are on the timeline, the override with its reason.
+    expect(actual[1]?.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "inject", id: "second_halt" }),
+        expect.objectContaining({ kind: "override", reason: "Traders hoarding on rumours" }),
+      ]),
+    );
+    const note = { noteId: "note-0001", turn: 1, body: "JOGMEC bought at the right time" };
+    // A double click sends the same note twice: it is stored once.
+    await Promise.all([
+      review.saveNote(ex.facilitator, note),
+      review.saveNote(ex.facilitator, note),
+    ]);
     expect((await review.timeline(ex.facilitator)).notes.map((n) => n.body)).toEqual([
       "JOGMEC bought at the right time",
     ]);
-    await expect(review.saveNote(ex.meti.token, { turn: 1, body: "x" })).rejects.toMatchObject({
+    await review.saveNote(ex.facilitator, { ...note, body: "JOGMEC bought early" });
+    const [edited] = (await review.timeline(ex.facilitator)).notes;
+    expect(edited).toMatchObject({ body: "JOGMEC bought early", authorName: "Sato" });
+    expect(edited?.editedAt).not.toBeNull();
+    await review.deleteNote(ex.facilitator, { noteId: "note-0001" });
+    expect((await review.timeline(ex.facilitator)).notes).toEqual([]);
+    await expect(review.deleteNote(ex.facilitator, { noteId: "note-0001" })).rejects.toMatchObject({
+      code: "rule_violation",
+    });
+    await expect(
+      review.saveNote(ex.meti.token, { noteId: "note-0002", turn: 1, body: "x" }),
+    ).rejects.toMatchObject({
       code: "forbidden",
     });
     await expect(review.timeline(ex.meti.token)).rejects.toMatchObject({ code: "forbidden" });

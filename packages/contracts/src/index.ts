@@ -4,6 +4,7 @@ export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-ev
 export {
   BranchRun,
   CompareInput,
+  DeleteNoteInput,
   ExportedExercise,
   ForkInput,
   ImportedExercise,

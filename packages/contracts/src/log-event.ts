@@ -24,6 +24,20 @@ export const SessionEvent = z.discriminatedUnion("type", [
     type: z.literal("message_broadcast"),
     text: z.string().trim().min(1).max(2000),
   }),
+  /**
+   * A facilitator's note, new or edited (same noteId). Author name and time travel with it so
+   * an export re-imported elsewhere (other participant ids, later clock) keeps both.
+   */
+  z.strictObject({
+    type: z.literal("note_written"),
+    noteId: Id,
+    turn: z.number().int().min(0).nullable(),
+    body: z.string().trim().min(1).max(20_000),
+    authorId: Id,
+    authorName: z.string().min(1).max(60),
+    at: z.string(),
+  }),
+  z.strictObject({ type: z.literal("note_deleted"), noteId: Id, at: z.string() }),
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 

@@ -37,12 +37,18 @@ export const MonteCarloInput = z.strictObject({
   runs: z.number().int().min(10).max(5000).default(200),
 });
 export type MonteCarloInput = z.infer<typeof MonteCarloInput>;
+/**
+ * Writes a note: the client makes the noteId, so a double click or a retry writes it once,
+ * and writing an existing noteId edits it.
+ */
 export const NoteInput = z.strictObject({
+  noteId: z.string().trim().min(8).max(100),
   turn: z.number().int().min(0).nullable(),
-  body: z.string().max(20_000),
-  noteId: z.string().optional(),
+  body: z.string().trim().min(1, "a note cannot be empty").max(20_000),
 });
 export type NoteInput = z.infer<typeof NoteInput>;
+export const DeleteNoteInput = z.strictObject({ noteId: z.string().trim().min(8).max(100) });
+export type DeleteNoteInput = z.infer<typeof DeleteNoteInput>;
 export const ImportInput = z.strictObject({
   facilitatorName: z.string().trim().min(1).max(60),
   exercise: ExportedExercise,

@@ -1,5 +1,6 @@
 import type { EngineEvent, LeverAction, OverrideTarget, ScenarioEvent } from "@chokepoint/engine";
 import type { z } from "zod";
+import type { NoteEvent } from "./decide-note.ts";
 import type { Role } from "./exercise-state.ts";
 
 /**
@@ -27,6 +28,11 @@ export type Command =
   | { type: "broadcast"; text: string }
   | { type: "move"; participantId: string; team: string | null }
   | { type: "control"; action: "start" | "pause" | "resume" | "end" }
+  /** Writes or edits a note; `at` is the service's clock, carried as data. */
+  | { type: "write_note"; noteId: string; turn: number | null; body: string; at: string }
+  | { type: "delete_note"; noteId: string; at: string }
+  /** Restores notes from an imported log as they were (author, times). */
+  | { type: "replay_notes"; events: NoteEvent[] }
   /** Replays engine events already decided elsewhere (import, fork, headless branch runs). */
   | { type: "replay_engine"; events: EngineEvent[] };
 

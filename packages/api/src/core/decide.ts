@@ -1,6 +1,7 @@
 import { AppError, type LogEvent } from "@chokepoint/contracts";
 import { applyEvent, type EngineEvent } from "@chokepoint/engine";
 import type { Command } from "./command.ts";
+import { decideNote } from "./decide-note.ts";
 import { evolve } from "./evolve.ts";
 import {
   type Actor,
@@ -21,7 +22,14 @@ export function decide(
   caller: Actor,
   command: Command,
 ): LogEvent[] | AppError {
-  // An ended exercise is a record: nothing changes it (notes live beside the log).
+  // Notes are the hot-wash: they are written during play and after the end alike.
+  if (
+    command.type === "write_note" ||
+    command.type === "delete_note" ||
+    command.type === "replay_notes"
+  )
+    return decideNote(state, caller, command);
+  // An ended exercise is a record: nothing else changes it.
   if (state.status === "ended")
     return command.type === "join"
       ? new AppError(

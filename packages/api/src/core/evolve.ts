@@ -49,6 +49,25 @@ export function evolve(state: ExerciseState, r: Recorded): ExerciseState {
       return { ...state, seq, status: "paused" };
     case "session_ended":
       return { ...state, seq, status: "ended" };
+    case "note_written": {
+      const notes = new Map(state.notes);
+      const before = notes.get(event.noteId);
+      notes.set(event.noteId, {
+        noteId: event.noteId,
+        turn: event.turn,
+        body: event.body,
+        authorId: before?.authorId ?? event.authorId,
+        authorName: before?.authorName ?? event.authorName,
+        writtenAt: before?.writtenAt ?? event.at,
+        editedAt: before ? event.at : null,
+      });
+      return { ...state, seq, notes };
+    }
+    case "note_deleted": {
+      const notes = new Map(state.notes);
+      notes.delete(event.noteId);
+      return { ...state, seq, notes };
+    }
   }
 }
 

@@ -43,6 +43,20 @@ export interface ExerciseState {
   engine: EngineState;
   members: ReadonlyMap<string, Member>;
   messages: readonly { seq: number; text: string; at: string }[];
+  /** The facilitator's notes by id, in the order written (deleted ones removed). */
+  notes: ReadonlyMap<string, Note>;
+}
+
+/** A facilitator's note as the log left it. */
+export interface Note {
+  noteId: string;
+  turn: number | null;
+  body: string;
+  authorId: string;
+  authorName: string;
+  writtenAt: string;
+  /** When it was last edited, if ever. */
+  editedAt: string | null;
 }
 
 export function initialExerciseState(genesis: Genesis): ExerciseState {
@@ -53,6 +67,7 @@ export function initialExerciseState(genesis: Genesis): ExerciseState {
     engine: initialState(genesis.model, genesis.seed),
     members: new Map([[genesis.facilitator.participantId, genesis.facilitator]]),
     messages: [],
+    notes: new Map(),
   };
 }
 

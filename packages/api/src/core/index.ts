@@ -2,6 +2,7 @@
 // clock, no randomness (enforced by lint and test/core-purity.test.ts).
 export type { Command, CommandType, Permission } from "./command.ts";
 export { decide, tentative } from "./decide.ts";
+export type { NoteEvent } from "./decide-note.ts";
 export { evolve, foldLog, type Recorded } from "./evolve.ts";
 export {
   type Actor,
@@ -11,6 +12,7 @@ export {
   isFinished,
   type Member,
   memberOf,
+  type Note,
   type Role,
   type Status,
   staffedTeams,

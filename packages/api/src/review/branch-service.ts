@@ -49,6 +49,17 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
       throw new AppError("invalid_payload", `exercise.events: ${e.message}`);
     throw e;
   }
+  // Notes travel in the log with their author and times; restore them as they were.
+  const notes = events.filter(
+    (e): e is Extract<typeof e, { type: "note_written" | "note_deleted" }> =>
+      e.type === "note_written" || e.type === "note_deleted",
+  );
+  if (notes.length)
+    await exercises.runner.execute(
+      created.sessionId,
+      { participantId: me },
+      { type: "replay_notes", events: notes },
+    );
   // An import is a record to review: end it if the file had not.
   const state = await exercises.runner.read(created.sessionId);
   if (state.status !== "ended")

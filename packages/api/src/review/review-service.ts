@@ -1,6 +1,7 @@
 import {
   AppError,
   type CompareInput,
+  type DeleteNoteInput,
   EVENT_SCHEMA_VERSION,
   type ExportedExercise,
   type ForkInput,
@@ -11,14 +12,12 @@ import {
   type RunBranchInput,
 } from "@chokepoint/contracts";
 import {
-  addNote,
   branchesOf,
   type Database,
   listNotes,
   readLog,
   recordedHashes,
   rootOf,
-  updateNote,
 } from "@chokepoint/db";
 import {
   type EngineEvent,
@@ -27,13 +26,21 @@ import {
   turnMetrics,
 } from "@chokepoint/engine";
 import type { z } from "zod";
-import { type ExerciseState, type Member, type Permission, visibleLog } from "../core/index.ts";
+import {
+  type ExerciseState,
+  type Member,
+  type Note,
+  type Permission,
+  visibleLog,
+} from "../core/index.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import { forkExercise, importExercise, runBranch } from "./branch-service.ts";
+import { compareOverCommonTurns } from "./compare-branches.ts";
+import { timelineCsv } from "./export-csv.ts";
 import { openExercise } from "./open-exercise.ts";
-import { timelineCsv, timelineTurns } from "./timeline.ts";
+import { scorecard, timelineTurns } from "./timeline.ts";
 
-export type { TimelineTurn } from "./timeline.ts";
+export type { TimelineEntry, TimelineTurn } from "./timeline.ts";
 
 /**
  * After the exercise: the timeline as it was, facilitator notes, exports that re-import
@@ -70,38 +77,95 @@ export class ReviewService {
     const g = state.genesis;
     const log = await this.readable(state, me);
     const header = await this.exercises.store.header(g.sessionId);
+    const members = [...state.members.values()];
+    const started = log[0]?.createdAt ?? null;
     return {
       sessionId: g.sessionId,
+      title: g.title,
+      seed: g.seed,
+      /** When the exercise's log begins (its first event), ISO. */
+      startedAt: started ? started.toISOString() : null,
+      facilitator: g.facilitator.displayName,
       scenario: {
         id: g.scenario.id,
+        version: g.scenario.version,
         title: g.scenario.title,
+        summary: g.scenario.summary,
+        units: { money: g.scenario.units.money },
         materials: g.scenario.materials.map((m) => ({ id: m.id, name: m.name })),
+        sectors: g.scenario.sectors.map((x) => ({ id: x.id, name: x.name })),
+        levers: g.scenario.levers.map((l) => ({ id: l.id, name: l.name })),
+        debriefQuestions: g.scenario.debriefQuestions,
         teams: g.teams.map((id) => ({
           id,
           name: g.scenario.teams.find((x) => x.id === id)?.name ?? { ja: id, en: id },
+          members: members
+            .filter((m) => m.role === "participant" && m.team === id)
+            .map((m) => m.displayName),
         })),
       },
+      observers: members.filter((m) => m.role === "observer").map((m) => m.displayName),
       status: state.status,
       turns: timelineTurns(
         state,
         log.map((e) => e.event),
       ),
-      notes: await listNotes(this.db, g.sessionId),
+      scorecard: scorecard(g.model, state),
+      notes: await this.notesOf(state),
       lineage: {
         parentId: header.parentId,
         forkedAtTurn: header.forkedAtTurn,
-        branches: await branchesOf(this.db, g.sessionId),
+        /** Shown to the facilitator so a branch can be played live (join code, console). */
+        joinCode: me.role === "facilitator" ? header.joinCode : null,
+        branches: (await branchesOf(this.db, g.sessionId)).map((b) => ({
+          sessionId: b.id,
+          forkedAtTurn: b.forkedAtTurn,
+          createdAt: b.createdAt.toISOString(),
+          status: b.status,
+        })),
       },
     };
   }
 
-  /** Notes stay writable after the end: the hot-wash happens then. */
+  /**
+   * The notes as the log holds them, after any written before notes were events (kept in the
+   * old table, shown read-only so nothing is lost).
+   */
+  private async notesOf(state: ExerciseState): Promise<(Note & { legacy: boolean })[]> {
+    const legacy = (await listNotes(this.db, state.genesis.sessionId)).map((n) => ({
+      noteId: n.id,
+      turn: n.turn,
+      body: n.body,
+      authorId: n.authorId ?? "",
+      authorName: n.authorId
+        ? (state.members.get(n.authorId)?.displayName ?? "")
+        : state.genesis.facilitator.displayName,
+      writtenAt: n.updatedAt.toISOString(),
+      editedAt: null,
+      legacy: true,
+    }));
+    return [...legacy, ...[...state.notes.values()].map((n) => ({ ...n, legacy: false }))];
+  }
+
+  /** Writes or edits a note (an event in the log); a repeat of the same text stores nothing. */
   async saveNote(token: unknown, input: NoteInput) {
     const { state, me } = await this.open(token, "write_note");
-    const id = state.genesis.sessionId;
-    return input.noteId
-      ? updateNote(this.db, id, input.noteId, input.body)
-      : addNote(this.db, id, { turn: input.turn, body: input.body, authorId: me.participantId });
+    const written = await this.exercises.runner.execute(
+      state.genesis.sessionId,
+      { participantId: me.participantId },
+      { type: "write_note", ...input, at: new Date().toISOString() },
+    );
+    return { noteId: input.noteId, stored: written.events.length > 0 };
+  }
+
+  async deleteNote(token: unknown, input: DeleteNoteInput) {
+    const { state, me } = await this.open(token, "write_note");
+    await this.exercises.runner.execute(
+      state.genesis.sessionId,
+      { participantId: me.participantId },
+      { type: "delete_note", noteId: input.noteId, at: new Date().toISOString() },
+    );
+    return { noteId: input.noteId };
   }
 
   async exportJson(token: unknown): Promise<ExportedExercise> {
@@ -127,11 +191,12 @@ export class ReviewService {
 
   async exportCsv(token: unknown): Promise<string> {
     const t = await this.timeline(token);
-    return timelineCsv(
-      t.turns,
-      t.scenario.teams.map((x) => x.id),
-      t.scenario.materials.map((m) => m.id),
-    );
+    return timelineCsv(t.turns, t.notes, {
+      teams: t.scenario.teams.map((x) => x.id),
+      materials: t.scenario.materials.map((m) => m.id),
+      sectors: t.scenario.sectors.map((x) => x.id),
+      money: t.scenario.units.money.en,
+    });
   }
 
   /** Compares this exercise with another of the same lineage (its parent, a branch, or a sibling). */
@@ -139,25 +204,7 @@ export class ReviewService {
     const { state } = await this.open(token, "review");
     if ((await rootOf(this.db, state.genesis.sessionId)) !== (await rootOf(this.db, other)))
       throw new AppError("forbidden", "you can only compare branches of your own exercise");
-    const summarise = (ex: ExerciseState) => {
-      const turns = ex.engine.results.map((r) => ({
-        turn: r.turn,
-        label: r.label,
-        metrics: turnMetrics(ex.genesis.model, r),
-      }));
-      const total = (k: "valueAddedLost" | "spend") => turns.reduce((a, t) => a + t.metrics[k], 0);
-      return {
-        sessionId: ex.genesis.sessionId,
-        turns,
-        totals: {
-          valueAddedLost: total("valueAddedLost"),
-          spend: total("spend"),
-          peakShortfallShare: Math.max(0, ...turns.map((t) => t.metrics.shortfallShare)),
-          finalControlledShare: turns[turns.length - 1]?.metrics.controlledShare ?? 0,
-        },
-      };
-    };
-    return { a: summarise(state), b: summarise(await this.exercises.runner.read(other)) };
+    return compareOverCommonTurns(state, await this.exercises.runner.read(other));
   }
 
   /**

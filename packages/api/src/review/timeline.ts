@@ -1,85 +1,131 @@
 import type { LogEvent } from "@chokepoint/contracts";
-import { explainTurn, type LeverAction, type TurnMetrics, turnMetrics } from "@chokepoint/engine";
+import {
+  explainTurn,
+  type LeverAction,
+  type Model,
+  scoreObjectives,
+  type TurnMetrics,
+  turnMetrics,
+} from "@chokepoint/engine";
 import type { ExerciseState } from "../core/index.ts";
 
+type Text = { ja: string; en: string };
+
+/** One entry of a turn's record: a scheduled event, an inject or an override (with its reason). */
+export type TimelineEntry =
+  | { kind: "event"; id: string; title: Text }
+  | { kind: "inject"; id: string; title: Text }
+  | { kind: "override"; target: string; from: number; to: number; reason: string };
+
 export interface TimelineTurn {
+  /** The turn's index, 0-based: the same numbering as the CLI and every export. */
   turn: number;
   label: string;
   metrics: TurnMetrics;
   decisions: Record<string, LeverAction[]>;
-  injects: string[];
-  overrides: { target: string; reason: string }[];
+  /** What happened to the exercise in this turn, in order: events, injects, overrides. */
+  entries: TimelineEntry[];
+  /** Why the turn came out as it did, every contributor with sign and size (the engine's). */
   explanations: { ja: string[]; en: string[] };
+  /** The CLI's per-material, per-sector and per-team detail. */
+  materials: Record<string, { priceMultiple: number; shortfallTonnes: number }>;
+  sectors: Record<string, { output: number; valueAddedLost: number }>;
+  teams: Record<string, { spent: number; budgetLeft: number }>;
 }
 
-type TurnLog = Pick<TimelineTurn, "decisions" | "injects" | "overrides">;
+const untitled = (id: string): Text => ({ ja: id, en: id });
 
-/** Each resolved turn as it was: metrics, each team's decisions, injects, overrides, the engine's explanations. */
+/** Each resolved turn as it was: metrics, each team's decisions, events, injects, overrides, explanations. */
 export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): TimelineTurn[] {
-  const byTurn = new Map<number, TurnLog>();
-  const slot = (t: number): TurnLog => {
-    const s = byTurn.get(t) ?? { decisions: {}, injects: [], overrides: [] };
-    byTurn.set(t, s);
-    return s;
-  };
+  const decisions = new Map<number, Record<string, LeverAction[]>>();
+  const fired = new Map<number, { id: string; title?: Text }[]>();
   for (const event of log) {
-    if (event.type === "decisions_locked") slot(event.turn).decisions[event.team] = event.actions;
-    if (event.type === "inject_fired")
-      slot(event.turn).injects.push(event.inject ?? event.custom?.id ?? "custom");
-    if (event.type === "outcome_overridden")
-      slot(event.turn).overrides.push({ target: `${event.target.kind}`, reason: event.reason });
+    if (event.type === "decisions_locked") {
+      const d = decisions.get(event.turn) ?? {};
+      d[event.team] = event.actions;
+      decisions.set(event.turn, d);
+    }
+    if (event.type === "inject_fired") {
+      const id = event.inject ?? event.custom?.id ?? "custom";
+      fired.set(event.turn, [
+        ...(fired.get(event.turn) ?? []),
+        { id, ...(event.custom ? { title: event.custom.title } : {}) },
+      ]);
+    }
   }
   const model = state.genesis.model;
-  return state.engine.results.map((r) => ({
-    turn: r.turn,
-    label: r.label,
-    metrics: turnMetrics(model, r),
-    ...(byTurn.get(r.turn) ?? { decisions: {}, injects: [], overrides: [] }),
-    explanations: {
-      ja: explainTurn(model, r, "ja").map((e) => e.text),
-      en: explainTurn(model, r, "en").map((e) => e.text),
-    },
-  }));
+  const s = state.genesis.scenario;
+  const injects = new Map(s.injects.map((e) => [e.id, e.title]));
+  const events = new Map(s.events.map((e) => [e.id, e.title]));
+  return state.engine.results.map((r) => {
+    // Scheduled and triggered events from the engine; injects from the log (the facilitator's).
+    const byHand = fired.get(r.turn) ?? [];
+    const entries: TimelineEntry[] = r.newlyFired
+      .filter((id) => !byHand.some((i) => i.id === id))
+      .map((id) => ({ kind: "event", id, title: events.get(id) ?? untitled(id) }));
+    for (const i of byHand)
+      entries.push({
+        kind: "inject",
+        id: i.id,
+        title: i.title ?? injects.get(i.id) ?? untitled(i.id),
+      });
+    for (const o of r.overrides ?? [])
+      entries.push({
+        kind: "override",
+        target: o.target,
+        from: o.from,
+        to: o.to,
+        reason: o.reason,
+      });
+    const ja = explainTurn(model, r, "ja").map((e) => e.text);
+    const en = explainTurn(model, r, "en").map((e) => e.text);
+    return {
+      turn: r.turn,
+      label: r.label,
+      metrics: turnMetrics(model, r),
+      decisions: decisions.get(r.turn) ?? {},
+      entries,
+      explanations: { ja, en },
+      materials: Object.fromEntries(
+        model.materialOrder.map((m) => [
+          m.id,
+          {
+            priceMultiple: r.priceMultiples[m.id] ?? 1,
+            shortfallTonnes: r.materials[m.id]?.shortfall ?? 0,
+          },
+        ]),
+      ),
+      sectors: Object.fromEntries(
+        model.sectors.map((x) => [
+          x.id,
+          {
+            output: r.sectors[x.id]?.output ?? 1,
+            valueAddedLost: r.sectors[x.id]?.valueAddedLost ?? 0,
+          },
+        ]),
+      ),
+      teams: Object.fromEntries(
+        state.genesis.teams.map((t) => [
+          t,
+          { spent: r.teams[t]?.spent ?? 0, budgetLeft: r.teams[t]?.budgetLeft ?? 0 },
+        ]),
+      ),
+    };
+  });
 }
 
-/** Per-turn metrics and decisions as CSV (one row per turn and team). */
-export function timelineCsv(
-  turns: readonly TimelineTurn[],
-  teams: readonly string[],
-  materials: readonly string[],
-): string {
-  const header = [
-    "turn",
-    "label",
-    "team",
-    "decisions",
-    "shortfall_share",
-    "value_added_lost",
-    "spend",
-    "controlled_share",
-    ...materials.map((m) => `price_multiple_${m}`),
-    "injects",
-  ];
-  const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  const rows = turns.flatMap((turn) =>
-    teams.map((team) =>
-      [
-        turn.turn + 1,
-        turn.label,
-        team,
-        q(
-          (turn.decisions[team] ?? [])
-            .map((a) => (a.op === "activate" ? a.lever : `${a.op} ${a.tonnes} ${a.lever}`))
-            .join("; "),
-        ),
-        turn.metrics.shortfallShare,
-        turn.metrics.valueAddedLost,
-        turn.metrics.spend,
-        turn.metrics.controlledShare,
-        ...materials.map((m) => turn.metrics.priceMultiple[m] ?? ""),
-        q(turn.injects.join(" ")),
-      ].join(","),
-    ),
-  );
-  return `${header.join(",")}\n${rows.join("\n")}\n`;
+/** The scenario's objectives scored per turn played (the scorecard). */
+export function scorecard(model: Model, state: ExerciseState) {
+  return scoreObjectives(model, state.engine.results).map((s) => ({
+    id: s.objective.id,
+    team: s.objective.team,
+    name: s.objective.name,
+    metric: s.objective.metric.kind,
+    target: s.objective.atLeast ?? s.objective.atMost ?? 0,
+    direction: s.objective.atLeast !== undefined ? ("atLeast" as const) : ("atMost" as const),
+    when: s.objective.when,
+    values: s.values,
+    held: s.held,
+    met: s.met,
+  }));
 }

@@ -2,6 +2,7 @@ import {
   BranchRun,
   CompareInput,
   CreatedExercise,
+  DeleteNoteInput,
   ForkInput,
   ImportedExercise,
   ImportInput,
@@ -17,6 +18,9 @@ export const reviewRouter = router({
   saveNote: procedure
     .input(NoteInput)
     .mutation(({ ctx, input }) => ctx.review.saveNote(ctx.token, input)),
+  deleteNote: procedure
+    .input(DeleteNoteInput)
+    .mutation(({ ctx, input }) => ctx.review.deleteNote(ctx.token, input)),
   exportJson: procedure.query(({ ctx }) => ctx.review.exportJson(ctx.token)),
   exportCsv: procedure.query(({ ctx }) => ctx.review.exportCsv(ctx.token)),
   importJson: procedure
