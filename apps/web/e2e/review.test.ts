@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AppRouter } from "@chokepoint/api";
@@ -17,7 +17,12 @@ const client = (token?: string) =>
     ],
   });
 
-/** A finished 2010 exercise played through the API: JOGMEC buys dysprosium every turn. */
+const REASON = "Traders hoarding on rumours of a second halt";
+
+/**
+ * A finished 2010 exercise played through the API: JOGMEC buys dysprosium in the first turns;
+ * in turn 3 the facilitator fires an inject and overrides the dysprosium price with a reason.
+ */
 async function finishedExercise() {
   const { sessionId, joinCode, token } = await client().exercise.create.mutate({
     scenarioId: "rare-earth-2010",
@@ -32,6 +37,14 @@ async function finishedExercise() {
   });
   await client(token).facilitator.control.mutate({ action: "start" });
   for (let turn = 0; turn < 24; turn++) {
+    if (turn === 3) {
+      await client(token).facilitator.inject.mutate({ turn, inject: "second_halt" });
+      await client(token).facilitator.override.mutate({
+        turn,
+        target: { kind: "price", material: "dy_oxide", value: 0.4 },
+        reason: REASON,
+      });
+    }
     await client(jogmec.token).exercise.lock.mutate({
       turn,
       actions: turn < 6 ? [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 5 }] : [],
@@ -42,13 +55,23 @@ async function finishedExercise() {
   return { sessionId, token };
 }
 
+function pdfText(pdf: Buffer): string {
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const file = join(mkdtempSync(join(tmpdir(), "chokepoint-aar-")), "aar.pdf");
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+}
+
+/** pdftotext -layout may wrap or pad: compare with runs of white space collapsed. */
+const flat = (s: string) => s.replaceAll(/\s+/g, " ");
+
 const stack = useServerAndBrowser();
 
 describe("after-action review in real Chromium", () => {
-  it("scrubs the timeline of a finished exercise, forks at turn 2 and sees the comparison", async () => {
+  it("shows an inject and an override on the timeline, edits and deletes a note, forks at turn 2, runs the branch with changed decisions, compares and exports the PDF", async () => {
     const ex = await finishedExercise();
     expect((await client(ex.token).exercise.view.query()).session.status).toBe("ended");
-    const ctx = await stack.browser().newContext({ locale: "en-US" });
+    const ctx = await stack.browser().newContext({ locale: "en-US", acceptDownloads: true });
     await ctx.addInitScript(
       ([id, tok]) => window.localStorage.setItem(`chokepoint:token:${id}`, tok),
       [ex.sessionId, ex.token] as const,
@@ -58,48 +81,157 @@ describe("after-action review in real Chromium", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${stack.server().url}/review?s=${ex.sessionId}`);
     await page.waitForSelector('[data-testid="scrubber"]');
-    await page.getByTestId("scrubber").fill("10");
-    await page.waitForSelector('[data-testid="scrub-label"][data-turn="10"]');
-    expect(await page.getByTestId("scrub-label").textContent()).toContain("2011-Q3");
+    // The timeline strip names the inject and the override's reason.
+    const strip = await page.getByTestId("timeline-strip").textContent();
+    expect(strip).toContain("Inject: Shipments to Japan halted again");
+    expect(strip).toContain(`Override: ${REASON}`);
+    await page.getByTestId("scrubber").fill("3");
+    await page.waitForSelector('[data-testid="scrub-label"][data-turn="3"]');
+    expect(await page.getByTestId("scrub-label").textContent()).toContain("Turn 3 (2009-Q4)");
+    const record = await page.getByTestId("turn-record").textContent();
+    expect(record).toContain("Shipments to Japan halted again");
+    expect(record).toContain(REASON);
+    expect(await page.getByTestId("turn-decisions").textContent()).toMatch(
+      /JOGMEC.*bought 5 t for/,
+    );
+    // The charts follow the scrubber.
+    await page.waitForSelector('[data-testid="review-shortfall-cursor"][data-turn="3"]');
+    // Bands arrive with a sentence saying what varied.
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid="what-varied"]')?.textContent ?? "").includes(
+        "runs with seeds",
+      ),
+    );
+    // A note: a double click stores it once; then it is edited and deleted.
+    await page.getByTestId("note-text").fill("Stockpiling early paid off");
+    await page.getByTestId("save-note").dblclick();
+    await page.waitForSelector('[data-testid="note"]');
+    expect(await page.getByTestId("note").count()).toBe(1);
+    expect(await page.getByTestId("note").textContent()).toContain("Sato");
+    await page.getByTestId("note-edit").click();
+    await page.getByTestId("note-edit-text").fill("Stockpiling early paid off, twice over");
+    await page.getByTestId("note-edit-save").click();
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid="note"]')?.textContent ?? "").includes("twice over"),
+    );
+    expect((await client(ex.token).review.timeline.query()).notes.map((n) => n.body)).toEqual([
+      "Stockpiling early paid off, twice over",
+    ]);
+    await page.getByTestId("note-delete").click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="note"]').length === 0,
+    );
+    expect((await client(ex.token).review.timeline.query()).notes).toEqual([]);
+    // A note that stays, for the PDF.
+    await page.getByTestId("note-text").fill("Release earlier next time");
+    await page.getByTestId("save-note").click();
+    await page.waitForSelector('[data-testid="note"]');
+    // Fork at the start of turn 2: the branch keeps turns 0–1.
     await page.getByTestId("scrubber").fill("2");
     await page.waitForSelector('[data-testid="scrub-label"][data-turn="2"]');
-    expect(await page.getByTestId("turn-decisions").textContent()).toContain(
-      "buy 5 t jogmec_dy_stockpile",
-    );
-    await page.getByTestId("note-text").fill("Stockpiling early paid off");
-    await page.getByTestId("save-note").click();
-    await page.waitForFunction(() =>
-      (document.querySelector('[data-testid="notes"]')?.textContent ?? "").includes(
-        "Stockpiling early paid off",
-      ),
+    expect(await page.getByTestId("fork").textContent()).toBe(
+      "Fork at the start of turn 2 (2009-Q3)",
     );
     await page.getByTestId("fork").click();
     await page.waitForURL(/compare=/);
+    await page.waitForSelector('[data-testid="forked-from"]');
+    expect(await page.getByTestId("forked-from").textContent()).toContain(
+      `branch of ${ex.sessionId} from the start of turn 2 (2009-Q3)`,
+    );
+    expect(await page.getByTestId("branch-join-code").textContent()).toMatch(/\S+/);
+    expect(await page.getByTestId("branch-console").getAttribute("href")).toMatch(
+      /^\/facilitate\?s=/,
+    );
     await page.waitForSelector('[data-testid="comparison"]');
+    expect(await page.getByTestId("compare-scope").textContent()).toContain(
+      "Compared over the 2 turns both played",
+    );
+    // Run the branch to the end with other decisions: JOGMEC buys 40 t a turn in turns 2–5.
+    await page.getByTestId("run-add").click();
+    await page.getByTestId("run-team").selectOption("jogmec");
+    await page.getByTestId("run-lever").selectOption("jogmec_dy_stockpile");
+    await page.getByTestId("run-to").selectOption("5");
+    await page.getByTestId("run-tonnes").fill("40");
+    await page.getByTestId("run-branch-go").click();
+    await page.waitForSelector('[data-testid="run-result"]');
+    expect(await page.getByTestId("run-result").textContent()).toContain("Played 22 turns");
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid="compare-scope"]')?.textContent ?? "").includes(
+        "24 turns both played",
+      ),
+    );
     expect(await page.getByTestId("comparison").textContent()).toMatch(/Original.*Branch/s);
-    await page.waitForSelector('[data-testid="chart-difference"]');
+    await page.waitForSelector('[data-testid="chart-difference"][data-points="24"]');
+    // The original lists its branch.
+    const branchUrl = page.url();
+    await page.goto(`${stack.server().url}/review?s=${ex.sessionId}`);
+    await page.waitForSelector('[data-testid="branch-list"]');
+    expect(await page.getByTestId("branch-list").textContent()).toContain(
+      "Fork at the start of turn 2 (2009-Q3)",
+    );
+    // Export the branch's debrief PDF from the page.
+    await page.goto(branchUrl);
+    await page.waitForSelector('[data-testid="comparison"]');
+    const [dl] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-pdf").click(),
+    ]);
+    const path = await dl.path();
+    const text = flat(pdfText(readFileSync(path)));
+    expect(text).toContain("After-action report");
+    expect(text).toContain("Figure 1: Shortfall");
+    expect(text).toContain("Comparing branches");
     expect(errors).toEqual([]);
+    await ctx.close();
   });
 
-  it("exports the AAR as a PDF (Chromium print) whose text holds the team names and key figures", async () => {
+  it("the debrief PDF holds, in English and Japanese, the timeline, override reasons, objectives and chart captions", async () => {
     const ex = await finishedExercise();
-    const res = await fetch(`${stack.server().url}/export/aar.pdf?lang=en`, {
-      headers: { authorization: `Bearer ${ex.token}` },
+    await client(ex.token).review.saveNote.mutate({
+      noteId: "note-pdf-0001",
+      turn: 3,
+      body: "The halt caught METI unprepared",
     });
-    expect(res.status).toBe(200);
-    const pdf = Buffer.from(await res.arrayBuffer());
-    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const file = join(mkdtempSync(join(tmpdir(), "chokepoint-aar-")), "aar.pdf");
-    writeFileSync(file, pdf);
-    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-    expect(text).toContain("METI");
-    expect(text).toContain("JOGMEC");
-    const tl = await client(ex.token).review.timeline.query();
-    const vaLost = Math.round(
-      tl.turns.reduce((a, x) => a + x.metrics.valueAddedLost, 0),
-    ).toLocaleString("en-US");
-    expect(text).toContain(vaLost);
-    expect(text).toContain("2014-Q4");
+    const get = async (lang: string) => {
+      const res = await fetch(`${stack.server().url}/export/aar.pdf?lang=${lang}`, {
+        headers: { authorization: `Bearer ${ex.token}` },
+      });
+      expect(res.status).toBe(200);
+      return flat(pdfText(Buffer.from(await res.arrayBuffer())));
+    };
+    const en = await get("en");
+    for (const s of [
+      "After-action report",
+      "Sato",
+      "2010",
+      "METI",
+      "JOGMEC",
+      "Ben",
+      "Shipments to Japan halted again",
+      REASON,
+      "Bring China's share of rare-earth imports to 75 % or less",
+      "Figure 1: Shortfall",
+      "Figure 2: Value added lost (USD m)",
+      "5–95 % band",
+      "bought 5 t for",
+      "The halt caught METI unprepared",
+      "2014-Q4",
+    ])
+      expect(en, s).toContain(s);
+    const ja = await get("ja");
+    for (const s of [
+      "演習報告書",
+      "対日出荷の再停止",
+      REASON,
+      "中国依存（レアアース輸入）を75%以下に",
+      "図 1: 不足率",
+      "図 2: 付加価値損失（百万ドル）",
+      "5–95%帯",
+      "The halt caught METI unprepared",
+    ])
+      expect(ja, s).toContain(s);
+    // No raw English verbs in the Japanese debrief's decisions.
+    expect(ja).not.toMatch(/\bbuy \d/);
     // Participants may not export the review.
     const forbidden = await fetch(`${stack.server().url}/export/aar.pdf`, {
       headers: { authorization: "Bearer nobody-has-this-token" },

@@ -1,23 +1,37 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useCallback, useEffect, useState } from "react";
-import { LineChart } from "../../src/components/line-chart";
+import { BandChart } from "../../src/components/review/band-chart";
+import { BranchPanel, RunBranchEditor } from "../../src/components/review/branch-panel";
+import { ComparisonPanel } from "../../src/components/review/comparison-panel";
+import {
+  type Bands,
+  type Comparison,
+  fill,
+  fmt,
+  paren,
+  type Timeline,
+  type Tr,
+  turnName,
+} from "../../src/components/review/format";
+import { NotesPanel } from "../../src/components/review/notes-panel";
+import {
+  forkLabel,
+  Scorecard,
+  TurnDecisions,
+  TurnRecord,
+  TurnState,
+} from "../../src/components/review/review-parts";
 import { TopBar } from "../../src/components/top-bar";
 import { useI18n } from "../../src/i18n/use-i18n";
 import { download } from "../../src/lib/download";
 import { saveToken, useSessionToken } from "../../src/lib/token-store";
 import { api, errorText } from "../../src/lib/trpc";
 
-type Api = ReturnType<typeof api>;
-type Timeline = Awaited<ReturnType<Api["review"]["timeline"]["query"]>>;
-type Comparison = Awaited<ReturnType<Api["review"]["compare"]["query"]>>;
-type Bands = Awaited<ReturnType<Api["review"]["monteCarlo"]["query"]>>;
-
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const num = (v: number) => Math.round(v).toLocaleString();
-
 function Review() {
   const { t, l, locale } = useI18n();
+  const tr: Tr = { t, l, locale };
+  const f = fmt(locale);
   const router = useRouter();
   const params = useSearchParams();
   const sessionId = params.get("s") ?? "";
@@ -27,8 +41,8 @@ function Review() {
   const [turn, setTurn] = useState(0);
   const [bands, setBands] = useState<Bands | null>(null);
   const [comparison, setComparison] = useState<Comparison | null>(null);
-  const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const load = useCallback(async () => {
     if (!token) return;
     try {
@@ -41,6 +55,9 @@ function Review() {
       setError(errorText(e));
     }
   }, [token, compareWith]);
+  const reloadTimeline = useCallback(async () => {
+    if (token) setTimeline(await api(token).review.timeline.query());
+  }, [token]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -52,126 +69,83 @@ function Review() {
       </p>
     );
   if (!timeline || !token) return <p className="card">{t("connecting")}</p>;
-  const turns = timeline.turns;
+  const tl = timeline;
+  const turns = tl.turns;
   const cur = turns[turn];
   const labels = turns.map((x) => x.label);
-  const notesHere = timeline.notes.filter((n) => n.turn === turn);
+  const money = tl.scenario.units.money;
   const fork = async () => {
+    setBusy(true);
     try {
       const b = await api(token).review.fork.mutate({ atTurn: turn });
       saveToken(b.sessionId, b.token);
       router.push(`/review?s=${b.sessionId}&compare=${sessionId}`);
     } catch (e) {
       setError(errorText(e));
+    } finally {
+      setBusy(false);
     }
   };
-  const saveNote = async () => {
-    await api(token).review.saveNote.mutate({ turn, body: note });
-    setNote("");
-    await load();
-  };
   const exportPdf = async () => {
-    const res = await fetch(`/export/aar.pdf?lang=${locale}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) return setError(await res.text());
-    download(`aar-${sessionId}.pdf`, await res.arrayBuffer(), "application/pdf");
+    setBusy(true);
+    try {
+      const res = await fetch(`/export/aar.pdf?lang=${locale}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!res.ok) return setError(await res.text());
+      download(`aar-${sessionId}-${locale}.pdf`, await res.arrayBuffer(), "application/pdf");
+    } finally {
+      setBusy(false);
+    }
   };
+  const legend = { actual: t("actualRun"), median: t("median"), band: t("band5to95") };
+  const bandOf = (k: "shortfallShare" | "valueAddedLost") =>
+    bands ? turns.map((_, i) => bands.turns[i]?.[k] ?? null) : null;
   return (
     <>
       <section className="card">
         <h2>
-          {t("review")} — {l(timeline.scenario.title)}
+          {t("review")} — {l(tl.scenario.title)}
         </h2>
-        <button
-          type="button"
-          data-testid="export-json"
-          onClick={async () =>
-            download(
-              `exercise-${sessionId}.json`,
-              JSON.stringify(await api(token).review.exportJson.query(), null, 2),
-              "application/json",
-            )
-          }
-        >
-          {t("exportJson")}
-        </button>
-        <button
-          type="button"
-          data-testid="export-csv"
-          onClick={async () =>
-            download(
-              `exercise-${sessionId}.csv`,
-              await api(token).review.exportCsv.query(),
-              "text/csv",
-            )
-          }
-        >
-          {t("exportCsv")}
-        </button>
-        <button type="button" data-testid="export-pdf" onClick={exportPdf}>
-          {t("exportPdf")}
-        </button>
+        <p className="muted small">
+          {t("facilitator")}: {tl.facilitator} · {t("seed")}: {tl.seed} · {tl.sessionId}
+        </p>
+        <div className="actions">
+          <button
+            type="button"
+            data-testid="export-json"
+            onClick={async () =>
+              download(
+                `exercise-${sessionId}.json`,
+                JSON.stringify(await api(token).review.exportJson.query(), null, 2),
+                "application/json",
+              )
+            }
+          >
+            {t("exportJson")}
+          </button>
+          <button
+            type="button"
+            data-testid="export-csv"
+            onClick={async () =>
+              download(
+                `exercise-${sessionId}.csv`,
+                await api(token).review.exportCsv.query(),
+                "text/csv",
+              )
+            }
+          >
+            {t("exportCsv")}
+          </button>
+          <button type="button" data-testid="export-pdf" onClick={exportPdf} disabled={busy}>
+            {t("exportPdf")}
+          </button>
+        </div>
       </section>
-      {comparison ? (
-        <section className="card" data-testid="comparison">
-          <h3>{t("compareTitle")}</h3>
-          <table>
-            <thead>
-              <tr>
-                <th />
-                <th>{t("original")}</th>
-                <th>{t("branch")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(
-                [
-                  ["vaLost", (x: Comparison["a"]) => num(x.totals.valueAddedLost)],
-                  ["spend", (x: Comparison["a"]) => num(x.totals.spend)],
-                  ["shortfallShare", (x: Comparison["a"]) => pct(x.totals.peakShortfallShare)],
-                  ["dependencyShare", (x: Comparison["a"]) => pct(x.totals.finalControlledShare)],
-                ] as const
-              ).map(([k, f]) => (
-                <tr key={k}>
-                  <th>{t(k)}</th>
-                  <td>{f(comparison.b)}</td>
-                  <td>{f(comparison.a)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <LineChart
-            testId="chart-difference"
-            title={`${t("difference")}: ${t("vaLost")}`}
-            labels={comparison.b.turns.map((x) => x.label)}
-            series={[
-              {
-                name: t("difference"),
-                values: comparison.b.turns.map(
-                  (x, i) =>
-                    (comparison.a.turns[i]?.metrics.valueAddedLost ?? 0) - x.metrics.valueAddedLost,
-                ),
-              },
-            ]}
-            format={num}
-          />
-          <LineChart
-            testId="chart-difference-shortfall"
-            title={`${t("difference")}: ${t("shortfallShare")}`}
-            labels={comparison.b.turns.map((x) => x.label)}
-            series={[
-              {
-                name: t("difference"),
-                values: comparison.b.turns.map(
-                  (x, i) =>
-                    (comparison.a.turns[i]?.metrics.shortfallShare ?? 0) - x.metrics.shortfallShare,
-                ),
-              },
-            ]}
-            format={pct}
-          />
-        </section>
+      <BranchPanel tr={tr} tl={tl} />
+      {comparison ? <ComparisonPanel tr={tr} tl={tl} cmp={comparison} /> : null}
+      {tl.status !== "ended" && tl.lineage.joinCode ? (
+        <RunBranchEditor tr={tr} tl={tl} token={token} fromTurn={turns.length} onRan={load} />
       ) : null}
       <section className="card">
         <h3>{t("timeline")}</h3>
@@ -183,145 +157,150 @@ function Review() {
               max={turns.length - 1}
               value={turn}
               data-testid="scrubber"
+              aria-label={t("timeline")}
               onChange={(e) => setTurn(Number(e.target.value))}
               style={{ width: "100%" }}
             />
             <p data-testid="scrub-label" data-turn={turn}>
-              {t("turn")} {turn + 1}
-              {t("of")}
-              {turns.length} — {cur?.label}
+              <strong>{turnName(tr, turn, cur?.label ?? "")}</strong> · {turns.length}
+              {locale === "ja" ? " ターン実施" : " turns played"}
             </p>
-            <button type="button" data-testid="fork" onClick={fork}>
-              {t("fork")}
-            </button>
+            {tl.lineage.joinCode ? (
+              <p>
+                <button type="button" data-testid="fork" onClick={fork} disabled={busy}>
+                  {forkLabel(tr, tl, turn)}
+                </button>{" "}
+                <span className="muted small">
+                  {turn > 0 ? fill(t("forkHint"), { last: turn - 1, k: turn }) : t("forkHintFirst")}
+                </span>
+              </p>
+            ) : null}
+            <ol className="timeline-strip" data-testid="timeline-strip">
+              {turns.map((x) =>
+                x.entries.length ? (
+                  <li key={x.turn}>
+                    <button
+                      type="button"
+                      className={`linklike${x.turn === turn ? " current" : ""}`}
+                      onClick={() => setTurn(x.turn)}
+                    >
+                      {x.label}
+                    </button>{" "}
+                    {x.entries
+                      .map((e) =>
+                        e.kind === "override"
+                          ? `${t("entryOverride")}: ${e.reason}`
+                          : `${t(e.kind === "inject" ? "entryInject" : "entryEvent")}: ${l(e.title)}`,
+                      )
+                      .join(" · ")}
+                  </li>
+                ) : null,
+              )}
+            </ol>
           </>
         ) : (
           <p className="muted">{t("noData")}</p>
         )}
       </section>
       {cur ? (
-        <div className="grid">
-          <section className="card" data-testid="turn-metrics">
-            <h3>{t("metrics")}</h3>
-            <table>
-              <tbody>
-                <tr>
-                  <th>{t("shortfallShare")}</th>
-                  <td>{pct(cur.metrics.shortfallShare)}</td>
-                </tr>
-                <tr>
-                  <th>{t("vaLost")}</th>
-                  <td>{num(cur.metrics.valueAddedLost)}</td>
-                </tr>
-                <tr>
-                  <th>{t("spend")}</th>
-                  <td>{num(cur.metrics.spend)}</td>
-                </tr>
-                <tr>
-                  <th>{t("dependencyShare")}</th>
-                  <td>{pct(cur.metrics.controlledShare)}</td>
-                </tr>
-              </tbody>
-            </table>
-            <h3>{t("allDecisions")}</h3>
-            <ul data-testid="turn-decisions">
-              {Object.entries(cur.decisions).map(([team, actions]) => (
-                <li key={team}>
-                  <strong>{team}</strong>:{" "}
-                  {actions
-                    .map((a) =>
-                      a.op === "activate" ? a.lever : `${a.op} ${a.tonnes} t ${a.lever}`,
-                    )
-                    .join(", ") || "—"}
-                </li>
-              ))}
-            </ul>
-            {cur.injects.length ? (
-              <p>
-                {t("injectsFired")}: {cur.injects.join(", ")}
-              </p>
-            ) : null}
-          </section>
+        <>
+          <div className="grid">
+            <section className="card" data-testid="turn-metrics">
+              <h3>{t("record")}</h3>
+              <TurnRecord tr={tr} tl={tl} turn={cur} />
+              <h3>{t("allDecisions")}</h3>
+              <TurnDecisions tr={tr} tl={tl} turn={cur} />
+              <h3>{t("metrics")}</h3>
+              <table>
+                <tbody>
+                  <tr>
+                    <th>{t("shortfallShare")}</th>
+                    <td>{f.pct(cur.metrics.shortfallShare)}</td>
+                  </tr>
+                  <tr>
+                    <th>{t("vaLost")}</th>
+                    <td>{f.money(cur.metrics.valueAddedLost, money)}</td>
+                  </tr>
+                  <tr>
+                    <th>{t("spend")}</th>
+                    <td>{f.money(cur.metrics.spend, money)}</td>
+                  </tr>
+                  <tr>
+                    <th>{t("dependencyShare")}</th>
+                    <td>{f.pct(cur.metrics.controlledShare)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </section>
+            <section className="card" data-testid="why">
+              <h3>{t("why")}</h3>
+              <ul>
+                {cur.explanations[locale].map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            </section>
+            <NotesPanel tr={tr} tl={tl} token={token} turn={turn} onChanged={reloadTimeline} />
+          </div>
           <section className="card">
-            <h3>{t("why")}</h3>
-            <ul>
-              {cur.explanations[locale].map((x) => (
-                <li key={x}>{x}</li>
-              ))}
-            </ul>
+            <h3>
+              {t("stateAsItWas")} — {turnName(tr, turn, cur.label)}
+            </h3>
+            <TurnState tr={tr} tl={tl} turn={cur} />
           </section>
-          <section className="card" data-testid="notes">
-            <h3>{t("notes")}</h3>
-            <ul>
-              {notesHere.map((n) => (
-                <li key={n.id}>{n.body}</li>
-              ))}
-            </ul>
-            <textarea
-              data-testid="note-text"
-              rows={3}
-              style={{ width: "100%" }}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            <button
-              type="button"
-              data-testid="save-note"
-              onClick={saveNote}
-              disabled={!note.trim()}
-            >
-              {t("saveNote")}
-            </button>
-          </section>
-        </div>
+        </>
       ) : null}
       {turns.length ? (
-        <div className="charts">
-          <LineChart
-            testId="review-shortfall"
-            title={`${t("shortfallShare")} · ${t("bands")}`}
-            labels={labels}
-            series={[
-              { name: t("shortfallShare"), values: turns.map((x) => x.metrics.shortfallShare) },
-              ...(bands
-                ? [
-                    {
-                      name: "p5",
-                      values: turns.map((_, i) => bands.turns[i]?.shortfallShare.p5 ?? null),
-                    },
-                    {
-                      name: "p95",
-                      values: turns.map((_, i) => bands.turns[i]?.shortfallShare.p95 ?? null),
-                    },
-                  ]
-                : []),
-            ]}
-            format={pct}
-            yMin={0}
-          />
-          <LineChart
-            testId="review-va"
-            title={`${t("vaLost")} · ${t("bands")}`}
-            labels={labels}
-            series={[
-              { name: t("vaLost"), values: turns.map((x) => x.metrics.valueAddedLost) },
-              ...(bands
-                ? [
-                    {
-                      name: "p5",
-                      values: turns.map((_, i) => bands.turns[i]?.valueAddedLost.p5 ?? null),
-                    },
-                    {
-                      name: "p95",
-                      values: turns.map((_, i) => bands.turns[i]?.valueAddedLost.p95 ?? null),
-                    },
-                  ]
-                : []),
-            ]}
-            format={num}
-            yMin={0}
-          />
-        </div>
+        <section className="card">
+          <div className="charts">
+            <BandChart
+              testId="review-shortfall"
+              title={t("shortfallShare")}
+              labels={labels}
+              actual={turns.map((x) => x.metrics.shortfallShare)}
+              bands={bandOf("shortfallShare")}
+              current={turn}
+              format={f.pct}
+              legend={legend}
+            />
+            <BandChart
+              testId="review-va"
+              title={`${t("vaLost")}${paren(locale, l(money))}`}
+              labels={labels}
+              actual={turns.map((x) => x.metrics.valueAddedLost)}
+              bands={bandOf("valueAddedLost")}
+              current={turn}
+              format={f.num}
+              legend={legend}
+            />
+            {tl.scenario.materials.map((m) => (
+              <BandChart
+                key={m.id}
+                testId={`review-price-${m.id}`}
+                title={fill(t("priceOf"), { m: l(m.name) })}
+                labels={labels}
+                actual={turns.map((x) => x.materials[m.id]?.priceMultiple ?? 1)}
+                bands={
+                  bands ? turns.map((_, i) => bands.turns[i]?.priceMultiple[m.id] ?? null) : null
+                }
+                current={turn}
+                format={f.times}
+                legend={legend}
+              />
+            ))}
+          </div>
+          <p className="muted small" data-testid="what-varied">
+            {bands ? `${t("whatVaried")}: ${bands.whatVaried[locale]}` : t("bandLoading")}
+          </p>
+        </section>
+      ) : null}
+      {tl.scorecard.length ? (
+        <section className="card">
+          <h3>{t("scorecard")}</h3>
+          <div className="table-scroll">
+            <Scorecard tr={tr} tl={tl} />
+          </div>
+        </section>
       ) : null}
     </>
   );

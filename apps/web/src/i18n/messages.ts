@@ -1,3 +1,5 @@
+import { reviewMessages } from "./review-messages";
+
 /** Every piece of UI text, in Japanese and English. Keys are grouped by screen. */
 export const messages = {
   appName: { ja: "Chokepoint 経済安全保障 机上演習", en: "Chokepoint economic-security exercise" },
@@ -112,6 +114,7 @@ export const messages = {
     en: "Import an exported exercise (JSON)",
   },
   importButton: { ja: "読み込んで振り返る", en: "Import and review" },
+  ...reviewMessages,
 } as const;
 
 export type Locale = "ja" | "en";

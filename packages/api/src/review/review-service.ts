@@ -20,10 +20,10 @@ import {
   rootOf,
 } from "@chokepoint/db";
 import {
+  describeVariation,
   type EngineEvent,
   type MonteCarloResult,
   monteCarloLog,
-  turnMetrics,
 } from "@chokepoint/engine";
 import type { z } from "zod";
 import {
@@ -91,19 +91,23 @@ export class ReviewService {
         version: g.scenario.version,
         title: g.scenario.title,
         summary: g.scenario.summary,
-        units: { money: g.scenario.units.money },
+        units: g.scenario.units,
+        calendarTurns: g.scenario.calendar.turns,
         materials: g.scenario.materials.map((m) => ({ id: m.id, name: m.name })),
         sectors: g.scenario.sectors.map((x) => ({ id: x.id, name: x.name })),
-        levers: g.scenario.levers.map((l) => ({ id: l.id, name: l.name })),
+        levers: g.scenario.levers.map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
         debriefQuestions: g.scenario.debriefQuestions,
         teams: g.teams.map((id) => ({
           id,
           name: g.scenario.teams.find((x) => x.id === id)?.name ?? { ja: id, en: id },
+          levers: g.scenario.teams.find((x) => x.id === id)?.levers ?? [],
           members: members
             .filter((m) => m.role === "participant" && m.team === id)
             .map((m) => m.displayName),
         })),
       },
+      /** Every turn's label, played or not (for choosing turns of a branch run). */
+      turnLabels: [...g.model.labels],
       observers: members.filter((m) => m.role === "observer").map((m) => m.displayName),
       status: state.status,
       turns: timelineTurns(
@@ -215,12 +219,16 @@ export class ReviewService {
   async monteCarlo(
     token: unknown,
     input: z.input<typeof MonteCarloInput> = {},
-  ): Promise<MonteCarloResult> {
+  ): Promise<MonteCarloResult & { whatVaried: { ja: string; en: string } }> {
     const { state, me } = await this.open(token, "review");
     const runs = input.runs ?? 200;
     const log: EngineEvent[] = [];
     for (const { event } of await this.readable(state, me))
       if (isEngineEvent(event)) log.push(event);
-    return monteCarloLog(state.genesis.scenario, log, { runs, baseSeed: state.genesis.seed });
+    const mc = monteCarloLog(state.genesis.scenario, log, { runs, baseSeed: state.genesis.seed });
+    return {
+      ...mc,
+      whatVaried: { ja: describeVariation(mc, "ja"), en: describeVariation(mc, "en") },
+    };
   }
 }
