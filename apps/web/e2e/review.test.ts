@@ -136,7 +136,7 @@ describe("after-action review in real Chromium", () => {
     await page.waitForURL(/compare=/);
     await page.waitForSelector('[data-testid="forked-from"]');
     expect(await page.getByTestId("forked-from").textContent()).toContain(
-      `branch of ${ex.sessionId} from the start of turn 2 (2009-Q3)`,
+      `branch of ${ex.sessionId.slice(0, 8)} from the start of turn 2 (2009-Q3)`,
     );
     expect(await page.getByTestId("branch-join-code").textContent()).toMatch(/\S+/);
     expect(await page.getByTestId("branch-console").getAttribute("href")).toMatch(

@@ -114,18 +114,22 @@ export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): T
   });
 }
 
-/** The scenario's objectives scored per turn played (the scorecard). */
+/** The objectives of the teams fielded in this exercise, scored per turn played (the scorecard). */
 export function scorecard(model: Model, state: ExerciseState) {
-  return scoreObjectives(model, state.engine.results).map((s) => ({
-    id: s.objective.id,
-    team: s.objective.team,
-    name: s.objective.name,
-    metric: s.objective.metric.kind,
-    target: s.objective.atLeast ?? s.objective.atMost ?? 0,
-    direction: s.objective.atLeast !== undefined ? ("atLeast" as const) : ("atMost" as const),
-    when: s.objective.when,
-    values: s.values,
-    held: s.held,
-    met: s.met,
-  }));
+  const fielded = new Set(state.genesis.teams);
+  const scores = scoreObjectives(model, state.engine.results);
+  return scores
+    .filter((s) => fielded.has(s.objective.team))
+    .map((s) => ({
+      id: s.objective.id,
+      team: s.objective.team,
+      name: s.objective.name,
+      metric: s.objective.metric.kind,
+      target: s.objective.atLeast ?? s.objective.atMost ?? 0,
+      direction: s.objective.atLeast !== undefined ? ("atLeast" as const) : ("atMost" as const),
+      when: s.objective.when,
+      values: s.values,
+      held: s.held,
+      met: s.met,
+    }));
 }

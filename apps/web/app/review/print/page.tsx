@@ -261,7 +261,7 @@ function Print() {
       {tl.scorecard.length ? (
         <>
           <h2>{t("scorecard")}</h2>
-          <Scorecard tr={tr} tl={tl} />
+          <Scorecard tr={tr} tl={tl} variant="list" />
         </>
       ) : null}
       <h2>{t("lessons")}</h2>

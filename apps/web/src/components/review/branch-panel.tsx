@@ -16,7 +16,7 @@ export function BranchPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
     const ids = [...lin.branches.map((b) => b.sessionId), ...(lin.parentId ? [lin.parentId] : [])];
     setTokens(Object.fromEntries(ids.map((id) => [id, loadToken(id) !== null])));
   }, [lin]);
-  const labelOf = (k: number | null) => (k === null ? "" : (tl.turns[k]?.label ?? ""));
+  const labelOf = (k: number | null) => (k === null ? "" : (tl.turnLabels[k] ?? ""));
   return (
     <section className="card" data-testid="branches">
       {lin.parentId ? (
@@ -24,7 +24,7 @@ export function BranchPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
           <p>
             <strong>
               {fill(tr.t("forkedFrom"), {
-                parent: lin.parentId,
+                parent: lin.parentId.slice(0, 8),
                 k: `${lin.forkedAtTurn ?? 0} (${labelOf(lin.forkedAtTurn) || "—"})`,
               })}
             </strong>

@@ -4,6 +4,7 @@ import {
   fill,
   fmt,
   overrideTarget,
+  paren,
   type Timeline,
   type Tr,
   type Turn,
@@ -138,7 +139,16 @@ export function TurnState({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Turn }
 }
 
 /** The scenario's objectives, per team: the target, how many turns it held, met or not. */
-export function Scorecard({ tr, tl }: { tr: Tr; tl: Timeline }) {
+export function Scorecard({
+  tr,
+  tl,
+  variant = "table",
+}: {
+  tr: Tr;
+  tl: Timeline;
+  /** "list" for print: one line per objective, so no cell wraps into its neighbour. */
+  variant?: "table" | "list";
+}) {
   if (!tl.scorecard.length) return null;
   const f = fmt(tr.locale);
   const show = (metric: string, v: number) =>
@@ -151,6 +161,24 @@ export function Scorecard({ tr, tl }: { tr: Tr; tl: Timeline }) {
           : v >= 1
             ? "✓"
             : "✗";
+  const teamName = (id: string) => tr.l(tl.scenario.teams.find((x) => x.id === id)?.name) || id;
+  const target = (s: Timeline["scorecard"][number]) =>
+    `${s.direction === "atLeast" ? "≥ " : "≤ "}${show(s.metric, s.target)}${paren(tr.locale, tr.t(s.when === "end" ? "atEnd" : "everyTurn"))}`;
+  const held = (s: Timeline["scorecard"][number]) =>
+    `${s.held.filter(Boolean).length} / ${s.held.length}${s.values.length ? ` · ${show(s.metric, s.values[s.values.length - 1] ?? 0)}` : ""}`;
+  if (variant === "list")
+    return (
+      <ul data-testid="scorecard" className="scorecard">
+        {tl.scorecard.map((s) => (
+          <li key={s.id}>
+            <strong>{teamName(s.team)}</strong> — {tr.l(s.name)}
+            <br />
+            {tr.t("target")}: {target(s)} · {tr.t("turnsHeld")}: {held(s)} ·{" "}
+            <strong>{tr.t(s.met ? "met" : "notMet")}</strong>
+          </li>
+        ))}
+      </ul>
+    );
   return (
     <table data-testid="scorecard" className="scorecard">
       <thead>
@@ -165,16 +193,10 @@ export function Scorecard({ tr, tl }: { tr: Tr; tl: Timeline }) {
       <tbody>
         {tl.scorecard.map((s) => (
           <tr key={s.id}>
-            <td>{tr.l(tl.scenario.teams.find((x) => x.id === s.team)?.name) || s.team}</td>
+            <td>{teamName(s.team)}</td>
             <td>{tr.l(s.name)}</td>
-            <td>
-              {s.direction === "atLeast" ? "≥ " : "≤ "}
-              {show(s.metric, s.target)} ({tr.t(s.when === "end" ? "atEnd" : "everyTurn")})
-            </td>
-            <td>
-              {s.held.filter(Boolean).length} / {s.held.length}
-              {s.values.length ? ` · ${show(s.metric, s.values[s.values.length - 1] ?? 0)}` : ""}
-            </td>
+            <td>{target(s)}</td>
+            <td>{held(s)}</td>
             <td className={s.met ? "ok" : "bad"}>{tr.t(s.met ? "met" : "notMet")}</td>
           </tr>
         ))}
@@ -185,7 +207,7 @@ export function Scorecard({ tr, tl }: { tr: Tr; tl: Timeline }) {
 
 /** "Fork at the start of turn k (label)" with what the branch keeps. */
 export function forkLabel(tr: Tr, tl: Timeline, k: number) {
-  const label = tl.turns[k]?.label ?? "";
+  const label = tl.turnLabels[k] ?? "";
   return fill(tr.t("forkAtStart"), { k, label });
 }
 
