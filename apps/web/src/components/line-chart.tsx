@@ -47,7 +47,9 @@ export function LineChart({
     .defined((v) => v !== null && Number.isFinite(v))
     .x((_, i) => x(i))
     .y((v) => y(v ?? 0));
-  const ticks = y.ticks(4);
+  // Ticks that would print the same rounded label (a flat series) are shown once.
+  const seen = new Set<string>();
+  const ticks = y.ticks(4).filter((t) => !seen.has(format(t)) && seen.add(format(t)));
   const every = Math.max(1, Math.ceil(labels.length / 6));
   return (
     <figure className="chart" data-testid={testId} data-points={labels.length}>

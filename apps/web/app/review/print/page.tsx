@@ -314,6 +314,7 @@ function swap(c: Comparison): Comparison {
 
 /** Print layout: CJK font first, no header cell broken mid-word, charts kept whole on a page. */
 const PRINT_CSS = `
+body { background: #fff; }
 .debrief { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif; padding: 0.5rem; font-size: 10.5pt; color: #111; }
 .debrief h1 { font-size: 17pt; margin: 0 0 0.4rem; }
 .debrief h2 { font-size: 13pt; border-bottom: 1px solid #999; margin: 1rem 0 0.4rem; break-after: avoid; }

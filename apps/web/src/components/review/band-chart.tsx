@@ -64,6 +64,9 @@ export function BandChart({
     .x((_, i) => x(i))
     .y((v) => y(v ?? 0));
   const every = Math.max(1, Math.ceil(labels.length / 5));
+  // A flat series at 0 would get ticks 0, 0.2, … that round to "0, 0, 1": one per label only.
+  const seen = new Set<string>();
+  const ticks = y.ticks(4).filter((t) => !seen.has(format(t)) && seen.add(format(t)));
   const cur = current !== undefined && current < actual.length ? current : undefined;
   const curValue = cur !== undefined ? actual[cur] : undefined;
   const curBand = cur !== undefined ? bands?.[cur] : undefined;
@@ -71,7 +74,7 @@ export function BandChart({
     <figure className="chart" data-testid={testId} data-points={labels.length}>
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title}>
-        {y.ticks(4).map((t) => (
+        {ticks.map((t) => (
           <g key={t}>
             <line x1={m.left} x2={W - m.right} y1={y(t)} y2={y(t)} stroke="#e3e6ea" />
             <text x={m.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize={10}>
