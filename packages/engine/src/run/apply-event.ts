@@ -28,6 +28,8 @@ export function applyEvent(
   model: Model,
   state: EngineState,
   event: EngineEvent,
+  /** Internal to folds that own `state.results` and never read an earlier state (see resolveTurn). */
+  ownsResults = false,
 ): StepResult<EngineState> {
   const turns = model.scenario.calendar.turns;
   if (state.turn >= turns)
@@ -53,7 +55,7 @@ export function applyEvent(
       };
     }
     case "turn_resolved":
-      return { ok: true, state: resolveTurn(model, state) };
+      return { ok: true, state: resolveTurn(model, state, ownsResults) };
     case "inject_fired": {
       if (Boolean(event.inject) === Boolean(event.custom))
         return fail(
