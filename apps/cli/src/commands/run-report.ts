@@ -17,9 +17,9 @@ export function runTable(model: Model, state: EngineState, locale: Locale): stri
     t(locale, "turn"),
     ...mats.map((m) => `${short(model, m, locale)} ×`),
     t(locale, "shortfall"),
-    t(locale, "vaLost"),
-    t(locale, "spend"),
-    t(locale, "dependency"),
+    `${t(locale, "vaLost")} (${model.scenario.units.money[locale]})`,
+    `${t(locale, "spend")} (${model.scenario.units.money[locale]})`,
+    dependencyHeader(model, locale),
     stockHeader(model, locale),
     t(locale, "events"),
   ];
@@ -49,9 +49,18 @@ function stockHeader(model: Model, locale: Locale): string {
     : `${t(locale, "stockValue")} (${model.scenario.units.money[locale]})`;
 }
 
+/** A material's name, cut to fit a column (never its id: facilitators read names). */
 function short(model: Model, id: string, locale: Locale): string {
   const name = model.materials.get(id)?.name[locale] ?? id;
-  return name.length > 18 ? id : name;
+  const max = locale === "ja" ? 10 : 18;
+  return [...name].length > max ? `${[...name].slice(0, max - 1).join("")}…` : name;
+}
+
+/** Says whose share, of what, weighted how (the objectives and history checks use oxide tonnes). */
+function dependencyHeader(model: Model, locale: Locale): string {
+  const code = model.scenario.controllingCountry;
+  const c = new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+  return locale === "ja" ? `${c}依存（輸入額比）` : `${c} share (imports, value)`;
 }
 
 /** Model beside the historical record: every check of the scenario, its tolerance and a score. */
@@ -129,14 +138,20 @@ export function scorecard(model: Model, state: EngineState, locale: Locale): str
   if (!scores.length) return undefined;
   const rows = scores.map((sc) => {
     const last = sc.values[sc.values.length - 1] ?? 0;
+    const o = sc.objective;
+    const show = (v: number) => objectiveValue(model, o.metric.kind, v, locale);
     const target =
-      sc.objective.atLeast !== undefined ? `≥ ${sc.objective.atLeast}` : `≤ ${sc.objective.atMost}`;
+      o.metric.kind === "project_active"
+        ? show(1)
+        : o.atLeast !== undefined
+          ? `≥ ${show(o.atLeast)}`
+          : `≤ ${show(o.atMost ?? 0)}`;
     const held = sc.held.filter(Boolean).length;
     return [
-      model.teams.get(sc.objective.team)?.name[locale] ?? sc.objective.team,
-      sc.objective.name[locale],
+      model.teams.get(o.team)?.name[locale] ?? o.team,
+      o.name[locale],
       target,
-      last < 2 && last > -2 && !Number.isInteger(last) ? last.toFixed(2) : num(last),
+      show(last),
       `${held}/${sc.held.length}`,
       sc.met ? "✓" : "✗",
     ];
@@ -154,15 +169,42 @@ export function scorecard(model: Model, state: EngineState, locale: Locale): str
   )}`;
 }
 
+/** An objective's value in the unit its metric is read in (shares as %, days, money, yes/no). */
+function objectiveValue(model: Model, kind: string, v: number, locale: Locale): string {
+  switch (kind) {
+    case "controlled_share":
+    case "sector_output":
+      return `${(v * 100).toFixed(v * 100 >= 10 ? 0 : 1)}%`;
+    case "stockpile_days":
+      return locale === "ja" ? `${Math.round(v)}日` : `${Math.round(v)} days`;
+    case "project_active":
+      return v >= 1
+        ? locale === "ja"
+          ? "稼働"
+          : "active"
+        : locale === "ja"
+          ? "停止"
+          : "not active";
+    default:
+      return `${num(v)} ${model.scenario.units.money[locale]}`;
+  }
+}
+
 /** Explanations of the turns where something happened. */
 export function explanations(model: Model, state: EngineState, locale: Locale): string {
   return state.results
     .filter((r) => r.newlyFired.length || r.notes.length)
     .map((r) =>
       [
-        `[${r.label}] ${r.newlyFired.join(", ")} ${r.notes.join(", ")}`.trim(),
+        `[${r.label}] ${r.newlyFired.map((id) => eventTitle(model, id, locale)).join(", ")} ${r.notes.join(", ")}`.trim(),
         ...explainTurn(model, r, locale).map((e) => `  - ${e.text}`),
       ].join("\n"),
     )
     .join("\n");
+}
+
+/** A fired event's title (scheduled or prepared inject), else its id. */
+function eventTitle(model: Model, id: string, locale: Locale): string {
+  const e = model.scenario.events.find((x) => x.id === id) ?? model.injects.get(id);
+  return e?.title[locale] ?? id;
 }
