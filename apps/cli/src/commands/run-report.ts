@@ -56,11 +56,17 @@ function short(model: Model, id: string, locale: Locale): string {
   return [...name].length > max ? `${[...name].slice(0, max - 1).join("")}…` : name;
 }
 
-/** Says whose share, of what, weighted how (the objectives and history checks use oxide tonnes). */
+/**
+ * Says whose share, of what, weighted as turnMetrics weights it: oxide-equivalent tonnes when
+ * every material has a factor, else value at base prices. Over every material, components
+ * included, so it differs from objectives and history checks that name a few materials.
+ */
 function dependencyHeader(model: Model, locale: Locale): string {
   const code = model.scenario.controllingCountry;
   const c = new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
-  return locale === "ja" ? `${c}依存（輸入額比）` : `${c} share (imports, value)`;
+  const oxide = model.materialOrder.every((m) => m.oxideEquivalent !== undefined);
+  if (locale === "ja") return `${c}依存（全素材の輸入、${oxide ? "酸化物換算" : "金額"}）`;
+  return `${c} share (all imports, ${oxide ? "oxide eq." : "by value"})`;
 }
 
 /** Model beside the historical record: every check of the scenario, its tolerance and a score. */
@@ -103,9 +109,7 @@ export function lessons(model: Model, state: EngineState, locale: Locale): strin
   const share = (r: (typeof results)[number]) => turnMetrics(model, r).controlledShare;
   const money = s.units.money[locale];
   const lines = [
-    locale === "ja"
-      ? `- 中国依存（輸入に占める割合）: ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`
-      : `- dependence on ${s.controllingCountry} (share of imports): ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`,
+    `- ${dependencyHeader(model, locale)}: ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`,
   ];
   for (const p of state.projects) {
     const e = p.economics;
