@@ -49,6 +49,11 @@ const messages = {
   met: { ja: "達成", en: "met" },
   insideBand: { ja: "5–95% の範囲内", en: "inside the 5–95 % band" },
   outsideBand: { ja: "5–95% の範囲外", en: "outside the 5–95 % band" },
+  status_pending: { ja: "準備中", en: "pending" },
+  status_active: { ja: "稼働中", en: "active" },
+  status_failed: { ja: "失敗", en: "failed" },
+  status_closed: { ja: "閉鎖", en: "closed" },
+  status_completed: { ja: "完了", en: "completed" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

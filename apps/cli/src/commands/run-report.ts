@@ -116,7 +116,7 @@ export function lessons(model: Model, state: EngineState, locale: Locale): strin
     if (!e) continue;
     const name = model.levers.get(p.lever)?.name[locale] ?? p.lever;
     const since = e.lossSinceTurn !== null ? (model.labels[e.lossSinceTurn] ?? "") : null;
-    const status = p.status;
+    const status = t(locale, `status_${p.status}`);
     lines.push(
       locale === "ja"
         ? `- ${name}（${status}）: 累積キャッシュ ${num(e.cumulativeCash)} ${money}、NPV ${num(e.npv)} ${money}${since ? `、${since} から赤字` : ""}`
