@@ -2,7 +2,7 @@ import { neutralEffects } from "../events/effect-context.ts";
 import { flowMaterials } from "../market/flow-materials.ts";
 import type { LeverDefinition } from "../scenario/lever-schema.ts";
 import { DEFAULT_MARKET, type MarketParams } from "../scenario/market-schema.ts";
-import { withParameter } from "../scenario/parameter-path.ts";
+import { withParameters } from "../scenario/parameter-path.ts";
 import type {
   Material,
   Scenario,
@@ -295,16 +295,15 @@ function emptyMarket(basePrice: number): MarketState {
 }
 
 function applyParams(scenario: Scenario, params: Readonly<Record<string, number>>): Scenario {
-  let out = scenario;
+  const values: { path: string; value: number }[] = [];
   for (const u of scenario.uncertainty) {
     const v = params[u.id];
-    if (v === undefined) continue;
-    const r = withParameter(out, u.path, v);
-    if (!r.ok)
-      throw new Error(
-        `uncertain parameter '${u.id}': ${r.message}. Validate the scenario with parseScenario first.`,
-      );
-    out = r.scenario;
+    if (v !== undefined) values.push({ path: u.path, value: v });
   }
-  return out;
+  const r = withParameters(scenario, values);
+  if (!r.ok)
+    throw new Error(
+      `uncertain parameter: ${r.message}. Validate the scenario with parseScenario first.`,
+    );
+  return r.scenario;
 }
