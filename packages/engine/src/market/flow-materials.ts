@@ -149,7 +149,9 @@ export function flowMaterials(
       (steady ? use : buyersOrder(mp, use, desired, market[m.id]?.homeStock ?? 0)) +
       stockOrdersOf(orders.buy, stockpiles, m.id);
     purchases[i] = order;
-    const list = homeSuppliers(model, ctx, prices, extra, link, market[m.id], location);
+    const normal = model.normalUse.get(m.id) ?? 0;
+    const termScale = mp.termShare > 0 && normal > 0 ? (mp.termShare * use) / normal : 0;
+    const list = homeSuppliers(model, ctx, prices, extra, link, market[m.id], location, termScale);
     supplierLists[i] = list;
     if (link.hasDomestic) {
       // What home plants would make if their input arrives; the supply pass scales it down.

@@ -19,6 +19,8 @@ export function homeSuppliers(
   link: ChainLink,
   ms: MarketState | undefined,
   location: Readonly<Record<string, LocationState>>,
+  /** Term-contract tonnes per tonne of each import channel's normal flow, this turn. */
+  termScale = 0,
 ): Supplier[] {
   const s = model.scenario;
   const material = link.material.id;
@@ -69,22 +71,22 @@ export function homeSuppliers(
       continue;
     }
     const access = ctx.homeAccess.get(src.id)?.factor ?? 1;
-    list.push(
-      makeSupplier(
-        src.id,
-        material,
-        src.country,
-        cap * access,
-        unitCost,
-        "import",
-        undefined,
-        undefined,
-        false,
-        false,
-        0,
-        scoreOf(unitCost, src.country, s.controllingCountry, premium),
-      ),
+    const channel = makeSupplier(
+      src.id,
+      material,
+      src.country,
+      cap * access,
+      unitCost,
+      "import",
+      undefined,
+      undefined,
+      false,
+      false,
+      0,
+      scoreOf(unitCost, src.country, s.controllingCountry, premium),
     );
+    if (termScale > 0) channel.term = termScale * (model.normalSourceFlow.get(src.id) ?? 0);
+    list.push(channel);
   }
   for (const e of extra)
     if (e.material === material)

@@ -71,6 +71,8 @@ export interface Model {
   rowOtherSupply: Map<string, number>;
   /** Output of each home plant in an undisturbed turn. */
   normalPlantOutput: Map<string, number>;
+  /** Tonnes home takes from each source in an undisturbed turn (term contracts are a share of it). */
+  normalSourceFlow: Map<string, number>;
   /** The market and locations before the first turn: working stocks at their normal cover. */
   initialMarket: Record<string, MarketState>;
   initialLocation: Record<string, LocationState>;
@@ -143,6 +145,7 @@ export function prepareModel(
     controllerShare: new Map(),
     rowOtherSupply: new Map(),
     normalPlantOutput: new Map(),
+    normalSourceFlow: new Map(),
     initialMarket: {},
     initialLocation: {},
     scenario: s,
@@ -212,6 +215,7 @@ export function prepareModel(
     model.controllerNormalExports = nominal.controllerNormalExports;
     model.rowOtherSupply = nominal.rowOtherSupply;
     model.normalPlantOutput = nominal.normalPlantOutput;
+    model.normalSourceFlow = nominal.normalSourceFlow;
     model.initialMarket = nominal.initialMarket;
     model.initialLocation = nominal.initialLocation;
     for (const m of s.materials)
@@ -259,6 +263,7 @@ export function prepareModel(
     let fromController = 0;
     let other = 0;
     for (const [src, t] of Object.entries(f?.bySource ?? {})) {
+      model.normalSourceFlow.set(src, t);
       const def = s.sources.find((x) => x.id === src);
       if (def?.country === s.controllingCountry && !def.domestic) fromController += t;
       else other += t;
