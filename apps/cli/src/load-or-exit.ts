@@ -1,4 +1,4 @@
-import type { Plan, Scenario } from "@chokepoint/engine";
+import type { Locale, Plan, Scenario } from "@chokepoint/engine";
 import {
   formatFileIssue,
   type Loaded,
@@ -11,9 +11,9 @@ import { userPath } from "./env.ts";
 /** Thrown for user errors: the CLI prints the message and exits 1, without a stack. */
 export class UsageError extends Error {}
 
-function orThrow<T>(r: Loaded<T>): T {
+function orThrow<T>(r: Loaded<T>, locale: Locale): T {
   if (r.ok) return r.value;
-  throw new UsageError(r.issues.map(formatFileIssue).join("\n"));
+  throw new UsageError(r.issues.map((i) => formatFileIssue(i, locale)).join("\n"));
 }
 
 /** A built-in scenario id, or a path relative to where the command was typed. */
@@ -24,12 +24,16 @@ export function scenarioPath(idOrPath: string): string {
     : userPath(idOrPath);
 }
 
-export function loadScenario(idOrPath: string): Scenario {
-  return orThrow(loadScenarioFile(scenarioPath(idOrPath)));
+export function loadScenario(idOrPath: string, locale: Locale = "en"): Scenario {
+  return orThrow(loadScenarioFile(scenarioPath(idOrPath)), locale);
 }
 
-export function loadPlan(file: string | undefined, scenario: Scenario): Plan {
-  return file ? orThrow(loadDecisionsFile(userPath(file), scenario)) : new Map();
+export function loadPlan(
+  file: string | undefined,
+  scenario: Scenario,
+  locale: Locale = "en",
+): Plan {
+  return file ? orThrow(loadDecisionsFile(userPath(file), scenario), locale) : new Map();
 }
 
 export function parseSeed(text: string): number {

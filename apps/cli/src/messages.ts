@@ -31,7 +31,10 @@ const messages = {
   tolerance: { ja: "許容範囲", en: "tolerance" },
   inside: { ja: "範囲内", en: "inside" },
   score: { ja: "許容範囲に入った項目", en: "inside tolerance" },
-  lessons: { ja: "2010年の教訓はこの実行でどう現れたか", en: "the 2010 lessons in this run" },
+  lessons: {
+    ja: "この実行の結果：依存度、プロジェクトの採算、生産の海外移転",
+    en: "what this run shows: dependence, projects' economics, production moved abroad",
+  },
   projects: { ja: "プロジェクト", en: "projects" },
   peakPrice: {
     ja: "価格ピーク（基準価格比、5% / 中央値 / 95%）",
@@ -46,6 +49,11 @@ const messages = {
   met: { ja: "達成", en: "met" },
   insideBand: { ja: "5–95% の範囲内", en: "inside the 5–95 % band" },
   outsideBand: { ja: "5–95% の範囲外", en: "outside the 5–95 % band" },
+  status_pending: { ja: "準備中", en: "pending" },
+  status_active: { ja: "稼働中", en: "active" },
+  status_failed: { ja: "失敗", en: "failed" },
+  status_closed: { ja: "閉鎖", en: "closed" },
+  status_completed: { ja: "完了", en: "completed" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

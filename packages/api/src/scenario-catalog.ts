@@ -18,7 +18,7 @@ export class ScenarioCatalog {
       const r = loadScenarioFile(b.file);
       if (!r.ok)
         throw new Error(
-          `built-in scenario ${b.id} is invalid:\n${r.issues.map(formatFileIssue).join("\n")}`,
+          `built-in scenario ${b.id} is invalid:\n${r.issues.map((i) => formatFileIssue(i)).join("\n")}`,
         );
       return r.value;
     });

@@ -59,14 +59,20 @@ if (!coreOnly) {
     `engine turn-steps/s (rare-earth-2010, Japan's actual decisions): ${fmt(steps.perSecond * turns)}`,
   );
 
-  // 2. Monte Carlo.
+  // 2. Monte Carlo. A 200-run warm-up lets the JIT finish compiling the Monte Carlo path
+  // (sampling, model preparation, bands); then three batches of 1,000 are timed and the
+  // median is held against the target, with the range printed beside it.
   const runs = 1000;
-  monteCarlo(scenario, decisions.plan, { runs: 50, baseSeed: 1 });
-  const mcStart = performance.now();
-  monteCarlo(scenario, decisions.plan, { runs, baseSeed: 1 });
-  const mcSeconds = (performance.now() - mcStart) / 1000;
+  monteCarlo(scenario, decisions.plan, { runs: 200, baseSeed: 1 });
+  const batches: number[] = [];
+  for (let b = 0; b < 3; b++) {
+    const mcStart = performance.now();
+    monteCarlo(scenario, decisions.plan, { runs, baseSeed: 1 + b * runs });
+    batches.push((performance.now() - mcStart) / 1000);
+  }
+  const mcSeconds = [...batches].sort((a, b) => a - b)[1] ?? 0;
   console.log(
-    `Monte Carlo: ${runs} runs of rare-earth-2010 in ${mcSeconds.toFixed(3)} s = ${fmt(runs / mcSeconds)} runs/s (target < 1 s: ${mcSeconds < 1 ? "met" : "NOT met"})`,
+    `Monte Carlo: ${runs} runs of rare-earth-2010 in ${mcSeconds.toFixed(3)} s (median of 3 batches: ${batches.map((x) => x.toFixed(3)).join(", ")} s) = ${fmt(runs / mcSeconds)} runs/s (target < 1 s: ${mcSeconds < 1 ? "met" : "NOT met"})`,
   );
 
   // The core comparison runs in a fresh process, so neither engine inherits JIT state (inline

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import {
+  applyEvent,
   DecisionsFile,
   parseScenario,
   planFromDecisions,
@@ -78,5 +79,23 @@ describe("determinism", () => {
     expect(stateHash(state)).toBe(before);
     expect(state).toEqual(frozen);
     expect(model.scenario.id).toBe("tiny");
+  });
+
+  it("resolving a turn appends to a new results list; the given state's list stays as it was", () => {
+    // Folds that own their list (runPlan, replay, Monte Carlo) append in place; applyEvent
+    // called from outside must not.
+    const s = tinyScenario();
+    const { state, model } = play(s, 2);
+    const results = state.results;
+    const length = results.length;
+    const r = applyEvent(model, state, { type: "turn_resolved", turn: state.turn });
+    expect(r.ok).toBe(true);
+    expect(state.results).toBe(results);
+    expect(results).toHaveLength(length);
+    if (r.ok) {
+      expect(r.state.results).not.toBe(results);
+      expect(r.state.results).toHaveLength(length + 1);
+      expect(r.state.results.slice(0, length)).toEqual(results);
+    }
   });
 });

@@ -182,6 +182,11 @@ describe("a team can only use the levers and budget the scenario gives it", () =
       expect(r.error.message).toContain(
         "actions.0.lever: team 'maker' cannot use lever 'oxide_stock'",
       );
+      // For a Japanese reader: the team and lever by their names, no field paths.
+      const maker = model.teams.get("maker")?.name.ja ?? "";
+      const stock = model.levers.get("oxide_stock")?.name.ja ?? "";
+      expect(r.error.ja).toContain(`${maker}は「${stock}」を使えません`);
+      expect(r.error.ja).not.toContain("actions.0");
     }
     const poor = applyEvent(
       model,
@@ -189,7 +194,10 @@ describe("a team can only use the levers and budget the scenario gives it", () =
       { type: "decisions_locked", turn: 0, team: "agency", actions: [activate("mine_abroad")] },
     );
     expect(poor.ok).toBe(false);
-    if (!poor.ok) expect(poor.error.message).toContain("costs 100 but team 'agency' has 50 left");
+    if (!poor.ok) {
+      expect(poor.error.message).toContain("costs 100 but team 'agency' has 50 left");
+      expect(poor.error.ja).toMatch(/費用 100 .*残り予算は 50 /);
+    }
     const tooMuch = applyEvent(model, s0, {
       type: "decisions_locked",
       turn: 0,

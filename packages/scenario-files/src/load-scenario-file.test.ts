@@ -24,7 +24,7 @@ describe("scenario files", () => {
     expect(all.length).toBeGreaterThan(0);
     for (const s of all) {
       const r = loadScenarioFile(s.file);
-      expect(r.ok ? "ok" : r.issues.map(formatFileIssue).join("\n")).toBe("ok");
+      expect(r.ok ? "ok" : r.issues.map((i) => formatFileIssue(i)).join("\n")).toBe("ok");
     }
   });
 
@@ -56,6 +56,13 @@ describe("scenario files", () => {
     expect(formatFileIssue(lever as NonNullable<typeof lever>)).toMatch(
       /broken\.yaml:\d+ teams\[1\]\.levers\[3\]: unknown lever 'mystery'/,
     );
+    // The same problems in Japanese, for a Japanese reader: the reference check and zod's own.
+    expect(formatFileIssue(lever as NonNullable<typeof lever>, "ja")).toMatch(
+      /broken\.yaml:\d+ teams\[1\]\.levers\[3\]: レバー 'mystery' は定義されていません/,
+    );
+    const bound = shape.issues.find((i) => i.field === "events[0].effect.allowedFraction");
+    expect(bound?.ja).toMatch(/大きすぎる値/);
+    expect(bound?.message).toMatch(/Too big/);
   });
 
   it("reports YAML syntax errors with their line, and unreadable files plainly", () => {

@@ -67,13 +67,21 @@ const withDecisions = (plan: Plan, turn: number, extra: TeamDecision[]): Plan =>
 describe("the 2010 scenario against the historical record", () => {
   const state = run(scenario, actualPlan);
 
-  it("on Japan's actual path, at least 33 of the 39 historical checks fall inside their stated tolerances", () => {
+  it("on Japan's actual path, at least 35 of the 40 historical checks fall inside their stated tolerances", () => {
     // The score may rise with better calibration; it must not silently fall.
     const report = checkHistory(prepareModel(scenario), state.results);
-    expect(report.total).toBe(39);
-    expect(report.passed).toBeGreaterThanOrEqual(33);
+    expect(report.total).toBe(40);
+    expect(report.passed).toBeGreaterThanOrEqual(35);
     const byId = new Map(report.results.map((r) => [r.check.id, r]));
-    for (const id of ["nd_peak", "nd_peak_turn", "nd_2013_q4", "va_lost_2010_11", "lynas_first"])
+    for (const id of [
+      "nd_peak",
+      "nd_peak_turn",
+      "nd_2013_q4",
+      "va_lost_2010_11",
+      "lynas_first",
+      // Term contracts keep Chinese supply in the mix when buyers destock and prices fall.
+      "cn_share_2014",
+    ])
       expect(byId.get(id)?.pass, id).toBe(true);
   });
 

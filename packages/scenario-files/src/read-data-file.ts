@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { formatPath, type ScenarioIssue } from "@chokepoint/engine";
+import { formatPath, type Locale, type ScenarioIssue } from "@chokepoint/engine";
 import { isNode, LineCounter, parseDocument } from "yaml";
 
 /** A problem in a data file, located as precisely as the file allows. */
@@ -10,7 +10,9 @@ export interface FileIssue {
   field: string;
   /** 1-based line, where the field (or its nearest parent) is found. */
   line?: number;
+  /** In English; `ja` in Japanese where it has been worded. */
   message: string;
+  ja?: string;
 }
 
 export interface DataFile {
@@ -30,7 +32,14 @@ export function readDataFile(
   } catch (e) {
     return {
       ok: false,
-      issues: [{ file, field: "", message: `cannot read file: ${(e as Error).message}` }],
+      issues: [
+        {
+          file,
+          field: "",
+          message: `cannot read file: ${(e as Error).message}`,
+          ja: `ファイルを読めません: ${(e as Error).message}`,
+        },
+      ],
     };
   }
   const ext = extname(file).toLowerCase();
@@ -42,6 +51,7 @@ export function readDataFile(
           file,
           field: "",
           message: `expected a .yaml, .yml or .json file, got '${ext || "no extension"}'`,
+          ja: `.yaml、.yml、.json のいずれかのファイルが必要です（'${ext || "拡張子なし"}'）`,
         },
       ],
     };
@@ -56,6 +66,7 @@ export function readDataFile(
         field: "",
         line: lines.linePos(e.pos[0]).line,
         message: `syntax: ${e.message.split("\n")[0]}`,
+        ja: `構文エラー: ${e.message.split("\n")[0]}`,
       })),
     };
   }
@@ -75,10 +86,12 @@ export function locateIssues(f: DataFile, issues: readonly ScenarioIssue[]): Fil
     field: formatPath(i.path),
     line: f.locate(i.path),
     message: i.message,
+    ...(i.ja ? { ja: i.ja } : {}),
   }));
 }
 
-/** "scenarios/x.yaml:12 events[0].at: turn 2020-Q1 is outside …" */
-export function formatFileIssue(i: FileIssue): string {
-  return `${i.file}${i.line ? `:${i.line}` : ""}${i.field ? ` ${i.field}` : ""}: ${i.message}`;
+/** "scenarios/x.yaml:12 events[0].at: turn 2020-Q1 is outside …", in the reader's language. */
+export function formatFileIssue(i: FileIssue, locale: Locale = "en"): string {
+  const text = locale === "ja" && i.ja ? i.ja : i.message;
+  return `${i.file}${i.line ? `:${i.line}` : ""}${i.field ? ` ${i.field}` : ""}: ${text}`;
 }

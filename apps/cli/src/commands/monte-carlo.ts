@@ -16,8 +16,8 @@ export interface MonteCarloCommandOptions {
 
 /** N runs over seeds and parameter distributions; prints percentile bands per turn. */
 export function monteCarloCommand(scenarioArg: string, o: MonteCarloCommandOptions): number {
-  const scenario = loadScenario(scenarioArg);
-  const plan = loadPlan(o.decisions, scenario);
+  const scenario = loadScenario(scenarioArg, o.lang);
+  const plan = loadPlan(o.decisions, scenario, o.lang);
   const bar = new SingleBar(
     {
       format: ` {bar} {value}/{total} ${t(o.lang, "runs")}`,

@@ -17,9 +17,9 @@ export function runTable(model: Model, state: EngineState, locale: Locale): stri
     t(locale, "turn"),
     ...mats.map((m) => `${short(model, m, locale)} ×`),
     t(locale, "shortfall"),
-    t(locale, "vaLost"),
-    t(locale, "spend"),
-    t(locale, "dependency"),
+    `${t(locale, "vaLost")} (${model.scenario.units.money[locale]})`,
+    `${t(locale, "spend")} (${model.scenario.units.money[locale]})`,
+    dependencyHeader(model, locale),
     stockHeader(model, locale),
     t(locale, "events"),
   ];
@@ -49,9 +49,24 @@ function stockHeader(model: Model, locale: Locale): string {
     : `${t(locale, "stockValue")} (${model.scenario.units.money[locale]})`;
 }
 
+/** A material's name, cut to fit a column (never its id: facilitators read names). */
 function short(model: Model, id: string, locale: Locale): string {
   const name = model.materials.get(id)?.name[locale] ?? id;
-  return name.length > 18 ? id : name;
+  const max = locale === "ja" ? 10 : 18;
+  return [...name].length > max ? `${[...name].slice(0, max - 1).join("")}…` : name;
+}
+
+/**
+ * Says whose share, of what, weighted as turnMetrics weights it: oxide-equivalent tonnes when
+ * every material has a factor, else value at base prices. Over every material, components
+ * included, so it differs from objectives and history checks that name a few materials.
+ */
+function dependencyHeader(model: Model, locale: Locale): string {
+  const code = model.scenario.controllingCountry;
+  const c = new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+  const oxide = model.materialOrder.every((m) => m.oxideEquivalent !== undefined);
+  if (locale === "ja") return `${c}依存（全素材の輸入、${oxide ? "酸化物換算" : "金額"}）`;
+  return `${c} share (all imports, ${oxide ? "oxide eq." : "by value"})`;
 }
 
 /** Model beside the historical record: every check of the scenario, its tolerance and a score. */
@@ -94,16 +109,14 @@ export function lessons(model: Model, state: EngineState, locale: Locale): strin
   const share = (r: (typeof results)[number]) => turnMetrics(model, r).controlledShare;
   const money = s.units.money[locale];
   const lines = [
-    locale === "ja"
-      ? `- 中国依存（輸入に占める割合）: ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`
-      : `- dependence on ${s.controllingCountry} (share of imports): ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`,
+    `- ${dependencyHeader(model, locale)}: ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`,
   ];
   for (const p of state.projects) {
     const e = p.economics;
     if (!e) continue;
     const name = model.levers.get(p.lever)?.name[locale] ?? p.lever;
     const since = e.lossSinceTurn !== null ? (model.labels[e.lossSinceTurn] ?? "") : null;
-    const status = p.status;
+    const status = t(locale, `status_${p.status}`);
     lines.push(
       locale === "ja"
         ? `- ${name}（${status}）: 累積キャッシュ ${num(e.cumulativeCash)} ${money}、NPV ${num(e.npv)} ${money}${since ? `、${since} から赤字` : ""}`
@@ -129,14 +142,20 @@ export function scorecard(model: Model, state: EngineState, locale: Locale): str
   if (!scores.length) return undefined;
   const rows = scores.map((sc) => {
     const last = sc.values[sc.values.length - 1] ?? 0;
+    const o = sc.objective;
+    const show = (v: number) => objectiveValue(model, o.metric.kind, v, locale);
     const target =
-      sc.objective.atLeast !== undefined ? `≥ ${sc.objective.atLeast}` : `≤ ${sc.objective.atMost}`;
+      o.metric.kind === "project_active"
+        ? show(1)
+        : o.atLeast !== undefined
+          ? `≥ ${show(o.atLeast)}`
+          : `≤ ${show(o.atMost ?? 0)}`;
     const held = sc.held.filter(Boolean).length;
     return [
-      model.teams.get(sc.objective.team)?.name[locale] ?? sc.objective.team,
-      sc.objective.name[locale],
+      model.teams.get(o.team)?.name[locale] ?? o.team,
+      o.name[locale],
       target,
-      last < 2 && last > -2 && !Number.isInteger(last) ? last.toFixed(2) : num(last),
+      show(last),
       `${held}/${sc.held.length}`,
       sc.met ? "✓" : "✗",
     ];
@@ -154,15 +173,42 @@ export function scorecard(model: Model, state: EngineState, locale: Locale): str
   )}`;
 }
 
+/** An objective's value in the unit its metric is read in (shares as %, days, money, yes/no). */
+function objectiveValue(model: Model, kind: string, v: number, locale: Locale): string {
+  switch (kind) {
+    case "controlled_share":
+    case "sector_output":
+      return `${(v * 100).toFixed(v * 100 >= 10 ? 0 : 1)}%`;
+    case "stockpile_days":
+      return locale === "ja" ? `${Math.round(v)}日` : `${Math.round(v)} days`;
+    case "project_active":
+      return v >= 1
+        ? locale === "ja"
+          ? "稼働"
+          : "active"
+        : locale === "ja"
+          ? "停止"
+          : "not active";
+    default:
+      return `${num(v)} ${model.scenario.units.money[locale]}`;
+  }
+}
+
 /** Explanations of the turns where something happened. */
 export function explanations(model: Model, state: EngineState, locale: Locale): string {
   return state.results
     .filter((r) => r.newlyFired.length || r.notes.length)
     .map((r) =>
       [
-        `[${r.label}] ${r.newlyFired.join(", ")} ${r.notes.join(", ")}`.trim(),
+        `[${r.label}] ${r.newlyFired.map((id) => eventTitle(model, id, locale)).join(", ")} ${r.notes.join(", ")}`.trim(),
         ...explainTurn(model, r, locale).map((e) => `  - ${e.text}`),
       ].join("\n"),
     )
     .join("\n");
+}
+
+/** A fired event's title (scheduled or prepared inject), else its id. */
+function eventTitle(model: Model, id: string, locale: Locale): string {
+  const e = model.scenario.events.find((x) => x.id === id) ?? model.injects.get(id);
+  return e?.title[locale] ?? id;
 }

@@ -15,8 +15,8 @@ export interface RunOptions {
 
 /** Runs a scenario headless and prints its per-turn table (and the history it was calibrated on). */
 export function runCommand(scenarioArg: string, o: RunOptions): number {
-  const scenario = loadScenario(scenarioArg);
-  const plan = loadPlan(o.decisions, scenario);
+  const scenario = loadScenario(scenarioArg, o.lang);
+  const plan = loadPlan(o.decisions, scenario, o.lang);
   const model = prepareModel(scenario);
   const run = runPlan(model, o.seed, plan);
   console.log(

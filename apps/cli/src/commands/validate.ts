@@ -14,7 +14,7 @@ export function validateCommand(files: readonly string[], locale: Locale): numbe
     } else {
       failed++;
       console.error(`✗ ${path}: ${r.issues.length} ${t(locale, "invalid")}`);
-      for (const i of r.issues) console.error(`  ${formatFileIssue(i)}`);
+      for (const i of r.issues) console.error(`  ${formatFileIssue(i, locale)}`);
     }
   }
   return failed ? 1 : 0;

@@ -81,7 +81,8 @@ export function monteCarloLog(
     let state = initialState(model, seed, params);
     let refused = 0;
     for (const e of events) {
-      const r = applyEvent(model, state, e);
+      // This fold made the results list and never reads an earlier state.
+      const r = applyEvent(model, state, e, true);
       if (r.ok) state = r.state;
       else refused++;
     }

@@ -26,11 +26,12 @@ export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
   let fromController = 0;
   let imported = 0;
   const s = model.scenario;
-  const allOxide = model.materialOrder.every((m) => m.oxideEquivalent !== undefined);
-  for (const m of model.materialOrder) {
+  const weights = importWeights(model);
+  for (let i = 0; i < model.materialOrder.length; i++) {
+    const m = model.materialOrder[i] as (typeof model.materialOrder)[number];
     const f = r.materials[m.id];
     if (!f) continue;
-    const w = allOxide ? (m.oxideEquivalent ?? 1) : m.basePrice.value;
+    const w = weights[i] as number;
     fromController += (f.byCountry[s.controllingCountry] ?? 0) * w;
     imported += (f.received - (f.byCountry[s.home] ?? 0)) * w;
   }
@@ -73,3 +74,20 @@ export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
     stockpileValue: value,
   };
 }
+
+/**
+ * Weight of each material (chain order) when imports are added up: oxide equivalent when every
+ * material has one, else value at base price. Cached per model: Monte Carlo reads it every
+ * turn of every run.
+ */
+function importWeights(model: Model): number[] {
+  let w = WEIGHTS.get(model);
+  if (!w) {
+    const allOxide = model.materialOrder.every((m) => m.oxideEquivalent !== undefined);
+    w = model.materialOrder.map((m) => (allOxide ? (m.oxideEquivalent ?? 1) : m.basePrice.value));
+    WEIGHTS.set(model, w);
+  }
+  return w;
+}
+
+const WEIGHTS = new WeakMap<Model, number[]>();

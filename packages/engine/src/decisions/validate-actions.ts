@@ -16,36 +16,47 @@ export function validateActions(
   actions: readonly LeverAction[],
 ): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
+  const add = (path: (string | number)[], message: string, ja: string) =>
+    issues.push({ path, message, ja });
   const t = model.teams.get(team);
-  if (!t)
-    return [
-      {
-        path: ["team"],
-        message: `unknown team '${team}' (teams: ${[...model.teams.keys()].join(", ")})`,
-      },
-    ];
+  if (!t) {
+    const teams = [...model.teams.keys()].join(", ");
+    add(
+      ["team"],
+      `unknown team '${team}' (teams: ${teams})`,
+      `チーム '${team}' はこのシナリオにありません（チーム: ${teams}）`,
+    );
+    return issues;
+  }
+  const money = model.scenario.units.money;
   let budget = state.budgets[team] ?? 0;
   const stockUse = new Map<string, { buy: number; release: number }>();
   for (const [i, a] of actions.entries()) {
     const path = ["actions", i];
     const lever = model.levers.get(a.lever);
     if (!lever) {
-      issues.push({ path: [...path, "lever"], message: `unknown lever '${a.lever}'` });
+      add([...path, "lever"], `unknown lever '${a.lever}'`, `レバー '${a.lever}' はありません`);
       continue;
     }
+    // Japanese names the lever as participants see it; the English text keeps the id (logs and
+    // tools match on it).
+    const en = `'${a.lever}'`;
+    const ja = `「${lever.name.ja}」`;
     if (!t.levers.includes(a.lever)) {
-      issues.push({
-        path: [...path, "lever"],
-        message: `team '${team}' cannot use lever '${a.lever}' (its levers: ${t.levers.join(", ") || "none"})`,
-      });
+      add(
+        [...path, "lever"],
+        `team '${team}' cannot use lever ${en} (its levers: ${t.levers.join(", ") || "none"})`,
+        `${t.name.ja}は${ja}を使えません`,
+      );
       continue;
     }
     if (lever.kind === "stockpile") {
       if (a.op === "activate") {
-        issues.push({
-          path: [...path, "op"],
-          message: `stockpile '${a.lever}' takes 'buy' or 'release'`,
-        });
+        add(
+          [...path, "op"],
+          `stockpile ${en} takes 'buy' or 'release'`,
+          `${ja}は購入か放出を選んでください`,
+        );
         continue;
       }
       const st = state.stockpiles[a.lever];
@@ -53,51 +64,58 @@ export function validateActions(
       use[a.op] += a.tonnes;
       stockUse.set(a.lever, use);
       if (use.buy > 0 && use.release > 0)
-        issues.push({
-          path: [...path, "op"],
-          message: `stockpile '${a.lever}' cannot buy and release in the same turn`,
-        });
+        add(
+          [...path, "op"],
+          `stockpile ${en} cannot buy and release in the same turn`,
+          `${ja}は同じ期に購入と放出を両方はできません`,
+        );
       if (use[a.op] > lever.maxFlowPerTurn)
-        issues.push({
-          path: [...path, "tonnes"],
-          message: `at most ${lever.maxFlowPerTurn} t per turn can be ${a.op === "buy" ? "bought" : "released"} (asked ${use[a.op]} t)`,
-        });
+        add(
+          [...path, "tonnes"],
+          `at most ${lever.maxFlowPerTurn} t per turn can be ${a.op === "buy" ? "bought" : "released"} (asked ${use[a.op]} t)`,
+          `1期に${a.op === "buy" ? "購入" : "放出"}できるのは ${lever.maxFlowPerTurn} t までです（指定 ${use[a.op]} t）`,
+        );
       if (a.op === "buy" && (st?.tonnes ?? 0) + use.buy > lever.capacity)
-        issues.push({
-          path: [...path, "tonnes"],
-          message: `stockpile '${a.lever}' holds at most ${lever.capacity} t (has ${round(st?.tonnes ?? 0)} t)`,
-        });
+        add(
+          [...path, "tonnes"],
+          `stockpile ${en} holds at most ${lever.capacity} t (has ${round(st?.tonnes ?? 0)} t)`,
+          `${ja}の容量は ${lever.capacity} t です（現在 ${round(st?.tonnes ?? 0)} t）`,
+        );
       if (a.op === "release" && use.release > (st?.tonnes ?? 0) + 1e-9)
-        issues.push({
-          path: [...path, "tonnes"],
-          message: `stockpile '${a.lever}' holds only ${round(st?.tonnes ?? 0)} t`,
-        });
+        add(
+          [...path, "tonnes"],
+          `stockpile ${en} holds only ${round(st?.tonnes ?? 0)} t`,
+          `${ja}には ${round(st?.tonnes ?? 0)} t しかありません`,
+        );
     } else {
       if (a.op !== "activate") {
-        issues.push({
-          path: [...path, "op"],
-          message: `lever '${a.lever}' (${lever.kind}) takes 'activate'`,
-        });
+        add(
+          [...path, "op"],
+          `lever ${en} (${lever.kind}) takes 'activate'`,
+          `${ja}は「実施」を選んでください`,
+        );
         continue;
       }
       const running = state.projects.find(
         (p) => p.lever === a.lever && (p.status === "pending" || p.status === "active"),
       );
       if (running)
-        issues.push({
-          path: [...path, "lever"],
-          message: `lever '${a.lever}' is already under way (since turn ${running.startTurn + 1})`,
-        });
+        add(
+          [...path, "lever"],
+          `lever ${en} is already under way (since turn ${running.startTurn + 1})`,
+          `${ja}は第${running.startTurn + 1}期から実施中です`,
+        );
       if (actions.slice(0, i).some((b) => b.lever === a.lever))
-        issues.push({ path: [...path, "lever"], message: `lever '${a.lever}' is activated twice` });
+        add([...path, "lever"], `lever ${en} is activated twice`, `${ja}が二重に指定されています`);
     }
     const price = "material" in lever ? (state.prices[lever.material] ?? 0) : 0;
     const cost = upfrontCost(lever, a, price);
     if (cost > 0 && cost > budget + 1e-9)
-      issues.push({
-        path: [...path],
-        message: `costs ${round(cost)} but team '${team}' has ${round(Math.max(0, budget))} left`,
-      });
+      add(
+        [...path],
+        `costs ${round(cost)} but team '${team}' has ${round(Math.max(0, budget))} left (${money.en})`,
+        `費用 ${round(cost)} ${money.ja} に対し、${t.name.ja}の残り予算は ${round(Math.max(0, budget))} ${money.ja} です`,
+      );
     budget -= cost;
   }
   return issues;

@@ -12,6 +12,9 @@ export function isActive(f: FiredEvent, fired: readonly FiredEvent[], turn: numb
   );
 }
 
-export function activeEvents(fired: readonly FiredEvent[], turn: number): FiredEvent[] {
-  return fired.filter((f) => isActive(f, fired, turn));
+/** The fired events active in `turn`; `fired` itself when all are (most turns of a long measure). */
+export function activeEvents(fired: readonly FiredEvent[], turn: number): readonly FiredEvent[] {
+  let all = true;
+  for (let i = 0; i < fired.length && all; i++) all = isActive(fired[i] as FiredEvent, fired, turn);
+  return all ? fired : fired.filter((f) => isActive(f, fired, turn));
 }

@@ -9,7 +9,7 @@ export interface EffectContext {
   /** Capacity per source after world-level measures (quotas, licences, takeovers), in home-channel tonnes, and the events behind it (amount = tonnes removed). */
   sourceCapacity: Map<string, { capacity: number; causes: Cause[] }>;
   /** Share of a controlled source's normal flow still reaching home under a ban on home (absent = no ban). */
-  homeAccess: Map<string, { factor: number; causes: Cause[] }>;
+  homeAccess: ReadonlyMap<string, { factor: number; causes: Cause[] }>;
   /** Share of the rest of the world's purchases from the controlling country still allowed (bans on other destinations). */
   rowAccess: ReadonlyMap<string, number>;
   /** Announced restriction of each material's supply (0..1), before leakage: what buyers fear. */
@@ -55,7 +55,7 @@ export function buildEffectContext(
   for (const src of s.sources)
     sourceCapacity.set(src.id, { capacity: src.capacity.value, causes: NO_CAUSES });
   // Maps are made only when an event writes to them (most turns have no shocks).
-  const homeAccess = new Map<string, { factor: number; causes: Cause[] }>();
+  let homeAccess: Map<string, { factor: number; causes: Cause[] }> | undefined;
   let rowAccess: Map<string, number> | undefined;
   let restriction: Map<string, number> | undefined;
   let costFloor: Map<string, number> | undefined;
@@ -72,7 +72,7 @@ export function buildEffectContext(
     const e = f.effect;
     switch (e.kind) {
       case "export_quota":
-        for (const src of controlled(s, e.country, e.materials))
+        for (const src of controlled(model, e))
           cut(
             sourceCapacity,
             src.id,
@@ -89,7 +89,7 @@ export function buildEffectContext(
         // each material's age counts from the first regime in force on it.
         const delayTurns = e.approvalDelayDays / daysPerTurn(s.calendar);
         const draw = uniform(rng, -e.denialSpread, e.denialSpread);
-        for (const src of controlled(s, e.country, e.materials)) {
+        for (const src of controlled(model, e)) {
           const age = turn - regimeStart(active, e.country, src.material, f.startTurn);
           // Cargo cleared before the rule still ships in its first turn.
           const pipeline = age === 0 ? e.pipelineDays / daysPerTurn(s.calendar) : 0;
@@ -108,7 +108,8 @@ export function buildEffectContext(
       }
       case "destination_ban":
         if (e.destinations.includes(s.home)) {
-          for (const src of controlled(s, e.country, e.materials)) {
+          for (const src of controlled(model, e)) {
+            homeAccess ??= new Map();
             const entry = homeAccess.get(src.id) ?? { factor: 1, causes: [] };
             const removed = entry.factor * (1 - e.leakage);
             entry.factor -= removed;
@@ -189,7 +190,7 @@ export function buildEffectContext(
   }
   return {
     sourceCapacity,
-    homeAccess,
+    homeAccess: homeAccess ?? NO_ACCESS,
     rowAccess: rowAccess ?? NO_EFFECT,
     restriction: restriction ?? NO_EFFECT,
     costFloor: costFloor ?? NO_EFFECT,
@@ -204,6 +205,9 @@ export function buildEffectContext(
 
 /** Neutral contexts per compiled model (a cache of a pure value; the model is immutable). */
 const NEUTRAL = new WeakMap<Model, EffectContext>();
+
+/** Shared by every context without a ban on home (never written to). */
+const NO_ACCESS: ReadonlyMap<string, { factor: number; causes: Cause[] }> = new Map();
 
 /** Shared by every source no event touched this turn; replaced before the first push. */
 const NO_CAUSES: Cause[] = [];
@@ -227,17 +231,31 @@ function cut(
 
 /** Imports from a country, of the named materials (all if none named). */
 function controlled(
-  s: Scenario,
-  country: string,
-  materials: readonly string[],
+  model: Model,
+  effect: { country: string; materials: readonly string[] },
 ): Scenario["sources"] {
-  return s.sources.filter(
-    (src) =>
-      !src.domestic &&
-      src.country === country &&
-      (materials.length === 0 || materials.includes(src.material)),
-  );
+  // Cached per model and effect: the list depends on nothing else, and a measure in force
+  // is evaluated every turn of every run.
+  let byEffect = CONTROLLED.get(model);
+  if (!byEffect) {
+    byEffect = new WeakMap();
+    CONTROLLED.set(model, byEffect);
+  }
+  let list = byEffect.get(effect);
+  if (!list) {
+    const { country, materials } = effect;
+    list = model.scenario.sources.filter(
+      (src) =>
+        !src.domestic &&
+        src.country === country &&
+        (materials.length === 0 || materials.includes(src.material)),
+    );
+    byEffect.set(effect, list);
+  }
+  return list;
 }
+
+const CONTROLLED = new WeakMap<Model, WeakMap<object, Scenario["sources"]>>();
 
 /** Buyers fear announced cuts in proportion to the controlling country's share of supply. */
 function fear(

@@ -16,7 +16,30 @@ export function startProject(
     throw new Error(
       `lever '${action.lever}' is not in the scenario; validate decisions before resolving them`,
     );
-  const base = {
+  let readyTurn = turn;
+  let status: Project["status"] = "active";
+  switch (lever.kind) {
+    case "diversify":
+    case "substitute":
+    case "recycle":
+    case "allied_offtake":
+      readyTurn = turn + lever.leadTimeTurns;
+      status = "pending";
+      break;
+    case "wto_case":
+      // The ruling's date is uncertain: drawn when the case is filed.
+      readyTurn = turn + uniformInt(rng, lever.minTurnsToRuling, lever.maxTurnsToRuling);
+      status = "pending";
+      break;
+    case "demand_procurement":
+    case "export_control":
+    case "investment_screening":
+      break;
+    case "stockpile":
+      throw new Error(`stockpile lever '${lever.id}' takes 'buy' or 'release', not 'activate'`);
+  }
+  // One literal in one field order (no spread): every project object has the same shape.
+  return {
     id: `${lever.id}@${turn}`,
     lever: lever.id,
     kind: lever.kind,
@@ -25,25 +48,7 @@ export function startProject(
     startTurn: turn,
     lossTurns: 0,
     progress: 0,
+    readyTurn,
+    status,
   };
-  switch (lever.kind) {
-    case "diversify":
-    case "substitute":
-    case "recycle":
-    case "allied_offtake":
-      return { ...base, readyTurn: turn + lever.leadTimeTurns, status: "pending" };
-    case "wto_case":
-      // The ruling's date is uncertain: drawn when the case is filed.
-      return {
-        ...base,
-        readyTurn: turn + uniformInt(rng, lever.minTurnsToRuling, lever.maxTurnsToRuling),
-        status: "pending",
-      };
-    case "demand_procurement":
-    case "export_control":
-    case "investment_screening":
-      return { ...base, readyTurn: turn, status: "active" };
-    case "stockpile":
-      throw new Error(`stockpile lever '${lever.id}' takes 'buy' or 'release', not 'activate'`);
-  }
 }

@@ -1,5 +1,5 @@
 import type { EffectContext } from "../events/effect-context.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { ChainLink, Model } from "../model/prepare-model.ts";
 import type { MarketState } from "../model/state.ts";
 import { buyersOrder, desiredStock, restOfWorldUse } from "./buyers.ts";
 import type { Restriction } from "./end-user-restrictions.ts";
@@ -34,12 +34,13 @@ export function shareControllerExports(
   ctx: EffectContext,
   list: Supplier[],
   order: number,
-  material: string,
+  link: ChainLink,
   ms: MarketState | undefined,
   restriction: Restriction | undefined,
 ): ControllerPool {
   const s = model.scenario;
-  const mp = model.marketOf(material);
+  const material = link.material.id;
+  const mp = link.market;
   const scale = 1 / mp.homeShare;
   const pooled: number[] = [];
   for (let k = 0; k < list.length; k++) {

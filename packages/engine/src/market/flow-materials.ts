@@ -1,6 +1,6 @@
 import { hhi, importShare } from "../analysis/dependency.ts";
 import type { EffectContext } from "../events/effect-context.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { ChainLink, Model } from "../model/prepare-model.ts";
 import type {
   Cause,
   LocationState,
@@ -11,6 +11,7 @@ import type {
   StockpileState,
 } from "../model/state.ts";
 import { zeros } from "../model/zeros.ts";
+import type { Material, SupplySource } from "../scenario/scenario-schema.ts";
 import { allocateScarceSupply, type Claim } from "./allocate-scarce-supply.ts";
 import { buyersOrder, desiredStock, restOfWorldUse } from "./buyers.ts";
 import { type ControllerPool, settleAfterHome, shareControllerExports } from "./controller-pool.ts";
@@ -131,25 +132,28 @@ export function flowMaterials(
   const supplierLists = new Array<Supplier[]>(nMat);
   const desiredAt = zeros(nMat);
   const plannedTakenAt = new Array<number[]>(nMat);
-  for (let i = model.materialOrder.length - 1; i >= 0; i--) {
-    const m = model.materialOrder[i] as (typeof model.materialOrder)[number];
+  for (let i = nMat - 1; i >= 0; i--) {
+    const link = model.chain[i] as ChainLink;
+    const m = link.material;
     let use = 0;
-    for (const k of model.pairsByMaterial.get(m.id) ?? []) use += pairClaimed[k] ?? 0;
-    for (const d of model.madeFrom.get(m.id) ?? [])
+    for (let j = 0; j < link.pairs.length; j++) use += pairClaimed[link.pairs[j] as number] ?? 0;
+    for (let j = 0; j < link.madeFrom.length; j++)
       use +=
-        (plannedDomestic[model.orderIndex.get(d.id) ?? -1] ?? 0) *
-        inputPerTonne(model, d.id, market);
+        (plannedDomestic[link.madeFromAt[j] as number] ?? 0) *
+        inputPerTonne(model, (link.madeFrom[j] as Material).id, market);
     useNeed[i] = use;
-    const mp = model.marketOf(m.id);
+    const mp = link.market;
     const desired = desiredStock(mp, model.turnDays, use, market[m.id]?.risk ?? 0);
     desiredAt[i] = desired;
     const order =
       (steady ? use : buyersOrder(mp, use, desired, market[m.id]?.homeStock ?? 0)) +
       stockOrdersOf(orders.buy, stockpiles, m.id);
     purchases[i] = order;
-    const list = homeSuppliers(model, ctx, prices, extra, m.id, market[m.id], location);
+    const normal = model.normalUse.get(m.id) ?? 0;
+    const termScale = mp.termShare > 0 && normal > 0 ? (mp.termShare * use) / normal : 0;
+    const list = homeSuppliers(model, ctx, prices, extra, link, market[m.id], location, termScale);
     supplierLists[i] = list;
-    if (model.hasDomestic.has(m.id)) {
+    if (link.hasDomestic) {
       // What home plants would make if their input arrives; the supply pass scales it down.
       const taken = fillMeritOrder(list, order);
       plannedTakenAt[i] = taken;
@@ -172,8 +176,9 @@ export function flowMaterials(
   const world: Record<string, WorldBalance> = {};
   const fills: OrderFill[] = [];
   for (let mi = 0; mi < nMat; mi++) {
-    const m = model.materialOrder[mi] as (typeof model.materialOrder)[number];
-    const mp = model.marketOf(m.id);
+    const link = model.chain[mi] as ChainLink;
+    const m = link.material;
+    const mp = link.market;
     const ms = market[m.id];
     const use = useNeed[mi] ?? 0;
     const order = purchases[mi] ?? 0;
@@ -196,7 +201,7 @@ export function flowMaterials(
 
     const claims = homeClaims(
       model,
-      m.id,
+      link,
       pairs,
       pairClaimed,
       plannedDomestic,
@@ -208,7 +213,7 @@ export function flowMaterials(
       ? restrictionFor(ctx.endUserRules, m.id, claims)
       : undefined;
     let pool: ControllerPool | undefined = rowActive
-      ? shareControllerExports(model, ctx, list, order, m.id, ms, restriction)
+      ? shareControllerExports(model, ctx, list, order, link, ms, restriction)
       : undefined;
     const taken = fillWithRestriction(list, order, restriction);
     if (pool?.deferred) pool = settleAfterHome(pool, taken);
@@ -241,9 +246,13 @@ export function flowMaterials(
         causes.push({ kind: "lever", id: sup.lever ?? sup.id, team: sup.team, amount: t });
       }
     }
-    for (const src of model.sourcesByMaterial.get(m.id) ?? []) {
-      for (const c of ctx.sourceCapacity.get(src.id)?.causes ?? NONE) causes.push(c);
-      for (const c of ctx.homeAccess.get(src.id)?.causes ?? NONE) causes.push(c);
+    // Events behind the import channels' capacity and any ban on home.
+    for (let j = 0; j < link.sources.length; j++) {
+      const id = (link.sources[j] as SupplySource).id;
+      const cut = ctx.sourceCapacity.get(id)?.causes;
+      if (cut) for (let q = 0; q < cut.length; q++) causes.push(cut[q] as Cause);
+      const ban = ctx.homeAccess.get(id)?.causes;
+      if (ban) for (let q = 0; q < ban.length; q++) causes.push(ban[q] as Cause);
     }
 
     // Stockpile releases are sold to home buyers whose orders the market left unfilled.
@@ -333,7 +342,7 @@ export function flowMaterials(
     if (Math.abs(stockStart - stockEnd) > 1e-9)
       causes.push({ kind: "parameter", id: "working_stock", amount: stockStart - stockEnd });
     const usedHome = toSectors + toDownstream;
-    const row = rowActive ? restOfWorld(model, m.id, ms, pool, projectSpare) : NO_ROW;
+    const row = rowActive ? restOfWorld(model, link, ms, pool, projectSpare) : NO_ROW;
     world[m.id] = {
       useWanted: use + row.useWanted,
       used: usedHome + row.used,
@@ -394,7 +403,6 @@ export function flowMaterials(
   };
 }
 
-const NONE: readonly Cause[] = [];
 const NO_MAP: ReadonlyMap<string, never> = new Map<string, never>();
 
 type HomeClaim = Claim & { kind: "sector" | "downstream" | "stock"; id: string; pair: number };
@@ -402,7 +410,7 @@ type HomeClaim = Claim & { kind: "sector" | "downstream" | "stock"; id: string; 
 /** Claimants on a material at home: sectors, home plants of downstream materials, stockpile purchases (last). */
 function homeClaims(
   model: Model,
-  material: string,
+  link: ChainLink,
   pairs: Model["demandPairs"],
   pairClaimed: readonly number[],
   plannedDomestic: readonly number[],
@@ -410,22 +418,25 @@ function homeClaims(
   orders: StockOrders,
   stockpiles: Readonly<Record<string, StockpileState>>,
 ): HomeClaim[] {
+  const material = link.material.id;
   const claims: HomeClaim[] = [];
-  for (const k of model.pairsByMaterial.get(material) ?? []) {
+  for (let j = 0; j < link.pairs.length; j++) {
+    const k = link.pairs[j] as number;
     const sec = (pairs[k] as (typeof pairs)[number]).sector;
     claims.push(homeClaim("sector", sec.id, pairClaimed[k] ?? 0, sec.priority, k));
   }
-  for (const d of model.madeFrom.get(material) ?? [])
+  for (let j = 0; j < link.madeFrom.length; j++) {
+    const d = link.madeFrom[j] as Material;
     claims.push(
       homeClaim(
         "downstream",
         d.id,
-        (plannedDomestic[model.orderIndex.get(d.id) ?? -1] ?? 0) *
-          inputPerTonne(model, d.id, market),
+        (plannedDomestic[link.madeFromAt[j] as number] ?? 0) * inputPerTonne(model, d.id, market),
         model.inputPriority.get(d.id) ?? 0,
         -1,
       ),
     );
+  }
   for (const [lever, tonnes] of orders.buy)
     if (stockpiles[lever]?.material === material)
       claims.push(homeClaim("stock", lever, tonnes, -1, -1));
@@ -543,12 +554,13 @@ const NO_ROW = { useWanted: 0, used: 0, stock: 0 };
  */
 function restOfWorld(
   model: Model,
-  material: string,
+  link: ChainLink,
   ms: MarketState | undefined,
   pool: ControllerPool | undefined,
   projectSpare: number,
 ): { useWanted: number; used: number; stock: number } {
-  const mp = model.marketOf(material);
+  const material = link.material.id;
+  const mp = link.market;
   if (mp.homeShare >= 1 || !ms) return NO_ROW;
   const use = restOfWorldUse(model, mp, material, ms);
   const min = (use * mp.minCoverDays) / model.turnDays;

@@ -1,6 +1,7 @@
 import type { EffectContext } from "../events/effect-context.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { ChainLink, Model } from "../model/prepare-model.ts";
 import type { LocationState, MarketState } from "../model/state.ts";
+import type { SupplySource } from "../scenario/scenario-schema.ts";
 import { makeSupplier, type Supplier } from "./lever-suppliers.ts";
 
 /**
@@ -15,15 +16,19 @@ export function homeSuppliers(
   ctx: EffectContext,
   prices: Readonly<Record<string, number>>,
   extra: readonly Supplier[],
-  material: string,
+  link: ChainLink,
   ms: MarketState | undefined,
   location: Readonly<Record<string, LocationState>>,
+  /** Term-contract tonnes per tonne of each import channel's normal flow, this turn. */
+  termScale = 0,
 ): Supplier[] {
   const s = model.scenario;
+  const material = link.material.id;
   const price = prices[material] ?? 0;
-  const premium = securityPremium(model, material, ms, extra);
+  const premium = securityPremium(link, ms, extra);
   const list: Supplier[] = [];
-  for (const src of model.sourcesByMaterial.get(material) ?? []) {
+  for (let j = 0; j < link.sources.length; j++) {
+    const src = link.sources[j] as SupplySource;
     const cap = ctx.sourceCapacity.get(src.id)?.capacity ?? 0;
     const unitCost = price * src.costMultiple;
     if (src.domestic) {
@@ -66,22 +71,22 @@ export function homeSuppliers(
       continue;
     }
     const access = ctx.homeAccess.get(src.id)?.factor ?? 1;
-    list.push(
-      makeSupplier(
-        src.id,
-        material,
-        src.country,
-        cap * access,
-        unitCost,
-        "import",
-        undefined,
-        undefined,
-        false,
-        false,
-        0,
-        scoreOf(unitCost, src.country, s.controllingCountry, premium),
-      ),
+    const channel = makeSupplier(
+      src.id,
+      material,
+      src.country,
+      cap * access,
+      unitCost,
+      "import",
+      undefined,
+      undefined,
+      false,
+      false,
+      0,
+      scoreOf(unitCost, src.country, s.controllingCountry, premium),
     );
+    if (termScale > 0) channel.term = termScale * (model.normalSourceFlow.get(src.id) ?? 0);
+    list.push(channel);
   }
   for (const e of extra)
     if (e.material === material)
@@ -110,12 +115,12 @@ function scoreOf(cost: number, country: string, controller: string, premium: num
 
 /** Premium buyers pay to avoid the controlling country: risk-driven, plus procurement levers. */
 function securityPremium(
-  model: Model,
-  material: string,
+  link: ChainLink,
   ms: MarketState | undefined,
   extra: readonly Supplier[],
 ): number {
-  let p = model.marketOf(material).securityPremium * (ms?.risk ?? 0);
+  const material = link.material.id;
+  let p = link.market.securityPremium * (ms?.risk ?? 0);
   for (const e of extra)
     if (e.material === material && e.procurementPremium) p += e.procurementPremium;
   return p;

@@ -20,6 +20,8 @@ export interface Supplier {
   procurementPremium: number;
   /** Merit-order score: delivered cost weighted by the buyer's non-price preference (lower first). */
   score: number;
+  /** Tonnes home buys from it on term contracts this turn (after offtakes, before spot). */
+  term: number;
 }
 
 /** Supply added by teams' projects: new mines and refineries abroad, recycling, allied offtake. */
@@ -103,6 +105,7 @@ export function makeSupplier(
     relocated,
     procurementPremium,
     score,
+    term: 0,
   };
 }
 

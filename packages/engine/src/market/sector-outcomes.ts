@@ -1,5 +1,5 @@
 import type { EffectContext } from "../events/effect-context.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { DemandPair, Model } from "../model/prepare-model.ts";
 import type { Cause, MaterialFlow, Project, SectorOutcome } from "../model/state.ts";
 import type { FlowResult } from "./flow-materials.ts";
 
@@ -25,16 +25,19 @@ export function sectorOutcomes(
     let extraInputCost = 0;
     const given = flow.sectorCauses.get(sec.id);
     const causes: Cause[] = given ? [...given] : [];
-    for (const k of model.pairsBySector[si] ?? []) {
-      const mat = (model.demandPairs[k] as (typeof model.demandPairs)[number]).material;
+    const pairs = model.pairsBySector[si] as number[];
+    for (let j = 0; j < pairs.length; j++) {
+      const k = pairs[j] as number;
+      const pair = model.demandPairs[k] as DemandPair;
+      const mat = pair.material;
       const claimed = flow.pairClaimed[k] ?? 0;
       const received = flow.pairReceived[k] ?? 0;
       if (claimed > 0) {
         const served = received / claimed;
         if (served < output) output = served;
-        if (served < 1 - 1e-9) for (const c of shortCauses(flow.flows[mat])) causes.push(c);
+        if (served < 1 - 1e-9) addShortCauses(causes, flow.flows[mat]);
       }
-      const base = model.materials.get(mat)?.basePrice.value ?? 0;
+      const base = pair.basePrice;
       extraInputCost += received * Math.max(0, (prices[mat] ?? base) - base);
     }
     // Short-run production function: output falls by inputCriticality × the worst input's shortfall.
@@ -71,6 +74,11 @@ export function sectorOutcomes(
   return out;
 }
 
-function shortCauses(flow: MaterialFlow | undefined): Cause[] {
-  return flow ? flow.causes.filter((c) => c.kind === "event" || c.kind === "lever") : [];
+/** A short material's events and levers become the sector's causes (not buyers' own behaviour). */
+function addShortCauses(into: Cause[], flow: MaterialFlow | undefined): void {
+  if (!flow) return;
+  for (let i = 0; i < flow.causes.length; i++) {
+    const c = flow.causes[i] as Cause;
+    if (c.kind === "event" || c.kind === "lever") into.push(c);
+  }
 }

@@ -1,5 +1,5 @@
 import type { EffectContext } from "../events/effect-context.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { ChainLink, Model } from "../model/prepare-model.ts";
 import type { MarketState } from "../model/state.ts";
 import { desiredStock } from "./buyers.ts";
 import type { FlowResult } from "./flow-materials.ts";
@@ -28,8 +28,10 @@ export function updateMarket(
 ): { prices: Record<string, number>; market: Record<string, MarketState> } {
   const nextPrices: Record<string, number> = {};
   const nextMarket: Record<string, MarketState> = {};
-  for (const m of model.materialOrder) {
-    const mp = model.marketOf(m.id);
+  for (let i = 0; i < model.chain.length; i++) {
+    const link = model.chain[i] as ChainLink;
+    const m = link.material;
+    const mp = link.market;
     const ms = market[m.id] as MarketState;
     const base = m.basePrice.value;
     const wb = flow.world[m.id];

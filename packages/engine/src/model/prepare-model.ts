@@ -2,7 +2,7 @@ import { neutralEffects } from "../events/effect-context.ts";
 import { flowMaterials } from "../market/flow-materials.ts";
 import type { LeverDefinition } from "../scenario/lever-schema.ts";
 import { DEFAULT_MARKET, type MarketParams } from "../scenario/market-schema.ts";
-import { withParameter } from "../scenario/parameter-path.ts";
+import { withParameters } from "../scenario/parameter-path.ts";
 import type {
   Material,
   Scenario,
@@ -56,6 +56,8 @@ export interface Model {
   orderIndex: Map<string, number>;
   /** Each source's baseline capacity, by id. */
   sourceCapacity: Map<string, number>;
+  /** Per material in chain order (same positions as `materialOrder`). */
+  chain: ChainLink[];
   /** Each material's market parameters (the scenario's, or defaults). */
   market: Map<string, MarketParams>;
   marketOf(material: string): MarketParams;
@@ -69,14 +71,34 @@ export interface Model {
   rowOtherSupply: Map<string, number>;
   /** Output of each home plant in an undisturbed turn. */
   normalPlantOutput: Map<string, number>;
+  /** Tonnes home takes from each source in an undisturbed turn (term contracts are a share of it). */
+  normalSourceFlow: Map<string, number>;
   /** The market and locations before the first turn: working stocks at their normal cover. */
   initialMarket: Record<string, MarketState>;
   initialLocation: Record<string, LocationState>;
 }
 
+/**
+ * One material's place in the chain, in `materialOrder` order: what the per-turn passes
+ * read, as arrays by position rather than Map lookups by id (they run ~10⁶ times a second).
+ */
+export interface ChainLink {
+  material: Material;
+  market: MarketParams;
+  sources: SupplySource[];
+  /** Downstream materials made at home from this one, and their positions in the chain. */
+  madeFrom: Material[];
+  madeFromAt: number[];
+  /** Indices into demandPairs of the sectors that use it. */
+  pairs: number[];
+  hasDomestic: boolean;
+}
+
 export interface DemandPair {
   sector: Sector;
   material: string;
+  /** The material's base price (read per pair every turn). */
+  basePrice: number;
   /** Tonnes per turn at normal output. */
   tonnes: number;
 }
@@ -123,6 +145,7 @@ export function prepareModel(
     controllerShare: new Map(),
     rowOtherSupply: new Map(),
     normalPlantOutput: new Map(),
+    normalSourceFlow: new Map(),
     initialMarket: {},
     initialLocation: {},
     scenario: s,
@@ -145,13 +168,28 @@ export function prepareModel(
     demandPairs: [],
     pairsByMaterial: new Map(s.materials.map((m) => [m.id, []])),
     pairsBySector: s.sectors.map(() => []),
+    chain: [],
   };
   s.sectors.forEach((sector, si) => {
     for (const [material, tonnes] of Object.entries(sector.demand)) {
-      const idx = model.demandPairs.push({ sector, material, tonnes }) - 1;
+      const basePrice = materials.get(material)?.basePrice.value ?? 0;
+      const idx = model.demandPairs.push({ sector, material, basePrice, tonnes }) - 1;
       model.pairsByMaterial.get(material)?.push(idx);
       model.pairsBySector[si]?.push(idx);
     }
+  });
+  const orderIndex = model.orderIndex;
+  model.chain = materialOrder.map((m) => {
+    const made = madeFrom.get(m.id) ?? [];
+    return {
+      material: m,
+      market: model.marketOf(m.id),
+      sources: sourcesByMaterial.get(m.id) ?? [],
+      madeFrom: made,
+      madeFromAt: made.map((d) => orderIndex.get(d.id) ?? -1),
+      pairs: model.pairsByMaterial.get(m.id) ?? [],
+      hasDomestic: model.hasDomestic.has(m.id),
+    };
   });
   for (const m of [...materialOrder].reverse()) {
     let p = 0;
@@ -159,11 +197,17 @@ export function prepareModel(
     for (const d of madeFrom.get(m.id) ?? []) p = Math.max(p, model.inputPriority.get(d.id) ?? 0);
     model.inputPriority.set(m.id, p);
   }
+  const sharedLists = new Map<string, string[]>();
   for (const t of s.teams) {
     const own = s.sectors
       .filter((sec) => t.sectors.includes(sec.id))
       .flatMap((sec) => Object.keys(sec.demand));
-    model.teamMaterials.set(t.id, [...new Set(own.length ? own : model.sectorMaterials)]);
+    const list = [...new Set(own.length ? own : model.sectorMaterials)];
+    // Equal lists are one array, so per-turn dependency figures are computed once per list.
+    const key = list.join("\u0000");
+    const same = sharedLists.get(key) ?? list;
+    sharedLists.set(key, same);
+    model.teamMaterials.set(t.id, same);
   }
   if (nominal && onlyDynamic(scenario, params)) {
     // The sampled parameters cannot change an undisturbed turn: reuse the nominal calibration.
@@ -171,6 +215,7 @@ export function prepareModel(
     model.controllerNormalExports = nominal.controllerNormalExports;
     model.rowOtherSupply = nominal.rowOtherSupply;
     model.normalPlantOutput = nominal.normalPlantOutput;
+    model.normalSourceFlow = nominal.normalSourceFlow;
     model.initialMarket = nominal.initialMarket;
     model.initialLocation = nominal.initialLocation;
     for (const m of s.materials)
@@ -218,6 +263,7 @@ export function prepareModel(
     let fromController = 0;
     let other = 0;
     for (const [src, t] of Object.entries(f?.bySource ?? {})) {
+      model.normalSourceFlow.set(src, t);
       const def = s.sources.find((x) => x.id === src);
       if (def?.country === s.controllingCountry && !def.domestic) fromController += t;
       else other += t;
@@ -254,16 +300,15 @@ function emptyMarket(basePrice: number): MarketState {
 }
 
 function applyParams(scenario: Scenario, params: Readonly<Record<string, number>>): Scenario {
-  let out = scenario;
+  const values: { path: string; value: number }[] = [];
   for (const u of scenario.uncertainty) {
     const v = params[u.id];
-    if (v === undefined) continue;
-    const r = withParameter(out, u.path, v);
-    if (!r.ok)
-      throw new Error(
-        `uncertain parameter '${u.id}': ${r.message}. Validate the scenario with parseScenario first.`,
-      );
-    out = r.scenario;
+    if (v !== undefined) values.push({ path: u.path, value: v });
   }
-  return out;
+  const r = withParameters(scenario, values);
+  if (!r.ok)
+    throw new Error(
+      `uncertain parameter: ${r.message}. Validate the scenario with parseScenario first.`,
+    );
+  return r.scenario;
 }

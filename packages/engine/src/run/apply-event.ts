@@ -10,11 +10,16 @@ import { resolveTurn } from "./resolve-turn.ts";
 const fail = (
   code: EngineError["code"],
   message: string,
+  ja: string,
   issues?: EngineError["issues"],
 ): StepResult<EngineState> => ({
   ok: false,
-  error: { code, message, ...(issues ? { issues } : {}) },
+  error: { code, message, ja, ...(issues ? { issues } : {}) },
 });
+
+/** Issues' Japanese texts, one sentence each. */
+const jaOf = (issues: readonly { message: string; ja?: string }[]) =>
+  issues.map((i) => i.ja ?? i.message).join("。");
 
 /**
  * The engine's step function: the state after one event, or the rule it breaks (state
@@ -28,23 +33,36 @@ export function applyEvent(
   model: Model,
   state: EngineState,
   event: EngineEvent,
+  /** Internal to folds that own `state.results` and never read an earlier state (see resolveTurn). */
+  ownsResults = false,
 ): StepResult<EngineState> {
   const turns = model.scenario.calendar.turns;
   if (state.turn >= turns)
-    return fail("exercise_over", `the exercise is over (all ${turns} turns resolved)`);
+    return fail(
+      "exercise_over",
+      `the exercise is over (all ${turns} turns resolved)`,
+      `演習は終了しています（全${turns}期を処理済み）`,
+    );
   if (event.turn !== state.turn)
     return fail(
       "stale_turn",
       `event is for turn ${event.turn + 1} but the exercise is at turn ${state.turn + 1}`,
+      `第${event.turn + 1}期に対する操作ですが、演習はすでに第${state.turn + 1}期に進んでいます`,
     );
   switch (event.type) {
     case "decisions_locked": {
-      if (!model.teams.has(event.team)) return fail("unknown_team", `unknown team '${event.team}'`);
+      if (!model.teams.has(event.team))
+        return fail(
+          "unknown_team",
+          `unknown team '${event.team}'`,
+          `チーム '${event.team}' はこのシナリオにありません`,
+        );
       const issues = validateActions(model, state, event.team, event.actions);
       if (issues.length)
         return fail(
           "invalid_decision",
           issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+          jaOf(issues),
           issues,
         );
       return {
@@ -53,26 +71,33 @@ export function applyEvent(
       };
     }
     case "turn_resolved":
-      return { ok: true, state: resolveTurn(model, state) };
+      return { ok: true, state: resolveTurn(model, state, ownsResults) };
     case "inject_fired": {
       if (Boolean(event.inject) === Boolean(event.custom))
         return fail(
           "invalid_inject",
           "name a prepared inject ('inject') or write one ('custom'), not both or neither",
+          "用意されたインジェクトを選ぶか新しく書くか、どちらか一方にしてください",
         );
       const e = event.inject ? model.injects.get(event.inject) : event.custom;
       if (!e)
         return fail(
           "unknown_inject",
           `unknown inject '${event.inject}' (prepared: ${[...model.injects.keys()].join(", ") || "none"})`,
+          `インジェクト '${event.inject}' は用意されていません`,
         );
       if (state.fired.some((f) => f.id === e.id))
-        return fail("inject_already_fired", `'${e.id}' has already fired`);
+        return fail(
+          "inject_already_fired",
+          `'${e.id}' has already fired`,
+          `「${e.title.ja}」はすでに発生しています`,
+        );
       const issues = checkEventReferences(model.scenario, e, ["custom"]);
       if (issues.length)
         return fail(
           "invalid_inject",
           issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+          jaOf(issues),
           issues,
         );
       return {
@@ -101,7 +126,11 @@ function applyOverride(
   switch (t.kind) {
     case "price": {
       if (!model.materials.has(t.material))
-        return fail("invalid_override", `unknown material '${t.material}'`);
+        return fail(
+          "invalid_override",
+          `unknown material '${t.material}'`,
+          `素材 '${t.material}' はありません`,
+        );
       return {
         ok: true,
         state: {
@@ -112,7 +141,12 @@ function applyOverride(
       };
     }
     case "budget": {
-      if (!model.teams.has(t.team)) return fail("invalid_override", `unknown team '${t.team}'`);
+      if (!model.teams.has(t.team))
+        return fail(
+          "invalid_override",
+          `unknown team '${t.team}'`,
+          `チーム '${t.team}' はありません`,
+        );
       return {
         ok: true,
         state: {
@@ -126,9 +160,17 @@ function applyOverride(
       const st = state.stockpiles[t.lever];
       const def = model.levers.get(t.lever);
       if (!st || def?.kind !== "stockpile")
-        return fail("invalid_override", `unknown stockpile '${t.lever}'`);
+        return fail(
+          "invalid_override",
+          `unknown stockpile '${t.lever}'`,
+          `備蓄 '${t.lever}' はありません`,
+        );
       if (t.value > def.capacity)
-        return fail("invalid_override", `stockpile '${t.lever}' holds at most ${def.capacity} t`);
+        return fail(
+          "invalid_override",
+          `stockpile '${t.lever}' holds at most ${def.capacity} t`,
+          `備蓄「${def.name.ja}」の容量は ${def.capacity} t です`,
+        );
       return {
         ok: true,
         state: {

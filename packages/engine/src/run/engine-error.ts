@@ -15,7 +15,10 @@ export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 /** A rule the event breaks. The state stays as it was (boardgame.io's invalid move). */
 export interface EngineError {
   code: EngineErrorCode;
+  /** In English (logs, tools, tests). */
   message: string;
+  /** The same for a Japanese reader: names as participants see them, no field paths. */
+  ja?: string;
   issues?: ScenarioIssue[];
 }
 

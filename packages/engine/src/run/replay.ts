@@ -24,7 +24,8 @@ export function replay(
   const model = prepareModel(scenario, params);
   let state = initialState(model, seed, params);
   for (let i = 0; i < events.length; i++) {
-    const r = applyEvent(model, state, events[i] as EngineEvent);
+    // The fold made the results list (initialState) and returns only its latest state.
+    const r = applyEvent(model, state, events[i] as EngineEvent, true);
     if (!r.ok) return { ok: false, error: r.error, index: i, state };
     state = r.state;
   }

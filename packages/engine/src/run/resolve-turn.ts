@@ -13,15 +13,25 @@ import { turnLabel } from "../model/calendar.ts";
 import { copyRecord } from "../model/copy-record.ts";
 import type { Model } from "../model/prepare-model.ts";
 import { createRng } from "../model/rng.ts";
-import type { EngineState, OverrideRecord, Project, TurnResult } from "../model/state.ts";
+import type {
+  EngineState,
+  FiredEvent,
+  OverrideRecord,
+  Project,
+  TurnResult,
+} from "../model/state.ts";
 import { teamOutcomes } from "./team-outcomes.ts";
 
 /**
  * Resolves the current turn: fires due events, applies the locked decisions, moves projects
  * on, clears the markets, books costs and losses, moves prices, and records the turn's
  * result with its causes. Pure: returns a new state; the old one is untouched.
+ *
+ * `ownsResults`: the caller made `state.results` itself and drops `state` once this returns
+ * (runPlan's fold, where no earlier state is ever read): the turn's result is appended to
+ * that array instead of copying it, which saves copying a growing list every turn.
  */
-export function resolveTurn(model: Model, state: EngineState): EngineState {
+export function resolveTurn(model: Model, state: EngineState, ownsResults = false): EngineState {
   const s = model.scenario;
   const turn = state.turn;
   const rng = createRng(state.rng);
@@ -119,7 +129,7 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
   const result: TurnResult = {
     turn,
     label: model.labels[turn] ?? turnLabel(s.calendar, turn),
-    activeEvents: active.map((f) => f.id),
+    activeEvents: sameIds(last?.activeEvents, active) ?? active.map((f) => f.id),
     newlyFired: due.newly,
     prices,
     priceMultiples,
@@ -140,9 +150,15 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     for (const team in ledger.spentNow)
       spent[team] = (spent[team] ?? 0) + (ledger.spentNow[team] ?? 0);
   }
-  // slice + push: Array.prototype.concat takes a slow generic path for object arguments.
-  const results = state.results.slice();
-  results.push(result);
+  let results = state.results;
+  if (ownsResults) results.push(result);
+  else {
+    // One exactly sized copy: concat takes a slow generic path for objects, and slice + push
+    // copies twice (push outgrows the sliced store).
+    results = new Array<TurnResult>(state.results.length + 1);
+    for (let i = 0; i < state.results.length; i++) results[i] = state.results[i] as TurnResult;
+    results[state.results.length] = result;
+  }
   // Every field written out: a spread followed by overrides is a V8 slow path in this hot loop.
   return {
     scenarioId: state.scenarioId,
@@ -163,6 +179,17 @@ export function resolveTurn(model: Model, state: EngineState): EngineState {
     overrides: state.overrides,
     results,
   };
+}
+
+/** Last turn's list of active ids when this turn's is the same (results are immutable: share it). */
+function sameIds(
+  ids: readonly string[] | undefined,
+  active: readonly FiredEvent[],
+): string[] | undefined {
+  if (!ids || ids.length !== active.length) return undefined;
+  for (let i = 0; i < ids.length; i++)
+    if (ids[i] !== (active[i] as FiredEvent).id) return undefined;
+  return ids as string[];
 }
 
 /** This turn's overrides (usually none: share one empty list). */

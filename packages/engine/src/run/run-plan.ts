@@ -78,7 +78,8 @@ export function runPlan(
       } else refused.push({ turn, team: d.team, message: r.error.message });
     }
     const e: EngineEvent = { type: "turn_resolved", turn };
-    const r = applyEvent(model, state, e);
+    // The fold made its state's results list (initialState) and never reads an earlier state.
+    const r = applyEvent(model, state, e, true);
     if (!r.ok) throw new Error(`turn ${turn} failed to resolve: ${r.error.message}`);
     state = r.state;
     events.push(e);

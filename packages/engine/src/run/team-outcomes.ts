@@ -14,29 +14,37 @@ export function teamOutcomes(
   spentNow: Readonly<Record<string, number>>,
 ): Record<string, TeamOutcome> {
   const out: Record<string, TeamOutcome> = {};
+  // Teams measured over the same materials share one list (prepareModel dedupes them):
+  // compute each distinct list once.
+  let lastList: readonly string[] | undefined;
+  let share = 0;
+  let index = 0;
   for (const team of model.teams.values()) {
-    const byCountry: Record<string, number> = {};
-    let total = 0;
-    for (const m of model.teamMaterials.get(team.id) ?? []) {
-      const countries = flows[m]?.byCountry;
-      for (const c in countries) {
-        const t = countries[c] ?? 0;
-        byCountry[c] = (byCountry[c] ?? 0) + t;
-        total += t;
+    const list = model.teamMaterials.get(team.id) ?? NO_MATERIALS;
+    if (list !== lastList) {
+      const byCountry: Record<string, number> = {};
+      let total = 0;
+      for (let j = 0; j < list.length; j++) {
+        const countries = flows[list[j] as string]?.byCountry;
+        for (const c in countries) {
+          const t = countries[c] ?? 0;
+          byCountry[c] = (byCountry[c] ?? 0) + t;
+          total += t;
+        }
       }
+      share = importShare(byCountry, total, model.scenario.home, model.scenario.controllingCountry);
+      index = hhi(byCountry, total);
+      lastList = list;
     }
     out[team.id] = {
       team: team.id,
       spent: spentNow[team.id] ?? 0,
       budgetLeft: budgets[team.id] ?? 0,
-      controlledShare: importShare(
-        byCountry,
-        total,
-        model.scenario.home,
-        model.scenario.controllingCountry,
-      ),
-      hhi: hhi(byCountry, total),
+      controlledShare: share,
+      hhi: index,
     };
   }
   return out;
 }
+
+const NO_MATERIALS: readonly string[] = [];

@@ -6,6 +6,15 @@ import type { Scenario, ScenarioEvent } from "./scenario-schema.ts";
 
 type Path = (string | number)[];
 
+const KIND_JA = {
+  material: "素材",
+  sector: "部門",
+  lever: "レバー",
+  source: "供給源",
+  event: "イベント",
+  team: "チーム",
+} as const;
+
 /** The ids a scenario defines, and a way to report references to ids it does not. */
 class References {
   readonly issues: ScenarioIssue[] = [];
@@ -24,13 +33,17 @@ class References {
       event: new Set([...s.events, ...s.injects].map((e) => e.id)),
     };
   }
-  add(path: Path, message: string): void {
-    this.issues.push({ path, message });
+  add(path: Path, message: string, ja: string): void {
+    this.issues.push({ path, message, ja });
   }
   need(kind: keyof References["known"], id: string, path: Path): void {
     const ids = this.known[kind];
     if (!ids.has(id))
-      this.add(path, `unknown ${kind} '${id}' (known: ${[...ids].join(", ") || "none"})`);
+      this.add(
+        path,
+        `unknown ${kind} '${id}' (known: ${[...ids].join(", ") || "none"})`,
+        `${KIND_JA[kind]} '${id}' は定義されていません（定義済み: ${[...ids].join(", ") || "なし"}）`,
+      );
   }
 }
 
@@ -46,13 +59,26 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
     if (m.input) {
       r.need("material", m.input.material, ["materials", i, "input", "material"]);
       if (m.input.material === m.id)
-        r.add(["materials", i, "input", "material"], `material '${m.id}' cannot be its own input`);
+        r.add(
+          ["materials", i, "input", "material"],
+          `material '${m.id}' cannot be its own input`,
+          `素材 '${m.id}' を自身の原料にはできません`,
+        );
     }
     if (m.minPriceMultiple >= m.maxPriceMultiple)
-      r.add(["materials", i, "maxPriceMultiple"], "maxPriceMultiple must exceed minPriceMultiple");
+      r.add(
+        ["materials", i, "maxPriceMultiple"],
+        "maxPriceMultiple must exceed minPriceMultiple",
+        "maxPriceMultiple は minPriceMultiple より大きくしてください",
+      );
   });
   const cycle = findInputCycle(s);
-  if (cycle) r.add(["materials"], `the material chain has a cycle: ${cycle.join(" → ")}`);
+  if (cycle)
+    r.add(
+      ["materials"],
+      `the material chain has a cycle: ${cycle.join(" → ")}`,
+      `素材の連鎖が循環しています: ${cycle.join(" → ")}`,
+    );
   s.sources.forEach((src, i) => {
     r.need("material", src.material, ["sources", i, "material"]);
     const m = s.materials.find((x) => x.id === src.material);
@@ -60,6 +86,7 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
       r.add(
         ["sources", i, "domestic"],
         `domestic source '${src.id}' makes '${m.id}', which has no 'input' to make it from`,
+        `国内供給源 '${src.id}' が作る '${m.id}' には原料（input）がありません`,
       );
   });
   s.sectors.forEach((sec, i) => {
@@ -83,20 +110,39 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
       r.add(
         ["events", i],
         `event '${e.id}' needs 'at' (a turn) or 'when' (a trigger); hand-fired ones belong in 'injects'`,
+        `イベント '${e.id}' には 'at'（期）か 'when'（発動条件）が必要です。手動で発動するものは 'injects' に置いてください`,
       );
     if (e.at && !turnInRange(s, e.at))
-      r.add(["events", i, "at"], `turn ${e.at} is outside the scenario's calendar`);
+      r.add(
+        ["events", i, "at"],
+        `turn ${e.at} is outside the scenario's calendar`,
+        `期 ${e.at} はシナリオの期間外です`,
+      );
   });
   s.injects.forEach((e, i) => {
     checkEventWith(e, ["injects", i], r);
   });
   s.uncertainty.forEach((u, i) => {
     const d = u.distribution;
-    if (d.max < d.min) r.add(["uncertainty", i, "distribution", "max"], "max must be at least min");
+    if (d.max < d.min)
+      r.add(
+        ["uncertainty", i, "distribution", "max"],
+        "max must be at least min",
+        "max は min 以上にしてください",
+      );
     if (d.kind === "triangular" && (d.mode < d.min || d.mode > d.max))
-      r.add(["uncertainty", i, "distribution", "mode"], "mode must lie between min and max");
+      r.add(
+        ["uncertainty", i, "distribution", "mode"],
+        "mode must lie between min and max",
+        "mode は min と max の間にしてください",
+      );
     const resolved = resolveParameterPath(s, u.path);
-    if (!resolved.ok) r.add(["uncertainty", i, "path"], resolved.message);
+    if (!resolved.ok)
+      r.add(
+        ["uncertainty", i, "path"],
+        resolved.message,
+        `パラメータのパス '${u.path}' を解決できません（${resolved.message}）`,
+      );
     else {
       // A band around a run is honest only if the run's own (nominal) value is one of the draws.
       const nominal = resolved.get(s);
@@ -104,6 +150,7 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
         r.add(
           ["uncertainty", i, "distribution"],
           `the scenario's own value ${nominal} lies outside this distribution (${d.min}–${d.max})`,
+          `シナリオ自身の値 ${nominal} がこの分布（${d.min}–${d.max}）の外にあります`,
         );
     }
   });
@@ -135,12 +182,17 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
     for (const key of ["period", "base"] as const) {
       const p = h[key];
       if (p !== undefined && !periodTurns(s, p).length)
-        r.add(["history", i, key], `period ${p} has no turn in the scenario's calendar`);
+        r.add(
+          ["history", i, key],
+          `period ${p} has no turn in the scenario's calendar`,
+          `期間 ${p} はシナリオの期間に含まれません`,
+        );
     }
     if (h.expectedTurn !== undefined && !turnInRange(s, h.expectedTurn))
       r.add(
         ["history", i, "expectedTurn"],
         `turn ${h.expectedTurn} is outside the scenario's calendar`,
+        `期 ${h.expectedTurn} はシナリオの期間外です`,
       );
   });
   return r.issues;
@@ -189,17 +241,26 @@ function checkLever(s: Scenario, l: Scenario["levers"][number], path: Path, r: R
     });
   if (l.kind === "wto_case") {
     if (l.maxTurnsToRuling < l.minTurnsToRuling)
-      r.add([...path, "maxTurnsToRuling"], "maxTurnsToRuling must be at least minTurnsToRuling");
+      r.add(
+        [...path, "maxTurnsToRuling"],
+        "maxTurnsToRuling must be at least minTurnsToRuling",
+        "maxTurnsToRuling は minTurnsToRuling 以上にしてください",
+      );
     l.challenges.forEach((e, j) => {
       r.need("event", e, [...path, "challenges", j]);
     });
   }
   if (l.kind === "stockpile" && l.initialStock > l.capacity)
-    r.add([...path, "initialStock"], "initialStock exceeds capacity");
+    r.add(
+      [...path, "initialStock"],
+      "initialStock exceeds capacity",
+      "initialStock が capacity（容量）を超えています",
+    );
   if (l.kind === "stockpile" && s.teams.filter((t) => t.levers.includes(l.id)).length > 1)
     r.add(
       [...path, "id"],
       `stockpile '${l.id}' is listed by more than one team; a stockpile has one owner`,
+      `備蓄 '${l.id}' が複数のチームに割り当てられています。備蓄の持ち主は一つのチームです`,
     );
 }
 
@@ -218,7 +279,12 @@ function checkUniqueIds(s: Scenario, r: References): void {
     const ids = seen.get(kind) ?? new Set<string>();
     seen.set(kind, ids);
     list.forEach((item, i) => {
-      if (ids.has(item.id)) r.add([field, i, "id"], `duplicate ${kind} id '${item.id}'`);
+      if (ids.has(item.id))
+        r.add(
+          [field, i, "id"],
+          `duplicate ${kind} id '${item.id}'`,
+          `${KIND_JA[kind as keyof typeof KIND_JA]} の id '${item.id}' が重複しています`,
+        );
       ids.add(item.id);
     });
   }

@@ -29,6 +29,12 @@ export const MarketParams = z.strictObject({
   stockAdjustTurns: z.number().min(1).max(40).default(2),
   /** While destocking, buyers still order at least this share of their use (term contracts, minimum lots). */
   minOrderShare: Fraction.default(0),
+  /**
+   * Share of each import channel's normal flow bought on term contracts (scaled with current
+   * use): filled after offtake contracts and before spot purchases in merit order, so buyers
+   * cutting orders cut spot first and keep buying from their usual suppliers.
+   */
+  termShare: Fraction.default(0),
   /** Price multiple = (supply position ÷ desired)^(−priceResponse), before inertia and bounds. */
   priceResponse: z.number().min(0).max(20),
   /** The marginal supplier's cost as a multiple of the base price: prices do not settle below it. */
@@ -56,6 +62,7 @@ export const DEFAULT_MARKET: MarketParams = {
   riskDownTurns: 4,
   stockAdjustTurns: 2,
   minOrderShare: 0,
+  termShare: 0,
   priceResponse: 3,
   costFloor: 0.6,
   demandAdjustTurns: 4,

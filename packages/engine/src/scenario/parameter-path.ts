@@ -70,3 +70,49 @@ export function withParameter(
   };
   return { ok: true, scenario: copyAt(scenario, 0) as Scenario };
 }
+
+/**
+ * A copy of the scenario with several numeric parameters set, copying each object on any of
+ * the paths once (the rest is shared, never mutated): Monte Carlo makes one per sample, and
+ * setting the parameters one by one would copy the scenario and its lists once per parameter.
+ * Paths are those parseScenario already checked; an unknown one is an error.
+ */
+export function withParameters(
+  scenario: Scenario,
+  values: readonly { path: string; value: number }[],
+): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+  const copied = new Set<object>();
+  const own = <T extends object>(node: T): T => {
+    if (copied.has(node)) return node;
+    const copy = (Array.isArray(node) ? node.slice() : { ...node }) as T;
+    copied.add(copy);
+    return copy;
+  };
+  const root = own(scenario as object) as Record<string, unknown>;
+  for (const { path, value } of values) {
+    const parts = path.split(".");
+    let node: Record<string, unknown> | unknown[] = root;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const part = parts[i] as string;
+      let child: unknown;
+      let at: string | number;
+      if (Array.isArray(node)) {
+        at = node.findIndex((x) => (x as { id?: string } | undefined)?.id === part);
+        child = at >= 0 ? node[at] : undefined;
+      } else {
+        at = part;
+        child = node[part];
+      }
+      if (!child || typeof child !== "object")
+        return { ok: false, message: `'${parts.slice(0, i + 1).join(".")}' does not exist` };
+      const mine = own(child);
+      (node as Record<string | number, unknown>)[at] = mine;
+      node = mine as Record<string, unknown> | unknown[];
+    }
+    const key = parts[parts.length - 1] as string;
+    if (Array.isArray(node) || typeof node[key] !== "number")
+      return { ok: false, message: `'${path}' is not a number in the scenario` };
+    node[key] = value;
+  }
+  return { ok: true, scenario: root as unknown as Scenario };
+}
