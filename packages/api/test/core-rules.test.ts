@@ -121,6 +121,7 @@ describe("reads and writes beside the log, by role", () => {
     export: ["facilitator", "observer"],
     write_note: ["facilitator"],
     fork: ["facilitator"],
+    answer_debrief: ["teamMember", "otherTeamMember", "observer"],
   };
   it("view, review, export, notes and forks follow one table", async () => {
     const ex = await memoryExercise();
@@ -146,6 +147,42 @@ describe("session rules", () => {
         expect(isAppError(r)).toBe(true);
       }
     expect(isAppError(may(state, ex.as("facilitator"), "write_note"))).toBe(false);
+  });
+
+  it("after the end, members answer the debrief questions (the scenario's and the facilitator's); a repeat stores nothing", async () => {
+    const ex = await memoryExercise();
+    const f = ex.as("facilitator");
+    await ex.runner.execute(ex.sessionId, f, { type: "control", action: "end" });
+    await ex.runner.execute(ex.sessionId, f, {
+      type: "add_debrief_question",
+      questionId: "q-comms",
+      text: "Did the teams talk to each other in time?",
+    });
+    const answer: Command = {
+      type: "answer_debrief",
+      questionId: "diversification_cost",
+      answer: "Only with a price floor",
+      at: "2026-01-01T00:00:00.000Z",
+    };
+    await ex.runner.execute(ex.sessionId, ex.as("teamMember"), answer);
+    const again = await ex.runner.execute(ex.sessionId, ex.as("teamMember"), answer);
+    expect(again.events).toEqual([]);
+    await ex.runner.execute(ex.sessionId, ex.as("observer"), {
+      ...answer,
+      questionId: "q-comms",
+      answer: "Late",
+    });
+    const state = await ex.runner.read(ex.sessionId);
+    expect([...state.debrief.answers.values()].map((a) => [a.questionId, a.answer])).toEqual([
+      ["diversification_cost", "Only with a price floor"],
+      ["q-comms", "Late"],
+    ]);
+    await expect(
+      ex.runner.execute(ex.sessionId, ex.as("teamMember"), { ...answer, questionId: "nope" }),
+    ).rejects.toMatchObject({ code: "rule_violation", message: expect.stringMatching(/nope/) });
+    await expect(ex.runner.execute(ex.sessionId, f, answer)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("locks need a running exercise; start, pause and resume follow the lifecycle", async () => {

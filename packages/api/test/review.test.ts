@@ -143,6 +143,11 @@ describe("replay, forks and the after-action review", () => {
     await review.saveNote(ex.facilitator, { noteId: "note-gone-1", turn: null, body: "Gone" });
     await review.saveNote(ex.facilitator, { noteId: "note-keep-1", turn: 1, body: "Kept, edited" });
     await review.deleteNote(ex.facilitator, { noteId: "note-gone-1" });
+    await review.addDebriefQuestion(ex.facilitator, {
+      questionId: "q-talk",
+      text: "Who called whom?",
+    });
+    await review.answerDebrief(ex.jogmec.token, { questionId: "q-talk", answer: "METI called us" });
     const exported = await review.exportJson(ex.facilitator);
     expect(Object.keys(exported.stateHashes)).toEqual(["0", "1", "2"]);
     const imported = await review.importJson({
@@ -159,6 +164,16 @@ describe("replay, forks and the after-action review", () => {
     expect(after).toMatchObject([
       { turn: 1, body: "Kept, edited", authorName: "Sato", editedAt: expect.any(String) },
     ]);
+    // So do the questionnaire's added questions and answers, with who answered.
+    const answers = (await review.timeline(imported.token)).debrief;
+    expect(answers).toEqual((await review.timeline(ex.facilitator)).debrief);
+    expect(answers.answers).toMatchObject([
+      { questionId: "q-talk", answer: "METI called us", team: "jogmec" },
+    ]);
+    expect(answers.questions.at(-1)).toEqual({
+      questionId: "q-talk",
+      text: { ja: "Who called whom?", en: "Who called whom?" },
+    });
     const csv = await review.exportCsv(ex.facilitator);
     const lines = csv.trim().split("\n");
     // The CLI's numbering (turn 0 is the first) and its per-material and per-sector columns.
@@ -169,6 +184,7 @@ describe("replay, forks and the after-action review", () => {
     expect(lines.some((l) => l.includes("buy 4 t jogmec_dy_stockpile"))).toBe(true);
     expect(lines[2]).toContain("Sato");
     expect(lines[2]).toContain("Kept, edited");
+    expect(csv).toContain("[q-talk] Ben (jogmec): METI called us");
     // Values are rounded: no long float tails.
     expect(csv).not.toMatch(/\d\.\d{6,}/);
     // A tampered log is refused with the event that fails.

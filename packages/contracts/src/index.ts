@@ -4,6 +4,8 @@ export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-ev
 export {
   BranchRun,
   CompareInput,
+  DebriefAnswerInput,
+  DebriefQuestionInput,
   DeleteNoteInput,
   ExportedExercise,
   ForkInput,

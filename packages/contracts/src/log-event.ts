@@ -38,6 +38,25 @@ export const SessionEvent = z.discriminatedUnion("type", [
     at: z.string(),
   }),
   z.strictObject({ type: z.literal("note_deleted"), noteId: Id, at: z.string() }),
+  /** A debrief question the facilitator adds beside the scenario's own (in the language asked). */
+  z.strictObject({
+    type: z.literal("debrief_question_added"),
+    questionId: Id,
+    text: z.string().trim().min(1).max(500),
+  }),
+  /**
+   * A member's answer to a debrief question (a later answer replaces it). Name and team travel
+   * with it so a re-imported export keeps who answered.
+   */
+  z.strictObject({
+    type: z.literal("debrief_answered"),
+    participantId: Id,
+    displayName: z.string().min(1).max(60),
+    team: Id.nullable(),
+    questionId: Id,
+    answer: z.string().trim().min(1).max(4000),
+    at: z.string(),
+  }),
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 

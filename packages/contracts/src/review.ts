@@ -47,6 +47,16 @@ export const NoteInput = z.strictObject({
   body: z.string().trim().min(1, "a note cannot be empty").max(20_000),
 });
 export type NoteInput = z.infer<typeof NoteInput>;
+export const DebriefQuestionInput = z.strictObject({
+  questionId: z.string().trim().min(3).max(100),
+  text: z.string().trim().min(1, "a question cannot be empty").max(500),
+});
+export type DebriefQuestionInput = z.infer<typeof DebriefQuestionInput>;
+export const DebriefAnswerInput = z.strictObject({
+  questionId: z.string().trim().min(1).max(100),
+  answer: z.string().trim().min(1, "an answer cannot be empty").max(4000),
+});
+export type DebriefAnswerInput = z.infer<typeof DebriefAnswerInput>;
 export const DeleteNoteInput = z.strictObject({ noteId: z.string().trim().min(8).max(100) });
 export type DeleteNoteInput = z.infer<typeof DeleteNoteInput>;
 export const ImportInput = z.strictObject({

@@ -31,12 +31,14 @@ export type Command =
   /** Writes or edits a note; `at` is the service's clock, carried as data. */
   | { type: "write_note"; noteId: string; turn: number | null; body: string; at: string }
   | { type: "delete_note"; noteId: string; at: string }
-  /** Restores notes from an imported log as they were (author, times). */
+  | { type: "add_debrief_question"; questionId: string; text: string }
+  | { type: "answer_debrief"; questionId: string; answer: string; at: string }
+  /** Restores notes and the questionnaire from an imported log as they were (authors, times). */
   | { type: "replay_notes"; events: NoteEvent[] }
   /** Replays engine events already decided elsewhere (import, fork, headless branch runs). */
   | { type: "replay_engine"; events: EngineEvent[] };
 
 /** Reads that are not events: who may do them is still a rule of the core. */
-export type Permission = "view" | "review" | "write_note" | "fork" | "export";
+export type Permission = "view" | "review" | "write_note" | "fork" | "export" | "answer_debrief";
 
 export type CommandType = Command["type"];

@@ -3,8 +3,17 @@ import type { Command } from "./command.ts";
 import type { Actor, ExerciseState } from "./exercise-state.ts";
 import { may } from "./permissions.ts";
 
-export type NoteEvent = Extract<LogEvent, { type: "note_written" | "note_deleted" }>;
-type NoteCommand = Extract<Command, { type: "write_note" | "delete_note" | "replay_notes" }>;
+/** The review's own events: notes and the questionnaire (written during play and after the end). */
+export type NoteEvent = Extract<
+  LogEvent,
+  { type: "note_written" | "note_deleted" | "debrief_question_added" | "debrief_answered" }
+>;
+type NoteCommand = Extract<
+  Command,
+  {
+    type: "write_note" | "delete_note" | "replay_notes" | "add_debrief_question" | "answer_debrief";
+  }
+>;
 
 /**
  * The facilitator's notes: written, edited (same id) and deleted as events, so they are in the
@@ -16,8 +25,20 @@ export function decideNote(
   caller: Actor,
   command: NoteCommand,
 ): NoteEvent[] | AppError {
+  if (command.type === "answer_debrief") return decideAnswer(state, caller, command);
   const me = may(state, caller, "write_note");
   if (me instanceof AppError) return me;
+  if (command.type === "add_debrief_question") {
+    const taken =
+      state.genesis.scenario.debriefQuestions.some((q) => q.id === command.questionId) ||
+      state.debrief.questions.some((q) => q.questionId === command.questionId);
+    if (taken)
+      return new AppError(
+        "rule_violation",
+        `questionId: '${command.questionId}' is already a question`,
+      );
+    return [{ type: "debrief_question_added", questionId: command.questionId, text: command.text }];
+  }
   if (command.type === "replay_notes") return command.events;
   const existing = state.notes.get(command.noteId);
   if (command.type === "delete_note") {
@@ -40,6 +61,35 @@ export function decideNote(
       authorId: me.participantId,
       authorName: me.displayName,
       at: command.at,
+    },
+  ];
+}
+
+/** A participant's or observer's answer to one of the scenario's or the facilitator's questions. */
+function decideAnswer(
+  state: ExerciseState,
+  caller: Actor,
+  c: Extract<Command, { type: "answer_debrief" }>,
+): NoteEvent[] | AppError {
+  const me = may(state, caller, "answer_debrief");
+  if (me instanceof AppError) return me;
+  const known =
+    state.genesis.scenario.debriefQuestions.some((q) => q.id === c.questionId) ||
+    state.debrief.questions.some((q) => q.questionId === c.questionId);
+  if (!known) return new AppError("rule_violation", `questionId: no question '${c.questionId}'`);
+  const answer = c.answer.trim();
+  if (!answer) return new AppError("rule_violation", "answer: an answer cannot be empty");
+  const before = state.debrief.answers.get(`${me.participantId}:${c.questionId}`);
+  if (before?.answer === answer) return [];
+  return [
+    {
+      type: "debrief_answered",
+      participantId: me.participantId,
+      displayName: me.displayName,
+      team: me.team,
+      questionId: c.questionId,
+      answer,
+      at: c.at,
     },
   ];
 }

@@ -22,11 +22,13 @@ export function decide(
   caller: Actor,
   command: Command,
 ): LogEvent[] | AppError {
-  // Notes are the hot-wash: they are written during play and after the end alike.
+  // Notes and the questionnaire are the hot-wash: written during play and after the end alike.
   if (
     command.type === "write_note" ||
     command.type === "delete_note" ||
-    command.type === "replay_notes"
+    command.type === "replay_notes" ||
+    command.type === "add_debrief_question" ||
+    command.type === "answer_debrief"
   )
     return decideNote(state, caller, command);
   // An ended exercise is a record: nothing else changes it.

@@ -63,6 +63,24 @@ export function evolve(state: ExerciseState, r: Recorded): ExerciseState {
       });
       return { ...state, seq, notes };
     }
+    case "debrief_question_added":
+      return {
+        ...state,
+        seq,
+        debrief: {
+          ...state.debrief,
+          questions: [
+            ...state.debrief.questions.filter((q) => q.questionId !== event.questionId),
+            { questionId: event.questionId, text: event.text },
+          ],
+        },
+      };
+    case "debrief_answered": {
+      const answers = new Map(state.debrief.answers);
+      const { type: _, ...answer } = event;
+      answers.set(`${event.participantId}:${event.questionId}`, answer);
+      return { ...state, seq, debrief: { ...state.debrief, answers } };
+    }
     case "note_deleted": {
       const notes = new Map(state.notes);
       notes.delete(event.noteId);

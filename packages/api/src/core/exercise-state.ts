@@ -45,6 +45,21 @@ export interface ExerciseState {
   messages: readonly { seq: number; text: string; at: string }[];
   /** The facilitator's notes by id, in the order written (deleted ones removed). */
   notes: ReadonlyMap<string, Note>;
+  /** The end-of-exercise questionnaire: the facilitator's added questions and everyone's answers. */
+  debrief: {
+    questions: readonly { questionId: string; text: string }[];
+    /** By `${participantId}:${questionId}`: a member's latest answer. */
+    answers: ReadonlyMap<string, DebriefAnswer>;
+  };
+}
+
+export interface DebriefAnswer {
+  participantId: string;
+  displayName: string;
+  team: string | null;
+  questionId: string;
+  answer: string;
+  at: string;
 }
 
 /** A facilitator's note as the log left it. */
@@ -68,6 +83,7 @@ export function initialExerciseState(genesis: Genesis): ExerciseState {
     members: new Map([[genesis.facilitator.participantId, genesis.facilitator]]),
     messages: [],
     notes: new Map(),
+    debrief: { questions: [], answers: new Map() },
   };
 }
 

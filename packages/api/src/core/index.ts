@@ -6,6 +6,7 @@ export type { NoteEvent } from "./decide-note.ts";
 export { evolve, foldLog, type Recorded } from "./evolve.ts";
 export {
   type Actor,
+  type DebriefAnswer,
   type ExerciseState,
   type Genesis,
   initialExerciseState,

@@ -10,6 +10,8 @@ const WHO: Record<Permission, Member["role"][]> = {
   // Notes stay writable after the end: the hot-wash happens then.
   write_note: ["facilitator"],
   fork: ["facilitator"],
+  // Everyone who took part answers the debrief questionnaire (the facilitator writes notes).
+  answer_debrief: ["participant", "observer"],
 };
 
 /** Whether a caller may read or act outside the log; the member it is, or the refusal as a value. */

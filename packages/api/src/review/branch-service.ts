@@ -7,6 +7,7 @@ import {
   readStoredEvent,
 } from "@chokepoint/contracts";
 import { applyEvent, initialState, stateHash } from "@chokepoint/engine";
+import type { NoteEvent } from "../core/index.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import { replayInto, runToEnd } from "../service/run-headless.ts";
 import { openExercise } from "./open-exercise.ts";
@@ -50,10 +51,13 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
     throw e;
   }
   // Notes travel in the log with their author and times; restore them as they were.
-  const notes = events.filter(
-    (e): e is Extract<typeof e, { type: "note_written" | "note_deleted" }> =>
-      e.type === "note_written" || e.type === "note_deleted",
-  );
+  const reviewTypes = new Set([
+    "note_written",
+    "note_deleted",
+    "debrief_question_added",
+    "debrief_answered",
+  ]);
+  const notes = events.filter((e): e is NoteEvent => reviewTypes.has(e.type));
   if (notes.length)
     await exercises.runner.execute(
       created.sessionId,

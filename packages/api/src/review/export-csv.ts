@@ -1,4 +1,4 @@
-import type { Note } from "../core/index.ts";
+import type { DebriefAnswer, Note } from "../core/index.ts";
 import type { TimelineTurn } from "./timeline.ts";
 
 /** Rounded like the CLI's tables: shares and multiples to 4 places, tonnes and money to 1. */
@@ -19,7 +19,12 @@ export interface CsvShape {
  * per sector), then each team's decisions and spend, the turn's events, injects, overrides
  * with reasons, and the notes written on it — so a spreadsheet holds the whole record.
  */
-export function timelineCsv(turns: readonly TimelineTurn[], notes: readonly Note[], s: CsvShape) {
+export function timelineCsv(
+  turns: readonly TimelineTurn[],
+  notes: readonly Note[],
+  s: CsvShape,
+  answers: readonly DebriefAnswer[] = [],
+) {
   const unit = s.money.replaceAll(/[^\p{L}\p{N}]+/gu, "_");
   const header = [
     "turn",
@@ -79,13 +84,14 @@ export function timelineCsv(turns: readonly TimelineTurn[], notes: readonly Note
     ].join(",");
   });
   const general = notes.filter((n) => n.turn === null);
-  // Notes on the whole exercise: a last row with no turn, only the notes column filled.
+  // Notes on the whole exercise and the questionnaire's answers: last rows with no turn, only
+  // the notes column filled.
+  const lastRow = (text: string) => [...header.slice(0, -1).map(() => ""), q(text)].join(",");
   if (general.length)
+    rows.push(lastRow(general.map((n) => `${n.authorName} ${n.writtenAt}: ${n.body}`).join("; ")));
+  for (const a of answers)
     rows.push(
-      [
-        ...header.slice(0, -1).map(() => ""),
-        q(general.map((n) => `${n.authorName} ${n.writtenAt}: ${n.body}`).join("; ")),
-      ].join(","),
+      lastRow(`[${a.questionId}] ${a.displayName}${a.team ? ` (${a.team})` : ""}: ${a.answer}`),
     );
   return `${header.join(",")}\n${rows.join("\n")}\n`;
 }

@@ -1,6 +1,8 @@
 import {
   AppError,
   type CompareInput,
+  type DebriefAnswerInput,
+  type DebriefQuestionInput,
   type DeleteNoteInput,
   EVENT_SCHEMA_VERSION,
   type ExportedExercise,
@@ -116,6 +118,7 @@ export class ReviewService {
       ),
       scorecard: scorecard(g.model, state),
       notes: await this.notesOf(state),
+      debrief: debriefOf(state),
       lineage: {
         parentId: header.parentId,
         forkedAtTurn: header.forkedAtTurn,
@@ -162,6 +165,38 @@ export class ReviewService {
     return { noteId: input.noteId, stored: written.events.length > 0 };
   }
 
+  /** The questionnaire as one member sees it: every question, and their own answers. */
+  async debrief(token: unknown) {
+    const { state, me } = await this.open(token, "view");
+    const d = debriefOf(state);
+    return {
+      status: state.status,
+      canAnswer: me.role !== "facilitator",
+      questions: d.questions,
+      mine: d.answers.filter((a) => a.participantId === me.participantId),
+    };
+  }
+
+  async answerDebrief(token: unknown, input: DebriefAnswerInput) {
+    const { state, me } = await this.open(token, "answer_debrief");
+    const w = await this.exercises.runner.execute(
+      state.genesis.sessionId,
+      { participantId: me.participantId },
+      { type: "answer_debrief", ...input, at: new Date().toISOString() },
+    );
+    return { stored: w.events.length > 0 };
+  }
+
+  async addDebriefQuestion(token: unknown, input: DebriefQuestionInput) {
+    const { state, me } = await this.open(token, "write_note");
+    await this.exercises.runner.execute(
+      state.genesis.sessionId,
+      { participantId: me.participantId },
+      { type: "add_debrief_question", ...input },
+    );
+    return { questionId: input.questionId };
+  }
+
   async deleteNote(token: unknown, input: DeleteNoteInput) {
     const { state, me } = await this.open(token, "write_note");
     await this.exercises.runner.execute(
@@ -195,12 +230,17 @@ export class ReviewService {
 
   async exportCsv(token: unknown): Promise<string> {
     const t = await this.timeline(token);
-    return timelineCsv(t.turns, t.notes, {
-      teams: t.scenario.teams.map((x) => x.id),
-      materials: t.scenario.materials.map((m) => m.id),
-      sectors: t.scenario.sectors.map((x) => x.id),
-      money: t.scenario.units.money.en,
-    });
+    return timelineCsv(
+      t.turns,
+      t.notes,
+      {
+        teams: t.scenario.teams.map((x) => x.id),
+        materials: t.scenario.materials.map((m) => m.id),
+        sectors: t.scenario.sectors.map((x) => x.id),
+        money: t.scenario.units.money.en,
+      },
+      t.debrief.answers,
+    );
   }
 
   /** Compares this exercise with another of the same lineage (its parent, a branch, or a sibling). */
@@ -231,4 +271,19 @@ export class ReviewService {
       whatVaried: { ja: describeVariation(mc, "ja"), en: describeVariation(mc, "en") },
     };
   }
+}
+
+/**
+ * The questionnaire: the scenario's questions (ja/en) then the facilitator's (in the language
+ * written, shown as is in both), and every answer with who gave it.
+ */
+function debriefOf(state: ExerciseState) {
+  const questions = [
+    ...state.genesis.scenario.debriefQuestions.map((q) => ({ questionId: q.id, text: q.text })),
+    ...state.debrief.questions.map((q) => ({
+      questionId: q.questionId,
+      text: { ja: q.text, en: q.text },
+    })),
+  ];
+  return { questions, answers: [...state.debrief.answers.values()] };
 }

@@ -2,6 +2,8 @@ import {
   BranchRun,
   CompareInput,
   CreatedExercise,
+  DebriefAnswerInput,
+  DebriefQuestionInput,
   DeleteNoteInput,
   ForkInput,
   ImportedExercise,
@@ -18,6 +20,13 @@ export const reviewRouter = router({
   saveNote: procedure
     .input(NoteInput)
     .mutation(({ ctx, input }) => ctx.review.saveNote(ctx.token, input)),
+  debrief: procedure.query(({ ctx }) => ctx.review.debrief(ctx.token)),
+  answerDebrief: procedure
+    .input(DebriefAnswerInput)
+    .mutation(({ ctx, input }) => ctx.review.answerDebrief(ctx.token, input)),
+  addDebriefQuestion: procedure
+    .input(DebriefQuestionInput)
+    .mutation(({ ctx, input }) => ctx.review.addDebriefQuestion(ctx.token, input)),
   deleteNote: procedure
     .input(DeleteNoteInput)
     .mutation(({ ctx, input }) => ctx.review.deleteNote(ctx.token, input)),
