@@ -52,7 +52,7 @@ async function finishedExercise() {
     const v = await client(token).exercise.view.query();
     if (v.session.turn === turn) await client(token).facilitator.advance.mutate({ turn });
   }
-  return { sessionId, token };
+  return { sessionId, token, jogmec: jogmec.token };
 }
 
 function pdfText(pdf: Buffer): string {
@@ -187,6 +187,21 @@ describe("after-action review in real Chromium", () => {
 
   it("the debrief PDF holds, in English and Japanese, the timeline, override reasons, objectives and chart captions", async () => {
     const ex = await finishedExercise();
+    // Ben answers a debrief question on his own screen once the exercise has ended.
+    const ctx = await stack.browser().newContext({ locale: "en-US" });
+    await ctx.addInitScript(
+      ([id, tok]) => window.localStorage.setItem(`chokepoint:token:${id}`, tok),
+      [ex.sessionId, ex.jogmec] as const,
+    );
+    const page = await ctx.newPage();
+    await page.goto(`${stack.server().url}/play?s=${ex.sessionId}`);
+    await page.waitForSelector('[data-testid="debrief-form"]');
+    await page.getByTestId("answer-stock_timing").fill("Buy before the quota cut, not after");
+    await page.getByTestId("save-answer-stock_timing").click();
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid="debrief-form"]')?.textContent ?? "").includes("Saved"),
+    );
+    await ctx.close();
     await client(ex.token).review.saveNote.mutate({
       noteId: "note-pdf-0001",
       turn: 3,
@@ -215,6 +230,7 @@ describe("after-action review in real Chromium", () => {
       "5–95 % band",
       "bought 5 t for",
       "The halt caught METI unprepared",
+      "Ben (JOGMEC (stockpiling, resource security)): Buy before the quota cut, not after",
       "2014-Q4",
     ])
       expect(en, s).toContain(s);

@@ -3,6 +3,7 @@ import { useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 import { DecisionForm } from "../../src/components/decision-form";
 import { ExerciseCharts } from "../../src/components/exercise-charts";
+import { DebriefForm } from "../../src/components/review/debrief-form";
 import { SessionHeader } from "../../src/components/session-header";
 import { TopBar } from "../../src/components/top-bar";
 import { useI18n } from "../../src/i18n/use-i18n";
@@ -43,6 +44,7 @@ function Play() {
           <DecisionForm key={view.session.turn} view={view} token={token} onView={setView} />
         ) : null}
       </div>
+      {view.session.status === "ended" ? <DebriefForm token={token} /> : null}
       <ExerciseCharts view={view} />
     </>
   );

@@ -4,6 +4,7 @@ import { Suspense, useCallback, useEffect, useState } from "react";
 import { BandChart } from "../../src/components/review/band-chart";
 import { BranchPanel, RunBranchEditor } from "../../src/components/review/branch-panel";
 import { ComparisonPanel } from "../../src/components/review/comparison-panel";
+import { AddDebriefQuestion, DebriefAnswers } from "../../src/components/review/debrief-answers";
 import {
   type Bands,
   type Comparison,
@@ -294,6 +295,13 @@ function Review() {
           </p>
         </section>
       ) : null}
+      <section className="card" data-testid="debrief">
+        <h3>{t("debriefQuestions")}</h3>
+        <DebriefAnswers tr={tr} tl={tl} />
+        {tl.lineage.joinCode ? (
+          <AddDebriefQuestion tr={tr} token={token} onAdded={reloadTimeline} />
+        ) : null}
+      </section>
       {tl.scorecard.length ? (
         <section className="card">
           <h3>{t("scorecard")}</h3>

@@ -3,6 +3,7 @@ import { useSearchParams } from "next/navigation";
 import { Suspense, useEffect, useState } from "react";
 import { BandChart } from "../../../src/components/review/band-chart";
 import { ComparisonPanel } from "../../../src/components/review/comparison-panel";
+import { DebriefAnswers } from "../../../src/components/review/debrief-answers";
 import {
   actionText,
   type Bands,
@@ -283,14 +284,10 @@ function Print() {
       ) : (
         <p>{t("noNotes")}</p>
       )}
-      {tl.scenario.debriefQuestions.length ? (
+      {tl.debrief.questions.length ? (
         <>
           <h3>{t("debriefQuestions")}</h3>
-          <ol>
-            {tl.scenario.debriefQuestions.map((q) => (
-              <li key={q.id}>{l(q.text)}</li>
-            ))}
-          </ol>
+          <DebriefAnswers tr={tr} tl={tl} />
         </>
       ) : null}
       {d.cmp ? <ComparisonPanel tr={tr} tl={tl} cmp={d.cmp} /> : null}
