@@ -3,6 +3,10 @@
  * machine running a few exercises at once; the server may override them (see SECURITY.md).
  */
 export interface Limits {
+  /** Request bodies, in bytes: imports carry a whole exercise log, everything else is small. */
+  bodyBytes: { default: number; import: number };
+  /** Imports, forks and branch runs write their replayed events in batches of this many, one transaction each, yielding to other requests between batches. */
+  replayBatchEvents: number;
   monteCarlo: {
     /** Most runs one request may ask for. */
     maxRuns: number;
@@ -20,6 +24,8 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: { default: 256 * 1024, import: 8 * 1024 * 1024 },
+  replayBatchEvents: 50,
   monteCarlo: {
     maxRuns: 1000,
     workers: 1,
@@ -31,6 +37,14 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** Defaults with some values replaced. */
-export function withLimits(overrides: { monteCarlo?: Partial<Limits["monteCarlo"]> } = {}): Limits {
-  return { monteCarlo: { ...DEFAULT_LIMITS.monteCarlo, ...overrides.monteCarlo } };
+export function withLimits(
+  overrides: Partial<Omit<Limits, "monteCarlo">> & {
+    monteCarlo?: Partial<Limits["monteCarlo"]>;
+  } = {},
+): Limits {
+  return {
+    ...DEFAULT_LIMITS,
+    ...overrides,
+    monteCarlo: { ...DEFAULT_LIMITS.monteCarlo, ...overrides.monteCarlo },
+  };
 }

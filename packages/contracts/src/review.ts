@@ -5,27 +5,37 @@ import type { LogEvent } from "./log-event.ts";
 /** The exported event log of an exercise: re-importing it reproduces the exercise exactly. */
 export const ExportedExercise = z.strictObject({
   format: z.literal("chokepoint-exercise/1"),
-  scenario: z.strictObject({ id: z.string(), version: z.string() }),
-  seed: z.number().int(),
-  teams: z.array(z.string()).min(1),
-  title: z.string().nullable(),
-  events: z.array(
-    z.strictObject({
-      seq: z.number().int().min(1),
-      /** The event's format version (absent in files exported before versions: version 1). */
-      v: z.number().int().min(1).optional(),
-      /** Checked only for a type here: importers read it through `readStoredEvent` (upcasters). */
-      event: z.custom<LogEvent>(
-        (x) =>
-          typeof x === "object" && x !== null && typeof (x as { type?: unknown }).type === "string",
-        "an event is an object with a type",
-      ),
-      actorId: z.string().nullable(),
-      at: z.string(),
-    }),
-  ),
+  scenario: z.strictObject({ id: z.string().max(100), version: z.string().max(40) }),
+  // As at creation: an imported exercise is held to the same rules as a live one.
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+  teams: z.array(z.string().trim().min(1).max(100)).min(1).max(30),
+  title: z.string().trim().max(120).nullable(),
+  /** A 24-turn exercise of 60 people writes a few thousand events; the cap bounds one request's work. */
+  events: z
+    .array(
+      z.strictObject({
+        seq: z.number().int().min(1),
+        /** The event's format version (absent in files exported before versions: version 1). */
+        v: z.number().int().min(1).optional(),
+        /** Checked only for a type here: importers read it through `readStoredEvent` (upcasters). */
+        event: z.custom<LogEvent>(
+          (x) =>
+            typeof x === "object" &&
+            x !== null &&
+            typeof (x as { type?: unknown }).type === "string",
+          "an event is an object with a type",
+        ),
+        actorId: z.string().max(100).nullable(),
+        at: z.string().max(40),
+      }),
+    )
+    .max(50_000),
   /** State hash after each resolved turn, as recorded live. */
-  stateHashes: z.record(z.string(), z.string()),
+  stateHashes: z.record(z.string().max(10), z.string().max(100)),
 });
 export type ExportedExercise = z.infer<typeof ExportedExercise>;
 

@@ -28,11 +28,20 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
       `exercise.scenario.version: this server has ${file.scenario.id} ${entry.scenario.version}, the export was made on ${file.scenario.version}`,
     );
   // Older files carry older event shapes: upgrade each (upcasters), never re-validate strictly.
-  let events: ReturnType<typeof readStoredEvent>[];
-  try {
-    events = file.events.map((e) => readStoredEvent(e.event, e.v ?? 1));
-  } catch (e) {
-    throw new AppError("invalid_payload", `exercise.events: ${(e as Error).message}`);
+  // A turn of the event loop every 20 ms: reading tens of thousands of events takes seconds,
+  // and other exercises' requests must not wait for that.
+  const events: ReturnType<typeof readStoredEvent>[] = [];
+  let since = performance.now();
+  for (const [i, e] of file.events.entries()) {
+    if (performance.now() - since > 20) {
+      await new Promise((r) => setImmediate(r));
+      since = performance.now();
+    }
+    try {
+      events.push(readStoredEvent(e.event, e.v ?? 1));
+    } catch (err) {
+      throw new AppError("invalid_payload", `exercise.events[${i}]: ${(err as Error).message}`);
+    }
   }
   const created = await exercises.store.create({
     scenarioId: file.scenario.id,

@@ -32,16 +32,23 @@ export function createAppServer(opts: {
   const service = new ExerciseService(opts.db, opts.catalog);
   const mcPool = new MonteCarloPool(limits.monteCarlo);
   const review = new ReviewService(opts.db, service, limits, mcPool);
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: "/api/trpc/",
-    createContext: ({ req }) => ({
-      service,
-      review,
-      token: bearerToken(req.headers.authorization),
-    }),
-  });
+  // Two handlers differing only in how large a body they read: an import carries a whole
+  // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
+  const handler = (maxBodySize: number) =>
+    createHTTPHandler({
+      router: appRouter,
+      basePath: "/api/trpc/",
+      maxBodySize,
+      createContext: ({ req }) => ({
+        service,
+        review,
+        token: bearerToken(req.headers.authorization),
+      }),
+    });
+  const trpc = handler(limits.bodyBytes.default);
+  const trpcImport = handler(limits.bodyBytes.import);
   const http = createServer((req, res) => {
+    if (req.url?.startsWith("/api/trpc/review.importJson")) return trpcImport(req, res);
     if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
     if (req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");

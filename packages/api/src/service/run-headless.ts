@@ -1,6 +1,7 @@
 import { AppError } from "@chokepoint/contracts";
 import type { EngineEvent, LeverAction } from "@chokepoint/engine";
 import type { ExerciseState } from "../core/index.ts";
+import { DEFAULT_LIMITS } from "../limits.ts";
 import type { ExerciseRunner } from "./exercise-runner.ts";
 
 export type TurnDecisions = ReadonlyMap<
@@ -61,13 +62,22 @@ export async function replayInto(
   sessionId: string,
   facilitatorId: string,
   events: EngineEvent[],
+  batchEvents = DEFAULT_LIMITS.replayBatchEvents,
 ): Promise<ExerciseState> {
   if (!events.length) return runner.read(sessionId);
-  return (
-    await runner.execute(
-      sessionId,
-      { participantId: facilitatorId },
-      { type: "replay_engine", events },
-    )
-  ).state;
+  // In batches, one transaction each, with a turn of the event loop between them: a long log
+  // (an import of tens of thousands of events) must not hold the database and every other
+  // request until it is done.
+  let state: ExerciseState | undefined;
+  for (let i = 0; i < events.length; i += batchEvents) {
+    if (i > 0) await new Promise((r) => setImmediate(r));
+    state = (
+      await runner.execute(
+        sessionId,
+        { participantId: facilitatorId },
+        { type: "replay_engine", events: events.slice(i, i + batchEvents) },
+      )
+    ).state;
+  }
+  return state as ExerciseState;
 }

@@ -1,0 +1,66 @@
+import type { ExportedExercise } from "@chokepoint/contracts";
+import type { Database } from "@chokepoint/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReviewService } from "../src/review/review-service.ts";
+import type { ExerciseService } from "../src/service/exercise-service.ts";
+import { freshService, runningExercise } from "./service-fixture.ts";
+
+let service: ExerciseService;
+let review: ReviewService;
+let db: Database;
+beforeAll(async () => {
+  ({ service, db } = await freshService());
+  review = new ReviewService(db, service);
+});
+afterAll(async () => {
+  service.timers.clearAll();
+  await db.$disconnect();
+});
+
+/** An export whose first turn holds `n` legal re-locks of one team's (empty) decision. */
+async function bigExport(n: number): Promise<ExportedExercise> {
+  const ex = await runningExercise(service);
+  await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
+  const file = await review.exportJson(ex.facilitator);
+  const lock = file.events.find((e) => e.event.type === "decisions_locked");
+  if (!lock) throw new Error("no lock in the export");
+  const before = file.events.slice(0, file.events.indexOf(lock));
+  const relocks = Array.from({ length: n }, () => ({ ...lock }));
+  const events = [...before, ...relocks].map((e, i) => ({ ...e, seq: i + 1 }));
+  return { ...file, events };
+}
+
+describe("a huge import does not freeze the server", () => {
+  it("40,000 re-locks import in batches while another exercise's lock round trip stays fast and the event loop keeps turning", async () => {
+    const file = await bigExport(40_000);
+    const other = await runningExercise(service);
+    let worstLag = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      worstLag = Math.max(worstLag, now - last - 10);
+      last = now;
+    }, 10);
+    const started = performance.now();
+    const importing = review.importJson({ facilitatorName: "Imp", exercise: file });
+    const roundTrips: number[] = [];
+    // Locks in the other exercise while the import runs.
+    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      await service.lockDecision(other.meti.token, { turn: 0, actions: [] });
+      roundTrips.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    const imported = await importing;
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(ticker);
+    const worstTrip = Math.max(...roundTrips);
+    console.log(
+      `import of 40,000 events: ${seconds.toFixed(1)} s; meanwhile another exercise's lock round trip worst ${worstTrip.toFixed(0)} ms, event-loop lag worst ${worstLag.toFixed(0)} ms`,
+    );
+    expect(imported.sessionId).toBeTruthy();
+    expect(worstTrip).toBeLessThan(200);
+    expect(worstLag).toBeLessThan(100);
+  }, 180_000);
+});
