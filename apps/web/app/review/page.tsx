@@ -19,6 +19,7 @@ import { NotesPanel } from "../../src/components/review/notes-panel";
 import {
   forkLabel,
   Scorecard,
+  ScorecardCharts,
   TurnDecisions,
   TurnRecord,
   TurnState,
@@ -44,6 +45,7 @@ function Review() {
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [runResult, setRunResult] = useState<string | null>(null);
   const load = useCallback(async () => {
     if (!token) return;
     try {
@@ -100,6 +102,9 @@ function Review() {
     }
   };
   const legend = { actual: t("actualRun"), median: t("median"), band: t("band5to95") };
+  type RefTurn = NonNullable<Timeline["reference"]>["turns"][number];
+  const refLine = (get: (r: RefTurn) => number | null) =>
+    tl.reference ? { name: t("japanActual"), values: tl.reference.turns.map(get) } : undefined;
   const bandOf = (k: "shortfallShare" | "valueAddedLost") =>
     bands ? turns.map((_, i) => bands.turns[i]?.[k] ?? null) : null;
   return (
@@ -146,7 +151,21 @@ function Review() {
       <BranchPanel tr={tr} tl={tl} />
       {comparison ? <ComparisonPanel tr={tr} tl={tl} cmp={comparison} /> : null}
       {tl.status !== "ended" && tl.lineage.joinCode ? (
-        <RunBranchEditor tr={tr} tl={tl} token={token} fromTurn={turns.length} onRan={load} />
+        <RunBranchEditor
+          tr={tr}
+          tl={tl}
+          token={token}
+          fromTurn={turns.length}
+          onRan={async (r) => {
+            setRunResult(r);
+            await load();
+          }}
+        />
+      ) : null}
+      {runResult ? (
+        <p className="card" data-testid="run-result" style={{ whiteSpace: "pre-line" }}>
+          {runResult}
+        </p>
       ) : null}
       <section className="card">
         <h3>{t("timeline")}</h3>
@@ -260,6 +279,7 @@ function Review() {
               labels={labels}
               actual={turns.map((x) => x.metrics.shortfallShare)}
               bands={bandOf("shortfallShare")}
+              reference={refLine((r) => r.shortfallShare)}
               current={turn}
               format={f.pct}
               legend={legend}
@@ -270,6 +290,7 @@ function Review() {
               labels={labels}
               actual={turns.map((x) => x.metrics.valueAddedLost)}
               bands={bandOf("valueAddedLost")}
+              reference={refLine((r) => r.valueAddedLost)}
               current={turn}
               format={f.num}
               legend={legend}
@@ -308,6 +329,8 @@ function Review() {
           <div className="table-scroll">
             <Scorecard tr={tr} tl={tl} />
           </div>
+          <h3>{t("scorePerTurn")}</h3>
+          <ScorecardCharts tr={tr} tl={tl} />
         </section>
       ) : null}
     </>
