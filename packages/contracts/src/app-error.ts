@@ -9,6 +9,8 @@ export const APP_ERROR_CODES = [
   "idempotency_key_reused",
   "forbidden",
   "rule_violation",
+  /** Too many requests from one token, or the server's queue for heavy work is full: retry later. */
+  "rate_limited",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

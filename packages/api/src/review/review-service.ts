@@ -35,7 +35,10 @@ import {
   type Permission,
   visibleLog,
 } from "../core/index.ts";
+import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
+import type { MonteCarloPool } from "../service/monte-carlo-pool.ts";
+import { Lru, RateLimit } from "../service/rate-limit.ts";
 import { forkExercise, importExercise, runBranch } from "./branch-service.ts";
 import { compareOverCommonTurns } from "./compare-branches.ts";
 import { timelineCsv } from "./export-csv.ts";
@@ -50,10 +53,18 @@ export type { TimelineEntry, TimelineTurn } from "./timeline.ts";
  * and branch runs are in `branch-service.ts` and write through the exercise's one write path.
  */
 export class ReviewService {
+  private readonly mcCache: Lru<MonteCarloResult>;
+  private readonly mcRate: RateLimit;
   constructor(
     private readonly db: Database,
     private readonly exercises: ExerciseService,
-  ) {}
+    private readonly limits: Limits = DEFAULT_LIMITS,
+    /** Runs Monte Carlo off the event loop; without one (tests, CLI) it runs inline. */
+    private readonly mcPool?: MonteCarloPool,
+  ) {
+    this.mcCache = new Lru(limits.monteCarlo.cacheEntries);
+    this.mcRate = new RateLimit(limits.monteCarlo.perTokenPerMinute, 60_000);
+  }
 
   private open(token: unknown, what: Permission) {
     return openExercise(this.exercises, token, what);
@@ -264,10 +275,31 @@ export class ReviewService {
   ): Promise<MonteCarloResult & { whatVaried: { ja: string; en: string } }> {
     const { state, me } = await this.open(token, "review");
     const runs = input.runs ?? 200;
+    const max = this.limits.monteCarlo.maxRuns;
+    if (runs > max)
+      throw new AppError(
+        "invalid_payload",
+        `runs: at most ${max} runs per request (asked ${runs})`,
+      );
     const log: EngineEvent[] = [];
     for (const { event } of await this.readable(state, me))
       if (isEngineEvent(event)) log.push(event);
-    const mc = monteCarloLog(state.genesis.scenario, log, { runs, baseSeed: state.genesis.seed });
+    // The same log (as this viewer may read it) and run count give the same bands: reuse them.
+    const key = `${state.genesis.sessionId}|${me.role}|${me.team ?? ""}|${log.length}|${runs}`;
+    let mc = this.mcCache.get(key);
+    if (!mc) {
+      const wait = this.mcRate.take(me.participantId);
+      if (wait > 0)
+        throw new AppError(
+          "rate_limited",
+          `Monte Carlo: at most ${this.limits.monteCarlo.perTokenPerMinute} requests a minute; try again in ${Math.ceil(wait / 1000)} s`,
+        );
+      const job = { scenario: state.genesis.scenario, log, runs, baseSeed: state.genesis.seed };
+      mc = this.mcPool
+        ? await this.mcPool.run(job)
+        : monteCarloLog(job.scenario, job.log, { runs, baseSeed: job.baseSeed });
+      this.mcCache.set(key, mc);
+    }
     return {
       ...mc,
       whatVaried: { ja: describeVariation(mc, "ja"), en: describeVariation(mc, "en") },

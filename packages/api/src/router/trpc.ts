@@ -22,6 +22,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   idempotency_key_reused: "CONFLICT",
   forbidden: "FORBIDDEN",
   rule_violation: "UNPROCESSABLE_CONTENT",
+  rate_limited: "TOO_MANY_REQUESTS",
 };
 
 const t = initTRPC.context<Context>().create({

@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Database } from "@chokepoint/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import { bearerToken } from "../parse-input.ts";
 import { ReviewService } from "../review/review-service.ts";
 import { appRouter } from "../router/root.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { ExerciseService } from "../service/exercise-service.ts";
+import { MonteCarloPool } from "../service/monte-carlo-pool.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
 
 export interface AppServer {
@@ -24,9 +26,12 @@ export function createAppServer(opts: {
   db: Database;
   catalog: ScenarioCatalog;
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+  limits?: Limits;
 }): AppServer {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
   const service = new ExerciseService(opts.db, opts.catalog);
-  const review = new ReviewService(opts.db, service);
+  const mcPool = new MonteCarloPool(limits.monteCarlo);
+  const review = new ReviewService(opts.db, service, limits, mcPool);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -54,6 +59,7 @@ export function createAppServer(opts: {
     review,
     close: async () => {
       service.timers.clearAll();
+      await mcPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },

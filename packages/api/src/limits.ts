@@ -1,0 +1,36 @@
+/**
+ * Limits on heavy or abusable work, in one place. Each has a default that suits a 2-core
+ * machine running a few exercises at once; the server may override them (see SECURITY.md).
+ */
+export interface Limits {
+  monteCarlo: {
+    /** Most runs one request may ask for. */
+    maxRuns: number;
+    /** Worker threads that run Monte Carlo off the event loop (one leaves a core for requests). */
+    workers: number;
+    /** Requests waiting for a worker before new ones are refused with `rate_limited`. */
+    maxQueued: number;
+    /** A job running longer is stopped (its worker replaced) and refused. */
+    timeoutMs: number;
+    /** Requests one token may make per minute (cached answers do not count). */
+    perTokenPerMinute: number;
+    /** Answers kept per exercise log and run count (least recently used go first). */
+    cacheEntries: number;
+  };
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  monteCarlo: {
+    maxRuns: 1000,
+    workers: 1,
+    maxQueued: 8,
+    timeoutMs: 60_000,
+    perTokenPerMinute: 6,
+    cacheEntries: 32,
+  },
+};
+
+/** Defaults with some values replaced. */
+export function withLimits(overrides: { monteCarlo?: Partial<Limits["monteCarlo"]> } = {}): Limits {
+  return { monteCarlo: { ...DEFAULT_LIMITS.monteCarlo, ...overrides.monteCarlo } };
+}

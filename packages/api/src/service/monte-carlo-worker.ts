@@ -1,0 +1,21 @@
+import { parentPort } from "node:worker_threads";
+import { type EngineEvent, monteCarloLog, type Scenario } from "@chokepoint/engine";
+
+/** One Monte Carlo job, as the pool posts it. */
+export interface MonteCarloJob {
+  id: number;
+  scenario: Scenario;
+  log: EngineEvent[];
+  runs: number;
+  baseSeed: number;
+}
+
+// Runs each job the pool sends and posts the bands back (structured clone keeps the arrays).
+parentPort?.on("message", (job: MonteCarloJob) => {
+  try {
+    const result = monteCarloLog(job.scenario, job.log, { runs: job.runs, baseSeed: job.baseSeed });
+    parentPort?.postMessage({ id: job.id, result });
+  } catch (e) {
+    parentPort?.postMessage({ id: job.id, error: (e as Error).message });
+  }
+});

@@ -1,0 +1,48 @@
+/**
+ * At most `limit` events per key in any `windowMs` (sliding window). The clock is passed in so
+ * tests need not wait.
+ */
+export class RateLimit {
+  private readonly hits = new Map<string, number[]>();
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Records one event for `key` if allowed; returns ms until the next is allowed, or 0. */
+  take(key: string): number {
+    const t = this.now();
+    const recent = (this.hits.get(key) ?? []).filter((x) => t - x < this.windowMs);
+    if (recent.length >= this.limit) {
+      this.hits.set(key, recent);
+      return this.windowMs - (t - (recent[0] ?? t));
+    }
+    recent.push(t);
+    this.hits.set(key, recent);
+    // Keys with nothing in the window are forgotten, so the map does not grow without bound.
+    if (this.hits.size > 10_000)
+      for (const [k, v] of this.hits)
+        if (!v.some((x) => t - x < this.windowMs)) this.hits.delete(k);
+    return 0;
+  }
+}
+
+/** A small least-recently-used map. */
+export class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, v: V): void {
+    this.map.delete(key);
+    this.map.set(key, v);
+    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+}

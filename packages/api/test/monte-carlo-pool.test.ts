@@ -1,0 +1,102 @@
+import { join } from "node:path";
+import { isAppError } from "@chokepoint/contracts";
+import { monteCarloLog, prepareModel, runPlan } from "@chokepoint/engine";
+import { loadDecisionsFile } from "@chokepoint/scenario-files";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../src/limits.ts";
+import { MonteCarloPool } from "../src/service/monte-carlo-pool.ts";
+import { RateLimit } from "../src/service/rate-limit.ts";
+import { catalog } from "./service-fixture.ts";
+
+// Japan's actual decisions over the whole 2010 scenario: a heavy, realistic job.
+const scenario = catalog.get("rare-earth-2010")?.scenario;
+if (!scenario) throw new Error("rare-earth-2010 is missing from the catalog");
+const plan = loadDecisionsFile(
+  join(import.meta.dirname, "../../../scenarios/rare-earth-2010/decisions-japan-actual.yaml"),
+  scenario,
+);
+if (!plan.ok) throw new Error("decisions do not load");
+const log = runPlan(prepareModel(scenario), 2010, plan.value).events;
+const job = { scenario, log, runs: 600, baseSeed: 2010 };
+
+/** Largest delay of a 5 ms timer while `work` runs: how long the event loop was blocked. */
+async function maxLag(work: () => Promise<unknown>): Promise<number> {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 5);
+    last = now;
+  }, 5);
+  await new Promise((r) => setTimeout(r, 20));
+  await work();
+  await new Promise((r) => setTimeout(r, 20));
+  clearInterval(timer);
+  return worst;
+}
+
+const pools: MonteCarloPool[] = [];
+const pool = (over: Partial<typeof DEFAULT_LIMITS.monteCarlo> = {}) => {
+  const p = new MonteCarloPool({ ...DEFAULT_LIMITS.monteCarlo, ...over });
+  pools.push(p);
+  return p;
+};
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
+
+describe("Monte Carlo off the event loop", () => {
+  it("a heavy request leaves the event loop free (inline, the same job blocks it), with the same bands", async () => {
+    const p = pool();
+    await p.run({ ...job, runs: 20 }); // the worker's first start and JIT, not measured
+    let viaPool: Awaited<ReturnType<MonteCarloPool["run"]>> | undefined;
+    const pooledLag = await maxLag(async () => {
+      viaPool = await p.run(job);
+    });
+    let inline: ReturnType<typeof monteCarloLog> | undefined;
+    const inlineLag = await maxLag(async () => {
+      inline = monteCarloLog(scenario, log, { runs: job.runs, baseSeed: job.baseSeed });
+    });
+    console.log(
+      `event-loop lag during ${job.runs} Monte Carlo runs of rare-earth-2010: worker ${pooledLag.toFixed(0)} ms, inline ${inlineLag.toFixed(0)} ms`,
+    );
+    expect(pooledLag).toBeLessThan(100);
+    expect(inlineLag).toBeGreaterThan(pooledLag);
+    expect(viaPool?.turns).toEqual(inline?.turns);
+    expect(viaPool?.runs).toBe(job.runs);
+  });
+
+  it("refuses at once, with rate_limited, when the queue is full", async () => {
+    const p = pool({ workers: 1, maxQueued: 1 });
+    const first = p.run(job);
+    const second = p.run(job);
+    const third = p.run(job).catch((e: unknown) => e);
+    const refused = await third;
+    expect(isAppError(refused, "rate_limited")).toBe(true);
+    await Promise.all([first, second]);
+  });
+
+  it("stops a job over its time limit and serves the next one on a fresh worker", async () => {
+    const p = pool({ timeoutMs: 1500 });
+    expect((await p.run({ ...job, runs: 10 })).runs).toBe(10); // worker started
+    const slow = await p.run({ ...job, runs: 5000 }).catch((e: unknown) => e);
+    expect(isAppError(slow, "rate_limited")).toBe(true);
+    expect(String((slow as Error).message)).toMatch(/longer than 2 s|longer than 1 s/);
+    expect((await p.run({ ...job, runs: 10 })).runs).toBe(10);
+  });
+});
+
+describe("rate limit per token", () => {
+  it("allows `limit` requests in a window, then says how long to wait", () => {
+    let now = 0;
+    const r = new RateLimit(2, 60_000, () => now);
+    expect(r.take("a")).toBe(0);
+    expect(r.take("a")).toBe(0);
+    expect(r.take("a")).toBe(60_000);
+    expect(r.take("b")).toBe(0);
+    now = 30_000;
+    expect(r.take("a")).toBe(30_000);
+    now = 60_001;
+    expect(r.take("a")).toBe(0);
+  });
+});
