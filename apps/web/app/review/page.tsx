@@ -44,6 +44,7 @@ function Review() {
   const [bands, setBands] = useState<Bands | null>(null);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [bandError, setBandError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [runResult, setRunResult] = useState<string | null>(null);
   const load = useCallback(async () => {
@@ -53,9 +54,17 @@ function Review() {
       setTimeline(tl);
       setTurn((cur) => Math.min(cur, Math.max(0, tl.turns.length - 1)));
       if (compareWith) setComparison(await api(token).review.compare.query({ other: compareWith }));
-      setBands(await api(token).review.monteCarlo.query({ runs: 200 }));
     } catch (e) {
       setError(errorText(e));
+      return;
+    }
+    // The bands are extra: a refusal (e.g. the rate limit) is said beside the charts, and the
+    // rest of the review stays.
+    try {
+      setBands(await api(token).review.monteCarlo.query({ runs: 200 }));
+      setBandError(null);
+    } catch (e) {
+      setBandError(errorText(e));
     }
   }, [token, compareWith]);
   const reloadTimeline = useCallback(async () => {
@@ -312,7 +321,9 @@ function Review() {
             ))}
           </div>
           <p className="muted small" data-testid="what-varied">
-            {bands ? `${t("whatVaried")}: ${bands.whatVaried[locale]}` : t("bandLoading")}
+            {bands
+              ? `${t("whatVaried")}: ${bands.whatVaried[locale]}`
+              : (bandError ?? t("bandLoading"))}
           </p>
         </section>
       ) : null}
