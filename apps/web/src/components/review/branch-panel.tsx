@@ -70,7 +70,7 @@ export function BranchPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
                 k: b.forkedAtTurn ?? 0,
                 label: labelOf(b.forkedAtTurn),
               })}{" "}
-              · {b.status} ·{" "}
+              · {tr.t(STATUS[b.status as keyof typeof STATUS] ?? "statusEnded")} ·{" "}
               {tokens[b.sessionId] ? (
                 <>
                   <a href={`/review?s=${b.sessionId}`}>{tr.t("openBranch")}</a>
@@ -91,6 +91,13 @@ export function BranchPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
     </section>
   );
 }
+
+const STATUS = {
+  lobby: "statusLobby",
+  running: "statusRunning",
+  paused: "statusPaused",
+  ended: "statusEnded",
+} as const;
 
 type Action =
   | { op: "buy" | "release"; lever: string; tonnes: number }
