@@ -231,6 +231,7 @@ describe("after-action review in real Chromium", () => {
       "bought 5 t for",
       "The halt caught METI unprepared",
       "Ben (JOGMEC (stockpiling, resource security)): Buy before the quota cut, not after",
+      "What Japan actually did (same seed)",
       "2014-Q4",
     ])
       expect(en, s).toContain(s);
@@ -241,6 +242,7 @@ describe("after-action review in real Chromium", () => {
       REASON,
       "中国依存（レアアース輸入）を75%以下に",
       "図 1: 不足率",
+      "実際の日本の対応（同じシード）",
       "図 2: 付加価値損失（百万ドル）",
       "5–95%帯",
       "The halt caught METI unprepared",

@@ -1,28 +1,53 @@
 import { AppError } from "@chokepoint/contracts";
-import { type Model, prepareModel, type Scenario } from "@chokepoint/engine";
-import { builtInScenarios, formatFileIssue, loadScenarioFile } from "@chokepoint/scenario-files";
+import { type Model, type Plan, prepareModel, type Scenario } from "@chokepoint/engine";
+import {
+  builtInScenarios,
+  formatFileIssue,
+  loadDecisionsFile,
+  loadScenarioFile,
+} from "@chokepoint/scenario-files";
 
 export interface CatalogEntry {
   scenario: Scenario;
   model: Model;
+  /** What the home country actually did (a `decisions-*-actual` file beside the scenario), if known. */
+  reference?: Plan;
 }
 
 /** The built-in scenarios, loaded and validated once at start. A broken file stops the server with its errors. */
 export class ScenarioCatalog {
   private readonly entries = new Map<string, CatalogEntry>();
-  constructor(scenarios: Scenario[]) {
-    for (const s of scenarios) this.entries.set(s.id, { scenario: s, model: prepareModel(s) });
+  constructor(scenarios: Scenario[], references: ReadonlyMap<string, Plan> = new Map()) {
+    for (const s of scenarios) {
+      const reference = references.get(s.id);
+      this.entries.set(s.id, {
+        scenario: s,
+        model: prepareModel(s),
+        ...(reference ? { reference } : {}),
+      });
+    }
   }
   static builtIn(): ScenarioCatalog {
+    const references = new Map<string, Plan>();
     const scenarios = builtInScenarios().map((b) => {
       const r = loadScenarioFile(b.file);
       if (!r.ok)
         throw new Error(
           `built-in scenario ${b.id} is invalid:\n${r.issues.map((i) => formatFileIssue(i)).join("\n")}`,
         );
+      // The review draws what actually happened beside the exercise, where the scenario has it.
+      const actual = b.decisions.find((f) => /-actual\.(ya?ml|json)$/.test(f));
+      if (actual) {
+        const d = loadDecisionsFile(actual, r.value);
+        if (!d.ok)
+          throw new Error(
+            `${actual} is invalid:\n${d.issues.map((i) => formatFileIssue(i)).join("\n")}`,
+          );
+        references.set(b.id, d.value);
+      }
       return r.value;
     });
-    return new ScenarioCatalog(scenarios);
+    return new ScenarioCatalog(scenarios, references);
   }
   get(id: string): CatalogEntry | undefined {
     return this.entries.get(id);

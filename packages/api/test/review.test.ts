@@ -61,6 +61,10 @@ describe("replay, forks and the after-action review", () => {
       { op: "buy", lever: "magnet_maker_inventory", tonnes: 100 },
     ]);
     expect(t.turns[0]?.explanations.ja.length).toBeGreaterThanOrEqual(0);
+    // Japan's actual path, run on the same seed, is the scorecard's and charts' reference.
+    expect(t.reference?.turns).toHaveLength(4);
+    expect(t.reference?.scorecard.map((s) => s.id)).toEqual(t.scorecard.map((s) => s.id));
+    expect(t.reference?.scorecard[0]?.values).toHaveLength(4);
   });
 
   it("a fork at turn k keeps every earlier turn identical and can be played on differently", async () => {

@@ -19,6 +19,7 @@ import { NotesPanel } from "../../src/components/review/notes-panel";
 import {
   forkLabel,
   Scorecard,
+  ScorecardCharts,
   TurnDecisions,
   TurnRecord,
   TurnState,
@@ -43,7 +44,9 @@ function Review() {
   const [bands, setBands] = useState<Bands | null>(null);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [bandError, setBandError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [runResult, setRunResult] = useState<string | null>(null);
   const load = useCallback(async () => {
     if (!token) return;
     try {
@@ -51,9 +54,17 @@ function Review() {
       setTimeline(tl);
       setTurn((cur) => Math.min(cur, Math.max(0, tl.turns.length - 1)));
       if (compareWith) setComparison(await api(token).review.compare.query({ other: compareWith }));
-      setBands(await api(token).review.monteCarlo.query({ runs: 200 }));
     } catch (e) {
       setError(errorText(e));
+      return;
+    }
+    // The bands are extra: a refusal (e.g. the rate limit) is said beside the charts, and the
+    // rest of the review stays.
+    try {
+      setBands(await api(token).review.monteCarlo.query({ runs: 200 }));
+      setBandError(null);
+    } catch (e) {
+      setBandError(errorText(e));
     }
   }, [token, compareWith]);
   const reloadTimeline = useCallback(async () => {
@@ -100,6 +111,9 @@ function Review() {
     }
   };
   const legend = { actual: t("actualRun"), median: t("median"), band: t("band5to95") };
+  type RefTurn = NonNullable<Timeline["reference"]>["turns"][number];
+  const refLine = (get: (r: RefTurn) => number | null) =>
+    tl.reference ? { name: t("japanActual"), values: tl.reference.turns.map(get) } : undefined;
   const bandOf = (k: "shortfallShare" | "valueAddedLost") =>
     bands ? turns.map((_, i) => bands.turns[i]?.[k] ?? null) : null;
   return (
@@ -146,7 +160,21 @@ function Review() {
       <BranchPanel tr={tr} tl={tl} />
       {comparison ? <ComparisonPanel tr={tr} tl={tl} cmp={comparison} /> : null}
       {tl.status !== "ended" && tl.lineage.joinCode ? (
-        <RunBranchEditor tr={tr} tl={tl} token={token} fromTurn={turns.length} onRan={load} />
+        <RunBranchEditor
+          tr={tr}
+          tl={tl}
+          token={token}
+          fromTurn={turns.length}
+          onRan={async (r) => {
+            setRunResult(r);
+            await load();
+          }}
+        />
+      ) : null}
+      {runResult ? (
+        <p className="card" data-testid="run-result" style={{ whiteSpace: "pre-line" }}>
+          {runResult}
+        </p>
       ) : null}
       <section className="card">
         <h3>{t("timeline")}</h3>
@@ -260,6 +288,7 @@ function Review() {
               labels={labels}
               actual={turns.map((x) => x.metrics.shortfallShare)}
               bands={bandOf("shortfallShare")}
+              reference={refLine((r) => r.shortfallShare)}
               current={turn}
               format={f.pct}
               legend={legend}
@@ -270,6 +299,7 @@ function Review() {
               labels={labels}
               actual={turns.map((x) => x.metrics.valueAddedLost)}
               bands={bandOf("valueAddedLost")}
+              reference={refLine((r) => r.valueAddedLost)}
               current={turn}
               format={f.num}
               legend={legend}
@@ -291,7 +321,9 @@ function Review() {
             ))}
           </div>
           <p className="muted small" data-testid="what-varied">
-            {bands ? `${t("whatVaried")}: ${bands.whatVaried[locale]}` : t("bandLoading")}
+            {bands
+              ? `${t("whatVaried")}: ${bands.whatVaried[locale]}`
+              : (bandError ?? t("bandLoading"))}
           </p>
         </section>
       ) : null}
@@ -308,6 +340,8 @@ function Review() {
           <div className="table-scroll">
             <Scorecard tr={tr} tl={tl} />
           </div>
+          <h3>{t("scorePerTurn")}</h3>
+          <ScorecardCharts tr={tr} tl={tl} />
         </section>
       ) : null}
     </>

@@ -120,4 +120,11 @@ export const reviewMessages = {
   chartCaption: { ja: "図 {n}: {what}", en: "Figure {n}: {what}" },
   priceOf: { ja: "{m} 価格（平時比）", en: "{m} price (× normal)" },
   none: { ja: "なし", en: "none" },
+  statusLobby: { ja: "開始前", en: "not started" },
+  statusRunning: { ja: "進行中", en: "running" },
+  statusPaused: { ja: "一時停止中（未実施のターンあり）", en: "paused (turns still to play)" },
+  statusEnded: { ja: "終了", en: "ended" },
+  japanActual: { ja: "実際の日本の対応（同じシード）", en: "What Japan actually did (same seed)" },
+  targetLine: { ja: "目標", en: "Target" },
+  scorePerTurn: { ja: "目標の推移", en: "Objectives turn by turn" },
 } as const;

@@ -43,7 +43,7 @@ import { forkExercise, importExercise, runBranch } from "./branch-service.ts";
 import { compareOverCommonTurns } from "./compare-branches.ts";
 import { timelineCsv } from "./export-csv.ts";
 import { openExercise } from "./open-exercise.ts";
-import { scorecard, timelineTurns } from "./timeline.ts";
+import { referencePath, scorecard, timelineTurns } from "./timeline.ts";
 
 export type { TimelineEntry, TimelineTurn } from "./timeline.ts";
 
@@ -128,6 +128,8 @@ export class ReviewService {
         log.map((e) => e.event),
       ),
       scorecard: scorecard(g.model, state),
+      /** Japan's actual path where the scenario has one (same engine and seed), else null. */
+      reference: referencePath(state, this.exercises.catalog.get(g.scenario.id)?.reference),
       notes: await this.notesOf(state),
       debrief: debriefOf(state),
       lineage: {

@@ -3,6 +3,8 @@ import {
   explainTurn,
   type LeverAction,
   type Model,
+  type Plan,
+  runPlan,
   scoreObjectives,
   type TurnMetrics,
   turnMetrics,
@@ -132,4 +134,31 @@ export function scorecard(model: Model, state: ExerciseState) {
       held: s.held,
       met: s.met,
     }));
+}
+
+/**
+ * What actually happened, where the scenario knows it (Japan's decisions in 2009–2014): the
+ * same engine and seed run on the recorded decisions, over the turns this exercise played — a
+ * reference line on the charts and the scorecard, not a verdict.
+ */
+export function referencePath(state: ExerciseState, plan: Plan | undefined) {
+  if (!plan) return null;
+  const g = state.genesis;
+  const played = state.engine.results.length;
+  const results = runPlan(g.model, g.seed, plan).state.results.slice(0, played);
+  const fielded = new Set(g.teams);
+  return {
+    turns: results.map((r) => {
+      const m = turnMetrics(g.model, r);
+      return {
+        shortfallShare: m.shortfallShare,
+        valueAddedLost: m.valueAddedLost,
+        controlledShare: m.controlledShare,
+        priceMultiple: m.priceMultiple,
+      };
+    }),
+    scorecard: scoreObjectives(g.model, results)
+      .filter((s) => fielded.has(s.objective.team))
+      .map((s) => ({ id: s.objective.id, values: s.values, held: s.held, met: s.met })),
+  };
 }

@@ -15,7 +15,11 @@ import {
   type Tr,
   turnName,
 } from "../../../src/components/review/format";
-import { Scorecard, TurnRecord } from "../../../src/components/review/review-parts";
+import {
+  Scorecard,
+  ScorecardCharts,
+  TurnRecord,
+} from "../../../src/components/review/review-parts";
 import { type MessageKey, messages } from "../../../src/i18n/messages";
 import { api, errorText } from "../../../src/lib/trpc";
 
@@ -73,12 +77,16 @@ function Print() {
   const sum = (k: "valueAddedLost" | "spend") => tl.turns.reduce((a, x) => a + x.metrics[k], 0);
   const labels = tl.turns.map((x) => x.label);
   const legend = { actual: t("actualRun"), median: t("median"), band: t("band5to95") };
+  type RefTurn = NonNullable<Timeline["reference"]>["turns"][number];
+  const ref = (get: (r: RefTurn) => number | null) =>
+    tl.reference ? { name: t("japanActual"), values: tl.reference.turns.map(get) } : undefined;
   const charts = [
     {
       id: "shortfall",
       what: t("shortfallShare"),
       actual: tl.turns.map((x) => x.metrics.shortfallShare),
       band: tl.turns.map((_, i) => bands.turns[i]?.shortfallShare ?? null),
+      reference: ref((r) => r.shortfallShare),
       format: f.pct,
     },
     {
@@ -86,6 +94,7 @@ function Print() {
       what: `${t("vaLost")}${paren(locale, l(money))}`,
       actual: tl.turns.map((x) => x.metrics.valueAddedLost),
       band: tl.turns.map((_, i) => bands.turns[i]?.valueAddedLost ?? null),
+      reference: ref((r) => r.valueAddedLost),
       format: f.num,
     },
     ...tl.scenario.materials.map((m) => ({
@@ -93,6 +102,7 @@ function Print() {
       what: fill(t("priceOf"), { m: l(m.name) }),
       actual: tl.turns.map((x) => x.materials[m.id]?.priceMultiple ?? 1),
       band: tl.turns.map((_, i) => bands.turns[i]?.priceMultiple[m.id] ?? null),
+      reference: ref((r) => r.priceMultiple[m.id] ?? null),
       format: f.times,
     })),
   ];
@@ -217,6 +227,7 @@ function Print() {
             labels={labels}
             actual={c.actual}
             bands={c.band}
+            reference={c.reference}
             format={c.format}
             legend={legend}
           />
@@ -263,6 +274,7 @@ function Print() {
         <>
           <h2>{t("scorecard")}</h2>
           <Scorecard tr={tr} tl={tl} variant="list" />
+          <ScorecardCharts tr={tr} tl={tl} firstFigure={charts.length + 1} />
         </>
       ) : null}
       <h2>{t("lessons")}</h2>

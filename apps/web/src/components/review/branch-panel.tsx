@@ -70,7 +70,7 @@ export function BranchPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
                 k: b.forkedAtTurn ?? 0,
                 label: labelOf(b.forkedAtTurn),
               })}{" "}
-              · {b.status} ·{" "}
+              · {tr.t(STATUS[b.status as keyof typeof STATUS] ?? "statusEnded")} ·{" "}
               {tokens[b.sessionId] ? (
                 <>
                   <a href={`/review?s=${b.sessionId}`}>{tr.t("openBranch")}</a>
@@ -91,6 +91,13 @@ export function BranchPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
     </section>
   );
 }
+
+const STATUS = {
+  lobby: "statusLobby",
+  running: "statusRunning",
+  paused: "statusPaused",
+  ended: "statusEnded",
+} as const;
 
 type Action =
   | { op: "buy" | "release"; lever: string; tonnes: number }
@@ -121,7 +128,8 @@ export function RunBranchEditor({
   tl: Timeline;
   token: string;
   fromTurn: number;
-  onRan: () => Promise<void>;
+  /** Called with what the run did; the editor goes once the branch has ended, so the page keeps it. */
+  onRan: (result: string) => Promise<void>;
 }) {
   const teams = tl.scenario.teams;
   const last = tl.scenario.calendarTurns - 1;
@@ -159,13 +167,12 @@ export function RunBranchEditor({
       turns[String(k)] = [...m].map(([team, actions]) => ({ team, actions }));
     try {
       const r = await api(token).review.runBranch.mutate({ turns });
-      setResult(
+      await onRan(
         [
           fill(tr.t("branchRan"), { n: r.turnsPlayed }),
           ...r.refused.map((x) => `${tr.t("refused")}: ${x.turn} ${x.team}: ${x.message}`),
         ].join("\n"),
       );
-      await onRan();
     } catch (e) {
       setResult(errorText(e));
     } finally {
@@ -306,7 +313,7 @@ export function RunBranchEditor({
         {busy ? tr.t("runningBranch") : tr.t("runBranch")}
       </button>
       {result ? (
-        <p data-testid="run-result" style={{ whiteSpace: "pre-line" }}>
+        <p className="error" role="alert" data-testid="run-error">
           {result}
         </p>
       ) : null}
