@@ -331,7 +331,7 @@ describe("explanations name everyone who moved the outcome", () => {
     const r = state.results[0];
     if (!r) throw new Error("no turn");
     expect(explainTurn(model, r, "en")[0]?.text).toBe(
-      "Facilitator override: Dysprosium oxide price 0.1 → 0.2. Reason: Rumours of a ban in the trade press",
+      "Facilitator override: Dysprosium oxide price 113 USD/kg (1.0×) → 200 USD/kg (1.8×). Reason: Rumours of a ban in the trade press",
     );
     expect(explainTurn(model, r, "ja")[0]?.text).toContain("理由: Rumours of a ban");
   });

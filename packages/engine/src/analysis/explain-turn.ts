@@ -65,10 +65,19 @@ function overrideLine(model: Model, o: OverrideRecord, locale: Locale): Explanat
       : kind === "budget"
         ? (model.teams.get(id)?.name[locale] ?? id) + (locale === "ja" ? "の予算" : " budget")
         : (model.levers.get(id)?.name[locale] ?? id) + (locale === "ja" ? "の在庫" : " stock");
+  // In the units participants read: prices per kg (and × normal), money, tonnes.
+  const u = model.scenario.units;
+  const base = kind === "price" ? (model.materials.get(id)?.basePrice.value ?? 0) : 0;
+  const show = (v: number) =>
+    kind === "price"
+      ? `${fmt(v * u.priceScale)} ${u.price[locale]}${base > 0 ? ` (${fmt(v / base)}×)` : ""}`
+      : kind === "budget"
+        ? `${fmt(v)} ${u.money[locale]}`
+        : `${fmt(v)} t`;
   const text =
     locale === "ja"
-      ? `ファシリテーターによる変更: ${what} を ${fmt(o.from)} → ${fmt(o.to)}。理由: ${o.reason}`
-      : `Facilitator override: ${what} ${fmt(o.from)} → ${fmt(o.to)}. Reason: ${o.reason}`;
+      ? `ファシリテーターによる変更: ${what} を ${show(o.from)} → ${show(o.to)}。理由: ${o.reason}`
+      : `Facilitator override: ${what} ${show(o.from)} → ${show(o.to)}. Reason: ${o.reason}`;
   return {
     subject: { kind: "override", target: o.target },
     text,
