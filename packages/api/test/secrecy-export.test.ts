@@ -1,0 +1,45 @@
+import type { Database } from "@chokepoint/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReviewService } from "../src/review/review-service.ts";
+import type { ExerciseService } from "../src/service/exercise-service.ts";
+import { freshService, runningExercise } from "./service-fixture.ts";
+
+let service: ExerciseService;
+let review: ReviewService;
+let db: Database;
+beforeAll(async () => {
+  ({ service, db } = await freshService());
+  review = new ReviewService(db, service);
+});
+afterAll(async () => {
+  service.timers.clearAll();
+  await db.$disconnect();
+});
+
+describe("secrecy through the exports (the attack: re-join as an observer and export)", () => {
+  it("an observer's JSON and CSV exports hold no team's decision of the unresolved turn; after it resolves they do", async () => {
+    const ex = await runningExercise(service);
+    await service.lockDecision(ex.jogmec.token, {
+      turn: 0,
+      actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 7 }],
+    });
+    const spy = await service.join({
+      joinCode: ex.joinCode,
+      displayName: "Aiko again",
+      role: "observer",
+    });
+    const json = await review.exportJson(spy.token);
+    const locks = json.events.filter((e) => e.event.type === "decisions_locked");
+    expect(locks).toEqual([]);
+    const csv = await review.exportCsv(spy.token);
+    expect(csv).not.toContain("jogmec_dy_stockpile");
+    // The review's record (the scenario's lever list aside) shows nothing of it either.
+    const t = await review.timeline(spy.token);
+    expect(JSON.stringify({ ...t, scenario: undefined })).not.toContain("jogmec_dy_stockpile");
+
+    // Once the turn resolves, the review may show it.
+    await service.advanceTurn(ex.facilitator, { turn: 0 });
+    const after = await review.exportJson(spy.token);
+    expect(after.events.some((e) => e.event.type === "decisions_locked")).toBe(true);
+  });
+});
