@@ -4,7 +4,15 @@ import type { TimelineTurn } from "./timeline.ts";
 /** Rounded like the CLI's tables: shares and multiples to 4 places, tonnes and money to 1. */
 const r4 = (x: number) => Number(x.toFixed(4));
 const r1 = (x: number) => Number(x.toFixed(1));
-const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
+/**
+ * A quoted CSV cell. Text starting with = + - @ (or a tab / carriage return) is prefixed with
+ * an apostrophe so a spreadsheet shows it instead of running it as a formula (a participant's
+ * name or note could otherwise carry one).
+ */
+export const q = (s: string) => {
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return `"${safe.replaceAll('"', '""')}"`;
+};
 
 export interface CsvShape {
   teams: readonly string[];
