@@ -1,9 +1,11 @@
 import type { Database } from "@chokepoint/db";
 import { readLog } from "@chokepoint/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../src/limits.ts";
 import { ReviewService } from "../src/review/review-service.ts";
 import { appRouter } from "../src/router/root.ts";
 import { ExerciseService } from "../src/service/exercise-service.ts";
+import { JoinGuard } from "../src/service/join-guard.ts";
 import { catalog, freshService, runningExercise } from "./service-fixture.ts";
 
 let service: ExerciseService;
@@ -159,7 +161,13 @@ describe("joining", () => {
 describe("malformed payloads get clear errors and change nothing", () => {
   // Input is parsed once, at the tRPC edge, with the shared contracts; the core decides the rest.
   const edge = (token?: string) =>
-    appRouter.createCaller({ service, review: new ReviewService(db, service), token });
+    appRouter.createCaller({
+      service,
+      review: new ReviewService(db, service),
+      token,
+      address: "127.0.0.1",
+      joinGuard: new JoinGuard(DEFAULT_LIMITS.join),
+    });
   const refused = (code: string, message: RegExp) => ({
     cause: { code, message: expect.stringMatching(message) },
   });

@@ -42,4 +42,28 @@ describe("the server's edges", () => {
     });
     expect(imp.status).toBe(400);
   });
+
+  it("throttles join-code guessing: wrong codes from one address are limited, right codes never count", async () => {
+    const created = await fetch(`${base}/api/trpc/exercise.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenarioId: "rare-earth-2010", seed: 1, facilitatorName: "Sato" }),
+    });
+    const joinCode = ((await created.json()) as { result: { data: { joinCode: string } } }).result
+      .data.joinCode;
+    const options = (code: string) =>
+      fetch(
+        `${base}/api/trpc/exercise.joinOptions?input=${encodeURIComponent(JSON.stringify({ joinCode: code }))}`,
+      );
+    // A room joining: right codes, many times, are never throttled.
+    for (let i = 0; i < 15; i++) expect((await options(joinCode)).status).toBe(200);
+    // A guesser: ten wrong codes are answered, the eleventh waits — and so does this address's next right one.
+    for (let i = 0; i < 10; i++) expect((await options(`ZZZZ${i}`)).status).toBe(404);
+    const blocked = await options("ZZZZZZ");
+    expect(blocked.status).toBe(429);
+    expect(JSON.stringify(await blocked.json())).toMatch(
+      /too many wrong join codes; try again in \d+ s/,
+    );
+    expect((await options(joinCode)).status).toBe(429);
+  });
 });

@@ -17,11 +17,13 @@ export const exerciseRouter = router({
     .mutation(({ ctx, input }) => ctx.service.createExercise(input)),
   joinOptions: procedure
     .input(JoinOptionsInput)
-    .query(({ ctx, input }) => ctx.service.joinOptions(input)),
+    .query(({ ctx, input }) =>
+      ctx.joinGuard.guard(ctx.address, () => ctx.service.joinOptions(input)),
+    ),
   join: procedure
     .input(JoinInput)
     .output(Joined)
-    .mutation(({ ctx, input }) => ctx.service.join(input)),
+    .mutation(({ ctx, input }) => ctx.joinGuard.guard(ctx.address, () => ctx.service.join(input))),
   view: procedure.query(({ ctx }) => ctx.service.view(ctx.token)),
   lock: procedure
     .input(LockDecisionInput)

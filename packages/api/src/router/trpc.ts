@@ -3,12 +3,16 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { invalidPayload } from "../parse-input.ts";
 import type { ReviewService } from "../review/review-service.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
+import type { JoinGuard } from "../service/join-guard.ts";
 
 export interface Context {
   service: ExerciseService;
   review: ReviewService;
   /** The participant token from `Authorization: Bearer …`, if any. */
   token: string | undefined;
+  /** The caller's network address, and the throttle on guessing join codes. */
+  address: string;
+  joinGuard: JoinGuard;
 }
 
 /** Domain codes → transport codes, only here at the edge. */

@@ -7,6 +7,7 @@ import { ReviewService } from "../review/review-service.ts";
 import { appRouter } from "../router/root.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { ExerciseService } from "../service/exercise-service.ts";
+import { JoinGuard } from "../service/join-guard.ts";
 import { MonteCarloPool } from "../service/monte-carlo-pool.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
 
@@ -31,6 +32,7 @@ export function createAppServer(opts: {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const service = new ExerciseService(opts.db, opts.catalog);
   const mcPool = new MonteCarloPool(limits.monteCarlo);
+  const joinGuard = new JoinGuard(limits.join);
   const review = new ReviewService(opts.db, service, limits, mcPool);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
@@ -43,6 +45,8 @@ export function createAppServer(opts: {
         service,
         review,
         token: bearerToken(req.headers.authorization),
+        address: req.socket.remoteAddress ?? "unknown",
+        joinGuard,
       }),
     });
   const trpc = handler(limits.bodyBytes.default);

@@ -10,6 +10,13 @@ export class RateLimit {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Ms until `key` may have another event (0 = now), without recording one. */
+  peek(key: string): number {
+    const t = this.now();
+    const recent = (this.hits.get(key) ?? []).filter((x) => t - x < this.windowMs);
+    return recent.length >= this.limit ? this.windowMs - (t - (recent[0] ?? t)) : 0;
+  }
+
   /** Records one event for `key` if allowed; returns ms until the next is allowed, or 0. */
   take(key: string): number {
     const t = this.now();
