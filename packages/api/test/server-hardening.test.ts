@@ -66,4 +66,21 @@ describe("the server's edges", () => {
     );
     expect((await options(joinCode)).status).toBe(429);
   });
+
+  it("a lone UTF-16 surrogate is bad input (400, naming the field), not a server error", async () => {
+    const r = await fetch(`${base}/api/trpc/exercise.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      // JSON.stringify keeps a lone surrogate as the escape \ud800.
+      body: JSON.stringify({
+        scenarioId: "rare-earth-2010",
+        seed: 1,
+        facilitatorName: "Sato\ud800",
+      }),
+    });
+    expect(r.status).toBe(400);
+    const body = JSON.stringify(await r.json());
+    expect(body).toContain("facilitatorName");
+    expect(body).toContain("lone UTF-16 surrogate");
+  });
 });

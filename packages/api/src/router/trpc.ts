@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { AppError, type AppErrorCode } from "@chokepoint/contracts";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { invalidPayload } from "../parse-input.ts";
@@ -32,15 +33,37 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const app = error.cause instanceof AppError ? error.cause : undefined;
-    return { ...shape, data: { ...shape.data, appCode: app?.code ?? null, stack: undefined } };
+    const errorId = error.cause instanceof UnexpectedError ? error.cause.errorId : null;
+    return {
+      ...shape,
+      data: { ...shape.data, appCode: app?.code ?? null, errorId, stack: undefined },
+    };
   },
 });
+
+/** A failure nobody foresaw: logged on the server with an id; the client sees the id only. */
+class UnexpectedError extends Error {
+  constructor(readonly errorId: string) {
+    super(
+      `Something went wrong on the server (error ${errorId}). Nothing was changed by this request; tell the facilitator or the operator this id. / サーバーで予期しないエラーが発生しました（エラー ${errorId}）。この操作による変更はありません。ファシリテーターか運用担当にこの番号を伝えてください。`,
+    );
+  }
+}
 
 /**
  * Every procedure: AppErrors become typed tRPC errors carrying the domain code; input that
  * fails its `.input()` schema (parsed once, here) becomes `invalid_payload` naming each field.
  */
-const mapErrors = t.middleware(async ({ next }) => {
+const mapErrors = t.middleware(async ({ next, getRawInput, path }) => {
+  // Text must be well-formed Unicode: a lone surrogate is bad input, not a database error.
+  const bad = malformedText(await getRawInput().catch(() => undefined));
+  if (bad !== undefined) {
+    const app = new AppError(
+      "invalid_payload",
+      `invalid input — ${bad || "(input)"}: text holds a malformed character (a lone UTF-16 surrogate)`,
+    );
+    throw new TRPCError({ code: "BAD_REQUEST", message: app.message, cause: app });
+  }
   const r = await next();
   if (r.ok) return r;
   const cause = r.error.cause;
@@ -51,9 +74,37 @@ const mapErrors = t.middleware(async ({ next }) => {
       : r.error.code === "BAD_REQUEST" && Array.isArray(issues)
         ? invalidPayload(issues)
         : undefined;
-  if (!app) return r;
-  throw new TRPCError({ code: TRPC_CODE[app.code], message: app.message, cause: app });
+  if (app) throw new TRPCError({ code: TRPC_CODE[app.code], message: app.message, cause: app });
+  if (r.error.code !== "INTERNAL_SERVER_ERROR") return r;
+  const errorId = randomUUID().slice(0, 8);
+  console.error(`[error ${errorId}] ${path}:`, r.error.cause ?? r.error);
+  const unexpected = new UnexpectedError(errorId);
+  throw new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: unexpected.message,
+    cause: unexpected,
+  });
 });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string that is not well-formed Unicode, or undefined. */
+function malformedText(x: unknown, path = ""): string | undefined {
+  if (typeof x === "string") return LONE_SURROGATE.test(x) ? path : undefined;
+  if (Array.isArray(x)) {
+    for (const [i, v] of x.entries()) {
+      const p = malformedText(v, path ? `${path}.${i}` : String(i));
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+  if (x && typeof x === "object")
+    for (const [k, v] of Object.entries(x)) {
+      const p = malformedText(v, path ? `${path}.${k}` : k);
+      if (p !== undefined) return p;
+    }
+  return undefined;
+}
 
 export const router = t.router;
 export const procedure = t.procedure.use(mapErrors);
