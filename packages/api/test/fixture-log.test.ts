@@ -129,6 +129,9 @@ describe("a log stored in the first format still replays", () => {
     // The import refuses a file made on another scenario version (a rule about scenarios, not
     // about the log's format): state the version this server has, leave the events as stored.
     file.scenario.version = entry.scenario.version;
+    // Its recorded hashes are an older engine's (imports verify them; that is tested in
+    // secrecy-export.test.ts): this test is about reading the old format, so it drops them.
+    file.stateHashes = {};
     const r = await review.importJson({ facilitatorName: "Sato", exercise: file });
     expect(r.stateHashes).toEqual(engineHashesOf(entry, fixture.seed, fixture.events));
     service.timers.clearAll();

@@ -42,4 +42,32 @@ describe("secrecy through the exports (the attack: re-join as an observer and ex
     const after = await review.exportJson(spy.token);
     expect(after.events.some((e) => e.event.type === "decisions_locked")).toBe(true);
   });
+
+  it("an import is checked before anything is written: recorded hashes, teams, and whose decisions", async () => {
+    const ex = await runningExercise(service);
+    await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
+    await service.advanceTurn(ex.facilitator, { turn: 0 });
+    const file = await review.exportJson(ex.facilitator);
+    const attempt = (exercise: typeof file) =>
+      review.importJson({ facilitatorName: "Imp", exercise }).catch((e: Error) => e.message);
+    expect(await attempt({ ...file, stateHashes: { "0": "0000000000000000" } })).toMatch(
+      /exercise\.stateHashes\.0: the log replays to [0-9a-f]+ but the file records 0000000000000000/,
+    );
+    expect(await attempt({ ...file, teams: [...file.teams, "nobody"] })).toMatch(
+      /exercise\.teams\.3: 'nobody' is not a team of rare-earth-2010/,
+    );
+    // A decision of a scenario team this exercise did not field.
+    const lock = file.events.find((e) => e.event.type === "decisions_locked");
+    const foreign = {
+      ...lock,
+      event: { ...lock?.event, team: "automaker" },
+    } as (typeof file.events)[number];
+    expect(
+      await attempt({ ...file, events: [...file.events.slice(0, -1), foreign], stateHashes: {} }),
+    ).toMatch(/decision of 'automaker', which is not in this exercise/);
+    // The untouched file imports.
+    expect(
+      (await review.importJson({ facilitatorName: "Imp", exercise: file })).sessionId,
+    ).toBeTruthy();
+  });
 });

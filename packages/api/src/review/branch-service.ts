@@ -6,7 +6,14 @@ import {
   type RunBranchInput,
   readStoredEvent,
 } from "@chokepoint/contracts";
-import { applyEvent, initialState, stateHash } from "@chokepoint/engine";
+import {
+  applyEvent,
+  type EngineEvent,
+  initialState,
+  prepareModel,
+  type Scenario,
+  stateHash,
+} from "@chokepoint/engine";
 import type { NoteEvent } from "../core/index.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import { replayInto, runToEnd } from "../service/run-headless.ts";
@@ -43,6 +50,7 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
       throw new AppError("invalid_payload", `exercise.events[${i}]: ${(err as Error).message}`);
     }
   }
+  await checkImport(file, events.filter(isEngineEvent), entry.scenario);
   const created = await exercises.store.create({
     scenarioId: file.scenario.id,
     scenarioVersion: file.scenario.version,
@@ -146,4 +154,54 @@ export async function runBranch(exercises: ExerciseService, token: unknown, inpu
   const decisions = new Map(Object.entries(input.turns).map(([t, d]) => [Number(t), d]));
   const r = await runToEnd(exercises.runner, state.genesis.sessionId, me.participantId, decisions);
   return { turnsPlayed: r.turnsPlayed, refused: r.refused };
+}
+
+/**
+ * Everything an import must satisfy before anything is written: the teams are the scenario's
+ * (each once), decisions come only from those teams, every event applies under the live rules,
+ * and the log replays to the state hashes the file recorded. Yields to other requests every
+ * 20 ms, since a long log takes a while.
+ */
+async function checkImport(
+  file: ImportInput["exercise"],
+  events: readonly EngineEvent[],
+  scenario: Scenario,
+): Promise<void> {
+  const known = new Set(scenario.teams.map((t) => t.id));
+  for (const [i, team] of file.teams.entries()) {
+    if (!known.has(team))
+      throw new AppError(
+        "invalid_payload",
+        `exercise.teams.${i}: '${team}' is not a team of ${scenario.id} (teams: ${[...known].join(", ")})`,
+      );
+    if (file.teams.indexOf(team) !== i)
+      throw new AppError("invalid_payload", `exercise.teams.${i}: '${team}' is listed twice`);
+  }
+  const model = prepareModel(scenario);
+  let state = initialState(model, file.seed);
+  let since = performance.now();
+  for (const [i, e] of events.entries()) {
+    if (performance.now() - since > 20) {
+      await new Promise((r) => setImmediate(r));
+      since = performance.now();
+    }
+    if (e.type === "decisions_locked" && !file.teams.includes(e.team))
+      throw new AppError(
+        "invalid_payload",
+        `exercise.events: engine event ${i} is a decision of '${e.team}', which is not in this exercise (teams: ${file.teams.join(", ")})`,
+      );
+    const r = applyEvent(model, state, e);
+    if (!r.ok)
+      throw new AppError(
+        "invalid_payload",
+        `exercise.events: engine event ${i} does not apply: ${r.error.message}`,
+      );
+    state = r.state;
+    const recorded = e.type === "turn_resolved" ? file.stateHashes[String(e.turn)] : undefined;
+    if (recorded !== undefined && recorded !== stateHash(state))
+      throw new AppError(
+        "invalid_payload",
+        `exercise.stateHashes.${e.turn}: the log replays to ${stateHash(state)} but the file records ${recorded}; the file was changed, or made by another engine version`,
+      );
+  }
 }
