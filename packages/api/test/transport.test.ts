@@ -165,12 +165,13 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
       teams: ["meti", "jogmec"],
     });
     const a = await anon.exercise.join.mutate({ joinCode, displayName: "Aiko", team: "meti" });
-    await anon.exercise.join.mutate({ joinCode, displayName: "Ben", team: "meti" });
+    const ben = await anon.exercise.join.mutate({ joinCode, displayName: "Ben", team: "meti" });
     const sub = await subscriber(a.token);
     await sub.next((v) => v.me?.team === "meti");
     await client(fac).facilitator.move.mutate({ participantId: a.participantId, team: "jogmec" });
     const moved = await sub.next((v) => v.me?.team === "jogmec");
     expect(Object.keys(moved.state.budgets)).toEqual(["jogmec"]);
+    const afterMove = sub.views.length;
     // Later pushes reach the new audience, and the mover's token now acts for the new team.
     await client(fac).facilitator.control.mutate({ action: "start" });
     const view = await client(a.token).exercise.lock.mutate({
@@ -180,6 +181,12 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
     expect(view.state.lockedTeams).toContain("jogmec");
     const pushed = await sub.next((v) => v.me === null && v.state.lockedTeams.includes("jogmec"));
     expect(Object.keys(pushed.state.budgets)).toEqual(["jogmec"]);
+    // Ben stays in METI and locks: the mover's socket must not get METI's view any more.
+    await client(ben.token).exercise.lock.mutate({ turn: 0, actions: [] });
+    await new Promise((r) => setTimeout(r, 300));
+    const since = sub.views.slice(afterMove);
+    expect(since.length).toBeGreaterThan(0);
+    for (const v of since) expect(Object.keys(v.state.budgets)).not.toContain("meti");
   });
 
   it("refuses a socket subscription with a bad token", async () => {
