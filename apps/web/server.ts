@@ -4,6 +4,7 @@ import { createAppServer, ScenarioCatalog } from "@chokepoint/api";
 import { databaseUrl, migrateDeploy, openDatabase } from "@chokepoint/db";
 import next from "next";
 import { serveAarPdf } from "./src/server/aar-pdf";
+import { PdfRenderer } from "./src/server/pdf-renderer";
 import { serverEnv } from "./src/server-env";
 
 const env = serverEnv();
@@ -13,12 +14,14 @@ const db = await openDatabase(url);
 const app = next({ dev: env.dev, dir: import.meta.dirname });
 await app.prepare();
 const handle = app.getRequestHandler();
+// One shared Chromium for every PDF, with a concurrency cap, a queue and a timeout.
+const pdfs = new PdfRenderer();
 const server = createAppServer({
   db,
   catalog: ScenarioCatalog.builtIn(),
   fallback: (req, res) => {
     if (req.url?.startsWith("/export/aar.pdf")) {
-      void serveAarPdf(req, res, server.review, `http://127.0.0.1:${env.port}`).catch(
+      void serveAarPdf(req, res, server.review, `http://127.0.0.1:${env.port}`, pdfs).catch(
         (e: unknown) => {
           console.error("AAR export failed", e);
           if (!res.headersSent) res.writeHead(500).end("AAR export failed");
@@ -34,6 +37,7 @@ server.http.listen(env.port, env.host, () => {
 });
 const stop = async () => {
   await server.close();
+  await pdfs.close();
   await db.$disconnect();
   process.exit(0);
 };

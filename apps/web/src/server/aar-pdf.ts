@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bearerToken, type ReviewService } from "@chokepoint/api";
 import { isAppError } from "@chokepoint/contracts";
-import { launchChromium } from "./chromium";
+import { type PdfRenderer, RendererBusy } from "./pdf-renderer";
 
 /**
  * GET /export/aar.pdf?lang=ja|en with `Authorization: Bearer <token>`: the AAR print page
@@ -12,6 +12,7 @@ export async function serveAarPdf(
   res: ServerResponse,
   review: ReviewService,
   baseUrl: string,
+  renderer: PdfRenderer,
 ): Promise<void> {
   const token = bearerToken(req.headers.authorization);
   try {
@@ -25,23 +26,30 @@ export async function serveAarPdf(
     return;
   }
   const lang = new URL(req.url ?? "/", baseUrl).searchParams.get("lang") === "ja" ? "ja" : "en";
-  const browser = await launchChromium();
+  let pdf: Buffer;
   try {
-    const page = await browser.newPage();
-    await page.goto(`${baseUrl}/review/print?lang=${lang}#t=${encodeURIComponent(token ?? "")}`);
-    await page.waitForSelector("[data-ready]", { timeout: 30_000 });
-    const pdf = await page.pdf({
-      format: "A4",
-      printBackground: true,
-      margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" },
+    pdf = await renderer.render(async (page) => {
+      await page.goto(`${baseUrl}/review/print?lang=${lang}#t=${encodeURIComponent(token ?? "")}`);
+      await page.waitForSelector("[data-ready]", { timeout: 30_000 });
+      return page.pdf({
+        format: "A4",
+        printBackground: true,
+        margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" },
+      });
     });
+  } catch (e) {
+    if (!(e instanceof RendererBusy)) throw e;
     res
-      .writeHead(200, {
-        "content-type": "application/pdf",
-        "content-disposition": 'attachment; filename="aar.pdf"',
-      })
-      .end(pdf);
-  } finally {
-    await browser.close();
+      .writeHead(429, { "content-type": "text/plain; charset=utf-8", "retry-after": "10" })
+      .end(
+        "Too many PDFs are being made right now; try again in a few seconds. / PDFの作成が混み合っています。数秒後にもう一度お試しください。",
+      );
+    return;
   }
+  res
+    .writeHead(200, {
+      "content-type": "application/pdf",
+      "content-disposition": 'attachment; filename="aar.pdf"',
+    })
+    .end(pdf);
 }

@@ -1,0 +1,71 @@
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./chromium";
+
+/** Refused because too many PDFs are already waiting: the caller says "try again shortly". */
+export class RendererBusy extends Error {}
+
+/**
+ * One shared Chromium for every PDF: at most `concurrency` pages render at once, up to
+ * `maxQueued` more wait their turn, and each render has `timeoutMs` before its page is closed.
+ * (Before, each request launched its own browser: four requests, 36 processes, 4.2 GB.)
+ * The browser starts on first use and again if it has died.
+ */
+export class PdfRenderer {
+  private browser: Promise<Browser> | undefined;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** Browsers launched so far, and the most pages that rendered at once (tests read these). */
+  launches = 0;
+  peak = 0;
+
+  constructor(
+    private readonly opts = { concurrency: 2, maxQueued: 8, timeoutMs: 60_000 },
+    private readonly launch: () => Promise<Browser> = launchChromium,
+  ) {}
+
+  async render<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    if (this.running >= this.opts.concurrency) {
+      if (this.waiting.length >= this.opts.maxQueued)
+        throw new RendererBusy(`${this.waiting.length} PDFs are already waiting`);
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    this.running++;
+    this.peak = Math.max(this.peak, this.running);
+    let page: Page | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      page = await (await this.shared()).newPage();
+      const p = page;
+      return await Promise.race([
+        work(p),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`PDF took longer than ${this.opts.timeoutMs / 1000} s`)),
+            this.opts.timeoutMs,
+          );
+        }),
+      ]);
+    } finally {
+      if (timer) clearTimeout(timer);
+      await page?.close().catch(() => {});
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  async close(): Promise<void> {
+    const b = this.browser;
+    this.browser = undefined;
+    if (b) await (await b).close().catch(() => {});
+  }
+
+  private async shared(): Promise<Browser> {
+    if (this.browser) {
+      const b = await this.browser.catch(() => undefined);
+      if (b?.isConnected()) return b;
+    }
+    this.launches++;
+    this.browser = this.launch();
+    return this.browser;
+  }
+}
