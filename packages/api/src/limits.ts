@@ -7,6 +7,8 @@ export interface Limits {
   bodyBytes: { default: number; import: number };
   /** Imports, forks and branch runs write their replayed events in batches of this many, one transaction each, yielding to other requests between batches. */
   replayBatchEvents: number;
+  /** Exercises whose folded state stays in memory; the least recently used beyond are dropped (refolded from the log when next used). */
+  exercisesInMemory: number;
   /** Wrong join codes tolerated per minute, from one address and from everyone. */
   join: { wrongCodesPerAddressPerMinute: number; wrongCodesPerMinute: number };
   monteCarlo: {
@@ -28,6 +30,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: { default: 256 * 1024, import: 8 * 1024 * 1024 },
   replayBatchEvents: 50,
+  exercisesInMemory: 200,
   join: { wrongCodesPerAddressPerMinute: 10, wrongCodesPerMinute: 100 },
   monteCarlo: {
     maxRuns: 1000,

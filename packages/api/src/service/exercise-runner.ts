@@ -11,8 +11,10 @@ import {
   type Genesis,
   initialExerciseState,
 } from "../core/index.ts";
+import { DEFAULT_LIMITS } from "../limits.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
+import { Lru } from "./rate-limit.ts";
 
 export interface Written {
   /** The state before the command and after it. */
@@ -36,7 +38,13 @@ export interface WriteOptions {
  * fails, so the next command reloads from the log.
  */
 export class ExerciseRunner {
-  private readonly cache = new Map<string, ExerciseState>();
+  /**
+   * Folded states of the exercises in use, least recently used dropped beyond the limit (an
+   * idle exercise is folded again from its log when next read). `loaded` remembers which were
+   * ever loaded in this process, so a reload after eviction does not re-arm a turn timer.
+   */
+  private readonly cache: Lru<ExerciseState>;
+  private readonly loaded = new Set<string>();
   private readonly queue = new KeyedQueue();
   /** Called after each stored change, outside the queue (pushes, timers). */
   onChange: (w: Written) => void = () => {};
@@ -47,7 +55,10 @@ export class ExerciseRunner {
     readonly store: ExerciseStore,
     readonly catalog: ScenarioCatalog,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    inMemory = DEFAULT_LIMITS.exercisesInMemory,
+  ) {
+    this.cache = new Lru(inMemory);
+  }
 
   /** The exercise's current state (from the cache, or folded from its log). */
   read(sessionId: string): Promise<ExerciseState> {
@@ -127,7 +138,10 @@ export class ExerciseRunner {
     const log = await this.store.readLog(sessionId);
     const state = foldLog(initialExerciseState(genesis), log.map(recorded));
     this.cache.set(sessionId, state);
-    this.onLoad(state);
+    if (!this.loaded.has(sessionId)) {
+      this.loaded.add(sessionId);
+      this.onLoad(state);
+    }
     return state;
   }
 

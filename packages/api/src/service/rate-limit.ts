@@ -47,6 +47,12 @@ export class Lru<V> {
     }
     return v;
   }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+  get size(): number {
+    return this.map.size;
+  }
   set(key: string, v: V): void {
     this.map.delete(key);
     this.map.set(key, v);
