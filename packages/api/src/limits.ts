@@ -9,6 +9,8 @@ export interface Limits {
   replayBatchEvents: number;
   /** Exercises whose folded state stays in memory; the least recently used beyond are dropped (refolded from the log when next used). */
   exercisesInMemory: number;
+  /** A socket that has not subscribed (sent a valid token) within this is disconnected. */
+  socketSubscribeMs: number;
   /** Wrong join codes tolerated per minute, from one address and from everyone. */
   join: { wrongCodesPerAddressPerMinute: number; wrongCodesPerMinute: number };
   monteCarlo: {
@@ -31,6 +33,7 @@ export const DEFAULT_LIMITS: Limits = {
   bodyBytes: { default: 256 * 1024, import: 8 * 1024 * 1024 },
   replayBatchEvents: 50,
   exercisesInMemory: 200,
+  socketSubscribeMs: 10_000,
   join: { wrongCodesPerAddressPerMinute: 10, wrongCodesPerMinute: 100 },
   monteCarlo: {
     maxRuns: 1000,

@@ -62,7 +62,7 @@ export function createAppServer(opts: {
     if (opts.fallback) return opts.fallback(req, res);
     res.writeHead(404).end();
   });
-  const { io, broadcaster } = attachSocket(http, service);
+  const { io, broadcaster } = attachSocket(http, service, limits.socketSubscribeMs);
   service.setBroadcaster(broadcaster);
   return {
     http,

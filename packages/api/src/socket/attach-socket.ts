@@ -7,6 +7,7 @@ import {
 } from "@chokepoint/contracts";
 import { Server } from "socket.io";
 import type { ExerciseView } from "../core/index.ts";
+import { DEFAULT_LIMITS } from "../limits.ts";
 import type { Broadcaster } from "../service/broadcaster.ts";
 import type { Caller, ExerciseService } from "../service/exercise-service.ts";
 
@@ -38,10 +39,21 @@ export type ChokepointIo = Server<
 export function attachSocket(
   http: HttpServer,
   service: ExerciseService,
+  subscribeWithinMs = DEFAULT_LIMITS.socketSubscribeMs,
 ): { io: ChokepointIo; broadcaster: Broadcaster } {
-  const io: ChokepointIo = new Server(http, { path: "/socket.io", serveClient: false });
+  const io: ChokepointIo = new Server(http, {
+    path: "/socket.io",
+    serveClient: false,
+    // A socket carries small JSON messages only.
+    maxHttpBufferSize: 64 * 1024,
+  });
 
   io.on("connection", (socket) => {
+    // A socket that does not subscribe in time holds memory for nothing: drop it.
+    const idle = setTimeout(() => {
+      if (!socket.data.caller) socket.disconnect(true);
+    }, subscribeWithinMs);
+    socket.on("disconnect", () => clearTimeout(idle));
     socket.on("subscribe", async (raw, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       const parsed = SubscribeInput.safeParse(raw);
