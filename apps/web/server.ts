@@ -19,6 +19,7 @@ const pdfs = new PdfRenderer();
 const server = createAppServer({
   db,
   catalog: ScenarioCatalog.builtIn(),
+  ...(env.facilitatorPasscode ? { facilitatorPasscode: env.facilitatorPasscode } : {}),
   fallback: (req, res) => {
     if (req.url?.startsWith("/export/aar.pdf")) {
       void serveAarPdf(req, res, server.review, `http://127.0.0.1:${env.port}`, pdfs).catch(

@@ -17,6 +17,9 @@ export default function Home() {
   const [scenarioId, setScenarioId] = useState("rare-earth-2010");
   const [name, setName] = useState("");
   const [seed, setSeed] = useState("2010");
+  const [title, setTitle] = useState("");
+  const [passcode, setPasscode] = useState("");
+  const [passcodeRequired, setPasscodeRequired] = useState(false);
   const [timer, setTimer] = useState("");
   const [teams, setTeams] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,14 +28,32 @@ export default function Home() {
       .exercise.scenarios.query()
       .then(setScenarios)
       .catch((e: unknown) => setError(errorText(e)));
+    api()
+      .exercise.serverInfo.query()
+      .then((i) => setPasscodeRequired(i.passcodeRequired))
+      .catch(() => {});
   }, []);
   const create = async () => {
     setError(null);
+    // Blank: a random seed, written into the field so the facilitator sees (and can note) it.
+    const seedValue = seed.trim() === "" ? Math.floor(Math.random() * 2 ** 31) : Number(seed);
+    if (!Number.isInteger(seedValue) || seedValue < 0 || seedValue > 2 ** 31 - 1) {
+      setError(t("seedInvalid"));
+      return;
+    }
+    if (teams !== null && teams.length === 0) {
+      setError(t("teamsNone"));
+      return;
+    }
+    setSeed(String(seedValue));
     try {
       const r = await api().exercise.create.mutate({
         scenarioId,
         facilitatorName: name,
-        seed: Number(seed),
+        seed: seedValue,
+        ...(teams !== null ? { teams } : {}),
+        ...(title.trim() ? { title: title.trim() } : {}),
+        ...(passcodeRequired ? { passcode } : {}),
         ...(timer ? { turnTimerSeconds: Number(timer) } : {}),
       });
       saveToken(r.sessionId, r.token);
@@ -90,8 +111,18 @@ export default function Home() {
             {t("yourName")}{" "}
             <input
               data-testid="facilitator-name"
+              maxLength={60}
               value={name}
               onChange={(e) => setName(e.target.value)}
+            />
+          </label>
+          <label>
+            {t("exerciseTitle")}{" "}
+            <input
+              data-testid="exercise-title"
+              maxLength={120}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
             />
           </label>
           <label>
@@ -99,10 +130,24 @@ export default function Home() {
             <input
               type="number"
               data-testid="seed"
+              min={0}
+              max={2147483647}
+              placeholder={t("seedBlank")}
               value={seed}
               onChange={(e) => setSeed(e.target.value)}
             />
           </label>
+          {passcodeRequired ? (
+            <label>
+              {t("passcode")}{" "}
+              <input
+                type="password"
+                data-testid="passcode"
+                value={passcode}
+                onChange={(e) => setPasscode(e.target.value)}
+              />
+            </label>
+          ) : null}
           <label>
             {t("timer")}{" "}
             <input

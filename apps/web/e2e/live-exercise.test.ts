@@ -88,7 +88,7 @@ describe("a live exercise in real Chromium", () => {
     await jogmec.getByTestId("lock").click();
     await fac.waitForFunction(() =>
       (document.querySelector('[data-testid="all-decisions"]')?.textContent ?? "").includes(
-        "jogmec_dy_stockpile",
+        "JOGMEC dysprosium stockpile",
       ),
     );
     mkdirSync(join(import.meta.dirname, "artifacts"), { recursive: true });
@@ -106,7 +106,8 @@ describe("a live exercise in real Chromium", () => {
     await fac.reload();
     await fac.waitForFunction(() => {
       const t = document.querySelector('[data-testid="all-decisions"]')?.textContent ?? "";
-      return t.includes("meti") && t.includes("buy 7 t jogmec_dy_stockpile");
+      // Teams and levers by name, the action in words.
+      return t.includes("METI") && t.includes("JOGMEC dysprosium stockpile buy 7 t");
     });
     // The third team locks; the turn resolves as if nothing happened.
     await maker.waitForSelector('[data-testid="turn"][data-turn="3"]');

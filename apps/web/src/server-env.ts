@@ -3,5 +3,11 @@ export function serverEnv(argv: string[] = process.argv, env: NodeJS.ProcessEnv 
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535)
     throw new Error(`PORT must be a port number, got '${env.PORT}'`);
-  return { port, host: env.HOST ?? "0.0.0.0", dev: argv.includes("--dev") };
+  return {
+    port,
+    host: env.HOST ?? "0.0.0.0",
+    dev: argv.includes("--dev"),
+    /** When set, creating and importing exercises ask for it (joining never does). */
+    facilitatorPasscode: env.CHOKEPOINT_FACILITATOR_PASSCODE || undefined,
+  };
 }

@@ -6,6 +6,7 @@ import { ReviewService } from "../src/review/review-service.ts";
 import { appRouter } from "../src/router/root.ts";
 import { ExerciseService } from "../src/service/exercise-service.ts";
 import { JoinGuard } from "../src/service/join-guard.ts";
+import { FacilitatorPasscode } from "../src/service/passcode.ts";
 import { catalog, freshService, runningExercise } from "./service-fixture.ts";
 
 let service: ExerciseService;
@@ -167,6 +168,7 @@ describe("malformed payloads get clear errors and change nothing", () => {
       token,
       address: "127.0.0.1",
       joinGuard: new JoinGuard(DEFAULT_LIMITS.join),
+      passcode: new FacilitatorPasscode(undefined),
     });
   const refused = (code: string, message: RegExp) => ({
     cause: { code, message: expect.stringMatching(message) },

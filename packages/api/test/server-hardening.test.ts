@@ -83,4 +83,54 @@ describe("the server's edges", () => {
     expect(body).toContain("facilitatorName");
     expect(body).toContain("lone UTF-16 surrogate");
   });
+
+  it("with a facilitator passcode set, creating and importing need it; joining does not", async () => {
+    const { db } = await freshService();
+    const locked = createAppServer({ db, catalog, facilitatorPasscode: "kasumigaseki" });
+    await new Promise<void>((r) => locked.http.listen(0, "127.0.0.1", r));
+    const at = `http://127.0.0.1:${(locked.http.address() as AddressInfo).port}`;
+    const create = (passcode?: string) =>
+      fetch(`${at}/api/trpc/exercise.create`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          scenarioId: "rare-earth-2010",
+          seed: 1,
+          facilitatorName: "Sato",
+          ...(passcode === undefined ? {} : { passcode }),
+        }),
+      });
+    const info = await (await fetch(`${at}/api/trpc/exercise.serverInfo`)).json();
+    expect(JSON.stringify(info)).toContain('"passcodeRequired":true');
+    expect((await create()).status).toBe(403);
+    expect((await create("wrong")).status).toBe(403);
+    const ok = await create("kasumigaseki");
+    expect(ok.status).toBe(200);
+    const created = ((await ok.json()) as { result: { data: { joinCode: string; token: string } } })
+      .result.data;
+    const join = await fetch(`${at}/api/trpc/exercise.join`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ joinCode: created.joinCode, displayName: "Aiko", team: "meti" }),
+    });
+    expect(join.status).toBe(200);
+    const exported = (await (
+      await fetch(`${at}/api/trpc/review.exportJson`, {
+        headers: { authorization: `Bearer ${created.token}` },
+      })
+    ).json()) as { result: { data: unknown } };
+    const importIt = (passcode?: string) =>
+      fetch(`${at}/api/trpc/review.importJson`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          facilitatorName: "x",
+          exercise: exported.result.data,
+          ...(passcode === undefined ? {} : { passcode }),
+        }),
+      });
+    expect((await importIt()).status).toBe(403);
+    expect((await importIt("kasumigaseki")).status).toBe(200);
+    await locked.close();
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_LIMITS } from "../src/limits.ts";
 import { appRouter } from "../src/router/root.ts";
 import { JoinGuard } from "../src/service/join-guard.ts";
+import { FacilitatorPasscode } from "../src/service/passcode.ts";
 
 describe("an unexpected failure", () => {
   it("reaches the client as an id and a plain message (ja/en), never the internals, and is logged with that id", async () => {
@@ -18,6 +19,7 @@ describe("an unexpected failure", () => {
       token: undefined,
       address: "127.0.0.1",
       joinGuard: new JoinGuard(DEFAULT_LIMITS.join),
+      passcode: new FacilitatorPasscode(undefined),
     });
     const e = (await caller.exercise.scenarios().catch((x: unknown) => x)) as Error & {
       code?: string;

@@ -18,6 +18,8 @@ export const CreateExerciseInput = z.strictObject({
   teams: z.array(Id).min(1).optional(),
   turnTimerSeconds: z.number().int().min(30).max(7200).optional(),
   title: z.string().trim().max(120).optional(),
+  /** The facilitator passcode, when the server sets one (CHOKEPOINT_FACILITATOR_PASSCODE). */
+  passcode: z.string().max(200).optional(),
 });
 export type CreateExerciseInput = z.infer<typeof CreateExerciseInput>;
 

@@ -71,6 +71,8 @@ export const DeleteNoteInput = z.strictObject({ noteId: z.string().trim().min(8)
 export type DeleteNoteInput = z.infer<typeof DeleteNoteInput>;
 export const ImportInput = z.strictObject({
   facilitatorName: z.string().trim().min(1).max(60),
+  /** The facilitator passcode, when the server sets one. */
+  passcode: z.string().max(200).optional(),
   exercise: ExportedExercise,
 });
 export type ImportInput = z.infer<typeof ImportInput>;

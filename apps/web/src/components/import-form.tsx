@@ -1,7 +1,7 @@
 "use client";
 import type { ImportInput } from "@chokepoint/contracts";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { saveToken } from "../lib/token-store";
 import { api, errorText } from "../lib/trpc";
@@ -12,13 +12,25 @@ export function ImportForm() {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState("");
+  const [passcode, setPasscode] = useState("");
+  const [passcodeRequired, setPasscodeRequired] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api()
+      .exercise.serverInfo.query()
+      .then((i) => setPasscodeRequired(i.passcodeRequired))
+      .catch(() => {});
+  }, []);
   const submit = async () => {
     setError(null);
     try {
       // An untrusted file: the server parses it with the ExportedExercise contract and names bad fields.
       const exercise = JSON.parse(await (file as File).text()) as ImportInput["exercise"];
-      const r = await api().review.importJson.mutate({ facilitatorName: name, exercise });
+      const r = await api().review.importJson.mutate({
+        facilitatorName: name,
+        exercise,
+        ...(passcodeRequired ? { passcode } : {}),
+      });
       saveToken(r.sessionId, r.token);
       router.push(`/review?s=${r.sessionId}`);
     } catch (e) {
@@ -35,8 +47,20 @@ export function ImportForm() {
         onChange={(e) => setFile(e.target.files?.[0] ?? null)}
       />
       <label>
-        {t("yourName")} <input value={name} onChange={(e) => setName(e.target.value)} />
+        {t("yourName")}{" "}
+        <input maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />
       </label>
+      {passcodeRequired ? (
+        <label>
+          {t("passcode")}{" "}
+          <input
+            type="password"
+            data-testid="import-passcode"
+            value={passcode}
+            onChange={(e) => setPasscode(e.target.value)}
+          />
+        </label>
+      ) : null}
       {error ? (
         <p className="error" role="alert">
           {error}

@@ -14,7 +14,12 @@ export function SessionHeader({
   const s = view.session;
   return (
     <section className="card">
-      <h2>{l(view.scenario.title)}</h2>
+      <h2>{s.title ? `${s.title} — ${l(view.scenario.title)}` : l(view.scenario.title)}</h2>
+      {s.seed !== null ? (
+        <p className="muted" data-testid="session-seed">
+          {t("seed")}: {s.seed}
+        </p>
+      ) : null}
       <p>
         <span className="status" data-testid="status" data-status={s.status}>
           {t(s.status)}
@@ -36,8 +41,8 @@ export function SessionHeader({
           {t("events")}:{" "}
           {view.state.firedEvents
             .filter((e) => e.endTurn === null || e.endTurn > s.turn)
-            .map((e) => e.id)
-            .join(", ")}
+            .map((e) => l(e.title))
+            .join(l({ ja: "、", en: ", " }))}
         </p>
       ) : null}
       {view.messages.length ? (

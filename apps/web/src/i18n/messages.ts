@@ -11,6 +11,17 @@ export const messages = {
   seed: { ja: "シード（再現用の乱数の種）", en: "Seed (for exact replay)" },
   timer: { ja: "ターン制限時間（秒、任意）", en: "Turn timer (seconds, optional)" },
   create: { ja: "作成", en: "Create" },
+  exerciseTitle: { ja: "演習のタイトル（任意）", en: "Title (optional)" },
+  seedBlank: {
+    ja: "空欄なら乱数で決め、作成後に表示します",
+    en: "Leave blank for a random seed, shown once created",
+  },
+  seedInvalid: {
+    ja: "シードは 0 から 2147483647 までの整数にしてください",
+    en: "The seed must be a whole number from 0 to 2147483647",
+  },
+  teamsNone: { ja: "チームを一つ以上選んでください", en: "Choose at least one team" },
+  passcode: { ja: "ファシリテーター用パスコード", en: "Facilitator passcode" },
   joinTitle: { ja: "参加する", en: "Join an exercise" },
   joinCode: { ja: "参加コード", en: "Join code" },
   team: { ja: "チーム", en: "Team" },

@@ -21,6 +21,8 @@ export interface ExerciseView {
     turns: number;
     turnLabel: string | null;
     turnTimerSeconds: number | null;
+    /** Only the facilitator sees the seed (with it and the scenario, draws could be foreseen). */
+    seed: number | null;
   };
   me: Member;
   scenario: {
@@ -75,6 +77,7 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
       title: g.title,
       status: ex.status,
       joinCode: facilitator ? g.joinCode : null,
+      seed: facilitator ? g.seed : null,
       seq: ex.seq,
       turn: ex.engine.turn,
       turns: turnsTotal,

@@ -14,7 +14,12 @@ export const exerciseRouter = router({
   create: procedure
     .input(CreateExerciseInput)
     .output(CreatedExercise)
-    .mutation(({ ctx, input }) => ctx.service.createExercise(input)),
+    .mutation(({ ctx, input: { passcode, ...input } }) => {
+      ctx.passcode.check(passcode);
+      return ctx.service.createExercise(input);
+    }),
+  /** What a create screen needs to know about this server. */
+  serverInfo: procedure.query(({ ctx }) => ({ passcodeRequired: ctx.passcode.required })),
   joinOptions: procedure
     .input(JoinOptionsInput)
     .query(({ ctx, input }) =>

@@ -35,7 +35,10 @@ export const reviewRouter = router({
   importJson: procedure
     .input(ImportInput)
     .output(ImportedExercise)
-    .mutation(({ ctx, input }) => ctx.review.importJson(input)),
+    .mutation(({ ctx, input: { passcode, ...input } }) => {
+      ctx.passcode.check(passcode);
+      return ctx.review.importJson(input);
+    }),
   fork: procedure
     .input(ForkInput)
     .output(CreatedExercise)

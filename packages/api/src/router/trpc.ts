@@ -5,6 +5,7 @@ import { invalidPayload } from "../parse-input.ts";
 import type { ReviewService } from "../review/review-service.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import type { JoinGuard } from "../service/join-guard.ts";
+import type { FacilitatorPasscode } from "../service/passcode.ts";
 
 export interface Context {
   service: ExerciseService;
@@ -14,6 +15,8 @@ export interface Context {
   /** The caller's network address, and the throttle on guessing join codes. */
   address: string;
   joinGuard: JoinGuard;
+  /** The operator's optional passcode for creating and importing exercises. */
+  passcode: FacilitatorPasscode;
 }
 
 /** Domain codes → transport codes, only here at the edge. */

@@ -9,6 +9,7 @@ import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { ExerciseService } from "../service/exercise-service.ts";
 import { JoinGuard } from "../service/join-guard.ts";
 import { MonteCarloPool } from "../service/monte-carlo-pool.ts";
+import { FacilitatorPasscode } from "../service/passcode.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
 
 export interface AppServer {
@@ -28,11 +29,14 @@ export function createAppServer(opts: {
   catalog: ScenarioCatalog;
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
   limits?: Limits;
+  /** When set, creating and importing exercises need it (CHOKEPOINT_FACILITATOR_PASSCODE). */
+  facilitatorPasscode?: string;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const service = new ExerciseService(opts.db, opts.catalog);
   const mcPool = new MonteCarloPool(limits.monteCarlo);
   const joinGuard = new JoinGuard(limits.join);
+  const passcode = new FacilitatorPasscode(opts.facilitatorPasscode);
   const review = new ReviewService(opts.db, service, limits, mcPool);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
@@ -47,6 +51,7 @@ export function createAppServer(opts: {
         token: bearerToken(req.headers.authorization),
         address: req.socket.remoteAddress ?? "unknown",
         joinGuard,
+        passcode,
       }),
     });
   const trpc = handler(limits.bodyBytes.default);

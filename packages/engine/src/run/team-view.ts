@@ -7,6 +7,7 @@ import type {
   StockpileState,
   TeamOutcome,
 } from "../model/state.ts";
+import type { LocalizedText } from "../scenario/text.ts";
 
 export type Viewer =
   | { kind: "facilitator" }
@@ -40,7 +41,7 @@ export interface StateView {
   turn: number;
   finished: boolean;
   prices: Record<string, number>;
-  firedEvents: { id: string; startTurn: number; endTurn: number | null }[];
+  firedEvents: { id: string; title: LocalizedText; startTurn: number; endTurn: number | null }[];
   budgets: Record<string, number>;
   stockpiles: Record<string, StockpileState>;
   projects: Project[];
@@ -76,7 +77,12 @@ export function viewFor(model: Model, state: EngineState, viewer: Viewer): State
     turn: state.turn,
     finished: state.turn >= model.scenario.calendar.turns,
     prices: state.prices,
-    firedEvents: state.fired.map((f) => ({ id: f.id, startTurn: f.startTurn, endTurn: f.endTurn })),
+    firedEvents: state.fired.map((f) => ({
+      id: f.id,
+      title: f.title,
+      startTurn: f.startTurn,
+      endTurn: f.endTurn,
+    })),
     budgets: mine(state.budgets, (_v, k) => k),
     stockpiles: mine(state.stockpiles, (v) => v.team),
     projects: all ? state.projects : state.projects.filter((p) => p.team === team),

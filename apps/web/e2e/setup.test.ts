@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness.ts";
+
+const stack = useServerAndBrowser();
+
+describe("creating an exercise (phone-size and laptop, Japanese)", () => {
+  it("fields only the teams chosen, turns a blank seed into a random one shown on the console, and shows the title", async () => {
+    const ctx = await stack.browser().newContext({
+      locale: "ja-JP",
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await ctx.newPage();
+    await page.goto(stack.server().url);
+    await page.waitForSelector('[data-testid="teams"] input');
+    // Keep METI and JOGMEC only.
+    const boxes = page.locator('[data-testid="teams"] input[type="checkbox"]');
+    const n = await boxes.count();
+    expect(n).toBeGreaterThan(2);
+    for (let i = 2; i < n; i++) await boxes.nth(i).uncheck();
+    await page.getByTestId("exercise-title").fill("経産省セミナー A");
+    await page.getByTestId("facilitator-name").fill("佐藤");
+    await page.getByTestId("seed").fill("");
+    await page.getByTestId("create").click();
+    await page.waitForURL(/\/facilitate\?s=/);
+    const seed = await page.getByTestId("session-seed").textContent();
+    expect(seed).toMatch(/\d+/);
+    expect(await page.locator("h2").first().textContent()).toContain("経産省セミナー A");
+    const code = (await page.getByTestId("join-code-display").textContent())?.trim() ?? "";
+    const options = await fetch(
+      `${stack.server().url}/api/trpc/exercise.joinOptions?input=${encodeURIComponent(JSON.stringify({ joinCode: code }))}`,
+    ).then((r) => r.json() as Promise<{ result: { data: { teams: { id: string }[] } } }>);
+    expect(options.result.data.teams.map((t) => t.id)).toEqual(["meti", "jogmec"]);
+    // Budgets: the two fielded teams, by name, with the money unit.
+    const budgets = (await page.getByTestId("budgets").textContent()) ?? "";
+    expect(budgets).toContain("経済産業省");
+    expect(budgets).not.toMatch(/meti|automaker|自動車/);
+    await page.screenshot({ path: "e2e/artifacts/setup-phone-ja.png", fullPage: true });
+    await ctx.close();
+  });
+
+  it("a seed out of range is refused next to the form, in the reader's language, and nothing is created", async () => {
+    const ctx = await stack.browser().newContext({ locale: "en-US" });
+    const page = await ctx.newPage();
+    await page.goto(stack.server().url);
+    await page.waitForSelector('[data-testid="create"]');
+    await page.getByTestId("facilitator-name").fill("Sato");
+    await page.getByTestId("seed").fill("-5");
+    await page.getByTestId("create").click();
+    await expect
+      .poll(() => page.getByRole("alert").first().textContent())
+      .toContain("The seed must be a whole number from 0 to 2147483647");
+    expect(page.url()).not.toContain("/facilitate");
+    await ctx.close();
+  });
+});
