@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ImportForm } from "../src/components/import-form";
 import { JoinForm } from "../src/components/join-form";
+import { PasscodeField, usePasscodeRequired } from "../src/components/passcode-field";
 import { TopBar } from "../src/components/top-bar";
 import { useI18n } from "../src/i18n/use-i18n";
 import { saveToken } from "../src/lib/token-store";
@@ -19,7 +20,7 @@ export default function Home() {
   const [seed, setSeed] = useState("2010");
   const [title, setTitle] = useState("");
   const [passcode, setPasscode] = useState("");
-  const [passcodeRequired, setPasscodeRequired] = useState(false);
+  const passcodeRequired = usePasscodeRequired();
   const [timer, setTimer] = useState("");
   const [teams, setTeams] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,10 +29,6 @@ export default function Home() {
       .exercise.scenarios.query()
       .then(setScenarios)
       .catch((e: unknown) => setError(errorText(e)));
-    api()
-      .exercise.serverInfo.query()
-      .then((i) => setPasscodeRequired(i.passcodeRequired))
-      .catch(() => {});
   }, []);
   const create = async () => {
     setError(null);
@@ -137,17 +134,12 @@ export default function Home() {
               onChange={(e) => setSeed(e.target.value)}
             />
           </label>
-          {passcodeRequired ? (
-            <label>
-              {t("passcode")}{" "}
-              <input
-                type="password"
-                data-testid="passcode"
-                value={passcode}
-                onChange={(e) => setPasscode(e.target.value)}
-              />
-            </label>
-          ) : null}
+          <PasscodeField
+            required={passcodeRequired}
+            value={passcode}
+            onChange={setPasscode}
+            testId="passcode"
+          />
           <label>
             {t("timer")}{" "}
             <input

@@ -1,10 +1,11 @@
 "use client";
 import type { ImportInput } from "@chokepoint/contracts";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { saveToken } from "../lib/token-store";
 import { api, errorText } from "../lib/trpc";
+import { PasscodeField, usePasscodeRequired } from "./passcode-field";
 
 /** Re-creates an exercise from its exported JSON log (it replays to the same state hashes). */
 export function ImportForm() {
@@ -13,14 +14,8 @@ export function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState("");
   const [passcode, setPasscode] = useState("");
-  const [passcodeRequired, setPasscodeRequired] = useState(false);
+  const passcodeRequired = usePasscodeRequired();
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api()
-      .exercise.serverInfo.query()
-      .then((i) => setPasscodeRequired(i.passcodeRequired))
-      .catch(() => {});
-  }, []);
   const submit = async () => {
     setError(null);
     try {
@@ -50,17 +45,12 @@ export function ImportForm() {
         {t("yourName")}{" "}
         <input maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      {passcodeRequired ? (
-        <label>
-          {t("passcode")}{" "}
-          <input
-            type="password"
-            data-testid="import-passcode"
-            value={passcode}
-            onChange={(e) => setPasscode(e.target.value)}
-          />
-        </label>
-      ) : null}
+      <PasscodeField
+        required={passcodeRequired}
+        value={passcode}
+        onChange={setPasscode}
+        testId="import-passcode"
+      />
       {error ? (
         <p className="error" role="alert">
           {error}
