@@ -52,4 +52,43 @@ describe("creating an exercise (phone-size and laptop, Japanese)", () => {
     expect(page.url()).not.toContain("/facilitate");
     await ctx.close();
   });
+
+  it("a decision the rules refuse is explained next to the form in Japanese, naming the stockpile", async () => {
+    const fctx = await stack.browser().newContext({ locale: "ja-JP" });
+    const fac = await fctx.newPage();
+    await fac.goto(stack.server().url);
+    await fac.waitForSelector('[data-testid="create"]');
+    await fac.getByTestId("facilitator-name").fill("佐藤");
+    await fac.getByTestId("create").click();
+    await fac.waitForURL(/\/facilitate\?s=/);
+    const code = (await fac.getByTestId("join-code-display").textContent())?.trim() ?? "";
+    const pctx = await stack.browser().newContext({
+      locale: "ja-JP",
+      viewport: { width: 390, height: 844 },
+    });
+    const p = await pctx.newPage();
+    await p.goto(`${stack.server().url}/join?code=${code}`);
+    await p.getByTestId("join-name").fill("鈴木");
+    await p.waitForSelector('[data-testid="join-team"]');
+    await p.getByTestId("join-team").selectOption("jogmec");
+    await p.getByTestId("join").click();
+    await p.waitForURL(/\/play\?s=/);
+    await fac.waitForFunction(
+      () => document.querySelectorAll('[data-testid="member"]').length === 1,
+    );
+    await fac.getByTestId("start").click();
+    await p.waitForSelector('[data-testid="lock"]:has-text("決定を確定")');
+    // Far more than the stockpile may buy in one quarter.
+    await p.getByTestId("buy-jogmec_dy_stockpile").fill("99999");
+    await p.getByTestId("lock").click();
+    await expect
+      .poll(async () => (await p.getByTestId("decision-error").textContent()) ?? "", {
+        timeout: 10_000,
+      })
+      .toMatch(/1期に購入できるのは [\d.]+ t までです/);
+    expect(await p.getByTestId("decision-error").textContent()).not.toContain("actions.0");
+    await p.screenshot({ path: "e2e/artifacts/decision-error-phone-ja.png", fullPage: true });
+    await fctx.close();
+    await pctx.close();
+  });
 });

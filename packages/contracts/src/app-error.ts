@@ -14,12 +14,16 @@ export const APP_ERROR_CODES = [
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
-/** A domain error: a code, a message that says what is wrong and where, and optional details. */
+/**
+ * A domain error: a code, a message that says what is wrong and where (English), optional
+ * details, and the same for a Japanese reader where one has been worded.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly ja?: string,
   ) {
     super(message);
     this.name = "AppError";

@@ -15,7 +15,15 @@ export function api(token?: string | null) {
 }
 
 /** The message to show for a failed call (the server's messages name what is wrong). */
+/**
+ * An error in the reader's language: the server's Japanese wording when the page is in
+ * Japanese (the i18n hook keeps `<html lang>` current) and the server sent one.
+ */
 export function errorText(e: unknown): string {
-  if (e instanceof TRPCClientError) return e.message;
+  if (e instanceof TRPCClientError) {
+    const ja = (e.data as { ja?: string | null } | undefined)?.ja;
+    if (ja && typeof document !== "undefined" && document.documentElement.lang === "ja") return ja;
+    return e.message;
+  }
   return e instanceof Error ? e.message : String(e);
 }

@@ -200,6 +200,7 @@ function engineEvents(state: ExerciseState, events: EngineEvent[]): LogEvent[] |
         "rule_violation",
         events.length > 1 ? `event ${i} does not apply: ${r.error.message}` : r.error.message,
         r.error.issues ?? r.error.code,
+        r.error.ja,
       );
     engine = r.state;
     out.push(e);

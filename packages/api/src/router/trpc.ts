@@ -39,7 +39,14 @@ const t = initTRPC.context<Context>().create({
     const errorId = error.cause instanceof UnexpectedError ? error.cause.errorId : null;
     return {
       ...shape,
-      data: { ...shape.data, appCode: app?.code ?? null, errorId, stack: undefined },
+      data: {
+        ...shape.data,
+        appCode: app?.code ?? null,
+        /** The message worded for a Japanese reader, when there is one. */
+        ja: app?.ja ?? null,
+        errorId,
+        stack: undefined,
+      },
     };
   },
 });
