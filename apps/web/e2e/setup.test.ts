@@ -78,8 +78,19 @@ describe("creating an exercise (phone-size and laptop, Japanese)", () => {
     );
     await fac.getByTestId("start").click();
     await p.waitForSelector('[data-testid="lock"]:has-text("決定を確定")');
+    // The card says what the stockpile holds, how much a quarter, and at what price, before anyone types.
+    const facts = (await p.getByTestId("facts-jogmec_dy_stockpile").textContent()) ?? "";
+    expect(facts).toMatch(/在庫 0 t \/ 容量 160 t/);
+    expect(facts).toMatch(/1期に最大 40 t/);
+    expect(facts).toMatch(/いまの購入価格 119 ドル\/kg/);
+    // A preview against the budget, before locking.
+    await p.getByTestId("buy-jogmec_dy_stockpile").fill("10");
+    await expect
+      .poll(async () => (await p.getByTestId("cost-preview").textContent()) ?? "")
+      .toMatch(/この決定の費用（概算）: 1.2 百万ドル · 確定後の残り予算: 698.8 百万ドル/);
     // Far more than the stockpile may buy in one quarter.
     await p.getByTestId("buy-jogmec_dy_stockpile").fill("99999");
+    expect(await p.getByTestId("cost-preview").getAttribute("data-over")).toBe("true");
     await p.getByTestId("lock").click();
     await expect
       .poll(async () => (await p.getByTestId("decision-error").textContent()) ?? "", {

@@ -53,3 +53,4 @@ export {
   Team,
 } from "./scenario/scenario-schema.ts";
 export { Locale, LocalizedText } from "./scenario/text.ts";
+export { upfrontCost } from "./levers/lever-cost.ts";

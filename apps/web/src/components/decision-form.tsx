@@ -1,9 +1,10 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import type { LeverAction, LeverDefinition } from "@chokepoint/engine";
+import { type LeverAction, type LeverDefinition, upfrontCost } from "@chokepoint/engine";
 import { useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { api, errorText } from "../lib/trpc";
+import { LeverFacts } from "./lever-facts";
 
 type Draft = Record<string, { buy?: string; release?: string; activate?: boolean }>;
 
@@ -72,6 +73,7 @@ export function DecisionForm({
       {levers.map((lv: LeverDefinition) => (
         <div key={lv.id} className="lever" data-testid={`lever-${lv.id}`}>
           <strong>{l(lv.name)}</strong>
+          <LeverFacts lever={lv} view={view} />
           {lv.kind === "stockpile" ? (
             <span>
               <label>
@@ -112,6 +114,7 @@ export function DecisionForm({
           )}
         </div>
       ))}
+      <CostPreview view={view} levers={levers} actions={actions()} />
       {error ? (
         <p className="error" role="alert" data-testid="decision-error">
           {t("error")}: {error}
@@ -127,5 +130,34 @@ export function DecisionForm({
       </button>
       {locked ? <p data-testid="locked-note">{t("locked")}</p> : null}
     </section>
+  );
+}
+
+/** What the draft would cost now, against the team's budget, before it is locked. */
+function CostPreview({
+  view,
+  levers,
+  actions,
+}: {
+  view: ExerciseView;
+  levers: LeverDefinition[];
+  actions: LeverAction[];
+}) {
+  const { t, l, locale } = useI18n();
+  const cost = actions.reduce((sum, a) => {
+    const lv = levers.find((x) => x.id === a.lever);
+    if (!lv) return sum;
+    const price = "material" in lv ? (view.state.prices[lv.material] ?? 0) : 0;
+    return sum + upfrontCost(lv, a, price);
+  }, 0);
+  const budget = view.me.team ? (view.state.budgets[view.me.team] ?? 0) : 0;
+  const n = (x: number) =>
+    `${new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 1 }).format(x)} ${l(view.scenario.units.money)}`;
+  return (
+    <p data-testid="cost-preview" data-over={cost > budget ? "true" : "false"}>
+      {t("previewCost")}: <strong>{n(cost)}</strong> · {t("previewLeft")}:{" "}
+      <strong className={cost > budget ? "error" : undefined}>{n(budget - cost)}</strong>
+      {cost > budget ? ` (${t("previewOver")})` : null}
+    </p>
   );
 }

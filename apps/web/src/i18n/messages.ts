@@ -1,3 +1,4 @@
+import { leverMessages } from "./lever-messages";
 import { reviewMessages } from "./review-messages";
 
 /** Every piece of UI text, in Japanese and English. Keys are grouped by screen. */
@@ -126,6 +127,7 @@ export const messages = {
   },
   importButton: { ja: "読み込んで振り返る", en: "Import and review" },
   ...reviewMessages,
+  ...leverMessages,
 } as const;
 
 export type Locale = "ja" | "en";

@@ -1,0 +1,30 @@
+/** The decision cards' text, in Japanese and English (merged into `messages`). {x} are filled in. */
+export const leverMessages = {
+  cardHolds: { ja: "在庫 {now} / 容量 {cap}", en: "holds {now} of {cap}" },
+  cardPerTurn: { ja: "1期に最大 {max}", en: "up to {max} a quarter" },
+  cardPriceNow: { ja: "いまの購入価格 {price}", en: "buying now at {price}" },
+  cardCapex: { ja: "初期投資 {money}", en: "capex {money}" },
+  cardCost: { ja: "費用 {money}", en: "cost {money}" },
+  cardLead: { ja: "準備期間 {n} 期", en: "ready after {n} quarters" },
+  cardCapacity: { ja: "供給能力 {t}/期", en: "capacity {t} a quarter" },
+  cardSuccess: { ja: "成功確率 {p}", en: "success chance {p}" },
+  cardWin: { ja: "勝訴確率 {p}", en: "chance to win {p}" },
+  cardRuling: { ja: "判断まで {min}–{max} 期", en: "ruling in {min}–{max} quarters" },
+  cardBreakeven: {
+    ja: "採算ライン：平時価格の {x} 倍",
+    en: "breaks even at {x}× the pre-shock price",
+  },
+  cardVolume: { ja: "数量 {t}/期、{n} 期間", en: "{t} a quarter for {n} quarters" },
+  cardPriceMultiple: { ja: "価格は市場の {x} 倍", en: "price {x}× the market" },
+  cardFloor: { ja: "価格下限：平時の {x} 倍", en: "price floor {x}× pre-shock" },
+  cardIntensity: { ja: "使用量を {p} 削減", en: "cuts use by {p}" },
+  cardUnitCost: { ja: "回収費 {money}/t", en: "{money} per tonne recovered" },
+  cardVaLoss: {
+    ja: "自国産業の付加価値損失 {money}/期",
+    en: "own industry loses {money} a quarter",
+  },
+  cardRunning: { ja: "実施中（第{n}期から）", en: "under way since turn {n}" },
+  previewCost: { ja: "この決定の費用（概算）", en: "This decision costs (estimate)" },
+  previewLeft: { ja: "確定後の残り予算", en: "Budget left after locking" },
+  previewOver: { ja: "予算を超えています", en: "over budget" },
+} satisfies Record<string, { ja: string; en: string }>;
