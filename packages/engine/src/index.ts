@@ -19,6 +19,7 @@ export { type TurnMetrics, turnMetrics } from "./analysis/turn-metrics.ts";
 export { DecisionsFile, LeverAction, TeamDecision } from "./decisions/action-schema.ts";
 export { validateActions } from "./decisions/validate-actions.ts";
 export { EngineEvent, type EngineEventType, OverrideTarget } from "./events/engine-event.ts";
+export { upfrontCost } from "./levers/lever-cost.ts";
 export { daysPerTurn, turnIndexOf, turnLabel } from "./model/calendar.ts";
 export { periodTurns } from "./model/period.ts";
 export { type Model, prepareModel } from "./model/prepare-model.ts";
@@ -53,4 +54,3 @@ export {
   Team,
 } from "./scenario/scenario-schema.ts";
 export { Locale, LocalizedText } from "./scenario/text.ts";
-export { upfrontCost } from "./levers/lever-cost.ts";
