@@ -1,16 +1,27 @@
 // One process on one port: Next.js pages, tRPC under /api/trpc and socket.io, on the embedded
 // SQLite database (migrations applied first). `tsx server.ts` after `next build`; `--dev` for development.
 import { createAppServer, ScenarioCatalog } from "@chokepoint/api";
-import { databaseUrl, migrateDeploy, openDatabase } from "@chokepoint/db";
+import { DatabaseStartError, databaseUrl, startDatabase } from "@chokepoint/db";
 import next from "next";
 import { serveAarPdf } from "./src/server/aar-pdf";
 import { PdfRenderer } from "./src/server/pdf-renderer";
 import { serverEnv } from "./src/server-env";
 
-const env = serverEnv();
+const env = (() => {
+  try {
+    return serverEnv();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+})();
 const url = databaseUrl();
-migrateDeploy(url);
-const db = await openDatabase(url);
+// Migrations, then an integrity check: a damaged file or a log with gaps stops the server with
+// a report saying what to do, instead of serving exercises that would replay wrongly.
+const db = await startDatabase(url).catch((e: unknown) => {
+  console.error(e instanceof DatabaseStartError ? e.message : e);
+  process.exit(1);
+});
 const app = next({ dev: env.dev, dir: import.meta.dirname });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -19,6 +30,7 @@ const pdfs = new PdfRenderer();
 const server = createAppServer({
   db,
   catalog: ScenarioCatalog.builtIn(),
+  limits: env.limits,
   ...(env.facilitatorPasscode ? { facilitatorPasscode: env.facilitatorPasscode } : {}),
   fallback: (req, res) => {
     if (req.url?.startsWith("/export/aar.pdf")) {
@@ -33,6 +45,11 @@ const server = createAppServer({
     void handle(req, res);
   },
 });
+// An import or fork left unfinished by a crash was never joinable; now it is deleted.
+const discarded = await server.service.store.discardUnpublished(
+  new Date(Date.now() - env.limits.unfinishedImportMinutes * 60_000),
+);
+if (discarded) console.log(`Deleted ${discarded} import(s) left unfinished by an earlier crash`);
 server.http.listen(env.port, env.host, () => {
   console.log(`Chokepoint on http://localhost:${env.port} (database ${url})`);
 });

@@ -1,3 +1,5 @@
+import { limitsFromEnv } from "@chokepoint/api";
+
 /** The web server's settings from the environment (the only reader of process.env in the app). */
 export function serverEnv(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);
@@ -9,5 +11,7 @@ export function serverEnv(argv: string[] = process.argv, env: NodeJS.ProcessEnv 
     dev: argv.includes("--dev"),
     /** When set, creating and importing exercises ask for it (joining never does). */
     facilitatorPasscode: env.CHOKEPOINT_FACILITATOR_PASSCODE || undefined,
+    /** Every limit of SECURITY.md, each settable as CHOKEPOINT_LIMIT_<NAME>. */
+    limits: limitsFromEnv(env),
   };
 }

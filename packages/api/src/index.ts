@@ -1,5 +1,6 @@
 export * from "./core/index.ts";
 export { DEFAULT_LIMITS, type Limits, withLimits } from "./limits.ts";
+export { limitsFromEnv, limitVariables } from "./limits-from-env.ts";
 export { bearerToken, parseInput } from "./parse-input.ts";
 export { ReviewService, type TimelineTurn } from "./review/review-service.ts";
 export { type AppRouter, appRouter } from "./router/root.ts";

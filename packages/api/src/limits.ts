@@ -9,6 +9,17 @@ export interface Limits {
   replayBatchEvents: number;
   /** Exercises whose folded state stays in memory; the least recently used beyond are dropped (refolded from the log when next used). */
   exercisesInMemory: number;
+  /** People in one exercise (facilitator, participants, observers); joins beyond are refused. */
+  membersPerExercise: number;
+  /** Tokens stop opening an exercise this many days after it ended (the review stays with the facilitator's export). */
+  tokenDaysAfterEnd: number;
+  /** Deepest nesting of arrays and objects a request body may have. */
+  jsonDepth: number;
+  /**
+   * An import or fork not finished this long after it began is taken as crashed: at start the
+   * server deletes it (it was never joinable; see `ExerciseStore.discardUnpublished`).
+   */
+  unfinishedImportMinutes: number;
   /** A socket that has not subscribed (sent a valid token) within this is disconnected. */
   socketSubscribeMs: number;
   /** Wrong join codes tolerated per minute, from one address and from everyone. */
@@ -33,6 +44,10 @@ export const DEFAULT_LIMITS: Limits = {
   bodyBytes: { default: 256 * 1024, import: 8 * 1024 * 1024 },
   replayBatchEvents: 50,
   exercisesInMemory: 200,
+  membersPerExercise: 200,
+  tokenDaysAfterEnd: 30,
+  jsonDepth: 32,
+  unfinishedImportMinutes: 10,
   socketSubscribeMs: 10_000,
   join: { wrongCodesPerAddressPerMinute: 10, wrongCodesPerMinute: 100 },
   monteCarlo: {

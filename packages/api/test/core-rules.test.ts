@@ -36,6 +36,8 @@ const COMMANDS: { name: string; command: Command; expect: Record<RoleName, Expec
       displayName: "Dai",
       role: "participant",
       team: "meti",
+      via: "join_code",
+      capacity: 200,
     },
     expect: {
       facilitator: "rule_violation",
@@ -292,7 +294,15 @@ describe("session rules", () => {
     const { state } = await ex.runner.execute(
       ex.sessionId,
       { participantId: null },
-      { type: "join", participantId: "p-o2", displayName: "Eri", role: "observer", team: "jogmec" },
+      {
+        type: "join",
+        participantId: "p-o2",
+        displayName: "Eri",
+        role: "observer",
+        team: "jogmec",
+        via: "observer_code",
+        capacity: 200,
+      },
       { credentials: { "p-o2": "h" } },
     );
     expect(state.members.get("p-o2")?.team).toBeNull();

@@ -102,10 +102,10 @@ describe("forbidden actions are rejected and change nothing", () => {
 
   it("an observer can read but not act; the facilitator cannot lock for a team", async () => {
     const ex = await runningExercise(service);
+    const { session } = await service.view(ex.facilitator);
     const obs = await service.join({
-      joinCode: ex.joinCode,
+      joinCode: session.observerCode as string,
       displayName: "Watcher",
-      role: "observer",
     });
     const n = await logLength(ex.sessionId);
     const v = await service.view(obs.token);

@@ -66,7 +66,15 @@ async function driveThroughCommands() {
   ) =>
     run(
       { participantId: null },
-      { type: "join", participantId: id(name), displayName: name, role, team },
+      {
+        type: "join",
+        participantId: id(name),
+        displayName: name,
+        role,
+        team,
+        via: role === "observer" ? "observer_code" : "join_code",
+        capacity: 200,
+      },
     );
   await join("Aiko", "meti");
   await join("Ben", "jogmec");

@@ -48,7 +48,15 @@ export async function memoryExercise(opts: { lobby?: boolean; timer?: number } =
     await runner.execute(
       sessionId,
       { participantId: null },
-      { type: "join", participantId: id, displayName, role, team },
+      {
+        type: "join",
+        participantId: id,
+        displayName,
+        role,
+        team,
+        via: role === "observer" ? "observer_code" : "join_code",
+        capacity: 200,
+      },
       { credentials: { [id]: `hash-${id}` } },
     );
     return id;

@@ -23,10 +23,15 @@ describe("secrecy through the exports (the attack: re-join as an observer and ex
       turn: 0,
       actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 7 }],
     });
+    // The room's join code no longer admits observers…
+    await expect(
+      service.join({ joinCode: ex.joinCode, displayName: "Aiko again", role: "observer" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    // …and even with the observer code (say, passed on by an observer) the exports hold nothing.
+    const { session } = await service.view(ex.facilitator);
     const spy = await service.join({
-      joinCode: ex.joinCode,
+      joinCode: session.observerCode as string,
       displayName: "Aiko again",
-      role: "observer",
     });
     const json = await review.exportJson(spy.token);
     const locks = json.events.filter((e) => e.event.type === "decisions_locked");

@@ -84,6 +84,21 @@ describe("the server's edges", () => {
     expect(body).toContain("lone UTF-16 surrogate");
   });
 
+  it("a body nested 100,000 levels deep is bad input (400, saying how deep), not a stack overflow; the server keeps answering", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const r = await fetch(`${base}/api/trpc/exercise.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `{"scenarioId":"rare-earth-2010","seed":1,"facilitatorName":"S","teams":${deep}}`,
+    });
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as { error: { message: string; data: { ja: string } } };
+    expect(body.error.message).toContain("teams.0.0");
+    expect(body.error.message).toContain("nested deeper than 32 levels");
+    expect(body.error.data.ja).toContain("32段");
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
   it("with a facilitator passcode set, creating and importing need it; joining does not", async () => {
     const { db } = await freshService();
     const locked = createAppServer({ db, catalog, facilitatorPasscode: "kasumigaseki" });

@@ -23,6 +23,7 @@ export async function freshService(): Promise<{
     changed: (push) => changed.push(push.sessionId),
     message: () => {},
     memberChanged: () => {},
+    memberRemoved: () => {},
   };
   return { service: new ExerciseService(db, catalog, recorder), db, url, changed };
 }

@@ -11,6 +11,7 @@ describe("the service over the in-memory store", () => {
       changed: (p) => pushes.push(p),
       message: () => {},
       memberChanged: () => {},
+      memberRemoved: () => {},
     });
     const { joinCode, token: fac } = await service.createExercise({
       scenarioId: "rare-earth-2010",

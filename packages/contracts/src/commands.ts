@@ -24,6 +24,7 @@ export const CreateExerciseInput = z.strictObject({
 export type CreateExerciseInput = z.infer<typeof CreateExerciseInput>;
 
 export const JoinInput = z.strictObject({
+  /** The join code, or the observer code (which makes the joiner an observer). */
   joinCode: z.string().trim().min(1).max(20),
   displayName: z.string().trim().min(1).max(60),
   role: z.enum(["participant", "observer"]).default("participant"),
@@ -69,6 +70,9 @@ export type BroadcastInput = z.infer<typeof BroadcastInput>;
 
 export const MoveParticipantInput = z.strictObject({ participantId: Id, team: Id.nullable() });
 export type MoveParticipantInput = z.infer<typeof MoveParticipantInput>;
+
+export const RemoveParticipantInput = z.strictObject({ participantId: Id });
+export type RemoveParticipantInput = z.infer<typeof RemoveParticipantInput>;
 
 export const SessionControlInput = z.strictObject({
   action: z.enum(["start", "pause", "resume", "end"]),

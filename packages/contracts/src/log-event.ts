@@ -16,6 +16,8 @@ export const SessionEvent = z.discriminatedUnion("type", [
     team: Id.nullable(),
   }),
   z.strictObject({ type: z.literal("participant_moved"), participantId: Id, team: Id.nullable() }),
+  /** The facilitator removed a participant: their token stops working, their sockets are dropped. */
+  z.strictObject({ type: z.literal("participant_removed"), participantId: Id }),
   z.strictObject({ type: z.literal("session_started") }),
   z.strictObject({ type: z.literal("session_paused") }),
   z.strictObject({ type: z.literal("session_resumed") }),

@@ -33,6 +33,8 @@ export interface ServerToClientEvents<V extends { state: { history: unknown[] } 
   push: (push: ViewPush<V>) => void;
   /** A facilitator message to everyone in the exercise. */
   message: (m: { seq: number; text: string; at: string }) => void;
+  /** The facilitator removed this participant; the connection closes right after. */
+  removed: () => void;
 }
 
 export interface ClientToServerEvents {

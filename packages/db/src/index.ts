@@ -1,5 +1,21 @@
+export {
+  checkDatabase,
+  type DatabaseProblem,
+  DatabaseStartError,
+  databaseProblemReport,
+  startDatabase,
+} from "./check-database.ts";
 export { databaseUrl, ensureDatabaseFile, REPO_ROOT } from "./env.ts";
-export { hashToken, isWellFormedJoinCode, newId, newToken, normaliseJoinCode } from "./ids.ts";
+export {
+  hashToken,
+  isWellFormedJoinCode,
+  isWellFormedObserverCode,
+  JOIN_CODE_LENGTH,
+  newId,
+  newToken,
+  normaliseJoinCode,
+  revokedHash,
+} from "./ids.ts";
 export { migrateDeploy } from "./migrate.ts";
 export { type Database, openDatabase } from "./open-database.ts";
 export {

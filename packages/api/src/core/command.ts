@@ -14,6 +14,10 @@ export type Command =
       displayName: string;
       role: Exclude<Role, "facilitator">;
       team: string | null;
+      /** Which code the joiner typed: the observer code makes an observer, the join code a participant. */
+      via: "join_code" | "observer_code";
+      /** Most members the exercise takes (the server's limit, passed as data). */
+      capacity: number;
     }
   | { type: "lock"; turn: number; actions: LeverAction[] }
   | { type: "advance"; turn: number }
@@ -27,6 +31,7 @@ export type Command =
   | { type: "override"; turn: number; target: z.infer<typeof OverrideTarget>; reason: string }
   | { type: "broadcast"; text: string }
   | { type: "move"; participantId: string; team: string | null }
+  | { type: "remove"; participantId: string }
   | { type: "control"; action: "start" | "pause" | "resume" | "end" }
   /** Writes or edits a note; `at` is the service's clock, carried as data. */
   | { type: "write_note"; noteId: string; turn: number | null; body: string; at: string }

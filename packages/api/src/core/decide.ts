@@ -37,8 +37,15 @@ export function decide(
       ? new AppError(
           "bad_join_code",
           `the exercise with code '${state.genesis.joinCode}' has ended`,
+          undefined,
+          `コード「${state.genesis.joinCode}」の演習は終了しています`,
         )
-      : new AppError("rule_violation", "the exercise has ended; it can only be reviewed");
+      : new AppError(
+          "rule_violation",
+          "the exercise has ended; it can only be reviewed",
+          undefined,
+          "演習は終了しています。振り返りのみできます",
+        );
   if (command.type === "join") return decideJoin(state, caller, command);
   if (command.type === "timer_expired") {
     // Only the server's clock sends this (no member may); a timer set for a turn that has since
@@ -79,6 +86,8 @@ export function decide(
       return [{ type: "message_broadcast", text: command.text }];
     case "move":
       return decideMove(state, command.participantId, command.team);
+    case "remove":
+      return decideRemove(state, command.participantId);
     case "control":
       return decideControl(state, command.action);
     case "replay_engine":
@@ -95,19 +104,56 @@ function decideJoin(
     return new AppError("rule_violation", "you are already in an exercise; join with a new device");
   if (state.members.has(c.participantId))
     return new AppError("rule_violation", `participant '${c.participantId}' already joined`);
+  // The join code is read out to the room, so it cannot also admit observers (who see every
+  // team's decisions once resolved): they need the code the facilitator gives them alone.
+  if (c.role === "observer" && c.via !== "observer_code")
+    return new AppError(
+      "forbidden",
+      "observers join with the observer code from the facilitator, not the room's join code",
+      undefined,
+      "オブザーバーは、会場の参加コードではなく、ファシリテーターから受け取ったオブザーバー用コードで参加してください",
+    );
+  if (state.members.size >= c.capacity)
+    return new AppError(
+      "rule_violation",
+      `the exercise is full (${c.capacity} people); ask the facilitator`,
+      { capacity: c.capacity },
+      `この演習は定員（${c.capacity}人）に達しています。ファシリテーターに相談してください`,
+    );
   const bad = teamError(state, c.team);
   if (bad) return bad;
-  // Observers watch every team alike; a team would show them its briefing and decisions.
-  const team = c.role === "observer" ? null : c.team;
+  // Whoever comes with the observer code is an observer; observers watch every team alike (a
+  // team would show them its briefing and decisions).
+  const role = c.via === "observer_code" ? "observer" : c.role;
+  const team = role === "observer" ? null : c.team;
   return [
     {
       type: "participant_joined",
       participantId: c.participantId,
       displayName: c.displayName.trim(),
-      role: c.role,
+      role,
       team,
     },
   ];
+}
+
+function decideRemove(state: ExerciseState, participantId: string): LogEvent[] | AppError {
+  const member = state.members.get(participantId);
+  if (!member)
+    return new AppError(
+      "participant_not_found",
+      `no participant '${participantId}' in this exercise`,
+      undefined,
+      "この演習にその参加者はいません",
+    );
+  if (member.role === "facilitator")
+    return new AppError(
+      "rule_violation",
+      "the facilitator cannot be removed",
+      undefined,
+      "ファシリテーターは退出させられません",
+    );
+  return [{ type: "participant_removed", participantId }];
 }
 
 function decideLock(

@@ -40,6 +40,11 @@ export function evolve(state: ExerciseState, r: Recorded): ExerciseState {
       else if (before) members.set(event.participantId, { ...before, team: event.team });
       return { ...state, seq, members };
     }
+    case "participant_removed": {
+      const members = new Map(state.members);
+      members.delete(event.participantId);
+      return { ...state, seq, members, removed: new Set(state.removed).add(event.participantId) };
+    }
     case "message_broadcast":
       return { ...state, seq, messages: [...state.messages, { seq, text: event.text, at: r.at }] };
     case "session_started":
@@ -48,7 +53,7 @@ export function evolve(state: ExerciseState, r: Recorded): ExerciseState {
     case "session_paused":
       return { ...state, seq, status: "paused" };
     case "session_ended":
-      return { ...state, seq, status: "ended" };
+      return { ...state, seq, status: "ended", endedAt: r.at };
     case "note_written": {
       const notes = new Map(state.notes);
       const before = notes.get(event.noteId);

@@ -21,6 +21,8 @@ export type Actor = { participantId: string } | { participantId: null };
 export interface Genesis {
   sessionId: string;
   joinCode: string;
+  /** The code observers join with; only the facilitator sees it. */
+  observerCode: string;
   title: string | null;
   turnTimerSeconds: number | null;
   scenario: Scenario;
@@ -42,6 +44,10 @@ export interface ExerciseState {
   seq: number;
   engine: EngineState;
   members: ReadonlyMap<string, Member>;
+  /** Participants the facilitator removed: their tokens no longer open the exercise. */
+  removed: ReadonlySet<string>;
+  /** When the exercise ended (the stored time of `session_ended`); tokens expire from it. */
+  endedAt: string | null;
   messages: readonly { seq: number; text: string; at: string }[];
   /** The facilitator's notes by id, in the order written (deleted ones removed). */
   notes: ReadonlyMap<string, Note>;
@@ -81,6 +87,8 @@ export function initialExerciseState(genesis: Genesis): ExerciseState {
     seq: 0,
     engine: initialState(genesis.model, genesis.seed),
     members: new Map([[genesis.facilitator.participantId, genesis.facilitator]]),
+    removed: new Set(),
+    endedAt: null,
     messages: [],
     notes: new Map(),
     debrief: { questions: [], answers: new Map() },

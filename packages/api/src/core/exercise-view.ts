@@ -15,6 +15,8 @@ export interface ExerciseView {
     status: Status;
     /** Only the facilitator sees the join code. */
     joinCode: string | null;
+    /** Only the facilitator sees the observer code (to give to observers alone). */
+    observerCode: string | null;
     /** The state's version (its last log seq): a client that sees a gap asks again. */
     seq: number;
     turn: number;
@@ -77,6 +79,7 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
       title: g.title,
       status: ex.status,
       joinCode: facilitator ? g.joinCode : null,
+      observerCode: facilitator ? g.observerCode : null,
       seed: facilitator ? g.seed : null,
       seq: ex.seq,
       turn: ex.engine.turn,

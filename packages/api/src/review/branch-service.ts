@@ -58,6 +58,8 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
     teams: file.teams,
     facilitatorName: input.facilitatorName,
     ...(file.title ? { title: file.title } : {}),
+    // Written in batches: until the last one, no code opens it (a crash leaves nothing joinable).
+    unpublished: true,
   });
   const me = created.facilitator.participantId;
   try {
@@ -89,11 +91,19 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
       { participantId: me },
       { type: "control", action: "end" },
     );
+  await publish(exercises, created.sessionId);
   return {
     sessionId: created.sessionId,
     token: created.facilitator.token,
     stateHashes: await hashesOf(exercises, created.sessionId),
   };
+}
+
+/** Gives a fully written exercise its join code; its cached state is refolded with it. */
+async function publish(exercises: ExerciseService, sessionId: string): Promise<string> {
+  const joinCode = await exercises.store.publish(sessionId);
+  exercises.runner.forget(sessionId);
+  return joinCode;
 }
 
 /** The state hash after each resolved turn, replayed from the stored log. */
@@ -134,6 +144,7 @@ export async function forkExercise(
     parentId: g.sessionId,
     forkedAtTurn: atTurn,
     ...(g.title ? { title: g.title } : {}),
+    unpublished: true,
   });
   const log = (await exercises.store.readLog(g.sessionId)).map((e) => e.event);
   const events = log.filter(isEngineEvent).filter((e) => e.turn < atTurn);
@@ -143,7 +154,7 @@ export async function forkExercise(
     await exercises.runner.execute(created.sessionId, me, { type: "control", action });
   return {
     sessionId: created.sessionId,
-    joinCode: created.joinCode,
+    joinCode: await publish(exercises, created.sessionId),
     token: created.facilitator.token,
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError, type AppErrorCode } from "@chokepoint/contracts";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { DEFAULT_LIMITS } from "../limits.ts";
 import { invalidPayload } from "../parse-input.ts";
 import type { ReviewService } from "../review/review-service.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
@@ -17,6 +18,8 @@ export interface Context {
   joinGuard: JoinGuard;
   /** The operator's optional passcode for creating and importing exercises. */
   passcode: FacilitatorPasscode;
+  /** Deepest nesting of arrays and objects an input may have (limits.jsonDepth). */
+  jsonDepth?: number;
 }
 
 /** Domain codes → transport codes, only here at the edge. */
@@ -64,14 +67,27 @@ class UnexpectedError extends Error {
  * Every procedure: AppErrors become typed tRPC errors carrying the domain code; input that
  * fails its `.input()` schema (parsed once, here) becomes `invalid_payload` naming each field.
  */
-const mapErrors = t.middleware(async ({ next, getRawInput, path }) => {
-  // Text must be well-formed Unicode: a lone surrogate is bad input, not a database error.
-  const bad = malformedText(await getRawInput().catch(() => undefined));
-  if (bad !== undefined) {
-    const app = new AppError(
-      "invalid_payload",
-      `invalid input — ${bad || "(input)"}: text holds a malformed character (a lone UTF-16 surrogate)`,
-    );
+const mapErrors = t.middleware(async ({ ctx, next, getRawInput, path }) => {
+  const bad = malformedInput(
+    await getRawInput().catch(() => undefined),
+    ctx.jsonDepth ?? DEFAULT_LIMITS.jsonDepth,
+  );
+  if (bad) {
+    const where = bad.path || "(input)";
+    const app =
+      bad.problem === "surrogate"
+        ? new AppError(
+            "invalid_payload",
+            `invalid input — ${where}: text holds a malformed character (a lone UTF-16 surrogate)`,
+            undefined,
+            `入力が不正です — ${where}：文字として読めないデータ（対になっていないサロゲート）が含まれています`,
+          )
+        : new AppError(
+            "invalid_payload",
+            `invalid input — ${where}: nested deeper than ${bad.depth} levels`,
+            undefined,
+            `入力が不正です — ${where}：入れ子が${bad.depth}段を超えています`,
+          );
     throw new TRPCError({ code: "BAD_REQUEST", message: app.message, cause: app });
   }
   const r = await next();
@@ -98,21 +114,32 @@ const mapErrors = t.middleware(async ({ next, getRawInput, path }) => {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The path of the first string that is not well-formed Unicode, or undefined. */
-function malformedText(x: unknown, path = ""): string | undefined {
-  if (typeof x === "string") return LONE_SURROGATE.test(x) ? path : undefined;
-  if (Array.isArray(x)) {
-    for (const [i, v] of x.entries()) {
-      const p = malformedText(v, path ? `${path}.${i}` : String(i));
-      if (p !== undefined) return p;
+/**
+ * The first thing in an input no schema should ever see: text that is not well-formed Unicode
+ * (a lone surrogate is bad input, not a database error), or nesting deeper than `maxDepth`
+ * (JSON.parse takes any depth, but every recursive reader after it — zod, this walk, the
+ * store — would overflow its stack on a body of 100,000 brackets). A loop with an explicit
+ * stack, so the check itself cannot overflow.
+ */
+function malformedInput(
+  input: unknown,
+  maxDepth: number,
+): { problem: "surrogate" | "depth"; path: string; depth: number } | undefined {
+  const stack: { x: unknown; path: string; depth: number }[] = [{ x: input, path: "", depth: 0 }];
+  while (stack.length) {
+    const { x, path, depth } = stack.pop() as (typeof stack)[number];
+    if (typeof x === "string") {
+      if (LONE_SURROGATE.test(x)) return { problem: "surrogate", path, depth };
+      continue;
     }
-    return undefined;
+    if (!x || typeof x !== "object") continue;
+    if (depth >= maxDepth) return { problem: "depth", path, depth: maxDepth };
+    const entries = Array.isArray(x) ? x.map((v, i) => [String(i), v] as const) : Object.entries(x);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, v] = entries[i] as readonly [string, unknown];
+      stack.push({ x: v, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+    }
   }
-  if (x && typeof x === "object")
-    for (const [k, v] of Object.entries(x)) {
-      const p = malformedText(v, path ? `${path}.${k}` : k);
-      if (p !== undefined) return p;
-    }
   return undefined;
 }
 

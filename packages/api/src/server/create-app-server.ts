@@ -33,7 +33,7 @@ export function createAppServer(opts: {
   facilitatorPasscode?: string;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const service = new ExerciseService(opts.db, opts.catalog);
+  const service = new ExerciseService(opts.db, opts.catalog, undefined, undefined, { limits });
   const mcPool = new MonteCarloPool(limits.monteCarlo);
   const joinGuard = new JoinGuard(limits.join);
   const passcode = new FacilitatorPasscode(opts.facilitatorPasscode);
@@ -52,6 +52,7 @@ export function createAppServer(opts: {
         address: req.socket.remoteAddress ?? "unknown",
         joinGuard,
         passcode,
+        jsonDepth: limits.jsonDepth,
       }),
     });
   const trpc = handler(limits.bodyBytes.default);

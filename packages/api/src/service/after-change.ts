@@ -36,6 +36,7 @@ export class AfterChange {
       }
       const member = e.type === "participant_moved" && state.members.get(e.participantId);
       if (member) this.broadcaster.memberChanged(id, member, buildExerciseView(state, member));
+      if (e.type === "participant_removed") this.broadcaster.memberRemoved(id, e.participantId);
     }
     if (state.status !== "running") this.timers.clear(id);
     else if (

@@ -23,10 +23,13 @@ export interface Broadcaster {
     member: { participantId: string; team: string | null },
     view: ExerciseView,
   ): void;
+  /** A participant was removed: their connections are closed (their token no longer subscribes). */
+  memberRemoved(sessionId: string, participantId: string): void;
 }
 
 export const silentBroadcaster: Broadcaster = {
   changed: () => {},
   message: () => {},
   memberChanged: () => {},
+  memberRemoved: () => {},
 };

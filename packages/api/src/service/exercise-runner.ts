@@ -87,7 +87,15 @@ export class ExerciseRunner {
   ): Promise<Written> {
     const state = await this.load(sessionId);
     const events = decide(state, caller, command);
-    if (events instanceof AppError) throw events;
+    if (events instanceof AppError) {
+      // A retry of a command that was stored before its answer was lost (a crash, a dropped
+      // connection) is decided against a state that already holds it and may be refused (the
+      // turn it locked has since resolved): the stored command is its answer, not the refusal.
+      const key = storedKey(caller, opts);
+      if (key && (await this.store.storedCommand(sessionId, key)))
+        return { before: state, state, events: [] };
+      throw events;
+    }
     if (!events.length) return { before: state, state, events };
     const at = this.now();
     let next = state;
@@ -109,10 +117,7 @@ export class ExerciseRunner {
         expectedSeq: state.seq,
         events,
         actorId: opts.actorId ?? caller.participantId,
-        idempotencyKey:
-          opts.idempotencyKey && caller.participantId
-            ? `${caller.participantId}:${opts.idempotencyKey}`
-            : null,
+        idempotencyKey: storedKey(caller, opts),
         at,
         ...(opts.credentials ? { credentials: opts.credentials } : {}),
         snapshots,
@@ -131,18 +136,52 @@ export class ExerciseRunner {
     return { before: state, state: next, events };
   }
 
+  /** Drops an exercise's cached state (its header changed, e.g. it was published). */
+  forget(sessionId: string): void {
+    this.cache.delete(sessionId);
+  }
+
   private async load(sessionId: string): Promise<ExerciseState> {
     const cached = this.cache.get(sessionId);
     if (cached) return cached;
     const genesis = await this.genesis(sessionId);
-    const log = await this.store.readLog(sessionId);
-    const state = foldLog(initialExerciseState(genesis), log.map(recorded));
+    const log = (await this.store.readLog(sessionId)).map(recorded);
+    const state = foldLog(initialExerciseState(genesis), log);
+    await this.rebuildMissingSnapshots(genesis, log, state.engine.results.length);
     this.cache.set(sessionId, state);
     if (!this.loaded.has(sessionId)) {
       this.loaded.add(sessionId);
       this.onLoad(state);
     }
     return state;
+  }
+
+  /**
+   * Snapshots are a cache of the state after each turn (the review checks replays against
+   * them). A crash between a turn's events and its snapshot, or an older store, can leave one
+   * missing: rebuild it from the log rather than leave a hole in the review.
+   */
+  private async rebuildMissingSnapshots(
+    genesis: Genesis,
+    log: ReturnType<typeof recorded>[],
+    resolvedTurns: number,
+  ): Promise<void> {
+    if (!resolvedTurns) return;
+    const have = new Set(await this.store.snapshotTurns(genesis.sessionId));
+    if (have.size >= resolvedTurns) return;
+    const missing: NonNullable<Parameters<ExerciseStore["putSnapshots"]>[1]> = [];
+    let s = initialExerciseState(genesis);
+    for (const r of log) {
+      s = evolve(s, r);
+      if (r.event.type === "turn_resolved" && !have.has(r.event.turn))
+        missing.push({
+          turn: r.event.turn,
+          seq: r.seq,
+          stateHash: stateHash(s.engine),
+          state: s.engine,
+        });
+    }
+    if (missing.length) await this.store.putSnapshots(genesis.sessionId, missing);
   }
 
   private async genesis(sessionId: string): Promise<Genesis> {
@@ -161,6 +200,7 @@ export class ExerciseRunner {
     return {
       sessionId,
       joinCode: h.joinCode,
+      observerCode: h.observerCode,
       title: h.title,
       turnTimerSeconds: h.turnTimerSeconds,
       scenario: entry.scenario,
@@ -170,6 +210,13 @@ export class ExerciseRunner {
       facilitator: { ...h.facilitator, role: "facilitator", team: null },
     };
   }
+}
+
+/** The stored idempotency key of a command: per participant, so two people's keys never meet. */
+function storedKey(caller: Actor, opts: WriteOptions): string | null {
+  return opts.idempotencyKey && caller.participantId
+    ? `${caller.participantId}:${opts.idempotencyKey}`
+    : null;
 }
 
 export function recorded(e: StoredEvent) {

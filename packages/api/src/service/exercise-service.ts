@@ -9,6 +9,7 @@ import {
   type LockDecisionInput,
   type MoveParticipantInput,
   type OverrideInput,
+  type RemoveParticipantInput,
   type SessionControlInput,
 } from "@chokepoint/contracts";
 import {
@@ -16,13 +17,17 @@ import {
   type ExerciseStore,
   hashToken,
   isWellFormedJoinCode,
+  isWellFormedObserverCode,
+  JOIN_CODE_LENGTH,
   newId,
   newToken,
   normaliseJoinCode,
   PrismaExerciseStore,
+  revokedHash,
 } from "@chokepoint/db";
 import type { z } from "zod";
 import { buildExerciseView, type Command, type ExerciseView, type Member } from "../core/index.ts";
+import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { AfterChange } from "./after-change.ts";
 import { type Broadcaster, silentBroadcaster } from "./broadcaster.ts";
@@ -45,14 +50,20 @@ export class ExerciseService {
   readonly timers: TurnTimers;
   private readonly effects: AfterChange;
 
+  private readonly limits: Limits;
+  private readonly now: () => Date;
+
   constructor(
     storage: Database | ExerciseStore,
     readonly catalog: ScenarioCatalog,
     broadcaster: Broadcaster = silentBroadcaster,
     timers?: TurnTimers,
+    opts: { limits?: Limits; now?: () => Date } = {},
   ) {
     const store = "append" in storage ? storage : new PrismaExerciseStore(storage);
-    this.runner = new ExerciseRunner(store, catalog);
+    this.limits = opts.limits ?? DEFAULT_LIMITS;
+    this.now = opts.now ?? (() => new Date());
+    this.runner = new ExerciseRunner(store, catalog, this.now, this.limits.exercisesInMemory);
     this.timers = timers ?? new TurnTimers();
     this.effects = new AfterChange(this.runner, this.timers, broadcaster);
     this.runner.onChange = (w) => this.effects.changed(w);
@@ -95,12 +106,15 @@ export class ExerciseService {
 
   /** What a join screen may show for a code: the exercise's title and teams (public, no state). */
   async joinOptions({ joinCode }: JoinOptionsInput) {
-    const state = await this.runner.read(await this.sessionForCode(joinCode));
+    const { sessionId, via } = await this.sessionForCode(joinCode);
+    const state = await this.runner.read(sessionId);
     if (state.status === "ended")
       throw new AppError("bad_join_code", `no open exercise uses the join code '${joinCode}'`);
     const s = state.genesis.scenario;
     return {
       title: s.title,
+      /** Whoever uses this code joins as an observer (it is the observer code). */
+      observer: via === "observer_code",
       teams: s.teams
         .filter((t) => state.genesis.teams.includes(t.id))
         .map((t) => ({ id: t.id, name: t.name })),
@@ -110,7 +124,7 @@ export class ExerciseService {
   async join(
     input: z.input<typeof JoinInput>,
   ): Promise<{ sessionId: string; participantId: string; token: string }> {
-    const sessionId = await this.sessionForCode(input.joinCode);
+    const { sessionId, via } = await this.sessionForCode(input.joinCode);
     const participantId = newId();
     const { token, hash } = newToken();
     await this.runner.execute(
@@ -122,6 +136,8 @@ export class ExerciseService {
         displayName: input.displayName,
         role: input.role ?? "participant",
         team: input.team ?? null,
+        via,
+        capacity: this.limits.membersPerExercise,
       },
       { actorId: participantId, credentials: { [participantId]: hash } },
     );
@@ -135,19 +151,42 @@ export class ExerciseService {
     let known = this.tokens.get(token);
     if (!known) {
       known = await this.store.participantForToken(hashToken(token));
-      if (!known)
+      if (!known) {
+        if (await this.store.participantForToken(revokedHash(hashToken(token))))
+          throw removedError();
         throw new AppError(
           "forbidden",
           "this participant token is not known (it may belong to a deleted exercise); join again",
+          undefined,
+          "この参加者トークンは登録されていません（演習が削除された可能性があります）。もう一度参加してください",
         );
+      }
       if (this.tokens.size > 100_000) this.tokens.clear();
       this.tokens.set(token, known);
     }
     const state = await this.runner.read(known.sessionId);
     const member = state.members.get(known.participantId);
-    if (!member)
+    if (!member) {
+      this.tokens.delete(token);
+      if (state.removed.has(known.participantId)) throw removedError();
       throw new Error(`participant ${known.participantId} has a token but no join event`);
+    }
+    const expired = this.expiredAt(state.endedAt);
+    if (expired)
+      throw new AppError(
+        "forbidden",
+        `this exercise ended over ${this.limits.tokenDaysAfterEnd} days ago (${expired}); its links have expired — ask the facilitator for the export`,
+        undefined,
+        `この演習は${this.limits.tokenDaysAfterEnd}日以上前（${expired}）に終了したため、リンクの有効期限が切れています。ファシリテーターにエクスポートを依頼してください`,
+      );
     return { ...member, sessionId: known.sessionId };
+  }
+
+  /** The day the exercise ended, when that is longer ago than tokens live after the end. */
+  private expiredAt(endedAt: string | null): string | undefined {
+    if (!endedAt) return undefined;
+    const lifeMs = this.limits.tokenDaysAfterEnd * 86_400_000;
+    return this.now().getTime() - Date.parse(endedAt) > lifeMs ? endedAt.slice(0, 10) : undefined;
   }
 
   async view(token: unknown): Promise<ExerciseView> {
@@ -191,6 +230,12 @@ export class ExerciseService {
       team: i.team,
     }));
   }
+  removeParticipant(token: unknown, input: RemoveParticipantInput) {
+    return this.command(token, input, (i: RemoveParticipantInput) => ({
+      type: "remove",
+      participantId: i.participantId,
+    }));
+  }
   control(token: unknown, input: SessionControlInput) {
     return this.command(token, input, (i: SessionControlInput) => ({
       type: "control",
@@ -218,19 +263,41 @@ export class ExerciseService {
     return buildExerciseView(state, state.members.get(caller.participantId) ?? caller);
   }
 
-  private async sessionForCode(joinCode: string): Promise<string> {
+  /**
+   * The exercise a typed code opens, and which kind of code it is: the join code (6 characters)
+   * or the observer code (the join code and 6 more). A wrong observer suffix is a wrong code.
+   */
+  private async sessionForCode(
+    joinCode: string,
+  ): Promise<{ sessionId: string; via: "join_code" | "observer_code" }> {
     const code = normaliseJoinCode(joinCode);
-    if (!isWellFormedJoinCode(code))
+    const observer = isWellFormedObserverCode(code);
+    if (!observer && !isWellFormedJoinCode(code))
       throw new AppError(
         "bad_join_code",
         `'${joinCode}' is not a join code: codes are 6 letters and digits, like K7M2QX`,
+        undefined,
+        `「${joinCode}」は参加コードではありません。参加コードはK7M2QXのような6文字の英数字です`,
       );
-    const id = await this.store.sessionIdForJoinCode(code);
-    if (!id)
-      throw new AppError(
+    const id = await this.store.sessionIdForJoinCode(code.slice(0, JOIN_CODE_LENGTH));
+    const wrong = () =>
+      new AppError(
         "bad_join_code",
-        `no exercise uses the join code '${code}'; check it with your facilitator`,
+        `no exercise uses the ${observer ? "observer code" : "join code"} '${code}'; check it with your facilitator`,
+        undefined,
+        `コード「${code}」の演習はありません。ファシリテーターに確認してください`,
       );
-    return id;
+    if (!id) throw wrong();
+    if (observer && (await this.runner.read(id)).genesis.observerCode !== code) throw wrong();
+    return { sessionId: id, via: observer ? "observer_code" : "join_code" };
   }
+}
+
+function removedError(): AppError {
+  return new AppError(
+    "forbidden",
+    "the facilitator removed you from this exercise",
+    undefined,
+    "ファシリテーターによりこの演習から退出させられました",
+  );
 }

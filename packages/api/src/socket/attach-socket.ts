@@ -119,6 +119,16 @@ export function attachSocket(
         }
       })().catch((e: unknown) => console.error(`moving ${member.participantId} failed`, e));
     },
+    memberRemoved: (sessionId, participantId) => {
+      void (async () => {
+        for (const s of await io.in(room(sessionId)).fetchSockets())
+          if (s.data.caller?.participantId === participantId) {
+            // Tell the page why before closing: it stops reconnecting and says so.
+            s.emit("removed");
+            s.disconnect(true);
+          }
+      })().catch((e: unknown) => console.error(`removing ${participantId} failed`, e));
+    },
   };
   return { io, broadcaster };
 }

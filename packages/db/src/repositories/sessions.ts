@@ -15,7 +15,15 @@ export interface CreateSessionInput {
   turnTimerSeconds?: number;
   parentId?: string;
   forkedAtTurn?: number;
+  /**
+   * Created without a usable join code until `publish`: imports and forks write their log in
+   * batches, and a crash between batches must not leave a half-written exercise anyone can join.
+   */
+  unpublished?: boolean;
 }
+
+/** The join code column of an exercise not yet published: not a code anyone can type. */
+export const UNPUBLISHED_PREFIX = "~unpublished:";
 
 export interface Credentials {
   participantId: string;
@@ -52,7 +60,7 @@ export async function createSession(
   const { token, hash } = newToken();
   const participantId = newId();
   for (let attempt = 0; ; attempt++) {
-    const joinCode = newJoinCode();
+    const joinCode = input.unpublished ? `${UNPUBLISHED_PREFIX}${sessionId}` : newJoinCode();
     try {
       await db.exerciseSession.create({
         data: {
@@ -86,6 +94,22 @@ export async function getSession(db: Database, sessionId: string) {
   });
   if (!s) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
   return s;
+}
+
+/** Gives an unpublished exercise its join code (a no-op answer for one already published). */
+export async function publishSession(db: Database, sessionId: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const row = await getSession(db, sessionId);
+    if (!row.joinCode.startsWith(UNPUBLISHED_PREFIX)) return row.joinCode;
+    const joinCode = newJoinCode();
+    try {
+      await db.exerciseSession.update({ where: { id: sessionId }, data: { joinCode } });
+      return joinCode;
+    } catch (e) {
+      if (attempt < 5 && /joinCode|UNIQUE|P2002/i.test(String((e as Error).message))) continue;
+      throw e;
+    }
+  }
 }
 
 /** The participant a token belongs to, or undefined. */

@@ -13,6 +13,10 @@ export interface SessionHeader {
   turnTimerSeconds: number | null;
   teams: string[];
   facilitator: { participantId: string; displayName: string };
+  /** The code observers join with (the join code and a secret suffix): the facilitator's to share. */
+  observerCode: string;
+  /** False while an import or fork is still writing its log: no code joins it yet. */
+  published: boolean;
   parentId: string | null;
   forkedAtTurn: number | null;
   /** A derived column (the fold of the log's session events), kept for listings and join screens. */
@@ -58,6 +62,19 @@ export interface ExerciseStore {
   ): Promise<{ sessionId: string; participantId: string } | undefined>;
   readLog(sessionId: string, fromSeq?: number): Promise<StoredEvent[]>;
   append(batch: AppendBatch): Promise<AppendOutcome>;
+  /** Whether a command with this idempotency key was stored (a retry after a lost answer). */
+  storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean>;
+  /** Turns that have a state snapshot. */
+  snapshotTurns(sessionId: string): Promise<number[]>;
+  /** Stores snapshots rebuilt from the log (they are a cache: written when found missing). */
+  putSnapshots(sessionId: string, snapshots: NonNullable<AppendBatch["snapshots"]>): Promise<void>;
+  /** Gives an exercise created `unpublished` its join code; answers the code. */
+  publish(sessionId: string): Promise<string>;
+  /**
+   * Deletes exercises created unpublished before `createdBefore` and never published: what a
+   * crash in the middle of an import or fork left behind. Answers how many.
+   */
+  discardUnpublished(createdBefore: Date): Promise<number>;
 }
 
 /** The status column as the fold of session events (the log is the truth; this is its cache). */

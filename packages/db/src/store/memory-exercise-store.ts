@@ -1,12 +1,17 @@
 import { AppError } from "@chokepoint/contracts";
-import { newId, newJoinCode, newToken } from "../ids.ts";
+import { newId, newJoinCode, newToken, observerCodeFor, revokedHash } from "../ids.ts";
 import type { StoredEvent } from "../repositories/event-log.ts";
-import { type CreateSessionInput, sessionFields } from "../repositories/sessions.ts";
+import {
+  type CreateSessionInput,
+  sessionFields,
+  UNPUBLISHED_PREFIX,
+} from "../repositories/sessions.ts";
 import type { AppendBatch, AppendOutcome, ExerciseStore, SessionHeader } from "./exercise-store.ts";
 import { statusAfter } from "./exercise-store.ts";
 
 interface Row {
   header: SessionHeader;
+  createdAt: Date;
   log: StoredEvent[];
   participants: Map<string, { team: string | null; tokenHash: string }>;
   snapshots: Map<number, { seq: number; stateHash: string }>;
@@ -22,7 +27,7 @@ export class MemoryExerciseStore implements ExerciseStore {
   async create(input: CreateSessionInput) {
     const fields = sessionFields(input);
     const sessionId = newId();
-    const joinCode = newJoinCode();
+    const joinCode = input.unpublished ? `${UNPUBLISHED_PREFIX}${sessionId}` : newJoinCode();
     const { token, hash } = newToken();
     const participantId = newId();
     this.rows.set(sessionId, {
@@ -32,8 +37,11 @@ export class MemoryExerciseStore implements ExerciseStore {
         joinCode,
         teams: [...input.teams],
         facilitator: { participantId, displayName: input.facilitatorName.trim() },
+        observerCode: input.unpublished ? "" : observerCodeFor(joinCode, hash),
+        published: !input.unpublished,
         status: "lobby",
       },
+      createdAt: new Date(),
       log: [],
       participants: new Map([[participantId, { team: null, tokenHash: hash }]]),
       snapshots: new Map(),
@@ -55,6 +63,40 @@ export class MemoryExerciseStore implements ExerciseStore {
   }
   async readLog(sessionId: string, fromSeq = 1): Promise<StoredEvent[]> {
     return this.row(sessionId).log.filter((e) => e.seq >= fromSeq);
+  }
+
+  async storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean> {
+    return this.row(sessionId).log.some((e) => e.idempotencyKey === idempotencyKey);
+  }
+  async snapshotTurns(sessionId: string): Promise<number[]> {
+    return [...this.row(sessionId).snapshots.keys()].sort((a, b) => a - b);
+  }
+  async putSnapshots(sessionId: string, snapshots: NonNullable<AppendBatch["snapshots"]>) {
+    const row = this.row(sessionId);
+    for (const s of snapshots) row.snapshots.set(s.turn, s);
+  }
+  async publish(sessionId: string): Promise<string> {
+    const row = this.row(sessionId);
+    if (row.header.published) return row.header.joinCode;
+    const joinCode = newJoinCode();
+    const facilitator = row.participants.get(row.header.facilitator.participantId);
+    if (!facilitator) throw new Error(`exercise ${sessionId} has no facilitator`);
+    row.header = {
+      ...row.header,
+      joinCode,
+      observerCode: observerCodeFor(joinCode, facilitator.tokenHash),
+      published: true,
+    };
+    return joinCode;
+  }
+  async discardUnpublished(createdBefore: Date): Promise<number> {
+    let n = 0;
+    for (const [id, r] of this.rows)
+      if (!r.header.published && r.createdAt < createdBefore) {
+        this.rows.delete(id);
+        n++;
+      }
+    return n;
   }
 
   async append(batch: AppendBatch): Promise<AppendOutcome> {
@@ -88,6 +130,13 @@ export class MemoryExerciseStore implements ExerciseStore {
       } else if (event.type === "participant_moved") {
         const p = participants.get(event.participantId);
         if (p) participants.set(event.participantId, { ...p, team: event.team });
+      } else if (event.type === "participant_removed") {
+        const p = participants.get(event.participantId);
+        if (p)
+          participants.set(event.participantId, {
+            ...p,
+            tokenHash: revokedHash(p.tokenHash),
+          });
       }
       status = statusAfter(status, event);
     }

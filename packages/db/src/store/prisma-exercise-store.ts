@@ -1,11 +1,14 @@
 import type { LogEvent } from "@chokepoint/contracts";
+import { observerCodeFor, revokedHash } from "../ids.ts";
 import type { Database } from "../open-database.ts";
 import { appendParsed, readLog, type StoredEvent, type Tx } from "../repositories/event-log.ts";
 import {
   type CreateSessionInput,
   createSession,
   getSession,
+  publishSession,
   type SessionStatus,
+  UNPUBLISHED_PREFIX,
 } from "../repositories/sessions.ts";
 import type { AppendBatch, AppendOutcome, ExerciseStore, SessionHeader } from "./exercise-store.ts";
 import { statusAfter } from "./exercise-store.ts";
@@ -29,6 +32,7 @@ export class PrismaExerciseStore implements ExerciseStore {
       orderBy: { createdAt: "asc" },
     });
     if (!facilitator) throw new Error(`exercise ${sessionId} has no facilitator row`);
+    const published = !row.joinCode.startsWith(UNPUBLISHED_PREFIX);
     return {
       sessionId,
       scenarioId: row.scenarioId,
@@ -39,6 +43,8 @@ export class PrismaExerciseStore implements ExerciseStore {
       turnTimerSeconds: row.turnTimerSeconds,
       teams: row.teams.map((t) => t.key),
       facilitator: { participantId: facilitator.id, displayName: facilitator.displayName },
+      observerCode: published ? observerCodeFor(row.joinCode, facilitator.tokenHash) : "",
+      published,
       parentId: row.parentId,
       forkedAtTurn: row.forkedAtTurn,
       status: row.status as SessionStatus,
@@ -63,6 +69,41 @@ export class PrismaExerciseStore implements ExerciseStore {
 
   readLog(sessionId: string, fromSeq = 1): Promise<StoredEvent[]> {
     return readLog(this.db, sessionId, fromSeq);
+  }
+
+  async storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean> {
+    const n = await this.db.eventLogEntry.count({ where: { sessionId, idempotencyKey } });
+    return n > 0;
+  }
+
+  async snapshotTurns(sessionId: string): Promise<number[]> {
+    const rows = await this.db.stateSnapshot.findMany({
+      where: { sessionId },
+      select: { turn: true },
+      orderBy: { turn: "asc" },
+    });
+    return rows.map((r) => r.turn);
+  }
+
+  async putSnapshots(
+    sessionId: string,
+    snapshots: NonNullable<AppendBatch["snapshots"]>,
+  ): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      await putSnapshots(tx, sessionId, snapshots);
+    });
+  }
+
+  publish(sessionId: string): Promise<string> {
+    return publishSession(this.db, sessionId);
+  }
+
+  async discardUnpublished(createdBefore: Date): Promise<number> {
+    // Participants and teams go with the session (onDelete: Cascade), as do events and snapshots.
+    const r = await this.db.exerciseSession.deleteMany({
+      where: { joinCode: { startsWith: UNPUBLISHED_PREFIX }, createdAt: { lt: createdBefore } },
+    });
+    return r.count;
   }
 
   append(batch: AppendBatch): Promise<AppendOutcome> {
@@ -117,7 +158,15 @@ async function applyDerived(tx: Tx, batch: AppendBatch, stored: StoredEvent[]): 
       },
     });
   }
-  for (const s of batch.snapshots ?? []) {
+  await putSnapshots(tx, sessionId, batch.snapshots ?? []);
+}
+
+async function putSnapshots(
+  tx: Tx,
+  sessionId: string,
+  snapshots: NonNullable<AppendBatch["snapshots"]>,
+): Promise<void> {
+  for (const s of snapshots) {
     const data = { seq: s.seq, stateHash: s.stateHash, state: JSON.stringify(s.state) };
     await tx.stateSnapshot.upsert({
       where: { sessionId_turn: { sessionId, turn: s.turn } },
@@ -151,6 +200,14 @@ async function applyMember(
     await tx.participant.update({
       where: { id: event.participantId },
       data: { teamId: await teamId(event.team) },
+    });
+  } else if (event.type === "participant_removed") {
+    // The row stays (the log names its id); its token stops matching, yet can still be told
+    // apart from an unknown one (so the removed person hears why).
+    const p = await tx.participant.findUniqueOrThrow({ where: { id: event.participantId } });
+    await tx.participant.update({
+      where: { id: event.participantId },
+      data: { tokenHash: revokedHash(p.tokenHash) },
     });
   }
 }
