@@ -189,6 +189,31 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
     for (const v of since) expect(Object.keys(v.state.budgets)).not.toContain("meti");
   });
 
+  it("a removed participant's sockets are told and closed; their token neither subscribes nor acts again", async () => {
+    const anon = client();
+    const { joinCode, token: fac } = await anon.exercise.create.mutate({
+      scenarioId: "rare-earth-2010",
+      seed: 1,
+      facilitatorName: "Sato",
+      teams: ["meti"],
+    });
+    const a = await anon.exercise.join.mutate({ joinCode, displayName: "Aiko", team: "meti" });
+    const tabs = [await subscriber(a.token), await subscriber(a.token)];
+    const told = tabs.map(
+      (t) => new Promise<void>((resolve) => t.socket.on("removed", () => resolve())),
+    );
+    const closed = tabs.map(
+      (t) => new Promise<void>((resolve) => t.socket.on("disconnect", () => resolve())),
+    );
+    await client(fac).facilitator.remove.mutate({ participantId: a.participantId });
+    await Promise.all([...told, ...closed]);
+    const again = await subscriber(a.token);
+    expect(again.ack).toMatchObject({ ok: false, code: "forbidden" });
+    await expect(client(a.token).exercise.view.query()).rejects.toMatchObject({
+      data: { appCode: "forbidden", ja: expect.stringContaining("退出") },
+    });
+  });
+
   it("refuses a socket subscription with a bad token", async () => {
     const s = await subscriber("an-invalid-token-value");
     expect(s.ack).toMatchObject({ ok: false, code: "forbidden" });

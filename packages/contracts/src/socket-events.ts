@@ -4,7 +4,10 @@ import { z } from "zod";
 export const SubscribeInput = z.strictObject({ token: z.string().min(10).max(200) });
 export type SubscribeInput = z.infer<typeof SubscribeInput>;
 
-export type SubscribeAck = { ok: true } | { ok: false; code: string; message: string };
+export type SubscribeAck =
+  | { ok: true }
+  /** `ja`: the refusal worded for a Japanese reader, when there is one. */
+  | { ok: false; code: string; message: string; ja?: string | null };
 
 /**
  * A pushed change for a whole audience: the view without `me` (the client keeps its own) and

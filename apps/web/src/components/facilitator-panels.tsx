@@ -27,6 +27,15 @@ export function JoinPanel({ view }: { view: ExerciseView }) {
         {t("joinHere")}: <a href={link}>{link}</a>
       </p>
       {qr ? <img src={qr} alt="QR" width={180} height={180} /> : null}
+      {view.session.observerCode ? (
+        <details data-testid="observer-code-panel">
+          <summary>{t("observerCode")}</summary>
+          <p className="muted">{t("observerCodeHint")}</p>
+          <p className="code small" data-testid="observer-code">
+            {view.session.observerCode.slice(0, 6)}-{view.session.observerCode.slice(6)}
+          </p>
+        </details>
+      ) : null}
     </section>
   );
 }
@@ -139,6 +148,24 @@ export function RosterPanel({ view, call }: { view: ExerciseView; call: Call }) 
                             </option>
                           ))}
                         </select>
+                      ) : null}
+                      {view.session.status !== "ended" ? (
+                        <button
+                          type="button"
+                          className="linklike"
+                          data-testid="remove-member"
+                          onClick={() => {
+                            if (
+                              !window.confirm(t("removeConfirm").replace("{name}", m.displayName))
+                            )
+                              return;
+                            void call((c) =>
+                              c.facilitator.remove.mutate({ participantId: m.participantId }),
+                            );
+                          }}
+                        >
+                          {t("removeMember")}
+                        </button>
                       ) : null}{" "}
                     </span>
                   ))}

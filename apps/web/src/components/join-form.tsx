@@ -11,15 +11,21 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   const router = useRouter();
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState("");
+  // The observer code (join code + 6) makes an observer; the room's code a participant.
   const [observer, setObserver] = useState(false);
   const [team, setTeam] = useState("");
   const [teams, setTeams] = useState<{ id: string; name: { ja: string; en: string } }[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (code.replace(/[\s-]/g, "").length !== 6) return setTeams([]);
+    const length = code.replace(/[\s-]/g, "").length;
+    setObserver(length === 12);
+    if (length !== 6 && length !== 12) return setTeams([]);
     api()
       .exercise.joinOptions.query({ joinCode: code })
-      .then((o) => setTeams(o.teams))
+      .then((o) => {
+        setTeams(o.teams);
+        setObserver(o.observer);
+      })
       .catch(() => setTeams([]));
   }, [code]);
   const join = async () => {
@@ -66,10 +72,11 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
           </select>
         </label>
       ) : null}
-      <label>
-        <input type="checkbox" checked={observer} onChange={(e) => setObserver(e.target.checked)} />{" "}
-        {t("asObserver")}
-      </label>
+      {observer ? (
+        <p className="muted" data-testid="observer-note">
+          {t("observerJoinNote")}
+        </p>
+      ) : null}
       {error ? (
         <p className="error" role="alert" data-testid="join-error">
           {error}

@@ -27,7 +27,20 @@ export const messages = {
   joinCode: { ja: "参加コード", en: "Join code" },
   team: { ja: "チーム", en: "Team" },
   teamLater: { ja: "後で割り当て", en: "Assign me later" },
-  asObserver: { ja: "オブザーバーとして参加", en: "Join as observer" },
+  observerJoinNote: {
+    ja: "オブザーバー用コードです。オブザーバー（チームに属さない見学者）として参加します。",
+    en: "This is an observer code: you will join as an observer (watching, on no team).",
+  },
+  observerCode: { ja: "オブザーバー用コード", en: "Observer code" },
+  observerCodeHint: {
+    ja: "オブザーバーにだけ個別に渡してください。このコードで参加した人は、各ターンの確定後に全チームの決定を見られます。会場のスクリーンには映さないでください。",
+    en: "Give it to observers only, one by one: whoever joins with it sees every team's decisions once each turn resolves. Do not show it on the room's screen.",
+  },
+  removeMember: { ja: "退出させる", en: "Remove" },
+  removeConfirm: {
+    ja: "{name} さんをこの演習から退出させますか？ この人の端末はすぐに切断され、同じリンクでは戻れません（新しく参加し直すことはできます）。",
+    en: "Remove {name} from this exercise? Their device is disconnected at once and their link stops working (they can join again as a new participant).",
+  },
   join: { ja: "参加", en: "Join" },
   // common
   turn: { ja: "ターン", en: "Turn" },

@@ -20,10 +20,12 @@ export function api(token?: string | null) {
  * Japanese (the i18n hook keeps `<html lang>` current) and the server sent one.
  */
 export function errorText(e: unknown): string {
-  if (e instanceof TRPCClientError) {
-    const ja = (e.data as { ja?: string | null } | undefined)?.ja;
-    if (ja && typeof document !== "undefined" && document.documentElement.lang === "ja") return ja;
-    return e.message;
-  }
+  if (e instanceof TRPCClientError)
+    return inReadersLanguage(e.message, (e.data as { ja?: string | null } | undefined)?.ja);
   return e instanceof Error ? e.message : String(e);
+}
+
+/** A server message in the page's language: its Japanese wording when the page is Japanese. */
+export function inReadersLanguage(en: string, ja: string | null | undefined): string {
+  return ja && typeof document !== "undefined" && document.documentElement.lang === "ja" ? ja : en;
 }

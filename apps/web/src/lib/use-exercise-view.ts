@@ -7,6 +7,7 @@ import {
 } from "@chokepoint/contracts";
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import { inReadersLanguage } from "./trpc";
 
 export type Connection = "connecting" | "live" | "reconnecting" | "refused";
 
@@ -37,11 +38,24 @@ export function useExerciseView(token: string | null): {
           setError(null);
         } else {
           setConnection("refused");
-          setError(r.message);
+          setError(inReadersLanguage(r.message, r.ja));
+          // A token the server refuses (removed, expired) will not work on a retry either.
+          if (r.code === "forbidden") socket.close();
         }
       });
     socket.on("connect", subscribe);
-    socket.on("disconnect", () => setConnection("reconnecting"));
+    socket.on("disconnect", () => setConnection((c) => (c === "refused" ? c : "reconnecting")));
+    // The facilitator removed this participant: say so and stop reconnecting.
+    socket.on("removed", () => {
+      setConnection("refused");
+      setError(
+        inReadersLanguage(
+          "The facilitator removed you from this exercise.",
+          "ファシリテーターによりこの演習から退出させられました。",
+        ),
+      );
+      socket.close();
+    });
     // This client's own full view (on subscribe, after a team move).
     socket.on("view", (v) => setView((cur) => (cur && cur.session.seq > v.session.seq ? cur : v)));
     // A change for the whole audience: no `me`, only new history; a gap means resubscribe.

@@ -78,6 +78,7 @@ export function attachSocket(
           ok: false,
           code: isAppError(e) ? e.code : "internal",
           message: isAppError(e) ? e.message : "could not subscribe",
+          ja: isAppError(e) ? (e.ja ?? null) : "接続できませんでした",
         });
       }
     });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness.ts";
+
+const stack = useServerAndBrowser();
+
+describe("observers and removing a participant (laptop console, phones; Japanese and English)", () => {
+  it("observers join with the console's observer code; a participant the facilitator removes is told so on their phone", async () => {
+    const fctx = await stack.browser().newContext({
+      locale: "en-US",
+      viewport: { width: 1280, height: 900 },
+    });
+    const fac = await fctx.newPage();
+    await fac.goto(stack.server().url);
+    await fac.waitForSelector('[data-testid="create"]');
+    await fac.getByTestId("facilitator-name").fill("Sato");
+    await fac.getByTestId("create").click();
+    await fac.waitForURL(/\/facilitate\?s=/);
+    const code = (await fac.getByTestId("join-code-display").textContent())?.trim() ?? "";
+    await fac.getByTestId("observer-code-panel").locator("summary").click();
+    const observerCode = (await fac.getByTestId("observer-code").textContent())?.trim() ?? "";
+    expect(observerCode).toMatch(/^[2-9A-Z]{6}-[2-9A-Z]{6}$/);
+    expect(observerCode.startsWith(code)).toBe(true);
+    await fac.screenshot({ path: "e2e/artifacts/console-observer-code-en.png", fullPage: true });
+
+    // An observer on a phone, in Japanese: the form says what the code does and asks for no team.
+    const octx = await stack.browser().newContext({
+      locale: "ja-JP",
+      viewport: { width: 390, height: 844 },
+    });
+    const obs = await octx.newPage();
+    await obs.goto(`${stack.server().url}/join`);
+    await obs.getByTestId("join-code").fill(observerCode);
+    await expect
+      .poll(() => obs.getByTestId("observer-note").textContent())
+      .toContain("オブザーバー");
+    expect(await obs.getByTestId("join-team").count()).toBe(0);
+    await obs.getByTestId("join-name").fill("見学者");
+    await obs.getByTestId("join").click();
+    await obs.waitForURL(/\/play\?s=/);
+    await expect.poll(() => obs.locator("body").textContent()).toContain("オブザーバー");
+
+    // A participant on a phone, in Japanese, whom the facilitator then removes.
+    const pctx = await stack.browser().newContext({
+      locale: "ja-JP",
+      viewport: { width: 390, height: 844 },
+    });
+    const p = await pctx.newPage();
+    await p.goto(`${stack.server().url}/join?code=${code}`);
+    await p.getByTestId("join-name").fill("鈴木");
+    await p.waitForSelector('[data-testid="join-team"]');
+    await p.getByTestId("join-team").selectOption("jogmec");
+    await p.getByTestId("join").click();
+    await p.waitForURL(/\/play\?s=/);
+    await fac.waitForFunction(
+      () => document.querySelectorAll('[data-testid="member"]').length === 2,
+    );
+    let asked = "";
+    fac.once("dialog", (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await fac.getByTestId("roster-jogmec").getByTestId("remove-member").click();
+    await expect
+      .poll(() => p.locator("body").textContent())
+      .toContain("ファシリテーターによりこの演習から退出させられました");
+    expect(asked).toContain("Remove 鈴木 from this exercise?");
+    await fac.waitForFunction(
+      () => document.querySelectorAll('[data-testid="member"]').length === 1,
+    );
+    // A reload does not bring them back.
+    await p.reload();
+    await expect
+      .poll(() => p.locator("body").textContent())
+      .toContain("ファシリテーターによりこの演習から退出させられました");
+    await p.screenshot({ path: "e2e/artifacts/removed-phone-ja.png", fullPage: true });
+    for (const c of [fctx, octx, pctx]) await c.close();
+  });
+});
