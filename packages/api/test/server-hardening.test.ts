@@ -99,6 +99,44 @@ describe("the server's edges", () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
+  it("a custom inject's title is a headline: 10,000 characters are refused naming the field, nothing is stored", async () => {
+    const post = (path: string, body: unknown, token?: string) =>
+      fetch(`${base}/api/trpc/${path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const created = (await (
+      await post("exercise.create", {
+        scenarioId: "rare-earth-2010",
+        seed: 1,
+        facilitatorName: "S",
+      })
+    ).json()) as { result: { data: { token: string; sessionId: string } } };
+    const { token, sessionId } = created.result.data;
+    await post("facilitator.control", { action: "start" }, token);
+    const custom = (title: string) => ({
+      id: "big",
+      title: { ja: title, en: title },
+      effect: { kind: "price_shock", materials: ["ndpr_oxide"], multiplier: 1.1 },
+    });
+    const r = await post(
+      "facilitator.inject",
+      { turn: 0, custom: custom("x".repeat(10_000)) },
+      token,
+    );
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(await r.json())).toContain("custom.title");
+    const log = await server.service.store.readLog(sessionId);
+    expect(log.some((e) => e.event.type === "inject_fired")).toBe(false);
+    // A headline-sized title goes through: it is the length that was refused.
+    const ok = await post("facilitator.inject", { turn: 0, custom: custom("Port strike") }, token);
+    expect(ok.status).toBe(200);
+  });
+
   it("with a facilitator passcode set, creating and importing need it; joining does not", async () => {
     const { db } = await freshService();
     const locked = createAppServer({ db, catalog, facilitatorPasscode: "kasumigaseki" });

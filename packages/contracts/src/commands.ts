@@ -46,10 +46,19 @@ export type LockDecisionInput = z.infer<typeof LockDecisionInput>;
 export const AdvanceTurnInput = z.strictObject({ turn: TurnIndex, idempotencyKey: IdempotencyKey });
 export type AdvanceTurnInput = z.infer<typeof AdvanceTurnInput>;
 
+/** A title and text a facilitator writes live: a headline and a paragraph, not a document. */
+const CustomInject = ScenarioEvent.refine(
+  (e) => e.title.ja.length <= 200 && e.title.en.length <= 200,
+  { message: "a custom inject's title is at most 200 characters", path: ["title"] },
+).refine(
+  (e) => !e.description || (e.description.ja.length <= 2000 && e.description.en.length <= 2000),
+  { message: "a custom inject's text is at most 2,000 characters", path: ["description"] },
+);
+
 export const FireInjectInput = z.strictObject({
   turn: TurnIndex,
   inject: Id.optional(),
-  custom: ScenarioEvent.optional(),
+  custom: CustomInject.optional(),
   idempotencyKey: IdempotencyKey,
 });
 export type FireInjectInput = z.infer<typeof FireInjectInput>;

@@ -2,8 +2,9 @@ import { z } from "zod";
 
 /** Every user-visible string in a scenario exists in Japanese and English. */
 export const LocalizedText = z.strictObject({
-  ja: z.string().min(1, "Japanese text must not be empty"),
-  en: z.string().min(1, "English text must not be empty"),
+  // Bounded: custom injects and imports carry these texts into the log and its snapshots.
+  ja: z.string().min(1, "Japanese text must not be empty").max(5000),
+  en: z.string().min(1, "English text must not be empty").max(5000),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
