@@ -1,3 +1,4 @@
+import { ImportInput } from "@chokepoint/contracts";
 import type { Database } from "@chokepoint/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReviewService } from "../src/review/review-service.ts";
@@ -70,6 +71,18 @@ describe("secrecy through the exports (the attack: re-join as an observer and ex
     expect(
       await attempt({ ...file, events: [...file.events.slice(0, -1), foreign], stateHashes: {} }),
     ).toMatch(/decision of 'automaker', which is not in this exercise/);
+    // What the import's contract bounds, before any of the above runs (the edge parses with it).
+    const bounds = (exercise: unknown) =>
+      ImportInput.safeParse({ facilitatorName: "Imp", exercise }).error?.issues.map((i) =>
+        i.path.join("."),
+      );
+    expect(bounds({ ...file, seed: -1 })).toEqual(["exercise.seed"]);
+    expect(bounds({ ...file, seed: 2 ** 31 })).toEqual(["exercise.seed"]);
+    expect(bounds({ ...file, title: "x".repeat(121) })).toEqual(["exercise.title"]);
+    expect(bounds({ ...file, teams: Array.from({ length: 31 }, (_, i) => `t${i}`) })).toEqual([
+      "exercise.teams",
+    ]);
+    expect(bounds(file)).toBeUndefined();
     // The untouched file imports.
     expect(
       (await review.importJson({ facilitatorName: "Imp", exercise: file })).sessionId,
