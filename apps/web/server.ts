@@ -31,6 +31,7 @@ const server = createAppServer({
   db,
   catalog: ScenarioCatalog.builtIn(),
   limits: env.limits,
+  publicUrls: env.publicUrls,
   ...(env.facilitatorPasscode ? { facilitatorPasscode: env.facilitatorPasscode } : {}),
   fallback: (req, res) => {
     if (req.url?.startsWith("/export/aar.pdf")) {

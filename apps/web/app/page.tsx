@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ImportForm } from "../src/components/import-form";
 import { JoinForm } from "../src/components/join-form";
+import { MyExercises } from "../src/components/my-exercises";
 import { PasscodeField, usePasscodeRequired } from "../src/components/passcode-field";
 import { TopBar } from "../src/components/top-bar";
 import { useI18n } from "../src/i18n/use-i18n";
@@ -53,7 +54,11 @@ export default function Home() {
         ...(passcodeRequired ? { passcode } : {}),
         ...(timer ? { turnTimerSeconds: Number(timer) } : {}),
       });
-      saveToken(r.sessionId, r.token);
+      saveToken(r.sessionId, r.token, {
+        role: "facilitator",
+        title: title.trim() || l(chosen?.title) || scenarioId,
+        path: `/facilitate?s=${r.sessionId}`,
+      });
       router.push(`/facilitate?s=${r.sessionId}`);
     } catch (e) {
       setError(errorText(e));
@@ -63,6 +68,12 @@ export default function Home() {
   return (
     <>
       <TopBar />
+      {/* Participants typing the site's address come to join: that comes first. */}
+      <main className="grid">
+        <JoinForm />
+        <MyExercises />
+      </main>
+      <h2 className="section-heading">{t("runExercise")}</h2>
       <main className="grid">
         <section className="card">
           <h2>{t("createTitle")}</h2>
@@ -158,7 +169,6 @@ export default function Home() {
             {t("create")}
           </button>
         </section>
-        <JoinForm />
         <ImportForm />
       </main>
     </>

@@ -29,12 +29,15 @@ export class ServerProcess {
   constructor(
     readonly port: number,
     readonly databaseUrl: string,
+    /** More environment for the server (e.g. CHOKEPOINT_PUBLIC_URL). */
+    readonly env: Record<string, string> = {},
   ) {}
-  static fresh(port: number): ServerProcess {
+  static fresh(port: number, env: Record<string, string> = {}): ServerProcess {
     buildIfNeeded();
     return new ServerProcess(
       port,
       `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-e2e-")), "e2e.db")}`,
+      env,
     );
   }
   get url(): string {
@@ -50,6 +53,7 @@ export class ServerProcess {
         HOST: "127.0.0.1",
         DATABASE_URL: this.databaseUrl,
         NEXT_TELEMETRY_DISABLED: "1",
+        ...this.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -87,11 +91,14 @@ export class ServerProcess {
 }
 
 /** A fresh server on a fresh database and one Chromium, for a test file (started before, stopped after). */
-export function useServerAndBrowser(): { server: () => ServerProcess; browser: () => Browser } {
+export function useServerAndBrowser(env: Record<string, string> = {}): {
+  server: () => ServerProcess;
+  browser: () => Browser;
+} {
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = ServerProcess.fresh(await freePort());
+    server = ServerProcess.fresh(await freePort(), env);
     await server.start();
     browser = await launchChromium();
   });

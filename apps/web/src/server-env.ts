@@ -1,3 +1,4 @@
+import { networkInterfaces } from "node:os";
 import { limitsFromEnv } from "@chokepoint/api";
 
 /** The web server's settings from the environment (the only reader of process.env in the app). */
@@ -13,5 +14,41 @@ export function serverEnv(argv: string[] = process.argv, env: NodeJS.ProcessEnv 
     facilitatorPasscode: env.CHOKEPOINT_FACILITATOR_PASSCODE || undefined,
     /** Every limit of SECURITY.md, each settable as CHOKEPOINT_LIMIT_<NAME>. */
     limits: limitsFromEnv(env),
+    /** Where phones reach this server, for join links and QR codes. */
+    publicUrls: {
+      configured: publicUrl(env.CHOKEPOINT_PUBLIC_URL),
+      lan: lanUrl(port),
+    },
   };
+}
+
+/** The operator's public URL (e.g. behind a proxy), checked: a typo must not reach every QR code. */
+function publicUrl(raw: string | undefined): string | null {
+  if (!raw?.trim()) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(
+      `CHOKEPOINT_PUBLIC_URL must be a URL such as http://192.168.1.20:3000, got '${raw}' / CHOKEPOINT_PUBLIC_URL には http://192.168.1.20:3000 のような URL を指定してください`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(`CHOKEPOINT_PUBLIC_URL must start with http:// or https://, got '${raw}'`);
+  return url.origin;
+}
+
+/**
+ * This machine's address on the local network (the first private IPv4 address of an interface
+ * that is up), so a console opened as localhost still shows phones a link they can open.
+ */
+export function lanUrl(port: number, interfaces = networkInterfaces()): string | null {
+  const addresses = Object.values(interfaces)
+    .flat()
+    .filter((a) => a && a.family === "IPv4" && !a.internal)
+    .map((a) => a?.address as string);
+  const isPrivate = (ip: string) =>
+    /^10\./.test(ip) || /^192\.168\./.test(ip) || /^172\.(1[6-9]|2\d|3[01])\./.test(ip);
+  const best = addresses.find(isPrivate) ?? addresses[0];
+  return best ? `http://${best}:${port}` : null;
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useSearchParams } from "next/navigation";
 import { Suspense } from "react";
+import { ConsoleLink } from "../../src/components/console-link";
 import { ExerciseCharts } from "../../src/components/exercise-charts";
 import {
   ActionsPanel,
@@ -41,6 +42,7 @@ function Console() {
         <ActionsPanel view={view} call={call} />
       </div>
       <ExerciseCharts view={view} />
+      {token ? <ConsoleLink sessionId={sessionId} token={token} /> : null}
     </>
   );
 }

@@ -90,7 +90,11 @@ function Review() {
     setBusy(true);
     try {
       const b = await api(token).review.fork.mutate({ atTurn: turn });
-      saveToken(b.sessionId, b.token);
+      saveToken(b.sessionId, b.token, {
+        role: "facilitator",
+        title: `${l(tl.scenario.title)} — ${t("branches")} (${labels[turn] ?? turn})`,
+        path: `/facilitate?s=${b.sessionId}`,
+      });
       router.push(`/review?s=${b.sessionId}&compare=${sessionId}`);
     } catch (e) {
       setError(errorText(e));

@@ -3,18 +3,18 @@ import type { ExerciseView } from "@chokepoint/api";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
+import { joinLink, useJoinBase } from "../lib/join-link";
 import { api, errorText } from "../lib/trpc";
 
 type Call = (fn: (c: ReturnType<typeof api>) => Promise<ExerciseView>) => Promise<void>;
 
-/** Join code, link and QR for participants' phones. */
+/** Join code, link and QR for participants' phones (never a localhost link), and the projector view. */
 export function JoinPanel({ view }: { view: ExerciseView }) {
   const { t } = useI18n();
+  const joinBase = useJoinBase();
   const [qr, setQr] = useState<string | null>(null);
   const link =
-    typeof window === "undefined"
-      ? ""
-      : `${window.location.origin}/join?code=${view.session.joinCode ?? ""}`;
+    joinBase && view.session.joinCode ? joinLink(joinBase.base, view.session.joinCode) : "";
   useEffect(() => {
     if (link) QRCode.toDataURL(link, { margin: 1, width: 180 }).then(setQr, () => setQr(null));
   }, [link]);
@@ -24,9 +24,27 @@ export function JoinPanel({ view }: { view: ExerciseView }) {
         {view.session.joinCode}
       </div>
       <p>
-        {t("joinHere")}: <a href={link}>{link}</a>
+        {t("joinHere")}:{" "}
+        <a href={link} data-testid="join-link">
+          {link}
+        </a>
       </p>
-      {qr ? <img src={qr} alt="QR" width={180} height={180} /> : null}
+      {joinBase?.local ? (
+        <p className="error" data-testid="join-link-local">
+          {t("joinLinkLocal")}
+        </p>
+      ) : null}
+      {qr ? <img src={qr} alt="QR" width={180} height={180} data-testid="join-qr" /> : null}
+      <p>
+        <a
+          href={`/projector?s=${view.session.id}`}
+          target="_blank"
+          rel="noopener"
+          data-testid="open-projector"
+        >
+          {t("openProjector")}
+        </a>
+      </p>
       {view.session.observerCode ? (
         <details data-testid="observer-code-panel">
           <summary>{t("observerCode")}</summary>

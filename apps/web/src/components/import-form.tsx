@@ -26,7 +26,11 @@ export function ImportForm() {
         exercise,
         ...(passcodeRequired ? { passcode } : {}),
       });
-      saveToken(r.sessionId, r.token);
+      saveToken(r.sessionId, r.token, {
+        role: "facilitator",
+        title: exercise.title ?? file?.name ?? r.sessionId,
+        path: `/review?s=${r.sessionId}`,
+      });
       router.push(`/review?s=${r.sessionId}`);
     } catch (e) {
       setError(errorText(e));

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { saveToken } from "../lib/token-store";
 import { api, errorText } from "../lib/trpc";
@@ -15,20 +15,28 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   const [observer, setObserver] = useState(false);
   const [team, setTeam] = useState("");
   const [teams, setTeams] = useState<{ id: string; name: { ja: string; en: string } }[]>([]);
+  // What the code opens, named before anyone joins: "you are joining <title>".
+  const [exercise, setExercise] = useState<{
+    title: { ja: string; en: string };
+    exerciseTitle: string | null;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const length = code.replace(/[\s-]/g, "").length;
     setObserver(length === 12);
+    setExercise(null);
     if (length !== 6 && length !== 12) return setTeams([]);
     api()
       .exercise.joinOptions.query({ joinCode: code })
       .then((o) => {
         setTeams(o.teams);
         setObserver(o.observer);
+        setExercise({ title: o.title, exerciseTitle: o.exerciseTitle });
       })
       .catch(() => setTeams([]));
   }, [code]);
-  const join = async () => {
+  const join = async (e?: FormEvent) => {
+    e?.preventDefault();
     setError(null);
     try {
       const r = await api().exercise.join.mutate({
@@ -37,14 +45,18 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
         role: observer ? "observer" : "participant",
         ...(team && !observer ? { team } : {}),
       });
-      saveToken(r.sessionId, r.token);
+      saveToken(r.sessionId, r.token, {
+        role: observer ? "observer" : "participant",
+        title: exercise ? (exercise.exerciseTitle ?? l(exercise.title)) : code,
+        path: `/play?s=${r.sessionId}`,
+      });
       router.push(`/play?s=${r.sessionId}`);
     } catch (e) {
       setError(errorText(e));
     }
   };
   return (
-    <section className="card">
+    <form className="card" onSubmit={join} data-testid="join-form">
       <h2>{t("joinTitle")}</h2>
       <label>
         {t("joinCode")}{" "}
@@ -53,11 +65,25 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
           value={code}
           onChange={(e) => setCode(e.target.value)}
           autoCapitalize="characters"
+          autoComplete="off"
+          maxLength={20}
         />
       </label>
+      {exercise ? (
+        <p data-testid="join-exercise">
+          {t("joiningExercise")}: <strong>{exercise.exerciseTitle ?? l(exercise.title)}</strong>
+          {exercise.exerciseTitle ? <span className="muted"> — {l(exercise.title)}</span> : null}
+        </p>
+      ) : null}
       <label>
         {t("yourName")}{" "}
-        <input data-testid="join-name" value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          data-testid="join-name"
+          maxLength={60}
+          autoComplete="nickname"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
       {teams.length && !observer ? (
         <label>
@@ -82,9 +108,9 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
           {error}
         </p>
       ) : null}
-      <button type="button" data-testid="join" onClick={join}>
+      <button type="submit" data-testid="join">
         {t("join")}
       </button>
-    </section>
+    </form>
   );
 }

@@ -25,6 +25,19 @@ export const messages = {
   passcode: { ja: "ファシリテーター用パスコード", en: "Facilitator passcode" },
   joinTitle: { ja: "参加する", en: "Join an exercise" },
   joinCode: { ja: "参加コード", en: "Join code" },
+  joiningExercise: { ja: "参加する演習", en: "You are joining" },
+  myExercises: { ja: "この端末の演習", en: "Your exercises on this device" },
+  myExercisesNone: {
+    ja: "この端末で作成・参加した演習はまだありません",
+    en: "No exercise created or joined on this device yet",
+  },
+  roleFacilitator: { ja: "ファシリテーター", en: "facilitator" },
+  roleParticipant: { ja: "参加者", en: "participant" },
+  roleObserver: { ja: "オブザーバー", en: "observer" },
+  runExercise: {
+    ja: "演習を運営する（ファシリテーター向け）",
+    en: "Run an exercise (for facilitators)",
+  },
   team: { ja: "チーム", en: "Team" },
   teamLater: { ja: "後で割り当て", en: "Assign me later" },
   observerJoinNote: {
@@ -92,6 +105,29 @@ export const messages = {
   // facilitator
   console: { ja: "ファシリテーター・コンソール", en: "Facilitator console" },
   joinHere: { ja: "参加用リンク", en: "Join link" },
+  joinLinkLocal: {
+    ja: "このリンクはこのパソコンの中でしか開けません。スマートフォンから参加できるよう、同じネットワークに接続するか、サーバーを CHOKEPOINT_PUBLIC_URL=http://<このPCのアドレス>:3000 で起動してください。",
+    en: "This link opens on this computer only. For phones to join, connect this computer to the room's network, or start the server with CHOKEPOINT_PUBLIC_URL=http://<this computer's address>:3000.",
+  },
+  consoleLink: {
+    ja: "このファシリテーター画面を別の端末で開く",
+    en: "Open this console on another device",
+  },
+  consoleLinkHint: {
+    ja: "このリンクを開いた人はファシリテーターとして操作できます。共同ファシリテーターにだけ、チャットやメールで個別に渡してください。",
+    en: "Whoever opens this link can run the exercise as facilitator. Send it only to a co-facilitator, privately.",
+  },
+  copy: { ja: "コピー", en: "Copy" },
+  copied: { ja: "コピーしました", en: "Copied" },
+  openProjector: { ja: "プロジェクター用の画面を開く", en: "Open the projector view" },
+  projectorScan: {
+    ja: "スマートフォンで読み取って参加",
+    en: "Scan with your phone to join",
+  },
+  projectorOrType: {
+    ja: "またはこのアドレスを開いてコードを入力",
+    en: "or open this address and enter the code",
+  },
   start: { ja: "開始", en: "Start" },
   pause: { ja: "一時停止", en: "Pause" },
   resume: { ja: "再開", en: "Resume" },

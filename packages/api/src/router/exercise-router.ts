@@ -18,8 +18,12 @@ export const exerciseRouter = router({
       ctx.passcode.check(passcode);
       return ctx.service.createExercise(input);
     }),
-  /** What a create screen needs to know about this server. */
-  serverInfo: procedure.query(({ ctx }) => ({ passcodeRequired: ctx.passcode.required })),
+  /** What a create screen and a join link need to know about this server. */
+  serverInfo: procedure.query(({ ctx }) => ({
+    passcodeRequired: ctx.passcode.required,
+    publicUrl: ctx.publicUrls?.configured ?? null,
+    lanUrl: ctx.publicUrls?.lan ?? null,
+  })),
   joinOptions: procedure
     .input(JoinOptionsInput)
     .query(({ ctx, input }) =>

@@ -18,6 +18,11 @@ export interface Context {
   joinGuard: JoinGuard;
   /** The operator's optional passcode for creating and importing exercises. */
   passcode: FacilitatorPasscode;
+  /**
+   * Where phones reach this server: the operator's public URL (CHOKEPOINT_PUBLIC_URL) if set,
+   * and this machine's LAN address — join links and QR codes must never say "localhost".
+   */
+  publicUrls?: { configured: string | null; lan: string | null };
   /** Deepest nesting of arrays and objects an input may have (limits.jsonDepth). */
   jsonDepth?: number;
 }

@@ -31,6 +31,8 @@ export function createAppServer(opts: {
   limits?: Limits;
   /** When set, creating and importing exercises need it (CHOKEPOINT_FACILITATOR_PASSCODE). */
   facilitatorPasscode?: string;
+  /** Where phones reach the server (join links, QR): the operator's URL and the LAN address. */
+  publicUrls?: { configured: string | null; lan: string | null };
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const service = new ExerciseService(opts.db, opts.catalog, undefined, undefined, { limits });
@@ -53,6 +55,7 @@ export function createAppServer(opts: {
         joinGuard,
         passcode,
         jsonDepth: limits.jsonDepth,
+        publicUrls: opts.publicUrls ?? { configured: null, lan: null },
       }),
     });
   const trpc = handler(limits.bodyBytes.default);

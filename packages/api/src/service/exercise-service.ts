@@ -113,6 +113,8 @@ export class ExerciseService {
     const s = state.genesis.scenario;
     return {
       title: s.title,
+      /** The facilitator's own title for this exercise (e.g. "METI seminar A"), if any. */
+      exerciseTitle: state.genesis.title,
       /** Whoever uses this code joins as an observer (it is the observer code). */
       observer: via === "observer_code",
       teams: s.teams

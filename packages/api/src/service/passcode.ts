@@ -19,9 +19,16 @@ export class FacilitatorPasscode {
       throw new AppError(
         "forbidden",
         "passcode: this server asks for the facilitator passcode to create or import an exercise",
+        undefined,
+        "パスコード：このサーバーでは、演習の作成と読み込みにファシリテーター用パスコードが必要です",
       );
     if (!timingSafeEqual(sha256(given), this.digest))
-      throw new AppError("forbidden", "passcode: the facilitator passcode is not right");
+      throw new AppError(
+        "forbidden",
+        "passcode: the facilitator passcode is not right",
+        undefined,
+        "パスコード：ファシリテーター用パスコードが違います",
+      );
   }
 }
 

@@ -1,0 +1,82 @@
+"use client";
+import { useSearchParams } from "next/navigation";
+import QRCode from "qrcode";
+import { Suspense, useEffect, useState } from "react";
+import { useI18n } from "../../src/i18n/use-i18n";
+import { joinLink, useJoinBase } from "../../src/lib/join-link";
+import { useSessionToken } from "../../src/lib/token-store";
+import { useExerciseView } from "../../src/lib/use-exercise-view";
+
+/**
+ * For the room's screen: the exercise, its join code and a QR large enough to scan from the
+ * back of the room, the turn and what is happening. Opened from the console on the same
+ * device (it uses the facilitator's token) but shows nothing secret: no seed, no observer
+ * code, no team's decisions.
+ */
+function Projector() {
+  const { t, l, locale, toggle } = useI18n();
+  const sessionId = useSearchParams().get("s") ?? "";
+  const { token, checked } = useSessionToken(sessionId);
+  const { view, error } = useExerciseView(token);
+  const joinBase = useJoinBase();
+  const [qr, setQr] = useState<string | null>(null);
+  const code = view?.session.joinCode ?? "";
+  const link = joinBase && code ? joinLink(joinBase.base, code) : "";
+  useEffect(() => {
+    if (link) QRCode.toDataURL(link, { margin: 1, width: 640 }).then(setQr, () => setQr(null));
+  }, [link]);
+  if (checked && !token) return <p className="card">{t("notSignedIn")}</p>;
+  if (error) return <p className="card error">{error}</p>;
+  if (!view) return <p className="card">{t("connecting")}</p>;
+  const s = view.session;
+  const active = view.state.firedEvents.filter((e) => e.endTurn === null || e.endTurn > s.turn);
+  return (
+    <main className="projector" data-testid="projector">
+      <header>
+        <h1>{s.title ? `${s.title} — ${l(view.scenario.title)}` : l(view.scenario.title)}</h1>
+        <p className="projector-status">
+          <span className="status" data-status={s.status}>
+            {t(s.status)}
+          </span>{" "}
+          {t("turn")} {Math.min(s.turn + 1, s.turns)}
+          {t("of")}
+          {s.turns} {s.turnLabel ? `(${s.turnLabel})` : ""}
+        </p>
+        <button type="button" className="projector-lang" onClick={toggle}>
+          {locale === "ja" ? "English" : "日本語"}
+        </button>
+      </header>
+      {s.status !== "ended" ? (
+        <section className="projector-join">
+          {qr ? <img src={qr} alt={t("projectorScan")} data-testid="projector-qr" /> : null}
+          <div>
+            <p>{t("projectorScan")}</p>
+            <p className="projector-code" data-testid="projector-code">
+              {code}
+            </p>
+            <p>{t("projectorOrType")}</p>
+            <p className="projector-link">{joinBase ? `${joinBase.base}/join` : ""}</p>
+          </div>
+        </section>
+      ) : null}
+      {active.length ? (
+        <section className="projector-events">
+          <h2>{t("events")}</h2>
+          <ul>
+            {active.map((e) => (
+              <li key={`${e.id}-${e.startTurn}`}>{l(e.title)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}
+
+export default function ProjectorPage() {
+  return (
+    <Suspense>
+      <Projector />
+    </Suspense>
+  );
+}
