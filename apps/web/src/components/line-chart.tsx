@@ -1,14 +1,39 @@
 "use client";
-import { extent, line, scaleLinear, scaleOrdinal, schemeTableau10 } from "d3";
+import { extent, line, scaleLinear } from "d3";
+import { useState } from "react";
+import { useI18n } from "../i18n/use-i18n";
 
 export interface Series {
   name: string;
   values: (number | null)[];
 }
 
+/** Something that happened at a turn: drawn as a marker on the time axis. */
+export interface ChartMarker {
+  index: number;
+  label: string;
+}
+
 /**
- * A small multi-line chart drawn with d3 scales and shapes into React-rendered SVG.
- * `data-points` carries the number of turns drawn so tests can watch charts change.
+ * Okabe–Ito: eight colours told apart with every common colour-vision deficiency. Beyond
+ * four lines, dashes tell them apart too (lines that coincide still show both).
+ */
+const PALETTE = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#CC79A7",
+  "#56B4E9",
+  "#D55E00",
+  "#000000",
+  "#F0E442",
+];
+const DASHES = ["", "6 3", "2 3", "8 3 2 3"];
+
+/**
+ * A small multi-line chart drawn with d3 scales and shapes into React-rendered SVG: a point
+ * per turn (so a single turn shows), the current turn marked, events marked on the time axis,
+ * and the values of a turn on hover or tap. `data-points` carries the number of turns drawn.
  */
 export function LineChart({
   title,
@@ -17,6 +42,8 @@ export function LineChart({
   testId,
   format = (v) => v.toFixed(1),
   yMin,
+  markers = [],
+  empty,
 }: {
   title: string;
   labels: string[];
@@ -24,25 +51,44 @@ export function LineChart({
   testId: string;
   format?: (v: number) => string;
   yMin?: number;
+  markers?: ChartMarker[];
+  /** Said instead of drawing axes when there is nothing to draw. */
+  empty?: string;
 }) {
+  const { t } = useI18n();
+  const [active, setActive] = useState<number | null>(null);
   const W = 420;
-  const H = 200;
-  const m = { top: 12, right: 28, bottom: 28, left: 44 };
+  const H = 210;
+  const m = { top: 18, right: 28, bottom: 28, left: 46 };
   const values = series.flatMap((s) =>
     s.values.filter((v): v is number => v !== null && Number.isFinite(v)),
   );
-  const [lo, hi] = extent(values) as [number | undefined, number | undefined];
-  const bottom = yMin ?? Math.min(0, lo ?? 0);
+  if (!values.length)
+    return (
+      <figure className="chart" data-testid={testId} data-points={0}>
+        <figcaption>{title}</figcaption>
+        <p className="muted" data-testid={`${testId}-empty`}>
+          {empty ?? t("chartEmpty")}
+        </p>
+      </figure>
+    );
+  const [lo, hi] = extent(values) as [number, number];
+  const bottom = yMin ?? Math.min(0, lo);
   // A flat series (e.g. no shortfall yet) still gets a readable axis.
-  const top = hi === undefined || hi - bottom < 1e-9 ? bottom + 1 : hi;
+  const top = hi - bottom < 1e-9 ? bottom + 1 : hi;
   const y = scaleLinear()
     .domain([bottom, top])
     .nice()
     .range([H - m.bottom, m.top]);
-  const x = scaleLinear()
-    .domain([0, Math.max(1, labels.length - 1)])
-    .range([m.left, W - m.right]);
-  const color = scaleOrdinal<string, string>(schemeTableau10);
+  // One turn still gets a width: its point sits in the middle.
+  const x =
+    labels.length > 1
+      ? scaleLinear()
+          .domain([0, labels.length - 1])
+          .range([m.left, W - m.right])
+      : () => (m.left + W - m.right) / 2;
+  const colour = (i: number) => PALETTE[i % PALETTE.length] as string;
+  const dash = (i: number) => (series.length > 4 ? DASHES[i % DASHES.length] : "");
   const path = line<number | null>()
     .defined((v) => v !== null && Number.isFinite(v))
     .x((_, i) => x(i))
@@ -51,10 +97,18 @@ export function LineChart({
   const seen = new Set<string>();
   const ticks = y.ticks(4).filter((t) => !seen.has(format(t)) && seen.add(format(t)));
   const every = Math.max(1, Math.ceil(labels.length / 6));
+  const current = labels.length - 1;
+  const shown = active ?? current;
+  const step = labels.length > 1 ? (W - m.left - m.right) / (labels.length - 1) : W;
   return (
     <figure className="chart" data-testid={testId} data-points={labels.length}>
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={title}
+        onPointerLeave={() => setActive(null)}
+      >
         {ticks.map((t) => (
           <g key={t}>
             <line x1={m.left} x2={W - m.right} y1={y(t)} y2={y(t)} stroke="#e3e6ea" />
@@ -64,29 +118,117 @@ export function LineChart({
           </g>
         ))}
         {labels.map((l, i) =>
-          i % every === 0 ? (
-            <text key={l} x={x(i)} y={H - 8} textAnchor="middle" fontSize={10}>
+          i % every === 0 || i === current ? (
+            <text
+              key={l}
+              x={x(i)}
+              y={H - 8}
+              textAnchor="middle"
+              fontSize={10}
+              fontWeight={i === current ? 700 : 400}
+            >
               {l}
             </text>
           ) : null,
         )}
-        {series.map((s) => (
-          <path
-            key={s.name}
-            d={path(s.values) ?? ""}
-            fill="none"
-            stroke={color(s.name)}
-            strokeWidth={2}
+        {/* The current turn: the latest resolved one. */}
+        <line
+          data-testid={`${testId}-current`}
+          x1={x(current)}
+          x2={x(current)}
+          y1={m.top}
+          y2={H - m.bottom}
+          stroke="#64748b"
+          strokeDasharray="3 3"
+        />
+        {markers.map((mk) => (
+          <g key={`${mk.index}-${mk.label}`} data-testid={`${testId}-marker`}>
+            <title>{`${labels[mk.index] ?? ""}: ${mk.label}`}</title>
+            <path
+              d={`M${x(mk.index) - 5},${m.top - 12} h10 l-5,8 z`}
+              fill="#b91c1c"
+              aria-label={mk.label}
+            />
+          </g>
+        ))}
+        {series.map((s, i) => (
+          <g key={s.name}>
+            <path
+              d={path(s.values) ?? ""}
+              fill="none"
+              stroke={colour(i)}
+              strokeWidth={2}
+              strokeDasharray={dash(i)}
+            />
+            {s.values.map((v, k) =>
+              v === null || !Number.isFinite(v) ? null : (
+                <circle
+                  // biome-ignore lint/suspicious/noArrayIndexKey: one point per turn, in turn order
+                  key={k}
+                  cx={x(k)}
+                  cy={y(v)}
+                  r={k === current || k === active ? 3.5 : 2.2}
+                  fill={colour(i)}
+                />
+              ),
+            )}
+          </g>
+        ))}
+        {active !== null ? (
+          <line
+            x1={x(active)}
+            x2={x(active)}
+            y1={m.top}
+            y2={H - m.bottom}
+            stroke="#1e293b"
+            strokeWidth={1}
+          />
+        ) : null}
+        {/* Hover or tap a turn's band to read its values. */}
+        {labels.map((l, i) => (
+          <rect
+            key={`hit-${l}`}
+            data-testid={`${testId}-hit`}
+            x={x(i) - step / 2}
+            y={m.top}
+            width={step}
+            height={H - m.top - m.bottom}
+            fill="transparent"
+            onPointerEnter={() => setActive(i)}
+            onClick={() => setActive(i)}
           />
         ))}
       </svg>
+      <div className="chart-readout" data-testid={`${testId}-readout`}>
+        <strong>{labels[shown]}</strong>
+        {markers
+          .filter((mk) => mk.index === shown)
+          .map((mk) => (
+            <span key={mk.label} className="chart-event">
+              ▼ {mk.label}
+            </span>
+          ))}
+      </div>
       <ul className="legend">
-        {series.map((s) => (
-          <li key={s.name}>
-            <span style={{ background: color(s.name) }} />
-            {s.name} {s.values.length ? format(s.values[s.values.length - 1] ?? Number.NaN) : ""}
-          </li>
-        ))}
+        {series.map((s, i) => {
+          const v = s.values[shown];
+          return (
+            <li key={s.name}>
+              <svg width={20} height={8} aria-hidden="true">
+                <line
+                  x1={0}
+                  x2={20}
+                  y1={4}
+                  y2={4}
+                  stroke={colour(i)}
+                  strokeWidth={3}
+                  strokeDasharray={dash(i)}
+                />
+              </svg>
+              {s.name} {v === null || v === undefined || !Number.isFinite(v) ? "—" : format(v)}
+            </li>
+          );
+        })}
       </ul>
     </figure>
   );

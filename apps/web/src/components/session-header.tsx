@@ -12,6 +12,8 @@ export function SessionHeader({
 }) {
   const { t, l } = useI18n();
   const s = view.session;
+  // Events still in force (a one-quarter halt drops out once its quarter is over).
+  const active = view.state.firedEvents.filter((e) => e.endTurn === null || e.endTurn > s.turn);
   return (
     <section className="card">
       <h2>{s.title ? `${s.title} — ${l(view.scenario.title)}` : l(view.scenario.title)}</h2>
@@ -36,13 +38,9 @@ export function SessionHeader({
           </span>
         ) : null}
       </p>
-      {view.state.firedEvents.length ? (
+      {active.length ? (
         <p className="muted">
-          {t("events")}:{" "}
-          {view.state.firedEvents
-            .filter((e) => e.endTurn === null || e.endTurn > s.turn)
-            .map((e) => l(e.title))
-            .join(l({ ja: "、", en: ", " }))}
+          {t("events")}: {active.map((e) => l(e.title)).join(l({ ja: "、", en: ", " }))}
         </p>
       ) : null}
       {view.messages.length ? (

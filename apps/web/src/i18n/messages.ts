@@ -91,8 +91,25 @@ export const messages = {
   observer: { ja: "オブザーバー（閲覧のみ）", en: "Observer (read only)" },
   // charts
   chartPrices: { ja: "価格（平時=1）", en: "Prices (pre-shock = 1)" },
-  chartSupply: { ja: "供給元別の供給量 t", en: "Supply by source, t" },
-  chartStock: { ja: "備蓄 t", en: "Stockpiles, t" },
+  chartSupply: { ja: "供給元別の供給量", en: "Supply by source" },
+  perQuarter: { ja: "t／四半期", en: "t per quarter" },
+  perMonth: { ja: "t／月", en: "t per month" },
+  chartStock: { ja: "備蓄（期末、t）", en: "Stockpiles (end of turn, t)" },
+  chartMaterial: { ja: "素材", en: "Material" },
+  chartEmpty: { ja: "表示できるデータはまだありません", en: "Nothing to show yet" },
+  chartStockEmpty: {
+    ja: "あなたのチームには備蓄がありません（備蓄はJOGMECなどの備蓄を持つチームに表示されます）",
+    en: "Your team holds no stockpile (stockpiles show for teams that hold one, such as JOGMEC)",
+  },
+  chartShortfallEmpty: {
+    ja: "あなたのチームが見られる部門はありません",
+    en: "Your team follows no sector",
+  },
+  chartHint: {
+    ja: "グラフに触れる（マウスを重ねる）と、そのターンの値が表示されます。▼はイベントです。",
+    en: "Touch or hover a chart to read a turn's values. ▼ marks an event.",
+  },
+  restOfWorld: { ja: "その他の国・地域", en: "Rest of world" },
   chartShortfall: { ja: "部門別の不足率", en: "Shortfall by sector" },
   chartDependency: {
     ja: "中国依存度（輸入に占める割合）",

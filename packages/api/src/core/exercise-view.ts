@@ -33,6 +33,8 @@ export interface ExerciseView {
     title: LocalizedText;
     summary: LocalizedText;
     units: { money: LocalizedText; price: LocalizedText; priceScale: number };
+    /** What one turn is: the time basis of every flow (tonnes per quarter or per month). */
+    period: "quarter" | "month";
     materials: { id: string; name: LocalizedText }[];
     sectors: { id: string; name: LocalizedText }[];
     /** The viewer's own team (all teams for the facilitator): briefing, budget and levers. */
@@ -94,6 +96,7 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
       title: s.title,
       summary: s.summary,
       units: s.units,
+      period: s.calendar.period,
       materials: s.materials.map((m) => ({ id: m.id, name: m.name })),
       sectors: s.sectors.map((x) => ({ id: x.id, name: x.name })),
       teams: s.teams

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness.ts";
+
+const stack = useServerAndBrowser();
+
+describe("charts readable at a glance (laptop console in English, phone in Japanese)", () => {
+  it("one turn already draws points; the current turn and events are marked; hover or tap reads a turn's values; countries by name; a material can be picked; a team with nothing to plot is told why", async () => {
+    const fctx = await stack.browser().newContext({
+      locale: "en-US",
+      viewport: { width: 1280, height: 900 },
+    });
+    const fac = await fctx.newPage();
+    await fac.goto(stack.server().url);
+    await fac.waitForSelector('[data-testid="create"]');
+    await fac.getByTestId("facilitator-name").fill("Sato");
+    await fac.getByTestId("create").click();
+    await fac.waitForURL(/\/facilitate\?s=/);
+    const code = (await fac.getByTestId("join-code-display").textContent())?.trim() ?? "";
+    const pctx = await stack.browser().newContext({
+      locale: "ja-JP",
+      viewport: { width: 390, height: 844 },
+    });
+    const p = await pctx.newPage();
+    await p.goto(`${stack.server().url}/join?code=${code}`);
+    await p.getByTestId("join-name").fill("鈴木");
+    await p.waitForSelector('[data-testid="join-team"]');
+    await p.getByTestId("join-team").selectOption("meti");
+    await p.getByTestId("join").click();
+    await p.waitForURL(/\/play\?s=/);
+
+    await fac.getByTestId("start").click();
+    await fac.waitForSelector('[data-testid="advance"]');
+    await fac.locator('[data-testid^="inject-"]').first().click();
+    await fac.getByTestId("advance").click();
+    // After one turn: a point per series, the current turn marked, the event marked.
+    await fac.waitForSelector('[data-testid="chart-prices"][data-points="1"]');
+    expect(await fac.locator('[data-testid="chart-prices"] circle').count()).toBeGreaterThan(0);
+    expect(await fac.getByTestId("chart-prices-current").count()).toBe(1);
+    expect(await fac.getByTestId("chart-prices-marker").count()).toBe(1);
+    await fac.getByTestId("advance").click();
+    await fac.waitForSelector('[data-testid="chart-prices"][data-points="2"]');
+    // Hover the first turn: its label, the event and each series' value there.
+    await fac.getByTestId("chart-prices-hit").first().hover();
+    const readout = (await fac.getByTestId("chart-prices-readout").textContent()) ?? "";
+    expect(readout).toContain("2009-Q1");
+    expect(readout).toMatch(/▼ \S/);
+    expect((await fac.locator('[data-testid="chart-prices"] .legend').textContent()) ?? "").toMatch(
+      /\d\.\d×/,
+    );
+    // Countries by name and the flow's time basis; another material on request.
+    const supply = fac.getByTestId("chart-supply");
+    expect(await supply.locator(".legend").textContent()).toContain("China");
+    expect(await supply.locator("figcaption").textContent()).toContain("t per quarter");
+    const before = await supply.locator("figcaption").textContent();
+    const options = await fac
+      .getByTestId("chart-supply-material")
+      .locator("option")
+      .allTextContents();
+    await fac.getByTestId("chart-supply-material").selectOption({ label: options[0] as string });
+    await expect.poll(() => supply.locator("figcaption").textContent()).not.toBe(before);
+    await fac.screenshot({ path: "e2e/artifacts/charts-laptop-en.png", fullPage: true });
+
+    // METI holds no stockpile: its phone says so instead of drawing empty axes; a tap reads values.
+    await p.waitForSelector('[data-testid="chart-prices"][data-points="2"]');
+    expect(await p.getByTestId("chart-stock-empty").textContent()).toContain("備蓄がありません");
+    expect(await p.locator('[data-testid="chart-stock"] svg').count()).toBe(0);
+    await p.getByTestId("chart-prices-hit").first().click();
+    expect(await p.getByTestId("chart-prices-readout").textContent()).toContain("2009-Q1");
+    expect(await p.getByTestId("chart-supply").locator(".legend").textContent()).toContain("中国");
+    await p.screenshot({ path: "e2e/artifacts/charts-phone-ja.png", fullPage: true });
+    for (const c of [fctx, pctx]) await c.close();
+  });
+});
