@@ -4,7 +4,9 @@ import { z } from "zod";
 export const SubscribeInput = z.strictObject({ token: z.string().min(10).max(200) });
 export type SubscribeInput = z.infer<typeof SubscribeInput>;
 
-export type SubscribeAck = { ok: true } | { ok: false; code: string; message: string };
+export type SubscribeAck =
+  | { ok: true /** The server's clock (epoch ms) when it answered. */; serverTime?: number }
+  | { ok: false; code: string; message: string };
 
 /**
  * A pushed change for a whole audience: the view without `me` (the client keeps its own) and
@@ -32,7 +34,7 @@ export interface ServerToClientEvents<V extends { state: { history: unknown[] } 
   /** A change, pushed once per audience room. */
   push: (push: ViewPush<V>) => void;
   /** A facilitator message to everyone in the exercise. */
-  message: (m: { seq: number; text: string; at: string }) => void;
+  message: (m: { seq: number; text: string; at: string; by: string | null }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -4,6 +4,7 @@ import {
   FireInjectInput,
   MoveParticipantInput,
   OverrideInput,
+  ResolutionModeInput,
   SessionControlInput,
 } from "@chokepoint/contracts";
 import { procedure, router } from "./trpc.ts";
@@ -25,6 +26,9 @@ export const facilitatorRouter = router({
   move: procedure
     .input(MoveParticipantInput)
     .mutation(({ ctx, input }) => ctx.service.moveParticipant(ctx.token, input)),
+  resolutionMode: procedure
+    .input(ResolutionModeInput)
+    .mutation(({ ctx, input }) => ctx.service.setResolutionMode(ctx.token, input)),
   control: procedure
     .input(SessionControlInput)
     .mutation(({ ctx, input }) => ctx.service.control(ctx.token, input)),

@@ -10,6 +10,7 @@ import {
   foldLog,
   type Genesis,
   initialExerciseState,
+  type Recorded,
 } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
@@ -22,6 +23,8 @@ export interface Written {
   state: ExerciseState;
   /** The events this command stored (empty for a no-op or a retried command). */
   events: LogEvent[];
+  /** When they were stored (epoch ms; null when nothing was). */
+  atMs: number | null;
 }
 
 export interface WriteOptions {
@@ -88,12 +91,18 @@ export class ExerciseRunner {
     const state = await this.load(sessionId);
     const events = decide(state, caller, command);
     if (events instanceof AppError) throw events;
-    if (!events.length) return { before: state, state, events };
+    if (!events.length) return { before: state, state, events, atMs: null };
     const at = this.now();
     let next = state;
     const snapshots: { turn: number; seq: number; stateHash: string; state: unknown }[] = [];
     for (const event of events) {
-      next = evolve(next, { seq: next.seq + 1, event, at: at.toISOString() });
+      next = evolve(next, {
+        seq: next.seq + 1,
+        event,
+        at: at.toISOString(),
+        atMs: at.getTime(),
+        actorId: opts.actorId ?? caller.participantId,
+      });
       // The state as it was live after this turn, for the review to check replays against.
       if (event.type === "turn_resolved")
         snapshots.push({
@@ -121,14 +130,14 @@ export class ExerciseRunner {
         // A retry of a stored command: answer with the state as it is, store nothing.
         this.cache.delete(sessionId);
         const now = await this.load(sessionId);
-        return { before: now, state: now, events: [] };
+        return { before: now, state: now, events: [], atMs: null };
       }
     } catch (e) {
       this.cache.delete(sessionId);
       throw e;
     }
     this.cache.set(sessionId, next);
-    return { before: state, state: next, events };
+    return { before: state, state: next, events, atMs: at.getTime() };
   }
 
   private async load(sessionId: string): Promise<ExerciseState> {
@@ -172,6 +181,12 @@ export class ExerciseRunner {
   }
 }
 
-export function recorded(e: StoredEvent) {
-  return { seq: e.seq, event: e.event, at: e.createdAt.toISOString() };
+export function recorded(e: StoredEvent): Recorded {
+  return {
+    seq: e.seq,
+    event: e.event,
+    at: e.createdAt.toISOString(),
+    atMs: e.createdAt.getTime(),
+    actorId: e.actorId,
+  };
 }

@@ -3,12 +3,14 @@ import {
   AppError,
   type BroadcastInput,
   type CreateExerciseInput,
+  type EditDraftInput,
   type FireInjectInput,
   type JoinInput,
   type JoinOptionsInput,
   type LockDecisionInput,
   type MoveParticipantInput,
   type OverrideInput,
+  type ResolutionModeInput,
   type SessionControlInput,
 } from "@chokepoint/contracts";
 import {
@@ -90,6 +92,12 @@ export class ExerciseService {
       ...(input.title ? { title: input.title } : {}),
       ...(input.turnTimerSeconds ? { turnTimerSeconds: input.turnTimerSeconds } : {}),
     });
+    if (input.resolution && input.resolution !== "all_locked")
+      await this.runner.execute(
+        r.sessionId,
+        { participantId: r.facilitator.participantId },
+        { type: "set_resolution_mode", mode: input.resolution },
+      );
     return { sessionId: r.sessionId, joinCode: r.joinCode, token: r.facilitator.token };
   }
 
@@ -160,6 +168,20 @@ export class ExerciseService {
       type: "lock",
       turn: i.turn,
       actions: i.actions,
+    }));
+  }
+  editDraft(token: unknown, input: EditDraftInput) {
+    return this.command(token, input, (i: EditDraftInput) => ({
+      type: "edit_draft",
+      turn: i.turn,
+      lever: i.lever,
+      actions: i.actions,
+    }));
+  }
+  setResolutionMode(token: unknown, input: ResolutionModeInput) {
+    return this.command(token, input, (i: ResolutionModeInput) => ({
+      type: "set_resolution_mode",
+      mode: i.mode,
     }));
   }
   advanceTurn(token: unknown, input: AdvanceTurnInput) {
