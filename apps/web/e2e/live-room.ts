@@ -80,3 +80,28 @@ export async function waitText(page: Page, testId: string, re: RegExp, timeout =
 
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
+
+/** The facilitator's console on a laptop, opened with the token creating the exercise gave. */
+export async function facilitatorConsole(
+  browser: Browser,
+  base: string,
+  ex: { sessionId: string; token: string },
+  locale: "ja-JP" | "en-US" = "en-US",
+): Promise<Page> {
+  const ctx = await browser.newContext({ locale, viewport: LAPTOP });
+  await ctx.addInitScript(
+    ([id, token]) => window.localStorage.setItem(`chokepoint:token:${id}`, token),
+    [ex.sessionId, ex.token] as const,
+  );
+  const page = await ctx.newPage();
+  await page.goto(`${base}/facilitate?s=${ex.sessionId}`);
+  await page.waitForSelector('[data-testid="join-code-display"]');
+  return page;
+}
+
+/** A screenshot of one part of the page (what a phone shows when scrolled to it). */
+export const shotOf = (page: Page, testId: string, name: string) =>
+  page
+    .getByTestId(testId)
+    .first()
+    .screenshot({ path: `e2e/artifacts/${name}.png` });

@@ -115,6 +115,7 @@ export function ControlPanel({ view, call }: { view: ExerciseView; call: Call })
       {s.status !== "ended" ? (
         <button
           type="button"
+          data-testid="end"
           onClick={() => call((c) => c.facilitator.control.mutate({ action: "end" }))}
         >
           {t("end")}

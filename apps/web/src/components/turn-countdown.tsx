@@ -26,12 +26,15 @@ export function TurnCountdown({
 }) {
   const { f, t } = useI18n();
   const { deadlineMs, remainingMs, status } = view.session;
-  const [now, setNow] = useState(() => Date.now());
+  // Ticks only to re-render; the time is read afresh each render (a tick from before a pause
+  // would otherwise count the paused seconds too).
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (deadlineMs === null) return;
-    const id = setInterval(() => setNow(Date.now()), 250);
+    const id = setInterval(() => setTick((n) => n + 1), 250);
     return () => clearInterval(id);
   }, [deadlineMs]);
+  const now = Date.now();
   if (!view.session.turnTimerSeconds || status === "ended" || status === "lobby") return null;
   if (status === "paused" && remainingMs !== null)
     return (
