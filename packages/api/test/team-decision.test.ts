@@ -259,3 +259,32 @@ describe("news", () => {
     expect(news[0]?.seq).toBeGreaterThanOrEqual(news.at(-1)?.seq ?? 0);
   });
 });
+
+describe("after a turn", () => {
+  it("a team's view carries what its orders filled against what it ordered, and no other team's", async () => {
+    const ex = await memoryExercise();
+    await ex.runner.execute(ex.sessionId, ex.as("teamMember"), {
+      type: "lock",
+      turn: 0,
+      actions: [buy(dy, 40)],
+    });
+    await ex.runner.execute(ex.sessionId, ex.as("facilitator"), { type: "advance", turn: 0 });
+    const state = await ex.runner.read(ex.sessionId);
+    const fillsOf = (role: RoleName) =>
+      buildExerciseView(state, state.members.get(ex.ids[role] ?? "") as Member).state.history[0]
+        ?.fills;
+    expect(fillsOf("teamMember")).toEqual([
+      expect.objectContaining({
+        lever: dy,
+        op: "buy",
+        ordered: 40,
+        material: "dy_oxide",
+        filled: expect.any(Number),
+        marketFillShare: expect.any(Number),
+      }),
+    ]);
+    expect(fillsOf("otherTeamMember")).toEqual([]);
+    expect(fillsOf("observer")).toEqual([]);
+    expect(fillsOf("facilitator")).toHaveLength(1);
+  });
+});

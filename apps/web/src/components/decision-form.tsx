@@ -205,6 +205,11 @@ export function DecisionForm({
         {lock ? (diff.length ? t("lockChanges") : t("lockedSame")) : t("lock")}
       </button>
       {draft.saving ? <small className="muted"> {t("saving")}</small> : null}
+      {view.session.status === "paused" || view.session.status === "lobby" ? (
+        <p className="muted small" data-testid="lock-waits">
+          {t(view.session.status === "paused" ? "lockWhenPaused" : "lockWhenLobby")}
+        </p>
+      ) : null}
       {decision?.edits.length ? (
         <DraftHistory
           edits={decision.edits}

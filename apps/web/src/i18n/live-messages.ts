@@ -64,6 +64,14 @@ export const liveMessages = {
     en: "Your team's locked decision was played for it.",
   },
   saving: { ja: "保存中…", en: "saving…" },
+  lockWhenPaused: {
+    ja: "一時停止中は確定できません。下書きの編集と相談はできます。",
+    en: "Locking waits while the exercise is paused; you can still edit the draft and talk.",
+  },
+  lockWhenLobby: {
+    ja: "演習の開始前です。下書きは開始後に編集できます。",
+    en: "The exercise has not started yet.",
+  },
   // time
   timeLeft: { ja: "残り時間 {time}", en: "Time left {time}" },
   timePaused: { ja: "一時停止中（残り {time}）", en: "Paused — {time} left" },
