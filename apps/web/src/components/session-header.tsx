@@ -2,6 +2,7 @@
 import type { ExerciseView } from "@chokepoint/api";
 import { useI18n } from "../i18n/use-i18n";
 import type { Connection } from "../lib/use-exercise-view";
+import { hhmm } from "./decision-words";
 import { TurnCountdown } from "./turn-countdown";
 
 export function SessionHeader({
@@ -17,7 +18,7 @@ export function SessionHeader({
   /** Participants read messages in their news feed instead. */
   showMessages?: boolean;
 }) {
-  const { t, l } = useI18n();
+  const { t, l, locale } = useI18n();
   const s = view.session;
   const inForce = view.state.firedEvents.filter((e) => e.endTurn === null || e.endTurn > s.turn);
   return (
@@ -60,7 +61,13 @@ export function SessionHeader({
           <strong>{t("messages")}</strong>
           <ul>
             {view.messages.map((m) => (
-              <li key={m.seq}>{m.text}</li>
+              <li key={m.seq}>
+                <small className="muted">
+                  {hhmm(m.at, locale)}
+                  {m.by ? ` ${m.by}` : ""}
+                </small>{" "}
+                {m.text}
+              </li>
             ))}
           </ul>
         </div>
