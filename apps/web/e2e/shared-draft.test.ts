@@ -62,6 +62,8 @@ describe("a team's decision is one shared object (phones at 390×844 and a lapto
     await aiko.getByTestId("lock").click();
     await waitText(ben, "locked-by", /Locked by 愛子 at \d\d:\d\d/);
     await waitText(ben, "locked-actions", /buy 10 t.*buy 5 t/);
+    await waitText(ben, "lock-toast", /愛子 locked your team's decision \(\d\d:\d\d\)/);
+    expect(await aiko.getByTestId("lock-toast").count()).toBe(0);
     expect(await ben.getByTestId("lock").isDisabled()).toBe(true);
 
     // METI was pushed nothing of JOGMEC's draft: no frames at all while JOGMEC edited, and the
@@ -88,6 +90,8 @@ describe("a team's decision is one shared object (phones at 390×844 and a lapto
       "relock-notice",
       /Ben が \d\d:\d\d に決定を変更して再確定しました：JOGMEC ジスプロシウム備蓄: 購入 10 t → 購入 30 t/,
     );
+    // …also at the top of her screen, wherever she has scrolled.
+    await waitText(aiko, "lock-toast", /Ben がチームの決定を変更して再確定しました（\d\d:\d\d）/);
     await shot(aiko, "relocked-phone-ja");
     expect(await text(chie, "my-team")).not.toContain("JOGMEC");
     for (const p of [aiko, ben, chie])

@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { DecisionForm } from "../../src/components/decision-form";
 import { EndedSummary } from "../../src/components/ended-summary";
 import { ExerciseCharts } from "../../src/components/exercise-charts";
+import { LockToast } from "../../src/components/lock-banner";
 import { NewsFeed, unreadCount } from "../../src/components/news-feed";
 import { DebriefForm } from "../../src/components/review/debrief-form";
 import { SessionHeader } from "../../src/components/session-header";
@@ -45,6 +46,7 @@ function Play() {
             </span>
           ) : null}
         </button>
+        <LockToast view={view} />
       </div>
       {unread ? (
         <span className="sr-only" aria-live="polite">

@@ -1,6 +1,7 @@
 "use client";
 import type { DraftEdit, ExerciseView, LockRecord } from "@chokepoint/api";
 import type { LeverAction, LeverDefinition } from "@chokepoint/engine";
+import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { actionsText, decisionDiff, hhmm } from "./decision-words";
 
@@ -50,7 +51,8 @@ export function LockBanner({
         </div>
       ) : null}
       <small className="muted">
-        {view.session.resolution === "reveal" ? t("lockedWaitingReveal") : t("lockedWaiting")}
+        {view.session.resolution === "reveal" ? t("lockedWaitingReveal") : t("lockedWaiting")}{" "}
+        {t("lockedHowToChange")}
       </small>
     </div>
   );
@@ -87,5 +89,37 @@ export function DraftHistory({
           ))}
       </ul>
     </details>
+  );
+}
+
+/**
+ * A notice in the sticky bar when a teammate locks or re-locks the team's decision, so a
+ * member reading the news or the charts is told; a refresh does not repeat old ones.
+ */
+export function LockToast({ view }: { view: ExerciseView }) {
+  const { t, f, locale } = useI18n();
+  const lock = view.me.team ? view.decisions[view.me.team]?.lock : undefined;
+  const [seen, setSeen] = useState<number | null>(null);
+  useEffect(() => {
+    setSeen((s) => (s === null ? (lock?.seq ?? 0) : s));
+  }, [lock?.seq]);
+  if (!lock || seen === null || lock.seq <= seen || lock.by === view.me.displayName) return null;
+  const vars = { name: lock.by ?? t("someone"), time: hhmm(lock.at, locale) };
+  return (
+    <div className="notice ok toast" role="status" data-testid="lock-toast">
+      {f(lock.previous ? "toastRelocked" : "toastLocked", vars)}{" "}
+      <button
+        type="button"
+        className="linklike"
+        onClick={() => {
+          document
+            .querySelector('[data-testid="locked-note"]')
+            ?.scrollIntoView({ behavior: "smooth", block: "center" });
+          setSeen(lock.seq);
+        }}
+      >
+        {t("toastSee")}
+      </button>
+    </div>
   );
 }

@@ -34,6 +34,19 @@ export const liveMessages = {
     en: "The draft has changed since the lock. Locking again changes:",
   },
   lockChanges: { ja: "変更を再確定", en: "Lock the changes" },
+  lockedHowToChange: {
+    ja: "変更するには下書きを編集して、もう一度確定してください。",
+    en: "To change it, edit the draft and lock again.",
+  },
+  toastLocked: {
+    ja: "{name} がチームの決定を確定しました（{time}）",
+    en: "{name} locked your team's decision ({time})",
+  },
+  toastRelocked: {
+    ja: "{name} がチームの決定を変更して再確定しました（{time}）",
+    en: "{name} changed and re-locked your team's decision ({time})",
+  },
+  toastSee: { ja: "確認する", en: "See it" },
   lockedSame: { ja: "確定済み", en: "Locked" },
   relockNotice: {
     ja: "{name} が {time} に決定を変更して再確定しました：{changes}",
