@@ -143,6 +143,7 @@ describe("the team's shared draft", () => {
       current: 1,
       closedBy: "timer",
       kept: true,
+      played: false,
     });
     const d = (await ex.viewOf("teamMember")).decisions.jogmec;
     expect(d).toMatchObject({ turn: 1, draft: [buy(dy, 10)], carriedFrom: 0, lock: null });
@@ -162,7 +163,44 @@ describe("the team's shared draft", () => {
     expect((stale as { details: { closedBy: string; kept: boolean } }).details).toMatchObject({
       closedBy: "facilitator",
       kept: false,
+      played: true,
     });
+  });
+
+  it("changes made after a lock but never locked are played as locked and kept for the next turn, not dropped", async () => {
+    const ex = await twoOnJogmec();
+    await ex.runner.execute(ex.sessionId, ex.as("teamMember"), {
+      type: "lock",
+      turn: 0,
+      actions: [buy(dy, 10)],
+    });
+    await ex.edit("p-jogmec-2", dy, [buy(dy, 30)]);
+    await ex.runner.execute(
+      ex.sessionId,
+      { participantId: null },
+      { type: "timer_expired", turn: 0 },
+    );
+    const state = await ex.runner.read(ex.sessionId);
+    expect(state.engine.results[0]?.fills.find((f) => f.lever === dy)?.ordered).toBe(10);
+    expect((await ex.viewOf("teamMember")).decisions.jogmec).toMatchObject({
+      turn: 1,
+      draft: [buy(dy, 30)],
+      carriedFrom: 0,
+      carriedAfterLock: true,
+      lock: null,
+    });
+    const late = await ex.runner
+      .execute(
+        ex.sessionId,
+        { participantId: "p-jogmec-2" },
+        {
+          type: "lock",
+          turn: 0,
+          actions: [buy(dy, 30)],
+        },
+      )
+      .catch((e: unknown) => e);
+    expect((late as { details: unknown }).details).toMatchObject({ kept: true, played: true });
   });
 
   it("drafts are secret in the log like decisions until the turn resolves", async () => {

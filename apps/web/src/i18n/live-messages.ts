@@ -56,6 +56,10 @@ export const liveMessages = {
     ja: "第{turn}ターンは確定前に締め切られました。その下書きを引き継いでいます。確認して確定してください。",
     en: "Turn {turn} closed before your team locked; its draft is carried over here. Check it and lock.",
   },
+  carriedOverAfterLock: {
+    ja: "第{turn}ターンは、確定済みの決定で処理されました。その後の未確定の変更はここに引き継いでいます。確認して確定してください。",
+    en: "Turn {turn} was played with the decision locked earlier; the changes made after it were never locked and are carried over here. Check them and lock.",
+  },
   turnClosedTimer: {
     ja: "第{turn}ターンは制限時間切れで締め切られたため、確定は間に合いませんでした。",
     en: "Turn {turn} closed because its time ran out before your lock arrived.",
@@ -71,6 +75,10 @@ export const liveMessages = {
   turnClosedKept: {
     ja: "下書きは第{next}ターンに引き継ぎました。確認してもう一度確定してください。",
     en: "Your draft is kept for turn {next}: check it and lock again.",
+  },
+  turnClosedKeptAfterLock: {
+    ja: "そのターンには先に確定した決定が使われました。その後の変更は第{next}ターンの下書きに引き継ぎました。確認して確定してください。",
+    en: "The decision locked earlier was played for it; the later changes are kept as the draft for turn {next}: check them and lock.",
   },
   turnClosedPlayed: {
     ja: "そのターンにはチームの確定済みの決定が使われました。",

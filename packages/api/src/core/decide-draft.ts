@@ -56,7 +56,9 @@ export function decideEditDraft(
 export function turnClosed(state: ExerciseState, turn: number, team: string): AppError {
   const closedBy = state.closedBy[turn] ?? null;
   // An unlocked draft rolls over to the next turn; a locked one was played.
-  const kept = state.decisions.get(team)?.carriedFrom === turn;
+  const carried = state.decisions.get(team);
+  const kept = carried?.carriedFrom === turn;
+  const played = kept ? carried?.carriedAfterLock === true : true;
   const why =
     closedBy === "timer"
       ? "its time ran out"
@@ -68,6 +70,6 @@ export function turnClosed(state: ExerciseState, turn: number, team: string): Ap
   return new AppError(
     "turn_closed",
     `turn ${turn + 1} has closed (${why}); the exercise is at turn ${state.engine.turn + 1}${kept ? ", and your team's draft is kept for it" : ""}`,
-    { turn, current: state.engine.turn, closedBy, kept },
+    { turn, current: state.engine.turn, closedBy, kept, played },
   );
 }

@@ -37,6 +37,8 @@ export interface TeamDecision {
   edits: DraftEdit[];
   /** The turn whose unlocked draft was carried into this one (time ran out before a lock). */
   carriedFrom: number | null;
+  /** Whether that turn had an earlier lock, played, and only later changes were unlocked. */
+  carriedAfterLock: boolean;
   lock: LockRecord | null;
 }
 
@@ -44,7 +46,7 @@ export interface TeamDecision {
 const EDITS_KEPT = 30;
 
 export function emptyDecision(turn: number): TeamDecision {
-  return { turn, draft: [], edits: [], carriedFrom: null, lock: null };
+  return { turn, draft: [], edits: [], carriedFrom: null, carriedAfterLock: false, lock: null };
 }
 
 /** The draft with one lever's actions replaced (the others keep their order). */
@@ -123,9 +125,17 @@ export function evolveDecisions(
     const turn = after.engine.turn;
     const next = new Map<string, TeamDecision>();
     for (const [team, d] of before.decisions) {
-      // A locked draft was played; an unlocked one (time ran out) is kept for the next turn.
-      if (d.lock || d.draft.length === 0) continue;
-      next.set(team, { ...d, turn, edits: [], carriedFrom: event.turn, lock: null });
+      // A locked draft was played; an unlocked one (time ran out) is kept for the next turn,
+      // and so are changes made after a lock but never locked — nothing is dropped unseen.
+      if (d.lock ? sameActions(d.lock.actions, d.draft) : d.draft.length === 0) continue;
+      next.set(team, {
+        ...d,
+        turn,
+        edits: [],
+        carriedFrom: event.turn,
+        carriedAfterLock: d.lock !== null,
+        lock: null,
+      });
     }
     return next;
   }
