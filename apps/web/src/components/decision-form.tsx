@@ -15,7 +15,10 @@ interface TurnClosed {
   turn: number;
   current: number;
   closedBy: "timer" | "facilitator" | "all_locked" | null;
+  /** The team's draft was carried into the current turn. */
   kept: boolean;
+  /** An earlier lock of the team was played for that turn. */
+  played: boolean;
 }
 
 function turnClosedOf(e: unknown): TurnClosed | null {
@@ -110,7 +113,11 @@ export function DecisionForm({
                 : "turnClosedAll",
             { turn: closed.turn + 1 },
           )}{" "}
-          {closed.kept ? f("turnClosedKept", { next: closed.current + 1 }) : t("turnClosedPlayed")}
+          {closed.kept
+            ? f(closed.played ? "turnClosedKeptAfterLock" : "turnClosedKept", {
+                next: closed.current + 1,
+              })
+            : t("turnClosedPlayed")}
         </p>
       ) : null}
       {/* The turn-closed notice already says the draft was carried over. */}
@@ -119,7 +126,9 @@ export function DecisionForm({
       !lock &&
       !closed?.kept ? (
         <p className="notice" data-testid="carried">
-          {f("carriedOver", { turn: decision.carriedFrom + 1 })}
+          {f(decision.carriedAfterLock ? "carriedOverAfterLock" : "carriedOver", {
+            turn: decision.carriedFrom + 1,
+          })}
         </p>
       ) : null}
       {levers.map((lv: LeverDefinition) => {
