@@ -23,6 +23,7 @@ export default function Home() {
   const [passcode, setPasscode] = useState("");
   const passcodeRequired = usePasscodeRequired();
   const [timer, setTimer] = useState("");
+  const [resolution, setResolution] = useState<"all_locked" | "reveal">("all_locked");
   const [teams, setTeams] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -53,6 +54,7 @@ export default function Home() {
         ...(title.trim() ? { title: title.trim() } : {}),
         ...(passcodeRequired ? { passcode } : {}),
         ...(timer ? { turnTimerSeconds: Number(timer) } : {}),
+        resolution,
       });
       saveToken(r.sessionId, r.token, {
         role: "facilitator",
@@ -159,6 +161,17 @@ export default function Home() {
               value={timer}
               onChange={(e) => setTimer(e.target.value)}
             />
+          </label>
+          <label>
+            {t("resolutionLabel")}{" "}
+            <select
+              data-testid="resolution"
+              value={resolution}
+              onChange={(e) => setResolution(e.target.value === "reveal" ? "reveal" : "all_locked")}
+            >
+              <option value="all_locked">{t("resolutionAll")}</option>
+              <option value="reveal">{t("resolutionReveal")}</option>
+            </select>
           </label>
           {error ? (
             <p className="error" role="alert">

@@ -59,6 +59,23 @@ const COMMANDS: { name: string; command: Command; expect: Record<RoleName, Expec
       noToken: "forbidden",
     },
   },
+  {
+    name: "edit the team's draft",
+    command: { type: "edit_draft", turn: 0, lever: "jogmec_dy_stockpile", actions: [buy] },
+    expect: {
+      facilitator: "forbidden",
+      teamMember: "ok",
+      // METI has no such lever.
+      otherTeamMember: "rule_violation",
+      observer: "forbidden",
+      noToken: "forbidden",
+    },
+  },
+  {
+    name: "set the resolution mode",
+    command: { type: "set_resolution_mode", mode: "reveal" },
+    expect: facilitatorOnly,
+  },
   { name: "advance", command: { type: "advance", turn: 0 }, expect: facilitatorOnly },
   {
     name: "timer expiry",

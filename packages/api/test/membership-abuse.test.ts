@@ -157,7 +157,7 @@ describe("a retried command whose answer was lost returns what was stored", () =
     // Without the key the same late lock is still refused: the rule is unchanged.
     await expect(
       restarted.lockDecision(ex.maker.token, { turn: 0, actions: [] }),
-    ).rejects.toMatchObject({ code: "rule_violation" });
+    ).rejects.toMatchObject({ code: "turn_closed" });
   });
 });
 

@@ -76,5 +76,9 @@ export async function memoryExercise(opts: { lobby?: boolean; timer?: number } =
     );
   const logLength = async () => (await store.readLog(sessionId)).length;
   const as = (role: RoleName) => ({ participantId: ids[role] });
-  return { store, runner, sessionId, ids, as, logLength };
+  /** Moves the runner's clock on (each write also moves it 1 ms). */
+  const wait = (ms: number) => {
+    clock += ms;
+  };
+  return { store, runner, sessionId, ids, as, logLength, wait, now: () => clock };
 }

@@ -95,7 +95,7 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
     const b = await anon.exercise.join.mutate({ joinCode, displayName: "Ben", team: "jogmec" });
     const fac = await subscriber(facilitatorToken);
     const subA = await subscriber(a.token);
-    expect(fac.ack).toEqual({ ok: true });
+    expect(fac.ack).toEqual({ ok: true, serverTime: expect.any(Number) });
     await client(facilitatorToken).facilitator.control.mutate({ action: "start" });
     await client(a.token).exercise.lock.mutate({ turn: 0, actions: [] });
     await client(b.token).exercise.lock.mutate({

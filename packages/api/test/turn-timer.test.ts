@@ -51,4 +51,31 @@ describe("turn timer", () => {
     await service.control(fac, { action: "pause" });
     expect(timers.armed.has(sessionId)).toBe(false);
   });
+
+  it("resuming arms the timer with the time that was left, not the full time", async () => {
+    const timers = new ManualTimers();
+    const service = new ExerciseService(db, catalog, undefined, timers);
+    const { token: fac, sessionId } = await service.createExercise({
+      scenarioId: "rare-earth-2010",
+      seed: 3,
+      facilitatorName: "Sato",
+      turnTimerSeconds: 600,
+    });
+    await service.control(fac, { action: "start" });
+    await new Promise((r) => setTimeout(r, 1100));
+    const paused = await service.control(fac, { action: "pause" });
+    const left = paused.session.remainingMs ?? 0;
+    expect(left).toBeLessThan(599_000);
+    expect(left).toBeGreaterThan(590_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const resumed = await service.control(fac, { action: "resume" });
+    expect(timers.armed.get(sessionId)?.ms).toBe(left);
+    expect(resumed.session.deadlineMs).toBeGreaterThan(Date.now() + left - 1000);
+    // A restarted server (a new service on the same database) re-arms with what is left.
+    const afterRestart = new ManualTimers();
+    await new ExerciseService(db, catalog, undefined, afterRestart).view(fac);
+    const rearmed = afterRestart.armed.get(sessionId)?.ms ?? 0;
+    expect(rearmed).toBeLessThanOrEqual(left);
+    expect(rearmed).toBeGreaterThan(left - 5000);
+  });
 });

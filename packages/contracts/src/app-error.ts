@@ -9,6 +9,11 @@ export const APP_ERROR_CODES = [
   "idempotency_key_reused",
   "forbidden",
   "rule_violation",
+  /**
+   * A lock or draft edit for a turn that has already resolved; details say which turn, the
+   * current one and why it closed (`{ turn, current, closedBy: "timer" | "facilitator" | "all_locked" }`).
+   */
+  "turn_closed",
   /** Too many requests from one token, or the server's queue for heavy work is full: retry later. */
   "rate_limited",
 ] as const;

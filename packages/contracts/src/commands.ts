@@ -17,6 +17,8 @@ export const CreateExerciseInput = z.strictObject({
   /** Teams to field; all of the scenario's teams if omitted. */
   teams: z.array(Id).min(1).optional(),
   turnTimerSeconds: z.number().int().min(30).max(7200).optional(),
+  /** Whether a turn resolves when every team has locked (default) or waits for the facilitator's reveal. */
+  resolution: z.enum(["all_locked", "reveal"]).optional(),
   title: z.string().trim().max(120).optional(),
   /** The facilitator passcode, when the server sets one (CHOKEPOINT_FACILITATOR_PASSCODE). */
   passcode: z.string().max(200).optional(),
@@ -42,6 +44,18 @@ export const LockDecisionInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
 });
 export type LockDecisionInput = z.infer<typeof LockDecisionInput>;
+
+/** One lever of the team's shared draft, as the editor leaves it (empty actions = cleared). */
+export const EditDraftInput = z.strictObject({
+  turn: TurnIndex,
+  lever: Id,
+  actions: z.array(LeverAction).max(3),
+  idempotencyKey: IdempotencyKey,
+});
+export type EditDraftInput = z.infer<typeof EditDraftInput>;
+
+export const ResolutionModeInput = z.strictObject({ mode: z.enum(["all_locked", "reveal"]) });
+export type ResolutionModeInput = z.infer<typeof ResolutionModeInput>;
 
 export const AdvanceTurnInput = z.strictObject({ turn: TurnIndex, idempotencyKey: IdempotencyKey });
 export type AdvanceTurnInput = z.infer<typeof AdvanceTurnInput>;

@@ -1,4 +1,4 @@
-import { EngineEvent } from "@chokepoint/engine";
+import { EngineEvent, LeverAction } from "@chokepoint/engine";
 import { z } from "zod";
 
 export const ParticipantRole = z.enum(["facilitator", "participant", "observer"]);
@@ -25,6 +25,26 @@ export const SessionEvent = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("message_broadcast"),
     text: z.string().trim().min(1).max(2000),
+  }),
+  /**
+   * A team member changed one lever in the team's shared draft for `turn`: the lever's
+   * actions after the change (empty = nothing planned for it). Who changed it is the stored
+   * event's actor. Secret like a locked decision until the turn resolves.
+   */
+  z.strictObject({
+    type: z.literal("draft_edited"),
+    turn: z.number().int().min(0),
+    team: Id,
+    lever: Id,
+    actions: z.array(LeverAction).max(3),
+  }),
+  /**
+   * How turns resolve from now on: when every staffed team has locked ("all_locked"), or only
+   * when the facilitator reveals them ("reveal", time to discuss first).
+   */
+  z.strictObject({
+    type: z.literal("resolution_mode_set"),
+    mode: z.enum(["all_locked", "reveal"]),
   }),
   /**
    * A facilitator's note, new or edited (same noteId). Author name and time travel with it so

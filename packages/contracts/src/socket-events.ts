@@ -5,7 +5,7 @@ export const SubscribeInput = z.strictObject({ token: z.string().min(10).max(200
 export type SubscribeInput = z.infer<typeof SubscribeInput>;
 
 export type SubscribeAck =
-  | { ok: true }
+  | { ok: true /** The server's clock (epoch ms) when it answered. */; serverTime?: number }
   /** `ja`: the refusal worded for a Japanese reader, when there is one. */
   | { ok: false; code: string; message: string; ja?: string | null };
 
@@ -35,7 +35,7 @@ export interface ServerToClientEvents<V extends { state: { history: unknown[] } 
   /** A change, pushed once per audience room. */
   push: (push: ViewPush<V>) => void;
   /** A facilitator message to everyone in the exercise. */
-  message: (m: { seq: number; text: string; at: string }) => void;
+  message: (m: { seq: number; text: string; at: string; by: string | null }) => void;
   /** The facilitator removed this participant; the connection closes right after. */
   removed: () => void;
 }

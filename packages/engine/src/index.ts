@@ -35,7 +35,13 @@ export { initialState, sampleParameters } from "./run/initial-state.ts";
 export { type ReplayResult, replay } from "./run/replay.ts";
 export { type Plan, type PlanRun, planFromDecisions, runPlan } from "./run/run-plan.ts";
 export { canonicalJson, stateHash } from "./run/state-hash.ts";
-export { type StateView, type TurnView, type Viewer, viewFor } from "./run/team-view.ts";
+export {
+  type FillView,
+  type StateView,
+  type TurnView,
+  type Viewer,
+  viewFor,
+} from "./run/team-view.ts";
 export { EventEffect, Trigger } from "./scenario/effect-schema.ts";
 export { HistoryCheck, HistoryMetric } from "./scenario/history-schema.ts";
 export { LeverDefinition, type LeverKind } from "./scenario/lever-schema.ts";

@@ -21,14 +21,14 @@ function Console() {
   const { t } = useI18n();
   const sessionId = useSearchParams().get("s") ?? "";
   const { token, checked } = useSessionToken(sessionId);
-  const { view, connection, error, setView } = useExerciseView(token);
+  const { view, connection, error, setView, clockOffsetMs } = useExerciseView(token);
   const { call, error: callError } = useCall(token, setView);
   if (checked && !token) return <p className="card">{t("notSignedIn")}</p>;
   if (error) return <p className="card error">{error}</p>;
   if (!view) return <p className="card">{t("connecting")}</p>;
   return (
     <>
-      <SessionHeader view={view} connection={connection} />
+      <SessionHeader view={view} connection={connection} clockOffsetMs={clockOffsetMs} />
       {callError ? (
         <p className="card error" role="alert" data-testid="console-error">
           {t("error")}: {callError}

@@ -2,26 +2,59 @@
 import { useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 import { DecisionForm } from "../../src/components/decision-form";
+import { EndedSummary } from "../../src/components/ended-summary";
 import { ExerciseCharts } from "../../src/components/exercise-charts";
+import { LockToast } from "../../src/components/lock-banner";
+import { NewsFeed, unreadCount } from "../../src/components/news-feed";
 import { DebriefForm } from "../../src/components/review/debrief-form";
 import { SessionHeader } from "../../src/components/session-header";
 import { TopBar } from "../../src/components/top-bar";
+import { TurnCountdown } from "../../src/components/turn-countdown";
+import { TurnFills } from "../../src/components/turn-fills";
 import { useI18n } from "../../src/i18n/use-i18n";
 import { useSessionToken } from "../../src/lib/token-store";
 import { useExerciseView } from "../../src/lib/use-exercise-view";
+import { useReadUpTo } from "../../src/lib/use-unread";
 
 function Play() {
-  const { t, l } = useI18n();
+  const { t, f, l } = useI18n();
   const sessionId = useSearchParams().get("s") ?? "";
   const { token, checked } = useSessionToken(sessionId);
-  const { view, connection, error, setView } = useExerciseView(token);
+  const { view, connection, error, setView, clockOffsetMs } = useExerciseView(token);
+  const { readUpTo, markRead } = useReadUpTo(sessionId);
   if (checked && !token) return <p className="card">{t("notSignedIn")}</p>;
   if (error) return <p className="card error">{error}</p>;
   if (!view || !token) return <p className="card">{t("connecting")}</p>;
   const team = view.scenario.teams.find((x) => x.id === view.me.team);
+  const ended = view.session.status === "ended";
+  const unread = unreadCount(view, readUpTo);
+  const openNews = () => {
+    document.getElementById("news")?.scrollIntoView({ behavior: "smooth" });
+    markRead(Math.max(0, ...view.news.map((n) => n.seq), ...view.messages.map((m) => m.seq)));
+  };
   return (
     <>
-      <SessionHeader view={view} connection={connection} />
+      {/* Time and news stay in reach on a phone while the participant scrolls the cards. */}
+      <div className="sticky-bar" data-testid="play-bar">
+        <strong>{team ? l(team.name) : view.me.displayName}</strong>
+        <TurnCountdown view={view} clockOffsetMs={clockOffsetMs} />
+        <button type="button" data-testid="news-button" onClick={openNews}>
+          {t("newsTitle")}{" "}
+          {unread ? (
+            <span className="badge" data-testid="news-unread">
+              {unread}
+            </span>
+          ) : null}
+        </button>
+        <LockToast view={view} />
+      </div>
+      {unread ? (
+        <span className="sr-only" aria-live="polite">
+          {f("newsUnread", { n: unread })}
+        </span>
+      ) : null}
+      <SessionHeader view={view} connection={connection} showMessages={false} />
+      {ended ? <EndedSummary view={view} /> : null}
       <div className="grid">
         <section className="card" data-testid="my-team" data-team={view.me.team ?? ""}>
           <h3>
@@ -40,11 +73,13 @@ function Play() {
             </p>
           ) : null}
         </section>
-        {view.me.role === "participant" && view.me.team ? (
-          <DecisionForm key={view.session.turn} view={view} token={token} onView={setView} />
+        {view.me.team && !ended ? <TurnFills view={view} /> : null}
+        {view.me.role === "participant" && view.me.team && !ended ? (
+          <DecisionForm view={view} token={token} onView={setView} />
         ) : null}
       </div>
-      {view.session.status === "ended" ? <DebriefForm token={token} /> : null}
+      <NewsFeed view={view} readUpTo={readUpTo} onRead={markRead} />
+      {ended ? <DebriefForm token={token} /> : null}
       <ExerciseCharts view={view} />
     </>
   );

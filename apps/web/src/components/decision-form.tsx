@@ -1,14 +1,37 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
 import { type LeverAction, type LeverDefinition, upfrontCost } from "@chokepoint/engine";
-import { useState } from "react";
+import { TRPCClientError } from "@trpc/client";
+import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { api, errorText } from "../lib/trpc";
+import { useSharedDraft } from "../lib/use-shared-draft";
+import { actionsText, decisionDiff, hhmm } from "./decision-words";
 import { LeverFacts } from "./lever-facts";
+import { DraftHistory, LockBanner } from "./lock-banner";
 
-type Draft = Record<string, { buy?: string; release?: string; activate?: boolean }>;
+/** The parameters the server sends with `turn_closed`. */
+interface TurnClosed {
+  turn: number;
+  current: number;
+  closedBy: "timer" | "facilitator" | "all_locked" | null;
+  /** The team's draft was carried into the current turn. */
+  kept: boolean;
+  /** An earlier lock of the team was played for that turn. */
+  played: boolean;
+}
 
-/** Drafting and locking a team's decisions for the current turn, with the server's messages on error. */
+function turnClosedOf(e: unknown): TurnClosed | null {
+  if (!(e instanceof TRPCClientError)) return null;
+  const data = e.data as { appCode?: string; params?: TurnClosed } | undefined;
+  return data?.appCode === "turn_closed" && data.params ? data.params : null;
+}
+
+/**
+ * The team's decision for the open turn as one shared object: every member edits the same
+ * draft (pushed live, with who changed what), locks it for the team, sees who locked it and
+ * when — after a refresh too — and what locking again would change.
+ */
 export function DecisionForm({
   view,
   token,
@@ -18,13 +41,30 @@ export function DecisionForm({
   token: string;
   onView: (v: ExerciseView) => void;
 }) {
-  const { t, l } = useI18n();
-  const [draft, setDraft] = useState<Draft>({});
+  const { t, f, l, locale } = useI18n();
   const [error, setError] = useState<string | null>(null);
+  const [closed, setClosed] = useState<TurnClosed | null>(null);
   const [busy, setBusy] = useState(false);
   const team = view.scenario.teams.find((x) => x.id === view.me.team);
   const levers = team?.levers ?? [];
-  const locked = view.me.team ? view.state.lockedTeams.includes(view.me.team) : false;
+  const decision = view.me.team ? view.decisions[view.me.team] : undefined;
+  const onError = useCallback(
+    (e: unknown) => {
+      const c = turnClosedOf(e);
+      if (c) {
+        setClosed(c);
+        // This screen missed the turn's end: fetch where the exercise is now.
+        void api(token)
+          .exercise.view.query()
+          .then(onView, () => {});
+      } else setError(errorText(e));
+    },
+    [token, onView],
+  );
+  const draft = useSharedDraft(view, levers, token, onView, onError);
+  // A refusal belongs to the turn it was about; the turn-closed notice outlives it on purpose.
+  const turn = view.session.turn;
+  useEffect(() => setError(null), [turn]);
   const running = new Set(
     view.state.projects
       .filter((p) => p.status === "pending" || p.status === "active")
@@ -32,89 +72,134 @@ export function DecisionForm({
   );
   if (!levers.length) return <p className="muted">{t("noLevers")}</p>;
 
-  const actions = (): LeverAction[] =>
-    levers.flatMap((lv): LeverAction[] => {
-      const d = draft[lv.id];
-      if (!d) return [];
-      if (lv.kind === "stockpile") {
-        const out: LeverAction[] = [];
-        if (d.buy && Number(d.buy) > 0)
-          out.push({ op: "buy", lever: lv.id, tonnes: Number(d.buy) });
-        if (d.release && Number(d.release) > 0)
-          out.push({ op: "release", lever: lv.id, tonnes: Number(d.release) });
-        return out;
-      }
-      return d.activate ? [{ op: "activate", lever: lv.id, scale: 1 }] : [];
-    });
+  const name = (lv: LeverDefinition) => l(lv.name);
+  const actions = draft.actions();
+  const lock = decision?.lock ?? null;
+  const diff = lock ? decisionDiff(lock.actions, actions, levers, name, f, locale) : [];
+  const open = view.session.status === "running";
 
   const submit = async () => {
     setBusy(true);
     setError(null);
+    setClosed(null);
     try {
+      await draft.flush();
       onView(
         await api(token).exercise.lock.mutate({
           turn: view.session.turn,
-          actions: actions(),
+          actions,
           idempotencyKey: `lock-${view.session.turn}-${crypto.randomUUID()}`,
         }),
       );
     } catch (e) {
-      setError(errorText(e));
+      onError(e);
     } finally {
       setBusy(false);
     }
   };
 
-  const set = (lever: string, patch: Draft[string]) =>
-    setDraft((d) => ({ ...d, [lever]: { ...d[lever], ...patch } }));
+  const lastEdit = (lever: string) => decision?.edits.filter((e) => e.lever === lever).at(-1);
   return (
     <section className="card" data-testid="decision-form">
-      <h3>{t("decisions")}</h3>
-      {levers.map((lv: LeverDefinition) => (
-        <div key={lv.id} className="lever" data-testid={`lever-${lv.id}`}>
-          <strong>{l(lv.name)}</strong>
-          <LeverFacts lever={lv} view={view} />
-          {lv.kind === "stockpile" ? (
-            <span>
+      <h3>{t("draftTitle")}</h3>
+      <p className="muted small">{t("draftShared")}</p>
+      {closed ? (
+        <p className="notice warn" role="alert" data-testid="turn-closed">
+          {f(
+            closed.closedBy === "timer"
+              ? "turnClosedTimer"
+              : closed.closedBy === "facilitator"
+                ? "turnClosedFacilitator"
+                : "turnClosedAll",
+            { turn: closed.turn + 1 },
+          )}{" "}
+          {closed.kept
+            ? f(closed.played ? "turnClosedKeptAfterLock" : "turnClosedKept", {
+                next: closed.current + 1,
+              })
+            : t("turnClosedPlayed")}
+        </p>
+      ) : null}
+      {/* The turn-closed notice already says the draft was carried over. */}
+      {decision?.carriedFrom !== null &&
+      decision?.carriedFrom !== undefined &&
+      !lock &&
+      !closed?.kept ? (
+        <p className="notice" data-testid="carried">
+          {f(decision.carriedAfterLock ? "carriedOverAfterLock" : "carriedOver", {
+            turn: decision.carriedFrom + 1,
+          })}
+        </p>
+      ) : null}
+      {levers.map((lv: LeverDefinition) => {
+        const fields = draft.fields(lv);
+        const edit = lastEdit(lv.id);
+        return (
+          <div key={lv.id} className="lever" data-testid={`lever-${lv.id}`}>
+            <strong>{l(lv.name)}</strong>
+            <LeverFacts lever={lv} view={view} />
+            {lv.kind === "stockpile" ? (
+              <span>
+                <label>
+                  {t("buy")}{" "}
+                  <input
+                    type="number"
+                    inputMode="decimal"
+                    min={0}
+                    step="any"
+                    data-testid={`buy-${lv.id}`}
+                    value={fields.buy ?? ""}
+                    onChange={(e) => draft.set(lv, { buy: e.target.value })}
+                  />
+                </label>
+                <label>
+                  {t("release")}{" "}
+                  <input
+                    type="number"
+                    inputMode="decimal"
+                    min={0}
+                    step="any"
+                    data-testid={`release-${lv.id}`}
+                    value={fields.release ?? ""}
+                    onChange={(e) => draft.set(lv, { release: e.target.value })}
+                  />
+                </label>
+              </span>
+            ) : (
               <label>
-                {t("buy")}{" "}
                 <input
-                  type="number"
-                  min={0}
-                  step="any"
-                  data-testid={`buy-${lv.id}`}
-                  value={draft[lv.id]?.buy ?? ""}
-                  onChange={(e) => set(lv.id, { buy: e.target.value })}
-                />
+                  type="checkbox"
+                  data-testid={`activate-${lv.id}`}
+                  disabled={running.has(lv.id)}
+                  checked={fields.activate ?? false}
+                  onChange={(e) => draft.set(lv, { activate: e.target.checked })}
+                />{" "}
+                {t("activate")}
               </label>
-              <label>
-                {t("release")}{" "}
-                <input
-                  type="number"
-                  min={0}
-                  step="any"
-                  data-testid={`release-${lv.id}`}
-                  value={draft[lv.id]?.release ?? ""}
-                  onChange={(e) => set(lv.id, { release: e.target.value })}
-                />
-              </label>
-              <small> {Math.round(view.state.stockpiles[lv.id]?.tonnes ?? 0)} t</small>
-            </span>
-          ) : (
-            <label>
-              <input
-                type="checkbox"
-                data-testid={`activate-${lv.id}`}
-                disabled={running.has(lv.id)}
-                checked={draft[lv.id]?.activate ?? false}
-                onChange={(e) => set(lv.id, { activate: e.target.checked })}
-              />{" "}
-              {t("activate")}
-            </label>
-          )}
+            )}
+            {edit ? (
+              <small className="muted" data-testid={`changed-${lv.id}`}>
+                {f("lastChangedBy", {
+                  name: edit.by ?? t("someone"),
+                  time: hhmm(edit.at, locale),
+                })}
+              </small>
+            ) : null}
+          </div>
+        );
+      })}
+      <CostPreview view={view} levers={levers} actions={actions} />
+      {lock ? <LockBanner view={view} lock={lock} levers={levers} /> : null}
+      {lock && diff.length ? (
+        <div className="notice" data-testid="relock-diff">
+          {t("draftDiffers")}
+          <ul>
+            {diff.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
         </div>
-      ))}
-      <CostPreview view={view} levers={levers} actions={actions()} />
+      ) : null}
       {error ? (
         <p className="error" role="alert" data-testid="decision-error">
           {t("error")}: {error}
@@ -123,12 +208,24 @@ export function DecisionForm({
       <button
         type="button"
         data-testid="lock"
-        disabled={busy || view.session.status !== "running"}
+        disabled={busy || !open || (lock !== null && diff.length === 0)}
         onClick={submit}
       >
-        {locked ? t("relock") : t("lock")}
+        {lock ? (diff.length ? t("lockChanges") : t("lockedSame")) : t("lock")}
       </button>
-      {locked ? <p data-testid="locked-note">{t("locked")}</p> : null}
+      {draft.saving ? <small className="muted"> {t("saving")}</small> : null}
+      {view.session.status === "paused" || view.session.status === "lobby" ? (
+        <p className="muted small" data-testid="lock-waits">
+          {t(view.session.status === "paused" ? "lockWhenPaused" : "lockWhenLobby")}
+        </p>
+      ) : null}
+      {decision?.edits.length ? (
+        <DraftHistory
+          edits={decision.edits}
+          levers={levers}
+          describe={(a: LeverAction[]) => actionsText(a, f, locale)}
+        />
+      ) : null}
     </section>
   );
 }

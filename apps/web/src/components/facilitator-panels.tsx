@@ -58,12 +58,41 @@ export function JoinPanel({ view }: { view: ExerciseView }) {
   );
 }
 
-/** Start / pause / resume / end and advance the turn. */
+/** Start / pause / resume / end, advance (or reveal) the turn, and how turns resolve. */
 export function ControlPanel({ view, call }: { view: ExerciseView; call: Call }) {
   const { t } = useI18n();
   const s = view.session;
+  const staffed = view.roster.filter(
+    (r) => r.team !== null && r.members.some((m) => m.role === "participant"),
+  );
+  const allLocked = staffed.length > 0 && staffed.every((r) => r.locked);
+  const reveal = s.resolution === "reveal";
   return (
     <section className="card">
+      {s.status !== "ended" ? (
+        <label>
+          {t("resolutionLabel")}{" "}
+          <select
+            data-testid="resolution-mode"
+            value={s.resolution}
+            onChange={(e) =>
+              call((c) =>
+                c.facilitator.resolutionMode.mutate({
+                  mode: e.target.value === "reveal" ? "reveal" : "all_locked",
+                }),
+              )
+            }
+          >
+            <option value="all_locked">{t("resolutionAll")}</option>
+            <option value="reveal">{t("resolutionReveal")}</option>
+          </select>
+        </label>
+      ) : null}
+      {reveal && allLocked && s.status === "running" ? (
+        <p className="notice ok" data-testid="all-locked">
+          {t("allLockedReveal")}
+        </p>
+      ) : null}
       {s.status === "lobby" ? (
         <button
           type="button"
@@ -87,7 +116,7 @@ export function ControlPanel({ view, call }: { view: ExerciseView; call: Call })
               )
             }
           >
-            {t("advance")}
+            {reveal ? t("reveal") : t("advance")}
           </button>
           <button
             type="button"
@@ -113,6 +142,7 @@ export function ControlPanel({ view, call }: { view: ExerciseView; call: Call })
       {s.status !== "ended" ? (
         <button
           type="button"
+          data-testid="end"
           onClick={() => call((c) => c.facilitator.control.mutate({ action: "end" }))}
         >
           {t("end")}

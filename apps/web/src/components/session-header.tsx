@@ -2,18 +2,25 @@
 import type { ExerciseView } from "@chokepoint/api";
 import { useI18n } from "../i18n/use-i18n";
 import type { Connection } from "../lib/use-exercise-view";
+import { hhmm } from "./decision-words";
+import { TurnCountdown } from "./turn-countdown";
 
 export function SessionHeader({
   view,
   connection,
+  clockOffsetMs,
+  showMessages = true,
 }: {
   view: ExerciseView;
   connection: Connection;
+  /** Shows the turn's countdown (corrected by the server's clock offset) when given. */
+  clockOffsetMs?: number;
+  /** Participants read messages in their news feed instead. */
+  showMessages?: boolean;
 }) {
-  const { t, l } = useI18n();
+  const { t, l, locale } = useI18n();
   const s = view.session;
-  // Events still in force (a one-quarter halt drops out once its quarter is over).
-  const active = view.state.firedEvents.filter((e) => e.endTurn === null || e.endTurn > s.turn);
+  const inForce = view.state.firedEvents.filter((e) => e.endTurn === null || e.endTurn > s.turn);
   return (
     <section className="card">
       <h2>{s.title ? `${s.title} — ${l(view.scenario.title)}` : l(view.scenario.title)}</h2>
@@ -31,6 +38,12 @@ export function SessionHeader({
           {t("of")}
           {s.turns} {s.turnLabel ? `(${s.turnLabel})` : ""}
         </span>
+        {clockOffsetMs !== undefined ? (
+          <>
+            {" "}
+            <TurnCountdown view={view} clockOffsetMs={clockOffsetMs} />
+          </>
+        ) : null}
         {connection !== "live" ? (
           <span className="muted">
             {" "}
@@ -38,17 +51,23 @@ export function SessionHeader({
           </span>
         ) : null}
       </p>
-      {active.length ? (
+      {inForce.length ? (
         <p className="muted">
-          {t("events")}: {active.map((e) => l(e.title)).join(l({ ja: "、", en: ", " }))}
+          {t("events")}: {inForce.map((e) => l(e.title)).join(l({ ja: "、", en: ", " }))}
         </p>
       ) : null}
-      {view.messages.length ? (
+      {showMessages && view.messages.length ? (
         <div data-testid="messages">
           <strong>{t("messages")}</strong>
           <ul>
             {view.messages.map((m) => (
-              <li key={m.seq}>{m.text}</li>
+              <li key={m.seq}>
+                <small className="muted">
+                  {hhmm(m.at, locale)}
+                  {m.by ? ` ${m.by}` : ""}
+                </small>{" "}
+                {m.text}
+              </li>
             ))}
           </ul>
         </div>

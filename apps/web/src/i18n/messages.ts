@@ -1,4 +1,5 @@
 import { leverMessages } from "./lever-messages";
+import { liveMessages } from "./live-messages";
 import { reviewMessages } from "./review-messages";
 
 /** Every piece of UI text, in Japanese and English. Keys are grouped by screen. */
@@ -194,6 +195,7 @@ export const messages = {
   importButton: { ja: "読み込んで振り返る", en: "Import and review" },
   ...reviewMessages,
   ...leverMessages,
+  ...liveMessages,
 } as const;
 
 export type Locale = "ja" | "en";

@@ -13,6 +13,8 @@ import { type Locale, type MessageKey, messages } from "./messages";
 interface I18n {
   locale: Locale;
   t: (key: MessageKey) => string;
+  /** A message with its {placeholders} filled in. */
+  f: (key: MessageKey, vars: Record<string, string | number>) => string;
   /** Picks the locale's side of scenario text ({ ja, en }). */
   l: (text: { ja: string; en: string } | null | undefined) => string;
   toggle: () => void;
@@ -39,7 +41,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     });
   }, []);
   const value = useMemo<I18n>(
-    () => ({ locale, t: (k) => messages[k][locale], l: (x) => (x ? x[locale] : ""), toggle }),
+    () => ({
+      locale,
+      t: (k) => messages[k][locale],
+      f: (k, vars) =>
+        messages[k][locale].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? "")),
+      l: (x) => (x ? x[locale] : ""),
+      toggle,
+    }),
     [locale, toggle],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

@@ -21,8 +21,11 @@ export function useExerciseView(token: string | null): {
   connection: Connection;
   error: string | null;
   setView: (v: ExerciseView) => void;
+  /** Server clock minus this device's clock (ms), to count deadlines down on a phone whose clock is off. */
+  clockOffsetMs: number;
 } {
   const [view, setView] = useState<ExerciseView | null>(null);
+  const [clockOffsetMs, setClockOffsetMs] = useState(0);
   const [connection, setConnection] = useState<Connection>("connecting");
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -34,6 +37,7 @@ export function useExerciseView(token: string | null): {
     const subscribe = () =>
       socket.emit("subscribe", { token }, (r) => {
         if (r.ok) {
+          if (r.serverTime) setClockOffsetMs(r.serverTime - Date.now());
           setConnection("live");
           setError(null);
         } else {
@@ -56,20 +60,31 @@ export function useExerciseView(token: string | null): {
       );
       socket.close();
     });
-    // This client's own full view (on subscribe, after a team move).
-    socket.on("view", (v) => setView((cur) => (cur && cur.session.seq > v.session.seq ? cur : v)));
+    // This client's own full view (on subscribe, after a team move). Versions are per audience,
+    // so a view for another team or role replaces the old one whatever its version.
+    socket.on("view", (v) =>
+      setView((cur) =>
+        cur &&
+        cur.me.team === v.me.team &&
+        cur.me.role === v.me.role &&
+        cur.session.seq > v.session.seq
+          ? cur
+          : v,
+      ),
+    );
     // A change for the whole audience: no `me`, only new history; a gap means resubscribe.
-    socket.on("push", (p) =>
+    socket.on("push", (p) => {
+      setClockOffsetMs(p.sentAt - Date.now());
       setView((cur) => {
         const next = applyPush(cur, p);
         if (next !== "resync") return next;
         queueMicrotask(subscribe);
         return cur;
-      }),
-    );
+      });
+    });
     return () => {
       socket.close();
     };
   }, [token]);
-  return { view, connection, error, setView };
+  return { view, connection, error, setView, clockOffsetMs };
 }

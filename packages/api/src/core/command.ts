@@ -20,6 +20,9 @@ export type Command =
       capacity: number;
     }
   | { type: "lock"; turn: number; actions: LeverAction[] }
+  /** Sets one lever of the caller's team draft (`turn` is the turn the editor was looking at). */
+  | { type: "edit_draft"; turn: number; lever: string; actions: LeverAction[] }
+  | { type: "set_resolution_mode"; mode: "all_locked" | "reveal" }
   | { type: "advance"; turn: number }
   | { type: "timer_expired"; turn: number }
   | {

@@ -1,6 +1,7 @@
 import { AppError, type LogEvent } from "@chokepoint/contracts";
 import { applyEvent, type EngineEvent } from "@chokepoint/engine";
 import type { Command } from "./command.ts";
+import { decideEditDraft, turnClosed } from "./decide-draft.ts";
 import { decideNote } from "./decide-note.ts";
 import { evolve } from "./evolve.ts";
 import {
@@ -59,6 +60,7 @@ export function decide(
   const me = memberOf(state, caller);
   if (!me) return new AppError("forbidden", "sign in first: this token is not in this exercise");
   if (command.type === "lock") return decideLock(state, me, command.turn, command.actions);
+  if (command.type === "edit_draft") return decideEditDraft(state, me, command);
   if (me.role !== "facilitator")
     return new AppError("forbidden", "only the facilitator can do this");
   switch (command.type) {
@@ -88,6 +90,10 @@ export function decide(
       return decideMove(state, command.participantId, command.team);
     case "remove":
       return decideRemove(state, command.participantId);
+    case "set_resolution_mode":
+      return state.resolution === command.mode
+        ? []
+        : [{ type: "resolution_mode_set", mode: command.mode }];
     case "control":
       return decideControl(state, command.action);
     case "replay_engine":
@@ -169,11 +175,15 @@ function decideLock(
       "forbidden",
       "you are not on a team yet; ask the facilitator to assign you",
     );
+  // A screen still on a turn that has resolved (the timer ran out while someone was deciding).
+  if (turn < state.engine.turn) return turnClosed(state, turn, me.team);
   const notRunning = requireRunning(state);
   if (notRunning) return notRunning;
   const locked = engineEvents(state, [{ type: "decisions_locked", turn, team: me.team, actions }]);
   if (locked instanceof AppError) return locked;
-  // When every staffed team has locked, the turn resolves by itself.
+  // When every staffed team has locked, the turn resolves by itself — unless the facilitator
+  // chose to reveal turns by hand (to discuss the decisions first).
+  if (state.resolution === "reveal") return locked;
   const after = tentative(state, locked);
   const staffed = staffedTeams(after);
   if (staffed.length && staffed.every((t) => after.engine.locked[t] !== undefined)) {

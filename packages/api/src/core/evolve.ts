@@ -1,13 +1,21 @@
 import { isEngineEvent, type LogEvent } from "@chokepoint/contracts";
 import { applyEvent } from "@chokepoint/engine";
-import type { ExerciseState } from "./exercise-state.ts";
+import { evolveVersions } from "./audience-version.ts";
+import type { ClosedBy, ExerciseState } from "./exercise-state.ts";
+import { evolveNews } from "./news-feed.ts";
+import { evolveDecisions } from "./team-decision.ts";
+import { evolveClock } from "./turn-clock.ts";
 
-/** One stored event with the facts the store adds: its seq and when it was written. */
+/** One stored event with the facts the store adds: its seq, when it was written and by whom. */
 export interface Recorded {
   seq: number;
   event: LogEvent;
   /** ISO time the event was stored (data, not a clock read). */
   at: string;
+  /** The same time in epoch ms, for the turn timer (absent in logs folded without times). */
+  atMs?: number;
+  /** The participant whose command stored it; null for the server itself (its turn timers). */
+  actorId?: string | null;
 }
 
 /**
@@ -16,6 +24,27 @@ export interface Recorded {
  * so it throws rather than returning a value.
  */
 export function evolve(state: ExerciseState, r: Recorded): ExerciseState {
+  const after = evolveOne(state, r);
+  return {
+    ...after,
+    decisions: evolveDecisions(state, after, r),
+    clock: evolveClock(state, after, r),
+    news: evolveNews(state, after, r),
+    versions: evolveVersions(state.versions, r.event, r.seq),
+    closedBy:
+      r.event.type === "turn_resolved"
+        ? { ...state.closedBy, [r.event.turn]: closedBy(after, r) }
+        : state.closedBy,
+  };
+}
+
+function closedBy(state: ExerciseState, r: Recorded): ClosedBy {
+  if (r.actorId === null) return "timer";
+  const m = r.actorId === undefined ? undefined : state.members.get(r.actorId);
+  return m?.role === "participant" ? "all_locked" : "facilitator";
+}
+
+function evolveOne(state: ExerciseState, r: Recorded): ExerciseState {
   const { event, seq } = r;
   if (isEngineEvent(event)) {
     const step = applyEvent(state.genesis.model, state.engine, event);
@@ -46,7 +75,23 @@ export function evolve(state: ExerciseState, r: Recorded): ExerciseState {
       return { ...state, seq, members, removed: new Set(state.removed).add(event.participantId) };
     }
     case "message_broadcast":
-      return { ...state, seq, messages: [...state.messages, { seq, text: event.text, at: r.at }] };
+      return {
+        ...state,
+        seq,
+        messages: [
+          ...state.messages,
+          {
+            seq,
+            text: event.text,
+            at: r.at,
+            by: (r.actorId && state.members.get(r.actorId)?.displayName) || null,
+          },
+        ],
+      };
+    case "draft_edited":
+      return { ...state, seq };
+    case "resolution_mode_set":
+      return { ...state, seq, resolution: event.mode };
     case "session_started":
     case "session_resumed":
       return { ...state, seq, status: "running" };

@@ -1,8 +1,24 @@
 import type { EngineState, Model, Scenario } from "@chokepoint/engine";
 import { initialState } from "@chokepoint/engine";
+import type { AudienceVersions } from "./audience-version.ts";
+import type { NewsStamp } from "./news-feed.ts";
+import type { TeamDecision } from "./team-decision.ts";
+import { NO_CLOCK, type TurnClock } from "./turn-clock.ts";
 
 export type Role = "facilitator" | "participant" | "observer";
 export type Status = "lobby" | "running" | "paused" | "ended";
+/** Whether a turn resolves once every staffed team has locked, or waits for the facilitator. */
+export type ResolutionMode = "all_locked" | "reveal";
+/** What closed a turn: its timer, the facilitator (advance or reveal), or the last team's lock. */
+export type ClosedBy = "timer" | "facilitator" | "all_locked";
+
+/** A facilitator's broadcast, with when and by whom. */
+export interface Message {
+  seq: number;
+  text: string;
+  at: string;
+  by: string | null;
+}
 
 export interface Member {
   participantId: string;
@@ -48,7 +64,16 @@ export interface ExerciseState {
   removed: ReadonlySet<string>;
   /** When the exercise ended (the stored time of `session_ended`); tokens expire from it. */
   endedAt: string | null;
-  messages: readonly { seq: number; text: string; at: string }[];
+  messages: readonly Message[];
+  resolution: ResolutionMode;
+  /** How each resolved turn closed, by turn (unknown for logs that do not say who acted). */
+  closedBy: Readonly<Record<number, ClosedBy>>;
+  /** Each team's shared draft and lock for the open turn. */
+  decisions: ReadonlyMap<string, TeamDecision>;
+  clock: TurnClock;
+  /** When each fired event reached the room. */
+  news: readonly NewsStamp[];
+  versions: AudienceVersions;
   /** The facilitator's notes by id, in the order written (deleted ones removed). */
   notes: ReadonlyMap<string, Note>;
   /** The end-of-exercise questionnaire: the facilitator's added questions and everyone's answers. */
@@ -90,6 +115,14 @@ export function initialExerciseState(genesis: Genesis): ExerciseState {
     removed: new Set(),
     endedAt: null,
     messages: [],
+    resolution: "all_locked",
+    closedBy: {},
+    decisions: new Map(),
+    clock: genesis.turnTimerSeconds
+      ? { deadlineMs: null, remainingMs: genesis.turnTimerSeconds * 1000 }
+      : NO_CLOCK,
+    news: [],
+    versions: { shared: 0, teams: new Map() },
     notes: new Map(),
     debrief: { questions: [], answers: new Map() },
   };

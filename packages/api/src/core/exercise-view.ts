@@ -5,7 +5,10 @@ import {
   turnLabel,
   viewFor,
 } from "@chokepoint/engine";
-import type { ExerciseState, Member, Status } from "./exercise-state.ts";
+import { audienceOf, versionFor } from "./audience-version.ts";
+import type { ClosedBy, ExerciseState, Member, ResolutionMode, Status } from "./exercise-state.ts";
+import { type NewsItem, newsView } from "./news-feed.ts";
+import type { TeamDecision } from "./team-decision.ts";
 
 /** Everything one viewer's screen shows, already filtered for them (the only state that leaves the server). */
 export interface ExerciseView {
@@ -17,12 +20,22 @@ export interface ExerciseView {
     joinCode: string | null;
     /** Only the facilitator sees the observer code (to give to observers alone). */
     observerCode: string | null;
-    /** The state's version (its last log seq): a client that sees a gap asks again. */
+    /**
+     * This audience's version of the state (the last log seq that changed what it sees): a
+     * client that sees a gap asks again.
+     */
     seq: number;
     turn: number;
     turns: number;
     turnLabel: string | null;
     turnTimerSeconds: number | null;
+    /** Epoch ms (server clock) when the open turn's timer runs out; null unless running with a timer. */
+    deadlineMs: number | null;
+    /** Ms left on the timer while paused (the time resuming carries on with). */
+    remainingMs: number | null;
+    resolution: ResolutionMode;
+    /** How the last resolved turn closed (null before the first). */
+    lastClosedBy: ClosedBy | null;
     /** Only the facilitator sees the seed (with it and the scenario, draws could be foreseen). */
     seed: number | null;
   };
@@ -55,6 +68,10 @@ export interface ExerciseView {
   }[];
   state: StateView;
   messages: ExerciseState["messages"];
+  /** Shared drafts and locks: the viewer's own team's (every team's for the facilitator). */
+  decisions: Record<string, TeamDecision>;
+  /** Events of the scenario and injects as they reached the room, newest first. */
+  news: NewsItem[];
 }
 
 /**
@@ -83,11 +100,15 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
       joinCode: facilitator ? g.joinCode : null,
       observerCode: facilitator ? g.observerCode : null,
       seed: facilitator ? g.seed : null,
-      seq: ex.seq,
+      seq: versionFor(ex, audienceOf(me)),
       turn: ex.engine.turn,
       turns: turnsTotal,
       turnLabel: ex.engine.turn < turnsTotal ? turnLabel(s.calendar, ex.engine.turn) : null,
       turnTimerSeconds: g.turnTimerSeconds,
+      deadlineMs: ex.status === "running" ? ex.clock.deadlineMs : null,
+      remainingMs: ex.status === "running" ? null : ex.clock.remainingMs,
+      resolution: ex.resolution,
+      lastClosedBy: ex.engine.turn > 0 ? (ex.closedBy[ex.engine.turn - 1] ?? null) : null,
     },
     me,
     scenario: {
@@ -122,6 +143,10 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
     })),
     state,
     messages: ex.messages.slice(-20),
+    decisions: Object.fromEntries(
+      [...ex.decisions].filter(([team]) => visibleTeams.includes(team)),
+    ),
+    news: newsView(ex),
   };
 }
 

@@ -1,19 +1,24 @@
 // The exercise core: pure decide/evolve over the log, its views and permissions. No I/O, no
 // clock, no randomness (enforced by lint and test/core-purity.test.ts).
+
+export { audienceOf, versionFor } from "./audience-version.ts";
 export type { Command, CommandType, Permission } from "./command.ts";
 export { decide, tentative } from "./decide.ts";
 export type { NoteEvent } from "./decide-note.ts";
 export { evolve, foldLog, type Recorded } from "./evolve.ts";
 export {
   type Actor,
+  type ClosedBy,
   type DebriefAnswer,
   type ExerciseState,
   type Genesis,
   initialExerciseState,
   isFinished,
   type Member,
+  type Message,
   memberOf,
   type Note,
+  type ResolutionMode,
   type Role,
   type Status,
   staffedTeams,
@@ -24,5 +29,8 @@ export {
   buildExerciseView,
   type ExerciseView,
 } from "./exercise-view.ts";
+export type { NewsItem } from "./news-feed.ts";
 export { may } from "./permissions.ts";
+export type { DraftEdit, LockRecord, TeamDecision } from "./team-decision.ts";
+export { msLeft } from "./turn-clock.ts";
 export { visibleLog } from "./visible-log.ts";

@@ -1,6 +1,7 @@
 import {
   CreatedExercise,
   CreateExerciseInput,
+  EditDraftInput,
   Joined,
   JoinInput,
   JoinOptionsInput,
@@ -34,6 +35,9 @@ export const exerciseRouter = router({
     .output(Joined)
     .mutation(({ ctx, input }) => ctx.joinGuard.guard(ctx.address, () => ctx.service.join(input))),
   view: procedure.query(({ ctx }) => ctx.service.view(ctx.token)),
+  editDraft: procedure
+    .input(EditDraftInput)
+    .mutation(({ ctx, input }) => ctx.service.editDraft(ctx.token, input)),
   lock: procedure
     .input(LockDecisionInput)
     .mutation(({ ctx, input }) => ctx.service.lockDecision(ctx.token, input)),

@@ -5,6 +5,7 @@ import {
   MoveParticipantInput,
   OverrideInput,
   RemoveParticipantInput,
+  ResolutionModeInput,
   SessionControlInput,
 } from "@chokepoint/contracts";
 import { procedure, router } from "./trpc.ts";
@@ -29,6 +30,9 @@ export const facilitatorRouter = router({
   remove: procedure
     .input(RemoveParticipantInput)
     .mutation(({ ctx, input }) => ctx.service.removeParticipant(ctx.token, input)),
+  resolutionMode: procedure
+    .input(ResolutionModeInput)
+    .mutation(({ ctx, input }) => ctx.service.setResolutionMode(ctx.token, input)),
   control: procedure
     .input(SessionControlInput)
     .mutation(({ ctx, input }) => ctx.service.control(ctx.token, input)),

@@ -38,6 +38,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   idempotency_key_reused: "CONFLICT",
   forbidden: "FORBIDDEN",
   rule_violation: "UNPROCESSABLE_CONTENT",
+  turn_closed: "CONFLICT",
   rate_limited: "TOO_MANY_REQUESTS",
 };
 
@@ -52,12 +53,19 @@ const t = initTRPC.context<Context>().create({
         appCode: app?.code ?? null,
         /** The message worded for a Japanese reader, when there is one. */
         ja: app?.ja ?? null,
+        /** The code's parameters (a flat record), for the UI to word the error itself. */
+        params: paramsOf(app),
         errorId,
         stack: undefined,
       },
     };
   },
 });
+
+function paramsOf(app: AppError | undefined): Record<string, unknown> | null {
+  const d = app?.details;
+  return d && typeof d === "object" && !Array.isArray(d) ? (d as Record<string, unknown>) : null;
+}
 
 /** A failure nobody foresaw: logged on the server with an id; the client sees the id only. */
 class UnexpectedError extends Error {

@@ -1,5 +1,11 @@
-import { audienceViews, buildExerciseView, type ExerciseState } from "../core/index.ts";
-import type { Broadcaster } from "./broadcaster.ts";
+import {
+  audienceViews,
+  buildExerciseView,
+  type ExerciseState,
+  msLeft,
+  versionFor,
+} from "../core/index.ts";
+import type { Broadcaster, Push } from "./broadcaster.ts";
 import type { ExerciseRunner, Written } from "./exercise-runner.ts";
 import type { TurnTimers } from "./turn-timers.ts";
 
@@ -13,19 +19,22 @@ export class AfterChange {
     private readonly runner: ExerciseRunner,
     private readonly timers: TurnTimers,
     public broadcaster: Broadcaster,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** After a stored change: push each audience its view, the messages and the moves; set timers. */
-  changed({ state, events, before }: Written): void {
+  changed({ state, events, before, atMs }: Written): void {
     const id = state.genesis.sessionId;
-    let views: ReturnType<typeof audienceViews> | undefined;
+    let views: ReturnType<Push["views"]> | undefined;
     this.broadcaster.changed({
       sessionId: id,
       version: state.seq,
       baseVersion: before.seq,
       historyFrom: before.engine.results.length,
       views: () => {
-        views ??= audienceViews(state);
+        views ??= audienceViews(state)
+          .map((v) => ({ ...v, baseVersion: versionFor(before, v.audience) }))
+          .filter((v) => v.view.session.seq !== v.baseVersion);
         return views;
       },
     });
@@ -42,14 +51,17 @@ export class AfterChange {
     else if (
       events.some((e) => ["turn_resolved", "session_started", "session_resumed"].includes(e.type))
     )
-      this.armTimer(state);
+      // Measured from the write, so a turn that just opened gets exactly its full time.
+      this.armTimer(state, atMs ?? this.now());
   }
 
-  armTimer(state: ExerciseState): void {
-    const { sessionId, turnTimerSeconds } = state.genesis;
-    if (!turnTimerSeconds || state.status !== "running") return;
+  /** Sets the open turn's timer to the time it has left (a resume or a restart keeps it). */
+  armTimer(state: ExerciseState, nowMs = this.now()): void {
+    const { sessionId } = state.genesis;
+    const left = msLeft(state, nowMs);
+    if (left === null || state.status !== "running") return;
     const turn = state.engine.turn;
-    this.timers.arm(sessionId, turnTimerSeconds * 1000, () => {
+    this.timers.arm(sessionId, left, () => {
       void this.runner
         .execute(sessionId, { participantId: null }, { type: "timer_expired", turn })
         .catch((e: unknown) => console.error(`turn timer of ${sessionId} failed`, e));

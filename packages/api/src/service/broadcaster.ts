@@ -1,4 +1,4 @@
-import type { ExerciseView } from "../core/index.ts";
+import type { ExerciseView, Message } from "../core/index.ts";
 
 /** A change to push: the state's version and the view of each audience (built once, on demand). */
 export interface Push {
@@ -9,14 +9,18 @@ export interface Push {
   baseVersion: number;
   /** Turns of history before this change (the push carries only the ones after). */
   historyFrom: number;
-  /** One view per audience room ("facilitator", "observer", "team:<id>"), `me` left to the client. */
-  views(): { audience: string; view: ExerciseView }[];
+  /**
+   * The view of each audience room ("facilitator", "observer", "team:<id>") that this change
+   * touched, `me` left to the client, with the audience's version before the change. A team's
+   * draft edit touches only that team and the facilitator: no one else is pushed anything.
+   */
+  views(): { audience: string; view: ExerciseView; baseVersion: number }[];
 }
 
 /** Port for pushing to connected clients; socket.io implements it, tests may record. */
 export interface Broadcaster {
   changed(push: Push): void;
-  message(sessionId: string, m: { seq: number; text: string; at: string }): void;
+  message(sessionId: string, m: Message): void;
   /** A participant's team changed: their connections move to the new audience, with this view. */
   memberChanged(
     sessionId: string,

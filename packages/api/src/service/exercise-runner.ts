@@ -10,6 +10,7 @@ import {
   foldLog,
   type Genesis,
   initialExerciseState,
+  type Recorded,
 } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
@@ -22,6 +23,8 @@ export interface Written {
   state: ExerciseState;
   /** The events this command stored (empty for a no-op or a retried command). */
   events: LogEvent[];
+  /** When they were stored (epoch ms; null when nothing was). */
+  atMs: number | null;
 }
 
 export interface WriteOptions {
@@ -93,15 +96,21 @@ export class ExerciseRunner {
       // turn it locked has since resolved): the stored command is its answer, not the refusal.
       const key = storedKey(caller, opts);
       if (key && (await this.store.storedCommand(sessionId, key)))
-        return { before: state, state, events: [] };
+        return { before: state, state, events: [], atMs: null };
       throw events;
     }
-    if (!events.length) return { before: state, state, events };
+    if (!events.length) return { before: state, state, events, atMs: null };
     const at = this.now();
     let next = state;
     const snapshots: { turn: number; seq: number; stateHash: string; state: unknown }[] = [];
     for (const event of events) {
-      next = evolve(next, { seq: next.seq + 1, event, at: at.toISOString() });
+      next = evolve(next, {
+        seq: next.seq + 1,
+        event,
+        at: at.toISOString(),
+        atMs: at.getTime(),
+        actorId: opts.actorId ?? caller.participantId,
+      });
       // The state as it was live after this turn, for the review to check replays against.
       if (event.type === "turn_resolved")
         snapshots.push({
@@ -126,14 +135,14 @@ export class ExerciseRunner {
         // A retry of a stored command: answer with the state as it is, store nothing.
         this.cache.delete(sessionId);
         const now = await this.load(sessionId);
-        return { before: now, state: now, events: [] };
+        return { before: now, state: now, events: [], atMs: null };
       }
     } catch (e) {
       this.cache.delete(sessionId);
       throw e;
     }
     this.cache.set(sessionId, next);
-    return { before: state, state: next, events };
+    return { before: state, state: next, events, atMs: at.getTime() };
   }
 
   /** Drops an exercise's cached state (its header changed, e.g. it was published). */
@@ -219,6 +228,12 @@ function storedKey(caller: Actor, opts: WriteOptions): string | null {
     : null;
 }
 
-export function recorded(e: StoredEvent) {
-  return { seq: e.seq, event: e.event, at: e.createdAt.toISOString() };
+export function recorded(e: StoredEvent): Recorded {
+  return {
+    seq: e.seq,
+    event: e.event,
+    at: e.createdAt.toISOString(),
+    atMs: e.createdAt.getTime(),
+    actorId: e.actorId,
+  };
 }

@@ -3,6 +3,7 @@ import {
   AppError,
   type BroadcastInput,
   type CreateExerciseInput,
+  type EditDraftInput,
   type FireInjectInput,
   type JoinInput,
   type JoinOptionsInput,
@@ -10,6 +11,7 @@ import {
   type MoveParticipantInput,
   type OverrideInput,
   type RemoveParticipantInput,
+  type ResolutionModeInput,
   type SessionControlInput,
 } from "@chokepoint/contracts";
 import {
@@ -101,6 +103,12 @@ export class ExerciseService {
       ...(input.title ? { title: input.title } : {}),
       ...(input.turnTimerSeconds ? { turnTimerSeconds: input.turnTimerSeconds } : {}),
     });
+    if (input.resolution && input.resolution !== "all_locked")
+      await this.runner.execute(
+        r.sessionId,
+        { participantId: r.facilitator.participantId },
+        { type: "set_resolution_mode", mode: input.resolution },
+      );
     return { sessionId: r.sessionId, joinCode: r.joinCode, token: r.facilitator.token };
   }
 
@@ -201,6 +209,20 @@ export class ExerciseService {
       type: "lock",
       turn: i.turn,
       actions: i.actions,
+    }));
+  }
+  editDraft(token: unknown, input: EditDraftInput) {
+    return this.command(token, input, (i: EditDraftInput) => ({
+      type: "edit_draft",
+      turn: i.turn,
+      lever: i.lever,
+      actions: i.actions,
+    }));
+  }
+  setResolutionMode(token: unknown, input: ResolutionModeInput) {
+    return this.command(token, input, (i: ResolutionModeInput) => ({
+      type: "set_resolution_mode",
+      mode: i.mode,
     }));
   }
   advanceTurn(token: unknown, input: AdvanceTurnInput) {

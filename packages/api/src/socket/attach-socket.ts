@@ -6,7 +6,7 @@ import {
   SubscribeInput,
 } from "@chokepoint/contracts";
 import { Server } from "socket.io";
-import type { ExerciseView } from "../core/index.ts";
+import { audienceOf, type ExerciseView } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import type { Broadcaster } from "../service/broadcaster.ts";
 import type { Caller, ExerciseService } from "../service/exercise-service.ts";
@@ -16,12 +16,6 @@ interface SocketData {
 }
 
 const room = (sessionId: string) => `session:${sessionId}`;
-/** The room of everyone in an exercise who sees the same view. */
-export function audienceOf(caller: Pick<Caller, "role" | "team">): string {
-  if (caller.role === "facilitator") return "facilitator";
-  if (caller.role === "participant" && caller.team) return `team:${caller.team}`;
-  return "observer";
-}
 const audienceRoom = (sessionId: string, audience: string) => `session:${sessionId}:${audience}`;
 
 export type ChokepointIo = Server<
@@ -71,7 +65,8 @@ export function attachSocket(
           room(caller.sessionId),
           audienceRoom(caller.sessionId, audienceOf(caller)),
         ]);
-        reply({ ok: true });
+        // The server's clock, so a client can count a turn's deadline down on its own.
+        reply({ ok: true, serverTime: Date.now() });
         socket.emit("view", await service.view(parsed.data.token));
       } catch (e) {
         reply({
@@ -87,7 +82,7 @@ export function attachSocket(
   const broadcaster: Broadcaster = {
     changed: (push) => {
       if (!io.sockets.adapter.rooms.has(room(push.sessionId))) return;
-      for (const { audience, view } of push.views()) {
+      for (const { audience, view, baseVersion } of push.views()) {
         const to = audienceRoom(push.sessionId, audience);
         if (!io.sockets.adapter.rooms.has(to)) continue;
         const { history, ...state } = view.state;
@@ -97,7 +92,7 @@ export function attachSocket(
             me: null,
             state: { ...state, history: history.slice(push.historyFrom) },
           },
-          baseVersion: push.baseVersion,
+          baseVersion,
           historyFrom: push.historyFrom,
           // Epoch ms with sub-ms precision lets a client on the same machine measure push latency.
           sentAt: performance.timeOrigin + performance.now(),

@@ -2,6 +2,7 @@ import type { LeverAction } from "../decisions/action-schema.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type {
   EngineState,
+  OrderFill,
   Project,
   SectorOutcome,
   StockpileState,
@@ -34,6 +35,19 @@ export interface TurnView {
   sectors: Record<string, SectorOutcome>;
   teams: Record<string, TeamOutcome>;
   stockpiles: Record<string, number>;
+  /** The viewer's stockpile orders and what the market filled, with what explains a shortfall. */
+  fills: FillView[];
+}
+
+/** A stockpile order, what was filled, and the market facts behind the difference. */
+export interface FillView extends OrderFill {
+  material: string;
+  /** Share of home buyers' orders of the material the market delivered this turn (0..1). */
+  marketFillShare: number;
+  /** Tonnes home buyers ordered but the market did not deliver (what releases can sell into). */
+  unmetOrders: number;
+  /** Events that cut the material's supply this turn (ids). */
+  events: string[];
 }
 
 export interface StateView {
@@ -112,6 +126,30 @@ export function viewFor(model: Model, state: EngineState, viewer: Viewer): State
         : Object.fromEntries(
             Object.entries(r.stockpiles).filter(([k]) => state.stockpiles[k]?.team === team),
           ),
+      fills: r.fills
+        .filter((f) => all || f.team === team)
+        .map((f) => fillView(f, state, r.materials)),
     })),
+  };
+}
+
+function fillView(
+  f: OrderFill,
+  state: EngineState,
+  flows: Record<
+    string,
+    { purchases: number; received: number; causes: { kind: string; id: string }[] }
+  >,
+): FillView {
+  const material = state.stockpiles[f.lever]?.material ?? "";
+  const flow = flows[material];
+  const ordered = flow?.purchases ?? 0;
+  const received = flow?.received ?? 0;
+  return {
+    ...f,
+    material,
+    marketFillShare: ordered > 0 ? Math.min(1, received / ordered) : 1,
+    unmetOrders: Math.max(0, ordered - received),
+    events: [...new Set((flow?.causes ?? []).filter((c) => c.kind === "event").map((c) => c.id))],
   };
 }

@@ -1,0 +1,137 @@
+"use client";
+import type { ExerciseView } from "@chokepoint/api";
+import type { LeverAction, LeverDefinition } from "@chokepoint/engine";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { api } from "./trpc";
+
+/** What an editor has typed for one lever (strings, so "1." survives while typing). */
+export interface LeverFields {
+  buy?: string;
+  release?: string;
+  activate?: boolean;
+}
+
+/** The fields a lever's stored actions show. */
+function fieldsOf(actions: readonly LeverAction[]): LeverFields {
+  const out: LeverFields = {};
+  for (const a of actions) {
+    if (a.op === "buy") out.buy = String(a.tonnes);
+    else if (a.op === "release") out.release = String(a.tonnes);
+    else out.activate = true;
+  }
+  return out;
+}
+
+/** The actions a lever's fields plan (blank, zero or nonsense means nothing). */
+export function actionsOf(lv: LeverDefinition, f: LeverFields): LeverAction[] {
+  const t = (s: string | undefined) => {
+    const x = Number(s);
+    return s && Number.isFinite(x) && x > 0 ? x : null;
+  };
+  if (lv.kind !== "stockpile")
+    return f.activate ? [{ op: "activate", lever: lv.id, scale: 1 }] : [];
+  const out: LeverAction[] = [];
+  const b = t(f.buy);
+  const r = t(f.release);
+  if (b !== null) out.push({ op: "buy", lever: lv.id, tonnes: b });
+  if (r !== null) out.push({ op: "release", lever: lv.id, tonnes: r });
+  return out;
+}
+
+/** Edits are sent this long after the last keystroke on a lever (or at once on lock). */
+const SEND_AFTER_MS = 400;
+
+/**
+ * The team's shared draft as this screen edits it: what the server holds (every teammate's
+ * edits, pushed live) with this editor's unsent changes on top. Each lever's change is sent
+ * shortly after typing stops; `flush` sends everything at once (before a lock).
+ */
+export function useSharedDraft(
+  view: ExerciseView,
+  levers: readonly LeverDefinition[],
+  token: string,
+  onView: (v: ExerciseView) => void,
+  onError: (e: unknown) => void,
+) {
+  const team = view.me.team ?? "";
+  const server = view.decisions[team]?.draft ?? [];
+  const [pending, setPending] = useState<Record<string, LeverFields>>({});
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const [inFlight, setInFlight] = useState(0);
+  const turn = view.session.turn;
+  const turnRef = useRef(turn);
+  turnRef.current = turn;
+
+  // A new turn starts from the server's draft (carried over or empty).
+  useEffect(() => {
+    for (const t of timers.current.values()) clearTimeout(t);
+    timers.current.clear();
+    setPending({});
+  }, [turn]);
+
+  const fields = (lv: LeverDefinition): LeverFields =>
+    pending[lv.id] ?? fieldsOf(server.filter((a) => a.lever === lv.id));
+
+  const send = useCallback(
+    async (lv: LeverDefinition) => {
+      timers.current.delete(lv.id);
+      const sent = pendingRef.current[lv.id];
+      if (!sent) return;
+      setInFlight((n) => n + 1);
+      try {
+        onView(
+          await api(token).exercise.editDraft.mutate({
+            turn: turnRef.current,
+            lever: lv.id,
+            actions: actionsOf(lv, sent),
+          }),
+        );
+        // Keep what was typed since; drop what the server now holds.
+        setPending((p) => {
+          if (p[lv.id] !== sent) return p;
+          const { [lv.id]: _, ...rest } = p;
+          return rest;
+        });
+      } catch (e) {
+        setPending((p) => {
+          const { [lv.id]: _, ...rest } = p;
+          return rest;
+        });
+        onError(e);
+      } finally {
+        setInFlight((n) => n - 1);
+      }
+    },
+    [token, onView, onError],
+  );
+
+  const set = (lv: LeverDefinition, patch: LeverFields) => {
+    const base = pendingRef.current[lv.id] ?? fieldsOf(server.filter((a) => a.lever === lv.id));
+    const next = { ...base, ...patch };
+    pendingRef.current = { ...pendingRef.current, [lv.id]: next };
+    setPending(pendingRef.current);
+    const old = timers.current.get(lv.id);
+    if (old) clearTimeout(old);
+    timers.current.set(
+      lv.id,
+      setTimeout(() => void send(lv), SEND_AFTER_MS),
+    );
+  };
+
+  /** Sends every unsent change now. */
+  const flush = async () => {
+    const waiting = levers.filter((lv) => pendingRef.current[lv.id]);
+    for (const lv of waiting) {
+      const t = timers.current.get(lv.id);
+      if (t) clearTimeout(t);
+    }
+    await Promise.all(waiting.map((lv) => send(lv)));
+  };
+
+  /** The whole draft as this screen shows it, in the team's lever order. */
+  const actions = (): LeverAction[] => levers.flatMap((lv) => actionsOf(lv, fields(lv)));
+
+  return { fields, set, flush, actions, saving: inFlight > 0 || Object.keys(pending).length > 0 };
+}

@@ -1,0 +1,75 @@
+import { AppError, type LogEvent } from "@chokepoint/contracts";
+import type { LeverAction } from "@chokepoint/engine";
+import type { ExerciseState, Member } from "./exercise-state.ts";
+import { emptyDecision, leverActions, sameActions } from "./team-decision.ts";
+
+/**
+ * A change to one lever of the team's shared draft. Drafts are plans, not decisions: the
+ * engine's budget and capacity rules apply when the team locks, so an over-budget draft is
+ * allowed (the cost preview flags it). An edit from a screen still on a turn that closed is
+ * applied only when that turn's draft was carried over unlocked; otherwise it is refused
+ * as `turn_closed`, like a late lock.
+ */
+export function decideEditDraft(
+  state: ExerciseState,
+  me: Member,
+  c: { turn: number; lever: string; actions: LeverAction[] },
+): LogEvent[] | AppError {
+  if (me.role !== "participant")
+    return new AppError("forbidden", `only team members edit a team's draft (you are ${me.role})`);
+  if (!me.team)
+    return new AppError(
+      "forbidden",
+      "you are not on a team yet; ask the facilitator to assign you",
+    );
+  if (state.status !== "running" && state.status !== "paused")
+    return new AppError("rule_violation", `the exercise is ${state.status}; drafts are closed`);
+  const decision = state.decisions.get(me.team) ?? emptyDecision(state.engine.turn);
+  if (c.turn !== state.engine.turn && c.turn !== decision.carriedFrom)
+    return turnClosed(state, c.turn, me.team);
+  const team = state.genesis.scenario.teams.find((t) => t.id === me.team);
+  const lever = state.genesis.scenario.levers.find((l) => l.id === c.lever);
+  if (!team || !lever || !team.levers.includes(c.lever))
+    return new AppError("rule_violation", `lever: your team has no lever '${c.lever}'`);
+  const bad = c.actions.find((a) => a.lever !== c.lever);
+  if (bad) return new AppError("rule_violation", `actions: '${bad.lever}' is not '${c.lever}'`);
+  const ops = c.actions.map((a) => a.op);
+  const allowed = lever.kind === "stockpile" ? ["buy", "release"] : ["activate"];
+  if (ops.some((op) => !allowed.includes(op)) || new Set(ops).size !== ops.length)
+    return new AppError(
+      "rule_violation",
+      `actions: '${c.lever}' takes at most one of each of ${allowed.join(", ")}`,
+    );
+  if (sameActions(leverActions(decision.draft, c.lever), c.actions)) return [];
+  return [
+    {
+      type: "draft_edited",
+      turn: state.engine.turn,
+      team: me.team,
+      lever: c.lever,
+      actions: c.actions,
+    },
+  ];
+}
+
+/** The refusal for a lock or edit meant for a turn that has resolved: which, and why it closed. */
+export function turnClosed(state: ExerciseState, turn: number, team: string): AppError {
+  const closedBy = state.closedBy[turn] ?? null;
+  // An unlocked draft rolls over to the next turn; a locked one was played.
+  const carried = state.decisions.get(team);
+  const kept = carried?.carriedFrom === turn;
+  const played = kept ? carried?.carriedAfterLock === true : true;
+  const why =
+    closedBy === "timer"
+      ? "its time ran out"
+      : closedBy === "facilitator"
+        ? "the facilitator closed it"
+        : closedBy === "all_locked"
+          ? "every team had locked"
+          : "it has resolved";
+  return new AppError(
+    "turn_closed",
+    `turn ${turn + 1} has closed (${why}); the exercise is at turn ${state.engine.turn + 1}${kept ? ", and your team's draft is kept for it" : ""}`,
+    { turn, current: state.engine.turn, closedBy, kept, played },
+  );
+}
