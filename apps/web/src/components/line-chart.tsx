@@ -163,7 +163,6 @@ export function LineChart({
             {s.values.map((v, k) =>
               v === null || !Number.isFinite(v) ? null : (
                 <circle
-                  // biome-ignore lint/suspicious/noArrayIndexKey: one point per turn, in turn order
                   key={k}
                   cx={x(k)}
                   cy={y(v)}
@@ -186,6 +185,7 @@ export function LineChart({
         ) : null}
         {/* Hover or tap a turn's band to read its values. */}
         {labels.map((l, i) => (
+          // biome-ignore lint/a11y/useSemanticElements: a band of an SVG chart cannot be an HTML <button>
           <rect
             key={`hit-${l}`}
             data-testid={`${testId}-hit`}
@@ -194,8 +194,16 @@ export function LineChart({
             width={step}
             height={H - m.top - m.bottom}
             fill="transparent"
+            // Focusable too: a keyboard reads a turn's values by tabbing along the time axis.
+            role="button"
+            tabIndex={0}
+            aria-label={l}
             onPointerEnter={() => setActive(i)}
+            onFocus={() => setActive(i)}
             onClick={() => setActive(i)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" || e.key === " ") setActive(i);
+            }}
           />
         ))}
       </svg>
