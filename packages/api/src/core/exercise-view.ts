@@ -8,6 +8,7 @@ import {
 import { audienceOf, versionFor } from "./audience-version.ts";
 import type { ClosedBy, ExerciseState, Member, ResolutionMode, Status } from "./exercise-state.ts";
 import { type NewsItem, newsView } from "./news-feed.ts";
+import { type OverrideEntry, overrideLog } from "./override-log.ts";
 import type { TeamDecision } from "./team-decision.ts";
 
 /** Everything one viewer's screen shows, already filtered for them (the only state that leaves the server). */
@@ -72,6 +73,8 @@ export interface ExerciseView {
   decisions: Record<string, TeamDecision>;
   /** Events of the scenario and injects as they reached the room, newest first. */
   news: NewsItem[];
+  /** The facilitator's overrides with their reasons, as far as this viewer may see the values. */
+  overrides: OverrideEntry[];
 }
 
 /**
@@ -147,6 +150,7 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
       [...ex.decisions].filter(([team]) => visibleTeams.includes(team)),
     ),
     news: newsView(ex),
+    overrides: overrideLog(ex, me),
   };
 }
 

@@ -30,6 +30,7 @@ export {
   type ExerciseView,
 } from "./exercise-view.ts";
 export type { NewsItem } from "./news-feed.ts";
+export type { OverrideEntry } from "./override-log.ts";
 export { may } from "./permissions.ts";
 export type { DraftEdit, LockRecord, TeamDecision } from "./team-decision.ts";
 export { msLeft } from "./turn-clock.ts";
