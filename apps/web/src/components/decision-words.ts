@@ -12,8 +12,8 @@ export function actionsText(actions: readonly LeverAction[], f: F, locale: strin
   return actions
     .map((a) =>
       a.op === "activate"
-        ? f("opActivate", {})
-        : f(a.op === "buy" ? "opBuy" : "opRelease", { t: tonnes(a.tonnes, locale) }),
+        ? f("draftActivate", {})
+        : f(a.op === "buy" ? "draftBuy" : "draftRelease", { t: tonnes(a.tonnes, locale) }),
     )
     .join(locale === "ja" ? "、" : ", ");
 }

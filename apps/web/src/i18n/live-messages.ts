@@ -12,9 +12,9 @@ export const liveMessages = {
   lastChangedBy: { ja: "{name} が {time} に変更", en: "changed by {name} at {time}" },
   someone: { ja: "誰か", en: "someone" },
   nothingPlanned: { ja: "何もしない", en: "nothing" },
-  opBuy: { ja: "購入 {t}", en: "buy {t}" },
-  opRelease: { ja: "放出 {t}", en: "release {t}" },
-  opActivate: { ja: "実施", en: "go ahead" },
+  draftBuy: { ja: "購入 {t}", en: "buy {t}" },
+  draftRelease: { ja: "放出 {t}", en: "release {t}" },
+  draftActivate: { ja: "実施", en: "go ahead" },
   editsTitle: { ja: "変更の履歴（このターン）", en: "Who changed what (this turn)" },
   editLine: {
     ja: "{time} {name}：{lever} {before} → {after}",

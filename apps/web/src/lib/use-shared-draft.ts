@@ -58,24 +58,30 @@ export function useSharedDraft(
   const [pending, setPending] = useState<Record<string, LeverFields>>({});
   const pendingRef = useRef(pending);
   pendingRef.current = pending;
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  /** Each lever's pending send, with the turn the edit was typed in. */
+  const timers = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; turn: number }>());
   const [inFlight, setInFlight] = useState(0);
   const turn = view.session.turn;
   const turnRef = useRef(turn);
   turnRef.current = turn;
 
-  // A new turn starts from the server's draft (carried over or empty).
+  // A new turn starts from the server's draft (carried over or empty). Edits typed in the
+  // turn that just closed are still sent, for that turn: the server adds them to the carried
+  // draft or says the turn closed — they are never dropped unseen.
   useEffect(() => {
-    for (const t of timers.current.values()) clearTimeout(t);
+    for (const [lever, p] of timers.current) {
+      clearTimeout(p.timer);
+      const lv = levers.find((x) => x.id === lever);
+      if (lv) void send(lv, p.turn);
+    }
     timers.current.clear();
-    setPending({});
   }, [turn]);
 
   const fields = (lv: LeverDefinition): LeverFields =>
     pending[lv.id] ?? fieldsOf(server.filter((a) => a.lever === lv.id));
 
   const send = useCallback(
-    async (lv: LeverDefinition) => {
+    async (lv: LeverDefinition, turn: number) => {
       timers.current.delete(lv.id);
       const sent = pendingRef.current[lv.id];
       if (!sent) return;
@@ -83,7 +89,7 @@ export function useSharedDraft(
       try {
         onView(
           await api(token).exercise.editDraft.mutate({
-            turn: turnRef.current,
+            turn,
             lever: lv.id,
             actions: actionsOf(lv, sent),
           }),
@@ -113,21 +119,24 @@ export function useSharedDraft(
     pendingRef.current = { ...pendingRef.current, [lv.id]: next };
     setPending(pendingRef.current);
     const old = timers.current.get(lv.id);
-    if (old) clearTimeout(old);
-    timers.current.set(
-      lv.id,
-      setTimeout(() => void send(lv), SEND_AFTER_MS),
-    );
+    if (old) clearTimeout(old.timer);
+    const typedIn = turnRef.current;
+    timers.current.set(lv.id, {
+      timer: setTimeout(() => void send(lv, typedIn), SEND_AFTER_MS),
+      turn: typedIn,
+    });
   };
 
   /** Sends every unsent change now. */
   const flush = async () => {
     const waiting = levers.filter((lv) => pendingRef.current[lv.id]);
+    const turns = new Map<string, number>();
     for (const lv of waiting) {
-      const t = timers.current.get(lv.id);
-      if (t) clearTimeout(t);
+      const p = timers.current.get(lv.id);
+      if (p) clearTimeout(p.timer);
+      turns.set(lv.id, p?.turn ?? turnRef.current);
     }
-    await Promise.all(waiting.map((lv) => send(lv)));
+    await Promise.all(waiting.map((lv) => send(lv, turns.get(lv.id) ?? turnRef.current)));
   };
 
   /** The whole draft as this screen shows it, in the team's lever order. */

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { leverMessages } from "./lever-messages";
+import { liveMessages } from "./live-messages";
+import { messages } from "./messages";
+import { reviewMessages } from "./review-messages";
+
+describe("UI text tables", () => {
+  it("no key is defined in two tables (a later spread would silently replace the earlier text)", () => {
+    const tables = { leverMessages, liveMessages, reviewMessages };
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [name, table] of Object.entries(tables))
+      for (const key of Object.keys(table)) {
+        const before = seen.get(key);
+        if (before) clashes.push(`${key}: ${before} and ${name}`);
+        seen.set(key, name);
+      }
+    expect(clashes).toEqual([]);
+  });
+
+  it("every text has both Japanese and English", () => {
+    const missing = Object.entries(messages)
+      .filter(([, v]) => !v.ja.trim() || !v.en.trim())
+      .map(([k]) => k);
+    expect(missing).toEqual([]);
+  });
+});
