@@ -9,6 +9,11 @@ export interface Limits {
   replayBatchEvents: number;
   /** Exercises whose folded state stays in memory; the least recently used beyond are dropped (refolded from the log when next used). */
   exercisesInMemory: number;
+  /**
+   * Draft edits one participant may send per minute: each is a stored event, sent ~400 ms after
+   * typing stops, so a person typing fast sends a few a second at most; a script sends thousands.
+   */
+  draftEditsPerMinute: number;
   /** People in one exercise (facilitator, participants, observers); joins beyond are refused. */
   membersPerExercise: number;
   /** Tokens stop opening an exercise this many days after it ended (the review stays with the facilitator's export). */
@@ -44,6 +49,7 @@ export const DEFAULT_LIMITS: Limits = {
   bodyBytes: { default: 256 * 1024, import: 8 * 1024 * 1024 },
   replayBatchEvents: 50,
   exercisesInMemory: 200,
+  draftEditsPerMinute: 120,
   membersPerExercise: 200,
   tokenDaysAfterEnd: 30,
   jsonDepth: 32,

@@ -25,7 +25,7 @@ beforeAll(async () => {
     memberRemoved: (_s, participantId) => removed.push(participantId),
   };
   service = new ExerciseService(db, catalog, recorder, undefined, {
-    limits: withLimits({ membersPerExercise: 6 }),
+    limits: withLimits({ membersPerExercise: 6, draftEditsPerMinute: 5 }),
     now: () => now,
   });
 });
@@ -250,5 +250,33 @@ describe("an import killed part-way leaves nothing joinable", () => {
     expect(fork.joinCode).toMatch(/^[2-9A-Z]{6}$/);
     const joined = await service.join({ joinCode: fork.joinCode, displayName: "Gen" });
     expect(joined.sessionId).toBe(fork.sessionId);
+  });
+});
+
+describe("draft edits are rate-limited per participant", () => {
+  it("beyond the limit a script's edits are refused with when to retry, nothing is written; a minute later edits go through", async () => {
+    const ex = await runningExercise(service);
+    const edit = (tonnes: number) =>
+      service.editDraft(ex.jogmec.token, {
+        turn: 0,
+        lever: "jogmec_dy_stockpile",
+        actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes }],
+      });
+    for (let i = 1; i <= 5; i++) await edit(i);
+    const n = await logLength(ex.sessionId);
+    await expect(edit(6)).rejects.toMatchObject({
+      code: "rate_limited",
+      message: expect.stringContaining("at most 5 a minute"),
+      ja: expect.stringContaining("下書き"),
+    });
+    expect(await logLength(ex.sessionId)).toBe(n);
+    const start = now;
+    try {
+      now = new Date(start.getTime() + 61_000);
+      await edit(7);
+      expect(await logLength(ex.sessionId)).toBe(n + 1);
+    } finally {
+      now = start;
+    }
   });
 });

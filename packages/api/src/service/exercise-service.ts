@@ -34,6 +34,7 @@ import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { AfterChange } from "./after-change.ts";
 import { type Broadcaster, silentBroadcaster } from "./broadcaster.ts";
 import { ExerciseRunner } from "./exercise-runner.ts";
+import { RateLimit } from "./rate-limit.ts";
 import { TurnTimers } from "./turn-timers.ts";
 
 export interface Caller extends Member {
@@ -54,6 +55,8 @@ export class ExerciseService {
 
   private readonly limits: Limits;
   private readonly now: () => Date;
+  /** Draft edits per participant (each is a stored event). */
+  private readonly draftEdits: RateLimit;
 
   constructor(
     storage: Database | ExerciseStore,
@@ -65,6 +68,9 @@ export class ExerciseService {
     const store = "append" in storage ? storage : new PrismaExerciseStore(storage);
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.now = opts.now ?? (() => new Date());
+    this.draftEdits = new RateLimit(this.limits.draftEditsPerMinute, 60_000, () =>
+      this.now().getTime(),
+    );
     this.runner = new ExerciseRunner(store, catalog, this.now, this.limits.exercisesInMemory);
     this.timers = timers ?? new TurnTimers();
     this.effects = new AfterChange(this.runner, this.timers, broadcaster);
@@ -211,7 +217,16 @@ export class ExerciseService {
       actions: i.actions,
     }));
   }
-  editDraft(token: unknown, input: EditDraftInput) {
+  async editDraft(token: unknown, input: EditDraftInput) {
+    const caller = await this.identify(token);
+    const wait = this.draftEdits.take(caller.participantId);
+    if (wait)
+      throw new AppError(
+        "rate_limited",
+        `too many draft edits: at most ${this.limits.draftEditsPerMinute} a minute; try again in ${Math.ceil(wait / 1000)} s`,
+        { retryAfterMs: wait },
+        `下書きの変更が多すぎます（1分あたり最大${this.limits.draftEditsPerMinute}回）。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
+      );
     return this.command(token, input, (i: EditDraftInput) => ({
       type: "edit_draft",
       turn: i.turn,
