@@ -94,13 +94,29 @@ export class ServerProcess {
 export function useServerAndBrowser(env: Record<string, string> = {}): {
   server: () => ServerProcess;
   browser: () => Browser;
+  dialogs: () => string[];
 } {
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
+  // Confirmations (window.confirm) are accepted, as a facilitator who reads them would; their
+  // texts are kept for tests to check what the page asked.
+  const dialogs: string[] = [];
   beforeAll(async () => {
     server = ServerProcess.fresh(await freePort(), env);
     await server.start();
-    browser = await launchChromium();
+    const b = await launchChromium();
+    const newContext = b.newContext.bind(b);
+    b.newContext = async (...args: Parameters<Browser["newContext"]>) => {
+      const ctx = await newContext(...args);
+      ctx.on("page", (page) =>
+        page.on("dialog", (d) => {
+          dialogs.push(d.message());
+          void d.accept();
+        }),
+      );
+      return ctx;
+    };
+    browser = b;
   });
   afterAll(async () => {
     await browser?.close();
@@ -113,5 +129,9 @@ export function useServerAndBrowser(env: Record<string, string> = {}): {
       );
     return x;
   };
-  return { server: () => need(server, "the server"), browser: () => need(browser, "Chromium") };
+  return {
+    server: () => need(server, "the server"),
+    browser: () => need(browser, "Chromium"),
+    dialogs: () => dialogs,
+  };
 }

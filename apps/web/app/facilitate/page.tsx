@@ -1,6 +1,6 @@
 "use client";
 import { useSearchParams } from "next/navigation";
-import { Suspense } from "react";
+import { Suspense, useEffect } from "react";
 import { ConsoleLink } from "../../src/components/console-link";
 import { ExerciseCharts } from "../../src/components/exercise-charts";
 import {
@@ -11,7 +11,9 @@ import {
   RosterPanel,
   useCall,
 } from "../../src/components/facilitator-panels";
+import { OverrideLog } from "../../src/components/override-log";
 import { SessionHeader } from "../../src/components/session-header";
+import { StatusBoard } from "../../src/components/status-board";
 import { TopBar } from "../../src/components/top-bar";
 import { useI18n } from "../../src/i18n/use-i18n";
 import { useSessionToken } from "../../src/lib/token-store";
@@ -22,10 +24,20 @@ function Console() {
   const sessionId = useSearchParams().get("s") ?? "";
   const { token, checked } = useSessionToken(sessionId);
   const { view, connection, error, setView, clockOffsetMs } = useExerciseView(token);
-  const { call, error: callError } = useCall(token, setView);
+  const { call, error: callError, clearError } = useCall(token, setView);
+  // An error belongs to the moment it happened: a new turn clears it.
+  const turn = view?.session.turn;
+  useEffect(() => clearError(), [turn]);
   if (checked && !token) return <p className="card">{t("notSignedIn")}</p>;
   if (error) return <p className="card error">{error}</p>;
   if (!view) return <p className="card">{t("connecting")}</p>;
+  // A participant's token on this device opened the console's address: not theirs to run.
+  if (view.me.role !== "facilitator")
+    return (
+      <p className="card" data-testid="wrong-page">
+        {t("wrongPage")} <a href={`/play?s=${sessionId}`}>{t("toYourPage")}</a>
+      </p>
+    );
   return (
     <>
       <SessionHeader view={view} connection={connection} clockOffsetMs={clockOffsetMs} />
@@ -34,6 +46,7 @@ function Console() {
           {t("error")}: {callError}
         </p>
       ) : null}
+      <StatusBoard view={view} />
       <div className="grid">
         <JoinPanel view={view} />
         <ControlPanel view={view} call={call} />
@@ -41,6 +54,7 @@ function Console() {
         <DecisionsPanel view={view} />
         <ActionsPanel view={view} call={call} />
       </div>
+      <OverrideLog view={view} />
       <ExerciseCharts view={view} />
       {token ? <ConsoleLink sessionId={sessionId} token={token} /> : null}
     </>

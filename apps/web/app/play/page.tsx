@@ -6,6 +6,7 @@ import { EndedSummary } from "../../src/components/ended-summary";
 import { ExerciseCharts } from "../../src/components/exercise-charts";
 import { LockToast } from "../../src/components/lock-banner";
 import { NewsFeed, unreadCount } from "../../src/components/news-feed";
+import { OverrideLog } from "../../src/components/override-log";
 import { DebriefForm } from "../../src/components/review/debrief-form";
 import { SessionHeader } from "../../src/components/session-header";
 import { TopBar } from "../../src/components/top-bar";
@@ -80,6 +81,7 @@ function Play() {
       </div>
       <NewsFeed view={view} readUpTo={readUpTo} onRead={markRead} />
       {ended ? <DebriefForm token={token} /> : null}
+      <OverrideLog view={view} />
       <ExerciseCharts view={view} />
     </>
   );

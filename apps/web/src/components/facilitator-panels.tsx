@@ -5,8 +5,10 @@ import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { joinLink, useJoinBase } from "../lib/join-link";
 import { api, errorText } from "../lib/trpc";
+import { useOverrideWords } from "./override-log";
 
-type Call = (fn: (c: ReturnType<typeof api>) => Promise<ExerciseView>) => Promise<void>;
+/** Runs a command; answers whether it succeeded (the error, if any, is shown by the page). */
+type Call = (fn: (c: ReturnType<typeof api>) => Promise<ExerciseView>) => Promise<boolean>;
 
 /** Join code, link and QR for participants' phones (never a localhost link), and the projector view. */
 export function JoinPanel({ view }: { view: ExerciseView }) {
@@ -60,7 +62,7 @@ export function JoinPanel({ view }: { view: ExerciseView }) {
 
 /** Start / pause / resume / end, advance (or reveal) the turn, and how turns resolve. */
 export function ControlPanel({ view, call }: { view: ExerciseView; call: Call }) {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const s = view.session;
   const staffed = view.roster.filter(
     (r) => r.team !== null && r.members.some((m) => m.role === "participant"),
@@ -107,14 +109,30 @@ export function ControlPanel({ view, call }: { view: ExerciseView; call: Call })
           <button
             type="button"
             data-testid="advance"
-            onClick={() =>
-              call((c) =>
+            onClick={() => {
+              // Name what will happen: teams that have not locked play the turn with nothing.
+              const waiting = staffed.filter((r) => !r.locked);
+              if (
+                waiting.length &&
+                !window.confirm(
+                  t("confirmAdvance")
+                    .replace("{n}", String(waiting.length))
+                    .replace(
+                      "{teams}",
+                      waiting
+                        .map((r) => l(view.scenario.teams.find((x) => x.id === r.team)?.name))
+                        .join(l({ ja: "、", en: ", " })),
+                    ),
+                )
+              )
+                return;
+              void call((c) =>
                 c.facilitator.advance.mutate({
                   turn: s.turn,
                   idempotencyKey: `advance-${s.turn}-${crypto.randomUUID()}`,
                 }),
-              )
-            }
+              );
+            }}
           >
             {reveal ? t("reveal") : t("advance")}
           </button>
@@ -143,7 +161,10 @@ export function ControlPanel({ view, call }: { view: ExerciseView; call: Call })
         <button
           type="button"
           data-testid="end"
-          onClick={() => call((c) => c.facilitator.control.mutate({ action: "end" }))}
+          onClick={() => {
+            if (!window.confirm(t("confirmEnd"))) return;
+            void call((c) => c.facilitator.control.mutate({ action: "end" }));
+          }}
         >
           {t("end")}
         </button>
@@ -176,7 +197,7 @@ export function RosterPanel({ view, call }: { view: ExerciseView; call: Call }) 
                   .map((m) => (
                     <span key={m.participantId} data-testid="member">
                       {m.displayName}
-                      {m.role === "participant" ? (
+                      {m.role === "participant" && view.session.status !== "ended" ? (
                         <select
                           aria-label={t("moveTo")}
                           value={r.team ?? ""}
@@ -233,7 +254,20 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
   const [target, setTarget] = useState(`budget:${view.scenario.teams[0]?.id ?? ""}`);
   const [value, setValue] = useState("");
   const [reason, setReason] = useState("");
+  const words = useOverrideWords(view);
   const turn = view.session.turn;
+  // An ended exercise is a record: nothing here applies to it any more.
+  if (view.session.status === "ended") return null;
+  const [kind = "budget", subject = ""] = target.split(":") as [
+    "price" | "budget" | "stockpile",
+    string,
+  ];
+  const current =
+    kind === "price"
+      ? view.state.prices[subject]
+      : kind === "budget"
+        ? view.state.budgets[subject]
+        : view.state.stockpiles[subject]?.tonnes;
   return (
     <section className="card">
       <h3>{t("injects")}</h3>
@@ -277,25 +311,44 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
         ))}
         {Object.values(view.state.stockpiles).map((st) => (
           <option key={st.lever} value={`stockpile:${st.lever}`}>
-            {t("chartStock")} — {st.lever}
+            {words.subject("stockpile", st.lever)} (t)
           </option>
         ))}
       </select>
-      <input type="number" value={value} onChange={(e) => setValue(e.target.value)} />
+      <p className="muted" data-testid="override-current">
+        {t("overrideNow")}: {current === undefined ? "—" : words.amount(kind, current)}
+      </p>
+      <input
+        type="number"
+        data-testid="override-value"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
       <label>
-        {t("reason")} <input value={reason} onChange={(e) => setReason(e.target.value)} />
+        {t("reason")}{" "}
+        <input
+          data-testid="override-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </label>
       <button
         type="button"
-        onClick={() =>
-          call((c) =>
+        data-testid="override-apply"
+        onClick={async () => {
+          const applied = await call((c) =>
             c.facilitator.override.mutate({
               turn,
               target: overrideTarget(target, Number(value), view.scenario.units.priceScale),
               reason,
             }),
-          )
-        }
+          );
+          // A used override clears, so it cannot be applied again by accident a turn later.
+          if (applied) {
+            setValue("");
+            setReason("");
+          }
+        }}
       >
         {t("apply")}
       </button>
@@ -357,17 +410,19 @@ export function DecisionsPanel({ view }: { view: ExerciseView }) {
 export function useCall(
   token: string | null,
   onView: (v: ExerciseView) => void,
-): { call: Call; error: string | null } {
+): { call: Call; error: string | null; clearError: () => void } {
   const [error, setError] = useState<string | null>(null);
   const call: Call = async (fn) => {
     setError(null);
     try {
       onView(await fn(api(token)));
+      return true;
     } catch (e) {
       setError(errorText(e));
+      return false;
     }
   };
-  return { call, error };
+  return { call, error, clearError: () => setError(null) };
 }
 
 /** "budget:meti" / "price:dy_oxide" / "stockpile:jogmec_dy_stockpile" → the engine's override target. Prices are entered in display units. */

@@ -137,6 +137,33 @@ export const messages = {
   },
   copy: { ja: "コピー", en: "Copy" },
   copied: { ja: "コピーしました", en: "Copied" },
+  statusBoard: { ja: "チームの状況", en: "Teams at a glance" },
+  members: { ja: "メンバー", en: "Members" },
+  thisTurn: { ja: "このターンの決定", en: "This turn's decision" },
+  projectsUnderWay: { ja: "進行中の事業", en: "Projects under way" },
+  lastFills: {
+    ja: "前ターンの調達（実際／注文）",
+    en: "Last turn's purchases (received / ordered)",
+  },
+  nobody: { ja: "（まだ誰もいません）", en: "(nobody yet)" },
+  drafting: { ja: "検討中", en: "drafting" },
+  notStarted: { ja: "未着手", en: "not started" },
+  readyIn: { ja: "あと{n}ターン", en: "ready in {n} turns" },
+  confirmAdvance: {
+    ja: "{n}チーム（{teams}）がまだ決定を確定していません。確定していないチームは「何もしない」としてこのターンを進めます。進めますか？",
+    en: "{n} team(s) have not locked ({teams}): the turn is played with no decision for them. Advance now?",
+  },
+  confirmEnd: {
+    ja: "演習を終了しますか？ 参加者はこれ以上決定できなくなります（振り返りは引き続き利用できます）。",
+    en: "End the exercise? Participants can no longer decide (the review stays open).",
+  },
+  overrideLog: { ja: "ファシリテーターによる修正", en: "Facilitator's overrides" },
+  overrideNow: { ja: "現在の値", en: "Now" },
+  wrongPage: {
+    ja: "この画面はファシリテーター用です。",
+    en: "This page is for the facilitator.",
+  },
+  toYourPage: { ja: "あなたの画面へ", en: "Go to your page" },
   openProjector: { ja: "プロジェクター用の画面を開く", en: "Open the projector view" },
   projectorScan: {
     ja: "スマートフォンで読み取って参加",

@@ -1,0 +1,98 @@
+import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness.ts";
+
+const stack = useServerAndBrowser();
+
+async function joinAs(
+  browser: Browser,
+  base: string,
+  code: string,
+  name: string,
+  team: string,
+  locale: string,
+): Promise<Page> {
+  const ctx = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+  const p = await ctx.newPage();
+  await p.goto(`${base}/join?code=${code}`);
+  await p.getByTestId("join-name").fill(name);
+  await p.waitForSelector('[data-testid="join-team"]');
+  await p.getByTestId("join-team").selectOption(team);
+  await p.getByTestId("join").click();
+  await p.waitForURL(/\/play\?s=/);
+  return p;
+}
+
+describe("the facilitator console (laptop, Japanese) with two phones", () => {
+  it("a status board per team; overrides show the current value and unit, reset after use and appear with their reason for those who may see them; confirmations name what will happen; an ended exercise offers no controls; a participant on the console's address is sent to their page", async () => {
+    const base = stack.server().url;
+    const fctx = await stack.browser().newContext({
+      locale: "ja-JP",
+      viewport: { width: 1366, height: 900 },
+    });
+    const fac = await fctx.newPage();
+    await fac.goto(base);
+    await fac.waitForSelector('[data-testid="create"]');
+    await fac.getByTestId("facilitator-name").fill("佐藤");
+    await fac.getByTestId("create").click();
+    await fac.waitForURL(/\/facilitate\?s=/);
+    const sessionUrl = fac.url();
+    const code = (await fac.getByTestId("join-code-display").textContent())?.trim() ?? "";
+    const meti = await joinAs(stack.browser(), base, code, "Aiko", "meti", "en-US");
+    const jogmec = await joinAs(stack.browser(), base, code, "鈴木", "jogmec", "ja-JP");
+    await fac.getByTestId("start").click();
+
+    // The status board: members, and where each team's decision stands.
+    await expect.poll(() => fac.getByTestId("status-meti").textContent()).toContain("Aiko");
+    expect(await fac.getByTestId("status-meti-turn").textContent()).toContain("未着手");
+    await jogmec.waitForSelector('[data-testid="lock"]');
+    await jogmec.getByTestId("lock").click();
+    await expect
+      .poll(() => fac.getByTestId("status-jogmec-turn").textContent())
+      .toMatch(/✔ 鈴木 が \d\d:\d\d に確定しました/);
+
+    // An override: the current value with its unit, cleared after use, logged with its reason.
+    await fac.getByTestId("override-target").selectOption("budget:meti");
+    expect(await fac.getByTestId("override-current").textContent()).toContain("900 百万ドル");
+    await fac.getByTestId("override-value").fill("800");
+    await fac.getByTestId("override-reason").fill("補正予算の減額");
+    await fac.getByTestId("override-apply").click();
+    await expect
+      .poll(() => fac.getByTestId("override-current").textContent())
+      .toContain("800 百万ドル");
+    expect(await fac.getByTestId("override-value").inputValue()).toBe("");
+    expect(await fac.getByTestId("override-reason").inputValue()).toBe("");
+    expect(await fac.getByTestId("override-log").textContent()).toContain(
+      "900 百万ドル → 800 百万ドル",
+    );
+    // METI sees it (its own budget), with the reason; JOGMEC does not (another team's budget).
+    await expect
+      .poll(() => meti.getByTestId("override-log").textContent())
+      .toContain("補正予算の減額");
+    expect(await meti.getByTestId("override-log").textContent()).toContain("900 USD m → 800 USD m");
+    expect(await jogmec.getByTestId("override-log").count()).toBe(0);
+
+    // Advancing while METI has not locked: the confirmation says so, by name.
+    await fac.getByTestId("advance").click();
+    await expect.poll(() => fac.getByTestId("turn").getAttribute("data-turn")).toBe("1");
+    expect(stack.dialogs().at(-1)).toMatch(/1チーム（経済産業省）がまだ決定を確定していません/);
+    await fac.screenshot({ path: "e2e/artifacts/console-status-ja.png", fullPage: true });
+    await meti.screenshot({ path: "e2e/artifacts/override-phone-en.png", fullPage: true });
+
+    // Ending asks first; an ended exercise offers no inject, override, move or remove controls.
+    await fac.getByTestId("end").click();
+    expect(stack.dialogs().at(-1)).toContain("演習を終了しますか");
+    await expect.poll(() => fac.getByTestId("status").getAttribute("data-status")).toBe("ended");
+    expect(await fac.getByTestId("override-apply").count()).toBe(0);
+    expect(await fac.locator('[data-testid^="inject-"]').count()).toBe(0);
+    expect(await fac.getByTestId("remove-member").count()).toBe(0);
+    expect(await fac.locator('[data-testid="roster"] select').count()).toBe(0);
+
+    // A participant who opens the console's address is sent to their own page.
+    await meti.goto(sessionUrl);
+    await expect
+      .poll(() => meti.getByTestId("wrong-page").textContent())
+      .toContain("This page is for the facilitator");
+    await fctx.close();
+  });
+});

@@ -1,0 +1,89 @@
+"use client";
+import type { ExerciseView } from "@chokepoint/api";
+import { useI18n } from "../i18n/use-i18n";
+
+/**
+ * The facilitator's status board: per team, who is in it, where its decision stands this turn
+ * (locked by whom and when, or being drafted, or untouched), its projects under way, and how
+ * last turn's orders were filled.
+ */
+export function StatusBoard({ view }: { view: ExerciseView }) {
+  const { t, l, locale } = useI18n();
+  const time = (iso: string) =>
+    new Date(iso).toLocaleTimeString(locale === "ja" ? "ja-JP" : "en-GB", {
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+  const last = view.state.history.at(-1);
+  return (
+    <section className="card wide" data-testid="status-board">
+      <h3>{t("statusBoard")}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>{t("team")}</th>
+            <th>{t("members")}</th>
+            <th>{t("thisTurn")}</th>
+            <th>{t("projectsUnderWay")}</th>
+            <th>{t("lastFills")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.scenario.teams.map((tm) => {
+            const members =
+              view.roster
+                .find((r) => r.team === tm.id)
+                ?.members.filter((m) => m.role === "participant") ?? [];
+            const d = view.decisions[tm.id];
+            const lock = d?.lock && d.lock.turn === view.session.turn ? d.lock : null;
+            const lastEdit = d?.edits.at(-1);
+            const projects = view.state.projects.filter(
+              (p) => p.team === tm.id && (p.status === "pending" || p.status === "active"),
+            );
+            const fills = (last?.fills ?? []).filter((f) => f.team === tm.id && f.op === "buy");
+            const ordered = fills.reduce((a, f) => a + f.ordered, 0);
+            const filled = fills.reduce((a, f) => a + f.filled, 0);
+            return (
+              <tr key={tm.id} data-testid={`status-${tm.id}`}>
+                <th>{l(tm.name)}</th>
+                <td>
+                  {members.length ? members.map((m) => m.displayName).join(", ") : t("nobody")}
+                </td>
+                <td data-testid={`status-${tm.id}-turn`}>
+                  {lock
+                    ? `✔ ${t("lockedBy")
+                        .replace("{name}", lock.by ?? "?")
+                        .replace("{time}", time(lock.at))}`
+                    : lastEdit
+                      ? `✎ ${t("drafting")} (${lastEdit.by ?? "?"} ${time(lastEdit.at)})`
+                      : members.length
+                        ? t("notStarted")
+                        : "—"}
+                </td>
+                <td>
+                  {projects.length
+                    ? projects
+                        .map((p) => {
+                          const name =
+                            l(tm.levers.find((lv) => lv.id === p.lever)?.name) || p.lever;
+                          const left = p.readyTurn - view.session.turn;
+                          return left > 0
+                            ? `${name} (${t("readyIn").replace("{n}", String(left))})`
+                            : name;
+                        })
+                        .join(", ")
+                    : "—"}
+                </td>
+                <td>
+                  {ordered > 0
+                    ? `${Math.round(filled).toLocaleString()} / ${Math.round(ordered).toLocaleString()} t`
+                    : "—"}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
