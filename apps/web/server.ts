@@ -1,7 +1,8 @@
 // One process on one port: Next.js pages, tRPC under /api/trpc and socket.io, on the embedded
-// SQLite database (migrations applied first). `tsx server.ts` after `next build`; `--dev` for development.
-import { createAppServer, ScenarioCatalog } from "@chokepoint/api";
-import { databaseUrl, migrateDeploy, openDatabase } from "@chokepoint/db";
+// SQLite database (migrations applied first) or, as one of several processes, on PostgreSQL
+// (README "Scale out"). `tsx server.ts` after `next build`; `--dev` for development.
+import { clusterAdapter, createAppServer, ScenarioCatalog } from "@chokepoint/api";
+import { databaseUrl, migrateAtStart, openDatabase, redactUrl } from "@chokepoint/db";
 import next from "next";
 import { serveAarPdf } from "./src/server/aar-pdf";
 import { PdfRenderer } from "./src/server/pdf-renderer";
@@ -9,8 +10,9 @@ import { serverEnv } from "./src/server-env";
 
 const env = serverEnv();
 const url = databaseUrl();
-migrateDeploy(url);
+migrateAtStart(url);
 const db = await openDatabase(url);
+const cluster = await clusterAdapter({ databaseUrl: url, redisUrl: env.redisUrl });
 const app = next({ dev: env.dev, dir: import.meta.dirname });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -20,6 +22,8 @@ const server = createAppServer({
   db,
   catalog: ScenarioCatalog.builtIn(),
   ...(env.facilitatorPasscode ? { facilitatorPasscode: env.facilitatorPasscode } : {}),
+  ...(cluster ? { cluster } : {}),
+  ...(env.nodeName ? { nodeName: env.nodeName } : {}),
   fallback: (req, res) => {
     if (req.url?.startsWith("/export/aar.pdf")) {
       void serveAarPdf(req, res, server.review, `http://127.0.0.1:${env.port}`, pdfs).catch(
@@ -34,7 +38,8 @@ const server = createAppServer({
   },
 });
 server.http.listen(env.port, env.host, () => {
-  console.log(`Chokepoint on http://localhost:${env.port} (database ${url})`);
+  const fanOut = cluster ? `, pushes shared through ${cluster.kind}` : "";
+  console.log(`Chokepoint on http://localhost:${env.port} (database ${redactUrl(url)}${fanOut})`);
 });
 const stop = async () => {
   await server.close();

@@ -9,5 +9,9 @@ export function serverEnv(argv: string[] = process.argv, env: NodeJS.ProcessEnv 
     dev: argv.includes("--dev"),
     /** When set, creating and importing exercises ask for it (joining never does). */
     facilitatorPasscode: env.CHOKEPOINT_FACILITATOR_PASSCODE || undefined,
+    /** Several processes: pushes between them go through Redis when set (else PostgreSQL's adapter). */
+    redisUrl: env.REDIS_URL || undefined,
+    /** This process's name in the `X-Chokepoint-Node` response header (README "Scale out"). */
+    nodeName: env.CHOKEPOINT_NODE_NAME || undefined,
   };
 }

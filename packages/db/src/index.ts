@@ -2,7 +2,7 @@ export { classifyDbError, type DbErrorKind } from "./db-error.ts";
 export { type Dialect, dialectOf, dialectOfUrl, redactUrl } from "./dialect.ts";
 export { databaseUrl, ensureDatabaseFile, REPO_ROOT } from "./env.ts";
 export { hashToken, isWellFormedJoinCode, newId, newToken, normaliseJoinCode } from "./ids.ts";
-export { committedMigrations, migrateDeploy } from "./migrate.ts";
+export { committedMigrations, migrateAtStart, migrateDeploy } from "./migrate.ts";
 export { type Database, openDatabase } from "./open-database.ts";
 export {
   type AppendRequest,

@@ -43,3 +43,13 @@ export function committedMigrations(dialect: Dialect): string[] {
     .map((d) => d.name)
     .sort();
 }
+
+/**
+ * What a server does with migrations when it starts: on SQLite apply them (the embedded
+ * default: `pnpm start` needs no other step, and one process owns the file); on PostgreSQL
+ * nothing — several processes start together, so `pnpm db:migrate` runs once per deploy and
+ * `openDatabase` refuses a database that lacks a migration.
+ */
+export function migrateAtStart(url: string): void {
+  if (dialectOfUrl(url) === "sqlite") migrateDeploy(url);
+}

@@ -14,18 +14,22 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   const [observer, setObserver] = useState(false);
   const [team, setTeam] = useState("");
   const [teams, setTeams] = useState<{ id: string; name: { ja: string; en: string } }[]>([]);
+  const [exerciseId, setExerciseId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (code.replace(/[\s-]/g, "").length !== 6) return setTeams([]);
     api()
       .exercise.joinOptions.query({ joinCode: code })
-      .then((o) => setTeams(o.teams))
+      .then((o) => {
+        setTeams(o.teams);
+        setExerciseId(o.exerciseId);
+      })
       .catch(() => setTeams([]));
   }, [code]);
   const join = async () => {
     setError(null);
     try {
-      const r = await api().exercise.join.mutate({
+      const r = await api(null, exerciseId).exercise.join.mutate({
         joinCode: code,
         displayName: name,
         role: observer ? "observer" : "participant",

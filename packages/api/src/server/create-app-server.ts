@@ -11,6 +11,7 @@ import { JoinGuard } from "../service/join-guard.ts";
 import { MonteCarloPool } from "../service/monte-carlo-pool.ts";
 import { FacilitatorPasscode } from "../service/passcode.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
+import type { ClusterAdapter } from "../socket/cluster-adapter.ts";
 
 export interface AppServer {
   http: Server;
@@ -31,6 +32,10 @@ export function createAppServer(opts: {
   limits?: Limits;
   /** When set, creating and importing exercises need it (CHOKEPOINT_FACILITATOR_PASSCODE). */
   facilitatorPasscode?: string;
+  /** Several processes: the socket.io adapter that carries pushes between them (`clusterAdapter`). */
+  cluster?: ClusterAdapter;
+  /** Sent as `X-Chokepoint-Node` on every response, so an operator can see which process answered. */
+  nodeName?: string;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const service = new ExerciseService(opts.db, opts.catalog);
@@ -58,6 +63,7 @@ export function createAppServer(opts: {
   const trpcImport = handler(limits.bodyBytes.import);
   const http = createServer((req, res) => {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+    if (opts.nodeName) res.setHeader("X-Chokepoint-Node", opts.nodeName);
     if (req.url?.startsWith("/api/trpc/review.importJson")) return trpcImport(req, res);
     if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
     if (req.url === "/healthz") {
@@ -67,7 +73,7 @@ export function createAppServer(opts: {
     if (opts.fallback) return opts.fallback(req, res);
     res.writeHead(404).end();
   });
-  const { io, broadcaster } = attachSocket(http, service, limits.socketSubscribeMs);
+  const { io, broadcaster } = attachSocket(http, service, limits.socketSubscribeMs, opts.cluster);
   service.setBroadcaster(broadcaster);
   return {
     http,
@@ -79,6 +85,7 @@ export function createAppServer(opts: {
       await mcPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await opts.cluster?.close();
     },
   };
 }

@@ -35,7 +35,13 @@ export class AfterChange {
         if (m) this.broadcaster.message(id, m);
       }
       const member = e.type === "participant_moved" && state.members.get(e.participantId);
-      if (member) this.broadcaster.memberChanged(id, member, buildExerciseView(state, member));
+      if (member)
+        this.broadcaster.memberChanged(
+          id,
+          member,
+          buildExerciseView(state, member),
+          state.genesis.teams,
+        );
     }
     if (state.status !== "running") this.timers.clear(id);
     else if (

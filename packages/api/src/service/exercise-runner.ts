@@ -1,4 +1,4 @@
-import { AppError, type LogEvent } from "@chokepoint/contracts";
+import { AppError, isAppError, type LogEvent } from "@chokepoint/contracts";
 import type { ExerciseStore, StoredEvent } from "@chokepoint/db";
 import { stateHash } from "@chokepoint/engine";
 import {
@@ -15,6 +15,9 @@ import { DEFAULT_LIMITS } from "../limits.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
 import { Lru } from "./rate-limit.ts";
+
+/** Decide-and-append attempts when other processes keep storing first. */
+const CONFLICT_ATTEMPTS = 3;
 
 export interface Written {
   /** The state before the command and after it. */
@@ -34,8 +37,8 @@ export interface WriteOptions {
 /**
  * The one write path of every exercise (live commands, joins, timers, import, fork, branch
  * runs, the CLI): queue → load → decide → append → evolve. Commands on one exercise run one
- * at a time; the cache holds each exercise's folded state and is dropped whenever a write
- * fails, so the next command reloads from the log.
+ * at a time; the cache holds each exercise's folded state, is brought up to the log's head
+ * before each use, and is dropped whenever a write fails, so the next command reloads.
  */
 export class ExerciseRunner {
   /**
@@ -65,18 +68,29 @@ export class ExerciseRunner {
     return this.queue.run(sessionId, () => this.load(sessionId));
   }
 
-  /** Decides a command and stores its events; a refusal (AppError) is thrown and writes nothing. */
+  /**
+   * Decides a command and stores its events; a refusal (AppError) is thrown and writes nothing.
+   * When another process stored an event first (several servers on one database, e.g. just
+   * after the balancer moved an exercise to a new owner), the command is decided again on the
+   * log as it now is, a few times, before the conflict reaches the caller.
+   */
   async execute(
     sessionId: string,
     caller: Actor,
     command: Command,
     opts: WriteOptions = {},
   ): Promise<Written> {
-    const written = await this.queue.run(sessionId, () =>
-      this.write(sessionId, caller, command, opts),
-    );
-    if (written.events.length) this.onChange(written);
-    return written;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const written = await this.queue.run(sessionId, () =>
+          this.write(sessionId, caller, command, opts),
+        );
+        if (written.events.length) this.onChange(written);
+        return written;
+      } catch (e) {
+        if (attempt >= CONFLICT_ATTEMPTS || !isAppError(e, "sequence_conflict")) throw e;
+      }
+    }
   }
 
   private async write(
@@ -133,7 +147,7 @@ export class ExerciseRunner {
 
   private async load(sessionId: string): Promise<ExerciseState> {
     const cached = this.cache.get(sessionId);
-    if (cached) return cached;
+    if (cached) return this.catchUp(sessionId, cached);
     const genesis = await this.genesis(sessionId);
     const log = await this.store.readLog(sessionId);
     const state = foldLog(initialExerciseState(genesis), log.map(recorded));
@@ -142,6 +156,21 @@ export class ExerciseRunner {
       this.loaded.add(sessionId);
       this.onLoad(state);
     }
+    return state;
+  }
+
+  /**
+   * The cached state, with whatever another process stored since it was folded. With several
+   * server processes on one database an exercise's owner can change (a process dies, the
+   * balancer re-hashes); the one that cached it earlier must not decide on its stale copy
+   * (it refused a lock as "exercise is lobby"). One indexed read of the log's tail (usually
+   * empty) per command keeps every process current.
+   */
+  private async catchUp(sessionId: string, cached: ExerciseState): Promise<ExerciseState> {
+    const newer = await this.store.readLog(sessionId, cached.seq + 1);
+    if (!newer.length) return cached;
+    const state = foldLog(cached, newer.map(recorded));
+    this.cache.set(sessionId, state);
     return state;
   }
 

@@ -100,6 +100,9 @@ export class ExerciseService {
       throw new AppError("bad_join_code", `no open exercise uses the join code '${joinCode}'`);
     const s = state.genesis.scenario;
     return {
+      // The client sends it with the join (X-Exercise-Id), so a balancer routes the join to the
+      // process that owns the exercise, like every later call.
+      exerciseId: state.genesis.sessionId,
       title: s.title,
       teams: s.teams
         .filter((t) => state.genesis.teams.includes(t.id))

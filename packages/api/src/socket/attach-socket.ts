@@ -10,6 +10,7 @@ import type { ExerciseView } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import type { Broadcaster } from "../service/broadcaster.ts";
 import type { Caller, ExerciseService } from "../service/exercise-service.ts";
+import type { ClusterAdapter } from "./cluster-adapter.ts";
 
 interface SocketData {
   caller?: Caller;
@@ -23,6 +24,9 @@ export function audienceOf(caller: Pick<Caller, "role" | "team">): string {
   return "observer";
 }
 const audienceRoom = (sessionId: string, audience: string) => `session:${sessionId}:${audience}`;
+/** Every connection of one participant (a phone and a laptop, say), on whichever process. */
+const memberRoom = (sessionId: string, participantId: string) =>
+  `session:${sessionId}:member:${participantId}`;
 
 export type ChokepointIo = Server<
   ClientToServerEvents,
@@ -40,13 +44,22 @@ export function attachSocket(
   http: HttpServer,
   service: ExerciseService,
   subscribeWithinMs = DEFAULT_LIMITS.socketSubscribeMs,
+  cluster?: ClusterAdapter,
 ): { io: ChokepointIo; broadcaster: Broadcaster } {
   const io: ChokepointIo = new Server(http, {
     path: "/socket.io",
     serveClient: false,
     // A socket carries small JSON messages only.
     maxHttpBufferSize: 64 * 1024,
+    ...(cluster ? { adapter: cluster.adapter as never } : {}),
   });
+  /**
+   * Whether a room may have members on this process only. With one process the local room
+   * list is the truth, and skipping empty rooms saves building views nobody would receive
+   * (branch runs push every turn). With an adapter the room's members may be on any process,
+   * so every push goes through the adapter.
+   */
+  const mayHaveListeners = (room: string) => !!cluster || io.sockets.adapter.rooms.has(room);
 
   io.on("connection", (socket) => {
     // A socket that does not subscribe in time holds memory for nothing: drop it.
@@ -70,6 +83,7 @@ export function attachSocket(
         await socket.join([
           room(caller.sessionId),
           audienceRoom(caller.sessionId, audienceOf(caller)),
+          memberRoom(caller.sessionId, caller.participantId),
         ]);
         reply({ ok: true });
         socket.emit("view", await service.view(parsed.data.token));
@@ -85,10 +99,10 @@ export function attachSocket(
 
   const broadcaster: Broadcaster = {
     changed: (push) => {
-      if (!io.sockets.adapter.rooms.has(room(push.sessionId))) return;
+      if (!mayHaveListeners(room(push.sessionId))) return;
       for (const { audience, view } of push.views()) {
         const to = audienceRoom(push.sessionId, audience);
-        if (!io.sockets.adapter.rooms.has(to)) continue;
+        if (!mayHaveListeners(to)) continue;
         const { history, ...state } = view.state;
         io.to(to).emit("push", {
           view: {
@@ -106,18 +120,17 @@ export function attachSocket(
     message: (sessionId, m) => {
       io.to(room(sessionId)).emit("message", m);
     },
-    memberChanged: (sessionId, member, view) => {
-      void (async () => {
-        for (const s of await io.in(room(sessionId)).fetchSockets()) {
-          const caller = s.data.caller;
-          if (caller?.participantId !== member.participantId) continue;
-          const moved = { ...caller, team: member.team };
-          s.data.caller = moved;
-          for (const r of s.rooms) if (r.startsWith(`${room(sessionId)}:`)) s.leave(r);
-          s.join(audienceRoom(sessionId, audienceOf(moved)));
-          s.emit("view", view);
-        }
-      })().catch((e: unknown) => console.error(`moving ${member.participantId} failed`, e));
+    memberChanged: (sessionId, member, view, teams) => {
+      // Room operations through the adapter, so the participant's connections move on every
+      // process (a local socket list would miss those on another one).
+      const to = memberRoom(sessionId, member.participantId);
+      const audience = audienceOf(member);
+      const others = ["facilitator", "observer", ...teams.map((t) => `team:${t}`)].filter(
+        (a) => a !== audience,
+      );
+      io.in(to).socketsLeave(others.map((a) => audienceRoom(sessionId, a)));
+      io.in(to).socketsJoin(audienceRoom(sessionId, audience));
+      io.to(to).emit("view", view);
     },
   };
   return { io, broadcaster };
