@@ -27,7 +27,7 @@ const server = spawn(
     ...(process.env.LOAD_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/loadprof"] : []),
     "--import",
     "tsx",
-    join(import.meta.dirname, "load-server.ts"),
+    join(import.meta.dirname, "..", "src", "server", "serve-api-only.ts"),
     String(PORT),
     `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-load-")), "load.db")}`,
   ],

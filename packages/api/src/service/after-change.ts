@@ -16,7 +16,7 @@ export class AfterChange {
   ) {}
 
   /** After a stored change: push each audience its view, the messages and the moves; set timers. */
-  changed({ state, events, before }: Written): void {
+  changed({ state, events, before, foreign }: Written): void {
     const id = state.genesis.sessionId;
     let views: ReturnType<typeof audienceViews> | undefined;
     this.broadcaster.changed({
@@ -30,7 +30,8 @@ export class AfterChange {
       },
     });
     for (const e of events) {
-      if (e.type === "message_broadcast") {
+      // Another process's message was sent by it, and is in every view pushed above anyway.
+      if (e.type === "message_broadcast" && !foreign) {
         const m = state.messages.at(-1);
         if (m) this.broadcaster.message(id, m);
       }

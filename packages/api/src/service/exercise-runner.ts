@@ -25,6 +25,11 @@ export interface Written {
   state: ExerciseState;
   /** The events this command stored (empty for a no-op or a retried command). */
   events: LogEvent[];
+  /**
+   * Stored by another process and found by a catch-up read. It may have died before pushing
+   * them, so this process pushes the change too (clients drop a version they already hold).
+   */
+  foreign?: boolean;
 }
 
 export interface WriteOptions {
@@ -49,7 +54,10 @@ export class ExerciseRunner {
   private readonly cache: Lru<ExerciseState>;
   private readonly loaded = new Set<string>();
   private readonly queue = new KeyedQueue();
-  /** Called after each stored change, outside the queue (pushes, timers). */
+  /**
+   * Called after each stored change, outside the queue (pushes, timers); and inside it for a
+   * change another process stored (`foreign`), before this process decides on top of it.
+   */
   onChange: (w: Written) => void = () => {};
   /** Called when an exercise is folded from its log (e.g. after a restart: re-arm its timer). */
   onLoad: (s: ExerciseState) => void = () => {};
@@ -171,6 +179,7 @@ export class ExerciseRunner {
     if (!newer.length) return cached;
     const state = foldLog(cached, newer.map(recorded));
     this.cache.set(sessionId, state);
+    this.onChange({ before: cached, state, events: newer.map((e) => e.event), foreign: true });
     return state;
   }
 
