@@ -39,12 +39,21 @@ export interface MultiProcessStack {
 export async function startServer(
   name: string,
   databaseUrl: string,
-  redisUrl?: string,
+  opts: { redisUrl?: string; nodeArgs?: string[] } = {},
 ): Promise<ServerNode> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", SERVER, String(port), databaseUrl, name, ...(redisUrl ? [redisUrl] : [])],
+    [
+      ...(opts.nodeArgs ?? []),
+      "--import",
+      "tsx",
+      SERVER,
+      String(port),
+      databaseUrl,
+      name,
+      ...(opts.redisUrl ? [opts.redisUrl] : []),
+    ],
     { cwd: API_DIR, stdio: ["ignore", "pipe", "pipe"] },
   );
   let err = "";

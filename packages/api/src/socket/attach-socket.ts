@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import {
   type ClientToServerEvents,
@@ -60,8 +61,31 @@ export function attachSocket(
    * so every push goes through the adapter.
    */
   const mayHaveListeners = (room: string) => !!cluster || io.sockets.adapter.rooms.has(room);
+  /** Every socket of this process is in this room (clustered only). */
+  const thisProcess = `process:${randomUUID()}`;
+  /**
+   * An emit to a room's members on every process. A cluster adapter delivers to local sockets
+   * only after publishing to the others (a database or Redis round trip), which would add that
+   * round trip to every push's latency here; so local sockets get it at once, and the adapter
+   * carries it to the others' sockets (every socket not in this process's room).
+   */
+  const emitTo = <E extends keyof ServerToClientEvents<ExerciseView>>(
+    to: string,
+    event: E,
+    ...payload: Parameters<ServerToClientEvents<ExerciseView>[E]>
+  ): void => {
+    if (!cluster) {
+      io.to(to).emit(event, ...payload);
+      return;
+    }
+    io.local.to(to).emit(event, ...payload);
+    io.to(to)
+      .except(thisProcess)
+      .emit(event, ...payload);
+  };
 
   io.on("connection", (socket) => {
+    if (cluster) void socket.join(thisProcess);
     // A socket that does not subscribe in time holds memory for nothing: drop it.
     const idle = setTimeout(() => {
       if (!socket.data.caller) socket.disconnect(true);
@@ -104,7 +128,7 @@ export function attachSocket(
         const to = audienceRoom(push.sessionId, audience);
         if (!mayHaveListeners(to)) continue;
         const { history, ...state } = view.state;
-        io.to(to).emit("push", {
+        emitTo(to, "push", {
           view: {
             ...view,
             me: null,
@@ -118,7 +142,7 @@ export function attachSocket(
       }
     },
     message: (sessionId, m) => {
-      io.to(room(sessionId)).emit("message", m);
+      emitTo(room(sessionId), "message", m);
     },
     memberChanged: (sessionId, member, view, teams) => {
       // Room operations through the adapter, so the participant's connections move on every
@@ -130,7 +154,7 @@ export function attachSocket(
       );
       io.in(to).socketsLeave(others.map((a) => audienceRoom(sessionId, a)));
       io.in(to).socketsJoin(audienceRoom(sessionId, audience));
-      io.to(to).emit("view", view);
+      emitTo(to, "view", view);
     },
   };
   return { io, broadcaster };

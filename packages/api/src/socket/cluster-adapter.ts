@@ -37,7 +37,7 @@ export async function clusterAdapter(opts: {
   }
   if (/^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
     // A small pool of its own: one connection LISTENs, the others NOTIFY and fetch large pushes.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 4 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 8 });
     // A dropped connection must not crash the server; the adapter reconnects by itself.
     pool.on("error", (e) => console.error("postgres adapter:", e.message));
     return {
