@@ -24,6 +24,7 @@ const server = createAppServer({
   ...(env.facilitatorPasscode ? { facilitatorPasscode: env.facilitatorPasscode } : {}),
   ...(cluster ? { cluster } : {}),
   ...(env.nodeName ? { nodeName: env.nodeName } : {}),
+  trustProxy: env.trustProxy,
   fallback: (req, res) => {
     if (req.url?.startsWith("/export/aar.pdf")) {
       void serveAarPdf(req, res, server.review, `http://127.0.0.1:${env.port}`, pdfs).catch(

@@ -39,7 +39,7 @@ export interface MultiProcessStack {
 export async function startServer(
   name: string,
   databaseUrl: string,
-  opts: { redisUrl?: string; nodeArgs?: string[] } = {},
+  opts: { redisUrl?: string; nodeArgs?: string[]; trustProxy?: boolean } = {},
 ): Promise<ServerNode> {
   const port = await freePort();
   const child = spawn(
@@ -52,7 +52,8 @@ export async function startServer(
       String(port),
       databaseUrl,
       name,
-      ...(opts.redisUrl ? [opts.redisUrl] : []),
+      ...(opts.redisUrl ? [`--redis=${opts.redisUrl}`] : []),
+      ...(opts.trustProxy ? ["--trust-proxy"] : []),
     ],
     { cwd: API_DIR, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -88,7 +89,9 @@ export async function startMultiProcessStack(
   try {
     const databaseUrl = await cluster.createDatabase("chokepoint");
     migrateDeploy(databaseUrl);
-    const nodes = await Promise.all(["node1", "node2"].map((n) => startServer(n, databaseUrl)));
+    const nodes = await Promise.all(
+      ["node1", "node2"].map((n) => startServer(n, databaseUrl, { trustProxy: true })),
+    );
     children.push(...nodes.map((n) => n.process));
     const listen = await freePort();
     const balancer = spawn(haproxy, ["-db", "-f", HAPROXY_CFG], {

@@ -12,6 +12,7 @@ import { MonteCarloPool } from "../service/monte-carlo-pool.ts";
 import { FacilitatorPasscode } from "../service/passcode.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
 import type { ClusterAdapter } from "../socket/cluster-adapter.ts";
+import { clientAddress } from "./client-address.ts";
 
 export interface AppServer {
   http: Server;
@@ -36,6 +37,8 @@ export function createAppServer(opts: {
   cluster?: ClusterAdapter;
   /** Sent as `X-Chokepoint-Node` on every response, so an operator can see which process answered. */
   nodeName?: string;
+  /** A balancer or proxy is in front: take the caller's address from X-Forwarded-For (`clientAddress`). */
+  trustProxy?: boolean;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const service = new ExerciseService(opts.db, opts.catalog);
@@ -54,7 +57,7 @@ export function createAppServer(opts: {
         service,
         review,
         token: bearerToken(req.headers.authorization),
-        address: req.socket.remoteAddress ?? "unknown",
+        address: clientAddress(req, opts.trustProxy ?? false),
         joinGuard,
         passcode,
       }),
