@@ -30,6 +30,8 @@ export interface MultiProcessStack {
   databaseUrl: string;
   nodes: ServerNode[];
   cluster: ThrowawayCluster;
+  /** What HAProxy last wrote (server up/down notices). */
+  balancerLog(): string;
   /** The node the balancer sends an exercise's calls to (by the X-Chokepoint-Node header). */
   ownerOf(exerciseId: string): Promise<ServerNode>;
   stop(): Promise<void>;
@@ -103,6 +105,11 @@ export async function startMultiProcessStack(
       },
       stdio: ["ignore", "ignore", "pipe"],
     });
+    // Read what it says (a full pipe would stall it); the last part is kept for diagnosis.
+    let balancerLog = "";
+    balancer.stderr?.on("data", (d) => {
+      balancerLog = (balancerLog + d).slice(-20_000);
+    });
     children.push(balancer);
     const url = `http://127.0.0.1:${listen}`;
     const nodeAnswering = async (exerciseId: string): Promise<string | null> => {
@@ -142,6 +149,7 @@ export async function startMultiProcessStack(
       nodes,
       cluster,
       stop,
+      balancerLog: () => balancerLog,
       async ownerOf(exerciseId) {
         const name = await nodeAnswering(exerciseId);
         const node = nodes.find((n) => n.name === name);
