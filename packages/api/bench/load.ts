@@ -180,6 +180,9 @@ if (multi) {
   let two: Figures;
   try {
     two = await runLoad(stack.url, "two processes, PostgreSQL + HAProxy");
+  } catch (e) {
+    console.error(`HAProxy said:\n${stack.balancerLog()}`);
+    throw e;
   } finally {
     await stack.stop();
   }
