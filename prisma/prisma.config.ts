@@ -4,10 +4,13 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
 
-// Same default as packages/db's env.ts: ./data/chokepoint.db at the repository root.
-const url =
-  process.env.DATABASE_URL ??
-  `file:${path.join(import.meta.dirname, "..", "data", "chokepoint.db")}`;
+// Same default as packages/db's env.ts: ./data/chokepoint.db at the repository root. A
+// PostgreSQL URL belongs to prisma/postgres/prisma.config.ts; `prisma generate` at install runs
+// both configs whatever DATABASE_URL is, and connects nowhere.
+const given = process.env.DATABASE_URL;
+const url = given?.startsWith("file:")
+  ? given
+  : `file:${path.join(import.meta.dirname, "..", "data", "chokepoint.db")}`;
 process.env.DATABASE_URL = url;
 
 export default defineConfig({

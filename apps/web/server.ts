@@ -1,7 +1,8 @@
 // One process on one port: Next.js pages, tRPC under /api/trpc and socket.io, on the embedded
-// SQLite database (migrations applied first). `tsx server.ts` after `next build`; `--dev` for development.
-import { createAppServer, ScenarioCatalog } from "@chokepoint/api";
-import { DatabaseStartError, databaseUrl, startDatabase } from "@chokepoint/db";
+// SQLite database (migrations applied first) or, as one of several processes, on PostgreSQL
+// (README "Scale out"). `tsx server.ts` after `next build`; `--dev` for development.
+import { clusterAdapter, createAppServer, ScenarioCatalog } from "@chokepoint/api";
+import { DatabaseStartError, databaseUrl, redactUrl, startDatabase } from "@chokepoint/db";
 import next from "next";
 import { serveAarPdf } from "./src/server/aar-pdf";
 import { PdfRenderer } from "./src/server/pdf-renderer";
@@ -22,6 +23,7 @@ const db = await startDatabase(url).catch((e: unknown) => {
   console.error(e instanceof DatabaseStartError ? e.message : e);
   process.exit(1);
 });
+const cluster = await clusterAdapter({ databaseUrl: url, redisUrl: env.redisUrl });
 const app = next({ dev: env.dev, dir: import.meta.dirname });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -33,6 +35,9 @@ const server = createAppServer({
   limits: env.limits,
   publicUrls: env.publicUrls,
   ...(env.facilitatorPasscode ? { facilitatorPasscode: env.facilitatorPasscode } : {}),
+  ...(cluster ? { cluster } : {}),
+  ...(env.nodeName ? { nodeName: env.nodeName } : {}),
+  trustProxy: env.trustProxy,
   fallback: (req, res) => {
     if (req.url?.startsWith("/export/aar.pdf")) {
       void serveAarPdf(req, res, server.review, `http://127.0.0.1:${env.port}`, pdfs).catch(
@@ -52,7 +57,8 @@ const discarded = await server.service.store.discardUnpublished(
 );
 if (discarded) console.log(`Deleted ${discarded} import(s) left unfinished by an earlier crash`);
 server.http.listen(env.port, env.host, () => {
-  console.log(`Chokepoint on http://localhost:${env.port} (database ${url})`);
+  const fanOut = cluster ? `, pushes shared through ${cluster.kind}` : "";
+  console.log(`Chokepoint on http://localhost:${env.port} (database ${redactUrl(url)}${fanOut})`);
 });
 const stop = async () => {
   await server.close();

@@ -19,6 +19,12 @@ export function serverEnv(argv: string[] = process.argv, env: NodeJS.ProcessEnv 
       configured: publicUrl(env.CHOKEPOINT_PUBLIC_URL),
       lan: lanUrl(port),
     },
+    /** Several processes: pushes between them go through Redis when set (else PostgreSQL's adapter). */
+    redisUrl: env.REDIS_URL || undefined,
+    /** This process's name in the `X-Chokepoint-Node` response header (README "Scale out"). */
+    nodeName: env.CHOKEPOINT_NODE_NAME || undefined,
+    /** Behind a balancer: the caller's address comes from X-Forwarded-For (SECURITY.md). */
+    trustProxy: env.CHOKEPOINT_TRUST_PROXY === "1",
   };
 }
 

@@ -1,52 +1,31 @@
-// Load benchmark (not a test): N socket.io clients on loopback across M exercises, against the
-// real server in its own process. Prints, each as p50/p99:
+// Load benchmark (not a test): N socket.io clients on loopback across M exercises, against real
+// server processes. Prints, each as p50/p99:
 // - push latency: from the server emitting a turn's view to each client receiving it;
 // - advance → view: from a facilitator's advance call to each client holding the new turn,
 //   with all facilitators advancing at once (burst) and spread over 5 s (staggered);
 // - decision round trip: lock sent → acknowledged after the durable write.
 //   pnpm bench:load [sessions=50] [participantsPerSession=20] [turns=4]
-import { spawn } from "node:child_process";
+//     one server process on a fresh SQLite file.
+//   pnpm bench:load multi [sessions=100] [participantsPerSession=20] [turns=4]
+//     the same load twice in one run: one process on SQLite, then two processes on PostgreSQL
+//     (a throwaway cluster) behind HAProxy with apps/web/deploy/haproxy.cfg, every call routed
+//     by the exercise id; the figures side by side.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { io, type Socket } from "socket.io-client";
 import type { AppRouter } from "../src/router/root.ts";
+import { startMultiProcessStack, startServer } from "../test/multi-process-stack.ts";
 
-const [sessionsArg, perArg, turnsArg] = process.argv.slice(2);
-const SESSIONS = Number(sessionsArg ?? 50);
+const args = process.argv.slice(2);
+const multi = args[0] === "multi";
+const [sessionsArg, perArg, turnsArg] = multi ? args.slice(1) : args;
+const SESSIONS = Number(sessionsArg ?? (multi ? 100 : 50));
 const PER = Number(perArg ?? 20);
 const TURNS = Number(turnsArg ?? 4);
-const PORT = 3900 + Math.floor(Math.random() * 100);
-const base = `http://127.0.0.1:${PORT}`;
 const TEAMS = ["meti", "jogmec", "magnet_maker", "automaker", "trading_house"];
 
-const server = spawn(
-  process.execPath,
-  [
-    ...(process.env.LOAD_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/loadprof"] : []),
-    "--import",
-    "tsx",
-    join(import.meta.dirname, "load-server.ts"),
-    String(PORT),
-    `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-load-")), "load.db")}`,
-  ],
-  { stdio: ["ignore", "pipe", "inherit"] },
-);
-await new Promise<void>((resolve, reject) => {
-  server.stdout?.on("data", (d) => String(d).includes("READY") && resolve());
-  server.once("exit", (c) => reject(new Error(`server exited ${c}`)));
-});
-
-const client = (token?: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${base}/api/trpc`,
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }),
-    ],
-  });
 const pct = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? Number.NaN;
@@ -59,87 +38,171 @@ interface Member {
   turn: number;
   onTurn?: (turn: number, at: number, sentAt: number) => void;
 }
-const sessions: { facilitator: string; members: Member[] }[] = [];
-console.log(
-  `setting up ${SESSIONS} exercises × ${PER} participants = ${SESSIONS * PER} socket.io clients…`,
-);
-for (let s = 0; s < SESSIONS; s++) {
-  const { joinCode, token } = await client().exercise.create.mutate({
-    scenarioId: "rare-earth-2010",
-    seed: s,
-    facilitatorName: `F${s}`,
-  });
-  const members: Member[] = [];
-  for (let p = 0; p < PER; p++) {
-    const team = TEAMS[p % TEAMS.length] as string;
-    const j = await client().exercise.join.mutate({ joinCode, displayName: `P${s}-${p}`, team });
-    const socket = io(base, { path: "/socket.io", transports: ["websocket"], forceNew: true });
-    const m: Member = { token: j.token, team, socket, turn: 0 };
-    socket.on("push", (p: { view: { session: { turn: number } }; sentAt: number }) => {
-      if (p.view.session.turn > m.turn) {
-        m.turn = p.view.session.turn;
-        m.onTurn?.(p.view.session.turn, performance.now(), p.sentAt - performance.timeOrigin);
-      }
-    });
-    await socket.emitWithAck("subscribe", { token: j.token });
-    members.push(m);
-  }
-  await client(token).facilitator.control.mutate({ action: "start" });
-  sessions.push({ facilitator: token, members });
+
+interface Figures {
+  push: number[];
+  burst: number[];
+  staggered: number[];
+  roundTrip: number[];
+  /** Exercises per answering process (X-Chokepoint-Node), when known. */
+  owners: Record<string, number>;
 }
 
-const push: number[] = [];
-const burst: number[] = [];
-const staggered: number[] = [];
-const roundTrip: number[] = [];
-for (let turn = 0; turn < TURNS; turn++) {
-  // Every team but one locks (one member per team), timing each decision's round trip.
-  await Promise.all(
-    sessions.map(async (s) => {
-      const lockers = TEAMS.map((t) => s.members.find((m) => m.team === t))
-        .filter((m): m is Member => !!m)
-        .slice(0, TEAMS.length - 1);
-      for (const m of lockers) {
-        const t0 = performance.now();
-        await client(m.token).exercise.lock.mutate({ turn, actions: [] });
-        roundTrip.push(performance.now() - t0);
-      }
-    }),
-  );
-  // Odd turns: every facilitator advances at the same instant (worst case). Even turns: spread over 5 s.
-  const together = turn % 2 === 0;
-  await Promise.all(
-    sessions.map(async (s) => {
-      if (!together) await new Promise((r) => setTimeout(r, Math.random() * 5000));
-      const arrivals = s.members.map(
-        (m) =>
-          new Promise<[number, number]>(
-            (resolve) => (m.onTurn = (t, at, sentAt) => t === turn + 1 && resolve([at, sentAt])),
-          ),
-      );
-      const t0 = performance.now();
-      await client(s.facilitator).facilitator.advance.mutate({ turn });
-      for (const [at, sentAt] of await Promise.all(arrivals)) {
-        (together ? burst : staggered).push(at - t0);
-        push.push(at - sentAt);
-      }
-    }),
-  );
+/** The load against one entry point (a server, or the balancer in front of several). */
+async function runLoad(base: string, label: string): Promise<Figures> {
+  // Every call carries the exercise id, as the web app's do, so a balancer routes it.
+  const client = (exerciseId: string | null, token?: string) =>
+    createTRPCClient<AppRouter>({
+      links: [
+        httpLink({
+          url: `${base}/api/trpc`,
+          headers: () => ({
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(exerciseId ? { "x-exercise-id": exerciseId } : {}),
+          }),
+        }),
+      ],
+    });
+  const sessions: { id: string; facilitator: string; members: Member[] }[] = [];
+  const owners: Record<string, number> = {};
   console.log(
-    `turn ${turn + 1}/${TURNS} resolved in all ${SESSIONS} exercises (${together ? "all advanced at once" : "advances spread over 5 s"})`,
+    `${label}: setting up ${SESSIONS} exercises × ${PER} participants = ${SESSIONS * PER} socket.io clients…`,
   );
+  for (let s = 0; s < SESSIONS; s++) {
+    const { sessionId, joinCode, token } = await client(null).exercise.create.mutate({
+      scenarioId: "rare-earth-2010",
+      seed: s,
+      facilitatorName: `F${s}`,
+    });
+    const owner = (
+      await fetch(`${base}/healthz`, { headers: { "x-exercise-id": sessionId } })
+    ).headers.get("x-chokepoint-node");
+    if (owner) owners[owner] = (owners[owner] ?? 0) + 1;
+    const members: Member[] = [];
+    for (let p = 0; p < PER; p++) {
+      const team = TEAMS[p % TEAMS.length] as string;
+      const j = await client(sessionId).exercise.join.mutate({
+        joinCode,
+        displayName: `P${s}-${p}`,
+        team,
+      });
+      const socket = io(base, {
+        path: "/socket.io",
+        transports: ["websocket"],
+        query: { ex: sessionId },
+        forceNew: true,
+      });
+      const m: Member = { token: j.token, team, socket, turn: 0 };
+      socket.on("push", (p: { view: { session: { turn: number } }; sentAt: number }) => {
+        if (p.view.session.turn > m.turn) {
+          m.turn = p.view.session.turn;
+          m.onTurn?.(p.view.session.turn, performance.now(), p.sentAt - performance.timeOrigin);
+        }
+      });
+      await socket.emitWithAck("subscribe", { token: j.token });
+      members.push(m);
+    }
+    await client(sessionId, token).facilitator.control.mutate({ action: "start" });
+    sessions.push({ id: sessionId, facilitator: token, members });
+  }
+
+  const f: Figures = { push: [], burst: [], staggered: [], roundTrip: [], owners };
+  for (let turn = 0; turn < TURNS; turn++) {
+    // Every team but one locks (one member per team), timing each decision's round trip.
+    await Promise.all(
+      sessions.map(async (s) => {
+        const lockers = TEAMS.map((t) => s.members.find((m) => m.team === t))
+          .filter((m): m is Member => !!m)
+          .slice(0, TEAMS.length - 1);
+        for (const m of lockers) {
+          const t0 = performance.now();
+          await client(s.id, m.token).exercise.lock.mutate({ turn, actions: [] });
+          f.roundTrip.push(performance.now() - t0);
+        }
+      }),
+    );
+    // Odd turns: every facilitator advances at the same instant (worst case). Even turns: spread over 5 s.
+    const together = turn % 2 === 0;
+    await Promise.all(
+      sessions.map(async (s) => {
+        if (!together) await new Promise((r) => setTimeout(r, Math.random() * 5000));
+        const arrivals = s.members.map(
+          (m) =>
+            new Promise<[number, number]>(
+              (resolve) => (m.onTurn = (t, at, sentAt) => t === turn + 1 && resolve([at, sentAt])),
+            ),
+        );
+        const t0 = performance.now();
+        await client(s.id, s.facilitator).facilitator.advance.mutate({ turn });
+        for (const [at, sentAt] of await Promise.all(arrivals)) {
+          (together ? f.burst : f.staggered).push(at - t0);
+          f.push.push(at - sentAt);
+        }
+      }),
+    );
+    console.log(
+      `${label}: turn ${turn + 1}/${TURNS} resolved in all ${SESSIONS} exercises (${together ? "all advanced at once" : "advances spread over 5 s"})`,
+    );
+  }
+  for (const s of sessions) for (const m of s.members) m.socket.close();
+  return f;
 }
 
 const line = (name: string, xs: number[]) =>
   `${name}: p50 ${pct(xs, 0.5).toFixed(1)} ms, p99 ${pct(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length})`;
-console.log(
-  `\n${SESSIONS * PER} participants in ${SESSIONS} exercises, ${TURNS} turns, one server process (2-core machine)`,
-);
-console.log(
-  `${line("push latency (server emit → client has the view)", push)}  target p99 < 150 ms: ${pct(push, 0.99) < 150 ? "met" : "NOT met"}`,
-);
-console.log(line("advance → view, all 50 facilitators at once", burst));
-console.log(line("advance → view, advances spread over 5 s", staggered));
-console.log(line("decision round trip (lock → durable ack)", roundTrip));
-for (const s of sessions) for (const m of s.members) m.socket.close();
-server.kill("SIGTERM");
+
+function report(title: string, f: Figures): void {
+  console.log(`\n${title}`);
+  console.log(
+    `${line("push latency (server emit → client has the view)", f.push)}  target p99 < 150 ms: ${pct(f.push, 0.99) < 150 ? "met" : "NOT met"}`,
+  );
+  console.log(line(`advance → view, all ${SESSIONS} facilitators at once`, f.burst));
+  console.log(line("advance → view, advances spread over 5 s", f.staggered));
+  console.log(line("decision round trip (lock → durable ack)", f.roundTrip));
+}
+
+const sqliteUrl = `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-load-")), "load.db")}`;
+const single = await startServer("sqlite", sqliteUrl, {
+  nodeArgs: process.env.LOAD_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/loadprof"] : [],
+});
+let one: Figures;
+try {
+  one = await runLoad(single.url, "one process, SQLite");
+} finally {
+  single.process.kill("SIGTERM");
+}
+const shape = `${SESSIONS * PER} participants in ${SESSIONS} exercises, ${TURNS} turns (2-core machine)`;
+report(`${shape}, one server process on SQLite`, one);
+
+if (multi) {
+  // fsync on, as SQLite's synchronous=FULL is: both acknowledge only flushed writes.
+  const stack = await startMultiProcessStack({ fsync: true });
+  let two: Figures;
+  try {
+    two = await runLoad(stack.url, "two processes, PostgreSQL + HAProxy");
+  } catch (e) {
+    console.error(`HAProxy said:\n${stack.balancerLog()}`);
+    throw e;
+  } finally {
+    await stack.stop();
+  }
+  const split = Object.entries(two.owners)
+    .map(([n, c]) => `${n} ${c}`)
+    .join(", ");
+  report(
+    `${shape}, two server processes on PostgreSQL behind HAProxy (exercises per process: ${split})`,
+    two,
+  );
+  console.log("\npush latency, same run and load:");
+  for (const [name, f] of [
+    ["one process, SQLite", one],
+    ["two processes, PostgreSQL + HAProxy (socket.io postgres adapter)", two],
+  ] as const)
+    console.log(
+      `  ${name.padEnd(66)} p50 ${pct(f.push, 0.5).toFixed(1).padStart(6)} ms   p99 ${pct(f.push, 0.99).toFixed(1).padStart(6)} ms`,
+    );
+  console.log(
+    `  target p99 < 150 ms across two processes: ${pct(two.push, 0.99) < 150 ? "met" : "NOT met"}`,
+  );
+}
+process.exit(0);

@@ -12,3 +12,4 @@ export { ExerciseRunner, type Written } from "./service/exercise-runner.ts";
 export { type Caller, ExerciseService } from "./service/exercise-service.ts";
 export { type HeadlessResult, replayInto, runToEnd } from "./service/run-headless.ts";
 export { attachSocket } from "./socket/attach-socket.ts";
+export { type ClusterAdapter, clusterAdapter } from "./socket/cluster-adapter.ts";

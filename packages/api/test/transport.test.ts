@@ -132,6 +132,8 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
     };
     expect(applyPush(v, push)).toBe("resync");
     expect(applyPush(v, { ...push, baseVersion: 5 })).toMatchObject({ me: 1, session: { seq: 9 } });
+    // A change re-pushed from an earlier base (another process caught up) still applies.
+    expect(applyPush(v, { ...push, baseVersion: 3 })).toMatchObject({ me: 1, session: { seq: 9 } });
     expect(applyPush(v, { ...push, view: { ...push.view, session: { seq: 4 } } })).toBe(v);
   });
 

@@ -11,7 +11,7 @@ export type SubscribeAck =
 
 /**
  * A pushed change for a whole audience: the view without `me` (the client keeps its own) and
- * with only the turns of history resolved since `baseVersion`. A client whose view is not at
+ * with only the turns of history resolved since `baseVersion`. A client whose view is before
  * `baseVersion` has missed a push and subscribes again for a full view.
  */
 export interface ViewPush<V extends { state: { history: unknown[] } }> {
@@ -47,7 +47,7 @@ export interface ClientToServerEvents {
 
 /**
  * A client's view after a push: the pushed view with this client's `me` and its earlier
- * history, or "resync" when the client missed a change (its version is not the push's base)
+ * history, or "resync" when the client missed a change (its version is before the push's base)
  * and must subscribe again for a full view. A push older than the view is ignored.
  */
 export function applyPush<
@@ -55,7 +55,10 @@ export function applyPush<
 >(current: V | null, push: ViewPush<V>): V | "resync" {
   if (!current) return "resync";
   if (push.view.session.seq <= current.session.seq) return current;
-  if (push.baseVersion !== current.session.seq) return "resync";
+  // A push may start before the client's version (a process re-pushing what another one
+  // stored, README "Scale out"): the view is whole but for history before historyFrom, which
+  // the client holds. One starting after the client's version means a change was missed.
+  if (push.baseVersion > current.session.seq) return "resync";
   if (current.state.history.length < push.historyFrom) return "resync";
   return {
     ...push.view,

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import Sqlite from "better-sqlite3";
-import { migrateDeploy } from "./migrate.ts";
+import { migrateAtStart } from "./migrate.ts";
 import { type Database, openDatabase } from "./open-database.ts";
 
 /** One thing wrong with a database, said for an operator in English and Japanese. */
@@ -76,7 +76,8 @@ export async function startDatabase(url: string): Promise<Database> {
     if (problem) throw new DatabaseStartError(databaseProblemReport(url, [problem]));
   }
   try {
-    migrateDeploy(url);
+    // SQLite migrates at every start; PostgreSQL once per deploy (`db:migrate`), checked on open.
+    migrateAtStart(url);
   } catch (e) {
     const cause = firstLines((e as Error).message);
     throw fail(

@@ -5,6 +5,8 @@ export {
   databaseProblemReport,
   startDatabase,
 } from "./check-database.ts";
+export { classifyDbError, type DbErrorKind } from "./db-error.ts";
+export { type Dialect, dialectOf, dialectOfUrl, redactUrl } from "./dialect.ts";
 export { databaseUrl, ensureDatabaseFile, REPO_ROOT } from "./env.ts";
 export {
   hashToken,
@@ -16,7 +18,7 @@ export {
   normaliseJoinCode,
   revokedHash,
 } from "./ids.ts";
-export { migrateDeploy } from "./migrate.ts";
+export { committedMigrations, migrateAtStart, migrateDeploy } from "./migrate.ts";
 export { type Database, openDatabase } from "./open-database.ts";
 export {
   type AppendRequest,

@@ -1,43 +1,61 @@
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { isAppError } from "@chokepoint/contracts";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/open-database.ts";
 import { appendEvent, headSeq, readLog } from "../src/repositories/event-log.ts";
 import { createSession } from "../src/repositories/sessions.ts";
-import { freshDatabase, lockEvent } from "./fresh-database.ts";
+import { ENGINES, freshDatabase, lockEvent } from "./fresh-database.ts";
 
-let url: string;
-let db: Database;
-let other: Database;
-const newSession = async () =>
-  (
-    await createSession(db, {
-      scenarioId: "rare-earth-2010",
-      scenarioVersion: "1.0.0",
-      seed: 1,
-      teams: ["meti", "jogmec"],
-      facilitatorName: "Facilitator",
-    })
-  ).sessionId;
 const tsx = (script: string, ...args: string[]) =>
   [process.execPath, ["--import", "tsx", join(import.meta.dirname, script), ...args]] as const;
 
-beforeAll(async () => {
-  ({ url, db } = await freshDatabase());
-  other = await openDatabase(url);
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await other.$disconnect();
-});
+describe.each(ENGINES)("the event log on a real %s database", (engine) => {
+  let url: string;
+  let db: Database;
+  let other: Database;
+  const newSession = async () =>
+    (
+      await createSession(db, {
+        scenarioId: "rare-earth-2010",
+        scenarioVersion: "1.0.0",
+        seed: 1,
+        teams: ["meti", "jogmec"],
+        facilitatorName: "Facilitator",
+      })
+    ).sessionId;
 
-describe("the event log on a real SQLite file", () => {
-  it("runs in WAL mode with full sync", async () => {
-    const mode = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
-    expect(mode[0]?.journal_mode).toBe("wal");
+  beforeAll(async () => {
+    ({ url, db } = await freshDatabase(engine));
+    other = await openDatabase(url);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await other?.$disconnect();
   });
 
+  it("acknowledges only committed, synchronously flushed writes", async () => {
+    if (engine === "sqlite") {
+      const mode = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+      expect(mode[0]?.journal_mode).toBe("wal");
+    } else {
+      const sync =
+        await db.$queryRawUnsafe<{ synchronous_commit: string }[]>("SHOW synchronous_commit");
+      expect(sync[0]?.synchronous_commit).toBe("on");
+    }
+  });
+
+  it("stores the time it was given as a date and reads the same instant back", async () => {
+    const s = await newSession();
+    const at = new Date("2026-11-24T09:30:01.234Z");
+    const r = await appendEvent(db, { sessionId: s, expectedSeq: 0, event: lockEvent(0), at });
+    expect(r.stored.createdAt).toEqual(at);
+    expect((await readLog(other, s))[0]?.createdAt).toEqual(at);
+    const now = await appendEvent(db, { sessionId: s, expectedSeq: 1, event: lockEvent(1) });
+    expect(Math.abs(now.stored.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect((await readLog(other, s, 2))[0]?.createdAt).toEqual(now.stored.createdAt);
+  });
   it("numbers events 1, 2, 3 and reads them back from any seq", async () => {
     const s = await newSession();
     for (let i = 0; i < 3; i++)
@@ -177,16 +195,27 @@ describe("the event log on a real SQLite file", () => {
       [1, { type: "message_broadcast", text: "acknowledged before the crash" }],
     ]);
     await reopened.$disconnect();
-    // And a fresh process (no shared page cache) sees it too.
-    const check = spawnSync(
-      process.execPath,
-      [
-        "-e",
-        `const D=require(${JSON.stringify(require.resolve("better-sqlite3"))});const d=new D(${JSON.stringify(url.slice(5))},{readonly:true});console.log(d.prepare('select count(*) n from EventLogEntry where sessionId=?').get(${JSON.stringify(s)}).n)`,
-      ],
-      { encoding: "utf8" },
-    );
-    expect(check.stdout.trim()).toBe("1");
+    // And a fresh connection from outside Prisma (no shared page cache or pool) sees it too.
+    if (engine === "sqlite") {
+      const check = spawnSync(
+        process.execPath,
+        [
+          "-e",
+          `const D=require(${JSON.stringify(require.resolve("better-sqlite3"))});const d=new D(${JSON.stringify(url.slice(5))},{readonly:true});console.log(d.prepare('select count(*) n from EventLogEntry where sessionId=?').get(${JSON.stringify(s)}).n)`,
+        ],
+        { encoding: "utf8" },
+      );
+      expect(check.stdout.trim()).toBe("1");
+    } else {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const r = await client.query(
+        'SELECT count(*)::int AS n FROM "EventLogEntry" WHERE "sessionId" = $1',
+        [s],
+      );
+      await client.end();
+      expect(r.rows[0]?.n).toBe(1);
+    }
   });
 
   it("rejects a payload that fails its schema, naming the field, and writes nothing", async () => {

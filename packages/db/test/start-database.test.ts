@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DatabaseStartError, startDatabase } from "../src/check-database.ts";
 import { createSession } from "../src/repositories/sessions.ts";
-import { freshDatabase } from "./fresh-database.ts";
+import { ENGINES, freshDatabase } from "./fresh-database.ts";
 
 const tempUrl = (name: string) =>
   `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-start-")), name)}`;
@@ -29,7 +29,7 @@ describe("the database is checked before the server serves anyone", () => {
   });
 
   it("a SQLite file with damaged pages is found by the integrity check, not served", async () => {
-    const { url, db } = await freshDatabase();
+    const { url, db } = await freshDatabase("sqlite");
     await createSession(db, {
       scenarioId: "rare-earth-2010",
       scenarioVersion: "x",
@@ -55,29 +55,32 @@ describe("the database is checked before the server serves anyone", () => {
     expect(message).toMatch(/データベースファイルが破損しています/);
   });
 
-  it("an event log with a gap (a row lost or deleted by hand) is found and named", async () => {
-    const { url, db } = await freshDatabase();
-    const s = await createSession(db, {
-      scenarioId: "rare-earth-2010",
-      scenarioVersion: "x",
-      seed: 1,
-      teams: ["meti"],
-      facilitatorName: "Sato",
-    });
-    for (const seq of [1, 2, 4])
-      await db.eventLogEntry.create({
-        data: {
-          sessionId: s.sessionId,
-          seq,
-          type: "session_started",
-          payload: JSON.stringify({ type: "session_started" }),
-        },
+  it.each(ENGINES)(
+    "an event log with a gap (a row lost or deleted by hand) is found and named (%s)",
+    async (engine) => {
+      const { url, db } = await freshDatabase(engine);
+      const s = await createSession(db, {
+        scenarioId: "rare-earth-2010",
+        scenarioVersion: "x",
+        seed: 1,
+        teams: ["meti"],
+        facilitatorName: "Sato",
       });
-    await db.$disconnect();
-    const message = await startDatabase(url).catch((e: Error) => e.message);
-    expect(message).toContain(
-      `exercise ${s.sessionId}: its event log has gaps (3 events numbered 1…4)`,
-    );
-    expect(message).toContain("欠番");
-  });
+      for (const seq of [1, 2, 4])
+        await db.eventLogEntry.create({
+          data: {
+            sessionId: s.sessionId,
+            seq,
+            type: "session_started",
+            payload: JSON.stringify({ type: "session_started" }),
+          },
+        });
+      await db.$disconnect();
+      const message = await startDatabase(url).catch((e: Error) => e.message);
+      expect(message).toContain(
+        `exercise ${s.sessionId}: its event log has gaps (3 events numbered 1…4)`,
+      );
+      expect(message).toContain("欠番");
+    },
+  );
 });

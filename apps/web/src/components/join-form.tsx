@@ -20,6 +20,7 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
     title: { ja: string; en: string };
     exerciseTitle: string | null;
   } | null>(null);
+  const [exerciseId, setExerciseId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const length = code.replace(/[\s-]/g, "").length;
@@ -32,6 +33,7 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
         setTeams(o.teams);
         setObserver(o.observer);
         setExercise({ title: o.title, exerciseTitle: o.exerciseTitle });
+        setExerciseId(o.exerciseId);
       })
       .catch(() => setTeams([]));
   }, [code]);
@@ -39,7 +41,7 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
     e?.preventDefault();
     setError(null);
     try {
-      const r = await api().exercise.join.mutate({
+      const r = await api(null, exerciseId).exercise.join.mutate({
         joinCode: code,
         displayName: name,
         role: observer ? "observer" : "participant",

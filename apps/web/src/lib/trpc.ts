@@ -2,16 +2,29 @@
 import type { AppRouter } from "@chokepoint/api";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 
-/** A tRPC client that sends the participant's token. */
-export function api(token?: string | null) {
+/**
+ * A tRPC client that sends the participant's token and the exercise's id. The id (given, or the
+ * page's `?s=`) is what a balancer in front of several server processes hashes on, so every call
+ * about one exercise reaches the process that owns it (README "Scale out").
+ */
+export function api(token?: string | null, exerciseId: string | null = pageExerciseId()) {
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: "/api/trpc",
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+        headers: () => ({
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(exerciseId ? { "x-exercise-id": exerciseId } : {}),
+        }),
       }),
     ],
   });
+}
+
+/** The exercise the page is about (`?s=` on the play, facilitate and review pages). */
+export function pageExerciseId(): string | null {
+  if (typeof window === "undefined") return null;
+  return new URLSearchParams(window.location.search).get("s");
 }
 
 /** The message to show for a failed call (the server's messages name what is wrong). */

@@ -7,7 +7,7 @@ import {
 } from "@chokepoint/contracts";
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { inReadersLanguage } from "./trpc";
+import { inReadersLanguage, pageExerciseId } from "./trpc";
 
 export type Connection = "connecting" | "live" | "reconnecting" | "refused";
 
@@ -30,9 +30,13 @@ export function useExerciseView(token: string | null): {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!token) return;
+    // `?ex=` lets a balancer send this connection (and each long-polling request) to the
+    // process that owns the exercise (README "Scale out").
+    const ex = pageExerciseId();
     const socket: Socket<ServerToClientEvents<ExerciseView>, ClientToServerEvents> = io({
       path: "/socket.io",
       transports: ["websocket", "polling"],
+      ...(ex ? { query: { ex } } : {}),
     });
     const subscribe = () =>
       socket.emit("subscribe", { token }, (r) => {

@@ -11,6 +11,8 @@ import { JoinGuard } from "../service/join-guard.ts";
 import { MonteCarloPool } from "../service/monte-carlo-pool.ts";
 import { FacilitatorPasscode } from "../service/passcode.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
+import type { ClusterAdapter } from "../socket/cluster-adapter.ts";
+import { clientAddress } from "./client-address.ts";
 
 export interface AppServer {
   http: Server;
@@ -33,6 +35,12 @@ export function createAppServer(opts: {
   facilitatorPasscode?: string;
   /** Where phones reach the server (join links, QR): the operator's URL and the LAN address. */
   publicUrls?: { configured: string | null; lan: string | null };
+  /** Several processes: the socket.io adapter that carries pushes between them (`clusterAdapter`). */
+  cluster?: ClusterAdapter;
+  /** Sent as `X-Chokepoint-Node` on every response, so an operator can see which process answered. */
+  nodeName?: string;
+  /** A balancer or proxy is in front: take the caller's address from X-Forwarded-For (`clientAddress`). */
+  trustProxy?: boolean;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const service = new ExerciseService(opts.db, opts.catalog, undefined, undefined, { limits });
@@ -51,7 +59,7 @@ export function createAppServer(opts: {
         service,
         review,
         token: bearerToken(req.headers.authorization),
-        address: req.socket.remoteAddress ?? "unknown",
+        address: clientAddress(req, opts.trustProxy ?? false),
         joinGuard,
         passcode,
         jsonDepth: limits.jsonDepth,
@@ -62,6 +70,7 @@ export function createAppServer(opts: {
   const trpcImport = handler(limits.bodyBytes.import);
   const http = createServer((req, res) => {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+    if (opts.nodeName) res.setHeader("X-Chokepoint-Node", opts.nodeName);
     if (req.url?.startsWith("/api/trpc/review.importJson")) return trpcImport(req, res);
     if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
     if (req.url === "/healthz") {
@@ -71,7 +80,7 @@ export function createAppServer(opts: {
     if (opts.fallback) return opts.fallback(req, res);
     res.writeHead(404).end();
   });
-  const { io, broadcaster } = attachSocket(http, service, limits.socketSubscribeMs);
+  const { io, broadcaster } = attachSocket(http, service, limits.socketSubscribeMs, opts.cluster);
   service.setBroadcaster(broadcaster);
   return {
     http,
@@ -83,6 +92,7 @@ export function createAppServer(opts: {
       await mcPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await opts.cluster?.close();
     },
   };
 }

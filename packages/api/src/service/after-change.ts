@@ -23,7 +23,7 @@ export class AfterChange {
   ) {}
 
   /** After a stored change: push each audience its view, the messages and the moves; set timers. */
-  changed({ state, events, before, atMs }: Written): void {
+  changed({ state, events, before, atMs, foreign }: Written): void {
     const id = state.genesis.sessionId;
     let views: ReturnType<Push["views"]> | undefined;
     this.broadcaster.changed({
@@ -39,12 +39,19 @@ export class AfterChange {
       },
     });
     for (const e of events) {
-      if (e.type === "message_broadcast") {
+      // Another process's message was sent by it, and is in every view pushed above anyway.
+      if (e.type === "message_broadcast" && !foreign) {
         const m = state.messages.at(-1);
         if (m) this.broadcaster.message(id, m);
       }
       const member = e.type === "participant_moved" && state.members.get(e.participantId);
-      if (member) this.broadcaster.memberChanged(id, member, buildExerciseView(state, member));
+      if (member)
+        this.broadcaster.memberChanged(
+          id,
+          member,
+          buildExerciseView(state, member),
+          state.genesis.teams,
+        );
       if (e.type === "participant_removed") this.broadcaster.memberRemoved(id, e.participantId);
     }
     if (state.status !== "running") this.timers.clear(id);

@@ -1,4 +1,4 @@
-import type { ExerciseView, Message } from "../core/index.ts";
+import type { ExerciseView, Member, Message } from "../core/index.ts";
 
 /** A change to push: the state's version and the view of each audience (built once, on demand). */
 export interface Push {
@@ -21,11 +21,15 @@ export interface Push {
 export interface Broadcaster {
   changed(push: Push): void;
   message(sessionId: string, m: Message): void;
-  /** A participant's team changed: their connections move to the new audience, with this view. */
+  /**
+   * A participant's team changed: their connections move to the new audience, with this view.
+   * `teams` are the exercise's teams (the audiences they may be leaving).
+   */
   memberChanged(
     sessionId: string,
-    member: { participantId: string; team: string | null },
+    member: Pick<Member, "participantId" | "role" | "team">,
     view: ExerciseView,
+    teams: string[],
   ): void;
   /** A participant was removed: their connections are closed (their token no longer subscribes). */
   memberRemoved(sessionId: string, participantId: string): void;

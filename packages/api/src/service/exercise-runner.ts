@@ -1,4 +1,4 @@
-import { AppError, type LogEvent } from "@chokepoint/contracts";
+import { AppError, isAppError, type LogEvent } from "@chokepoint/contracts";
 import type { ExerciseStore, StoredEvent } from "@chokepoint/db";
 import { stateHash } from "@chokepoint/engine";
 import {
@@ -17,6 +17,9 @@ import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
 import { Lru } from "./rate-limit.ts";
 
+/** Decide-and-append attempts when other processes keep storing first. */
+const CONFLICT_ATTEMPTS = 3;
+
 export interface Written {
   /** The state before the command and after it. */
   before: ExerciseState;
@@ -25,6 +28,11 @@ export interface Written {
   events: LogEvent[];
   /** When they were stored (epoch ms; null when nothing was). */
   atMs: number | null;
+  /**
+   * Stored by another process and found by a catch-up read. It may have died before pushing
+   * them, so this process pushes the change too (clients drop a version they already hold).
+   */
+  foreign?: boolean;
 }
 
 export interface WriteOptions {
@@ -37,8 +45,8 @@ export interface WriteOptions {
 /**
  * The one write path of every exercise (live commands, joins, timers, import, fork, branch
  * runs, the CLI): queue → load → decide → append → evolve. Commands on one exercise run one
- * at a time; the cache holds each exercise's folded state and is dropped whenever a write
- * fails, so the next command reloads from the log.
+ * at a time; the cache holds each exercise's folded state, is brought up to the log's head
+ * before each use, and is dropped whenever a write fails, so the next command reloads.
  */
 export class ExerciseRunner {
   /**
@@ -49,7 +57,10 @@ export class ExerciseRunner {
   private readonly cache: Lru<ExerciseState>;
   private readonly loaded = new Set<string>();
   private readonly queue = new KeyedQueue();
-  /** Called after each stored change, outside the queue (pushes, timers). */
+  /**
+   * Called after each stored change, outside the queue (pushes, timers); and inside it for a
+   * change another process stored (`foreign`), before this process decides on top of it.
+   */
   onChange: (w: Written) => void = () => {};
   /** Called when an exercise is folded from its log (e.g. after a restart: re-arm its timer). */
   onLoad: (s: ExerciseState) => void = () => {};
@@ -68,18 +79,29 @@ export class ExerciseRunner {
     return this.queue.run(sessionId, () => this.load(sessionId));
   }
 
-  /** Decides a command and stores its events; a refusal (AppError) is thrown and writes nothing. */
+  /**
+   * Decides a command and stores its events; a refusal (AppError) is thrown and writes nothing.
+   * When another process stored an event first (several servers on one database, e.g. just
+   * after the balancer moved an exercise to a new owner), the command is decided again on the
+   * log as it now is, a few times, before the conflict reaches the caller.
+   */
   async execute(
     sessionId: string,
     caller: Actor,
     command: Command,
     opts: WriteOptions = {},
   ): Promise<Written> {
-    const written = await this.queue.run(sessionId, () =>
-      this.write(sessionId, caller, command, opts),
-    );
-    if (written.events.length) this.onChange(written);
-    return written;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const written = await this.queue.run(sessionId, () =>
+          this.write(sessionId, caller, command, opts),
+        );
+        if (written.events.length) this.onChange(written);
+        return written;
+      } catch (e) {
+        if (attempt >= CONFLICT_ATTEMPTS || !isAppError(e, "sequence_conflict")) throw e;
+      }
+    }
   }
 
   private async write(
@@ -152,7 +174,7 @@ export class ExerciseRunner {
 
   private async load(sessionId: string): Promise<ExerciseState> {
     const cached = this.cache.get(sessionId);
-    if (cached) return cached;
+    if (cached) return this.catchUp(sessionId, cached);
     const genesis = await this.genesis(sessionId);
     const log = (await this.store.readLog(sessionId)).map(recorded);
     const state = foldLog(initialExerciseState(genesis), log);
@@ -191,6 +213,28 @@ export class ExerciseRunner {
         });
     }
     if (missing.length) await this.store.putSnapshots(genesis.sessionId, missing);
+  }
+
+  /**
+   * The cached state, with whatever another process stored since it was folded. With several
+   * server processes on one database an exercise's owner can change (a process dies, the
+   * balancer re-hashes); the one that cached it earlier must not decide on its stale copy
+   * (it refused a lock as "exercise is lobby"). One indexed read of the log's tail (usually
+   * empty) per command keeps every process current.
+   */
+  private async catchUp(sessionId: string, cached: ExerciseState): Promise<ExerciseState> {
+    const newer = await this.store.readLog(sessionId, cached.seq + 1);
+    if (!newer.length) return cached;
+    const state = foldLog(cached, newer.map(recorded));
+    this.cache.set(sessionId, state);
+    this.onChange({
+      before: cached,
+      state,
+      events: newer.map((e) => e.event),
+      atMs: newer.at(-1)?.createdAt.getTime() ?? null,
+      foreign: true,
+    });
+    return state;
   }
 
   private async genesis(sessionId: string): Promise<Genesis> {

@@ -126,6 +126,9 @@ export class ExerciseService {
       throw new AppError("bad_join_code", `no open exercise uses the join code '${joinCode}'`);
     const s = state.genesis.scenario;
     return {
+      // The client sends it with the join (X-Exercise-Id), so a balancer routes the join to the
+      // process that owns the exercise, like every later call.
+      exerciseId: state.genesis.sessionId,
       title: s.title,
       /** The facilitator's own title for this exercise (e.g. "METI seminar A"), if any. */
       exerciseTitle: state.genesis.title,

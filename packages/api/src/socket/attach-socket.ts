@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import {
   type ClientToServerEvents,
@@ -10,6 +11,7 @@ import { audienceOf, type ExerciseView } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import type { Broadcaster } from "../service/broadcaster.ts";
 import type { Caller, ExerciseService } from "../service/exercise-service.ts";
+import type { ClusterAdapter } from "./cluster-adapter.ts";
 
 interface SocketData {
   caller?: Caller;
@@ -17,6 +19,9 @@ interface SocketData {
 
 const room = (sessionId: string) => `session:${sessionId}`;
 const audienceRoom = (sessionId: string, audience: string) => `session:${sessionId}:${audience}`;
+/** Every connection of one participant (a phone and a laptop, say), on whichever process. */
+const memberRoom = (sessionId: string, participantId: string) =>
+  `session:${sessionId}:member:${participantId}`;
 
 export type ChokepointIo = Server<
   ClientToServerEvents,
@@ -34,15 +39,47 @@ export function attachSocket(
   http: HttpServer,
   service: ExerciseService,
   subscribeWithinMs = DEFAULT_LIMITS.socketSubscribeMs,
+  cluster?: ClusterAdapter,
 ): { io: ChokepointIo; broadcaster: Broadcaster } {
   const io: ChokepointIo = new Server(http, {
     path: "/socket.io",
     serveClient: false,
     // A socket carries small JSON messages only.
     maxHttpBufferSize: 64 * 1024,
+    ...(cluster ? { adapter: cluster.adapter as never } : {}),
   });
+  /**
+   * Whether a room may have members on this process only. With one process the local room
+   * list is the truth, and skipping empty rooms saves building views nobody would receive
+   * (branch runs push every turn). With an adapter the room's members may be on any process,
+   * so every push goes through the adapter.
+   */
+  const mayHaveListeners = (room: string) => !!cluster || io.sockets.adapter.rooms.has(room);
+  /** Every socket of this process is in this room (clustered only). */
+  const thisProcess = `process:${randomUUID()}`;
+  /**
+   * An emit to a room's members on every process. A cluster adapter delivers to local sockets
+   * only after publishing to the others (a database or Redis round trip), which would add that
+   * round trip to every push's latency here; so local sockets get it at once, and the adapter
+   * carries it to the others' sockets (every socket not in this process's room).
+   */
+  const emitTo = <E extends keyof ServerToClientEvents<ExerciseView>>(
+    to: string,
+    event: E,
+    ...payload: Parameters<ServerToClientEvents<ExerciseView>[E]>
+  ): void => {
+    if (!cluster) {
+      io.to(to).emit(event, ...payload);
+      return;
+    }
+    io.local.to(to).emit(event, ...payload);
+    io.to(to)
+      .except(thisProcess)
+      .emit(event, ...payload);
+  };
 
   io.on("connection", (socket) => {
+    if (cluster) void socket.join(thisProcess);
     // A socket that does not subscribe in time holds memory for nothing: drop it.
     const idle = setTimeout(() => {
       if (!socket.data.caller) socket.disconnect(true);
@@ -64,6 +101,7 @@ export function attachSocket(
         await socket.join([
           room(caller.sessionId),
           audienceRoom(caller.sessionId, audienceOf(caller)),
+          memberRoom(caller.sessionId, caller.participantId),
         ]);
         // The server's clock, so a client can count a turn's deadline down on its own.
         reply({ ok: true, serverTime: Date.now() });
@@ -81,12 +119,12 @@ export function attachSocket(
 
   const broadcaster: Broadcaster = {
     changed: (push) => {
-      if (!io.sockets.adapter.rooms.has(room(push.sessionId))) return;
+      if (!mayHaveListeners(room(push.sessionId))) return;
       for (const { audience, view, baseVersion } of push.views()) {
         const to = audienceRoom(push.sessionId, audience);
-        if (!io.sockets.adapter.rooms.has(to)) continue;
+        if (!mayHaveListeners(to)) continue;
         const { history, ...state } = view.state;
-        io.to(to).emit("push", {
+        emitTo(to, "push", {
           view: {
             ...view,
             me: null,
@@ -100,20 +138,19 @@ export function attachSocket(
       }
     },
     message: (sessionId, m) => {
-      io.to(room(sessionId)).emit("message", m);
+      emitTo(room(sessionId), "message", m);
     },
-    memberChanged: (sessionId, member, view) => {
-      void (async () => {
-        for (const s of await io.in(room(sessionId)).fetchSockets()) {
-          const caller = s.data.caller;
-          if (caller?.participantId !== member.participantId) continue;
-          const moved = { ...caller, team: member.team };
-          s.data.caller = moved;
-          for (const r of s.rooms) if (r.startsWith(`${room(sessionId)}:`)) s.leave(r);
-          s.join(audienceRoom(sessionId, audienceOf(moved)));
-          s.emit("view", view);
-        }
-      })().catch((e: unknown) => console.error(`moving ${member.participantId} failed`, e));
+    memberChanged: (sessionId, member, view, teams) => {
+      // Room operations through the adapter, so the participant's connections move on every
+      // process (a local socket list would miss those on another one).
+      const to = memberRoom(sessionId, member.participantId);
+      const audience = audienceOf(member);
+      const others = ["facilitator", "observer", ...teams.map((t) => `team:${t}`)].filter(
+        (a) => a !== audience,
+      );
+      io.in(to).socketsLeave(others.map((a) => audienceRoom(sessionId, a)));
+      io.in(to).socketsJoin(audienceRoom(sessionId, audience));
+      emitTo(to, "view", view);
     },
     memberRemoved: (sessionId, participantId) => {
       void (async () => {

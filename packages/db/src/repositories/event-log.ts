@@ -1,4 +1,6 @@
 import { AppError, EVENT_SCHEMA_VERSION, LogEvent, readStoredEvent } from "@chokepoint/contracts";
+import { classifyDbError } from "../db-error.ts";
+import { type Dialect, dialectOf } from "../dialect.ts";
 import type { Database } from "../open-database.ts";
 
 type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
@@ -47,44 +49,78 @@ export function parseLogEvent(event: unknown): LogEvent {
 /**
  * Appends one event with optimistic concurrency: it is stored as seq expectedSeq + 1 only if
  * that is the next number; otherwise a `sequence_conflict` error says what the log is at,
- * and nothing is written. Durable when it returns (WAL + synchronous=FULL).
+ * and nothing is written. Durable when it returns (SQLite: WAL + synchronous=FULL; PostgreSQL:
+ * a committed statement).
  */
 export async function appendEvent(db: Database, req: AppendRequest): Promise<AppendResult> {
-  return storeEvent(db, req, parseLogEvent(req.event));
+  return storeEvent(db, dialectOf(db), req, parseLogEvent(req.event), false);
 }
 
-/** Appends an already validated event inside a caller's transaction (e.g. a join with its participant row). */
-export function appendParsed(tx: Tx, req: AppendRequest, event: LogEvent): Promise<AppendResult> {
-  return storeEvent(tx, req, event);
+/**
+ * Appends an already validated event inside a caller's transaction (e.g. a join with its
+ * participant row). `dialect` is the engine of the client the transaction was opened on.
+ */
+export function appendParsed(
+  tx: Tx,
+  dialect: Dialect,
+  req: AppendRequest,
+  event: LogEvent,
+): Promise<AppendResult> {
+  return storeEvent(tx, dialect, req, event, true);
 }
 
 /** The one way an event is stored, on a connection or inside a transaction. */
-async function storeEvent(db: Client, req: AppendRequest, event: LogEvent): Promise<AppendResult> {
+async function storeEvent(
+  db: Client,
+  dialect: Dialect,
+  req: AppendRequest,
+  event: LogEvent,
+  inTransaction: boolean,
+): Promise<AppendResult> {
+  // On PostgreSQL a failed statement aborts the whole transaction (25P02), so inside one nothing
+  // may be left to fail: lock the exercise's row first. Writers of one exercise then queue on
+  // the lock, and the head check and insert below see every earlier writer's committed events.
+  // SQLite needs no lock: it runs one write transaction at a time.
+  const locked = inTransaction && dialect === "postgresql";
+  if (locked) {
+    const row = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "ExerciseSession" WHERE "id" = ${req.sessionId} FOR UPDATE`;
+    if (!row.length)
+      throw new AppError("session_not_found", `no exercise session '${req.sessionId}'`);
+  }
   if (req.idempotencyKey) {
     const retried = await findByKey(db, req.sessionId, req.idempotencyKey);
     if (retried) return { stored: checkSameCommand(retried, event), duplicate: true };
   }
-  let rows: { seq: number; createdAt: number | string | Date }[];
+  // The stored time is a Date on both engines (epoch milliseconds in a timestamp column are
+  // refused by PostgreSQL with 22008); it is also what this append reports back.
+  const at = req.at ?? new Date();
+  let rows: { seq: number }[];
   try {
-    // One statement, so SQLite runs the head check and the insert under one write lock: the row
-    // is written only if the log's head is still expectedSeq (optimistic concurrency), and two
-    // writers can never produce the same seq or a gap. The session's existence is checked by the
-    // foreign key. One round trip instead of a multi-query transaction keeps appends cheap.
-    rows = await db.$queryRaw<{ seq: number; createdAt: number | string | Date }[]>`
+    // One statement: the row is written only if the log's head is still expectedSeq (optimistic
+    // concurrency). Under SQLite's write lock that settles it; on PostgreSQL under READ COMMITTED
+    // two racing statements may both see the old head, and the (sessionId, seq) unique index is
+    // what refuses the second — never a duplicate, never a gap. The session's existence is
+    // checked by the foreign key. One round trip keeps appends cheap.
+    rows = await db.$queryRaw<{ seq: number }[]>`
       INSERT INTO "EventLogEntry" ("sessionId", "seq", "type", "payload", "schemaVersion", "actorId", "idempotencyKey", "createdAt")
-      SELECT ${req.sessionId}, ${req.expectedSeq + 1}, ${event.type}, ${JSON.stringify(event)}, ${EVENT_SCHEMA_VERSION}, ${req.actorId ?? null}, ${req.idempotencyKey ?? null}, ${(req.at ?? new Date()).getTime()}
+      SELECT ${req.sessionId}, ${req.expectedSeq + 1}, ${event.type}, ${JSON.stringify(event)}, ${EVENT_SCHEMA_VERSION}, ${req.actorId ?? null}, ${req.idempotencyKey ?? null}, ${at}
       WHERE (SELECT COALESCE(MAX("seq"), 0) FROM "EventLogEntry" WHERE "sessionId" = ${req.sessionId}) = ${req.expectedSeq}
-      RETURNING "seq", "createdAt"`;
+      RETURNING "seq"`;
   } catch (e) {
-    if (isBusy(e))
+    const kind = classifyDbError(e);
+    if (kind === "busy")
       throw new AppError(
         "sequence_conflict",
-        `session '${req.sessionId}': another writer held the log for over 5 s; reload and retry`,
+        `session '${req.sessionId}': another writer held the log for too long; reload and retry`,
         { expectedSeq: req.expectedSeq },
       );
-    if (isForeignKeyViolation(e))
+    if (kind === "foreign_key")
       throw new AppError("session_not_found", `no exercise session '${req.sessionId}'`);
-    if (!isUniqueViolation(e)) throw e;
+    if (kind !== "unique") throw e;
+    // Under the row lock no other writer can race us; should it happen all the same, the
+    // transaction is aborted and must not be queried again: report a conflict as it is.
+    if (locked) throw conflict(req);
     // Lost a race on the same seq or the same idempotency key: report the first result, or a conflict.
     const retried = req.idempotencyKey
       ? await findByKey(db, req.sessionId, req.idempotencyKey)
@@ -110,7 +146,7 @@ async function storeEvent(db: Client, req: AppendRequest, event: LogEvent): Prom
       event,
       actorId: req.actorId ?? null,
       idempotencyKey: req.idempotencyKey ?? null,
-      createdAt: new Date(Number(row.createdAt)),
+      createdAt: at,
     },
     duplicate: false,
   };
@@ -159,11 +195,12 @@ function checkSameCommand(existing: StoredEvent, event: LogEvent): StoredEvent {
   return existing;
 }
 
-function conflict(req: AppendRequest, head: number): AppError {
+function conflict(req: AppendRequest, head?: number): AppError {
+  const at = head === undefined ? "has moved on" : `is at seq ${head}`;
   return new AppError(
     "sequence_conflict",
-    `session '${req.sessionId}' is at seq ${head}, not ${req.expectedSeq}: another command was stored first; reload and retry`,
-    { expectedSeq: req.expectedSeq, headSeq: head },
+    `session '${req.sessionId}' ${at}, not ${req.expectedSeq}: another command was stored first; reload and retry`,
+    { expectedSeq: req.expectedSeq, ...(head === undefined ? {} : { headSeq: head }) },
   );
 }
 
@@ -182,20 +219,6 @@ function toStored(row: {
     idempotencyKey: row.idempotencyKey,
     createdAt: row.createdAt,
   };
-}
-
-function isForeignKeyViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === "P2003" || /FOREIGN KEY constraint failed/i.test(err?.message ?? "");
-}
-
-function isBusy(e: unknown): boolean {
-  return /database is locked|SQLITE_BUSY/i.test(String((e as Error)?.message ?? ""));
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === "P2002" || /UNIQUE constraint failed/i.test(err?.message ?? "");
 }
 
 export type { Tx };

@@ -59,7 +59,8 @@ export async function updateNote(
 export async function listNotes(db: Database, sessionId: string): Promise<Note[]> {
   return db.facilitatorNote.findMany({
     where: { sessionId },
-    orderBy: [{ turn: "asc" }, { createdAt: "asc" }],
+    // Whole-exercise notes (turn null) first: SQLite sorts nulls first, PostgreSQL last, so say it.
+    orderBy: [{ turn: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
     select: { id: true, turn: true, body: true, authorId: true, updatedAt: true },
   });
 }

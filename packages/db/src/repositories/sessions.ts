@@ -1,4 +1,5 @@
 import { AppError } from "@chokepoint/contracts";
+import { classifyDbError } from "../db-error.ts";
 import { hashToken, newId, newJoinCode, newToken } from "../ids.ts";
 import type { Database } from "../open-database.ts";
 
@@ -81,7 +82,7 @@ export async function createSession(
       return { sessionId, joinCode, facilitator: { participantId, token } };
     } catch (e) {
       // A join-code collision (1 in ~10⁹ per pair): draw another.
-      if (attempt < 5 && /joinCode|UNIQUE/i.test(String((e as Error).message))) continue;
+      if (attempt < 5 && classifyDbError(e) === "unique") continue;
       throw e;
     }
   }

@@ -1,4 +1,5 @@
 import type { LogEvent } from "@chokepoint/contracts";
+import { dialectOf } from "../dialect.ts";
 import { observerCodeFor, revokedHash } from "../ids.ts";
 import type { Database } from "../open-database.ts";
 import { appendParsed, readLog, type StoredEvent, type Tx } from "../repositories/event-log.ts";
@@ -15,8 +16,8 @@ import { statusAfter } from "./exercise-store.ts";
 
 /**
  * The store on Prisma. Each batch is one transaction: the events (each with the log's
- * single-statement head check) and the derived columns they change. Dates are `Date` objects,
- * so the same code runs on PostgreSQL.
+ * single-statement head check; on PostgreSQL after a lock on the exercise's row) and the derived
+ * columns they change. Dates are `Date` objects, so the same code runs on both engines.
  */
 export class PrismaExerciseStore implements ExerciseStore {
   constructor(readonly db: Database) {}
@@ -107,12 +108,14 @@ export class PrismaExerciseStore implements ExerciseStore {
   }
 
   append(batch: AppendBatch): Promise<AppendOutcome> {
+    const dialect = dialectOf(this.db);
     return this.db.$transaction(async (tx) => {
       const stored: StoredEvent[] = [];
       let seq = batch.expectedSeq;
       for (const [i, event] of batch.events.entries()) {
         const r = await appendParsed(
           tx,
+          dialect,
           {
             sessionId: batch.sessionId,
             expectedSeq: seq,

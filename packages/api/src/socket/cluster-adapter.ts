@@ -1,0 +1,52 @@
+import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adapter";
+import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
+import pg from "pg";
+import { createClient } from "redis";
+
+/** A socket.io adapter that carries pushes between server processes, and how to let it go. */
+export interface ClusterAdapter {
+  kind: "postgres" | "redis";
+  // socket.io's own type for an adapter constructor is `typeof Adapter`; both packages return a
+  // factory of their subclass, which socket.io accepts.
+  adapter: ReturnType<typeof createPostgresAdapter> | ReturnType<typeof createRedisAdapter>;
+  close(): Promise<void>;
+}
+
+/**
+ * The fan-out for several server processes, or none for one process: Redis when REDIS_URL is
+ * set (the lowest added latency), else PostgreSQL's LISTEN/NOTIFY when the log is on
+ * PostgreSQL (nothing more to run; its attachments table comes with the migrations), else
+ * undefined — one process on SQLite needs no adapter.
+ */
+export async function clusterAdapter(opts: {
+  databaseUrl: string;
+  redisUrl?: string | undefined;
+}): Promise<ClusterAdapter | undefined> {
+  if (opts.redisUrl) {
+    const pub = createClient({ url: opts.redisUrl });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on("error", (e: unknown) => console.error("redis adapter:", e));
+    await Promise.all([pub.connect(), sub.connect()]);
+    return {
+      kind: "redis",
+      adapter: createRedisAdapter(pub, sub),
+      close: async () => {
+        await Promise.all([pub.quit(), sub.quit()]);
+      },
+    };
+  }
+  if (/^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
+    // A small pool of its own: one connection LISTENs, the others NOTIFY and fetch large pushes.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 8 });
+    // A dropped connection must not crash the server; the adapter reconnects by itself.
+    pool.on("error", (e) => console.error("postgres adapter:", e.message));
+    return {
+      kind: "postgres",
+      adapter: createPostgresAdapter(pool, {
+        errorHandler: (e) => console.error("postgres adapter:", e.message),
+      }),
+      close: () => pool.end(),
+    };
+  }
+  return undefined;
+}
