@@ -64,10 +64,10 @@ export function attachSocket(
   /** Every socket of this process is in this room (clustered only). */
   const thisProcess = `process:${randomUUID()}`;
   /**
-   * An emit to a room's members on every process. A cluster adapter delivers to local sockets
-   * only after publishing to the others (a database or Redis round trip), which would add that
-   * round trip to every push's latency here; so local sockets get it at once, and the adapter
-   * carries it to the others' sockets (every socket not in this process's room).
+   * A room's members on every process, to emit to or move. A cluster adapter acts on local
+   * sockets only after publishing to the others (a database or Redis round trip), which would
+   * add that round trip to every push's latency; so local sockets are reached at once, and the
+   * adapter carries the same to the others' sockets (every socket not in this process's room).
    */
   const everywhere = (to: string) =>
     cluster ? [io.local.in(to), io.in(to).except(thisProcess)] : [io.in(to)];
