@@ -49,33 +49,28 @@ export function attachSocket(
     ...(cluster ? { adapter: cluster.adapter as never } : {}),
   });
   /**
-   * Whether a room may have members on this process only. With one process the local room
-   * list is the truth, and skipping empty rooms saves building views nobody would receive
-   * (branch runs push every turn). With an adapter the room's members may be on any process,
-   * so every push goes through the adapter.
+   * Whether anyone may be listening in a room. With one process the local room list is the
+   * truth, and skipping empty rooms saves building views nobody would receive (branch runs push
+   * every turn). With an adapter the room's members may be on any process: every push goes
+   * through the adapter.
    */
   const mayHaveListeners = (room: string) => !!cluster || io.sockets.adapter.rooms.has(room);
   /** Every socket of this process is in this room (clustered only). */
   const thisProcess = `process:${randomUUID()}`;
   /**
-   * An emit to a room's members on every process. A cluster adapter delivers to local sockets
-   * only after publishing to the others (a database or Redis round trip), which would add that
-   * round trip to every push's latency here; so local sockets get it at once, and the adapter
-   * carries it to the others' sockets (every socket not in this process's room).
+   * A room's members on every process, to emit to or move. A cluster adapter acts on local
+   * sockets only after publishing to the others (a database or Redis round trip), which would
+   * add that round trip to every push's latency; so local sockets are reached at once, and the
+   * adapter carries the same to the others' sockets (every socket not in this process's room).
    */
+  const everywhere = (to: string) =>
+    cluster ? [io.local.in(to), io.in(to).except(thisProcess)] : [io.in(to)];
   const emitTo = <E extends keyof ServerToClientEvents<ExerciseView>>(
     to: string,
     event: E,
     ...payload: Parameters<ServerToClientEvents<ExerciseView>[E]>
   ): void => {
-    if (!cluster) {
-      io.to(to).emit(event, ...payload);
-      return;
-    }
-    io.local.to(to).emit(event, ...payload);
-    io.to(to)
-      .except(thisProcess)
-      .emit(event, ...payload);
+    for (const op of everywhere(to)) op.emit(event, ...payload);
   };
 
   io.on("connection", (socket) => {
@@ -148,8 +143,10 @@ export function attachSocket(
       const others = ["facilitator", "observer", ...teams.map((t) => `team:${t}`)].filter(
         (a) => a !== audience,
       );
-      io.in(to).socketsLeave(others.map((a) => audienceRoom(sessionId, a)));
-      io.in(to).socketsJoin(audienceRoom(sessionId, audience));
+      for (const op of everywhere(to)) {
+        op.socketsLeave(others.map((a) => audienceRoom(sessionId, a)));
+        op.socketsJoin(audienceRoom(sessionId, audience));
+      }
       emitTo(to, "view", view);
     },
     memberRemoved: (sessionId, participantId) => {
