@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import Sqlite from "better-sqlite3";
+import { redactUrl } from "./dialect.ts";
 import { migrateAtStart } from "./migrate.ts";
 import { type Database, openDatabase } from "./open-database.ts";
 
@@ -10,18 +11,12 @@ export interface DatabaseProblem {
 }
 
 /**
- * What the server checks before it serves anyone: that the file is a sound SQLite database
- * (`PRAGMA quick_check`, which reads every page but skips the slow index cross-checks) and
- * that every exercise's log runs 1, 2, 3… without a gap — the fold of a log with a hole would
- * silently differ from what was played. Answers the problems found (none when sound).
+ * That every exercise's log runs 1, 2, 3… without a gap — the fold of a log with a hole would
+ * silently differ from what was played — on either engine. (A SQLite file's pages are checked
+ * once, before migrations, by `sqliteFileProblem`.) Answers the problems found.
  */
-export async function checkDatabase(db: Database, url: string): Promise<DatabaseProblem[]> {
+async function checkLogs(db: Database): Promise<DatabaseProblem[]> {
   const problems: DatabaseProblem[] = [];
-  if (url.startsWith("file:")) {
-    const rows = await db.$queryRawUnsafe<Record<string, string>[]>("PRAGMA quick_check");
-    const messages = rows.map((r) => Object.values(r)[0]).filter((m) => m !== "ok");
-    if (messages.length) problems.push(damaged(messages.slice(0, 5).join("; ")));
-  }
   const logs = await db.eventLogEntry.groupBy({
     by: ["sessionId"],
     _min: { seq: true },
@@ -43,9 +38,7 @@ export async function checkDatabase(db: Database, url: string): Promise<Database
  * wrong, where the file is, and what to do — never a stack trace alone.
  */
 export function databaseProblemReport(url: string, problems: DatabaseProblem[]): string {
-  const where = url.startsWith("file:")
-    ? url.slice("file:".length)
-    : url.replace(/\/\/[^@]*@/, "//…@");
+  const where = url.startsWith("file:") ? url.slice("file:".length) : redactUrl(url);
   return [
     `Chokepoint cannot start: the database ${where} failed its check.`,
     ...problems.map((p) => `  - ${p.en}`),
@@ -92,7 +85,7 @@ export async function startDatabase(url: string): Promise<Database> {
     const cause = firstLines((e as Error).message);
     throw fail(`it could not be opened (${cause})`, `開けませんでした（${cause}）`);
   }
-  const problems = await checkDatabase(db, url).catch((e: unknown) => [
+  const problems = await checkLogs(db).catch((e: unknown) => [
     {
       en: `it could not be read (${firstLines((e as Error).message)})`,
       ja: `読み取れませんでした（${firstLines((e as Error).message)}）`,

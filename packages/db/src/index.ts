@@ -1,5 +1,4 @@
 export {
-  checkDatabase,
   type DatabaseProblem,
   DatabaseStartError,
   databaseProblemReport,
