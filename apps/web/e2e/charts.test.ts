@@ -1,32 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { useServerAndBrowser } from "./harness.ts";
+import { createAsFacilitator, joinOnPhone, useServerAndBrowser } from "./harness.ts";
 
 const stack = useServerAndBrowser();
 
 describe("charts readable at a glance (laptop console in English, phone in Japanese)", () => {
   it("one turn already draws points; the current turn and events are marked; hover or tap reads a turn's values; countries by name; a material can be picked; a team with nothing to plot is told why", async () => {
-    const fctx = await stack.browser().newContext({
+    const base = stack.server().url;
+    const { page: fac, code } = await createAsFacilitator(stack.browser(), base, {
+      name: "Sato",
       locale: "en-US",
       viewport: { width: 1280, height: 900 },
     });
-    const fac = await fctx.newPage();
-    await fac.goto(stack.server().url);
-    await fac.waitForSelector('[data-testid="create"]');
-    await fac.getByTestId("facilitator-name").fill("Sato");
-    await fac.getByTestId("create").click();
-    await fac.waitForURL(/\/facilitate\?s=/);
-    const code = (await fac.getByTestId("join-code-display").textContent())?.trim() ?? "";
-    const pctx = await stack.browser().newContext({
+    const p = await joinOnPhone(stack.browser(), base, {
+      code,
+      name: "鈴木",
+      team: "meti",
       locale: "ja-JP",
-      viewport: { width: 390, height: 844 },
     });
-    const p = await pctx.newPage();
-    await p.goto(`${stack.server().url}/join?code=${code}`);
-    await p.getByTestId("join-name").fill("鈴木");
-    await p.waitForSelector('[data-testid="join-team"]');
-    await p.getByTestId("join-team").selectOption("meti");
-    await p.getByTestId("join").click();
-    await p.waitForURL(/\/play\?s=/);
 
     await fac.getByTestId("start").click();
     await fac.waitForSelector('[data-testid="advance"]');
@@ -68,6 +58,6 @@ describe("charts readable at a glance (laptop console in English, phone in Japan
     expect(await p.getByTestId("chart-prices-readout").textContent()).toContain("2009-Q1");
     expect(await p.getByTestId("chart-supply").locator(".legend").textContent()).toContain("中国");
     await p.screenshot({ path: "e2e/artifacts/charts-phone-ja.png", fullPage: true });
-    for (const c of [fctx, pctx]) await c.close();
+    for (const page of [fac, p]) await page.context().close();
   });
 });

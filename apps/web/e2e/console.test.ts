@@ -1,45 +1,29 @@
-import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useServerAndBrowser } from "./harness.ts";
+import { createAsFacilitator, joinOnPhone, useServerAndBrowser } from "./harness.ts";
 
 const stack = useServerAndBrowser();
-
-async function joinAs(
-  browser: Browser,
-  base: string,
-  code: string,
-  name: string,
-  team: string,
-  locale: string,
-): Promise<Page> {
-  const ctx = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
-  const p = await ctx.newPage();
-  await p.goto(`${base}/join?code=${code}`);
-  await p.getByTestId("join-name").fill(name);
-  await p.waitForSelector('[data-testid="join-team"]');
-  await p.getByTestId("join-team").selectOption(team);
-  await p.getByTestId("join").click();
-  await p.waitForURL(/\/play\?s=/);
-  return p;
-}
 
 describe("the facilitator console (laptop, Japanese) with two phones", () => {
   it("a status board per team; overrides show the current value and unit, reset after use and appear with their reason for those who may see them; confirmations name what will happen; an ended exercise offers no controls; a participant on the console's address is sent to their page", async () => {
     const base = stack.server().url;
-    const fctx = await stack.browser().newContext({
+    const { page: fac, code } = await createAsFacilitator(stack.browser(), base, {
+      name: "佐藤",
       locale: "ja-JP",
       viewport: { width: 1366, height: 900 },
     });
-    const fac = await fctx.newPage();
-    await fac.goto(base);
-    await fac.waitForSelector('[data-testid="create"]');
-    await fac.getByTestId("facilitator-name").fill("佐藤");
-    await fac.getByTestId("create").click();
-    await fac.waitForURL(/\/facilitate\?s=/);
     const sessionUrl = fac.url();
-    const code = (await fac.getByTestId("join-code-display").textContent())?.trim() ?? "";
-    const meti = await joinAs(stack.browser(), base, code, "Aiko", "meti", "en-US");
-    const jogmec = await joinAs(stack.browser(), base, code, "鈴木", "jogmec", "ja-JP");
+    const meti = await joinOnPhone(stack.browser(), base, {
+      code,
+      name: "Aiko",
+      team: "meti",
+      locale: "en-US",
+    });
+    const jogmec = await joinOnPhone(stack.browser(), base, {
+      code,
+      name: "鈴木",
+      team: "jogmec",
+      locale: "ja-JP",
+    });
     await fac.getByTestId("start").click();
 
     // The status board: members, and where each team's decision stands.
@@ -93,6 +77,6 @@ describe("the facilitator console (laptop, Japanese) with two phones", () => {
     await expect
       .poll(() => meti.getByTestId("wrong-page").textContent())
       .toContain("This page is for the facilitator");
-    await fctx.close();
+    for (const page of [fac, meti, jogmec]) await page.context().close();
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 // @ts-expect-error — a plain .mjs build script shared with `pnpm start`
 import { buildIfNeeded, root } from "../scripts/build-if-needed.mjs";
@@ -134,4 +134,47 @@ export function useServerAndBrowser(env: Record<string, string> = {}): {
     browser: () => need(browser, "Chromium"),
     dialogs: () => dialogs,
   };
+}
+
+/**
+ * A facilitator creates an exercise of the default scenario from the home page, in a new
+ * browser context; answers the console page and the join code it shows.
+ */
+export async function createAsFacilitator(
+  browser: Browser,
+  base: string,
+  opts: { name: string; locale: string; viewport?: { width: number; height: number } },
+): Promise<{ page: Page; code: string }> {
+  const ctx = await browser.newContext({
+    locale: opts.locale,
+    ...(opts.viewport ? { viewport: opts.viewport } : {}),
+  });
+  const page = await ctx.newPage();
+  await page.goto(base);
+  await page.waitForSelector('[data-testid="create"]');
+  await page.getByTestId("facilitator-name").fill(opts.name);
+  await page.getByTestId("create").click();
+  await page.waitForURL(/\/facilitate\?s=/);
+  const code = (await page.getByTestId("join-code-display").textContent())?.trim() ?? "";
+  return { page, code };
+}
+
+/** A participant joins with the code on a phone-size page (390×844) and picks a team. */
+export async function joinOnPhone(
+  browser: Browser,
+  base: string,
+  opts: { code: string; name: string; team: string; locale: string },
+): Promise<Page> {
+  const ctx = await browser.newContext({
+    locale: opts.locale,
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/join?code=${opts.code}`);
+  await page.getByTestId("join-name").fill(opts.name);
+  await page.waitForSelector('[data-testid="join-team"]');
+  await page.getByTestId("join-team").selectOption(opts.team);
+  await page.getByTestId("join").click();
+  await page.waitForURL(/\/play\?s=/);
+  return page;
 }

@@ -1,21 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { useServerAndBrowser } from "./harness.ts";
+import { createAsFacilitator, joinOnPhone, useServerAndBrowser } from "./harness.ts";
 
 const stack = useServerAndBrowser();
 
 describe("observers and removing a participant (laptop console, phones; Japanese and English)", () => {
   it("observers join with the console's observer code; a participant the facilitator removes is told so on their phone", async () => {
-    const fctx = await stack.browser().newContext({
+    const base = stack.server().url;
+    const { page: fac, code } = await createAsFacilitator(stack.browser(), base, {
+      name: "Sato",
       locale: "en-US",
       viewport: { width: 1280, height: 900 },
     });
-    const fac = await fctx.newPage();
-    await fac.goto(stack.server().url);
-    await fac.waitForSelector('[data-testid="create"]');
-    await fac.getByTestId("facilitator-name").fill("Sato");
-    await fac.getByTestId("create").click();
-    await fac.waitForURL(/\/facilitate\?s=/);
-    const code = (await fac.getByTestId("join-code-display").textContent())?.trim() ?? "";
     await fac.getByTestId("observer-code-panel").locator("summary").click();
     const observerCode = (await fac.getByTestId("observer-code").textContent())?.trim() ?? "";
     expect(observerCode).toMatch(/^[2-9A-Z]{6}-[2-9A-Z]{6}$/);
@@ -40,17 +35,12 @@ describe("observers and removing a participant (laptop console, phones; Japanese
     await expect.poll(() => obs.locator("body").textContent()).toContain("オブザーバー");
 
     // A participant on a phone, in Japanese, whom the facilitator then removes.
-    const pctx = await stack.browser().newContext({
+    const p = await joinOnPhone(stack.browser(), base, {
+      code,
+      name: "鈴木",
+      team: "jogmec",
       locale: "ja-JP",
-      viewport: { width: 390, height: 844 },
     });
-    const p = await pctx.newPage();
-    await p.goto(`${stack.server().url}/join?code=${code}`);
-    await p.getByTestId("join-name").fill("鈴木");
-    await p.waitForSelector('[data-testid="join-team"]');
-    await p.getByTestId("join-team").selectOption("jogmec");
-    await p.getByTestId("join").click();
-    await p.waitForURL(/\/play\?s=/);
     await fac.waitForFunction(
       () => document.querySelectorAll('[data-testid="member"]').length === 2,
     );
@@ -68,6 +58,6 @@ describe("observers and removing a participant (laptop console, phones; Japanese
       .poll(() => p.locator("body").textContent())
       .toContain("ファシリテーターによりこの演習から退出させられました");
     await p.screenshot({ path: "e2e/artifacts/removed-phone-ja.png", fullPage: true });
-    for (const c of [fctx, octx, pctx]) await c.close();
+    for (const page of [fac, obs, p]) await page.context().close();
   });
 });

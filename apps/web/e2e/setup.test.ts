@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useServerAndBrowser } from "./harness.ts";
+import { createAsFacilitator, joinOnPhone, useServerAndBrowser } from "./harness.ts";
 
 const stack = useServerAndBrowser();
 
@@ -54,25 +54,17 @@ describe("creating an exercise (phone-size and laptop, Japanese)", () => {
   });
 
   it("a decision the rules refuse is explained next to the form in Japanese, naming the stockpile", async () => {
-    const fctx = await stack.browser().newContext({ locale: "ja-JP" });
-    const fac = await fctx.newPage();
-    await fac.goto(stack.server().url);
-    await fac.waitForSelector('[data-testid="create"]');
-    await fac.getByTestId("facilitator-name").fill("佐藤");
-    await fac.getByTestId("create").click();
-    await fac.waitForURL(/\/facilitate\?s=/);
-    const code = (await fac.getByTestId("join-code-display").textContent())?.trim() ?? "";
-    const pctx = await stack.browser().newContext({
+    const base = stack.server().url;
+    const { page: fac, code } = await createAsFacilitator(stack.browser(), base, {
+      name: "佐藤",
       locale: "ja-JP",
-      viewport: { width: 390, height: 844 },
     });
-    const p = await pctx.newPage();
-    await p.goto(`${stack.server().url}/join?code=${code}`);
-    await p.getByTestId("join-name").fill("鈴木");
-    await p.waitForSelector('[data-testid="join-team"]');
-    await p.getByTestId("join-team").selectOption("jogmec");
-    await p.getByTestId("join").click();
-    await p.waitForURL(/\/play\?s=/);
+    const p = await joinOnPhone(stack.browser(), base, {
+      code,
+      name: "鈴木",
+      team: "jogmec",
+      locale: "ja-JP",
+    });
     await fac.waitForFunction(
       () => document.querySelectorAll('[data-testid="member"]').length === 1,
     );
@@ -99,7 +91,7 @@ describe("creating an exercise (phone-size and laptop, Japanese)", () => {
       .toMatch(/1期に購入できるのは [\d.]+ t までです/);
     expect(await p.getByTestId("decision-error").textContent()).not.toContain("actions.0");
     await p.screenshot({ path: "e2e/artifacts/decision-error-phone-ja.png", fullPage: true });
-    await fctx.close();
-    await pctx.close();
+    await fac.context().close();
+    await p.context().close();
   });
 });

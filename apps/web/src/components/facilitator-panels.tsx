@@ -62,7 +62,7 @@ export function JoinPanel({ view }: { view: ExerciseView }) {
 
 /** Start / pause / resume / end, advance (or reveal) the turn, and how turns resolve. */
 export function ControlPanel({ view, call }: { view: ExerciseView; call: Call }) {
-  const { t, l } = useI18n();
+  const { t, f, l } = useI18n();
   const s = view.session;
   const staffed = view.roster.filter(
     (r) => r.team !== null && r.members.some((m) => m.role === "participant"),
@@ -115,14 +115,12 @@ export function ControlPanel({ view, call }: { view: ExerciseView; call: Call })
               if (
                 waiting.length &&
                 !window.confirm(
-                  t("confirmAdvance")
-                    .replace("{n}", String(waiting.length))
-                    .replace(
-                      "{teams}",
-                      waiting
-                        .map((r) => l(view.scenario.teams.find((x) => x.id === r.team)?.name))
-                        .join(l({ ja: "、", en: ", " })),
-                    ),
+                  f("confirmAdvance", {
+                    n: waiting.length,
+                    teams: waiting
+                      .map((r) => l(view.scenario.teams.find((x) => x.id === r.team)?.name))
+                      .join(l({ ja: "、", en: ", " })),
+                  }),
                 )
               )
                 return;
@@ -175,7 +173,7 @@ export function ControlPanel({ view, call }: { view: ExerciseView; call: Call })
 
 /** Who joined, which team, who has locked; move people between teams. */
 export function RosterPanel({ view, call }: { view: ExerciseView; call: Call }) {
-  const { t, l } = useI18n();
+  const { t, f, l } = useI18n();
   const teamName = (id: string | null) =>
     id === null ? t("unassigned") : l(view.scenario.teams.find((x) => x.id === id)?.name) || id;
   return (
@@ -224,9 +222,7 @@ export function RosterPanel({ view, call }: { view: ExerciseView; call: Call }) 
                           className="linklike"
                           data-testid="remove-member"
                           onClick={() => {
-                            if (
-                              !window.confirm(t("removeConfirm").replace("{name}", m.displayName))
-                            )
+                            if (!window.confirm(f("removeConfirm", { name: m.displayName })))
                               return;
                             void call((c) =>
                               c.facilitator.remove.mutate({ participantId: m.participantId }),

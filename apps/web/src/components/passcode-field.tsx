@@ -1,18 +1,10 @@
 "use client";
-import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
-import { api } from "../lib/trpc";
+import { useServerInfo } from "../lib/server-info";
 
 /** Whether this server asks for the facilitator passcode to create or import (asked once). */
 export function usePasscodeRequired(): boolean {
-  const [required, setRequired] = useState(false);
-  useEffect(() => {
-    api()
-      .exercise.serverInfo.query()
-      .then((i) => setRequired(i.passcodeRequired))
-      .catch(() => {});
-  }, []);
-  return required;
+  return useServerInfo()?.passcodeRequired ?? false;
 }
 
 /** The passcode input, shown only when the server asks for one. */

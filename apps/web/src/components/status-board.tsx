@@ -1,6 +1,7 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
 import { useI18n } from "../i18n/use-i18n";
+import { hhmm } from "./decision-words";
 
 /**
  * The facilitator's status board: per team, who is in it, where its decision stands this turn
@@ -8,12 +9,8 @@ import { useI18n } from "../i18n/use-i18n";
  * last turn's orders were filled.
  */
 export function StatusBoard({ view }: { view: ExerciseView }) {
-  const { t, l, locale } = useI18n();
-  const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString(locale === "ja" ? "ja-JP" : "en-GB", {
-      hour: "2-digit",
-      minute: "2-digit",
-    });
+  const { t, f, l, locale } = useI18n();
+  const time = (iso: string) => hhmm(iso, locale);
   const last = view.state.history.at(-1);
   return (
     <section className="card wide" data-testid="status-board">
@@ -51,9 +48,7 @@ export function StatusBoard({ view }: { view: ExerciseView }) {
                 </td>
                 <td data-testid={`status-${tm.id}-turn`}>
                   {lock
-                    ? `✔ ${t("lockedBy")
-                        .replace("{name}", lock.by ?? "?")
-                        .replace("{time}", time(lock.at))}`
+                    ? `✔ ${lock.by ? f("lockedBy", { name: lock.by, time: time(lock.at) }) : f("lockedByUnknown", { time: time(lock.at) })}`
                     : lastEdit
                       ? `✎ ${t("drafting")} (${lastEdit.by ?? "?"} ${time(lastEdit.at)})`
                       : members.length
@@ -67,9 +62,7 @@ export function StatusBoard({ view }: { view: ExerciseView }) {
                           const name =
                             l(tm.levers.find((lv) => lv.id === p.lever)?.name) || p.lever;
                           const left = p.readyTurn - view.session.turn;
-                          return left > 0
-                            ? `${name} (${t("readyIn").replace("{n}", String(left))})`
-                            : name;
+                          return left > 0 ? `${name} (${f("readyIn", { n: left })})` : name;
                         })
                         .join(", ")
                     : "—"}

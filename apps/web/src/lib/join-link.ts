@@ -1,6 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
-import { api } from "./trpc";
+import { useServerInfo } from "./server-info";
 
 const LOCAL = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
@@ -10,15 +9,7 @@ const LOCAL = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
  * machine's LAN address. `local` says the link still names this machine only (no LAN found).
  */
 export function useJoinBase(): { base: string; local: boolean } | null {
-  const [info, setInfo] = useState<{ publicUrl: string | null; lanUrl: string | null } | null>(
-    null,
-  );
-  useEffect(() => {
-    api()
-      .exercise.serverInfo.query()
-      .then(setInfo)
-      .catch(() => setInfo({ publicUrl: null, lanUrl: null }));
-  }, []);
+  const info = useServerInfo();
   if (!info || typeof window === "undefined") return null;
   if (info.publicUrl) return { base: info.publicUrl, local: false };
   const here = window.location.origin;
