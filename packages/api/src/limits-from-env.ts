@@ -32,7 +32,8 @@ function variableName(path: string[]): string {
 export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
   const limits = structuredClone(DEFAULT_LIMITS);
   const problems: string[] = [];
-  for (const { name, path } of limitVariables()) {
+  const variables = limitVariables();
+  for (const { name, path } of variables) {
     const raw = env[name]?.trim();
     if (!raw) continue;
     const value = Number(raw.replace(/_/g, ""));
@@ -46,7 +47,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
     for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>;
     o[path.at(-1) as string] = value;
   }
-  const known = new Set(limitVariables().map((v) => v.name));
+  const known = new Set(variables.map((v) => v.name));
   for (const name of Object.keys(env))
     if (name.startsWith("CHOKEPOINT_LIMIT_") && !known.has(name))
       problems.push(

@@ -169,10 +169,10 @@ export class ExerciseService {
       throw new AppError("forbidden", "sign in first: no valid participant token was sent");
     let known = this.tokens.get(token);
     if (!known) {
-      known = await this.store.participantForToken(hashToken(token));
+      const hash = hashToken(token);
+      known = await this.store.participantForToken(hash);
       if (!known) {
-        if (await this.store.participantForToken(revokedHash(hashToken(token))))
-          throw removedError();
+        if (await this.store.participantForToken(revokedHash(hash))) throw removedError();
         throw new AppError(
           "forbidden",
           "this participant token is not known (it may belong to a deleted exercise); join again",
