@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useServerAndBrowser } from "./harness.ts";
+import { createAsFacilitator, joinOnPhone, useServerAndBrowser } from "./harness.ts";
 
 const stack = useServerAndBrowser();
 
@@ -115,6 +115,62 @@ describe("a live exercise in real Chromium", () => {
     for (const p of [fac, ...players]) await waitTurn(p, 4);
     expect(await points(fac, "chart-prices")).toBe(4);
     expect(pageErrors).toEqual([]);
+  });
+
+  it("a lock's answer that arrives after the push of the next turn does not take the page back", async () => {
+    const base = stack.server().url;
+    const { page: fac, code } = await createAsFacilitator(stack.browser(), base, {
+      name: "Sato",
+      locale: "en-US",
+    });
+    const meti = await joinOnPhone(stack.browser(), base, {
+      code,
+      name: "Slow",
+      team: "meti",
+      locale: "en-US",
+    });
+    const jogmec = await joinOnPhone(stack.browser(), base, {
+      code,
+      name: "Fast",
+      team: "jogmec",
+      locale: "en-US",
+    });
+    await fac.waitForFunction(
+      () => document.querySelectorAll('[data-testid="member"]').length === 2,
+    );
+    await fac.getByTestId("start").click();
+    await waitTurn(meti, 0);
+    await meti.waitForSelector('[data-testid="lock"]:enabled');
+
+    // METI's lock reaches the server at once, but its answer is held back (a slow network)
+    // until the last team has locked and the push of turn 2 has reached METI's phone.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let stored = () => {};
+    const reachedServer = new Promise<void>((r) => {
+      stored = r;
+    });
+    await meti.route("**/api/trpc/exercise.lock**", async (route) => {
+      const response = await route.fetch();
+      stored();
+      await held;
+      await route.fulfill({ response });
+    });
+    const answered = meti.waitForResponse("**/api/trpc/exercise.lock**");
+    await meti.getByTestId("lock").click();
+    await reachedServer;
+    await jogmec.getByTestId("lock").click();
+    await waitTurn(meti, 1);
+    release();
+    await answered;
+    await meti.waitForSelector('[data-testid="lock"][data-busy="false"]');
+
+    // The older answer (turn 1, METI locked) did not replace the newer view.
+    expect(await turnOf(meti)).toBe(1);
+    expect(await meti.getByTestId("locked-note").count()).toBe(0);
+    expect(await meti.getByTestId("lock").isEnabled()).toBe(true);
   });
 
   it("shows clear validation messages for bad decisions and bad join codes", async () => {

@@ -18,6 +18,7 @@ export {
 export {
   applyPush,
   type ClientToServerEvents,
+  newerView,
   type ServerToClientEvents,
   type SubscribeAck,
   SubscribeInput,

@@ -50,6 +50,21 @@ export interface ClientToServerEvents {
  * history, or "resync" when the client missed a change (its version is before the push's base)
  * and must subscribe again for a full view. A push older than the view is ignored.
  */
+/**
+ * Which of two whole views a client keeps. Responses to its own commands and pushes travel on
+ * different connections, so a slow response can arrive after a push that already moved the
+ * exercise on (a lock's answer at turn 2 landing after the push of turn 3): the older one must
+ * not take the screen back. Versions are per audience, so a view for another team or role (a
+ * move) replaces the old one whatever its version.
+ */
+export function newerView<
+  V extends { me: { team: string | null; role: string }; session: { seq: number } },
+>(current: V | null, next: V): V {
+  if (!current) return next;
+  const sameAudience = current.me.team === next.me.team && current.me.role === next.me.role;
+  return sameAudience && current.session.seq > next.session.seq ? current : next;
+}
+
 export function applyPush<
   V extends { me: unknown; session: { seq: number }; state: { history: unknown[] } },
 >(current: V | null, push: ViewPush<V>): V | "resync" {

@@ -208,6 +208,7 @@ export function DecisionForm({
       <button
         type="button"
         data-testid="lock"
+        data-busy={busy ? "true" : "false"}
         disabled={busy || !open || (lock !== null && diff.length === 0)}
         onClick={submit}
       >

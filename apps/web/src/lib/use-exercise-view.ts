@@ -3,9 +3,10 @@ import type { ExerciseView } from "@chokepoint/api";
 import {
   applyPush,
   type ClientToServerEvents,
+  newerView,
   type ServerToClientEvents,
 } from "@chokepoint/contracts";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { inReadersLanguage, pageExerciseId } from "./trpc";
 
@@ -64,18 +65,8 @@ export function useExerciseView(token: string | null): {
       );
       socket.close();
     });
-    // This client's own full view (on subscribe, after a team move). Versions are per audience,
-    // so a view for another team or role replaces the old one whatever its version.
-    socket.on("view", (v) =>
-      setView((cur) =>
-        cur &&
-        cur.me.team === v.me.team &&
-        cur.me.role === v.me.role &&
-        cur.session.seq > v.session.seq
-          ? cur
-          : v,
-      ),
-    );
+    // This client's own full view (on subscribe, after a team move).
+    socket.on("view", (v) => setView((cur) => newerView(cur, v)));
     // A change for the whole audience: no `me`, only new history; a gap means resubscribe.
     socket.on("push", (p) => {
       setClockOffsetMs(p.sentAt - Date.now());
@@ -90,5 +81,7 @@ export function useExerciseView(token: string | null): {
       socket.close();
     };
   }, [token]);
-  return { view, connection, error, setView, clockOffsetMs };
+  // A command's answer is kept only if nothing newer has arrived meanwhile.
+  const keepNewer = useCallback((v: ExerciseView) => setView((cur) => newerView(cur, v)), []);
+  return { view, connection, error, setView: keepNewer, clockOffsetMs };
 }
