@@ -29,6 +29,22 @@ describe("the facilitator console (laptop, Japanese) with two phones", () => {
     // The status board: members, and where each team's decision stands.
     await expect.poll(() => fac.getByTestId("status-meti").textContent()).toContain("Aiko");
     expect(await fac.getByTestId("status-meti-turn").textContent()).toContain("未着手");
+    // Who is connected now: a phone that closes shows as offline, and online again on return.
+    await expect
+      .poll(() => fac.getByTestId("status-jogmec-online").textContent())
+      .toContain("1/1 人接続中");
+    const jogmecUrl = jogmec.url();
+    await jogmec.goto("about:blank");
+    await expect
+      .poll(() => fac.getByTestId("status-jogmec-online").textContent())
+      .toContain("0/1 人接続中");
+    expect(
+      await fac.locator('[data-testid="status-jogmec-members"] [aria-label="未接続"]').count(),
+    ).toBe(1);
+    await jogmec.goto(jogmecUrl);
+    await expect
+      .poll(() => fac.getByTestId("status-jogmec-online").textContent())
+      .toContain("1/1 人接続中");
     await jogmec.waitForSelector('[data-testid="lock"]');
     await jogmec.getByTestId("lock").click();
     await expect

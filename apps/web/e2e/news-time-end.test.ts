@@ -56,10 +56,21 @@ describe("news, time and the end of an exercise (phones at 390×844 and a laptop
     await dai.getByTestId("news-button").click();
     await expect.poll(() => dai.getByTestId("news-unread").count()).toBe(0);
 
-    // Eight quarters on: the scheduled quota cut (2010-Q3) and the Senkaku halt (2010-Q4).
-    for (let turn = 0; turn < 8; turn++)
+    // Seven quarters on, 2010-Q4 opens: the Senkaku halt is told as the turn's news before the
+    // engine applies it, so teams can answer it in that turn.
+    for (let turn = 0; turn < 7; turn++)
       await trpc(base, "facilitator.advance", { turn }, ex.token);
+    await emi.waitForSelector('[data-testid="turn"][data-turn="7"]');
+    expect(await text(emi, "news-japan_halt_2010")).toContain("このターンに起きます");
+    await trpc(base, "facilitator.advance", { turn: 7 }, ex.token);
     await emi.waitForSelector('[data-testid="turn"][data-turn="8"]');
+    // Applied: the same card, no longer "this turn", not counted twice.
+    expect(
+      await emi
+        .locator('[data-testid="news-japan_halt_2010"] [data-testid="news-this-turn"]')
+        .count(),
+    ).toBe(0);
+    expect(await emi.getByTestId("news-japan_halt_2010").count()).toBe(1);
     const halt = await text(emi, "news-japan_halt_2010");
     expect(halt).toContain("尖閣沖事件後、対日レアアース出荷が通関で止まる");
     expect(halt).toMatch(/出来事 · 2010-Q4 · \d\d:\d\d 着 · 新着/);

@@ -301,6 +301,32 @@ describe("news", () => {
   });
 });
 
+describe("news of a scheduled event", () => {
+  it("is told when its turn opens, before the engine applies it, and stays one card after", async () => {
+    const ex = await memoryExercise();
+    const f = ex.as("facilitator");
+    const news = async () => {
+      const state = await ex.runner.read(ex.sessionId);
+      return buildExerciseView(state, state.members.get(ex.ids.teamMember ?? "") as Member).news;
+    };
+    for (let turn = 0; turn < 6; turn++)
+      await ex.runner.execute(ex.sessionId, f, { type: "advance", turn });
+    expect((await news()).some((n) => n.eventId === "japan_halt_2010")).toBe(false);
+    // 2010-Q4 opens: the halt is news now, not yet applied.
+    await ex.runner.execute(ex.sessionId, f, { type: "advance", turn: 6 });
+    const told = (await news()).filter((n) => n.eventId === "japan_halt_2010");
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ applied: false, startLabel: "2010-Q4", lastLabel: "2010-Q4" });
+    const state = await ex.runner.read(ex.sessionId);
+    expect(state.engine.fired.some((e) => e.id === "japan_halt_2010")).toBe(false);
+    // Resolved: the engine applied it; the same card, same arrival, now applied.
+    await ex.runner.execute(ex.sessionId, f, { type: "advance", turn: 7 });
+    const after = (await news()).filter((n) => n.eventId === "japan_halt_2010");
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ applied: true, seq: told[0]?.seq, at: told[0]?.at });
+  });
+});
+
 describe("after a turn", () => {
   it("a team's view carries what its orders filled against what it ordered, and no other team's", async () => {
     const ex = await memoryExercise();

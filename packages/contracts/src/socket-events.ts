@@ -38,6 +38,11 @@ export interface ServerToClientEvents<V extends { state: { history: unknown[] } 
   message: (m: { seq: number; text: string; at: string; by: string | null }) => void;
   /** The facilitator removed this participant; the connection closes right after. */
   removed: () => void;
+  /**
+   * Facilitators only: the participants with at least one live connection, on any process
+   * (sent shortly after anyone connects or drops).
+   */
+  presence: (p: { online: string[] }) => void;
 }
 
 export interface ClientToServerEvents {

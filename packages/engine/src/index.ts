@@ -19,6 +19,8 @@ export { type TurnMetrics, turnMetrics } from "./analysis/turn-metrics.ts";
 export { DecisionsFile, LeverAction, TeamDecision } from "./decisions/action-schema.ts";
 export { validateActions } from "./decisions/validate-actions.ts";
 export { EngineEvent, type EngineEventType, OverrideTarget } from "./events/engine-event.ts";
+// How an event looks once fired (news tells a scheduled one before the engine applies it).
+export { fire } from "./events/fire-due-events.ts";
 export { upfrontCost } from "./levers/lever-cost.ts";
 export { daysPerTurn, turnIndexOf, turnLabel } from "./model/calendar.ts";
 export { periodTurns } from "./model/period.ts";

@@ -23,7 +23,7 @@ function Console() {
   const { t } = useI18n();
   const sessionId = useSearchParams().get("s") ?? "";
   const { token, checked } = useSessionToken(sessionId);
-  const { view, connection, error, setView, clockOffsetMs } = useExerciseView(token);
+  const { view, connection, error, setView, clockOffsetMs, online } = useExerciseView(token);
   const { call, error: callError, clearError } = useCall(token, setView);
   // An error belongs to the moment it happened: a new turn clears it.
   const turn = view?.session.turn;
@@ -46,7 +46,7 @@ function Console() {
           {t("error")}: {callError}
         </p>
       ) : null}
-      <StatusBoard view={view} />
+      <StatusBoard view={view} online={online} />
       <div className="grid">
         <JoinPanel view={view} />
         <ControlPanel view={view} call={call} />

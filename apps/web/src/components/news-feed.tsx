@@ -82,6 +82,11 @@ export function NewsFeed({
               · {f("newsArrived", { time: hhmm(e.item.at, locale) })}
               {e.seq > readUpTo ? <strong> · {t("newsNew")}</strong> : null}
             </div>
+            {e.item.applied ? null : (
+              <p className="notice" data-testid="news-this-turn">
+                {t("newsThisTurn")}
+              </p>
+            )}
             <h4>{l(e.item.title)}</h4>
             {e.item.description ? <p>{l(e.item.description)}</p> : null}
             <p>

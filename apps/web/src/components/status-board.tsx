@@ -8,7 +8,14 @@ import { hhmm } from "./decision-words";
  * (locked by whom and when, or being drafted, or untouched), its projects under way, and how
  * last turn's orders were filled.
  */
-export function StatusBoard({ view }: { view: ExerciseView }) {
+export function StatusBoard({
+  view,
+  online,
+}: {
+  view: ExerciseView;
+  /** Who is connected now; null until the server has said. */
+  online: ReadonlySet<string> | null;
+}) {
   const { t, f, l, locale } = useI18n();
   const time = (iso: string) => hhmm(iso, locale);
   const last = view.state.history.at(-1);
@@ -43,8 +50,42 @@ export function StatusBoard({ view }: { view: ExerciseView }) {
             return (
               <tr key={tm.id} data-testid={`status-${tm.id}`}>
                 <th>{l(tm.name)}</th>
-                <td>
-                  {members.length ? members.map((m) => m.displayName).join(", ") : t("nobody")}
+                <td data-testid={`status-${tm.id}-members`}>
+                  {members.length ? (
+                    <>
+                      {online ? (
+                        <small className="muted" data-testid={`status-${tm.id}-online`}>
+                          {f("onlineCount", {
+                            n: members.filter((m) => online.has(m.participantId)).length,
+                            of: members.length,
+                          })}{" "}
+                        </small>
+                      ) : null}
+                      {members.map((m, i) => {
+                        const on = online?.has(m.participantId);
+                        return (
+                          <span
+                            key={m.participantId}
+                            data-testid="status-member"
+                            data-online={on === undefined ? "unknown" : on ? "true" : "false"}
+                          >
+                            {i ? ", " : ""}
+                            {on === undefined ? null : (
+                              <span
+                                className={on ? "dot on" : "dot off"}
+                                role="img"
+                                aria-label={t(on ? "online" : "offline")}
+                                title={t(on ? "online" : "offline")}
+                              />
+                            )}
+                            {m.displayName}
+                          </span>
+                        );
+                      })}
+                    </>
+                  ) : (
+                    t("nobody")
+                  )}
                 </td>
                 <td data-testid={`status-${tm.id}-turn`}>
                   {lock

@@ -107,6 +107,10 @@ export const liveMessages = {
   },
   newsMarkRead: { ja: "既読にする", en: "Mark as read" },
   newsNew: { ja: "新着", en: "new" },
+  newsThisTurn: {
+    ja: "このターンに起きます。効果はターンの解決時に反映されます。今のうちに対応を決めてください。",
+    en: "This happens this turn: it takes effect when the turn resolves. Decide your response now.",
+  },
   newsScheduled: { ja: "出来事", en: "Event" },
   newsTriggered: { ja: "出来事", en: "Event" },
   newsInject: { ja: "インジェクト", en: "Inject" },

@@ -24,11 +24,14 @@ export function useExerciseView(token: string | null): {
   setView: (v: ExerciseView) => void;
   /** Server clock minus this device's clock (ms), to count deadlines down on a phone whose clock is off. */
   clockOffsetMs: number;
+  /** Facilitators: the participants connected now (null until the server has said). */
+  online: ReadonlySet<string> | null;
 } {
   const [view, setView] = useState<ExerciseView | null>(null);
   const [clockOffsetMs, setClockOffsetMs] = useState(0);
   const [connection, setConnection] = useState<Connection>("connecting");
   const [error, setError] = useState<string | null>(null);
+  const [online, setOnline] = useState<ReadonlySet<string> | null>(null);
   useEffect(() => {
     if (!token) return;
     // `?ex=` lets a balancer send this connection (and each long-polling request) to the
@@ -53,6 +56,7 @@ export function useExerciseView(token: string | null): {
         }
       });
     socket.on("connect", subscribe);
+    socket.on("presence", (p) => setOnline(new Set(p.online)));
     socket.on("disconnect", () => setConnection((c) => (c === "refused" ? c : "reconnecting")));
     // The facilitator removed this participant: say so and stop reconnecting.
     socket.on("removed", () => {
@@ -83,5 +87,5 @@ export function useExerciseView(token: string | null): {
   }, [token]);
   // A command's answer is kept only if nothing newer has arrived meanwhile.
   const keepNewer = useCallback((v: ExerciseView) => setView((cur) => newerView(cur, v)), []);
-  return { view, connection, error, setView: keepNewer, clockOffsetMs };
+  return { view, connection, error, setView: keepNewer, clockOffsetMs, online };
 }

@@ -1,7 +1,9 @@
 import {
   type EventEffect,
   type FiredEvent,
+  fire,
   type LocalizedText,
+  type ScenarioEvent,
   turnLabel,
 } from "@chokepoint/engine";
 import type { Recorded } from "./evolve.ts";
@@ -25,14 +27,42 @@ export function evolveNews(
   after: ExerciseState,
   r: Recorded,
 ): readonly NewsStamp[] {
-  if (after.engine.fired === before.engine.fired) return before.news;
-  const known = new Set(before.engine.fired.map((f) => f.id));
-  const custom =
-    r.event.type === "inject_fired" && r.event.custom ? r.event.custom.description : undefined;
-  const fresh = after.engine.fired
-    .filter((f) => !known.has(f.id))
-    .map((f) => ({ eventId: f.id, seq: r.seq, at: r.at, description: custom ?? null }));
+  const told = new Set(before.news.map((n) => n.eventId));
+  const stamp = (eventId: string, description: LocalizedText | null = null): NewsStamp => ({
+    eventId,
+    seq: r.seq,
+    at: r.at,
+    description,
+  });
+  const fresh: NewsStamp[] = [];
+  if (after.engine.fired !== before.engine.fired) {
+    const custom =
+      r.event.type === "inject_fired" && r.event.custom ? r.event.custom.description : undefined;
+    for (const f of after.engine.fired)
+      if (!told.has(f.id)) {
+        told.add(f.id);
+        fresh.push(stamp(f.id, custom ?? null));
+      }
+  }
+  // A turn opens (the start, or the last one resolved): tell its certain scheduled events now,
+  // as a tabletop's inject opens the round, so teams can answer them in that turn. The engine
+  // applies them when the turn resolves; their card then carries on unchanged.
+  const opened =
+    (before.status === "lobby" && after.status === "running") ||
+    (after.status !== "lobby" && after.engine.turn !== before.engine.turn);
+  if (opened)
+    for (const e of certainAt(after, after.engine.turn))
+      if (!told.has(e.id)) {
+        told.add(e.id);
+        fresh.push(stamp(e.id));
+      }
   return fresh.length ? [...before.news, ...fresh] : before.news;
+}
+
+/** The scenario's events scheduled for a turn that will surely fire (probability 1). */
+function certainAt(state: ExerciseState, turn: number): ScenarioEvent[] {
+  if (turn >= state.genesis.scenario.calendar.turns) return [];
+  return (state.genesis.model.scheduled.get(turn) ?? []).filter((e) => e.probability >= 1);
 }
 
 /** One card of the news feed: what happened, when in the scenario and in the room, what it changes. */
@@ -50,17 +80,25 @@ export interface NewsItem {
   /** The last turn it is in force (null while open-ended). */
   lastTurn: number | null;
   lastLabel: string | null;
+  /** False while the turn it comes with is open: told, not yet applied by the engine. */
+  applied: boolean;
 }
 
-/** The feed, newest first. Fired events are public: every viewer gets the same feed. */
+/**
+ * The feed, newest first. Fired events are public, and so is the scenario's timetable for the
+ * open turn: every viewer gets the same feed.
+ */
 export function newsView(state: ExerciseState): NewsItem[] {
   const s = state.genesis.scenario;
   const byId = new Map(state.engine.fired.map((f) => [f.id, f]));
   const items: NewsItem[] = [];
   for (const stamp of state.news) {
-    const f = byId.get(stamp.eventId);
+    const def = [...s.events, ...s.injects].find((e) => e.id === stamp.eventId);
+    // Told when its turn opened and not yet applied: the card says what the turn brings.
+    const f =
+      byId.get(stamp.eventId) ??
+      (def ? fire(def, scheduledTurn(state, def.id) ?? state.engine.turn, "scheduled") : null);
     if (!f) continue;
-    const def = [...s.events, ...s.injects].find((e) => e.id === f.id);
     const last = f.endTurn === null ? null : f.endTurn - 1;
     items.push({
       eventId: f.id,
@@ -74,7 +112,14 @@ export function newsView(state: ExerciseState): NewsItem[] {
       startLabel: turnLabel(s.calendar, f.startTurn),
       lastTurn: last,
       lastLabel: last === null ? null : turnLabel(s.calendar, last),
+      applied: byId.has(stamp.eventId),
     });
   }
   return items.reverse();
+}
+
+function scheduledTurn(state: ExerciseState, eventId: string): number | undefined {
+  for (const [turn, events] of state.genesis.model.scheduled)
+    if (events.some((e) => e.id === eventId)) return turn;
+  return undefined;
 }

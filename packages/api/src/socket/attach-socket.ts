@@ -40,6 +40,7 @@ export function attachSocket(
   service: ExerciseService,
   subscribeWithinMs = DEFAULT_LIMITS.socketSubscribeMs,
   cluster?: ClusterAdapter,
+  presenceAfterMs = 250,
 ): { io: ChokepointIo; broadcaster: Broadcaster } {
   const io: ChokepointIo = new Server(http, {
     path: "/socket.io",
@@ -65,6 +66,26 @@ export function attachSocket(
    */
   const everywhere = (to: string) =>
     cluster ? [io.local.in(to), io.in(to).except(thisProcess)] : [io.in(to)];
+  const presenceTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Tells an exercise's facilitators who is connected. Asked of the adapter (so sockets on
+   * every process count) a moment after a connect or drop, so sixty phones joining at once
+   * make one message, not sixty.
+   */
+  const presenceChanged = (sessionId: string) => {
+    if (presenceTimers.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      presenceTimers.delete(sessionId);
+      void (async () => {
+        const sockets = await io.in(room(sessionId)).fetchSockets();
+        const online = new Set<string>();
+        for (const s of sockets) if (s.data.caller) online.add(s.data.caller.participantId);
+        emitTo(audienceRoom(sessionId, "facilitator"), "presence", { online: [...online] });
+      })().catch((e: unknown) => console.error(`presence of ${sessionId} failed`, e));
+    }, presenceAfterMs);
+    timer.unref();
+    presenceTimers.set(sessionId, timer);
+  };
   const emitTo = <E extends keyof ServerToClientEvents<ExerciseView>>(
     to: string,
     event: E,
@@ -79,7 +100,10 @@ export function attachSocket(
     const idle = setTimeout(() => {
       if (!socket.data.caller) socket.disconnect(true);
     }, subscribeWithinMs);
-    socket.on("disconnect", () => clearTimeout(idle));
+    socket.on("disconnect", () => {
+      clearTimeout(idle);
+      if (socket.data.caller) presenceChanged(socket.data.caller.sessionId);
+    });
     socket.on("subscribe", async (raw, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       const parsed = SubscribeInput.safeParse(raw);
@@ -101,6 +125,7 @@ export function attachSocket(
         // The server's clock, so a client can count a turn's deadline down on its own.
         reply({ ok: true, serverTime: Date.now() });
         socket.emit("view", await service.view(parsed.data.token));
+        presenceChanged(caller.sessionId);
       } catch (e) {
         reply({
           ok: false,
