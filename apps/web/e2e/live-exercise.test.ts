@@ -75,9 +75,10 @@ describe("a live exercise in real Chromium", () => {
         "chart-shortfall",
         "chart-dependency",
       ]) {
-        await fac.waitForSelector(`[data-testid="${chart}"][data-points="${turn + 1}"]`);
+        // The pre-shock quarter and each resolved turn.
+        await fac.waitForSelector(`[data-testid="${chart}"][data-points="${turn + 2}"]`);
       }
-      expect(await points(jogmec, "chart-stock")).toBe(turn + 1);
+      expect(await points(jogmec, "chart-stock")).toBe(turn + 2);
     }
     expect(await players[1]?.getByTestId("decision-error").count()).toBe(0);
 
@@ -113,7 +114,7 @@ describe("a live exercise in real Chromium", () => {
     await maker.waitForSelector('[data-testid="turn"][data-turn="3"]');
     await maker.getByTestId("lock").click();
     for (const p of [fac, ...players]) await waitTurn(p, 4);
-    expect(await points(fac, "chart-prices")).toBe(4);
+    expect(await points(fac, "chart-prices")).toBe(5);
     expect(pageErrors).toEqual([]);
   });
 

@@ -39,6 +39,7 @@ export { type Plan, type PlanRun, planFromDecisions, runPlan } from "./run/run-p
 export { canonicalJson, stateHash } from "./run/state-hash.ts";
 export {
   type FillView,
+  type OpeningView,
   type StateView,
   type TurnView,
   type Viewer,

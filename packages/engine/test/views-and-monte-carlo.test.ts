@@ -37,6 +37,27 @@ describe("per-viewer views", () => {
     expect(Object.keys(o.history[0]?.sectors ?? {}).sort()).toEqual(["auto", "wind"]);
   });
 
+  it("the pre-shock quarter is the undisturbed calibration at base prices, filtered like history", () => {
+    const f = viewFor(model, state, { kind: "facilitator" });
+    expect(f.opening.label).toBe("2019-Q4");
+    expect(Object.values(f.opening.priceMultiples).every((m) => m === 1)).toBe(true);
+    // Supply by country is the calibration's normal flow by source, summed by country.
+    for (const m of s.materials) {
+      const byCountry: Record<string, number> = {};
+      for (const src of s.sources.filter((x) => x.material === m.id))
+        byCountry[src.country] =
+          (byCountry[src.country] ?? 0) + (model.normalSourceFlow.get(src.id) ?? 0);
+      for (const [c, t] of Object.entries(f.opening.supply[m.id]?.byCountry ?? {}))
+        expect(t).toBeCloseTo(byCountry[c] ?? 0, 6);
+    }
+    expect(Object.values(f.opening.sectorShortfall).every((x) => x < 1e-9)).toBe(true);
+    const maker = viewFor(model, state, { kind: "team", team: "maker" });
+    expect(Object.keys(maker.opening.sectorShortfall)).toEqual(["auto"]);
+    expect(maker.opening.stockpiles).toEqual({});
+    const agency = viewFor(model, state, { kind: "team", team: "agency" });
+    expect(Object.keys(agency.opening.stockpiles)).toEqual(["oxide_stock"]);
+  });
+
   it("refuses a view for a team that does not exist", () => {
     expect(() => viewFor(model, state, { kind: "team", team: "spies" })).toThrow(
       /unknown team 'spies'/,

@@ -27,30 +27,40 @@ function useCountryName(): (code: string) => string {
 
 /** The five live charts, from the viewer's own (already filtered) history. */
 export function ExerciseCharts({ view }: { view: ExerciseView }) {
-  const { t, l } = useI18n();
+  const { t, f, l } = useI18n();
   const country = useCountryName();
   const materials = view.scenario.materials.map((m) => m.id);
   // Supply by source: the most downstream material by default, any on request.
   const [picked, setPicked] = useState<string | null>(null);
   const h = view.state.history;
-  if (!h.length) return <p className="muted">{t("noData")}</p>;
-  const labels = h.map((x) => x.label);
+  // The quarter before turn 1 (the model's undisturbed calibration) comes first, so every chart
+  // has a baseline before anything resolves and a line from the first resolved turn.
+  const o = view.state.opening;
+  const labels = [o.label, ...h.map((x) => x.label)];
   const materialName = (id: string) =>
     l(view.scenario.materials.find((m) => m.id === id)?.name) || id;
   const sectorName = (id: string) => l(view.scenario.sectors.find((s) => s.id === id)?.name) || id;
   const focus = picked ?? materials[materials.length - 1] ?? "";
-  const countries = [...new Set(h.flatMap((x) => Object.keys(x.supply[focus]?.byCountry ?? {})))];
-  const stockIds = [...new Set(h.flatMap((x) => Object.keys(x.stockpiles)))];
-  const sectors = [...new Set(h.flatMap((x) => Object.keys(x.sectors)))];
+  const countries = [
+    ...new Set([o, ...h].flatMap((x) => Object.keys(x.supply[focus]?.byCountry ?? {}))),
+  ];
+  const stockIds = [
+    ...new Set([...Object.keys(o.stockpiles), ...h.flatMap((x) => Object.keys(x.stockpiles))]),
+  ];
+  const sectors = [
+    ...new Set([...Object.keys(o.sectorShortfall), ...h.flatMap((x) => Object.keys(x.sectors))]),
+  ];
   // Events start at a turn: mark the turn they first applied to.
   const markers: ChartMarker[] = view.state.firedEvents.flatMap((e) => {
     const index = h.findIndex((x) => x.turn === e.startTurn);
-    return index < 0 ? [] : [{ index, label: l(e.title) }];
+    return index < 0 ? [] : [{ index: index + 1, label: l(e.title) }];
   });
   const flow = view.scenario.period === "month" ? t("perMonth") : t("perQuarter");
   return (
     <section>
-      <p className="muted">{t("chartHint")}</p>
+      <p className="muted">
+        {t("chartHint")} {f("chartOpening", { label: o.label })}
+      </p>
       <div className="charts">
         <LineChart
           testId="chart-prices"
@@ -59,7 +69,7 @@ export function ExerciseCharts({ view }: { view: ExerciseView }) {
           markers={markers}
           series={materials.map((m) => ({
             name: materialName(m),
-            values: h.map((x) => x.priceMultiples[m] ?? null),
+            values: [o.priceMultiples[m] ?? null, ...h.map((x) => x.priceMultiples[m] ?? null)],
           }))}
           format={(v) => `${v.toFixed(1)}×`}
           yMin={0}
@@ -86,7 +96,7 @@ export function ExerciseCharts({ view }: { view: ExerciseView }) {
             markers={markers}
             series={countries.map((c) => ({
               name: country(c),
-              values: h.map((x) => x.supply[focus]?.byCountry[c] ?? 0),
+              values: [o, ...h].map((x) => x.supply[focus]?.byCountry[c] ?? 0),
             }))}
             format={(v) => v.toFixed(0)}
           />
@@ -101,7 +111,7 @@ export function ExerciseCharts({ view }: { view: ExerciseView }) {
             name:
               l(view.scenario.teams.flatMap((tm) => tm.levers).find((lv) => lv.id === s)?.name) ||
               s,
-            values: h.map((x) => x.stockpiles[s] ?? null),
+            values: [o.stockpiles[s] ?? null, ...h.map((x) => x.stockpiles[s] ?? null)],
           }))}
           format={(v) => v.toFixed(0)}
         />
@@ -113,7 +123,10 @@ export function ExerciseCharts({ view }: { view: ExerciseView }) {
           empty={t("chartShortfallEmpty")}
           series={sectors.map((s) => ({
             name: sectorName(s),
-            values: h.map((x) => x.sectors[s]?.shortfallShare ?? null),
+            values: [
+              o.sectorShortfall[s] ?? null,
+              ...h.map((x) => x.sectors[s]?.shortfallShare ?? null),
+            ],
           }))}
           format={pct}
           yMin={0}
@@ -125,7 +138,7 @@ export function ExerciseCharts({ view }: { view: ExerciseView }) {
           markers={markers}
           series={materials.map((m) => ({
             name: materialName(m),
-            values: h.map((x) => x.supply[m]?.controlledShare ?? null),
+            values: [o, ...h].map((x) => x.supply[m]?.controlledShare ?? null),
           }))}
           format={pct}
           yMin={0}

@@ -110,6 +110,10 @@ export const messages = {
     ja: "グラフに触れる（マウスを重ねる）と、そのターンの値が表示されます。▼はイベントです。",
     en: "Touch or hover a chart to read a turn's values. ▼ marks an event.",
   },
+  chartOpening: {
+    ja: "最初の点（{label}）は演習開始前の平時の値です（事象のないモデルの平常状態）。",
+    en: "The first point ({label}) is before the exercise, in normal times (the model with no events).",
+  },
   restOfWorld: { ja: "その他の国・地域", en: "Rest of world" },
   chartShortfall: { ja: "部門別の不足率", en: "Shortfall by sector" },
   chartDependency: {

@@ -1,5 +1,6 @@
 import { neutralEffects } from "../events/effect-context.ts";
-import { flowMaterials } from "../market/flow-materials.ts";
+import { type FlowResult, flowMaterials } from "../market/flow-materials.ts";
+import { sectorOutcomes } from "../market/sector-outcomes.ts";
 import type { LeverDefinition } from "../scenario/lever-schema.ts";
 import { DEFAULT_MARKET, type MarketParams } from "../scenario/market-schema.ts";
 import { withParameters } from "../scenario/parameter-path.ts";
@@ -71,6 +72,11 @@ export interface Model {
   rowOtherSupply: Map<string, number>;
   /** Output of each home plant in an undisturbed turn. */
   normalPlantOutput: Map<string, number>;
+  /**
+   * The undisturbed quarter (or month) the calibration runs, as charts show it before turn 1:
+   * home supply by material and each sector's shortfall share, at base prices and no events.
+   */
+  preShock: PreShock;
   /** Tonnes home takes from each source in an undisturbed turn (term contracts are a share of it). */
   normalSourceFlow: Map<string, number>;
   /** The market and locations before the first turn: working stocks at their normal cover. */
@@ -145,6 +151,7 @@ export function prepareModel(
     controllerShare: new Map(),
     rowOtherSupply: new Map(),
     normalPlantOutput: new Map(),
+    preShock: { supply: {}, sectorShortfall: {} },
     normalSourceFlow: new Map(),
     initialMarket: {},
     initialLocation: {},
@@ -215,6 +222,7 @@ export function prepareModel(
     model.controllerNormalExports = nominal.controllerNormalExports;
     model.rowOtherSupply = nominal.rowOtherSupply;
     model.normalPlantOutput = nominal.normalPlantOutput;
+    model.preShock = nominal.preShock;
     model.normalSourceFlow = nominal.normalSourceFlow;
     model.initialMarket = nominal.initialMarket;
     model.initialLocation = nominal.initialLocation;
@@ -278,7 +286,47 @@ export function prepareModel(
     );
   }
   for (const [id, t] of undisturbed.plantOutput) model.normalPlantOutput.set(id, t);
+  model.preShock = preShockOf(model, undisturbed, basePrices);
   return model;
+}
+
+/** What charts show for the quarter before turn 1: the undisturbed pass's public figures. */
+export interface PreShock {
+  supply: Record<
+    string,
+    {
+      supplied: number;
+      shortfall: number;
+      controlledShare: number;
+      byCountry: Record<string, number>;
+    }
+  >;
+  sectorShortfall: Record<string, number>;
+}
+
+function preShockOf(
+  model: Model,
+  undisturbed: FlowResult,
+  basePrices: Readonly<Record<string, number>>,
+): PreShock {
+  const supply: PreShock["supply"] = {};
+  for (const [id, f] of Object.entries(undisturbed.flows))
+    supply[id] = {
+      supplied: f.supplied,
+      shortfall: f.shortfall,
+      controlledShare: f.controlledShare,
+      byCountry: f.byCountry,
+    };
+  const sectorShortfall: Record<string, number> = {};
+  const sectors = sectorOutcomes(
+    model,
+    neutralEffects(model.scenario),
+    undisturbed,
+    basePrices,
+    [],
+  );
+  for (const [id, o] of Object.entries(sectors)) sectorShortfall[id] = o.shortfallShare;
+  return { supply, sectorShortfall };
 }
 
 /** Market behaviour that only matters once something moves (not homeShare or cover, which set normal stocks). */

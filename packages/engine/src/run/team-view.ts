@@ -1,4 +1,5 @@
 import type { LeverAction } from "../decisions/action-schema.ts";
+import { turnLabel } from "../model/calendar.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type {
   EngineState,
@@ -63,6 +64,22 @@ export interface StateView {
   /** Teams that have locked this turn (everyone may see who is ready, not what they chose). */
   lockedTeams: string[];
   history: TurnView[];
+  /**
+   * The quarter before turn 1 as the model's undisturbed calibration sees it (base prices, no
+   * events, stockpiles as they start), so a chart has a line from the first resolved turn.
+   */
+  opening: OpeningView;
+}
+
+/** The pre-shock quarter's public figures, filtered like a turn of history. */
+export interface OpeningView {
+  label: string;
+  priceMultiples: Record<string, number>;
+  supply: TurnView["supply"];
+  /** Shortfall share (0..1) of each sector the viewer may see. */
+  sectorShortfall: Record<string, number>;
+  /** Tonnes in each of the viewer's stockpiles at the start. */
+  stockpiles: Record<string, number>;
 }
 
 /**
@@ -102,6 +119,21 @@ export function viewFor(model: Model, state: EngineState, viewer: Viewer): State
     projects: all ? state.projects : state.projects.filter((p) => p.team === team),
     locked: mine(state.locked, (_v, k) => k),
     lockedTeams: Object.keys(state.locked).sort(),
+    opening: {
+      label: turnLabel(model.scenario.calendar, -1),
+      priceMultiples: Object.fromEntries(model.scenario.materials.map((m) => [m.id, 1])),
+      supply: model.preShock.supply,
+      sectorShortfall: Object.fromEntries(
+        Object.entries(model.preShock.sectorShortfall).filter(([k]) => sectorVisible(k)),
+      ),
+      stockpiles: Object.fromEntries(
+        model.scenario.levers.flatMap((l) =>
+          l.kind === "stockpile" && (all || state.stockpiles[l.id]?.team === team)
+            ? [[l.id, l.initialStock]]
+            : [],
+        ),
+      ),
+    },
     history: state.results.map((r) => ({
       turn: r.turn,
       label: r.label,
