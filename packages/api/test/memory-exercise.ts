@@ -26,7 +26,9 @@ export const ROLES: RoleName[] = [
  * An exercise in memory through the real write path: a facilitator, a JOGMEC member ("the
  * team"), a METI member ("another team") and an observer; started unless `lobby`.
  */
-export async function memoryExercise(opts: { lobby?: boolean; timer?: number } = {}) {
+export async function memoryExercise(
+  opts: { lobby?: boolean; timer?: number; moreTeams?: string[] } = {},
+) {
   const store = new MemoryExerciseStore();
   let clock = Date.UTC(2026, 10, 23);
   const runner = new ExerciseRunner(store, memoryCatalog, () => new Date(clock++));
@@ -34,7 +36,7 @@ export async function memoryExercise(opts: { lobby?: boolean; timer?: number } =
     scenarioId: "rare-earth-2010",
     scenarioVersion: memoryCatalog.require("rare-earth-2010").scenario.version,
     seed: 2010,
-    teams: ["meti", "jogmec"],
+    teams: ["meti", "jogmec", ...(opts.moreTeams ?? [])],
     facilitatorName: "Sato",
     ...(opts.timer ? { turnTimerSeconds: opts.timer } : {}),
   });
@@ -80,5 +82,5 @@ export async function memoryExercise(opts: { lobby?: boolean; timer?: number } =
   const wait = (ms: number) => {
     clock += ms;
   };
-  return { store, runner, sessionId, ids, as, logLength, wait, now: () => clock };
+  return { store, runner, sessionId, ids, as, join, logLength, wait, now: () => clock };
 }

@@ -327,6 +327,37 @@ describe("news of a scheduled event", () => {
   });
 });
 
+describe("a lever two teams share", () => {
+  it("shows as run by the other team once its project has started, not while only locked", async () => {
+    const ex = await memoryExercise({ moreTeams: ["magnet_maker"] });
+    const maker = await ex.join("p-maker", "Mei", "participant", "magnet_maker");
+    const meti = async () => {
+      const state = await ex.runner.read(ex.sessionId);
+      return buildExerciseView(state, state.members.get(ex.ids.otherTeamMember ?? "") as Member);
+    };
+    await ex.runner.execute(
+      ex.sessionId,
+      { participantId: maker },
+      {
+        type: "lock",
+        turn: 0,
+        actions: [{ op: "activate", lever: "dy_thrift", scale: 1 }],
+      },
+    );
+    // Locked, not resolved: another team's decision stays secret.
+    expect((await meti()).runByOthers).toEqual([]);
+    await ex.runner.execute(ex.sessionId, ex.as("facilitator"), { type: "advance", turn: 0 });
+    expect((await meti()).runByOthers).toEqual([
+      { lever: "dy_thrift", team: "magnet_maker", startTurn: 0 },
+    ]);
+    // JOGMEC does not share the lever; the maker's own card says "under way", not "run by".
+    const state = await ex.runner.read(ex.sessionId);
+    const jogmec = buildExerciseView(state, state.members.get(ex.ids.teamMember ?? "") as Member);
+    expect(jogmec.runByOthers).toEqual([]);
+    expect(buildExerciseView(state, state.members.get(maker) as Member).runByOthers).toEqual([]);
+  });
+});
+
 describe("after a turn", () => {
   it("a team's view carries what its orders filled against what it ordered, and no other team's", async () => {
     const ex = await memoryExercise();

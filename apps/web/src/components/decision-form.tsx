@@ -65,11 +65,13 @@ export function DecisionForm({
   // A refusal belongs to the turn it was about; the turn-closed notice outlives it on purpose.
   const turn = view.session.turn;
   useEffect(() => setError(null), [turn]);
-  const running = new Set(
-    view.state.projects
+  // Under way (by this team, or by another team that shares the lever): a second start is refused.
+  const running = new Set([
+    ...view.state.projects
       .filter((p) => p.status === "pending" || p.status === "active")
       .map((p) => p.lever),
-  );
+    ...view.runByOthers.map((r) => r.lever),
+  ]);
   if (!levers.length) return <p className="muted">{t("noLevers")}</p>;
 
   const name = (lv: LeverDefinition) => l(lv.name);

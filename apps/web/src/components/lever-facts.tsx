@@ -93,6 +93,14 @@ export function LeverFacts({ lever, view }: { lever: LeverDefinition; view: Exer
     (p) => p.lever === lever.id && (p.status === "pending" || p.status === "active"),
   );
   if (project) facts.push(fill("cardRunning", { n: project.startTurn + 1 }));
+  const other = view.runByOthers.find((r) => r.lever === lever.id);
+  if (other)
+    facts.push(
+      fill("cardRunByOther", {
+        team: l(view.scenario.teams.find((x) => x.id === other.team)?.name) || other.team,
+        n: other.startTurn + 1,
+      }),
+    );
   return (
     <div className="muted" data-testid={`facts-${lever.id}`}>
       {lever.description ? <p>{l(lever.description)}</p> : null}

@@ -24,6 +24,10 @@ export const leverMessages = {
     en: "own industry loses {money} a quarter",
   },
   cardRunning: { ja: "実施中（第{n}期から）", en: "under way since turn {n}" },
+  cardRunByOther: {
+    ja: "{team}が第{n}期から実施中のため、選べません",
+    en: "already run by {team} since turn {n}, so not open to your team",
+  },
   previewCost: { ja: "この決定の費用（概算）", en: "This decision costs (estimate)" },
   previewLeft: { ja: "確定後の残り予算", en: "Budget left after locking" },
   previewOver: { ja: "予算を超えています", en: "over budget" },

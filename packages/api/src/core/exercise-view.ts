@@ -75,6 +75,12 @@ export interface ExerciseView {
   news: NewsItem[];
   /** The facilitator's overrides with their reasons, as far as this viewer may see the values. */
   overrides: OverrideEntry[];
+  /**
+   * Levers the viewer's team shares with another team that the other team already runs: the
+   * engine refuses a second activation, so the card says so before anyone tries (the fact is
+   * in the refusal anyway; only started projects count, never an unresolved decision).
+   */
+  runByOthers: { lever: string; team: string; startTurn: number }[];
 }
 
 /**
@@ -151,7 +157,18 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
     ),
     news: newsView(ex),
     overrides: overrideLog(ex, me),
+    runByOthers: viewer.kind === "team" ? runByOthers(ex, viewer.team) : [],
   };
+}
+
+function runByOthers(ex: ExerciseState, team: string): ExerciseView["runByOthers"] {
+  const mine = new Set(ex.genesis.scenario.teams.find((t) => t.id === team)?.levers ?? []);
+  return ex.engine.projects
+    .filter(
+      (p) =>
+        p.team !== team && mine.has(p.lever) && (p.status === "pending" || p.status === "active"),
+    )
+    .map((p) => ({ lever: p.lever, team: p.team, startTurn: p.startTurn }));
 }
 
 /** A stand-in member for an audience (a room shares one view; `me` is filled in by the client). */
