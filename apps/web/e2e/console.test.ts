@@ -53,7 +53,10 @@ describe("the facilitator console (laptop, Japanese) with two phones", () => {
 
     // An override: the current value with its unit, cleared after use, logged with its reason.
     await fac.getByTestId("override-target").selectOption("budget:meti");
-    expect(await fac.getByTestId("override-current").textContent()).toContain("900 百万ドル");
+    // In Japanese, with 億円 beside the scenario's unit at its 2010 rate.
+    expect(await fac.getByTestId("override-current").textContent()).toContain(
+      "900 百万ドル（約790億円）",
+    );
     await fac.getByTestId("override-value").fill("800");
     await fac.getByTestId("override-reason").fill("補正予算の減額");
     await fac.getByTestId("override-apply").click();
@@ -63,7 +66,7 @@ describe("the facilitator console (laptop, Japanese) with two phones", () => {
     expect(await fac.getByTestId("override-value").inputValue()).toBe("");
     expect(await fac.getByTestId("override-reason").inputValue()).toBe("");
     expect(await fac.getByTestId("override-log").textContent()).toContain(
-      "900 百万ドル → 800 百万ドル",
+      "900 百万ドル（約790億円） → 800 百万ドル（約702億円）",
     );
     // METI sees it (its own budget), with the reason; JOGMEC does not (another team's budget).
     await expect

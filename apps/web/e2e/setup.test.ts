@@ -79,7 +79,9 @@ describe("creating an exercise (phone-size and laptop, Japanese)", () => {
     await p.getByTestId("buy-jogmec_dy_stockpile").fill("10");
     await expect
       .poll(async () => (await p.getByTestId("cost-preview").textContent()) ?? "")
-      .toMatch(/この決定の費用（概算）: 1.2 百万ドル · 確定後の残り予算: 698.8 百万ドル/);
+      .toMatch(
+        /この決定の費用（概算）: 1.2 百万ドル（約1億円） · 確定後の残り予算: 698.8 百万ドル（約613.4億円）/,
+      );
     // Far more than the stockpile may buy in one quarter.
     await p.getByTestId("buy-jogmec_dy_stockpile").fill("99999");
     expect(await p.getByTestId("cost-preview").getAttribute("data-over")).toBe("true");

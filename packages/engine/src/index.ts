@@ -50,6 +50,7 @@ export { HistoryCheck, HistoryMetric } from "./scenario/history-schema.ts";
 export { LeverDefinition, type LeverKind } from "./scenario/lever-schema.ts";
 export { parseScenario, type ScenarioResult } from "./scenario/load-scenario.ts";
 export { MarketParams, Relocation } from "./scenario/market-schema.ts";
+export { type MoneyUnits, moneyText } from "./scenario/money-text.ts";
 export { Objective, ObjectiveMetric } from "./scenario/objective-schema.ts";
 export { formatPath, type ScenarioIssue } from "./scenario/scenario-issue.ts";
 export { scenarioJsonSchema } from "./scenario/scenario-json-schema.ts";

@@ -1,4 +1,5 @@
 "use client";
+import { moneyText } from "@chokepoint/engine";
 import { useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 import { DecisionForm } from "../../src/components/decision-form";
@@ -18,7 +19,7 @@ import { useExerciseView } from "../../src/lib/use-exercise-view";
 import { useReadUpTo } from "../../src/lib/use-unread";
 
 function Play() {
-  const { t, f, l } = useI18n();
+  const { t, f, l, locale } = useI18n();
   const sessionId = useSearchParams().get("s") ?? "";
   const { token, checked } = useSessionToken(sessionId);
   const { view, connection, error, setView, clockOffsetMs } = useExerciseView(token);
@@ -69,8 +70,8 @@ function Play() {
           ) : null}
           {view.me.team ? (
             <p data-testid="budget">
-              {t("budget")}: {Math.round(view.state.budgets[view.me.team] ?? 0).toLocaleString()}{" "}
-              {l(view.scenario.units.money)}
+              {t("budget")}:{" "}
+              {moneyText(view.scenario.units, view.state.budgets[view.me.team] ?? 0, locale)}
             </p>
           ) : null}
         </section>

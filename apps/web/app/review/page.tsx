@@ -252,11 +252,11 @@ function Review() {
                   </tr>
                   <tr>
                     <th>{t("vaLost")}</th>
-                    <td>{f.money(cur.metrics.valueAddedLost, money)}</td>
+                    <td>{f.money(cur.metrics.valueAddedLost, tl.scenario.units)}</td>
                   </tr>
                   <tr>
                     <th>{t("spend")}</th>
-                    <td>{f.money(cur.metrics.spend, money)}</td>
+                    <td>{f.money(cur.metrics.spend, tl.scenario.units)}</td>
                   </tr>
                   <tr>
                     <th>{t("dependencyShare")}</th>

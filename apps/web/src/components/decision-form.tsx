@@ -1,6 +1,6 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import { type LeverAction, type LeverDefinition, upfrontCost } from "@chokepoint/engine";
+import { type LeverAction, type LeverDefinition, moneyText, upfrontCost } from "@chokepoint/engine";
 import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
@@ -243,7 +243,7 @@ function CostPreview({
   levers: LeverDefinition[];
   actions: LeverAction[];
 }) {
-  const { t, l, locale } = useI18n();
+  const { t, locale } = useI18n();
   const cost = actions.reduce((sum, a) => {
     const lv = levers.find((x) => x.id === a.lever);
     if (!lv) return sum;
@@ -251,8 +251,7 @@ function CostPreview({
     return sum + upfrontCost(lv, a, price);
   }, 0);
   const budget = view.me.team ? (view.state.budgets[view.me.team] ?? 0) : 0;
-  const n = (x: number) =>
-    `${new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 1 }).format(x)} ${l(view.scenario.units.money)}`;
+  const n = (x: number) => moneyText(view.scenario.units, x, locale, 1);
   return (
     <p data-testid="cost-preview" data-over={cost > budget ? "true" : "false"}>
       {t("previewCost")}: <strong>{n(cost)}</strong> · {t("previewLeft")}:{" "}

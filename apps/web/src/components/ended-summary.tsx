@@ -1,5 +1,6 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
+import { moneyText } from "@chokepoint/engine";
 import type { MessageKey } from "../i18n/messages";
 import { useI18n } from "../i18n/use-i18n";
 
@@ -13,7 +14,7 @@ export function EndedSummary({ view }: { view: ExerciseView }) {
     new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US", {
       maximumFractionDigits: digits,
     }).format(x);
-  const money = (x: number) => `${fmt(x, x < 10 ? 1 : 0)} ${l(view.scenario.units.money)}`;
+  const money = (x: number) => moneyText(view.scenario.units, x, locale, x < 10 ? 1 : 0);
   const h = view.state.history;
   const teamId = view.me.team;
   const team = view.scenario.teams.find((x) => x.id === teamId);

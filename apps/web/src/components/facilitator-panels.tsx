@@ -1,5 +1,6 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
+import { moneyText } from "@chokepoint/engine";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
@@ -354,7 +355,7 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
 
 /** Every team's locked decisions this turn (the facilitator sees all). */
 export function DecisionsPanel({ view }: { view: ExerciseView }) {
-  const { t, l } = useI18n();
+  const { t, l, locale } = useI18n();
   return (
     <section className="card" data-testid="all-decisions">
       <h3>{t("allDecisions")}</h3>
@@ -394,7 +395,7 @@ export function DecisionsPanel({ view }: { view: ExerciseView }) {
           {view.scenario.teams.map((tm) => (
             <tr key={tm.id}>
               <th>{l(tm.name)}</th>
-              <td>{Math.round(view.state.budgets[tm.id] ?? 0).toLocaleString()}</td>
+              <td>{moneyText(view.scenario.units, view.state.budgets[tm.id] ?? 0, locale)}</td>
             </tr>
           ))}
         </tbody>

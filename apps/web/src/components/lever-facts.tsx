@@ -1,6 +1,6 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import type { LeverDefinition } from "@chokepoint/engine";
+import { type LeverDefinition, moneyText } from "@chokepoint/engine";
 import type { MessageKey } from "../i18n/messages";
 import { useI18n } from "../i18n/use-i18n";
 
@@ -17,7 +17,7 @@ export function LeverFacts({ lever, view }: { lever: LeverDefinition; view: Exer
     }).format(x);
   const fill = (key: MessageKey, vars: Record<string, string | number>) =>
     t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
-  const money = (x: number) => `${n(x, x < 10 ? 1 : 0)} ${l(u.money)}`;
+  const money = (x: number) => moneyText(u, x, locale, x < 10 ? 1 : 0);
   const pct = (x: number) => `${n(x * 100)} %`;
   const tonnes = (x: number) => `${n(x, x < 10 ? 1 : 0)} t`;
   const facts: string[] = [];

@@ -1,10 +1,11 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
+import { moneyText } from "@chokepoint/engine";
 import { useI18n } from "../i18n/use-i18n";
 
 /** What an override changed, in the reader's words and display units. */
 export function useOverrideWords(view: ExerciseView) {
-  const { t, l } = useI18n();
+  const { t, l, locale } = useI18n();
   const u = view.scenario.units;
   const lever = (id: string) =>
     l(view.scenario.teams.flatMap((tm) => tm.levers).find((x) => x.id === id)?.name) || id;
@@ -20,7 +21,7 @@ export function useOverrideWords(view: ExerciseView) {
     amount(kind: "price" | "budget" | "stockpile", v: number): string {
       if (kind === "price")
         return `${(v * u.priceScale).toLocaleString(undefined, { maximumFractionDigits: 1 })} ${l(u.price)}`;
-      if (kind === "budget") return `${Math.round(v).toLocaleString()} ${l(u.money)}`;
+      if (kind === "budget") return moneyText(u, v, locale);
       return `${Math.round(v).toLocaleString()} t`;
     },
   };

@@ -149,6 +149,19 @@ export const Scenario = z.strictObject({
     /** Displayed price = model price × priceScale, in this unit (e.g. USD/kg). */
     price: LocalizedText,
     priceScale: z.number().positive().default(1),
+    /**
+     * Money also shown in another unit for one language's readers, beside the model's unit
+     * (e.g. 億円 for Japanese facilitators when the scenario counts in USD m): display only,
+     * inputs and results stay in `money`. The rate is the scenario period's, with its source.
+     */
+    moneyAlso: z
+      .strictObject({
+        locale: z.enum(["ja", "en"]),
+        unit: z.string().min(1).max(20),
+        perMoneyUnit: z.number().positive(),
+        source: Source,
+      })
+      .optional(),
   }),
   allocation: z.enum(["pro_rata", "priority"]),
   materials: z.array(Material).min(1),

@@ -160,11 +160,11 @@ function Print() {
         <tbody>
           <tr>
             <th>{t("vaLost")}</th>
-            <td>{f.money(sum("valueAddedLost"), money)}</td>
+            <td>{f.money(sum("valueAddedLost"), tl.scenario.units)}</td>
           </tr>
           <tr>
             <th>{t("spend")}</th>
-            <td>{f.money(sum("spend"), money)}</td>
+            <td>{f.money(sum("spend"), tl.scenario.units)}</td>
           </tr>
           <tr>
             <th>{t("shortfallShare")} (max)</th>

@@ -10,8 +10,8 @@ export function ComparisonPanel({ tr, tl, cmp }: { tr: Tr; tl: Timeline; cmp: Co
   const f = fmt(tr.locale);
   const money = tl.scenario.units.money;
   const rows = [
-    ["vaLost", (x: Comparison["a"]) => f.money(x.totals.valueAddedLost, money)],
-    ["spend", (x: Comparison["a"]) => f.money(x.totals.spend, money)],
+    ["vaLost", (x: Comparison["a"]) => f.money(x.totals.valueAddedLost, tl.scenario.units)],
+    ["spend", (x: Comparison["a"]) => f.money(x.totals.spend, tl.scenario.units)],
     ["shortfallShare", (x: Comparison["a"]) => f.pct(x.totals.peakShortfallShare)],
     ["dependencyShare", (x: Comparison["a"]) => f.pct(x.totals.finalControlledShare)],
   ] as const;

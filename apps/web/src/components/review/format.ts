@@ -1,3 +1,4 @@
+import { type MoneyUnits, moneyText } from "@chokepoint/engine";
 import type { Locale, MessageKey } from "../../i18n/messages";
 import type { api } from "../../lib/trpc";
 
@@ -27,7 +28,7 @@ export const fmt = (locale: Locale) => ({
   pct: (v: number) => `${nf(locale, 1).format(v * 100)} %`,
   times: (v: number) => `${nf(locale, 2).format(v)}×`,
   tonnes: (v: number) => `${nf(locale, 0).format(v)} t`,
-  money: (v: number, unit: Text) => `${nf(locale, 0).format(v)} ${unit[locale]}`,
+  money: (v: number, units: MoneyUnits) => moneyText(units, v, locale),
   num: (v: number) => nf(locale, 0).format(v),
 });
 

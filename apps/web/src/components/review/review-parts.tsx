@@ -43,7 +43,7 @@ export function TurnRecord({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Turn 
               {e.target.startsWith("price:")
                 ? `${f.num(e.from * u.priceScale)} → ${f.num(e.to * u.priceScale)} ${tr.l(u.price)}`
                 : e.target.startsWith("budget:")
-                  ? `${f.money(e.from, u.money)} → ${f.money(e.to, u.money)}`
+                  ? `${f.money(e.from, u)} → ${f.money(e.to, u)}`
                   : `${f.tonnes(e.from)} → ${f.tonnes(e.to)}`}
               {" — "}
               {tr.t("reason")}: {e.reason}
@@ -78,7 +78,6 @@ export function TurnDecisions({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Tu
 /** The state at the end of a turn: prices and shortfalls, sectors' output, teams' money. */
 export function TurnState({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Turn }) {
   const f = fmt(tr.locale);
-  const money = tl.scenario.units.money;
   return (
     <div className="state-tables" data-testid="turn-state">
       <table>
@@ -112,7 +111,7 @@ export function TurnState({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Turn }
             <tr key={s.id}>
               <td>{tr.l(s.name)}</td>
               <td>{f.pct(turn.sectors[s.id]?.output ?? 1)}</td>
-              <td>{f.money(turn.sectors[s.id]?.valueAddedLost ?? 0, money)}</td>
+              <td>{f.money(turn.sectors[s.id]?.valueAddedLost ?? 0, tl.scenario.units)}</td>
             </tr>
           ))}
         </tbody>
@@ -129,8 +128,8 @@ export function TurnState({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Turn }
           {tl.scenario.teams.map((x) => (
             <tr key={x.id}>
               <td>{tr.l(x.name)}</td>
-              <td>{f.money(turn.teams[x.id]?.spent ?? 0, money)}</td>
-              <td>{f.money(turn.teams[x.id]?.budgetLeft ?? 0, money)}</td>
+              <td>{f.money(turn.teams[x.id]?.spent ?? 0, tl.scenario.units)}</td>
+              <td>{f.money(turn.teams[x.id]?.budgetLeft ?? 0, tl.scenario.units)}</td>
             </tr>
           ))}
         </tbody>
@@ -158,7 +157,7 @@ export function Scorecard({
       : metric === "stockpile_days"
         ? `${f.num(v)} ${tr.locale === "ja" ? "日" : "days"}`
         : metric === "budget_left"
-          ? f.money(v, tl.scenario.units.money)
+          ? f.money(v, tl.scenario.units)
           : v >= 1
             ? "✓"
             : "✗";
