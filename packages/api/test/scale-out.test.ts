@@ -78,6 +78,8 @@ interface Watcher {
   /** Pushes that did not follow the client's version (a missed push): must stay 0. */
   gaps: number;
   subscribes: number;
+  /** The last presence list (facilitators only): who is connected, on any process. */
+  online: string[] | null;
 }
 
 /** A participant's socket.io connection to `base` (the balancer, or one process directly). */
@@ -91,7 +93,18 @@ async function watch(name: string, base: string, exerciseId: string, token: stri
     reconnectionDelayMax: 500,
   });
   sockets.push(socket);
-  const w: Watcher = { name, socket, view: null, pushed: [], gaps: 0, subscribes: 0 };
+  const w: Watcher = {
+    name,
+    socket,
+    view: null,
+    pushed: [],
+    gaps: 0,
+    subscribes: 0,
+    online: null,
+  };
+  socket.on("presence", (p) => {
+    w.online = p.online;
+  });
   const subscribe = () => {
     w.subscribes++;
     socket.emit("subscribe", { token }, () => {});
@@ -136,7 +149,7 @@ describe("two server processes on PostgreSQL behind HAProxy", () => {
     // joinOptions gives the exercise id, so the join itself is routed to the owner.
     const options = await client(null).exercise.joinOptions.query({ joinCode: created.joinCode });
     expect(options.exerciseId).toBe(ex);
-    const members: { team: string; token: string; name: string }[] = [];
+    const members: { team: string; token: string; name: string; participantId: string }[] = [];
     for (const team of TEAMS)
       for (const n of [1, 2]) {
         const j = await client(options.exerciseId).exercise.join.mutate({
@@ -144,7 +157,12 @@ describe("two server processes on PostgreSQL behind HAProxy", () => {
           displayName: `${team}-${n}`,
           team,
         });
-        members.push({ team, token: j.token, name: `${team}-${n}` });
+        members.push({
+          team,
+          token: j.token,
+          name: `${team}-${n}`,
+          participantId: j.participantId,
+        });
       }
     // Participants spread over both processes: half through the balancer (to the owner),
     // half straight to the other process, which only hears the owner's pushes via PostgreSQL.
@@ -153,6 +171,11 @@ describe("two server processes on PostgreSQL behind HAProxy", () => {
       watch("facilitator", s.url, ex, created.token),
     ]);
     const onOther = watchers.filter((_, i) => i < members.length && i % 2 === 1);
+    // The facilitator's status board counts everyone connected, on either process.
+    const facWatcher = watchers.at(-1) as Watcher;
+    await until("the facilitator sees every participant online", () =>
+      members.every((m) => facWatcher.online?.includes(m.participantId) ?? false),
+    );
     const facilitator = client(ex, created.token);
     const acked: { turn: number; team: string }[] = [];
     const lock = async (team: string, turn: number) => {
