@@ -183,5 +183,18 @@ describe("a live exercise in real Chromium", () => {
     await expect
       .poll(async () => (await p.getByTestId("join-error").textContent()) ?? "")
       .toMatch(/ZZZZZZ/);
+    // The same refusal on a Japanese phone, in Japanese, next to the field.
+    const jaCtx = await stack.browser().newContext({
+      locale: "ja-JP",
+      viewport: { width: 390, height: 844 },
+    });
+    const jp = await jaCtx.newPage();
+    await jp.goto(`${stack.server().url}/join?code=ZZZZZ9`);
+    await jp.getByTestId("join-name").fill("鈴木");
+    await jp.getByTestId("join").click();
+    await expect
+      .poll(async () => (await jp.getByTestId("join-error").textContent()) ?? "")
+      .toContain("コード「ZZZZZ9」の演習はありません");
+    expect(await jp.getByTestId("join-error").textContent()).not.toMatch(/no exercise/);
   });
 });

@@ -1,5 +1,6 @@
 import { AppError } from "@chokepoint/contracts";
 import type { z } from "zod";
+import { type IssueLike, issueJa } from "./zod-issue-ja.ts";
 
 /** Parses untrusted input with a shared schema; a failure names every bad field. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -10,12 +11,19 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 
 /** The one error for input that does not fit its schema (here and at the tRPC edge). */
 export function invalidPayload(
-  issues: readonly { path?: readonly PropertyKey[] | undefined; message: string }[],
+  issues: readonly (IssueLike & { path?: readonly PropertyKey[] | undefined })[],
 ): AppError {
-  const detail = issues
-    .map((i) => `${(i.path ?? []).map(String).join(".") || "(input)"}: ${i.message}`)
-    .join("; ");
-  return new AppError("invalid_payload", `invalid input — ${detail}`, issues);
+  const where = (i: (typeof issues)[number]) => (i.path ?? []).map(String).join(".");
+  const detail = issues.map((i) => `${where(i) || "(input)"}: ${i.message}`).join("; ");
+  const ja = issues
+    .map((i) => (where(i) ? `「${where(i)}」：${issueJa(i)}` : issueJa(i)))
+    .join("／");
+  return new AppError(
+    "invalid_payload",
+    `invalid input — ${detail}`,
+    issues,
+    `入力が正しくありません — ${ja}`,
+  );
 }
 
 /** The token of an `Authorization: Bearer …` header, if any. */

@@ -59,6 +59,8 @@ export class ScenarioCatalog {
       throw new AppError(
         "invalid_payload",
         `${field}: no built-in scenario '${id}' (have: ${[...this.entries.keys()].join(", ")})`,
+        undefined,
+        `${field}：組み込みシナリオ「${id}」はありません（あるもの：${[...this.entries.keys()].join("、")}）`,
       );
     return entry;
   }

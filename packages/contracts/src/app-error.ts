@@ -20,15 +20,16 @@ export const APP_ERROR_CODES = [
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 /**
- * A domain error: a code, a message that says what is wrong and where (English), optional
- * details, and the same for a Japanese reader where one has been worded.
+ * A domain error: a code, a message that says what is wrong and where (English), details (or
+ * undefined), and the same message for a Japanese reader — required, so no refusal reaches a
+ * Japanese screen as English developer text.
  */
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details?: unknown,
-    readonly ja?: string,
+    readonly details: unknown,
+    readonly ja: string,
   ) {
     super(message);
     this.name = "AppError";

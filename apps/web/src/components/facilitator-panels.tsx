@@ -280,7 +280,12 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
         </button>
       ))}
       <h3>{t("broadcast")}</h3>
-      <input data-testid="broadcast-text" value={text} onChange={(e) => setText(e.target.value)} />
+      <input
+        data-testid="broadcast-text"
+        maxLength={2000}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <button
         type="button"
         data-testid="broadcast"
@@ -325,6 +330,9 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
         {t("reason")}{" "}
         <input
           data-testid="override-reason"
+          minLength={3}
+          maxLength={2000}
+          placeholder={t("overrideReasonHint")}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />

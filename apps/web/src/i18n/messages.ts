@@ -150,6 +150,7 @@ export const messages = {
     en: "Last turn's purchases (received / ordered)",
   },
   nobody: { ja: "（まだ誰もいません）", en: "(nobody yet)" },
+  overrideReasonHint: { ja: "理由（3文字以上）", en: "reason (3 characters or more)" },
   online: { ja: "接続中", en: "online" },
   offline: { ja: "未接続", en: "offline" },
   onlineCount: { ja: "{n}/{of} 人接続中", en: "{n} of {of} online" },

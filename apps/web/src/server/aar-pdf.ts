@@ -15,6 +15,7 @@ export async function serveAarPdf(
   renderer: PdfRenderer,
 ): Promise<void> {
   const token = bearerToken(req.headers.authorization);
+  const lang = new URL(req.url ?? "/", baseUrl).searchParams.get("lang") === "ja" ? "ja" : "en";
   try {
     await review.timeline(token); // authorises (facilitator or observer) before launching a browser
   } catch (e) {
@@ -22,10 +23,17 @@ export async function serveAarPdf(
       .writeHead(isAppError(e, "forbidden") ? 403 : 400, {
         "content-type": "text/plain; charset=utf-8",
       })
-      .end(isAppError(e) ? e.message : "cannot export");
+      .end(
+        isAppError(e)
+          ? lang === "ja"
+            ? e.ja
+            : e.message
+          : lang === "ja"
+            ? "書き出せません"
+            : "cannot export",
+      );
     return;
   }
-  const lang = new URL(req.url ?? "/", baseUrl).searchParams.get("lang") === "ja" ? "ja" : "en";
   let pdf: Buffer;
   try {
     pdf = await renderer.render(async (page) => {

@@ -2,6 +2,7 @@ import { AppError, type LogEvent } from "@chokepoint/contracts";
 import type { LeverAction } from "@chokepoint/engine";
 import type { ExerciseState, Member } from "./exercise-state.ts";
 import { emptyDecision, leverActions, sameActions } from "./team-decision.ts";
+import { roleJa, statusJa } from "./words-ja.ts";
 
 /**
  * A change to one lever of the team's shared draft. Drafts are plans, not decisions: the
@@ -16,29 +17,54 @@ export function decideEditDraft(
   c: { turn: number; lever: string; actions: LeverAction[] },
 ): LogEvent[] | AppError {
   if (me.role !== "participant")
-    return new AppError("forbidden", `only team members edit a team's draft (you are ${me.role})`);
+    return new AppError(
+      "forbidden",
+      `only team members edit a team's draft (you are ${me.role})`,
+      undefined,
+      `チームの下書きを編集できるのはチームのメンバーだけです（あなたは${roleJa(me.role)}）`,
+    );
   if (!me.team)
     return new AppError(
       "forbidden",
       "you are not on a team yet; ask the facilitator to assign you",
+      undefined,
+      "まだチームに入っていません。ファシリテーターに割り当てを頼んでください",
     );
   if (state.status !== "running" && state.status !== "paused")
-    return new AppError("rule_violation", `the exercise is ${state.status}; drafts are closed`);
+    return new AppError(
+      "rule_violation",
+      `the exercise is ${state.status}; drafts are closed`,
+      undefined,
+      `演習は${statusJa(state.status)}のため、下書きは編集できません`,
+    );
   const decision = state.decisions.get(me.team) ?? emptyDecision(state.engine.turn);
   if (c.turn !== state.engine.turn && c.turn !== decision.carriedFrom)
     return turnClosed(state, c.turn, me.team);
   const team = state.genesis.scenario.teams.find((t) => t.id === me.team);
   const lever = state.genesis.scenario.levers.find((l) => l.id === c.lever);
   if (!team || !lever || !team.levers.includes(c.lever))
-    return new AppError("rule_violation", `lever: your team has no lever '${c.lever}'`);
+    return new AppError(
+      "rule_violation",
+      `lever: your team has no lever '${c.lever}'`,
+      undefined,
+      `lever：あなたのチームに「${c.lever}」という手段はありません`,
+    );
   const bad = c.actions.find((a) => a.lever !== c.lever);
-  if (bad) return new AppError("rule_violation", `actions: '${bad.lever}' is not '${c.lever}'`);
+  if (bad)
+    return new AppError(
+      "rule_violation",
+      `actions: '${bad.lever}' is not '${c.lever}'`,
+      undefined,
+      `actions：「${bad.lever}」は「${c.lever}」ではありません`,
+    );
   const ops = c.actions.map((a) => a.op);
   const allowed = lever.kind === "stockpile" ? ["buy", "release"] : ["activate"];
   if (ops.some((op) => !allowed.includes(op)) || new Set(ops).size !== ops.length)
     return new AppError(
       "rule_violation",
       `actions: '${c.lever}' takes at most one of each of ${allowed.join(", ")}`,
+      undefined,
+      `actions：「${c.lever}」は${allowed.join("、")}をそれぞれ1つまでです`,
     );
   if (sameActions(leverActions(decision.draft, c.lever), c.actions)) return [];
   return [
@@ -67,9 +93,18 @@ export function turnClosed(state: ExerciseState, turn: number, team: string): Ap
         : closedBy === "all_locked"
           ? "every team had locked"
           : "it has resolved";
+  const whyJa =
+    closedBy === "timer"
+      ? "時間切れ"
+      : closedBy === "facilitator"
+        ? "ファシリテーターが締め切りました"
+        : closedBy === "all_locked"
+          ? "全チームが確定しました"
+          : "解決済み";
   return new AppError(
     "turn_closed",
     `turn ${turn + 1} has closed (${why}); the exercise is at turn ${state.engine.turn + 1}${kept ? ", and your team's draft is kept for it" : ""}`,
     { turn, current: state.engine.turn, closedBy, kept, played },
+    `第${turn + 1}ターンは締め切られました（${whyJa}）。演習は第${state.engine.turn + 1}ターンです${kept ? "。チームの下書きはこのターンに引き継がれています" : ""}`,
   );
 }

@@ -36,6 +36,8 @@ export function decideNote(
       return new AppError(
         "rule_violation",
         `questionId: '${command.questionId}' is already a question`,
+        undefined,
+        `questionId：「${command.questionId}」はすでに質問にあります`,
       );
     return [{ type: "debrief_question_added", questionId: command.questionId, text: command.text }];
   }
@@ -43,14 +45,30 @@ export function decideNote(
   const existing = state.notes.get(command.noteId);
   if (command.type === "delete_note") {
     if (!existing)
-      return new AppError("rule_violation", `noteId: no note '${command.noteId}' to delete`);
+      return new AppError(
+        "rule_violation",
+        `noteId: no note '${command.noteId}' to delete`,
+        undefined,
+        `noteId：削除するメモ「${command.noteId}」がありません`,
+      );
     return [{ type: "note_deleted", noteId: command.noteId, at: command.at }];
   }
   const turns = state.genesis.scenario.calendar.turns;
   if (command.turn !== null && (command.turn < 0 || command.turn >= turns))
-    return new AppError("rule_violation", `turn: ${command.turn} is not a turn (0…${turns - 1})`);
+    return new AppError(
+      "rule_violation",
+      `turn: ${command.turn} is not a turn (0…${turns - 1})`,
+      undefined,
+      `turn：${command.turn}はターンではありません（0～${turns - 1}）`,
+    );
   const body = command.body.trim();
-  if (!body) return new AppError("rule_violation", "body: a note cannot be empty");
+  if (!body)
+    return new AppError(
+      "rule_violation",
+      "body: a note cannot be empty",
+      undefined,
+      "本文：メモが空です",
+    );
   if (existing && existing.body === body && existing.turn === command.turn) return [];
   return [
     {
@@ -76,9 +94,21 @@ function decideAnswer(
   const known =
     state.genesis.scenario.debriefQuestions.some((q) => q.id === c.questionId) ||
     state.debrief.questions.some((q) => q.questionId === c.questionId);
-  if (!known) return new AppError("rule_violation", `questionId: no question '${c.questionId}'`);
+  if (!known)
+    return new AppError(
+      "rule_violation",
+      `questionId: no question '${c.questionId}'`,
+      undefined,
+      `questionId：質問「${c.questionId}」はありません`,
+    );
   const answer = c.answer.trim();
-  if (!answer) return new AppError("rule_violation", "answer: an answer cannot be empty");
+  if (!answer)
+    return new AppError(
+      "rule_violation",
+      "answer: an answer cannot be empty",
+      undefined,
+      "回答：回答が空です",
+    );
   const before = state.debrief.answers.get(`${me.participantId}:${c.questionId}`);
   if (before?.answer === answer) return [];
   return [

@@ -12,6 +12,7 @@ import {
   memberOf,
   staffedTeams,
 } from "./exercise-state.ts";
+import { controlJa, roleJa, statusJa } from "./words-ja.ts";
 
 /**
  * The exercise's rules, once (emmett's `decide`): who may do what, when, and which events
@@ -52,17 +53,33 @@ export function decide(
     // Only the server's clock sends this (no member may); a timer set for a turn that has since
     // resolved, or in a paused exercise, does nothing.
     if (caller.participantId !== null)
-      return new AppError("forbidden", "turn timers are the server's, not a participant's");
+      return new AppError(
+        "forbidden",
+        "turn timers are the server's, not a participant's",
+        undefined,
+        "ターンのタイマーはサーバーが動かします",
+      );
     return state.status === "running" && state.engine.turn === command.turn
       ? resolveTurn(state, command.turn)
       : [];
   }
   const me = memberOf(state, caller);
-  if (!me) return new AppError("forbidden", "sign in first: this token is not in this exercise");
+  if (!me)
+    return new AppError(
+      "forbidden",
+      "sign in first: this token is not in this exercise",
+      undefined,
+      "先に参加してください：このトークンはこの演習のものではありません",
+    );
   if (command.type === "lock") return decideLock(state, me, command.turn, command.actions);
   if (command.type === "edit_draft") return decideEditDraft(state, me, command);
   if (me.role !== "facilitator")
-    return new AppError("forbidden", "only the facilitator can do this");
+    return new AppError(
+      "forbidden",
+      "only the facilitator can do this",
+      undefined,
+      "これはファシリテーターだけが行えます",
+    );
   switch (command.type) {
     case "advance":
       return requireRunning(state) ?? resolveTurn(state, command.turn);
@@ -107,9 +124,19 @@ function decideJoin(
   c: Extract<Command, { type: "join" }>,
 ): LogEvent[] | AppError {
   if (caller.participantId !== null)
-    return new AppError("rule_violation", "you are already in an exercise; join with a new device");
+    return new AppError(
+      "rule_violation",
+      "you are already in an exercise; join with a new device",
+      undefined,
+      "すでに演習に参加しています。別の端末で参加してください",
+    );
   if (state.members.has(c.participantId))
-    return new AppError("rule_violation", `participant '${c.participantId}' already joined`);
+    return new AppError(
+      "rule_violation",
+      `participant '${c.participantId}' already joined`,
+      undefined,
+      `参加者「${c.participantId}」はすでに参加しています`,
+    );
   // The join code is read out to the room, so it cannot also admit observers (who see every
   // team's decisions once resolved): they need the code the facilitator gives them alone.
   if (c.role === "observer" && c.via !== "observer_code")
@@ -169,11 +196,18 @@ function decideLock(
   actions: Extract<Command, { type: "lock" }>["actions"],
 ): LogEvent[] | AppError {
   if (me.role !== "participant")
-    return new AppError("forbidden", `only team members lock decisions (you are ${me.role})`);
+    return new AppError(
+      "forbidden",
+      `only team members lock decisions (you are ${me.role})`,
+      undefined,
+      `決定を確定できるのはチームのメンバーだけです（あなたは${roleJa(me.role)}）`,
+    );
   if (!me.team)
     return new AppError(
       "forbidden",
       "you are not on a team yet; ask the facilitator to assign you",
+      undefined,
+      "まだチームに入っていません。ファシリテーターに割り当てを頼んでください",
     );
   // A screen still on a turn that has resolved (the timer ran out while someone was deciding).
   if (turn < state.engine.turn) return turnClosed(state, turn, me.team);
@@ -203,11 +237,15 @@ function decideMove(
     return new AppError(
       "participant_not_found",
       `no participant '${participantId}' in this exercise`,
+      undefined,
+      "この演習にその参加者はいません",
     );
   if (member.role !== "participant")
     return new AppError(
       "rule_violation",
       `${member.displayName} is ${member.role === "facilitator" ? "the facilitator" : "an observer"}, not a team member`,
+      undefined,
+      `${member.displayName}さんは${member.role === "facilitator" ? "ファシリテーター" : "オブザーバー"}で、チームのメンバーではありません`,
     );
   return teamError(state, team) ?? [{ type: "participant_moved", participantId, team }];
 }
@@ -225,7 +263,12 @@ function decideControl(
   action: Extract<Command, { type: "control" }>["action"],
 ): LogEvent[] | AppError {
   if (!ALLOWED[action].includes(state.status))
-    return new AppError("rule_violation", `cannot ${action} an exercise that is ${state.status}`);
+    return new AppError(
+      "rule_violation",
+      `cannot ${action} an exercise that is ${state.status}`,
+      undefined,
+      `${statusJa(state.status)}の演習は${controlJa(action)}できません`,
+    );
   const type = (
     {
       start: "session_started",
@@ -256,7 +299,7 @@ function engineEvents(state: ExerciseState, events: EngineEvent[]): LogEvent[] |
         "rule_violation",
         events.length > 1 ? `event ${i} does not apply: ${r.error.message}` : r.error.message,
         r.error.issues ?? r.error.code,
-        r.error.ja,
+        r.error.ja ?? `ルールに合いません（${r.error.message}）`,
       );
     engine = r.state;
     out.push(e);
@@ -268,7 +311,12 @@ function engineEvents(state: ExerciseState, events: EngineEvent[]): LogEvent[] |
 function requireRunning(state: ExerciseState): AppError | undefined {
   return state.status === "running"
     ? undefined
-    : new AppError("rule_violation", `the exercise is ${state.status}; it must be running`);
+    : new AppError(
+        "rule_violation",
+        `the exercise is ${state.status}; it must be running`,
+        undefined,
+        `演習は${statusJa(state.status)}です。進行中のときだけ行えます`,
+      );
 }
 
 function teamError(state: ExerciseState, team: string | null): AppError | undefined {
@@ -276,6 +324,8 @@ function teamError(state: ExerciseState, team: string | null): AppError | undefi
     ? new AppError(
         "team_not_found",
         `no team '${team}' in this exercise (teams: ${state.genesis.teams.join(", ")})`,
+        undefined,
+        `この演習に「${team}」というチームはありません（チーム：${state.genesis.teams.join("、")}）`,
       )
     : undefined;
 }

@@ -33,6 +33,8 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
     throw new AppError(
       "invalid_payload",
       `exercise.scenario.version: this server has ${file.scenario.id} ${entry.scenario.version}, the export was made on ${file.scenario.version}`,
+      undefined,
+      `シナリオの版が違います：このサーバーは${file.scenario.id} ${entry.scenario.version}、ファイルは${file.scenario.version}で作られています`,
     );
   // Older files carry older event shapes: upgrade each (upcasters), never re-validate strictly.
   // A turn of the event loop every 20 ms: reading tens of thousands of events takes seconds,
@@ -47,7 +49,12 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
     try {
       events.push(readStoredEvent(e.event, e.v ?? 1));
     } catch (err) {
-      throw new AppError("invalid_payload", `exercise.events[${i}]: ${(err as Error).message}`);
+      throw new AppError(
+        "invalid_payload",
+        `exercise.events[${i}]: ${(err as Error).message}`,
+        undefined,
+        `exercise.events[${i}]：読み込めない記録です（${(err as Error).message}）`,
+      );
     }
   }
   await checkImport(file, events.filter(isEngineEvent), entry.scenario);
@@ -66,7 +73,12 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
     await replayInto(exercises.runner, created.sessionId, me, events.filter(isEngineEvent));
   } catch (e) {
     if (e instanceof AppError && e.code === "rule_violation")
-      throw new AppError("invalid_payload", `exercise.events: ${e.message}`);
+      throw new AppError(
+        "invalid_payload",
+        `exercise.events: ${e.message}`,
+        undefined,
+        `exercise.events：記録が正しくありません（${e.message}）`,
+      );
     throw e;
   }
   // Notes travel in the log with their author and times; restore them as they were.
@@ -133,6 +145,8 @@ export async function forkExercise(
     throw new AppError(
       "rule_violation",
       `atTurn: only ${resolved} turns have been played; fork at 0…${resolved}`,
+      undefined,
+      `atTurn：進んだのは${resolved}ターンまでです。分岐できるのは0～${resolved}です`,
     );
   const g = parent.genesis;
   const created = await exercises.store.create({
@@ -184,9 +198,16 @@ async function checkImport(
       throw new AppError(
         "invalid_payload",
         `exercise.teams.${i}: '${team}' is not a team of ${scenario.id} (teams: ${[...known].join(", ")})`,
+        undefined,
+        `exercise.teams.${i}：「${team}」は${scenario.id}のチームではありません（チーム：${[...known].join("、")}）`,
       );
     if (file.teams.indexOf(team) !== i)
-      throw new AppError("invalid_payload", `exercise.teams.${i}: '${team}' is listed twice`);
+      throw new AppError(
+        "invalid_payload",
+        `exercise.teams.${i}: '${team}' is listed twice`,
+        undefined,
+        `exercise.teams.${i}：「${team}」が二度書かれています`,
+      );
   }
   const model = prepareModel(scenario);
   let state = initialState(model, file.seed);
@@ -200,12 +221,16 @@ async function checkImport(
       throw new AppError(
         "invalid_payload",
         `exercise.events: engine event ${i} is a decision of '${e.team}', which is not in this exercise (teams: ${file.teams.join(", ")})`,
+        undefined,
+        `exercise.events：記録${i}は「${e.team}」の決定ですが、このチームは演習にいません（チーム：${file.teams.join("、")}）`,
       );
     const r = applyEvent(model, state, e);
     if (!r.ok)
       throw new AppError(
         "invalid_payload",
         `exercise.events: engine event ${i} does not apply: ${r.error.message}`,
+        undefined,
+        `exercise.events：記録${i}はルール上適用できません（${r.error.ja ?? r.error.message}）`,
       );
     state = r.state;
     const recorded = e.type === "turn_resolved" ? file.stateHashes[String(e.turn)] : undefined;
@@ -213,6 +238,8 @@ async function checkImport(
       throw new AppError(
         "invalid_payload",
         `exercise.stateHashes.${e.turn}: the log replays to ${stateHash(state)} but the file records ${recorded}; the file was changed, or made by another engine version`,
+        undefined,
+        `exercise.stateHashes.${e.turn}：記録を再生した状態がファイルの記録と一致しません。ファイルが変更されたか、別の版のエンジンで作られています`,
       );
   }
 }

@@ -260,7 +260,12 @@ export class ReviewService {
   async compare(token: unknown, { other }: CompareInput) {
     const { state } = await this.open(token, "review");
     if ((await rootOf(this.db, state.genesis.sessionId)) !== (await rootOf(this.db, other)))
-      throw new AppError("forbidden", "you can only compare branches of your own exercise");
+      throw new AppError(
+        "forbidden",
+        "you can only compare branches of your own exercise",
+        undefined,
+        "比較できるのは自分の演習の分岐だけです",
+      );
     return compareOverCommonTurns(state, await this.exercises.runner.read(other));
   }
 
@@ -280,6 +285,8 @@ export class ReviewService {
       throw new AppError(
         "invalid_payload",
         `runs: at most ${max} runs per request (asked ${runs})`,
+        undefined,
+        `runs：1回の要求は最大${max}回までです（指定${runs}回）`,
       );
     const log: EngineEvent[] = [];
     for (const { event } of await this.readable(state, me))
@@ -293,6 +300,8 @@ export class ReviewService {
         throw new AppError(
           "rate_limited",
           `Monte Carlo: at most ${this.limits.monteCarlo.perTokenPerMinute} requests a minute; try again in ${Math.ceil(wait / 1000)} s`,
+          undefined,
+          `モンテカルロは1分あたり最大${this.limits.monteCarlo.perTokenPerMinute}回までです。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
         );
       const job = { scenario: state.genesis.scenario, log, runs, baseSeed: state.genesis.seed };
       mc = this.mcPool

@@ -244,6 +244,8 @@ export class ExerciseRunner {
       throw new AppError(
         "session_not_found",
         `exercise ${sessionId} uses scenario '${h.scenarioId}', which this server does not have`,
+        undefined,
+        `この演習はシナリオ「${h.scenarioId}」を使っていますが、このサーバーにはありません`,
       );
     if (entry.scenario.version !== h.scenarioVersion)
       // Replaying on another version could diverge silently; refuse loudly instead.

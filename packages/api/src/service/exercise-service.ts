@@ -99,6 +99,8 @@ export class ExerciseService {
       throw new AppError(
         "invalid_payload",
         `teams: not in ${entry.scenario.id}: ${unknown.join(", ")} (teams: ${known.join(", ")})`,
+        undefined,
+        `teams：${entry.scenario.id}にないチームです：${unknown.join("、")}（チーム：${known.join("、")}）`,
       );
     const r = await this.store.create({
       scenarioId: entry.scenario.id,
@@ -123,7 +125,12 @@ export class ExerciseService {
     const { sessionId, via } = await this.sessionForCode(joinCode);
     const state = await this.runner.read(sessionId);
     if (state.status === "ended")
-      throw new AppError("bad_join_code", `no open exercise uses the join code '${joinCode}'`);
+      throw new AppError(
+        "bad_join_code",
+        `no open exercise uses the join code '${joinCode}'`,
+        undefined,
+        `参加コード「${joinCode}」の開いている演習はありません`,
+      );
     const s = state.genesis.scenario;
     return {
       // The client sends it with the join (X-Exercise-Id), so a balancer routes the join to the
@@ -166,7 +173,12 @@ export class ExerciseService {
   /** Who a token belongs to; an unknown token is refused. */
   async identify(token: unknown): Promise<Caller> {
     if (typeof token !== "string" || token.length < 10)
-      throw new AppError("forbidden", "sign in first: no valid participant token was sent");
+      throw new AppError(
+        "forbidden",
+        "sign in first: no valid participant token was sent",
+        undefined,
+        "先に参加してください：有効な参加者トークンがありません",
+      );
     let known = this.tokens.get(token);
     if (!known) {
       const hash = hashToken(token);

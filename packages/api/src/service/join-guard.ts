@@ -21,6 +21,8 @@ export class JoinGuard {
       throw new AppError(
         "rate_limited",
         `too many wrong join codes; try again in ${Math.ceil(wait / 1000)} s`,
+        undefined,
+        `間違った参加コードが多すぎます。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
       );
     try {
       return await attempt();

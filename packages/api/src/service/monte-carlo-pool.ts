@@ -36,12 +36,17 @@ export class MonteCarloPool {
     runs: number;
     baseSeed: number;
   }): Promise<MonteCarloResult> {
-    if (this.closed) return Promise.reject(new AppError("rate_limited", "the server is stopping"));
+    if (this.closed)
+      return Promise.reject(
+        new AppError("rate_limited", "the server is stopping", undefined, "サーバーを停止中です"),
+      );
     if (this.queue.length >= this.limits.maxQueued)
       return Promise.reject(
         new AppError(
           "rate_limited",
           `Monte Carlo: ${this.queue.length} requests are already waiting; try again in a minute`,
+          undefined,
+          `モンテカルロの要求がすでに${this.queue.length}件待っています。1分ほどしてからお試しください`,
         ),
       );
     return new Promise((resolve, reject) => {
@@ -58,11 +63,15 @@ export class MonteCarloPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0))
-      p.reject(new AppError("rate_limited", "the server is stopping"));
+      p.reject(
+        new AppError("rate_limited", "the server is stopping", undefined, "サーバーを停止中です"),
+      );
     await Promise.all(
       this.slots.map(async (s) => {
         if (s.timer) clearTimeout(s.timer);
-        s.busy?.reject(new AppError("rate_limited", "the server is stopping"));
+        s.busy?.reject(
+          new AppError("rate_limited", "the server is stopping", undefined, "サーバーを停止中です"),
+        );
         await s.worker.terminate();
       }),
     );
@@ -111,6 +120,8 @@ export class MonteCarloPool {
       new AppError(
         "rate_limited",
         `Monte Carlo took longer than ${Math.round(this.limits.timeoutMs / 1000)} s and was stopped; ask for fewer runs`,
+        undefined,
+        `モンテカルロが${Math.round(this.limits.timeoutMs / 1000)}秒を超えたため止めました。回数を減らしてください`,
       ),
     );
   }

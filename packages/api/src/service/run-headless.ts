@@ -30,7 +30,12 @@ export async function runToEnd(
   const as = { participantId: facilitatorId };
   let state = await runner.read(sessionId);
   if (state.status === "ended")
-    throw new AppError("rule_violation", "this exercise has ended; fork it to play on");
+    throw new AppError(
+      "rule_violation",
+      "this exercise has ended; fork it to play on",
+      undefined,
+      "この演習は終了しています。続けるにはフォーク（分岐）してください",
+    );
   const start = state.engine.turn;
   const refused: HeadlessResult["refused"] = [];
   for (let turn = start; turn < state.genesis.scenario.calendar.turns; turn++) {

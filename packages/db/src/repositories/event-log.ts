@@ -43,6 +43,7 @@ export function parseLogEvent(event: unknown): LogEvent {
     "invalid_payload",
     `event payload is invalid — ${detail}`,
     parsed.error.issues,
+    `記録が正しくありません — ${detail}`,
   );
 }
 
@@ -86,7 +87,12 @@ async function storeEvent(
     const row = await db.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "ExerciseSession" WHERE "id" = ${req.sessionId} FOR UPDATE`;
     if (!row.length)
-      throw new AppError("session_not_found", `no exercise session '${req.sessionId}'`);
+      throw new AppError(
+        "session_not_found",
+        `no exercise session '${req.sessionId}'`,
+        undefined,
+        `演習「${req.sessionId}」はありません`,
+      );
   }
   if (req.idempotencyKey) {
     const retried = await findByKey(db, req.sessionId, req.idempotencyKey);
@@ -114,9 +120,15 @@ async function storeEvent(
         "sequence_conflict",
         `session '${req.sessionId}': another writer held the log for too long; reload and retry`,
         { expectedSeq: req.expectedSeq },
+        "ほかの書き込みが記録を長く占有していました。再読み込みしてもう一度お試しください",
       );
     if (kind === "foreign_key")
-      throw new AppError("session_not_found", `no exercise session '${req.sessionId}'`);
+      throw new AppError(
+        "session_not_found",
+        `no exercise session '${req.sessionId}'`,
+        undefined,
+        `演習「${req.sessionId}」はありません`,
+      );
     if (kind !== "unique") throw e;
     // Under the row lock no other writer can race us; should it happen all the same, the
     // transaction is aborted and must not be queried again: report a conflict as it is.
@@ -137,7 +149,13 @@ async function storeEvent(
     if (retried) return { stored: checkSameCommand(retried, event), duplicate: true };
     // …or the session is unknown, or another command took this seq.
     const exists = await db.exerciseSession.count({ where: { id: req.sessionId } });
-    if (!exists) throw new AppError("session_not_found", `no exercise session '${req.sessionId}'`);
+    if (!exists)
+      throw new AppError(
+        "session_not_found",
+        `no exercise session '${req.sessionId}'`,
+        undefined,
+        `演習「${req.sessionId}」はありません`,
+      );
     throw conflict(req, await headSeq(db, req.sessionId));
   }
   return {
@@ -190,6 +208,8 @@ function checkSameCommand(existing: StoredEvent, event: LogEvent): StoredEvent {
     throw new AppError(
       "idempotency_key_reused",
       `idempotency key '${existing.idempotencyKey}' was already used for a different command (seq ${existing.seq}, ${existing.event.type})`,
+      undefined,
+      `再送キー「${existing.idempotencyKey}」は別の操作に使われています`,
     );
   }
   return existing;
@@ -201,6 +221,7 @@ function conflict(req: AppendRequest, head?: number): AppError {
     "sequence_conflict",
     `session '${req.sessionId}' ${at}, not ${req.expectedSeq}: another command was stored first; reload and retry`,
     { expectedSeq: req.expectedSeq, ...(head === undefined ? {} : { headSeq: head }) },
+    "ほかの操作が先に記録されました。再読み込みしてもう一度お試しください",
   );
 }
 

@@ -15,7 +15,13 @@ export async function rootOf(db: Database, sessionId: string): Promise<string> {
     where: { id: sessionId },
     select: { parentId: true },
   });
-  if (!r) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
+  if (!r)
+    throw new AppError(
+      "session_not_found",
+      `no exercise session '${sessionId}'`,
+      undefined,
+      `演習「${sessionId}」はありません`,
+    );
   return r.parentId ? rootOf(db, r.parentId) : sessionId;
 }
 

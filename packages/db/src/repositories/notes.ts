@@ -14,11 +14,19 @@ const MAX_NOTE = 20_000;
 
 function checkBody(body: string): string {
   const b = body.trim();
-  if (!b) throw new AppError("invalid_payload", "a note needs some text");
+  if (!b)
+    throw new AppError(
+      "invalid_payload",
+      "a note needs some text",
+      undefined,
+      "メモに本文を書いてください",
+    );
   if (b.length > MAX_NOTE)
     throw new AppError(
       "invalid_payload",
       `a note holds at most ${MAX_NOTE} characters (got ${b.length})`,
+      undefined,
+      `メモは最大${MAX_NOTE}文字です（${b.length}文字）`,
     );
   return b;
 }
@@ -31,7 +39,13 @@ export async function addNote(
 ): Promise<Note> {
   const body = checkBody(input.body);
   const exists = await db.exerciseSession.count({ where: { id: sessionId } });
-  if (!exists) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
+  if (!exists)
+    throw new AppError(
+      "session_not_found",
+      `no exercise session '${sessionId}'`,
+      undefined,
+      `演習「${sessionId}」はありません`,
+    );
   return db.facilitatorNote.create({
     data: { id: newId(), sessionId, turn: input.turn, body, authorId: input.authorId ?? null },
     select: { id: true, turn: true, body: true, authorId: true, updatedAt: true },
@@ -49,7 +63,12 @@ export async function updateNote(
     data: { body: checkBody(body) },
   });
   if (r.count === 0)
-    throw new AppError("invalid_payload", `no note '${noteId}' in session '${sessionId}'`);
+    throw new AppError(
+      "invalid_payload",
+      `no note '${noteId}' in session '${sessionId}'`,
+      undefined,
+      `演習「${sessionId}」にメモ「${noteId}」はありません`,
+    );
   return db.facilitatorNote.findUniqueOrThrow({
     where: { id: noteId },
     select: { id: true, turn: true, body: true, authorId: true, updatedAt: true },

@@ -35,11 +35,26 @@ export interface Credentials {
 /** The session row's own fields, checked: every store creates exercises from these. */
 export function sessionFields(input: CreateSessionInput) {
   if (!Number.isSafeInteger(input.seed))
-    throw new AppError("invalid_payload", `seed must be an integer, got ${input.seed}`);
+    throw new AppError(
+      "invalid_payload",
+      `seed must be an integer, got ${input.seed}`,
+      undefined,
+      `乱数の種は整数にしてください（${input.seed}）`,
+    );
   if (input.teams.length === 0)
-    throw new AppError("invalid_payload", "an exercise needs at least one team");
+    throw new AppError(
+      "invalid_payload",
+      "an exercise needs at least one team",
+      undefined,
+      "演習には少なくとも1チーム必要です",
+    );
   if (!input.facilitatorName.trim())
-    throw new AppError("invalid_payload", "facilitatorName must not be empty");
+    throw new AppError(
+      "invalid_payload",
+      "facilitatorName must not be empty",
+      undefined,
+      "ファシリテーター名を入力してください",
+    );
   return {
     scenarioId: input.scenarioId,
     scenarioVersion: input.scenarioVersion,
@@ -93,7 +108,13 @@ export async function getSession(db: Database, sessionId: string) {
     where: { id: sessionId },
     include: { teams: true },
   });
-  if (!s) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
+  if (!s)
+    throw new AppError(
+      "session_not_found",
+      `no exercise session '${sessionId}'`,
+      undefined,
+      `演習「${sessionId}」はありません`,
+    );
   return s;
 }
 

@@ -109,6 +109,8 @@ export class MemoryExerciseStore implements ExerciseStore {
       throw new AppError(
         "sequence_conflict",
         `session '${batch.sessionId}' is at seq ${row.log.length}, not ${batch.expectedSeq}`,
+        undefined,
+        "ほかの操作が先に記録されました。再読み込みしてもう一度お試しください",
       );
     const stored = batch.events.map(
       (event, i): StoredEvent => ({
@@ -149,7 +151,13 @@ export class MemoryExerciseStore implements ExerciseStore {
 
   private row(sessionId: string): Row {
     const r = this.rows.get(sessionId);
-    if (!r) throw new AppError("session_not_found", `no exercise session '${sessionId}'`);
+    if (!r)
+      throw new AppError(
+        "session_not_found",
+        `no exercise session '${sessionId}'`,
+        undefined,
+        `演習「${sessionId}」はありません`,
+      );
     return r;
   }
 }

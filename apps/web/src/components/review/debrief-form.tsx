@@ -38,6 +38,7 @@ export function DebriefForm({ token }: { token: string }) {
             <p>{l(q.text)}</p>
             <textarea
               data-testid={`answer-${q.questionId}`}
+              maxLength={4000}
               rows={3}
               value={draft[q.questionId] ?? ""}
               onChange={(e) => {

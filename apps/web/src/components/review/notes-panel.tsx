@@ -79,6 +79,7 @@ export function NotesPanel({
               <>
                 <textarea
                   data-testid="note-edit-text"
+                  maxLength={20000}
                   rows={3}
                   value={editing.body}
                   onChange={(e) => setEditing({ noteId: n.noteId, body: e.target.value })}
@@ -140,6 +141,7 @@ export function NotesPanel({
       </ul>
       <textarea
         data-testid="note-text"
+        maxLength={20000}
         rows={3}
         value={body}
         onChange={(e) => setBody(e.target.value)}

@@ -1,0 +1,99 @@
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
+import { catalog, freshService } from "./service-fixture.ts";
+
+// Every refusal carries a Japanese text to the client (tRPC's `error.data.ja`), naming what and
+// where as the English does: a Japanese page never shows English developer text.
+
+let server: AppServer;
+let base: string;
+beforeAll(async () => {
+  const { db } = await freshService();
+  server = createAppServer({ db, catalog });
+  await new Promise<void>((r) => server.http.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.http.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await server.close();
+});
+
+type Failure = { error: { data: { appCode?: string; ja?: string | null } } };
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+async function call(
+  path: string,
+  input: unknown,
+  token?: string,
+  method: "GET" | "POST" = "POST",
+): Promise<{ status: number; body: unknown }> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const r =
+    method === "GET"
+      ? await fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+          headers,
+        })
+      : await fetch(`${base}/api/trpc/${path}`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(input),
+        });
+  return { status: r.status, body: await r.json() };
+}
+const ja = (b: unknown) => (b as Failure).error.data.ja ?? "";
+
+describe("refusals in Japanese", () => {
+  it("a wrong join code, a participant at a facilitator's control, a bad number and a closed draft each say what in Japanese", async () => {
+    const created = (
+      (
+        await call("exercise.create", {
+          scenarioId: "rare-earth-2010",
+          seed: 7,
+          facilitatorName: "佐藤",
+        })
+      ).body as { result: { data: { joinCode: string; token: string } } }
+    ).result.data;
+    const wrong = await call("exercise.joinOptions", { joinCode: "ZZZZZ9" }, undefined, "GET");
+    expect(wrong.status).toBe(404);
+    expect(ja(wrong.body)).toMatch(JAPANESE);
+    expect(ja(wrong.body)).toContain("ZZZZZ9");
+
+    const joined = (
+      (
+        await call("exercise.join", {
+          joinCode: created.joinCode,
+          displayName: "鈴木",
+          team: "jogmec",
+        })
+      ).body as { result: { data: { token: string } } }
+    ).result.data;
+    const control = await call("facilitator.control", { action: "start" }, joined.token);
+    expect(control.status).toBe(403);
+    expect(ja(control.body)).toBe("これはファシリテーターだけが行えます");
+
+    // Locking before the start: the state is named in Japanese.
+    const early = await call(
+      "exercise.lock",
+      { turn: 0, actions: [], idempotencyKey: "early-lock-1" },
+      joined.token,
+    );
+    expect(early.status).toBe(422);
+    expect(ja(early.body)).toMatch(JAPANESE);
+    expect(ja(early.body)).not.toMatch(/lobby|running/);
+
+    // A negative tonnage fails the schema: the field and the bound, in Japanese.
+    const bad = await call(
+      "exercise.lock",
+      {
+        turn: 0,
+        actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: -5 }],
+        idempotencyKey: "bad-lock-1",
+      },
+      joined.token,
+    );
+    expect(bad.status).toBe(400);
+    expect(ja(bad.body)).toMatch(/^入力が正しくありません — 「actions\.0\.tonnes」：/);
+    expect(ja(bad.body)).toMatch(/0より大きい値|0以上/);
+  });
+});
