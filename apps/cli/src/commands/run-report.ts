@@ -4,6 +4,7 @@ import {
   explainTurn,
   type Locale,
   type Model,
+  moneyText,
   scoreObjectives,
   turnMetrics,
 } from "@chokepoint/engine";
@@ -108,6 +109,8 @@ export function lessons(model: Model, state: EngineState, locale: Locale): strin
   if (!first || !last) return "";
   const share = (r: (typeof results)[number]) => turnMetrics(model, r).controlledShare;
   const money = s.units.money[locale];
+  // A project's money as the web shows it (with 億円 beside it for Japanese, where the scenario gives a rate).
+  const cash = (v: number) => moneyText(s.units, v, locale);
   const lines = [
     `- ${dependencyHeader(model, locale)}: ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`,
   ];
@@ -119,8 +122,8 @@ export function lessons(model: Model, state: EngineState, locale: Locale): strin
     const status = t(locale, `status_${p.status}`);
     lines.push(
       locale === "ja"
-        ? `- ${name}（${status}）: 累積キャッシュ ${num(e.cumulativeCash)} ${money}、NPV ${num(e.npv)} ${money}${since ? `、${since} から赤字` : ""}`
-        : `- ${name} (${status}): cumulative cash ${num(e.cumulativeCash)} ${money}, NPV ${num(e.npv)} ${money}${since ? `, losing money since ${since}` : ""}`,
+        ? `- ${name}（${status}）: 累積キャッシュ ${cash(e.cumulativeCash)}、NPV ${cash(e.npv)}${since ? `、${since} から赤字` : ""}`
+        : `- ${name} (${status}): cumulative cash ${cash(e.cumulativeCash)}, NPV ${cash(e.npv)}${since ? `, losing money since ${since}` : ""}`,
     );
   }
   for (const l of Object.values(last.location)) {
