@@ -62,6 +62,15 @@ describe("news, time and the end of an exercise (phones at 390×844 and a laptop
       await trpc(base, "facilitator.advance", { turn }, ex.token);
     await emi.waitForSelector('[data-testid="turn"][data-turn="7"]');
     expect(await text(emi, "news-japan_halt_2010")).toContain("このターンに起きます");
+    // The facilitator's console (in Japanese) shows the same, to narrate from.
+    const fac = await facilitatorConsole(stack.browser(), base, ex, "ja-JP");
+    await expect
+      .poll(() => fac.getByTestId("turn-news").textContent(), { timeout: 15_000 })
+      .toContain("このターンに起きること");
+    expect(await fac.getByTestId("turn-news-coming").allTextContents()).toEqual([
+      "尖閣沖事件後、対日レアアース出荷が通関で止まる",
+    ]);
+    await fac.context().close();
     await trpc(base, "facilitator.advance", { turn: 7 }, ex.token);
     await emi.waitForSelector('[data-testid="turn"][data-turn="8"]');
     // Applied: the same card, no longer "this turn", not counted twice.

@@ -15,6 +15,7 @@ import { OverrideLog } from "../../src/components/override-log";
 import { SessionHeader } from "../../src/components/session-header";
 import { StatusBoard } from "../../src/components/status-board";
 import { TopBar } from "../../src/components/top-bar";
+import { TurnNews } from "../../src/components/turn-news";
 import { useI18n } from "../../src/i18n/use-i18n";
 import { useSessionToken } from "../../src/lib/token-store";
 import { useExerciseView } from "../../src/lib/use-exercise-view";
@@ -47,6 +48,7 @@ function Console() {
         </p>
       ) : null}
       <StatusBoard view={view} online={online} />
+      <TurnNews view={view} className="card wide" />
       <div className="grid">
         <JoinPanel view={view} />
         <ControlPanel view={view} call={call} />

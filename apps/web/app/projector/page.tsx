@@ -2,6 +2,7 @@
 import { useSearchParams } from "next/navigation";
 import QRCode from "qrcode";
 import { Suspense, useEffect, useState } from "react";
+import { TurnNews } from "../../src/components/turn-news";
 import { useI18n } from "../../src/i18n/use-i18n";
 import { joinLink, useJoinBase } from "../../src/lib/join-link";
 import { useSessionToken } from "../../src/lib/token-store";
@@ -29,7 +30,6 @@ function Projector() {
   if (error) return <p className="card error">{error}</p>;
   if (!view) return <p className="card">{t("connecting")}</p>;
   const s = view.session;
-  const active = view.state.firedEvents.filter((e) => e.endTurn === null || e.endTurn > s.turn);
   return (
     <main className="projector" data-testid="projector">
       <header>
@@ -59,16 +59,7 @@ function Projector() {
           </div>
         </section>
       ) : null}
-      {active.length ? (
-        <section className="projector-events">
-          <h2>{t("events")}</h2>
-          <ul>
-            {active.map((e) => (
-              <li key={`${e.id}-${e.startTurn}`}>{l(e.title)}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <TurnNews view={view} className="projector-events" />
     </main>
   );
 }

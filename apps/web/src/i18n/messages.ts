@@ -199,6 +199,10 @@ export const messages = {
   lockedMark: { ja: "確定", en: "locked" },
   notLocked: { ja: "未確定", en: "not locked" },
   events: { ja: "発生中のイベント", en: "Events in force" },
+  turnNewsComing: {
+    ja: "このターンに起きること（ターンの解決時に反映）",
+    en: "Coming this turn (applied when the turn resolves)",
+  },
   error: { ja: "エラー", en: "Error" },
   // review
   review: { ja: "振り返り（AAR）", en: "After-action review" },
