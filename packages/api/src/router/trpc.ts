@@ -7,6 +7,7 @@ import type { ReviewService } from "../review/review-service.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import type { JoinGuard } from "../service/join-guard.ts";
 import type { FacilitatorPasscode } from "../service/passcode.ts";
+import { transportErrorJa } from "./transport-error-ja.ts";
 
 export interface Context {
   service: ExerciseService;
@@ -45,17 +46,17 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const app = error.cause instanceof AppError ? error.cause : undefined;
-    const errorId = error.cause instanceof UnexpectedError ? error.cause.errorId : null;
+    const unexpected = error.cause instanceof UnexpectedError ? error.cause : undefined;
     return {
       ...shape,
       data: {
         ...shape.data,
         appCode: app?.code ?? null,
-        /** The message worded for a Japanese reader, when there is one. */
-        ja: app?.ja ?? null,
+        /** The message worded for a Japanese reader: every failure has one. */
+        ja: app?.ja ?? unexpected?.ja ?? transportErrorJa(error.code),
         /** The code's parameters (a flat record), for the UI to word the error itself. */
         params: paramsOf(app),
-        errorId,
+        errorId: unexpected?.errorId ?? null,
         stack: undefined,
       },
     };
@@ -69,10 +70,14 @@ function paramsOf(app: AppError | undefined): Record<string, unknown> | null {
 
 /** A failure nobody foresaw: logged on the server with an id; the client sees the id only. */
 class UnexpectedError extends Error {
+  /** The Japanese half alone, for a page in Japanese (the message keeps both for other clients). */
+  readonly ja: string;
   constructor(readonly errorId: string) {
+    const ja = `サーバーで予期しないエラーが発生しました（エラー ${errorId}）。この操作による変更はありません。ファシリテーターか運用担当にこの番号を伝えてください。`;
     super(
-      `Something went wrong on the server (error ${errorId}). Nothing was changed by this request; tell the facilitator or the operator this id. / サーバーで予期しないエラーが発生しました（エラー ${errorId}）。この操作による変更はありません。ファシリテーターか運用担当にこの番号を伝えてください。`,
+      `Something went wrong on the server (error ${errorId}). Nothing was changed by this request; tell the facilitator or the operator this id. / ${ja}`,
     );
+    this.ja = ja;
   }
 }
 
