@@ -97,7 +97,7 @@ describe("refusals in Japanese", () => {
       joined.token,
     );
     expect(bad.status).toBe(400);
-    expect(ja(bad.body)).toMatch(/^入力が正しくありません — 「actions\.0\.tonnes」：/);
+    expect(ja(bad.body)).toMatch(/^入力が正しくありません — 「決定 1 件目の数量（t）」：/);
     expect(ja(bad.body)).toMatch(/0より大きい値|0以上/);
   });
 });

@@ -60,13 +60,24 @@ export type ResolutionModeInput = z.infer<typeof ResolutionModeInput>;
 export const AdvanceTurnInput = z.strictObject({ turn: TurnIndex, idempotencyKey: IdempotencyKey });
 export type AdvanceTurnInput = z.infer<typeof AdvanceTurnInput>;
 
-/** A title and text a facilitator writes live: a headline and a paragraph, not a document. */
+/**
+ * A title and text a facilitator writes live: a headline and a paragraph, not a document.
+ * `params.ja` is the same rule for a Japanese screen (the server's issue wording reads it).
+ */
 const CustomInject = ScenarioEvent.refine(
   (e) => e.title.ja.length <= 200 && e.title.en.length <= 200,
-  { message: "a custom inject's title is at most 200 characters", path: ["title"] },
+  {
+    message: "a custom inject's title is at most 200 characters",
+    path: ["title"],
+    params: { ja: "インジェクトのタイトルは200文字以内にしてください" },
+  },
 ).refine(
   (e) => !e.description || (e.description.ja.length <= 2000 && e.description.en.length <= 2000),
-  { message: "a custom inject's text is at most 2,000 characters", path: ["description"] },
+  {
+    message: "a custom inject's text is at most 2,000 characters",
+    path: ["description"],
+    params: { ja: "インジェクトの本文は2,000文字以内にしてください" },
+  },
 );
 
 export const FireInjectInput = z.strictObject({

@@ -27,7 +27,10 @@ export const ExportedExercise = z.strictObject({
             typeof x === "object" &&
             x !== null &&
             typeof (x as { type?: unknown }).type === "string",
-          "an event is an object with a type",
+          {
+            message: "an event is an object with a type",
+            params: { ja: "記録の形が正しくありません（type のあるオブジェクトではありません）" },
+          },
         ),
         actorId: z.string().max(100).nullable(),
         at: z.string().max(40),

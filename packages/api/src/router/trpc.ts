@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError, type AppErrorCode } from "@chokepoint/contracts";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { fieldJa } from "../field-ja.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import { invalidPayload } from "../parse-input.ts";
 import type { ReviewService } from "../review/review-service.ts";
@@ -92,19 +93,24 @@ const mapErrors = t.middleware(async ({ ctx, next, getRawInput, path }) => {
   );
   if (bad) {
     const where = bad.path || "(input)";
+    // Too deep a path would read 「チーム 1 件目 1 件目…」 thirty times: name where it starts.
+    const keys = bad.path ? bad.path.split(".") : [];
+    const whereJa = keys.length
+      ? `「${fieldJa(bad.problem === "depth" ? keys.slice(0, 1) : keys)}」：`
+      : "";
     const app =
       bad.problem === "surrogate"
         ? new AppError(
             "invalid_payload",
             `invalid input — ${where}: text holds a malformed character (a lone UTF-16 surrogate)`,
             undefined,
-            `入力が不正です — ${where}：文字として読めないデータ（対になっていないサロゲート）が含まれています`,
+            `入力が正しくありません — ${whereJa}文字として読めないデータ（対になっていないサロゲート）が含まれています`,
           )
         : new AppError(
             "invalid_payload",
             `invalid input — ${where}: nested deeper than ${bad.depth} levels`,
             undefined,
-            `入力が不正です — ${where}：入れ子が${bad.depth}段を超えています`,
+            `入力が正しくありません — ${whereJa}入れ子が${bad.depth}段を超えています`,
           );
     throw new TRPCError({ code: "BAD_REQUEST", message: app.message, cause: app });
   }
