@@ -177,7 +177,7 @@ function decideRemove(state: ExerciseState, participantId: string): LogEvent[] |
       "participant_not_found",
       `no participant '${participantId}' in this exercise`,
       undefined,
-      "この演習にその参加者はいません",
+      `この演習に参加者「${participantId}」はいません`,
     );
   if (member.role === "facilitator")
     return new AppError(
@@ -238,7 +238,7 @@ function decideMove(
       "participant_not_found",
       `no participant '${participantId}' in this exercise`,
       undefined,
-      "この演習にその参加者はいません",
+      `この演習に参加者「${participantId}」はいません`,
     );
   if (member.role !== "participant")
     return new AppError(
