@@ -94,6 +94,12 @@ export const ImportedExercise = z.strictObject({
 export const BranchRun = z.strictObject({
   turnsPlayed: z.number().int(),
   refused: z.array(
-    z.strictObject({ turn: z.number().int(), team: z.string(), message: z.string() }),
+    z.strictObject({
+      turn: z.number().int(),
+      team: z.string(),
+      message: z.string(),
+      /** The reason for a Japanese reader, as every refusal carries one. */
+      ja: z.string(),
+    }),
   ),
 });
