@@ -299,7 +299,7 @@ function engineEvents(state: ExerciseState, events: EngineEvent[]): LogEvent[] |
         "rule_violation",
         events.length > 1 ? `event ${i} does not apply: ${r.error.message}` : r.error.message,
         r.error.issues ?? r.error.code,
-        r.error.ja ?? `ルールに合いません（${r.error.message}）`,
+        events.length > 1 ? `記録${i}は適用できません：${r.error.ja}` : r.error.ja,
       );
     engine = r.state;
     out.push(e);

@@ -230,7 +230,7 @@ async function checkImport(
         "invalid_payload",
         `exercise.events: engine event ${i} does not apply: ${r.error.message}`,
         undefined,
-        `exercise.events：記録${i}はルール上適用できません（${r.error.ja ?? r.error.message}）`,
+        `exercise.events：記録${i}はルール上適用できません（${r.error.ja}）`,
       );
     state = r.state;
     const recorded = e.type === "turn_resolved" ? file.stateHashes[String(e.turn)] : undefined;
