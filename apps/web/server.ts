@@ -43,7 +43,10 @@ const server = createAppServer({
       void serveAarPdf(req, res, server.review, `http://127.0.0.1:${env.port}`, pdfs).catch(
         (e: unknown) => {
           console.error("AAR export failed", e);
-          if (!res.headersSent) res.writeHead(500).end("AAR export failed");
+          if (!res.headersSent)
+            res
+              .writeHead(500, { "content-type": "text/plain; charset=utf-8" })
+              .end("AAR export failed / AARの書き出しに失敗しました");
         },
       );
       return;

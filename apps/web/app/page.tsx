@@ -1,8 +1,10 @@
 "use client";
+import { INPUT_LIMITS } from "@chokepoint/contracts";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ImportForm } from "../src/components/import-form";
 import { JoinForm } from "../src/components/join-form";
+import { LimitHint, RangeHint } from "../src/components/limit-hint";
 import { MyExercises } from "../src/components/my-exercises";
 import { PasscodeField, usePasscodeRequired } from "../src/components/passcode-field";
 import { TopBar } from "../src/components/top-bar";
@@ -13,7 +15,8 @@ import { api, errorText } from "../src/lib/trpc";
 type Scenarios = Awaited<ReturnType<ReturnType<typeof api>["exercise"]["scenarios"]["query"]>>;
 
 export default function Home() {
-  const { t, l } = useI18n();
+  const { t, l, locale } = useI18n();
+  const tr = { t, locale };
   const router = useRouter();
   const [scenarios, setScenarios] = useState<Scenarios>([]);
   const [scenarioId, setScenarioId] = useState("rare-earth-2010");
@@ -121,31 +124,35 @@ export default function Home() {
             {t("yourName")}{" "}
             <input
               data-testid="facilitator-name"
-              maxLength={60}
+              maxLength={INPUT_LIMITS.nameChars}
               value={name}
               onChange={(e) => setName(e.target.value)}
-            />
+            />{" "}
+            <LimitHint tr={tr} value={name} max={INPUT_LIMITS.nameChars} />
           </label>
           <label>
             {t("exerciseTitle")}{" "}
             <input
               data-testid="exercise-title"
-              maxLength={120}
+              maxLength={INPUT_LIMITS.exerciseTitleChars}
               value={title}
               onChange={(e) => setTitle(e.target.value)}
-            />
+            />{" "}
+            <LimitHint tr={tr} value={title} max={INPUT_LIMITS.exerciseTitleChars} />
           </label>
           <label>
             {t("seed")}{" "}
             <input
               type="number"
               data-testid="seed"
-              min={0}
-              max={2147483647}
+              min={INPUT_LIMITS.seed.min}
+              max={INPUT_LIMITS.seed.max}
+              step={1}
               placeholder={t("seedBlank")}
               value={seed}
               onChange={(e) => setSeed(e.target.value)}
-            />
+            />{" "}
+            <RangeHint tr={tr} message="limitSeed" {...INPUT_LIMITS.seed} />
           </label>
           <PasscodeField
             required={passcodeRequired}
@@ -158,9 +165,13 @@ export default function Home() {
             <input
               type="number"
               data-testid="timer"
+              min={INPUT_LIMITS.turnTimerSeconds.min}
+              max={INPUT_LIMITS.turnTimerSeconds.max}
+              step={1}
               value={timer}
               onChange={(e) => setTimer(e.target.value)}
-            />
+            />{" "}
+            <RangeHint tr={tr} message="limitSeconds" {...INPUT_LIMITS.turnTimerSeconds} />
           </label>
           <label>
             {t("resolutionLabel")}{" "}

@@ -1,5 +1,6 @@
 import { AppError } from "@chokepoint/contracts";
 import type { z } from "zod";
+import { fieldJa } from "./field-ja.ts";
 import { type IssueLike, issueJa } from "./zod-issue-ja.ts";
 
 /** Parses untrusted input with a shared schema; a failure names every bad field. */
@@ -15,8 +16,9 @@ export function invalidPayload(
 ): AppError {
   const where = (i: (typeof issues)[number]) => (i.path ?? []).map(String).join(".");
   const detail = issues.map((i) => `${where(i) || "(input)"}: ${i.message}`).join("; ");
+  // The field in words the screens use (「決定 1 件目の数量（t）」), not the developer's path.
   const ja = issues
-    .map((i) => (where(i) ? `「${where(i)}」：${issueJa(i)}` : issueJa(i)))
+    .map((i) => (i.path?.length ? `「${fieldJa(i.path)}」：${issueJa(i)}` : issueJa(i)))
     .join("／");
   return new AppError(
     "invalid_payload",

@@ -1,10 +1,14 @@
 import type { AddressInfo } from "node:net";
+import type { ClientToServerEvents, ServerToClientEvents } from "@chokepoint/contracts";
+import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ExerciseView } from "../src/core/index.ts";
 import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
 import { catalog, freshService } from "./service-fixture.ts";
 
-// Every refusal carries a Japanese text to the client (tRPC's `error.data.ja`), naming what and
-// where as the English does: a Japanese page never shows English developer text.
+// Every refusal carries a Japanese text to the client (tRPC's `error.data.ja`, the socket's
+// subscribe ack `ja`), naming what and where as the English does: a Japanese page never shows
+// English developer text.
 
 let server: AppServer;
 let base: string;
@@ -93,7 +97,49 @@ describe("refusals in Japanese", () => {
       joined.token,
     );
     expect(bad.status).toBe(400);
-    expect(ja(bad.body)).toMatch(/^入力が正しくありません — 「actions\.0\.tonnes」：/);
+    expect(ja(bad.body)).toMatch(/^入力が正しくありません — 「決定 1 件目の数量（t）」：/);
     expect(ja(bad.body)).toMatch(/0より大きい値|0以上/);
+  });
+});
+
+describe("refusals in Japanese at every edge", () => {
+  it("a join-code guesser who is throttled is told in Japanese how many seconds to wait", async () => {
+    const options = (code: string) =>
+      call("exercise.joinOptions", { joinCode: code }, undefined, "GET");
+    let blocked: Awaited<ReturnType<typeof options>> | undefined;
+    // Ten wrong codes a minute are answered (fewer if an earlier test spent some); the next waits.
+    for (let i = 0; i < 12 && !blocked; i++) {
+      const r = await options(`QQQQ${i}`);
+      if (r.status === 429) blocked = r;
+    }
+    expect(blocked?.status).toBe(429);
+    const seconds = /try again in (\d+) s/.exec(JSON.stringify(blocked?.body))?.[1];
+    expect(seconds).toBeTruthy();
+    expect(ja(blocked?.body)).toMatch(JAPANESE);
+    expect(ja(blocked?.body)).toContain(`${seconds}秒後`);
+  });
+
+  it("a body over the size limit, refused by tRPC itself before any procedure runs, has Japanese too", async () => {
+    const r = await call("exercise.join", { joinCode: "x".repeat(1024 * 1024) });
+    expect(r.status).toBe(413);
+    expect(ja(r.body)).toContain("大きすぎます");
+  });
+
+  it("a socket refused at subscribe gets the Japanese in its ack, for a bad token and a bad payload", async () => {
+    const socket: Socket<ServerToClientEvents<ExerciseView>, ClientToServerEvents> = connect(base, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      forceNew: true,
+    });
+    try {
+      const badToken = await socket.emitWithAck("subscribe", { token: "an-invalid-token-value" });
+      expect(badToken).toMatchObject({ ok: false, code: "forbidden" });
+      expect(badToken.ok ? "" : badToken.ja).toMatch(JAPANESE);
+      const badPayload = await socket.emitWithAck("subscribe", { token: 42 } as never);
+      expect(badPayload).toMatchObject({ ok: false, code: "invalid_payload" });
+      expect(badPayload.ok ? "" : badPayload.ja).toMatch(JAPANESE);
+    } finally {
+      socket.close();
+    }
   });
 });

@@ -82,6 +82,7 @@ describe("the server's edges", () => {
     const body = JSON.stringify(await r.json());
     expect(body).toContain("facilitatorName");
     expect(body).toContain("lone UTF-16 surrogate");
+    expect(body).toContain("「ファシリテーターの名前」：文字として読めないデータ");
   });
 
   it("a body nested 100,000 levels deep is bad input (400, saying how deep), not a stack overflow; the server keeps answering", async () => {

@@ -1,5 +1,6 @@
 import { LeverAction, OverrideTarget, ScenarioEvent } from "@chokepoint/engine";
 import { z } from "zod";
+import { INPUT_LIMITS as L } from "./input-limits.ts";
 
 const Id = z.string().trim().min(1).max(100);
 const TurnIndex = z.number().int().min(0);
@@ -8,27 +9,28 @@ const IdempotencyKey = z.string().min(8).max(100).optional();
 /** Inputs of every command the app accepts. The server parses each with these before anything else. */
 export const CreateExerciseInput = z.strictObject({
   scenarioId: Id,
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1),
-  facilitatorName: z.string().trim().min(1).max(60),
+  seed: z.number().int().min(L.seed.min).max(L.seed.max),
+  facilitatorName: z.string().trim().min(1).max(L.nameChars),
   /** Teams to field; all of the scenario's teams if omitted. */
   teams: z.array(Id).min(1).optional(),
-  turnTimerSeconds: z.number().int().min(30).max(7200).optional(),
+  turnTimerSeconds: z
+    .number()
+    .int()
+    .min(L.turnTimerSeconds.min)
+    .max(L.turnTimerSeconds.max)
+    .optional(),
   /** Whether a turn resolves when every team has locked (default) or waits for the facilitator's reveal. */
   resolution: z.enum(["all_locked", "reveal"]).optional(),
-  title: z.string().trim().max(120).optional(),
+  title: z.string().trim().max(L.exerciseTitleChars).optional(),
   /** The facilitator passcode, when the server sets one (CHOKEPOINT_FACILITATOR_PASSCODE). */
-  passcode: z.string().max(200).optional(),
+  passcode: z.string().max(L.passcodeChars).optional(),
 });
 export type CreateExerciseInput = z.infer<typeof CreateExerciseInput>;
 
 export const JoinInput = z.strictObject({
   /** The join code, or the observer code (which makes the joiner an observer). */
-  joinCode: z.string().trim().min(1).max(20),
-  displayName: z.string().trim().min(1).max(60),
+  joinCode: z.string().trim().min(1).max(L.joinCodeChars),
+  displayName: z.string().trim().min(1).max(L.nameChars),
   role: z.enum(["participant", "observer"]).default("participant"),
   team: Id.optional(),
 });
@@ -60,13 +62,26 @@ export type ResolutionModeInput = z.infer<typeof ResolutionModeInput>;
 export const AdvanceTurnInput = z.strictObject({ turn: TurnIndex, idempotencyKey: IdempotencyKey });
 export type AdvanceTurnInput = z.infer<typeof AdvanceTurnInput>;
 
-/** A title and text a facilitator writes live: a headline and a paragraph, not a document. */
+/**
+ * A title and text a facilitator writes live: a headline and a paragraph, not a document.
+ * `params.ja` is the same rule for a Japanese screen (the server's issue wording reads it).
+ */
 const CustomInject = ScenarioEvent.refine(
-  (e) => e.title.ja.length <= 200 && e.title.en.length <= 200,
-  { message: "a custom inject's title is at most 200 characters", path: ["title"] },
+  (e) => e.title.ja.length <= L.injectTitleChars && e.title.en.length <= L.injectTitleChars,
+  {
+    message: "a custom inject's title is at most 200 characters",
+    path: ["title"],
+    params: { ja: "インジェクトのタイトルは200文字以内にしてください" },
+  },
 ).refine(
-  (e) => !e.description || (e.description.ja.length <= 2000 && e.description.en.length <= 2000),
-  { message: "a custom inject's text is at most 2,000 characters", path: ["description"] },
+  (e) =>
+    !e.description ||
+    (e.description.ja.length <= L.injectTextChars && e.description.en.length <= L.injectTextChars),
+  {
+    message: "a custom inject's text is at most 2,000 characters",
+    path: ["description"],
+    params: { ja: "インジェクトの本文は2,000文字以内にしてください" },
+  },
 );
 
 export const FireInjectInput = z.strictObject({
@@ -80,13 +95,17 @@ export type FireInjectInput = z.infer<typeof FireInjectInput>;
 export const OverrideInput = z.strictObject({
   turn: TurnIndex,
   target: OverrideTarget,
-  reason: z.string().trim().min(3, "an override needs a written reason").max(2000),
+  reason: z
+    .string()
+    .trim()
+    .min(L.overrideReasonChars.min, "an override needs a written reason")
+    .max(L.overrideReasonChars.max),
   idempotencyKey: IdempotencyKey,
 });
 export type OverrideInput = z.infer<typeof OverrideInput>;
 
 export const BroadcastInput = z.strictObject({
-  text: z.string().trim().min(1).max(2000),
+  text: z.string().trim().min(1).max(L.broadcastChars),
   idempotencyKey: IdempotencyKey,
 });
 export type BroadcastInput = z.infer<typeof BroadcastInput>;

@@ -1,5 +1,6 @@
 export { APP_ERROR_CODES, AppError, type AppErrorCode, isAppError } from "./app-error.ts";
 export * from "./commands.ts";
+export { INPUT_LIMITS } from "./input-limits.ts";
 export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-event.ts";
 export {
   BranchRun,

@@ -1,5 +1,6 @@
 import { LeverAction } from "@chokepoint/engine";
 import { z } from "zod";
+import { INPUT_LIMITS as L } from "./input-limits.ts";
 import type { LogEvent } from "./log-event.ts";
 
 /** The exported event log of an exercise: re-importing it reproduces the exercise exactly. */
@@ -7,13 +8,9 @@ export const ExportedExercise = z.strictObject({
   format: z.literal("chokepoint-exercise/1"),
   scenario: z.strictObject({ id: z.string().max(100), version: z.string().max(40) }),
   // As at creation: an imported exercise is held to the same rules as a live one.
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1),
+  seed: z.number().int().min(L.seed.min).max(L.seed.max),
   teams: z.array(z.string().trim().min(1).max(100)).min(1).max(30),
-  title: z.string().trim().max(120).nullable(),
+  title: z.string().trim().max(L.exerciseTitleChars).nullable(),
   /** A 24-turn exercise of 60 people writes a few thousand events; the cap bounds one request's work. */
   events: z
     .array(
@@ -27,7 +24,10 @@ export const ExportedExercise = z.strictObject({
             typeof x === "object" &&
             x !== null &&
             typeof (x as { type?: unknown }).type === "string",
-          "an event is an object with a type",
+          {
+            message: "an event is an object with a type",
+            params: { ja: "記録の形が正しくありません（type のあるオブジェクトではありません）" },
+          },
         ),
         actorId: z.string().max(100).nullable(),
         at: z.string().max(40),
@@ -54,25 +54,25 @@ export type MonteCarloInput = z.infer<typeof MonteCarloInput>;
 export const NoteInput = z.strictObject({
   noteId: z.string().trim().min(8).max(100),
   turn: z.number().int().min(0).nullable(),
-  body: z.string().trim().min(1, "a note cannot be empty").max(20_000),
+  body: z.string().trim().min(1, "a note cannot be empty").max(L.noteChars),
 });
 export type NoteInput = z.infer<typeof NoteInput>;
 export const DebriefQuestionInput = z.strictObject({
   questionId: z.string().trim().min(3).max(100),
-  text: z.string().trim().min(1, "a question cannot be empty").max(500),
+  text: z.string().trim().min(1, "a question cannot be empty").max(L.debriefQuestionChars),
 });
 export type DebriefQuestionInput = z.infer<typeof DebriefQuestionInput>;
 export const DebriefAnswerInput = z.strictObject({
   questionId: z.string().trim().min(1).max(100),
-  answer: z.string().trim().min(1, "an answer cannot be empty").max(4000),
+  answer: z.string().trim().min(1, "an answer cannot be empty").max(L.debriefAnswerChars),
 });
 export type DebriefAnswerInput = z.infer<typeof DebriefAnswerInput>;
 export const DeleteNoteInput = z.strictObject({ noteId: z.string().trim().min(8).max(100) });
 export type DeleteNoteInput = z.infer<typeof DeleteNoteInput>;
 export const ImportInput = z.strictObject({
-  facilitatorName: z.string().trim().min(1).max(60),
+  facilitatorName: z.string().trim().min(1).max(L.nameChars),
   /** The facilitator passcode, when the server sets one. */
-  passcode: z.string().max(200).optional(),
+  passcode: z.string().max(L.passcodeChars).optional(),
   exercise: ExportedExercise,
 });
 export type ImportInput = z.infer<typeof ImportInput>;
@@ -94,6 +94,12 @@ export const ImportedExercise = z.strictObject({
 export const BranchRun = z.strictObject({
   turnsPlayed: z.number().int(),
   refused: z.array(
-    z.strictObject({ turn: z.number().int(), team: z.string(), message: z.string() }),
+    z.strictObject({
+      turn: z.number().int(),
+      team: z.string(),
+      message: z.string(),
+      /** The reason for a Japanese reader, as every refusal carries one. */
+      ja: z.string(),
+    }),
   ),
 });

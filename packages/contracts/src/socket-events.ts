@@ -6,8 +6,8 @@ export type SubscribeInput = z.infer<typeof SubscribeInput>;
 
 export type SubscribeAck =
   | { ok: true /** The server's clock (epoch ms) when it answered. */; serverTime?: number }
-  /** `ja`: the refusal worded for a Japanese reader, when there is one. */
-  | { ok: false; code: string; message: string; ja?: string | null };
+  /** `ja`: the refusal worded for a Japanese reader — required, like AppError's. */
+  | { ok: false; code: string; message: string; ja: string };
 
 /**
  * A pushed change for a whole audience: the view without `me` (the client keeps its own) and

@@ -1,11 +1,13 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
+import { INPUT_LIMITS } from "@chokepoint/contracts";
 import { moneyText } from "@chokepoint/engine";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { joinLink, useJoinBase } from "../lib/join-link";
 import { api, errorText } from "../lib/trpc";
+import { LimitHint } from "./limit-hint";
 import { useOverrideWords } from "./override-log";
 
 /** Runs a command; answers whether it succeeded (the error, if any, is shown by the page). */
@@ -246,7 +248,7 @@ export function RosterPanel({ view, call }: { view: ExerciseView; call: Call }) 
 
 /** Fire a prepared inject, broadcast a message, override an outcome with a reason. */
 export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call }) {
-  const { t, l } = useI18n();
+  const { t, l, locale } = useI18n();
   const [text, setText] = useState("");
   const [target, setTarget] = useState(`budget:${view.scenario.teams[0]?.id ?? ""}`);
   const [value, setValue] = useState("");
@@ -282,10 +284,11 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
       <h3>{t("broadcast")}</h3>
       <input
         data-testid="broadcast-text"
-        maxLength={2000}
+        maxLength={INPUT_LIMITS.broadcastChars}
         value={text}
         onChange={(e) => setText(e.target.value)}
-      />
+      />{" "}
+      <LimitHint tr={{ t, locale }} value={text} max={INPUT_LIMITS.broadcastChars} />
       <button
         type="button"
         data-testid="broadcast"
@@ -330,12 +333,13 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
         {t("reason")}{" "}
         <input
           data-testid="override-reason"
-          minLength={3}
-          maxLength={2000}
+          minLength={INPUT_LIMITS.overrideReasonChars.min}
+          maxLength={INPUT_LIMITS.overrideReasonChars.max}
           placeholder={t("overrideReasonHint")}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-        />
+        />{" "}
+        <LimitHint tr={{ t, locale }} value={reason} {...INPUT_LIMITS.overrideReasonChars} />
       </label>
       <button
         type="button"

@@ -1,15 +1,16 @@
 "use client";
-import type { ImportInput } from "@chokepoint/contracts";
+import { type ImportInput, INPUT_LIMITS } from "@chokepoint/contracts";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { saveToken } from "../lib/token-store";
 import { api, errorText } from "../lib/trpc";
+import { LimitHint } from "./limit-hint";
 import { PasscodeField, usePasscodeRequired } from "./passcode-field";
 
 /** Re-creates an exercise from its exported JSON log (it replays to the same state hashes). */
 export function ImportForm() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState("");
@@ -47,7 +48,12 @@ export function ImportForm() {
       />
       <label>
         {t("yourName")}{" "}
-        <input maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          maxLength={INPUT_LIMITS.nameChars}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />{" "}
+        <LimitHint tr={{ t, locale }} value={name} max={INPUT_LIMITS.nameChars} />
       </label>
       <PasscodeField
         required={passcodeRequired}

@@ -1,13 +1,15 @@
 "use client";
+import { INPUT_LIMITS } from "@chokepoint/contracts";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { saveToken } from "../lib/token-store";
 import { api, errorText } from "../lib/trpc";
+import { LimitHint } from "./limit-hint";
 
 /** Join by code with a display name; the token is kept on this device. */
 export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
-  const { t, l } = useI18n();
+  const { t, l, locale } = useI18n();
   const router = useRouter();
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState("");
@@ -68,7 +70,7 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
           onChange={(e) => setCode(e.target.value)}
           autoCapitalize="characters"
           autoComplete="off"
-          maxLength={20}
+          maxLength={INPUT_LIMITS.joinCodeChars}
         />
       </label>
       {exercise ? (
@@ -81,11 +83,12 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
         {t("yourName")}{" "}
         <input
           data-testid="join-name"
-          maxLength={60}
+          maxLength={INPUT_LIMITS.nameChars}
           autoComplete="nickname"
           value={name}
           onChange={(e) => setName(e.target.value)}
-        />
+        />{" "}
+        <LimitHint tr={{ t, locale }} value={name} max={INPUT_LIMITS.nameChars} />
       </label>
       {teams.length && !observer ? (
         <label>

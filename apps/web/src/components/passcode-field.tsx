@@ -1,4 +1,5 @@
 "use client";
+import { INPUT_LIMITS } from "@chokepoint/contracts";
 import { useI18n } from "../i18n/use-i18n";
 import { useServerInfo } from "../lib/server-info";
 
@@ -27,6 +28,7 @@ export function PasscodeField({
       <input
         type="password"
         data-testid={testId}
+        maxLength={INPUT_LIMITS.passcodeChars}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { leverMessages } from "./lever-messages";
+import { limitMessages } from "./limit-messages";
 import { liveMessages } from "./live-messages";
 import { messages } from "./messages";
 import { reviewMessages } from "./review-messages";
 
 describe("UI text tables", () => {
   it("no key is defined in two tables (a later spread would silently replace the earlier text)", () => {
-    const tables = { leverMessages, liveMessages, reviewMessages };
+    const tables = { leverMessages, limitMessages, liveMessages, reviewMessages };
     const seen = new Map<string, string>();
     const clashes: string[] = [];
     for (const [name, table] of Object.entries(tables))

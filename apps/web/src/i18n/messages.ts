@@ -1,4 +1,5 @@
 import { leverMessages } from "./lever-messages";
+import { limitMessages } from "./limit-messages";
 import { liveMessages } from "./live-messages";
 import { reviewMessages } from "./review-messages";
 
@@ -235,6 +236,7 @@ export const messages = {
   ...reviewMessages,
   ...leverMessages,
   ...liveMessages,
+  ...limitMessages,
 } as const;
 
 export type Locale = "ja" | "en";

@@ -27,16 +27,20 @@ export function pageExerciseId(): string | null {
   return new URLSearchParams(window.location.search).get("s");
 }
 
-/** The message to show for a failed call (the server's messages name what is wrong). */
 /**
- * An error in the reader's language: the server's Japanese wording when the page is in
- * Japanese (the i18n hook keeps `<html lang>` current) and the server sent one.
+ * The message to show for a failed call, in the reader's language: the server's Japanese wording
+ * when the page is in Japanese (the i18n hook keeps `<html lang>` current). A call that got no
+ * tRPC answer at all (offline, a proxy's error page) has no server wording: say so plainly.
  */
 export function errorText(e: unknown): string {
-  if (e instanceof TRPCClientError)
-    return inReadersLanguage(e.message, (e.data as { ja?: string | null } | undefined)?.ja);
+  if (e instanceof TRPCClientError) {
+    const data = e.data as { ja?: string | null } | undefined;
+    return inReadersLanguage(e.message, data ? data.ja : NO_ANSWER_JA);
+  }
   return e instanceof Error ? e.message : String(e);
 }
+
+const NO_ANSWER_JA = "サーバーから応答がありませんでした。接続を確かめて、もう一度お試しください";
 
 /** A server message in the page's language: its Japanese wording when the page is Japanese. */
 export function inReadersLanguage(en: string, ja: string | null | undefined): string {

@@ -177,7 +177,7 @@ function decideRemove(state: ExerciseState, participantId: string): LogEvent[] |
       "participant_not_found",
       `no participant '${participantId}' in this exercise`,
       undefined,
-      "この演習にその参加者はいません",
+      `この演習に参加者「${participantId}」はいません`,
     );
   if (member.role === "facilitator")
     return new AppError(
@@ -238,7 +238,7 @@ function decideMove(
       "participant_not_found",
       `no participant '${participantId}' in this exercise`,
       undefined,
-      "この演習にその参加者はいません",
+      `この演習に参加者「${participantId}」はいません`,
     );
   if (member.role !== "participant")
     return new AppError(
@@ -299,7 +299,7 @@ function engineEvents(state: ExerciseState, events: EngineEvent[]): LogEvent[] |
         "rule_violation",
         events.length > 1 ? `event ${i} does not apply: ${r.error.message}` : r.error.message,
         r.error.issues ?? r.error.code,
-        r.error.ja ?? `ルールに合いません（${r.error.message}）`,
+        events.length > 1 ? `記録${i}は適用できません：${r.error.ja}` : r.error.ja,
       );
     engine = r.state;
     out.push(e);

@@ -230,7 +230,7 @@ async function checkImport(
         "invalid_payload",
         `exercise.events: engine event ${i} does not apply: ${r.error.message}`,
         undefined,
-        `exercise.events：記録${i}はルール上適用できません（${r.error.ja ?? r.error.message}）`,
+        `exercise.events：記録${i}はルール上適用できません（${r.error.ja}）`,
       );
     state = r.state;
     const recorded = e.type === "turn_resolved" ? file.stateHashes[String(e.turn)] : undefined;
@@ -239,7 +239,7 @@ async function checkImport(
         "invalid_payload",
         `exercise.stateHashes.${e.turn}: the log replays to ${stateHash(state)} but the file records ${recorded}; the file was changed, or made by another engine version`,
         undefined,
-        `exercise.stateHashes.${e.turn}：記録を再生した状態がファイルの記録と一致しません。ファイルが変更されたか、別の版のエンジンで作られています`,
+        `exercise.stateHashes.${e.turn}：記録を再生した状態（${stateHash(state)}）がファイルの記録（${recorded}）と一致しません。ファイルが変更されたか、別の版のエンジンで作られています`,
       );
   }
 }

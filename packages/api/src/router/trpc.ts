@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { AppError, type AppErrorCode } from "@chokepoint/contracts";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { fieldJa } from "../field-ja.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import { invalidPayload } from "../parse-input.ts";
 import type { ReviewService } from "../review/review-service.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import type { JoinGuard } from "../service/join-guard.ts";
 import type { FacilitatorPasscode } from "../service/passcode.ts";
+import { transportErrorJa } from "./transport-error-ja.ts";
 
 export interface Context {
   service: ExerciseService;
@@ -45,17 +47,17 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const app = error.cause instanceof AppError ? error.cause : undefined;
-    const errorId = error.cause instanceof UnexpectedError ? error.cause.errorId : null;
+    const unexpected = error.cause instanceof UnexpectedError ? error.cause : undefined;
     return {
       ...shape,
       data: {
         ...shape.data,
         appCode: app?.code ?? null,
-        /** The message worded for a Japanese reader, when there is one. */
-        ja: app?.ja ?? null,
+        /** The message worded for a Japanese reader: every failure has one. */
+        ja: app?.ja ?? unexpected?.ja ?? transportErrorJa(error.code),
         /** The code's parameters (a flat record), for the UI to word the error itself. */
         params: paramsOf(app),
-        errorId,
+        errorId: unexpected?.errorId ?? null,
         stack: undefined,
       },
     };
@@ -69,10 +71,14 @@ function paramsOf(app: AppError | undefined): Record<string, unknown> | null {
 
 /** A failure nobody foresaw: logged on the server with an id; the client sees the id only. */
 class UnexpectedError extends Error {
+  /** The Japanese half alone, for a page in Japanese (the message keeps both for other clients). */
+  readonly ja: string;
   constructor(readonly errorId: string) {
+    const ja = `サーバーで予期しないエラーが発生しました（エラー ${errorId}）。この操作による変更はありません。ファシリテーターか運用担当にこの番号を伝えてください。`;
     super(
-      `Something went wrong on the server (error ${errorId}). Nothing was changed by this request; tell the facilitator or the operator this id. / サーバーで予期しないエラーが発生しました（エラー ${errorId}）。この操作による変更はありません。ファシリテーターか運用担当にこの番号を伝えてください。`,
+      `Something went wrong on the server (error ${errorId}). Nothing was changed by this request; tell the facilitator or the operator this id. / ${ja}`,
     );
+    this.ja = ja;
   }
 }
 
@@ -87,19 +93,24 @@ const mapErrors = t.middleware(async ({ ctx, next, getRawInput, path }) => {
   );
   if (bad) {
     const where = bad.path || "(input)";
+    // Too deep a path would read 「チーム 1 件目 1 件目…」 thirty times: name where it starts.
+    const keys = bad.path ? bad.path.split(".") : [];
+    const whereJa = keys.length
+      ? `「${fieldJa(bad.problem === "depth" ? keys.slice(0, 1) : keys)}」：`
+      : "";
     const app =
       bad.problem === "surrogate"
         ? new AppError(
             "invalid_payload",
             `invalid input — ${where}: text holds a malformed character (a lone UTF-16 surrogate)`,
             undefined,
-            `入力が不正です — ${where}：文字として読めないデータ（対になっていないサロゲート）が含まれています`,
+            `入力が正しくありません — ${whereJa}文字として読めないデータ（対になっていないサロゲート）が含まれています`,
           )
         : new AppError(
             "invalid_payload",
             `invalid input — ${where}: nested deeper than ${bad.depth} levels`,
             undefined,
-            `入力が不正です — ${where}：入れ子が${bad.depth}段を超えています`,
+            `入力が正しくありません — ${whereJa}入れ子が${bad.depth}段を超えています`,
           );
     throw new TRPCError({ code: "BAD_REQUEST", message: app.message, cause: app });
   }

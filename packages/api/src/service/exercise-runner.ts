@@ -245,7 +245,7 @@ export class ExerciseRunner {
         "session_not_found",
         `exercise ${sessionId} uses scenario '${h.scenarioId}', which this server does not have`,
         undefined,
-        `この演習はシナリオ「${h.scenarioId}」を使っていますが、このサーバーにはありません`,
+        `演習「${sessionId}」はシナリオ「${h.scenarioId}」を使っていますが、このサーバーにはありません`,
       );
     if (entry.scenario.version !== h.scenarioVersion)
       // Replaying on another version could diverge silently; refuse loudly instead.

@@ -12,8 +12,11 @@ export type TurnDecisions = ReadonlyMap<
 export interface HeadlessResult {
   state: ExerciseState;
   turnsPlayed: number;
-  /** Decisions the engine refused, with its reason; the rest of the run went on without them. */
-  refused: { turn: number; team: string; message: string }[];
+  /**
+   * Decisions the engine refused, with its reason (English, and `ja` for a Japanese screen); the
+   * rest of the run went on without them.
+   */
+  refused: { turn: number; team: string; message: string; ja: string }[];
 }
 
 /**
@@ -51,7 +54,7 @@ export async function runToEnd(
           .state;
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== "rule_violation") throw e;
-        refused.push({ turn, team: d.team, message: e.message });
+        refused.push({ turn, team: d.team, message: e.message, ja: e.ja });
       }
     }
     const resolve: EngineEvent = { type: "turn_resolved", turn };

@@ -108,7 +108,12 @@ export function attachSocket(
       const reply = typeof ack === "function" ? ack : () => {};
       const parsed = SubscribeInput.safeParse(raw);
       if (!parsed.success) {
-        reply({ ok: false, code: "invalid_payload", message: "subscribe needs { token }" });
+        reply({
+          ok: false,
+          code: "invalid_payload",
+          message: "subscribe needs { token }",
+          ja: "接続に必要な参加情報（トークン）がありません。参加し直してください",
+        });
         return;
       }
       try {
@@ -131,7 +136,7 @@ export function attachSocket(
           ok: false,
           code: isAppError(e) ? e.code : "internal",
           message: isAppError(e) ? e.message : "could not subscribe",
-          ja: isAppError(e) ? (e.ja ?? null) : "接続できませんでした",
+          ja: isAppError(e) ? e.ja : "接続できませんでした",
         });
       }
     });

@@ -120,7 +120,7 @@ async function storeEvent(
         "sequence_conflict",
         `session '${req.sessionId}': another writer held the log for too long; reload and retry`,
         { expectedSeq: req.expectedSeq },
-        "ほかの書き込みが記録を長く占有していました。再読み込みしてもう一度お試しください",
+        `演習「${req.sessionId}」の記録をほかの書き込みが長く占有していました。再読み込みしてもう一度お試しください`,
       );
     if (kind === "foreign_key")
       throw new AppError(
@@ -209,7 +209,7 @@ function checkSameCommand(existing: StoredEvent, event: LogEvent): StoredEvent {
       "idempotency_key_reused",
       `idempotency key '${existing.idempotencyKey}' was already used for a different command (seq ${existing.seq}, ${existing.event.type})`,
       undefined,
-      `再送キー「${existing.idempotencyKey}」は別の操作に使われています`,
+      `再送キー「${existing.idempotencyKey}」はすでに別の操作（記録 ${existing.seq}、${existing.event.type}）に使われています`,
     );
   }
   return existing;
@@ -217,11 +217,12 @@ function checkSameCommand(existing: StoredEvent, event: LogEvent): StoredEvent {
 
 function conflict(req: AppendRequest, head?: number): AppError {
   const at = head === undefined ? "has moved on" : `is at seq ${head}`;
+  const atJa = head === undefined ? "先に進んでいます" : `${head}件目まで進んでいます`;
   return new AppError(
     "sequence_conflict",
     `session '${req.sessionId}' ${at}, not ${req.expectedSeq}: another command was stored first; reload and retry`,
     { expectedSeq: req.expectedSeq, ...(head === undefined ? {} : { headSeq: head }) },
-    "ほかの操作が先に記録されました。再読み込みしてもう一度お試しください",
+    `ほかの操作が先に記録されました（演習「${req.sessionId}」の記録は${atJa}。この操作は${req.expectedSeq}件目の次として送られました）。再読み込みしてもう一度お試しください`,
   );
 }
 

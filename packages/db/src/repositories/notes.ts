@@ -1,4 +1,4 @@
-import { AppError } from "@chokepoint/contracts";
+import { AppError, INPUT_LIMITS } from "@chokepoint/contracts";
 import { newId } from "../ids.ts";
 import type { Database } from "../open-database.ts";
 
@@ -10,7 +10,7 @@ export interface Note {
   updatedAt: Date;
 }
 
-const MAX_NOTE = 20_000;
+const MAX_NOTE = INPUT_LIMITS.noteChars;
 
 function checkBody(body: string): string {
   const b = body.trim();

@@ -110,7 +110,7 @@ export class MemoryExerciseStore implements ExerciseStore {
         "sequence_conflict",
         `session '${batch.sessionId}' is at seq ${row.log.length}, not ${batch.expectedSeq}`,
         undefined,
-        "ほかの操作が先に記録されました。再読み込みしてもう一度お試しください",
+        `ほかの操作が先に記録されました（演習「${batch.sessionId}」の記録は${row.log.length}件目まで進んでいます。この操作は${batch.expectedSeq}件目の次として送られました）。再読み込みしてもう一度お試しください`,
       );
     const stored = batch.events.map(
       (event, i): StoredEvent => ({

@@ -17,8 +17,11 @@ export interface EngineError {
   code: EngineErrorCode;
   /** In English (logs, tools, tests). */
   message: string;
-  /** The same for a Japanese reader: names as participants see them, no field paths. */
-  ja?: string;
+  /**
+   * The same for a Japanese reader: names as participants see them, no field paths. Required,
+   * like AppError's: the server passes it on to Japanese screens as it is.
+   */
+  ja: string;
   issues?: ScenarioIssue[];
 }
 

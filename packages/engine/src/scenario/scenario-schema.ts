@@ -110,6 +110,8 @@ export const ScenarioEvent = z
   })
   .refine((e) => !(e.at && e.when), {
     message: "an event is either scheduled ('at') or triggered ('when'), not both",
+    // A custom inject is checked against this live: the server words it for Japanese screens.
+    params: { ja: "イベントは日時指定（at）か条件指定（when）のどちらか一方にしてください" },
   });
 export type ScenarioEvent = z.infer<typeof ScenarioEvent>;
 

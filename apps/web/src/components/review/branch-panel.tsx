@@ -170,7 +170,10 @@ export function RunBranchEditor({
       await onRan(
         [
           fill(tr.t("branchRan"), { n: r.turnsPlayed }),
-          ...r.refused.map((x) => `${tr.t("refused")}: ${x.turn} ${x.team}: ${x.message}`),
+          ...r.refused.map(
+            (x) =>
+              `${tr.t("refused")}: ${x.turn} ${x.team}: ${tr.locale === "ja" ? x.ja : x.message}`,
+          ),
         ].join("\n"),
       );
     } catch (e) {

@@ -1,6 +1,8 @@
 "use client";
+import { INPUT_LIMITS } from "@chokepoint/contracts";
 import { useState } from "react";
 import { api, errorText } from "../../lib/trpc";
+import { LimitHint } from "../limit-hint";
 import { paren, type Timeline, type Tr } from "./format";
 
 /** Each debrief question with everyone's answers (who, which team); for the review and the PDF. */
@@ -53,11 +55,12 @@ export function AddDebriefQuestion({
       <input
         data-testid="question-text"
         value={text}
-        maxLength={500}
+        maxLength={INPUT_LIMITS.debriefQuestionChars}
         placeholder={tr.t("addQuestion")}
         onChange={(e) => setText(e.target.value)}
         style={{ width: "70%" }}
       />{" "}
+      <LimitHint tr={tr} value={text} max={INPUT_LIMITS.debriefQuestionChars} />{" "}
       <button
         type="button"
         data-testid="add-question"

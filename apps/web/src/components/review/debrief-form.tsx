@@ -1,7 +1,9 @@
 "use client";
+import { INPUT_LIMITS } from "@chokepoint/contracts";
 import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "../../i18n/use-i18n";
 import { api, errorText } from "../../lib/trpc";
+import { LimitHint } from "../limit-hint";
 
 type Debrief = Awaited<ReturnType<ReturnType<typeof api>["review"]["debrief"]["query"]>>;
 
@@ -10,7 +12,7 @@ type Debrief = Awaited<ReturnType<ReturnType<typeof api>["review"]["debrief"]["q
  * (the scenario's and the facilitator's), the member's own answer, saved one by one.
  */
 export function DebriefForm({ token }: { token: string }) {
-  const { t, l } = useI18n();
+  const { t, l, locale } = useI18n();
   const [d, setD] = useState<Debrief | null>(null);
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<Record<string, boolean>>({});
@@ -38,13 +40,18 @@ export function DebriefForm({ token }: { token: string }) {
             <p>{l(q.text)}</p>
             <textarea
               data-testid={`answer-${q.questionId}`}
-              maxLength={4000}
+              maxLength={INPUT_LIMITS.debriefAnswerChars}
               rows={3}
               value={draft[q.questionId] ?? ""}
               onChange={(e) => {
                 setDraft({ ...draft, [q.questionId]: e.target.value });
                 setSaved({ ...saved, [q.questionId]: false });
               }}
+            />{" "}
+            <LimitHint
+              tr={{ t, locale }}
+              value={draft[q.questionId] ?? ""}
+              max={INPUT_LIMITS.debriefAnswerChars}
             />
             <button
               type="button"

@@ -1,6 +1,8 @@
 "use client";
+import { INPUT_LIMITS } from "@chokepoint/contracts";
 import { useState } from "react";
 import { api, errorText } from "../../lib/trpc";
+import { LimitHint } from "../limit-hint";
 import { fill, type Timeline, type Tr, turnName } from "./format";
 
 type Note = Timeline["notes"][number];
@@ -79,11 +81,12 @@ export function NotesPanel({
               <>
                 <textarea
                   data-testid="note-edit-text"
-                  maxLength={20000}
+                  maxLength={INPUT_LIMITS.noteChars}
                   rows={3}
                   value={editing.body}
                   onChange={(e) => setEditing({ noteId: n.noteId, body: e.target.value })}
-                />
+                />{" "}
+                <LimitHint tr={tr} value={editing.body} max={INPUT_LIMITS.noteChars} />
                 <button
                   type="button"
                   data-testid="note-edit-save"
@@ -141,11 +144,12 @@ export function NotesPanel({
       </ul>
       <textarea
         data-testid="note-text"
-        maxLength={20000}
+        maxLength={INPUT_LIMITS.noteChars}
         rows={3}
         value={body}
         onChange={(e) => setBody(e.target.value)}
-      />
+      />{" "}
+      <LimitHint tr={tr} value={body} max={INPUT_LIMITS.noteChars} />
       <label className="small">
         <input type="checkbox" checked={whole} onChange={(e) => setWhole(e.target.checked)} />{" "}
         {tr.t("noteWhole")}
