@@ -73,7 +73,7 @@ describe("creating an exercise (phone-size and laptop, Japanese)", () => {
     // The card says what the stockpile holds, how much a quarter, and at what price, before anyone types.
     const facts = (await p.getByTestId("facts-jogmec_dy_stockpile").textContent()) ?? "";
     expect(facts).toMatch(/在庫 0 t \/ 容量 160 t/);
-    expect(facts).toMatch(/1期に最大 40 t/);
+    expect(facts).toMatch(/1ターンに最大 40 t/);
     expect(facts).toMatch(/いまの購入価格 119 ドル\/kg/);
     // A preview against the budget, before locking.
     await p.getByTestId("buy-jogmec_dy_stockpile").fill("10");
@@ -90,9 +90,24 @@ describe("creating an exercise (phone-size and laptop, Japanese)", () => {
       .poll(async () => (await p.getByTestId("decision-error").textContent()) ?? "", {
         timeout: 10_000,
       })
-      .toMatch(/1期に購入できるのは [\d.]+ t までです/);
+      .toMatch(/1ターンに購入できるのは [\d.]+ t までです/);
     expect(await p.getByTestId("decision-error").textContent()).not.toContain("actions.0");
     await p.screenshot({ path: "e2e/artifacts/decision-error-phone-ja.png", fullPage: true });
+    // Switched to English, the same refusal reads in English: the stockpile by name, no field path.
+    await p.getByTestId("language").click();
+    await expect
+      .poll(async () => (await p.getByTestId("decision-error").textContent()) ?? "")
+      .toMatch(/JOGMEC dysprosium stockpile \('jogmec_dy_stockpile'\)|at most 40 t per turn/);
+    expect(await p.getByTestId("decision-error").textContent()).not.toMatch(/actions\.0|[ぁ-ん]/);
+    // Changing the amount answers the refusal: it goes.
+    await p.getByTestId("buy-jogmec_dy_stockpile").fill("20");
+    await expect.poll(() => p.getByTestId("decision-error").count()).toBe(0);
+    // A negative amount is said next to the field and cannot be locked (it was dropped silently).
+    await p.getByTestId("buy-jogmec_dy_stockpile").fill("-5");
+    expect(await p.getByTestId("bad-amount-jogmec_dy_stockpile").textContent()).toContain(
+      "0 or more",
+    );
+    expect(await p.getByTestId("lock").isDisabled()).toBe(true);
     await fac.context().close();
     await p.context().close();
   });

@@ -66,7 +66,8 @@ describe("forbidden actions are rejected and change nothing", () => {
       }),
     ).rejects.toMatchObject({
       code: "rule_violation",
-      message: expect.stringMatching(/team 'meti' cannot use lever 'jogmec_dy_stockpile'/),
+      // In words, the lever by name with its id; no field path on a person's screen.
+      message: expect.stringMatching(/^METI cannot use .+ \('jogmec_dy_stockpile'\)/),
     });
     await expect(service.advanceTurn(ex.meti.token, { turn: 0 })).rejects.toMatchObject({
       code: "forbidden",

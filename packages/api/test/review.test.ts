@@ -117,7 +117,7 @@ describe("replay, forks and the after-action review", () => {
       {
         turn: 2,
         team: "meti",
-        message: expect.stringMatching(/cannot use lever 'jogmec_dy_stockpile'/),
+        message: expect.stringMatching(/cannot use .+ \('jogmec_dy_stockpile'\)/),
         // The engine's own Japanese reason (the lever by its Japanese name), for a Japanese review.
         ja: expect.stringContaining("を使えません"),
       },

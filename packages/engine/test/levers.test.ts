@@ -179,8 +179,10 @@ describe("a team can only use the levers and budget the scenario gives it", () =
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe("invalid_decision");
+      // For logs and tools: the field path and the ids; the team and lever also by name.
+      const stockEn = model.levers.get("oxide_stock")?.name.en ?? "";
       expect(r.error.message).toContain(
-        "actions.0.lever: team 'maker' cannot use lever 'oxide_stock'",
+        `actions.0.lever: ${model.teams.get("maker")?.name.en} cannot use ${stockEn} ('oxide_stock')`,
       );
       // For a Japanese reader: the team and lever by their names, no field paths.
       const maker = model.teams.get("maker")?.name.ja ?? "";
@@ -195,7 +197,7 @@ describe("a team can only use the levers and budget the scenario gives it", () =
     );
     expect(poor.ok).toBe(false);
     if (!poor.ok) {
-      expect(poor.error.message).toContain("costs 100 but team 'agency' has 50 left");
+      expect(poor.error.message).toMatch(/\('mine_abroad'\) costs 100 \S+ m but \S+ has 50 \S+ m left/);
       expect(poor.error.ja).toMatch(/費用 100 .*残り予算は 50 /);
     }
     const tooMuch = applyEvent(model, s0, {

@@ -4,7 +4,7 @@ import { type LeverAction, type LeverDefinition, moneyText, upfrontCost } from "
 import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
-import { api, errorText } from "../lib/trpc";
+import { api, errorTextIn } from "../lib/trpc";
 import { useSharedDraft } from "../lib/use-shared-draft";
 import { actionsText, decisionDiff, hhmm } from "./decision-words";
 import { LeverFacts } from "./lever-facts";
@@ -42,7 +42,8 @@ export function DecisionForm({
   onView: (v: ExerciseView) => void;
 }) {
   const { t, f, l, locale } = useI18n();
-  const [error, setError] = useState<string | null>(null);
+  // The refusal itself, worded at render time: it follows a language switch.
+  const [error, setError] = useState<unknown>(null);
   const [closed, setClosed] = useState<TurnClosed | null>(null);
   const [busy, setBusy] = useState(false);
   const team = view.scenario.teams.find((x) => x.id === view.me.team);
@@ -57,7 +58,7 @@ export function DecisionForm({
         void api(token)
           .exercise.view.query()
           .then(onView, () => {});
-      } else setError(errorText(e));
+      } else setError(e);
     },
     [token, onView],
   );
@@ -75,6 +76,18 @@ export function DecisionForm({
   if (!levers.length) return <p className="muted">{t("noLevers")}</p>;
 
   const name = (lv: LeverDefinition) => l(lv.name);
+  // Changing the draft answers the last refusal: it no longer applies to what is on screen.
+  const change = (lv: LeverDefinition, patch: Parameters<typeof draft.set>[1]) => {
+    setError(null);
+    draft.set(lv, patch);
+  };
+  // A tonnage that is not a positive number would be dropped without a word: say so and hold the lock.
+  const badAmount = (v: string | undefined) =>
+    v !== undefined && v.trim() !== "" && !(Number(v) >= 0);
+  const anyBad = levers.some((lv) => {
+    const f = draft.fields(lv);
+    return badAmount(f.buy) || badAmount(f.release);
+  });
   const actions = draft.actions();
   const lock = decision?.lock ?? null;
   const diff = lock ? decisionDiff(lock.actions, actions, levers, name, f, locale) : [];
@@ -150,8 +163,9 @@ export function DecisionForm({
                     min={0}
                     step="any"
                     data-testid={`buy-${lv.id}`}
+                    aria-invalid={badAmount(fields.buy)}
                     value={fields.buy ?? ""}
-                    onChange={(e) => draft.set(lv, { buy: e.target.value })}
+                    onChange={(e) => change(lv, { buy: e.target.value })}
                   />
                 </label>
                 <label>
@@ -162,10 +176,16 @@ export function DecisionForm({
                     min={0}
                     step="any"
                     data-testid={`release-${lv.id}`}
+                    aria-invalid={badAmount(fields.release)}
                     value={fields.release ?? ""}
-                    onChange={(e) => draft.set(lv, { release: e.target.value })}
+                    onChange={(e) => change(lv, { release: e.target.value })}
                   />
                 </label>
+                {badAmount(fields.buy) || badAmount(fields.release) ? (
+                  <small className="error" role="alert" data-testid={`bad-amount-${lv.id}`}>
+                    {t("amountNotNegative")}
+                  </small>
+                ) : null}
               </span>
             ) : (
               <label>
@@ -174,7 +194,7 @@ export function DecisionForm({
                   data-testid={`activate-${lv.id}`}
                   disabled={running.has(lv.id)}
                   checked={fields.activate ?? false}
-                  onChange={(e) => draft.set(lv, { activate: e.target.checked })}
+                  onChange={(e) => change(lv, { activate: e.target.checked })}
                 />{" "}
                 {t("activate")}
               </label>
@@ -204,14 +224,14 @@ export function DecisionForm({
       ) : null}
       {error ? (
         <p className="error" role="alert" data-testid="decision-error">
-          {t("error")}: {error}
+          {t("error")}: {errorTextIn(error, locale)}
         </p>
       ) : null}
       <button
         type="button"
         data-testid="lock"
         data-busy={busy ? "true" : "false"}
-        disabled={busy || !open || (lock !== null && diff.length === 0)}
+        disabled={busy || !open || anyBad || (lock !== null && diff.length === 0)}
         onClick={submit}
       >
         {lock ? (diff.length ? t("lockChanges") : t("lockedSame")) : t("lock")}

@@ -107,6 +107,10 @@ export const liveMessages = {
   },
   newsMarkRead: { ja: "既読にする", en: "Mark as read" },
   newsNew: { ja: "新着", en: "new" },
+  amountNotNegative: {
+    ja: "数量は0以上の数で入力してください（この値では確定できません）",
+    en: "Enter an amount of 0 or more (this value cannot be locked)",
+  },
   newsThisTurn: {
     ja: "このターンに起きます。効果はターンの解決時に反映されます。今のうちに対応を決めてください。",
     en: "This happens this turn: it takes effect when the turn resolves. Decide your response now.",

@@ -33,9 +33,18 @@ export function pageExerciseId(): string | null {
  * tRPC answer at all (offline, a proxy's error page) has no server wording: say so plainly.
  */
 export function errorText(e: unknown): string {
+  return errorTextIn(
+    e,
+    typeof document !== "undefined" && document.documentElement.lang === "ja" ? "ja" : "en",
+  );
+}
+
+/** The same in a given language: a refusal kept on screen follows a language switch. */
+export function errorTextIn(e: unknown, locale: "ja" | "en"): string {
   if (e instanceof TRPCClientError) {
     const data = e.data as { ja?: string | null } | undefined;
-    return inReadersLanguage(e.message, data ? data.ja : NO_ANSWER_JA);
+    const ja = data ? data.ja : NO_ANSWER_JA;
+    return locale === "ja" && ja ? ja : e.message;
   }
   return e instanceof Error ? e.message : String(e);
 }

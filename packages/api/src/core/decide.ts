@@ -294,13 +294,19 @@ function engineEvents(state: ExerciseState, events: EngineEvent[]): LogEvent[] |
   const out: LogEvent[] = [];
   for (const [i, e] of events.entries()) {
     const r = applyEvent(state.genesis.model, engine, e);
-    if (!r.ok)
+    if (!r.ok) {
+      // A person reads this on a screen: the rules' sentences, not the field paths (those stay
+      // in the details, and in the engine's own message for logs and tools).
+      const said = r.error.issues?.length
+        ? r.error.issues.map((x) => x.message).join("; ")
+        : r.error.message;
       return new AppError(
         "rule_violation",
-        events.length > 1 ? `event ${i} does not apply: ${r.error.message}` : r.error.message,
+        events.length > 1 ? `event ${i} does not apply: ${said}` : said,
         r.error.issues ?? r.error.code,
         events.length > 1 ? `記録${i}は適用できません：${r.error.ja}` : r.error.ja,
       );
+    }
     engine = r.state;
     out.push(e);
   }

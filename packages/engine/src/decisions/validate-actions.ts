@@ -38,14 +38,14 @@ export function validateActions(
       add([...path, "lever"], `unknown lever '${a.lever}'`, `レバー '${a.lever}' はありません`);
       continue;
     }
-    // Japanese names the lever as participants see it; the English text keeps the id (logs and
-    // tools match on it).
-    const en = `'${a.lever}'`;
+    // Both name the lever as participants see it; the English keeps the id in brackets (logs
+    // and tools match on it).
+    const en = `${lever.name.en} ('${a.lever}')`;
     const ja = `「${lever.name.ja}」`;
     if (!t.levers.includes(a.lever)) {
       add(
         [...path, "lever"],
-        `team '${team}' cannot use lever ${en} (its levers: ${t.levers.join(", ") || "none"})`,
+        `${t.name.en} cannot use ${en} (its levers: ${t.levers.join(", ") || "none"})`,
         `${t.name.ja}は${ja}を使えません`,
       );
       continue;
@@ -54,7 +54,7 @@ export function validateActions(
       if (a.op === "activate") {
         add(
           [...path, "op"],
-          `stockpile ${en} takes 'buy' or 'release'`,
+          `${en} is a stockpile: buy or release`,
           `${ja}は購入か放出を選んでください`,
         );
         continue;
@@ -66,32 +66,32 @@ export function validateActions(
       if (use.buy > 0 && use.release > 0)
         add(
           [...path, "op"],
-          `stockpile ${en} cannot buy and release in the same turn`,
-          `${ja}は同じ期に購入と放出を両方はできません`,
+          `${en} cannot buy and release in the same turn`,
+          `${ja}は同じターンに購入と放出を両方はできません`,
         );
       if (use[a.op] > lever.maxFlowPerTurn)
         add(
           [...path, "tonnes"],
           `at most ${lever.maxFlowPerTurn} t per turn can be ${a.op === "buy" ? "bought" : "released"} (asked ${use[a.op]} t)`,
-          `1期に${a.op === "buy" ? "購入" : "放出"}できるのは ${lever.maxFlowPerTurn} t までです（指定 ${use[a.op]} t）`,
+          `1ターンに${a.op === "buy" ? "購入" : "放出"}できるのは ${lever.maxFlowPerTurn} t までです（指定 ${use[a.op]} t）`,
         );
       if (a.op === "buy" && (st?.tonnes ?? 0) + use.buy > lever.capacity)
         add(
           [...path, "tonnes"],
-          `stockpile ${en} holds at most ${lever.capacity} t (has ${round(st?.tonnes ?? 0)} t)`,
+          `${en} holds at most ${lever.capacity} t (it has ${round(st?.tonnes ?? 0)} t now)`,
           `${ja}の容量は ${lever.capacity} t です（現在 ${round(st?.tonnes ?? 0)} t）`,
         );
       if (a.op === "release" && use.release > (st?.tonnes ?? 0) + 1e-9)
         add(
           [...path, "tonnes"],
-          `stockpile ${en} holds only ${round(st?.tonnes ?? 0)} t`,
+          `${en} holds only ${round(st?.tonnes ?? 0)} t`,
           `${ja}には ${round(st?.tonnes ?? 0)} t しかありません`,
         );
     } else {
       if (a.op !== "activate") {
         add(
           [...path, "op"],
-          `lever ${en} (${lever.kind}) takes 'activate'`,
+          `${en} is started, not bought or released`,
           `${ja}は「実施」を選んでください`,
         );
         continue;
@@ -102,18 +102,18 @@ export function validateActions(
       if (running)
         add(
           [...path, "lever"],
-          `lever ${en} is already under way (since turn ${running.startTurn + 1})`,
-          `${ja}は第${running.startTurn + 1}期から実施中です`,
+          `${en} is already under way (since turn ${running.startTurn + 1})`,
+          `${ja}は第${running.startTurn + 1}ターンから実施中です`,
         );
       if (actions.slice(0, i).some((b) => b.lever === a.lever))
-        add([...path, "lever"], `lever ${en} is activated twice`, `${ja}が二重に指定されています`);
+        add([...path, "lever"], `${en} is started twice`, `${ja}が二重に指定されています`);
     }
     const price = "material" in lever ? (state.prices[lever.material] ?? 0) : 0;
     const cost = upfrontCost(lever, a, price);
     if (cost > 0 && cost > budget + 1e-9)
       add(
         [...path],
-        `costs ${round(cost)} but team '${team}' has ${round(Math.max(0, budget))} left (${money.en})`,
+        `${en} costs ${round(cost)} ${money.en} but ${t.name.en} has ${round(Math.max(0, budget))} ${money.en} left`,
         `費用 ${round(cost)} ${money.ja} に対し、${t.name.ja}の残り予算は ${round(Math.max(0, budget))} ${money.ja} です`,
       );
     budget -= cost;
@@ -121,6 +121,7 @@ export function validateActions(
   return issues;
 }
 
+/** One decimal, as the screens show tonnes and money. */
 function round(x: number): number {
-  return Math.round(x * 100) / 100;
+  return Math.round(x * 10) / 10;
 }
