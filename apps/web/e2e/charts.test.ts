@@ -27,7 +27,11 @@ describe("charts readable at a glance (laptop console in English, phone in Japan
     expect(await fac.locator('[data-testid="chart-prices"] .legend').textContent()).toContain(
       "1.0×",
     );
-    await fac.locator('[data-testid^="inject-"]').first().click();
+    const inject = fac.locator('[data-testid^="inject-"]').first();
+    await inject.click();
+    // Firing asks first (it reaches every team and cannot be undone), then says it has fired.
+    expect(stack.dialogs().at(-1)).toMatch(/^Fire “.+”\? Every team gets it as news/);
+    await expect.poll(() => inject.textContent()).toMatch(/^Fired: /);
     await fac.getByTestId("advance").click();
     // After one turn: a line from the pre-shock point, the current turn marked, the event marked.
     await fac.waitForSelector('[data-testid="chart-prices"][data-points="2"]');

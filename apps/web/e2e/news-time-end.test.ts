@@ -110,6 +110,11 @@ describe("news, time and the end of an exercise (phones at 390×844 and a laptop
     await fac.getByTestId("start").click();
     await waitText(p, "countdown", /^残り時間 1:[45]\d$/);
     await waitText(fac, "countdown", /^Time left 1:[45]\d$/);
+    // The room's screen counts down too (opened from the console, on the facilitator's device).
+    const projector = await fac.context().newPage();
+    await projector.goto(`${base}/projector?s=${ex.sessionId}`);
+    await waitText(projector, "countdown", /^Time left 1:[45]\d$/);
+    await projector.close();
     await p.waitForTimeout(3000);
     await fac.getByTestId("pause").click();
     await waitText(p, "countdown", /^一時停止中（残り 1:[45]\d）$/);

@@ -2,6 +2,7 @@
 import { useSearchParams } from "next/navigation";
 import QRCode from "qrcode";
 import { Suspense, useEffect, useState } from "react";
+import { TurnCountdown } from "../../src/components/turn-countdown";
 import { TurnNews } from "../../src/components/turn-news";
 import { useI18n } from "../../src/i18n/use-i18n";
 import { joinLink, useJoinBase } from "../../src/lib/join-link";
@@ -18,7 +19,7 @@ function Projector() {
   const { t, l, locale, toggle } = useI18n();
   const sessionId = useSearchParams().get("s") ?? "";
   const { token, checked } = useSessionToken(sessionId);
-  const { view, error } = useExerciseView(token);
+  const { view, error, clockOffsetMs } = useExerciseView(token);
   const joinBase = useJoinBase();
   const [qr, setQr] = useState<string | null>(null);
   const code = view?.session.joinCode ?? "";
@@ -40,7 +41,8 @@ function Projector() {
           </span>{" "}
           {t("turn")} {Math.min(s.turn + 1, s.turns)}
           {t("of")}
-          {s.turns} {s.turnLabel ? `(${s.turnLabel})` : ""}
+          {s.turns} {s.turnLabel ? `(${s.turnLabel})` : ""}{" "}
+          {s.turnTimerSeconds ? <TurnCountdown view={view} clockOffsetMs={clockOffsetMs} /> : null}
         </p>
         <button type="button" className="projector-lang" onClick={toggle}>
           {locale === "ja" ? "English" : "日本語"}

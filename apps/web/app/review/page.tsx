@@ -124,10 +124,11 @@ function Review() {
     <>
       <section className="card">
         <h2>
-          {t("review")} — {l(tl.scenario.title)}
+          {t("review")} — {tl.title ? `${tl.title} · ` : ""}
+          {l(tl.scenario.title)}
         </h2>
         <p className="muted small">
-          {t("facilitator")}: {tl.facilitator} · {t("seed")}: {tl.seed} · {tl.sessionId}
+          {t("facilitator")}: {tl.facilitator} · {t("seed")}: {tl.seed}
         </p>
         <div className="actions">
           <button

@@ -248,7 +248,7 @@ export function RosterPanel({ view, call }: { view: ExerciseView; call: Call }) 
 
 /** Fire a prepared inject, broadcast a message, override an outcome with a reason. */
 export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call }) {
-  const { t, l, locale } = useI18n();
+  const { t, f, l, locale } = useI18n();
   const [text, setText] = useState("");
   const [target, setTarget] = useState(`budget:${view.scenario.teams[0]?.id ?? ""}`);
   const [value, setValue] = useState("");
@@ -270,17 +270,25 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
   return (
     <section className="card">
       <h3>{t("injects")}</h3>
-      {view.scenario.injects.map((i) => (
-        <button
-          key={i.id}
-          type="button"
-          data-testid={`inject-${i.id}`}
-          disabled={view.state.firedEvents.some((e) => e.id === i.id)}
-          onClick={() => call((c) => c.facilitator.inject.mutate({ turn, inject: i.id }))}
-        >
-          {t("fire")}: {l(i.title)}
-        </button>
-      ))}
+      {view.scenario.injects.map((i) => {
+        const fired = view.state.firedEvents.some((e) => e.id === i.id);
+        return (
+          <button
+            key={i.id}
+            type="button"
+            data-testid={`inject-${i.id}`}
+            disabled={fired}
+            onClick={() => {
+              // Every team gets it as news at once, and it cannot be taken back: ask first.
+              if (!window.confirm(f("confirmInject", { title: l(i.title) }))) return;
+              void call((c) => c.facilitator.inject.mutate({ turn, inject: i.id }));
+            }}
+          >
+            {fired ? `${t("fired")}: ` : `${t("fire")}: `}
+            {l(i.title)}
+          </button>
+        );
+      })}
       <h3>{t("broadcast")}</h3>
       <input
         data-testid="broadcast-text"
@@ -311,7 +319,7 @@ export function ActionsPanel({ view, call }: { view: ExerciseView; call: Call })
         ))}
         {view.scenario.materials.map((m) => (
           <option key={m.id} value={`price:${m.id}`}>
-            {t("chartPrices")} — {l(m.name)} ({l(view.scenario.units.price)})
+            {t("overridePrice")} — {l(m.name)} ({l(view.scenario.units.price)})
           </option>
         ))}
         {Object.values(view.state.stockpiles).map((st) => (

@@ -12,7 +12,7 @@ export function useOverrideWords(view: ExerciseView) {
   return {
     subject(kind: "price" | "budget" | "stockpile", id: string): string {
       if (kind === "price")
-        return `${t("chartPrices")} — ${l(view.scenario.materials.find((m) => m.id === id)?.name) || id}`;
+        return `${t("overridePrice")} — ${l(view.scenario.materials.find((m) => m.id === id)?.name) || id}`;
       if (kind === "budget")
         return `${t("budget")} — ${l(view.scenario.teams.find((tm) => tm.id === id)?.name) || id}`;
       return `${t("chartStock")} — ${lever(id)}`;

@@ -9,7 +9,7 @@ export function TopBar({ subtitle }: { subtitle?: string }) {
         {t("appName")}
         {subtitle ? ` — ${subtitle}` : ""}
       </h1>
-      <button type="button" onClick={toggle} data-testid="language">
+      <button type="button" className="nowrap" onClick={toggle} data-testid="language">
         {t("language")}
       </button>
     </header>

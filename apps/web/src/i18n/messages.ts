@@ -192,6 +192,12 @@ export const messages = {
   moveTo: { ja: "移動先", en: "Move to" },
   injects: { ja: "インジェクト", en: "Injects" },
   fire: { ja: "発動", en: "Fire" },
+  fired: { ja: "発動済み", en: "Fired" },
+  confirmInject: {
+    ja: "「{title}」を発動しますか？全チームにニュースとして届き、取り消せません。",
+    en: "Fire “{title}”? Every team gets it as news at once; it cannot be undone.",
+  },
+  overridePrice: { ja: "価格", en: "Price" },
   broadcast: { ja: "全体に送信", en: "Broadcast" },
   override: { ja: "結果の上書き（理由を記入）", en: "Override an outcome (with a reason)" },
   reason: { ja: "理由", en: "Reason" },
