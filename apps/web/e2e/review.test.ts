@@ -87,7 +87,7 @@ describe("after-action review in real Chromium", () => {
     expect(strip).toContain(`Override: ${REASON}`);
     await page.getByTestId("scrubber").fill("3");
     await page.waitForSelector('[data-testid="scrub-label"][data-turn="3"]');
-    expect(await page.getByTestId("scrub-label").textContent()).toContain("Turn 3 (2009-Q4)");
+    expect(await page.getByTestId("scrub-label").textContent()).toContain("Turn 4 (2009-Q4)");
     const record = await page.getByTestId("turn-record").textContent();
     expect(record).toContain("Shipments to Japan halted again");
     expect(record).toContain(REASON);
@@ -126,17 +126,17 @@ describe("after-action review in real Chromium", () => {
     await page.getByTestId("note-text").fill("Release earlier next time");
     await page.getByTestId("save-note").click();
     await page.waitForSelector('[data-testid="note"]');
-    // Fork at the start of turn 2: the branch keeps turns 0–1.
+    // Fork at the start of the third turn (index 2): the branch keeps the first two.
     await page.getByTestId("scrubber").fill("2");
     await page.waitForSelector('[data-testid="scrub-label"][data-turn="2"]');
     expect(await page.getByTestId("fork").textContent()).toBe(
-      "Fork at the start of turn 2 (2009-Q3)",
+      "Fork at the start of turn 3 (2009-Q3)",
     );
     await page.getByTestId("fork").click();
     await page.waitForURL(/compare=/);
     await page.waitForSelector('[data-testid="forked-from"]');
     expect(await page.getByTestId("forked-from").textContent()).toContain(
-      `branch of ${ex.sessionId.slice(0, 8)} from the start of turn 2 (2009-Q3)`,
+      `branch of ${ex.sessionId.slice(0, 8)} from the start of turn 3 (2009-Q3)`,
     );
     expect(await page.getByTestId("branch-join-code").textContent()).toMatch(/\S+/);
     expect(await page.getByTestId("branch-console").getAttribute("href")).toMatch(
@@ -167,7 +167,7 @@ describe("after-action review in real Chromium", () => {
     await page.goto(`${stack.server().url}/review?s=${ex.sessionId}`);
     await page.waitForSelector('[data-testid="branch-list"]');
     expect(await page.getByTestId("branch-list").textContent()).toContain(
-      "Fork at the start of turn 2 (2009-Q3)",
+      "Fork at the start of turn 3 (2009-Q3)",
     );
     // Export the branch's debrief PDF from the page.
     await page.goto(branchUrl);

@@ -205,7 +205,7 @@ function Review() {
                   {forkLabel(tr, tl, turn)}
                 </button>{" "}
                 <span className="muted small">
-                  {turn > 0 ? fill(t("forkHint"), { last: turn - 1, k: turn }) : t("forkHintFirst")}
+                  {turn > 0 ? fill(t("forkHint"), { last: turn, k: turn + 1 }) : t("forkHintFirst")}
                 </span>
               </p>
             ) : null}

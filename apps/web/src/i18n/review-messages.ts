@@ -42,7 +42,7 @@ export const reviewMessages = {
   },
   forkHint: {
     ja: "分岐はターン {last} までの記録を引き継ぎ、ターン {k} から別の決定で進められます。",
-    en: "The branch keeps turns 0–{last} and plays turn {k} on with other decisions.",
+    en: "The branch keeps turns 1–{last} and plays turn {k} on with other decisions.",
   },
   forkHintFirst: {
     ja: "分岐は最初のターンから別の決定で進められます。",

@@ -25,7 +25,7 @@ export function BranchPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
             <strong>
               {fill(tr.t("forkedFrom"), {
                 parent: lin.parentId.slice(0, 8),
-                k: `${lin.forkedAtTurn ?? 0} (${labelOf(lin.forkedAtTurn) || "—"})`,
+                k: `${(lin.forkedAtTurn ?? 0) + 1} (${labelOf(lin.forkedAtTurn) || "—"})`,
               })}
             </strong>
           </p>
@@ -67,7 +67,7 @@ export function BranchPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
           {lin.branches.map((b) => (
             <li key={b.sessionId}>
               {fill(tr.t("forkAtStart"), {
-                k: b.forkedAtTurn ?? 0,
+                k: (b.forkedAtTurn ?? 0) + 1,
                 label: labelOf(b.forkedAtTurn),
               })}{" "}
               · {tr.t(STATUS[b.status as keyof typeof STATUS] ?? "statusEnded")} ·{" "}
@@ -185,7 +185,7 @@ export function RunBranchEditor({
   return (
     <section className="card" data-testid="run-branch">
       <h3>{tr.t("runBranchTitle")}</h3>
-      <p className="muted">{fill(tr.t("runBranchHint"), { k: fromTurn })}</p>
+      <p className="muted">{fill(tr.t("runBranchHint"), { k: fromTurn + 1 })}</p>
       <div className="table-scroll">
         <table>
           <thead>
@@ -215,7 +215,7 @@ export function RunBranchEditor({
                         {Array.from({ length: last - fromTurn + 1 }, (_, j) => fromTurn + j).map(
                           (k2) => (
                             <option key={k2} value={k2}>
-                              {k2} ({tl.turnLabels[k2] ?? ""})
+                              {k2 + 1} ({tl.turnLabels[k2] ?? ""})
                             </option>
                           ),
                         )}

@@ -35,8 +35,12 @@ export const fmt = (locale: Locale) => ({
 /** A unit or aside in brackets, full-width in Japanese: "（百万ドル）" / " (USD m)". */
 export const paren = (locale: Locale, x: string) => (locale === "ja" ? `（${x}）` : ` (${x})`);
 
-/** "Turn 3 (2009-Q4)": the 0-based index the CLI and every export use, with its label. */
-export const turnName = (tr: Tr, k: number, label: string) => fill(tr.t("turnN"), { k, label });
+/**
+ * "Turn 4 (2009-Q4)": numbered from 1 as the live screens number the turn being played, so
+ * the review and the room agree. Exports and the CLI keep the 0-based index in their data.
+ */
+export const turnName = (tr: Tr, k: number, label: string) =>
+  fill(tr.t("turnN"), { k: k + 1, label });
 
 /** A team's decision in words, with the lever's name. */
 export function actionText(tr: Tr, tl: Timeline, a: Turn["decisions"][string][number]): string {

@@ -273,7 +273,7 @@ export function ScorecardCharts({
 /** "Fork at the start of turn k (label)" with what the branch keeps. */
 export function forkLabel(tr: Tr, tl: Timeline, k: number) {
   const label = tl.turnLabels[k] ?? "";
-  return fill(tr.t("forkAtStart"), { k, label });
+  return fill(tr.t("forkAtStart"), { k: k + 1, label });
 }
 
 export { turnName };
