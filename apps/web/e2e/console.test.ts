@@ -86,6 +86,9 @@ describe("the facilitator console (laptop, Japanese) with two phones", () => {
     await fac.getByTestId("end").click();
     expect(stack.dialogs().at(-1)).toContain("演習を終了しますか");
     await expect.poll(() => fac.getByTestId("status").getAttribute("data-status")).toBe("ended");
+    // Ended: the turns played, not the turn that would have come next; no team is "not started".
+    expect(await fac.getByTestId("turn").textContent()).toBe("1／24 ターンを実施");
+    expect(await fac.getByTestId("status-meti-turn").textContent()).toBe("—");
     expect(await fac.getByTestId("override-apply").count()).toBe(0);
     expect(await fac.locator('[data-testid^="inject-"]').count()).toBe(0);
     expect(await fac.getByTestId("remove-member").count()).toBe(0);

@@ -18,7 +18,7 @@ export function SessionHeader({
   /** Participants read messages in their news feed instead. */
   showMessages?: boolean;
 }) {
-  const { t, l, locale } = useI18n();
+  const { t, f, l, locale } = useI18n();
   const s = view.session;
   const inForce = view.state.firedEvents.filter((e) => e.endTurn === null || e.endTurn > s.turn);
   return (
@@ -34,9 +34,10 @@ export function SessionHeader({
           {t(s.status)}
         </span>{" "}
         <span data-testid="turn" data-turn={s.turn}>
-          {t("turn")} {Math.min(s.turn + 1, s.turns)}
-          {t("of")}
-          {s.turns} {s.turnLabel ? `(${s.turnLabel})` : ""}
+          {/* Ended: how many turns were played, not the one that would have come next. */}
+          {s.status === "ended"
+            ? f("turnsPlayed", { n: s.turn, of: s.turns })
+            : `${t("turn")} ${Math.min(s.turn + 1, s.turns)}${t("of")}${s.turns} ${s.turnLabel ? `(${s.turnLabel})` : ""}`}
         </span>
         {clockOffsetMs !== undefined ? (
           <>

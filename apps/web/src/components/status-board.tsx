@@ -88,13 +88,15 @@ export function StatusBoard({
                   )}
                 </td>
                 <td data-testid={`status-${tm.id}-turn`}>
-                  {lock
-                    ? `✔ ${lock.by ? f("lockedBy", { name: lock.by, time: time(lock.at) }) : f("lockedByUnknown", { time: time(lock.at) })}`
-                    : lastEdit
-                      ? `✎ ${t("drafting")} (${lastEdit.by ?? "?"} ${time(lastEdit.at)})`
-                      : members.length
-                        ? t("notStarted")
-                        : "—"}
+                  {view.session.status === "ended"
+                    ? "—"
+                    : lock
+                      ? `✔ ${lock.by ? f("lockedBy", { name: lock.by, time: time(lock.at) }) : f("lockedByUnknown", { time: time(lock.at) })}`
+                      : lastEdit
+                        ? `✎ ${t("drafting")} (${lastEdit.by ?? "?"} ${time(lastEdit.at)})`
+                        : members.length
+                          ? t("notStarted")
+                          : "—"}
                 </td>
                 <td>
                   {projects.length
@@ -105,7 +107,7 @@ export function StatusBoard({
                           const left = p.readyTurn - view.session.turn;
                           return left > 0 ? `${name} (${f("readyIn", { n: left })})` : name;
                         })
-                        .join(", ")
+                        .join(l({ ja: "、", en: ", " }))
                     : "—"}
                 </td>
                 <td>

@@ -193,6 +193,7 @@ export const messages = {
   injects: { ja: "インジェクト", en: "Injects" },
   fire: { ja: "発動", en: "Fire" },
   fired: { ja: "発動済み", en: "Fired" },
+  turnsPlayed: { ja: "{n}／{of} ターンを実施", en: "{n} of {of} turns played" },
   confirmInject: {
     ja: "「{title}」を発動しますか？全チームにニュースとして届き、取り消せません。",
     en: "Fire “{title}”? Every team gets it as news at once; it cannot be undone.",
