@@ -89,6 +89,10 @@ describe("the facilitator console (laptop, Japanese) with two phones", () => {
     // Ended: the turns played, not the turn that would have come next; no team is "not started".
     expect(await fac.getByTestId("turn").textContent()).toBe("1／24 ターンを実施");
     expect(await fac.getByTestId("status-meti-turn").textContent()).toBe("—");
+    // METI's end-of-exercise summary says its budget was changed, so spent and left add up.
+    await expect
+      .poll(() => meti.getByTestId("ended-budget-overrides").textContent())
+      .toBe("The facilitator changed the budget: 900 USD m → 800 USD m (補正予算の減額)");
     expect(await fac.getByTestId("override-apply").count()).toBe(0);
     expect(await fac.locator('[data-testid^="inject-"]').count()).toBe(0);
     expect(await fac.getByTestId("remove-member").count()).toBe(0);

@@ -31,6 +31,7 @@ export function EndedSummary({ view }: { view: ExerciseView }) {
   const spent = teamId ? h.reduce((s, turn) => s + (turn.teams[teamId]?.spent ?? 0), 0) : 0;
   const left = teamId ? (view.state.budgets[teamId] ?? 0) : 0;
   const stocks = Object.values(view.state.stockpiles).filter((s) => s.team === teamId);
+  const budgetChanges = view.overrides.filter((o) => o.kind === "budget" && o.subject === teamId);
   const projects = view.state.projects.filter((p) => p.team === teamId);
   const leverName = (id: string) => l(team?.levers.find((lv) => lv.id === id)?.name) || id;
   return (
@@ -55,6 +56,16 @@ export function EndedSummary({ view }: { view: ExerciseView }) {
             <li data-testid="ended-spent">
               {f("endedSpent", { spent: money(spent), left: money(left) })}
             </li>
+            {/* Spent and left do not add up to the start when the facilitator changed the budget. */}
+            {budgetChanges.length ? (
+              <li data-testid="ended-budget-overrides">
+                {f("endedBudgetOverride", {
+                  changes: budgetChanges
+                    .map((o) => `${money(o.from)} → ${money(o.to)} (${o.reason})`)
+                    .join(l({ ja: "、", en: "; " })),
+                })}
+              </li>
+            ) : null}
             {stocks.map((s) => (
               <li key={s.lever}>
                 {f("endedStock", { lever: leverName(s.lever), t: `${fmt(s.tonnes, 1)} t` })}

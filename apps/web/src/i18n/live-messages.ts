@@ -107,6 +107,10 @@ export const liveMessages = {
   },
   newsMarkRead: { ja: "既読にする", en: "Mark as read" },
   newsNew: { ja: "新着", en: "new" },
+  endedBudgetOverride: {
+    ja: "ファシリテーターによる予算の修正：{changes}",
+    en: "The facilitator changed the budget: {changes}",
+  },
   amountNotNegative: {
     ja: "数量は0以上の数で入力してください（この値では確定できません）",
     en: "Enter an amount of 0 or more (this value cannot be locked)",
