@@ -277,6 +277,15 @@ function CostPreview({
       {t("previewCost")}: <strong>{n(cost)}</strong> · {t("previewLeft")}:{" "}
       <strong className={cost > budget ? "error" : undefined}>{n(budget - cost)}</strong>
       {cost > budget ? ` (${t("previewOver")})` : null}
+      {actions.some((a) => {
+        const kind = levers.find((x) => x.id === a.lever)?.kind;
+        return kind === "allied_offtake" || kind === "demand_procurement";
+      }) ? (
+        <small className="muted" data-testid="preview-running">
+          {" "}
+          {t("previewRunning")}
+        </small>
+      ) : null}
     </p>
   );
 }

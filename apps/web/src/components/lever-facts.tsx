@@ -69,6 +69,7 @@ export function LeverFacts({ lever, view }: { lever: LeverDefinition; view: Exer
     case "demand_procurement":
       facts.push(
         fill("cardFloor", { x: n(lever.floorPriceMultiple, 2) }),
+        t("cardFloorCost"),
         fill("cardVolume", { t: tonnes(lever.volumePerTurn), n: lever.durationTurns }),
       );
       break;

@@ -17,6 +17,10 @@ export const leverMessages = {
   cardVolume: { ja: "数量 {t}/ターン、{n} ターン", en: "{t} a turn for {n} turns" },
   cardPriceMultiple: { ja: "価格は市場の {x} 倍", en: "price {x}× the market" },
   cardFloor: { ja: "価格下限：平時の {x} 倍", en: "price floor {x}× pre-shock" },
+  cardFloorCost: {
+    ja: "費用：市場価格が下限を下回ったターンに、差額×対象数量を支払う（開始時は0）",
+    en: "cost: in turns when the market price is below the floor, the difference × the covered volume (nothing up front)",
+  },
   cardIntensity: { ja: "使用量を {p} 削減", en: "cuts use by {p}" },
   cardUnitCost: { ja: "回収費 {money}/t", en: "{money} per tonne recovered" },
   cardVaLoss: {
@@ -31,4 +35,8 @@ export const leverMessages = {
   previewCost: { ja: "この決定の費用（概算）", en: "This decision costs (estimate)" },
   previewLeft: { ja: "確定後の残り予算", en: "Budget left after locking" },
   previewOver: { ja: "予算を超えています", en: "over budget" },
+  previewRunning: {
+    ja: "引取契約の受取代金や価格下限の差額など、毎ターンの費用は含みません。",
+    en: "Costs paid each turn (offtake deliveries, price-floor top-ups) are not included.",
+  },
 } satisfies Record<string, { ja: string; en: string }>;
