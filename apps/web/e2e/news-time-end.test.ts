@@ -40,7 +40,7 @@ describe("news, time and the end of an exercise (phones at 390×844 and a laptop
     expect(card).toContain("Chinese customs tighten inspections");
     expect(card).toMatch(/Inject · 2009-Q1 to 2009-Q2 · arrived \d\d:\d\d · new/);
     expect(card).toContain(
-      "China requires export licences for NdPr oxide, Dysprosium oxide: about 30 days to approve, and about 10% of applications denied.",
+      "China requires export licences for NdPr oxide and Dysprosium oxide: about 30 days to approve, and about 10% of applications denied.",
     );
     expect(card).not.toContain("customs_slowdown");
 
@@ -182,6 +182,8 @@ describe("news, time and the end of an exercise (phones at 390×844 and a laptop
     await fac.getByTestId("advance").click();
     for (const p of [jo, mi]) await p.waitForSelector('[data-testid="turn"][data-turn="1"]');
     await waitText(jo, `fill-${dy}-buy`, /JOGMEC dysprosium stockpile: ordered 40 t, received/);
+    // The console's board gives the same per stockpile (tonnes of different materials never summed).
+    await waitText(fac, "status-jogmec-fills", /^JOGMEC dysprosium stockpile \d+ \/ 40 t$/);
     await shot(jo, "fills-phone-en");
     await shotOf(jo, "turn-fills", "fills-card-phone-en");
 

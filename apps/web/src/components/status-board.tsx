@@ -45,8 +45,6 @@ export function StatusBoard({
               (p) => p.team === tm.id && (p.status === "pending" || p.status === "active"),
             );
             const fills = (last?.fills ?? []).filter((f) => f.team === tm.id && f.op === "buy");
-            const ordered = fills.reduce((a, f) => a + f.ordered, 0);
-            const filled = fills.reduce((a, f) => a + f.filled, 0);
             return (
               <tr key={tm.id} data-testid={`status-${tm.id}`}>
                 <th>{l(tm.name)}</th>
@@ -110,9 +108,15 @@ export function StatusBoard({
                         .join(l({ ja: "、", en: ", " }))
                     : "—"}
                 </td>
-                <td>
-                  {ordered > 0
-                    ? `${Math.round(filled).toLocaleString()} / ${Math.round(ordered).toLocaleString()} t`
+                <td data-testid={`status-${tm.id}-fills`}>
+                  {/* Per stockpile: tonnes of different materials do not add up. */}
+                  {fills.length
+                    ? fills
+                        .map(
+                          (x) =>
+                            `${l(tm.levers.find((lv) => lv.id === x.lever)?.name) || x.lever} ${Math.round(x.filled).toLocaleString()} / ${Math.round(x.ordered).toLocaleString()} t`,
+                        )
+                        .join(l({ ja: "、", en: "; " }))
                     : "—"}
                 </td>
               </tr>

@@ -48,7 +48,11 @@ export interface EffectNames {
  */
 export function describeEffect(e: EventEffect, n: EffectNames): string {
   const ja = n.locale === "ja";
-  const list = (xs: string[], name: (id: string) => string) => xs.map(name).join(ja ? "・" : ", ");
+  // "A, B and C" in English; 「A・B・C」 in Japanese.
+  const list = (xs: string[], name: (id: string) => string) =>
+    ja
+      ? xs.map(name).join("・")
+      : new Intl.ListFormat("en", { type: "conjunction" }).format(xs.map(name));
   const c = "country" in e ? countryName(e.country, n.locale) : "";
   const mats = "materials" in e ? list(e.materials, n.material) : "";
   const pct = (x: number) => `${Math.round(x * 100)}%`;
