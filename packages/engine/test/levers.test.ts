@@ -197,7 +197,9 @@ describe("a team can only use the levers and budget the scenario gives it", () =
     );
     expect(poor.ok).toBe(false);
     if (!poor.ok) {
-      expect(poor.error.message).toMatch(/\('mine_abroad'\) costs 100 \S+ m but \S+ has 50 \S+ m left/);
+      expect(poor.error.message).toMatch(
+        /\('mine_abroad'\) costs 100 \S+ m but \S+ has 50 \S+ m left/,
+      );
       expect(poor.error.ja).toMatch(/費用 100 .*残り予算は 50 /);
     }
     const tooMuch = applyEvent(model, s0, {
