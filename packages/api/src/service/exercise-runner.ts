@@ -172,6 +172,17 @@ export class ExerciseRunner {
     this.cache.delete(sessionId);
   }
 
+  /**
+   * Its header changed (published: join and observer codes): the cached state takes the new
+   * genesis without refolding the log — refolding a 40,000-event import in one go held the
+   * event loop for a second.
+   */
+  async refreshHeader(sessionId: string): Promise<void> {
+    const cached = this.cache.get(sessionId);
+    if (!cached) return;
+    this.cache.set(sessionId, { ...cached, genesis: await this.genesis(sessionId) });
+  }
+
   private async load(sessionId: string): Promise<ExerciseState> {
     const cached = this.cache.get(sessionId);
     if (cached) return this.catchUp(sessionId, cached);
@@ -198,7 +209,7 @@ export class ExerciseRunner {
     resolvedTurns: number,
   ): Promise<void> {
     if (!resolvedTurns) return;
-    const have = new Set(await this.store.snapshotTurns(genesis.sessionId));
+    const have = new Set((await this.store.snapshotHashes(genesis.sessionId)).map((s) => s.turn));
     if (have.size >= resolvedTurns) return;
     const missing: NonNullable<Parameters<ExerciseStore["putSnapshots"]>[1]> = [];
     let s = initialExerciseState(genesis);

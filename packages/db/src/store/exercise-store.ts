@@ -64,8 +64,8 @@ export interface ExerciseStore {
   append(batch: AppendBatch): Promise<AppendOutcome>;
   /** Whether a command with this idempotency key was stored (a retry after a lost answer). */
   storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean>;
-  /** Turns that have a state snapshot. */
-  snapshotTurns(sessionId: string): Promise<number[]>;
+  /** Turns that have a state snapshot, with the state's hash, in turn order. */
+  snapshotHashes(sessionId: string): Promise<{ turn: number; stateHash: string }[]>;
   /** Stores snapshots rebuilt from the log (they are a cache: written when found missing). */
   putSnapshots(sessionId: string, snapshots: NonNullable<AppendBatch["snapshots"]>): Promise<void>;
   /** Gives an exercise created `unpublished` its join code; answers the code. */

@@ -68,8 +68,10 @@ export class MemoryExerciseStore implements ExerciseStore {
   async storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean> {
     return this.row(sessionId).log.some((e) => e.idempotencyKey === idempotencyKey);
   }
-  async snapshotTurns(sessionId: string): Promise<number[]> {
-    return [...this.row(sessionId).snapshots.keys()].sort((a, b) => a - b);
+  async snapshotHashes(sessionId: string): Promise<{ turn: number; stateHash: string }[]> {
+    return [...this.row(sessionId).snapshots.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([turn, s]) => ({ turn, stateHash: s.stateHash }));
   }
   async putSnapshots(sessionId: string, snapshots: NonNullable<AppendBatch["snapshots"]>) {
     const row = this.row(sessionId);

@@ -77,13 +77,12 @@ export class PrismaExerciseStore implements ExerciseStore {
     return n > 0;
   }
 
-  async snapshotTurns(sessionId: string): Promise<number[]> {
-    const rows = await this.db.stateSnapshot.findMany({
+  async snapshotHashes(sessionId: string): Promise<{ turn: number; stateHash: string }[]> {
+    return this.db.stateSnapshot.findMany({
       where: { sessionId },
-      select: { turn: true },
+      select: { turn: true, stateHash: true },
       orderBy: { turn: "asc" },
     });
-    return rows.map((r) => r.turn);
   }
 
   async putSnapshots(
