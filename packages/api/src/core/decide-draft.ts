@@ -16,20 +16,8 @@ export function decideEditDraft(
   me: Member,
   c: { turn: number; lever: string; actions: LeverAction[] },
 ): LogEvent[] | AppError {
-  if (me.role !== "participant")
-    return new AppError(
-      "forbidden",
-      `only team members edit a team's draft (you are ${me.role})`,
-      undefined,
-      `チームの下書きを編集できるのはチームのメンバーだけです（あなたは${roleJa(me.role)}）`,
-    );
-  if (!me.team)
-    return new AppError(
-      "forbidden",
-      "you are not on a team yet; ask the facilitator to assign you",
-      undefined,
-      "まだチームに入っていません。ファシリテーターに割り当てを頼んでください",
-    );
+  const teamId = deciderTeam(me, { en: "edit a team's draft", ja: "チームの下書きを編集できる" });
+  if (teamId instanceof AppError) return teamId;
   if (state.status !== "running" && state.status !== "paused")
     return new AppError(
       "rule_violation",
@@ -37,10 +25,10 @@ export function decideEditDraft(
       undefined,
       `演習は${statusJa(state.status)}のため、下書きは編集できません`,
     );
-  const decision = state.decisions.get(me.team) ?? emptyDecision(state.engine.turn);
+  const decision = state.decisions.get(teamId) ?? emptyDecision(state.engine.turn);
   if (c.turn !== state.engine.turn && c.turn !== decision.carriedFrom)
-    return turnClosed(state, c.turn, me.team);
-  const team = state.genesis.scenario.teams.find((t) => t.id === me.team);
+    return turnClosed(state, c.turn, teamId);
+  const team = state.genesis.scenario.teams.find((t) => t.id === teamId);
   const lever = state.genesis.scenario.levers.find((l) => l.id === c.lever);
   if (!team || !lever || !team.levers.includes(c.lever))
     return new AppError(
@@ -71,11 +59,30 @@ export function decideEditDraft(
     {
       type: "draft_edited",
       turn: state.engine.turn,
-      team: me.team,
+      team: teamId,
       lever: c.lever,
       actions: c.actions,
     },
   ];
+}
+
+/** The team a member decides for, or why they cannot: only a participant on a team decides. */
+export function deciderTeam(me: Member, what: { en: string; ja: string }): string | AppError {
+  if (me.role !== "participant")
+    return new AppError(
+      "forbidden",
+      `only team members ${what.en} (you are ${me.role})`,
+      undefined,
+      `${what.ja}のはチームのメンバーだけです（あなたは${roleJa(me.role)}）`,
+    );
+  if (!me.team)
+    return new AppError(
+      "forbidden",
+      "you are not on a team yet; ask the facilitator to assign you",
+      undefined,
+      "まだチームに入っていません。ファシリテーターに割り当てを頼んでください",
+    );
+  return me.team;
 }
 
 /** The refusal for a lock or edit meant for a turn that has resolved: which, and why it closed. */

@@ -1,7 +1,7 @@
 import { AppError, type LogEvent } from "@chokepoint/contracts";
 import { applyEvent, type EngineEvent } from "@chokepoint/engine";
 import type { Command } from "./command.ts";
-import { decideEditDraft, turnClosed } from "./decide-draft.ts";
+import { decideEditDraft, deciderTeam, turnClosed } from "./decide-draft.ts";
 import { decideNote } from "./decide-note.ts";
 import { evolve } from "./evolve.ts";
 import {
@@ -12,7 +12,7 @@ import {
   memberOf,
   staffedTeams,
 } from "./exercise-state.ts";
-import { controlJa, roleJa, statusJa } from "./words-ja.ts";
+import { controlJa, statusJa } from "./words-ja.ts";
 
 /**
  * The exercise's rules, once (emmett's `decide`): who may do what, when, and which events
@@ -170,15 +170,22 @@ function decideJoin(
   ];
 }
 
-function decideRemove(state: ExerciseState, participantId: string): LogEvent[] | AppError {
-  const member = state.members.get(participantId);
-  if (!member)
-    return new AppError(
+/** The member the facilitator acts on (remove, move), or that there is none. */
+function existingMember(state: ExerciseState, participantId: string): Member | AppError {
+  return (
+    state.members.get(participantId) ??
+    new AppError(
       "participant_not_found",
       `no participant '${participantId}' in this exercise`,
       undefined,
       `この演習に参加者「${participantId}」はいません`,
-    );
+    )
+  );
+}
+
+function decideRemove(state: ExerciseState, participantId: string): LogEvent[] | AppError {
+  const member = existingMember(state, participantId);
+  if (member instanceof AppError) return member;
   if (member.role === "facilitator")
     return new AppError(
       "rule_violation",
@@ -195,25 +202,13 @@ function decideLock(
   turn: number,
   actions: Extract<Command, { type: "lock" }>["actions"],
 ): LogEvent[] | AppError {
-  if (me.role !== "participant")
-    return new AppError(
-      "forbidden",
-      `only team members lock decisions (you are ${me.role})`,
-      undefined,
-      `決定を確定できるのはチームのメンバーだけです（あなたは${roleJa(me.role)}）`,
-    );
-  if (!me.team)
-    return new AppError(
-      "forbidden",
-      "you are not on a team yet; ask the facilitator to assign you",
-      undefined,
-      "まだチームに入っていません。ファシリテーターに割り当てを頼んでください",
-    );
+  const team = deciderTeam(me, { en: "lock decisions", ja: "決定を確定できる" });
+  if (team instanceof AppError) return team;
   // A screen still on a turn that has resolved (the timer ran out while someone was deciding).
-  if (turn < state.engine.turn) return turnClosed(state, turn, me.team);
+  if (turn < state.engine.turn) return turnClosed(state, turn, team);
   const notRunning = requireRunning(state);
   if (notRunning) return notRunning;
-  const locked = engineEvents(state, [{ type: "decisions_locked", turn, team: me.team, actions }]);
+  const locked = engineEvents(state, [{ type: "decisions_locked", turn, team, actions }]);
   if (locked instanceof AppError) return locked;
   // When every staffed team has locked, the turn resolves by itself — unless the facilitator
   // chose to reveal turns by hand (to discuss the decisions first).
@@ -232,14 +227,8 @@ function decideMove(
   participantId: string,
   team: string | null,
 ): LogEvent[] | AppError {
-  const member = state.members.get(participantId);
-  if (!member)
-    return new AppError(
-      "participant_not_found",
-      `no participant '${participantId}' in this exercise`,
-      undefined,
-      `この演習に参加者「${participantId}」はいません`,
-    );
+  const member = existingMember(state, participantId);
+  if (member instanceof AppError) return member;
   if (member.role !== "participant")
     return new AppError(
       "rule_violation",
