@@ -1,26 +1,14 @@
-import type { AddressInfo } from "node:net";
 import type { ClientToServerEvents, ServerToClientEvents } from "@chokepoint/contracts";
 import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ExerciseView } from "../src/core/index.ts";
-import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
-import { catalog, freshService } from "./service-fixture.ts";
+import { appServerForFile } from "./service-fixture.ts";
 
 // Every refusal carries a Japanese text to the client (tRPC's `error.data.ja`, the socket's
 // subscribe ack `ja`), naming what and where as the English does: a Japanese page never shows
 // English developer text.
 
-let server: AppServer;
-let base: string;
-beforeAll(async () => {
-  const { db } = await freshService();
-  server = createAppServer({ db, catalog });
-  await new Promise<void>((r) => server.http.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.http.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await server.close();
-});
+const app = appServerForFile();
 
 type Failure = { error: { data: { appCode?: string; ja?: string | null } } };
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -35,10 +23,13 @@ async function call(
   if (token) headers.authorization = `Bearer ${token}`;
   const r =
     method === "GET"
-      ? await fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
-          headers,
-        })
-      : await fetch(`${base}/api/trpc/${path}`, {
+      ? await fetch(
+          `${app.base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+          {
+            headers,
+          },
+        )
+      : await fetch(`${app.base}/api/trpc/${path}`, {
           method: "POST",
           headers,
           body: JSON.stringify(input),
@@ -126,11 +117,14 @@ describe("refusals in Japanese at every edge", () => {
   });
 
   it("a socket refused at subscribe gets the Japanese in its ack, for a bad token and a bad payload", async () => {
-    const socket: Socket<ServerToClientEvents<ExerciseView>, ClientToServerEvents> = connect(base, {
-      path: "/socket.io",
-      transports: ["websocket"],
-      forceNew: true,
-    });
+    const socket: Socket<ServerToClientEvents<ExerciseView>, ClientToServerEvents> = connect(
+      app.base,
+      {
+        path: "/socket.io",
+        transports: ["websocket"],
+        forceNew: true,
+      },
+    );
     try {
       const badToken = await socket.emitWithAck("subscribe", { token: "an-invalid-token-value" });
       expect(badToken).toMatchObject({ ok: false, code: "forbidden" });

@@ -1,24 +1,14 @@
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
-import { catalog, freshService } from "./service-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { createAppServer } from "../src/server/create-app-server.ts";
+import { appServerForFile, catalog, freshService } from "./service-fixture.ts";
 
-let server: AppServer;
-let base: string;
-beforeAll(async () => {
-  const { db } = await freshService();
-  server = createAppServer({ db, catalog });
-  await new Promise<void>((r) => server.http.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.http.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await server.close();
-});
+const app = appServerForFile();
 
 describe("the server's edges", () => {
   it("sends security headers on every response", async () => {
     for (const path of ["/healthz", "/api/trpc/exercise.scenarios"]) {
-      const r = await fetch(`${base}${path}`);
+      const r = await fetch(`${app.base}${path}`);
       expect(r.headers.get("x-content-type-options")).toBe("nosniff");
       expect(r.headers.get("x-frame-options")).toBe("DENY");
       expect(r.headers.get("referrer-policy")).toBe("no-referrer");
@@ -28,14 +18,14 @@ describe("the server's edges", () => {
 
   it("refuses an oversized body with 413 before reading it, but lets an import carry a whole log", async () => {
     const big = JSON.stringify({ joinCode: "x".repeat(1024 * 1024) });
-    const r = await fetch(`${base}/api/trpc/exercise.join`, {
+    const r = await fetch(`${app.base}/api/trpc/exercise.join`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: big,
     });
     expect(r.status).toBe(413);
     // 1 MB to the import route is read (and refused for what it says, not for its size).
-    const imp = await fetch(`${base}/api/trpc/review.importJson`, {
+    const imp = await fetch(`${app.base}/api/trpc/review.importJson`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ facilitatorName: "x", exercise: { pad: "x".repeat(1024 * 1024) } }),
@@ -44,7 +34,7 @@ describe("the server's edges", () => {
   });
 
   it("throttles join-code guessing: wrong codes from one address are limited, right codes never count", async () => {
-    const created = await fetch(`${base}/api/trpc/exercise.create`, {
+    const created = await fetch(`${app.base}/api/trpc/exercise.create`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ scenarioId: "rare-earth-2010", seed: 1, facilitatorName: "Sato" }),
@@ -53,7 +43,7 @@ describe("the server's edges", () => {
       .data.joinCode;
     const options = (code: string) =>
       fetch(
-        `${base}/api/trpc/exercise.joinOptions?input=${encodeURIComponent(JSON.stringify({ joinCode: code }))}`,
+        `${app.base}/api/trpc/exercise.joinOptions?input=${encodeURIComponent(JSON.stringify({ joinCode: code }))}`,
       );
     // A room joining: right codes, many times, are never throttled.
     for (let i = 0; i < 15; i++) expect((await options(joinCode)).status).toBe(200);
@@ -68,7 +58,7 @@ describe("the server's edges", () => {
   });
 
   it("a lone UTF-16 surrogate is bad input (400, naming the field), not a server error", async () => {
-    const r = await fetch(`${base}/api/trpc/exercise.create`, {
+    const r = await fetch(`${app.base}/api/trpc/exercise.create`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       // JSON.stringify keeps a lone surrogate as the escape \ud800.
@@ -87,7 +77,7 @@ describe("the server's edges", () => {
 
   it("a body nested 100,000 levels deep is bad input (400, saying how deep), not a stack overflow; the server keeps answering", async () => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
-    const r = await fetch(`${base}/api/trpc/exercise.create`, {
+    const r = await fetch(`${app.base}/api/trpc/exercise.create`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: `{"scenarioId":"rare-earth-2010","seed":1,"facilitatorName":"S","teams":${deep}}`,
@@ -97,12 +87,12 @@ describe("the server's edges", () => {
     expect(body.error.message).toContain("teams.0.0");
     expect(body.error.message).toContain("nested deeper than 32 levels");
     expect(body.error.data.ja).toContain("32段");
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${app.base}/healthz`)).status).toBe(200);
   });
 
   it("a custom inject's title is a headline: 10,000 characters are refused naming the field, nothing is stored", async () => {
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(`${base}/api/trpc/${path}`, {
+      fetch(`${app.base}/api/trpc/${path}`, {
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -131,7 +121,7 @@ describe("the server's edges", () => {
     );
     expect(r.status).toBe(400);
     expect(JSON.stringify(await r.json())).toContain("custom.title");
-    const log = await server.service.store.readLog(sessionId);
+    const log = await app.server.service.store.readLog(sessionId);
     expect(log.some((e) => e.event.type === "inject_fired")).toBe(false);
     // A headline-sized title goes through: it is the length that was refused.
     const ok = await post("facilitator.inject", { turn: 0, custom: custom("Port strike") }, token);

@@ -1,8 +1,11 @@
 import { mkdtempSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, migrateDeploy, openDatabase } from "@chokepoint/db";
+import { afterAll, beforeAll } from "vitest";
 import { ScenarioCatalog } from "../src/scenario-catalog.ts";
+import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
 import type { Broadcaster } from "../src/service/broadcaster.ts";
 import { ExerciseService } from "../src/service/exercise-service.ts";
 
@@ -46,4 +49,22 @@ export async function runningExercise(service: ExerciseService) {
   const maker = await join("Chika", "magnet_maker");
   await service.control(facilitator, { action: "start" });
   return { sessionId, joinCode, facilitator, meti, jogmec, maker };
+}
+
+/**
+ * The real app server on a loopback port for one test file, on a fresh database; closed after
+ * the file. Read `app.base` and `app.server` inside tests (they are set before the first runs).
+ */
+export function appServerForFile(
+  options: Omit<Parameters<typeof createAppServer>[0], "db" | "catalog"> = {},
+): { server: AppServer; base: string } {
+  const app = {} as { server: AppServer; base: string };
+  beforeAll(async () => {
+    const { db } = await freshService();
+    app.server = createAppServer({ db, catalog, ...options });
+    await new Promise<void>((r) => app.server.http.listen(0, "127.0.0.1", r));
+    app.base = `http://127.0.0.1:${(app.server.http.address() as AddressInfo).port}`;
+  });
+  afterAll(() => app.server.close());
+  return app;
 }

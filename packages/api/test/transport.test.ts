@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import {
   applyPush,
   type ClientToServerEvents,
@@ -7,31 +6,22 @@ import {
 } from "@chokepoint/contracts";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { ExerciseView } from "../src/core/index.ts";
 import type { AppRouter } from "../src/router/root.ts";
-import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
-import { catalog, freshService } from "./service-fixture.ts";
+import { appServerForFile } from "./service-fixture.ts";
 
-let server: AppServer;
-let base: string;
+const app = appServerForFile();
 const sockets: Socket[] = [];
-beforeAll(async () => {
-  const { db } = await freshService();
-  server = createAppServer({ db, catalog });
-  await new Promise<void>((r) => server.http.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.http.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
+afterAll(() => {
   for (const s of sockets) s.close();
-  await server.close();
 });
 
 const client = (token?: string) =>
   createTRPCClient<AppRouter>({
     links: [
       httpLink({
-        url: `${base}/api/trpc`,
+        url: `${app.base}/api/trpc`,
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
       }),
     ],
@@ -39,11 +29,14 @@ const client = (token?: string) =>
 
 /** A socket.io client subscribed with a token; resolves views as they are pushed. */
 async function subscriber(token: string) {
-  const socket: Socket<ServerToClientEvents<ExerciseView>, ClientToServerEvents> = connect(base, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    forceNew: true,
-  });
+  const socket: Socket<ServerToClientEvents<ExerciseView>, ClientToServerEvents> = connect(
+    app.base,
+    {
+      path: "/socket.io",
+      transports: ["websocket"],
+      forceNew: true,
+    },
+  );
   sockets.push(socket);
   /** Full views and room pushes as received (pushes carry `me: null` and only new history). */
   const views: (ExerciseView | ViewPush<ExerciseView>["view"])[] = [];
@@ -132,7 +125,7 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
     };
     expect(applyPush(v, push)).toBe("resync");
     expect(applyPush(v, { ...push, baseVersion: 5 })).toMatchObject({ me: 1, session: { seq: 9 } });
-    // A change re-pushed from an earlier base (another process caught up) still applies.
+    // A change re-pushed from an earlier app.base (another process caught up) still applies.
     expect(applyPush(v, { ...push, baseVersion: 3 })).toMatchObject({ me: 1, session: { seq: 9 } });
     expect(applyPush(v, { ...push, view: { ...push.view, session: { seq: 4 } } })).toBe(v);
   });
