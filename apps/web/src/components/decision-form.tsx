@@ -155,32 +155,21 @@ export function DecisionForm({
             <LeverFacts lever={lv} view={view} />
             {lv.kind === "stockpile" ? (
               <span>
-                <label>
-                  {t("buy")}{" "}
-                  <input
-                    type="number"
-                    inputMode="decimal"
-                    min={0}
-                    step="any"
-                    data-testid={`buy-${lv.id}`}
-                    aria-invalid={badAmount(fields.buy)}
-                    value={fields.buy ?? ""}
-                    onChange={(e) => change(lv, { buy: e.target.value })}
-                  />
-                </label>
-                <label>
-                  {t("release")}{" "}
-                  <input
-                    type="number"
-                    inputMode="decimal"
-                    min={0}
-                    step="any"
-                    data-testid={`release-${lv.id}`}
-                    aria-invalid={badAmount(fields.release)}
-                    value={fields.release ?? ""}
-                    onChange={(e) => change(lv, { release: e.target.value })}
-                  />
-                </label>
+                {(["buy", "release"] as const).map((op) => (
+                  <label key={op}>
+                    {t(op)}{" "}
+                    <input
+                      type="number"
+                      inputMode="decimal"
+                      min={0}
+                      step="any"
+                      data-testid={`${op}-${lv.id}`}
+                      aria-invalid={badAmount(fields[op])}
+                      value={fields[op] ?? ""}
+                      onChange={(e) => change(lv, { [op]: e.target.value })}
+                    />
+                  </label>
+                ))}
                 {badAmount(fields.buy) || badAmount(fields.release) ? (
                   <small className="error" role="alert" data-testid={`bad-amount-${lv.id}`}>
                     {t("amountNotNegative")}
