@@ -1,7 +1,9 @@
 import { MemoryExerciseStore } from "@chokepoint/db";
 import { builtInScenarios, loadScenarioFile } from "@chokepoint/scenario-files";
 import { ScenarioCatalog } from "../src/scenario-catalog.ts";
+import type { Push } from "../src/service/broadcaster.ts";
 import { ExerciseRunner } from "../src/service/exercise-runner.ts";
+import { ExerciseService } from "../src/service/exercise-service.ts";
 
 /** Only the 2010 scenario: rule tests need one, and loading it once keeps them fast. */
 function oneScenarioCatalog(): ScenarioCatalog {
@@ -83,4 +85,25 @@ export async function memoryExercise(
     clock += ms;
   };
   return { store, runner, sessionId, ids, as, join, logLength, wait, now: () => clock };
+}
+
+/**
+ * The whole service over the in-memory store, recording every push, with a METI and JOGMEC
+ * exercise created (not yet joined or started).
+ */
+export async function memoryServiceExercise() {
+  const pushes: Push[] = [];
+  const service = new ExerciseService(new MemoryExerciseStore(), memoryCatalog, {
+    changed: (p) => pushes.push(p),
+    message: () => {},
+    memberChanged: () => {},
+    memberRemoved: () => {},
+  });
+  const { joinCode, token: fac } = await service.createExercise({
+    scenarioId: "rare-earth-2010",
+    seed: 7,
+    facilitatorName: "Sato",
+    teams: ["meti", "jogmec"],
+  });
+  return { service, pushes, joinCode, fac };
 }

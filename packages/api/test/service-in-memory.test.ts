@@ -1,24 +1,9 @@
-import { MemoryExerciseStore } from "@chokepoint/db";
 import { describe, expect, it } from "vitest";
-import type { Push } from "../src/service/broadcaster.ts";
-import { ExerciseService } from "../src/service/exercise-service.ts";
-import { memoryCatalog } from "./memory-exercise.ts";
+import { memoryServiceExercise } from "./memory-exercise.ts";
 
 describe("the service over the in-memory store", () => {
   it("creates, joins, runs a turn and pushes one view per audience — no database", async () => {
-    const pushes: Push[] = [];
-    const service = new ExerciseService(new MemoryExerciseStore(), memoryCatalog, {
-      changed: (p) => pushes.push(p),
-      message: () => {},
-      memberChanged: () => {},
-      memberRemoved: () => {},
-    });
-    const { joinCode, token: fac } = await service.createExercise({
-      scenarioId: "rare-earth-2010",
-      seed: 7,
-      facilitatorName: "Sato",
-      teams: ["meti", "jogmec"],
-    });
+    const { service, pushes, joinCode, fac } = await memoryServiceExercise();
     const a = await service.join({ joinCode, displayName: "Aiko", team: "meti" });
     await service.control(fac, { action: "start" });
     const v = await service.lockDecision(a.token, { turn: 0, actions: [] });

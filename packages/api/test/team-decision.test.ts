@@ -1,11 +1,8 @@
 import { isAppError } from "@chokepoint/contracts";
-import { MemoryExerciseStore } from "@chokepoint/db";
 import type { LeverAction } from "@chokepoint/engine";
 import { describe, expect, it } from "vitest";
 import { buildExerciseView, type Member, visibleLog } from "../src/core/index.ts";
-import type { Push } from "../src/service/broadcaster.ts";
-import { ExerciseService } from "../src/service/exercise-service.ts";
-import { memoryCatalog, memoryExercise, type RoleName } from "./memory-exercise.ts";
+import { memoryExercise, memoryServiceExercise, type RoleName } from "./memory-exercise.ts";
 
 /**
  * A team's decision as one shared object, folded from the log: the draft teammates edit
@@ -69,19 +66,7 @@ describe("the team's shared draft", () => {
   });
 
   it("a draft edit is pushed to the team and the facilitator only, and moves no one else's version", async () => {
-    const pushes: Push[] = [];
-    const service = new ExerciseService(new MemoryExerciseStore(), memoryCatalog, {
-      changed: (p) => pushes.push(p),
-      message: () => {},
-      memberChanged: () => {},
-      memberRemoved: () => {},
-    });
-    const { joinCode, token: fac } = await service.createExercise({
-      scenarioId: "rare-earth-2010",
-      seed: 7,
-      facilitatorName: "Sato",
-      teams: ["meti", "jogmec"],
-    });
+    const { service, pushes, joinCode, fac } = await memoryServiceExercise();
     const a = await service.join({ joinCode, displayName: "Aiko", team: "meti" });
     const b = await service.join({ joinCode, displayName: "Ben", team: "jogmec" });
     await service.control(fac, { action: "start" });
