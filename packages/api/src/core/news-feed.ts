@@ -27,35 +27,29 @@ export function evolveNews(
   after: ExerciseState,
   r: Recorded,
 ): readonly NewsStamp[] {
-  const told = new Set(before.news.map((n) => n.eventId));
-  const stamp = (eventId: string, description: LocalizedText | null = null): NewsStamp => ({
-    eventId,
-    seq: r.seq,
-    at: r.at,
-    description,
-  });
-  const fresh: NewsStamp[] = [];
-  if (after.engine.fired !== before.engine.fired) {
-    const custom =
-      r.event.type === "inject_fired" && r.event.custom ? r.event.custom.description : undefined;
-    for (const f of after.engine.fired)
-      if (!told.has(f.id)) {
-        told.add(f.id);
-        fresh.push(stamp(f.id, custom ?? null));
-      }
-  }
+  const fired = after.engine.fired !== before.engine.fired;
   // A turn opens (the start, or the last one resolved): tell its certain scheduled events now,
   // as a tabletop's inject opens the round, so teams can answer them in that turn. The engine
   // applies them when the turn resolves; their card then carries on unchanged.
   const opened =
     (before.status === "lobby" && after.status === "running") ||
     (after.status !== "lobby" && after.engine.turn !== before.engine.turn);
-  if (opened)
-    for (const e of certainAt(after, after.engine.turn))
-      if (!told.has(e.id)) {
-        told.add(e.id);
-        fresh.push(stamp(e.id));
-      }
+  // Most events (locks, drafts, joins) do neither: nothing to look at on the fold's hot path.
+  if (!fired && !opened) return before.news;
+  const custom = (r.event.type === "inject_fired" && r.event.custom?.description) || null;
+  const candidates = [
+    ...(fired ? after.engine.fired.map((f) => ({ id: f.id, description: custom })) : []),
+    ...(opened
+      ? certainAt(after, after.engine.turn).map((e) => ({ id: e.id, description: null }))
+      : []),
+  ];
+  const told = new Set(before.news.map((n) => n.eventId));
+  const fresh: NewsStamp[] = [];
+  for (const c of candidates)
+    if (!told.has(c.id)) {
+      told.add(c.id);
+      fresh.push({ eventId: c.id, seq: r.seq, at: r.at, description: c.description });
+    }
   return fresh.length ? [...before.news, ...fresh] : before.news;
 }
 
