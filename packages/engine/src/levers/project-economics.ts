@@ -3,7 +3,8 @@ import type { Project, ProjectEconomics } from "../model/state.ts";
 
 /** Money moved by a project this turn, to be booked by the caller. */
 export interface FloorPayment {
-  team: string;
+  /** The price-floor project that pays (its team, or its co-funders by share). */
+  project: Project;
   amount: number;
 }
 
@@ -44,7 +45,7 @@ export function bookProjectEconomics(
       const fp = base * fl.floorPriceMultiple;
       if (fp > price) {
         const covered = Math.min(fl.volumePerTurn * f.scale, output);
-        payments.push({ team: f.team, amount: covered * (fp - price) });
+        payments.push({ project: f, amount: covered * (fp - price) });
         received = Math.max(received, output > 0 ? price + (covered * (fp - price)) / output : fp);
       }
     }

@@ -48,6 +48,11 @@ export interface Project {
   effectTurn?: number;
   note?: string;
   economics?: ProjectEconomics;
+  /**
+   * Teams that co-fund one project, with their shares of its costs (summing to 1), when more
+   * than one team activated the same lever in the same turn. Absent: `team` pays everything.
+   */
+  funders?: Record<string, number>;
 }
 
 /** The world market of one material, carried from turn to turn. */

@@ -2,6 +2,7 @@ import { activeEvents } from "../events/active-events.ts";
 import { buildEffectContext } from "../events/effect-context.ts";
 import { fireDueEvents } from "../events/fire-due-events.ts";
 import { advanceProjects } from "../levers/advance-projects.ts";
+import { groupActivations } from "../levers/group-activations.ts";
 import { upfrontCost } from "../levers/lever-cost.ts";
 import { bookProjectEconomics } from "../levers/project-economics.ts";
 import { startProject } from "../levers/start-projects.ts";
@@ -47,18 +48,25 @@ export function resolveTurn(model: Model, state: EngineState, ownsResults = fals
   if (lockedTeams.length > 1) lockedTeams.sort();
   for (const team of lockedTeams) {
     for (const a of state.locked[team] ?? []) {
-      const lever = model.levers.get(a.lever);
-      if (!lever) continue;
-      if (a.op === "activate") {
-        if (projects === state.projects) projects = [...state.projects];
-        projects.push(startProject(model, team, a, turn, rng));
-        ledger.charge(team, upfrontCost(lever, a, 0));
-      } else {
-        if (orders === NO_ORDERS) orders = { buy: new Map(), release: new Map() };
-        orders[a.op].set(a.lever, (orders[a.op].get(a.lever) ?? 0) + a.tonnes);
-      }
+      if (a.op === "activate" || !model.levers.has(a.lever)) continue;
+      if (orders === NO_ORDERS) orders = { buy: new Map(), release: new Map() };
+      orders[a.op].set(a.lever, (orders[a.op].get(a.lever) ?? 0) + a.tonnes);
     }
   }
+  if (lockedTeams.length)
+    for (const act of groupActivations(lockedTeams, state.locked)) {
+      const lever = model.levers.get(act.action.lever);
+      if (!lever) continue;
+      if (projects === state.projects) projects = [...state.projects];
+      const project = startProject(model, act.team, act.action, turn, rng);
+      if (act.shares.length > 1) {
+        const funders: Record<string, number> = {};
+        for (const f of act.shares) funders[f.team] = f.share;
+        project.funders = funders;
+      }
+      projects.push(project);
+      ledger.chargeProject(project, upfrontCost(lever, act.action, 0));
+    }
 
   let rampMultiplier = 1;
   if (projects.some((p) => p.kind === "diversify"))
@@ -103,14 +111,16 @@ export function resolveTurn(model: Model, state: EngineState, ownsResults = fals
   }
   for (const { supplier, tonnes } of flow.leverTaken.values()) {
     const def = supplier.lever ? model.levers.get(supplier.lever) : undefined;
-    if (supplier.team && (def?.kind === "allied_offtake" || def?.kind === "recycle"))
-      ledger.charge(supplier.team, tonnes * supplier.unitCost);
+    if (!supplier.team || (def?.kind !== "allied_offtake" && def?.kind !== "recycle")) continue;
+    const project = projects.find((p) => p.id === supplier.id);
+    if (project) ledger.chargeProject(project, tonnes * supplier.unitCost);
+    else ledger.charge(supplier.team, tonnes * supplier.unitCost);
   }
 
   const sectors = sectorOutcomes(model, ctx, flow, state.prices, projects);
   const economics = bookProjectEconomics(model, projects, state.prices, flow.projectSold, turn);
   projects = economics.projects;
-  for (const pay of economics.payments) ledger.charge(pay.team, pay.amount);
+  for (const pay of economics.payments) ledger.chargeProject(pay.project, pay.amount);
   const next = updateMarket(model, ctx, state.prices, state.market, flow);
   const prices = next.prices;
   const moved = relocateProduction(model, state.location, prices, next.market, flow);
@@ -222,6 +232,11 @@ class Ledger {
     }
     this.budgets[team] = (this.budgets[team] ?? 0) - amount;
     this.spentNow[team] = (this.spentNow[team] ?? 0) + amount;
+  }
+  /** A project's cost, split among its co-funders by their shares. */
+  chargeProject(project: Project, amount: number): void {
+    if (!project.funders) return this.charge(project.team, amount);
+    for (const team in project.funders) this.charge(team, amount * (project.funders[team] ?? 0));
   }
 }
 
