@@ -235,8 +235,9 @@ class Ledger {
   }
   /** A project's cost, split among its co-funders by their shares. */
   chargeProject(project: Project, amount: number): void {
-    if (!project.funders) return this.charge(project.team, amount);
-    for (const team in project.funders) this.charge(team, amount * (project.funders[team] ?? 0));
+    const funders = project.funders;
+    if (!funders) this.charge(project.team, amount);
+    else for (const team in funders) this.charge(team, amount * (funders[team] ?? 0));
   }
 }
 
