@@ -5,7 +5,9 @@ export {
   type CheckReport,
   type CheckResult,
   checkHistory,
+  type HistorySample,
 } from "./analysis/history-checks.ts";
+export { type HistoryPanel, historyPanel, type PanelScore } from "./analysis/history-panel.ts";
 export {
   type Band,
   band,

@@ -19,7 +19,11 @@ export interface CheckReport {
   results: CheckResult[];
   passed: number;
   total: number;
+  /** The same count split into the calibration (in-sample) and holdout (out-of-sample) checks. */
+  bySample: Record<HistorySample, { passed: number; total: number }>;
 }
+
+export type HistorySample = HistoryCheck["sample"];
 
 /**
  * Compares a run with every historical check of its scenario: prices by quarter, peaks and
@@ -29,7 +33,16 @@ export interface CheckReport {
  */
 export function checkHistory(model: Model, results: readonly TurnResult[]): CheckReport {
   const out = model.scenario.history.map((c) => evaluate(model, results, c));
-  return { results: out, passed: out.filter((r) => r.pass).length, total: out.length };
+  const bySample = {
+    calibration: { passed: 0, total: 0 },
+    holdout: { passed: 0, total: 0 },
+  };
+  for (const r of out) {
+    const b = bySample[r.check.sample];
+    b.total++;
+    if (r.pass) b.passed++;
+  }
+  return { results: out, passed: out.filter((r) => r.pass).length, total: out.length, bySample };
 }
 
 function evaluate(model: Model, results: readonly TurnResult[], c: HistoryCheck): CheckResult {

@@ -2,14 +2,25 @@ import type { Model } from "../model/prepare-model.ts";
 import type { MarketState } from "../model/state.ts";
 import type { MarketParams } from "../scenario/market-schema.ts";
 
-/** Working stock buyers want: normal cover of current use, raised by perceived risk. */
+/**
+ * Working stock buyers want: normal cover of current use, raised by perceived risk. The
+ * precautionary part shrinks as the price multiple rises (`precautionPriceElasticity`): a
+ * month of cover at 20× the price ties up twenty times the cash, so fear alone does not bid
+ * a price up without bound.
+ */
 export function desiredStock(
   mp: MarketParams,
   turnDays: number,
   use: number,
   risk: number,
+  priceMultiple: number,
 ): number {
-  return ((use * mp.coverDays) / turnDays) * (1 + mp.precaution * risk);
+  const fear = mp.precaution * risk;
+  const damp =
+    mp.precautionPriceElasticity > 0 && priceMultiple > 1
+      ? priceMultiple ** -mp.precautionPriceElasticity
+      : 1;
+  return ((use * mp.coverDays) / turnDays) * (1 + fear * damp);
 }
 
 /**

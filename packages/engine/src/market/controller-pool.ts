@@ -3,6 +3,7 @@ import type { ChainLink, Model } from "../model/prepare-model.ts";
 import type { MarketState } from "../model/state.ts";
 import { buyersOrder, desiredStock, restOfWorldUse } from "./buyers.ts";
 import type { Restriction } from "./end-user-restrictions.ts";
+import { exportArbitrage } from "./export-arbitrage.ts";
 import { fillMeritOrder } from "./fill-merit-order.ts";
 import type { Supplier } from "./lever-suppliers.ts";
 
@@ -37,6 +38,7 @@ export function shareControllerExports(
   link: ChainLink,
   ms: MarketState | undefined,
   restriction: Restriction | undefined,
+  exportPrice: number,
 ): ControllerPool {
   const s = model.scenario;
   const material = link.material.id;
@@ -52,6 +54,13 @@ export function shareControllerExports(
   if (!pooled.length || !ms) return { rowTaken: 0, rowOther, blocked: 0 };
   if (mp.homeShare >= 1) return homeOnly(model, ctx, list, pooled, order, restriction);
 
+  // The rent between the markets pulls part of what the measures hold back out anyway.
+  const leak = exportArbitrage(
+    mp,
+    exportPrice,
+    ms.controllerPrice,
+    ctx.exportTax.get(material) ?? 0,
+  );
   // What each side would take with and without the measures.
   const worldCap: number[] = [];
   const normalCap: number[] = [];
@@ -60,19 +69,21 @@ export function shareControllerExports(
   for (const k of pooled) {
     const sup = list[k] as Supplier;
     const normal = model.sourceCapacity.get(sup.id) ?? 0;
-    const measured = ctx.sourceCapacity.get(sup.id)?.capacity ?? 0;
+    const held = ctx.sourceCapacity.get(sup.id)?.capacity ?? 0;
     const access = ctx.homeAccess.get(sup.id)?.factor;
-    if (measured < normal || access !== undefined || restriction) measuredAll = false;
+    if (held < normal || access !== undefined || restriction) measuredAll = false;
+    const measured = held + Math.max(0, normal - held) * leak;
     worldCap.push(measured * scale);
     normalCap.push(normal * scale);
-    // Home's channel carries at most its own (measured) capacity; a ban cuts it to the leakage.
-    homeMax.push(access === undefined ? measured : measured * access);
+    // Home's channel carries at most its own (measured) capacity; a ban cuts it to the leakage
+    // (and what the rent pulls through third countries).
+    homeMax.push(access === undefined ? measured : measured * (access + (1 - access) * leak));
   }
   const rowUse = restOfWorldUse(model, mp, material, ms);
   const rowOrder0 = buyersOrder(
     mp,
     rowUse,
-    desiredStock(mp, model.turnDays, rowUse, ms.risk),
+    desiredStock(mp, model.turnDays, rowUse, ms.risk, exportPrice / link.material.basePrice.value),
     ms.rowStock,
   );
   if (measuredAll && (ctx.rowAccess.get(material) ?? 1) >= 1) {

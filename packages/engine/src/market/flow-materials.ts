@@ -63,6 +63,8 @@ export interface WorldBalance {
   stock: number;
   /** Exports the controlling country's measures held back from buyers who wanted them. */
   blocked: number;
+  /** Tonnes that reached buyers this turn (home and the rest of the world), before stocks. */
+  arrived: number;
   rowUsed: number;
   rowStock: number;
 }
@@ -143,7 +145,13 @@ export function flowMaterials(
         inputPerTonne(model, (link.madeFrom[j] as Material).id, market);
     useNeed[i] = use;
     const mp = link.market;
-    const desired = desiredStock(mp, model.turnDays, use, market[m.id]?.risk ?? 0);
+    const desired = desiredStock(
+      mp,
+      model.turnDays,
+      use,
+      market[m.id]?.risk ?? 0,
+      (prices[m.id] ?? m.basePrice.value) / m.basePrice.value,
+    );
     desiredAt[i] = desired;
     const order =
       (steady ? use : buyersOrder(mp, use, desired, market[m.id]?.homeStock ?? 0)) +
@@ -213,7 +221,16 @@ export function flowMaterials(
       ? restrictionFor(ctx.endUserRules, m.id, claims)
       : undefined;
     let pool: ControllerPool | undefined = rowActive
-      ? shareControllerExports(model, ctx, list, order, link, ms, restriction)
+      ? shareControllerExports(
+          model,
+          ctx,
+          list,
+          order,
+          link,
+          ms,
+          restriction,
+          prices[m.id] ?? m.basePrice.value,
+        )
       : undefined;
     const taken = fillWithRestriction(list, order, restriction);
     if (pool?.deferred) pool = settleAfterHome(pool, taken);
@@ -335,7 +352,8 @@ export function flowMaterials(
     // Buyers' own behaviour as causes: extra orders from fear of cuts, and stock drawn or built.
     const fearOrders =
       ms && ms.risk > 0
-        ? ((desiredAt[mi] ?? 0) * (1 - 1 / (1 + mp.precaution * ms.risk))) / mp.stockAdjustTurns
+        ? Math.max(0, (desiredAt[mi] ?? 0) - (use * mp.coverDays) / model.turnDays) /
+          mp.stockAdjustTurns
         : 0;
     if (fearOrders > 1e-9)
       causes.push({ kind: "parameter", id: "precautionary_buying", amount: -fearOrders });
@@ -348,6 +366,7 @@ export function flowMaterials(
       used: usedHome + row.used,
       stock: stockEnd + row.stock,
       blocked: pool?.blocked ?? 0,
+      arrived: received + released + row.arrived,
       rowUsed: row.used,
       rowStock: row.stock,
     };
@@ -545,7 +564,7 @@ function domesticFrom(
   return t;
 }
 
-const NO_ROW = { useWanted: 0, used: 0, stock: 0 };
+const NO_ROW = { useWanted: 0, used: 0, stock: 0, arrived: 0 };
 
 /**
  * The rest of the world mirrors home's normal buying at the scale `homeShare` implies: its
@@ -558,7 +577,7 @@ function restOfWorld(
   ms: MarketState | undefined,
   pool: ControllerPool | undefined,
   projectSpare: number,
-): { useWanted: number; used: number; stock: number } {
+): { useWanted: number; used: number; stock: number; arrived: number } {
   const material = link.material.id;
   const mp = link.market;
   if (mp.homeShare >= 1 || !ms) return NO_ROW;
@@ -566,5 +585,5 @@ function restOfWorld(
   const min = (use * mp.minCoverDays) / model.turnDays;
   const supply = (pool?.rowOther ?? 0) + (pool?.rowTaken ?? 0) + projectSpare;
   const used = Math.min(use, Math.max(0, ms.rowStock - min) + supply);
-  return { useWanted: use, used, stock: Math.max(0, ms.rowStock + supply - used) };
+  return { useWanted: use, used, stock: Math.max(0, ms.rowStock + supply - used), arrived: supply };
 }

@@ -3,6 +3,7 @@ import type { ChainLink, Model } from "../model/prepare-model.ts";
 import type { MarketState } from "../model/state.ts";
 import { desiredStock } from "./buyers.ts";
 import type { FlowResult } from "./flow-materials.ts";
+import { perceiveRisk } from "./perceive-risk.ts";
 
 /**
  * Moves each material's world market on after a turn: price, the controlling country's
@@ -40,7 +41,10 @@ export function updateMarket(
     // without stocks (coverDays 0) prices on the share of use it could serve.
     const wanted = wb?.useWanted ?? 0;
     const withStocks = mp.coverDays > 0;
-    const desired = withStocks ? desiredStock(mp, model.turnDays, wanted, ms.risk) : wanted;
+    const current = prices[m.id] ?? base;
+    const desired = withStocks
+      ? desiredStock(mp, model.turnDays, wanted, ms.risk, current / base)
+      : wanted;
     const have = withStocks ? (wb?.stock ?? 0) : (wb?.used ?? 0);
     const position = desired > 0 ? Math.max(0.02, have / desired) : 1;
     const positionFree = desired > 0 ? Math.max(0.02, (have + (wb?.blocked ?? 0)) / desired) : 1;
@@ -57,7 +61,6 @@ export function updateMarket(
       base * scarcity * (ctx.priceShock.get(m.id) ?? 1),
       domesticTarget * (1 + (ctx.exportTax.get(m.id) ?? 0)),
     );
-    const current = prices[m.id] ?? base;
     const price = clamp(current + m.priceAdjustment * (target - current), lo, hi);
     const domestic = Math.min(
       price,
@@ -65,10 +68,12 @@ export function updateMarket(
     );
     nextPrices[m.id] = price;
 
-    // Fear follows announced restrictions quickly and fades slowly after them.
-    const signal = ctx.restriction.get(m.id) ?? 0;
-    const risk =
-      ms.risk + (signal - ms.risk) / (signal > ms.risk ? mp.riskUpTurns : mp.riskDownTurns);
+    // Fear learns from news and from experience (perceive-risk.ts).
+    const fear = perceiveRisk(mp, ms, {
+      restriction: ctx.restriction.get(m.id) ?? 0,
+      shortShare: wanted > 0 ? Math.max(0, wanted - (wb?.arrived ?? wanted)) / wanted : 0,
+      momentum: current > 0 && price > 0 ? Math.log(price / current) : 0,
+    });
     // Long-run demand: thrift and substitution follow high prices with a lag; when prices
     // fall, only the part that was deferral comes back (learning persists).
     const goal = m.demandElasticity > 0 ? (price / base) ** -m.demandElasticity : 1;
@@ -78,7 +83,9 @@ export function updateMarket(
     nextMarket[m.id] = {
       homeStock: flow.homeStock[m.id] ?? ms.homeStock,
       rowStock: wb?.rowStock ?? ms.rowStock,
-      risk,
+      risk: fear.risk,
+      alarm: fear.alarm,
+      restrictionSeen: fear.restrictionSeen,
       demandFactor,
       controllerPrice: domestic,
     };

@@ -344,7 +344,15 @@ function onlyDynamic(scenario: Scenario, params: Readonly<Record<string, number>
 }
 
 function emptyMarket(basePrice: number): MarketState {
-  return { homeStock: 0, rowStock: 0, risk: 0, demandFactor: 1, controllerPrice: basePrice };
+  return {
+    homeStock: 0,
+    rowStock: 0,
+    risk: 0,
+    alarm: 0,
+    restrictionSeen: 0,
+    demandFactor: 1,
+    controllerPrice: basePrice,
+  };
 }
 
 function applyParams(scenario: Scenario, params: Readonly<Record<string, number>>): Scenario {

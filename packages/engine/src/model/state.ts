@@ -60,8 +60,12 @@ export interface MarketState {
   /** Buyers' working stock at home and in the rest of the world (tonnes). */
   homeStock: number;
   rowStock: number;
-  /** Perceived supply risk, 0..1: follows restrictions quickly, fades slowly. */
+  /** Perceived supply risk, 0..1: buyers' fear, from news of restrictions and from experience. */
   risk: number;
+  /** Alarm left by announced tightenings: jumps when a restriction tightens, fades by itself. */
+  alarm: number;
+  /** The announced restriction (0..1) buyers saw last turn, so only a tightening is news. */
+  restrictionSeen: number;
   /** Long-run demand relative to normal (thrift, substitution, deferral). */
   demandFactor: number;
   /** The controlling country's domestic price (money per tonne). */

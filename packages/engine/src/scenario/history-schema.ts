@@ -62,6 +62,11 @@ export const HistoryCheck = z
     source: Source,
     /** Why this tolerance (e.g. the reconstruction range of the series). */
     toleranceSource: Source,
+    /**
+     * `calibration`: parameters may be tuned to meet it (in sample). `holdout`: no parameter
+     * may be tuned against it; it tests the mechanisms out of sample.
+     */
+    sample: z.enum(["calibration", "holdout"]).default("calibration"),
   })
   .refine((c) => (c.stat === "ratio" ? c.base !== undefined : true), {
     message: "a ratio needs a base period",

@@ -22,9 +22,21 @@ export const MarketParams = z.strictObject({
   minCoverDays: z.number().min(0).max(360).default(0),
   /** Desired cover multiplies by (1 + precaution × perceived risk): precautionary stock-building. */
   precaution: z.number().min(0).max(20).default(0),
-  /** Turns for perceived risk to catch up with new restrictions (fast) and to fade after them (slow). */
+  /** The precautionary part is divided by (price multiple)^this above the base price: dear stock is held less. */
+  precautionPriceElasticity: z.number().min(0).max(3).default(0),
+  /** Turns for perceived risk to catch up with its drivers when they rise (fast) and to fade when they fall (slow). */
   riskUpTurns: z.number().min(1).max(40).default(1),
   riskDownTurns: z.number().min(1).max(80).default(4),
+  /**
+   * Fear from news: an announced tightening raises buyers' alarm by its size; the alarm then
+   * fades over about this many turns unless experience (short deliveries, rising prices) keeps
+   * the fear up. A restriction that stays in force but delivers is no longer news.
+   */
+  newsTurns: z.number().min(1).max(40).default(3),
+  /** Fear from experience: perceived risk rises toward this × the share of buyers' use that deliveries did not cover. */
+  fearFromShortfall: z.number().min(0).max(10).default(1),
+  /** … and toward this × the turn's price rise as a log ratio (0.3: a price that doubled is a risk of about 0.2). */
+  fearFromMomentum: z.number().min(0).max(10).default(0),
   /** Turns over which buyers close the gap between desired and actual stock. */
   stockAdjustTurns: z.number().min(1).max(40).default(2),
   /** While destocking, buyers still order at least this share of their use (term contracts, minimum lots). */
@@ -45,6 +57,12 @@ export const MarketParams = z.strictObject({
   thriftPersistence: Fraction.default(0.5),
   /** The controlling country's share of world supply, counting material processed elsewhere from its feed (buyers' fear scales with it); computed from the scenario's sources if absent. */
   controllerWorldShare: Fraction.optional(),
+  /**
+   * How strongly the rent between the export price and the controlling country's domestic
+   * price (plus the export wedge) pulls held-back exports out anyway (smuggling, traded
+   * licences): the share that leaks is 1 − exp(−arbitrage × rent). 0: measures hold exactly.
+   */
+  arbitrage: z.number().min(0).max(20).default(0),
   /** Non-price weighting buyers give supply from outside the controlling country at full perceived risk (0.3 = pay up to 30 % more). */
   securityPremium: z.number().min(0).max(5).default(0),
   /** Where each parameter comes from (cited or marked as a modelling assumption). */
@@ -58,8 +76,12 @@ export const DEFAULT_MARKET: MarketParams = {
   coverDays: 0,
   minCoverDays: 0,
   precaution: 0,
+  precautionPriceElasticity: 0,
   riskUpTurns: 1,
   riskDownTurns: 4,
+  newsTurns: 3,
+  fearFromShortfall: 1,
+  fearFromMomentum: 0,
   stockAdjustTurns: 2,
   minOrderShare: 0,
   termShare: 0,
@@ -67,6 +89,7 @@ export const DEFAULT_MARKET: MarketParams = {
   costFloor: 0.6,
   demandAdjustTurns: 4,
   thriftPersistence: 0.5,
+  arbitrage: 0,
   securityPremium: 0,
   source: "defaults (no market block in the scenario)",
 };
