@@ -1,5 +1,6 @@
 import { builtInScenarios } from "@chokepoint/scenario-files";
 import { Command } from "commander";
+import { historyCommand } from "./commands/history.ts";
 import { monteCarloCommand } from "./commands/monte-carlo.ts";
 import { runCommand } from "./commands/run.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -53,6 +54,25 @@ program
         }),
       ),
   );
+
+program
+  .command("history")
+  .description(
+    "score scenarios against history over a panel of seeds, in and out of sample / 史実との比較（較正用・検証用）",
+  )
+  .argument("[scenario...]", "built-in ids or paths (default: every built-in scenario)")
+  .option("--seeds <n>", "number of seeds in the panel, from 1", "20")
+  .action((scenarios: string[], o: { seeds: string }) => {
+    const n = Number(o.seeds);
+    if (!Number.isInteger(n) || n < 1 || n > 1000)
+      throw new UsageError(`--seeds must be an integer from 1 to 1,000, got '${o.seeds}'`);
+    exit(
+      historyCommand(scenarios, {
+        seeds: Array.from({ length: n }, (_, i) => i + 1),
+        lang: lang(),
+      }),
+    );
+  });
 
 program
   .command("montecarlo")

@@ -20,6 +20,18 @@ describe("chokepoint CLI", () => {
     expect(r.stdout).toMatch(/✓ .*rare-earth-2010\/scenario.yaml: valid/);
   });
 
+  it("scores every built-in scenario against history over a seed panel, in and out of sample apart", () => {
+    const r = cli("history", "--seeds", "4");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/seeds 1…4 \(4\)/);
+    const line = r.stdout.split("\n").find((l) => l.startsWith("rare-earth-2010")) ?? "";
+    // median / total (worst), once in sample and once out of sample
+    expect(line).toMatch(/what Japan did\s+\d+ \/ 19 \(\d+\)\s+\d+ \/ 24 \(\d+\)/);
+    const ja = cli("--lang", "ja", "history", "rare-earth-2010", "--seeds", "2");
+    expect(ja.stdout).toContain("較正に使っていない項目");
+    expect(cli("history", "--seeds", "0").status).toBe(1);
+  });
+
   it("validates and runs every built-in scenario", () => {
     const ids = [
       "rare-earth-2010",
