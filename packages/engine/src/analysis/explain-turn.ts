@@ -36,10 +36,11 @@ export function explainTurn(model: Model, r: TurnResult, locale: Locale): Explan
           ? `在庫は ${f.coverDays.toFixed(0)} 日分（望む水準 ${f.desiredCoverDays.toFixed(0)} 日分、供給懸念 ${(f.risk * 100).toFixed(0)}%）、`
           : `stock covers ${f.coverDays.toFixed(0)} days (buyers want ${f.desiredCoverDays.toFixed(0)}; supply fear ${(f.risk * 100).toFixed(0)} %), `
         : "";
+    const price = priceText(model, m.id, mult, f.controllerPriceMultiple, locale);
     const text =
       locale === "ja"
-        ? `${mName}: 需要 ${fmt(f.claimed)} t に対し供給 ${fmt(f.supplied)} t、不足 ${fmt(f.shortfall)} t、${stock}価格は平時の ${mult.toFixed(2)} 倍。要因: ${parts.join("、") || "特になし（平時どおり）"}`
-        : `${mName}: ${fmt(f.supplied)} t supplied against ${fmt(f.claimed)} t claimed, ${fmt(f.shortfall)} t short, ${stock}price ${mult.toFixed(2)}× normal. Causes: ${parts.join("; ") || "none (business as usual)"}`;
+        ? `${mName}: 需要 ${fmt(f.claimed)} t に対し供給 ${fmt(f.supplied)} t、不足 ${fmt(f.shortfall)} t、${stock}${price}。要因: ${parts.join("、") || "特になし（平時どおり）"}`
+        : `${mName}: ${fmt(f.supplied)} t supplied against ${fmt(f.claimed)} t claimed, ${fmt(f.shortfall)} t short, ${stock}${price}. Causes: ${parts.join("; ") || "none (business as usual)"}`;
     out.push({ subject: { kind: "material", id: m.id }, text, causes });
   }
   const money = model.scenario.units.money[locale];
@@ -142,4 +143,26 @@ function merge(causes: readonly Cause[]): Cause[] {
 
 function fmt(x: number): string {
   return Math.abs(x) >= 100 ? Math.round(x).toLocaleString("en-US") : x.toFixed(1);
+}
+
+/**
+ * The price, with the controlling country's domestic price when the two markets have parted,
+ * and a cap said as a cap: a price held at the scenario's limit is a safety bound, not what
+ * the market cleared at.
+ */
+function priceText(
+  model: Model,
+  material: string,
+  mult: number,
+  domestic: number,
+  locale: Locale,
+): string {
+  const m = model.materials.get(material);
+  const capped = m !== undefined && mult >= m.maxPriceMultiple - 1e-9;
+  const home = model.scenario.controllingCountry;
+  const gap = domestic > 0 ? mult / domestic : 1;
+  const parted = Math.abs(gap - 1) > 0.05 && domestic > 0;
+  if (locale === "ja")
+    return `価格は平時の ${mult.toFixed(2)} 倍${capped ? "（シナリオの上限。市場ではさらに高くなり得る）" : ""}${parted ? `、${home} 国内価格は ${domestic.toFixed(2)} 倍（輸出価格との差 ${gap.toFixed(2)} 倍）` : ""}`;
+  return `price ${mult.toFixed(2)}× normal${capped ? " (held at the scenario's cap: the market would clear higher)" : ""}${parted ? `, ${home} domestic price ${domestic.toFixed(2)}× (export price ${gap.toFixed(2)}× it)` : ""}`;
 }

@@ -2,6 +2,11 @@ import type { EffectContext } from "../events/effect-context.ts";
 import type { ChainLink, Model } from "../model/prepare-model.ts";
 import type { MarketState } from "../model/state.ts";
 import { desiredStock } from "./buyers.ts";
+import {
+  type ControllerOutcome,
+  clearControllerMarket,
+  controllerNormalUse,
+} from "./controller-market.ts";
 import type { FlowResult } from "./flow-materials.ts";
 import { perceiveRisk } from "./perceive-risk.ts";
 
@@ -55,17 +60,54 @@ export function updateMarket(
     const scarcity = position === 1 ? 1 : position ** -mp.priceResponse;
     // Nothing held back: the domestic price moves on the same position (no second power).
     const scarcityFree = positionFree === position ? scarcity : positionFree ** -mp.priceResponse;
-    const domesticTarget = Math.max(floor, base * scarcityFree);
-    const target = Math.max(
-      floor,
-      base * scarcity * (ctx.priceShock.get(m.id) ?? 1),
-      domesticTarget * (1 + (ctx.exportTax.get(m.id) ?? 0)),
-    );
+    const tax = ctx.exportTax.get(m.id) ?? 0;
+    const shock = ctx.priceShock.get(m.id) ?? 1;
+    let target: number;
+    let domesticTarget: number;
+    let own: ControllerOutcome | undefined;
+    if (mp.controller) {
+      // The controlling country's own market (controller-market.ts). While no measure holds
+      // exports back the markets are one: the export price is the domestic price plus the
+      // wedge, and buyers abroad move it through the stock it holds. When measures bind, the
+      // export price follows buyers abroad too, and the gap is the quota's rent.
+      const parted = (wb?.blocked ?? 0) > 1e-9;
+      own = clearControllerMarket(mp.controller, ms, {
+        base,
+        price: ms.controllerPrice,
+        floor,
+        lo,
+        hi,
+        priceAdjustment: m.priceAdjustment,
+        demandElasticity: m.demandElasticity,
+        turnDays: model.turnDays,
+        normalUse: controllerNormalUse(model.normalUse.get(m.id) ?? 0, mp),
+        normalExports: model.controllerNormalExports.get(m.id) ?? 0,
+        exports: f?.controllerExports ?? 0,
+        measures: ctx.restriction.get(m.id) ?? 0,
+        measuresSeen: ms.restrictionSeen,
+        ...(parted || !withStocks ? {} : { outside: { stock: have, desired } }),
+      });
+      domesticTarget = own.target;
+      target = Math.max(
+        floor,
+        domesticTarget * (1 + tax) * shock,
+        parted ? base * scarcity * shock : 0,
+      );
+    } else {
+      domesticTarget = Math.max(floor, base * scarcityFree);
+      target = Math.max(floor, base * scarcity * shock, domesticTarget * (1 + tax));
+    }
     const price = clamp(current + m.priceAdjustment * (target - current), lo, hi);
-    const domestic = Math.min(
-      price,
-      clamp(ms.controllerPrice + m.priceAdjustment * (domesticTarget - ms.controllerPrice), lo, hi),
-    );
+    const domestic = own
+      ? own.price
+      : Math.min(
+          price,
+          clamp(
+            ms.controllerPrice + m.priceAdjustment * (domesticTarget - ms.controllerPrice),
+            lo,
+            hi,
+          ),
+        );
     nextPrices[m.id] = price;
 
     // Fear learns from news and from experience (perceive-risk.ts).
@@ -88,6 +130,9 @@ export function updateMarket(
       restrictionSeen: fear.restrictionSeen,
       demandFactor,
       controllerPrice: domestic,
+      controllerStock: own?.stock ?? 0,
+      controllerRisk: own?.risk ?? 0,
+      controllerAlarm: own?.alarm ?? 0,
     };
     if (f) {
       f.tightness = 1 - position;

@@ -1,4 +1,5 @@
 import { neutralEffects } from "../events/effect-context.ts";
+import { controllerNormalUse } from "../market/controller-market.ts";
 import { type FlowResult, flowMaterials } from "../market/flow-materials.ts";
 import { sectorOutcomes } from "../market/sector-outcomes.ts";
 import type { LeverDefinition } from "../scenario/lever-schema.ts";
@@ -262,6 +263,10 @@ export function prepareModel(
       ...emptyMarket(m.basePrice.value),
       homeStock: stock,
       rowStock: (stock * (1 - mp.homeShare)) / mp.homeShare,
+      controllerStock: mp.controller
+        ? (controllerNormalUse(model.normalUse.get(m.id) ?? 0, mp) * mp.controller.coverDays) /
+          model.turnDays
+        : 0,
     };
   }
   const undisturbed = undisturbedTurn();
@@ -331,7 +336,7 @@ function preShockOf(
 
 /** Market behaviour that only matters once something moves (not homeShare or cover, which set normal stocks). */
 const DYNAMIC_MARKET =
-  /^materials\.[^.]+\.(market\.(precaution|riskUpTurns|riskDownTurns|stockAdjustTurns|priceResponse|costFloor|demandAdjustTurns|thriftPersistence|securityPremium|controllerWorldShare)|demandElasticity|priceAdjustment|minPriceMultiple|maxPriceMultiple)$/;
+  /^materials\.[^.]+\.(market\.(precaution|riskUpTurns|riskDownTurns|stockAdjustTurns|priceResponse|costFloor|demandAdjustTurns|thriftPersistence|securityPremium|controllerWorldShare|controller\.(speculation|fearFromMomentum|momentumThreshold|fearFromMeasures|fearDownTurns|priceResponse))|demandElasticity|priceAdjustment|minPriceMultiple|maxPriceMultiple)$/;
 
 /** True if every sampled parameter only acts through events, levers or market dynamics. */
 function onlyDynamic(scenario: Scenario, params: Readonly<Record<string, number>>): boolean {
@@ -352,6 +357,9 @@ function emptyMarket(basePrice: number): MarketState {
     restrictionSeen: 0,
     demandFactor: 1,
     controllerPrice: basePrice,
+    controllerStock: 0,
+    controllerRisk: 0,
+    controllerAlarm: 0,
   };
 }
 

@@ -70,6 +70,10 @@ export interface MarketState {
   demandFactor: number;
   /** The controlling country's domestic price (money per tonne). */
   controllerPrice: number;
+  /** The controlling country's own stock (tonnes), and its traders' fear (0 without a controller market). */
+  controllerStock: number;
+  controllerRisk: number;
+  controllerAlarm: number;
 }
 
 /** Where a home production stage sits. */

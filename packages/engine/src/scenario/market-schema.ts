@@ -13,6 +13,39 @@ import { CountryCode, Source } from "./text.ts";
  * ch. 20: price responds to inventory coverage against desired coverage; desired coverage
  * rises with perceived supply risk (precautionary stock-building) and falls back after it.
  */
+/**
+ * The controlling country's own market for a material: its downstream industry's use, the
+ * stocks it holds, and speculative and state stockpiling, with a price of its own (the
+ * domestic price). Exports are drawn from it: when no measure binds, the export price is the
+ * domestic price plus the export wedge, and every buyer abroad moves both through the stock
+ * the controlling country holds (in proportion to its weight in the whole market). When a
+ * quota or licence binds, the two markets part: the export price follows buyers abroad, the
+ * domestic price the controlling country's own position, and the gap is the quota's rent.
+ */
+export const ControllerMarket = z.strictObject({
+  /** Its own use in normal times, as a multiple of the whole market outside it (home ÷ homeShare). */
+  useRatio: z.number().min(0).max(50),
+  /** Days of its own use it holds as stock in normal times (producers, traders, users). */
+  coverDays: z.number().min(1).max(720),
+  /** Desired cover multiplies by (1 + speculation × its fear): hoarding by traders and the state. */
+  speculation: z.number().min(0).max(30).default(0),
+  /** Its fear follows its own price momentum (as a log ratio) × this … */
+  fearFromMomentum: z.number().min(0).max(10).default(1),
+  /**
+   * … counting only a run: the part of a turn's rise above this log ratio (0.4 ≈ +50 % in a
+   * turn). Ordinary moves, such as one buyer's stockpiling in a slack market, start no hoarding.
+   */
+  momentumThreshold: z.number().min(0).max(3).default(0),
+  /** … and the news of its own export measures (buyers at home expect dearer supply) × this. */
+  fearFromMeasures: z.number().min(0).max(10).default(1),
+  /** Turns over which its traders' fear fades once the price stops rising and no news comes. */
+  fearDownTurns: z.number().min(1).max(40).default(2),
+  /** Price multiple = (stock ÷ desired)^(−priceResponse) on the domestic market. */
+  priceResponse: z.number().min(0).max(20),
+  source: Source,
+});
+export type ControllerMarket = z.infer<typeof ControllerMarket>;
+
 export const MarketParams = z.strictObject({
   /** Home's share of purchases on the world market outside the controlling country, in normal times. */
   homeShare: Fraction.refine((v) => v > 0, "homeShare must be above 0"),
@@ -63,6 +96,8 @@ export const MarketParams = z.strictObject({
    * licences): the share that leaks is 1 − exp(−arbitrage × rent). 0: measures hold exactly.
    */
   arbitrage: z.number().min(0).max(20).default(0),
+  /** The controlling country's own market; absent: its domestic price is only what its measures hold back. */
+  controller: ControllerMarket.optional(),
   /** Non-price weighting buyers give supply from outside the controlling country at full perceived risk (0.3 = pay up to 30 % more). */
   securityPremium: z.number().min(0).max(5).default(0),
   /** Where each parameter comes from (cited or marked as a modelling assumption). */

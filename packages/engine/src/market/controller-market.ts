@@ -1,0 +1,85 @@
+import type { MarketState } from "../model/state.ts";
+import type { ControllerMarket, MarketParams } from "../scenario/market-schema.ts";
+
+/** What the controlling country's own market saw this turn. */
+export interface ControllerTurn {
+  base: number;
+  /** Its domestic price at the start of the turn. */
+  price: number;
+  /** Prices do not settle below the marginal producer's cost (money per tonne). */
+  floor: number;
+  lo: number;
+  hi: number;
+  priceAdjustment: number;
+  demandElasticity: number;
+  turnDays: number;
+  /** Normal production: its own normal use plus its normal exports (tonnes a turn). */
+  normalUse: number;
+  normalExports: number;
+  /** Tonnes it exported this turn (to home and the rest of the world). */
+  exports: number;
+  /** Announced export measures (0..1), and those its traders saw last turn. */
+  measures: number;
+  measuresSeen: number;
+  /**
+   * Buyers abroad, when no measure holds exports back: then the markets are one, and the
+   * price forms on the whole market's stock against what the whole market wants to hold.
+   */
+  outside?: { stock: number; desired: number };
+}
+
+export interface ControllerOutcome {
+  stock: number;
+  risk: number;
+  alarm: number;
+  /** Its domestic price after the turn, and the target it moves toward. */
+  price: number;
+  target: number;
+  /** What it used, and the stock it wanted (tonnes). */
+  used: number;
+  desired: number;
+}
+
+/**
+ * Clears the controlling country's domestic market for one turn. It produces at its normal
+ * rate, its own industry uses less as the domestic price rises, and what it exports is
+ * drawn from the same stock. Traders and the state hoard when the domestic price runs or
+ * when the government restricts exports (they expect dearer supply) and unwind when the
+ * price turns: the 2011 bubble was China-wide and burst in both markets (data README).
+ *
+ * Stock after = stock + normal production − exports − own use; price target =
+ * (stock ÷ desired)^(−priceResponse), not below the cost floor; inertia as the world price.
+ * While no measure binds, stock and desired stock are the whole market's (its own and buyers'
+ * abroad): one market, one price, which a buyer moves in proportion to its weight in it.
+ * @example clearControllerMarket(cm, ms, turn).price
+ */
+export function clearControllerMarket(
+  cm: ControllerMarket,
+  ms: MarketState,
+  t: ControllerTurn,
+): ControllerOutcome {
+  const multiple = t.price / t.base;
+  const used = t.normalUse * (multiple > 0 ? multiple ** -t.demandElasticity : 1);
+  const stock = Math.max(0, ms.controllerStock + t.normalUse + t.normalExports - t.exports - used);
+  const desired = ((used * cm.coverDays) / t.turnDays) * (1 + cm.speculation * ms.controllerRisk);
+  const allStock = stock + (t.outside?.stock ?? 0);
+  const allDesired = desired + (t.outside?.desired ?? 0);
+  const position = allDesired > 0 ? Math.max(0.02, allStock / allDesired) : 1;
+  const target = Math.max(t.floor, t.base * (position === 1 ? 1 : position ** -cm.priceResponse));
+  const price = Math.min(t.hi, Math.max(t.lo, t.price + t.priceAdjustment * (target - t.price)));
+  // Its traders' fear: news of the measures raises an alarm that fades; momentum keeps it up.
+  const rise = Math.max(0, t.measures - t.measuresSeen) * cm.fearFromMeasures;
+  const alarm = Math.min(1, ms.controllerAlarm * (1 - 1 / cm.fearDownTurns) + rise);
+  const momentum = price > 0 && t.price > 0 ? Math.log(price / t.price) : 0;
+  const run = Math.max(0, momentum - cm.momentumThreshold);
+  const signal = Math.max(alarm, Math.min(1, cm.fearFromMomentum * run));
+  const risk =
+    ms.controllerRisk +
+    (signal - ms.controllerRisk) / (signal > ms.controllerRisk ? 1 : cm.fearDownTurns);
+  return { stock, risk, alarm, price, target, used, desired };
+}
+
+/** The controlling country's own use in normal times: a multiple of the whole market outside it. */
+export function controllerNormalUse(homeNormalUse: number, mp: MarketParams): number {
+  return mp.controller ? (homeNormalUse / mp.homeShare) * mp.controller.useRatio : 0;
+}
