@@ -8,6 +8,7 @@ import {
   controllerNormalUse,
 } from "./controller-market.ts";
 import type { FlowResult } from "./flow-materials.ts";
+import { costPlusPrice } from "./pass-through.ts";
 import { perceiveRisk } from "./perceive-risk.ts";
 
 /**
@@ -97,6 +98,8 @@ export function updateMarket(
       domesticTarget = Math.max(floor, base * scarcityFree);
       target = Math.max(floor, base * scarcity * shock, domesticTarget * (1 + tax));
     }
+    // A made material's price passes its input's price down the chain (pass-through.ts).
+    if (m.input) target = Math.max(target, costPlusPrice(model, m, nextPrices));
     const price = clamp(current + m.priceAdjustment * (target - current), lo, hi);
     const domestic = own
       ? own.price
