@@ -120,10 +120,19 @@ export function lessons(model: Model, state: EngineState, locale: Locale): strin
     const name = model.levers.get(p.lever)?.name[locale] ?? p.lever;
     const since = e.lossSinceTurn !== null ? (model.labels[e.lossSinceTurn] ?? "") : null;
     const status = t(locale, `status_${p.status}`);
+    // Economics are the whole project's; say what share of it the team funded.
+    const lever = model.levers.get(p.lever);
+    const funded = lever?.kind === "diversify" && lever.fundedShare < 1 ? lever.fundedShare : null;
+    const whole =
+      funded === null
+        ? ""
+        : locale === "ja"
+          ? `（事業全体。チームの出資は ${pct(funded)}）`
+          : ` (the whole project; the team funded ${pct(funded)})`;
     lines.push(
       locale === "ja"
-        ? `- ${name}（${status}）: 累積キャッシュ ${cash(e.cumulativeCash)}、NPV ${cash(e.npv)}${since ? `、${since} から赤字` : ""}`
-        : `- ${name} (${status}): cumulative cash ${cash(e.cumulativeCash)}, NPV ${cash(e.npv)}${since ? `, losing money since ${since}` : ""}`,
+        ? `- ${name}（${status}）: 累積キャッシュ ${cash(e.cumulativeCash)}、NPV ${cash(e.npv)}${whole}${since ? `、${since} から赤字` : ""}`
+        : `- ${name} (${status}): cumulative cash ${cash(e.cumulativeCash)}, NPV ${cash(e.npv)}${whole}${since ? `, losing money since ${since}` : ""}`,
     );
   }
   for (const l of Object.values(last.location)) {

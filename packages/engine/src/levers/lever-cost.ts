@@ -11,6 +11,7 @@ export function upfrontCost(lever: LeverDefinition, action: LeverAction, price: 
   if (action.op === "release") return 0;
   switch (lever.kind) {
     case "diversify":
+      return lever.capex * lever.fundedShare * action.scale;
     case "recycle":
       return lever.capex * action.scale;
     case "substitute":

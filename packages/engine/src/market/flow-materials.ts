@@ -243,11 +243,14 @@ export function flowMaterials(
     for (let k = 0; k < list.length; k++) {
       const sup = list[k] as Supplier;
       const t = taken[k] ?? 0;
-      if (sup.kind === "lever" && sup.lever && model.levers.get(sup.lever)?.kind === "diversify") {
-        // A project sells all it makes: home takes first, the rest goes to the world market.
+      const def = sup.kind === "lever" && sup.lever ? model.levers.get(sup.lever) : undefined;
+      if (def?.kind === "diversify") {
+        // A project sells all it makes: home takes its offtake first, the rest (and what home
+        // left of its offtake) goes to the world market.
+        const whole = sup.capacity / def.homeOfftakeShare;
         projectSold ??= new Map();
-        projectSold.set(sup.id, sup.capacity);
-        projectSpare += Math.max(0, sup.capacity - t);
+        projectSold.set(sup.id, whole);
+        projectSpare += Math.max(0, whole - t);
       }
       if (t <= 0) continue;
       bySource[sup.id] = t;

@@ -38,9 +38,9 @@ export function leverSuppliers(
     if (!l) continue;
     if (l.kind === "diversify") {
       const price = prices[l.material] ?? 0;
-      out.push(
-        supplier(p, l.id, l.material, l.country, l.capacity * p.scale * p.progress, price, true),
-      );
+      // Home's contract covers its offtake share; the rest of the output sells to the world.
+      const output = l.capacity * p.scale * p.progress;
+      out.push(supplier(p, l.id, l.material, l.country, output * l.homeOfftakeShare, price, true));
     } else if (l.kind === "recycle") {
       out.push(
         supplier(

@@ -38,9 +38,14 @@ export const LeverDefinition = z.discriminatedUnion("kind", [
     kind: z.literal("diversify"),
     material: Id,
     country: CountryCode,
-    /** Full capacity once ramped, tonnes per turn. */
+    /** The whole project's full capacity once ramped, tonnes per turn (all of it is sold). */
     capacity: Tonnes,
+    /** Share of its output home buys on contract; the rest sells on the world market. */
+    homeOfftakeShare: Fraction.refine((v) => v > 0, "homeOfftakeShare must be above 0").default(1),
+    /** The whole project's capital cost: its cash flows and NPV are the whole project's. */
     capex: Money,
+    /** Share of the capex the team that starts it pays (equity and loans); other investors pay the rest. */
+    fundedShare: Fraction.default(1),
     leadTimeTurns: LeadTurns,
     rampTurns: z.number().int().min(1).max(40),
     successProbability: Probability,
