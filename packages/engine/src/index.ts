@@ -16,6 +16,7 @@ export {
   monteCarlo,
   monteCarloLog,
 } from "./analysis/monte-carlo.ts";
+export { type RunSummary, runSummary } from "./analysis/run-summary.ts";
 export { type ObjectiveScore, scoreObjectives } from "./analysis/score-objectives.ts";
 export { type TurnMetrics, turnMetrics } from "./analysis/turn-metrics.ts";
 export { DecisionsFile, LeverAction, TeamDecision } from "./decisions/action-schema.ts";

@@ -7,7 +7,7 @@ type Lever = NonNullable<ScenarioInput["levers"]>[number];
 /** The fixture's mine abroad as a real project: home takes a quarter of its output. */
 const project = (patch: (s: ScenarioInput) => void = () => {}) =>
   tinyScenario((s) => {
-    const mine = s.levers.find((l) => l.id === "mine_abroad") as Extract<
+    const mine = (s.levers ?? []).find((l) => l.id === "mine_abroad") as Extract<
       Lever,
       { kind: "diversify" }
     >;

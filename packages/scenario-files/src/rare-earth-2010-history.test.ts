@@ -12,6 +12,7 @@ import {
   type Plan,
   prepareModel,
   runPlan,
+  runSummary,
   type Scenario,
   scoreObjectives,
   type TeamDecision,
@@ -114,6 +115,19 @@ describe("the 2010 scenario against the historical record", () => {
     const last = state.results[state.results.length - 1];
     expect(last?.location.jp_magnet_plants?.homeShare ?? 1).toBeLessThan(0.95);
     expect(last?.location.jp_magnet_plants?.valueAddedMovedAbroad ?? 0).toBeGreaterThan(0);
+  });
+
+  it("a debrief of doing nothing shows a visible cost against Japan's actual path: margins, dependence and objectives", () => {
+    const model = prepareModel(scenario);
+    const none = runSummary(model, run(scenario, new Map()).results);
+    const actualRun = runSummary(model, state.results);
+    // Thrift and recycling cut what industry paid for its inputs; diversification cut dependence.
+    expect(none.extraInputCost).toBeGreaterThan(actualRun.extraInputCost * 1.2);
+    expect(none.worstMarginSqueeze).toBeGreaterThan(actualRun.worstMarginSqueeze);
+    expect(none.controlledShareAtEnd).toBeGreaterThan(actualRun.controlledShareAtEnd + 0.05);
+    expect(none.objectivesMet).toBeLessThan(actualRun.objectivesMet);
+    // No stoppage was reported in Japan on the actual path, and the model shows none.
+    expect(actualRun.worstShortfallShare).toBeLessThan(0.005);
   });
 
   it("without diversification (no Lynas, no Indian offtake) China's share stays higher", () => {

@@ -5,6 +5,7 @@ import {
   type Locale,
   type Model,
   moneyText,
+  runSummary,
   scoreObjectives,
   turnMetrics,
 } from "@chokepoint/engine";
@@ -111,8 +112,12 @@ export function lessons(model: Model, state: EngineState, locale: Locale): strin
   const money = s.units.money[locale];
   // A project's money as the web shows it (with 億円 beside it for Japanese, where the scenario gives a rate).
   const cash = (v: number) => moneyText(s.units, v, locale);
+  const sum = runSummary(model, results);
   const lines = [
     `- ${dependencyHeader(model, locale)}: ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`,
+    locale === "ja"
+      ? `- 国内産業の投入コスト増（平時価格との差、全期間）: ${cash(sum.extraInputCost)}（最悪の期で付加価値の ${pct(sum.worstMarginSqueeze)}）。付加価値の損失: ${cash(sum.valueAddedLost)}（供給不足による生産減は最悪の期で ${pct(sum.worstShortfallShare)}）`
+      : `- home sectors paid ${cash(sum.extraInputCost)} above base prices for their inputs (worst turn: ${pct(sum.worstMarginSqueeze)} of their value added); value added lost: ${cash(sum.valueAddedLost)} (worst turn's output lost to shortfalls: ${pct(sum.worstShortfallShare)})`,
   ];
   for (const p of state.projects) {
     const e = p.economics;

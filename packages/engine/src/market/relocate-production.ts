@@ -4,7 +4,7 @@ import type { FlowResult } from "./flow-materials.ts";
 
 /**
  * Moves home production abroad under sustained pressure: the share of its input it could
- * not get, plus the cost gap makers abroad enjoy when they buy the input at the controlling
+ * not get, the insecurity of that input (buyers' perceived risk), plus the cost gap makers abroad enjoy when they buy the input at the controlling
  * country's domestic price (gap × tonnes of input per tonne ÷ output price). Pressure is a
  * moving average, so a two-month hold moves little and years of a price gap move a lot;
  * capacity comes back only at `returnPerTurn` once pressure is gone.
@@ -30,7 +30,8 @@ export function relocateProduction(
       const out = prices[src.material] ?? mat.basePrice.value;
       const raw =
         (flow.plantShortage.get(src.id) ?? 0) +
-        (r.costGapSensitivity * gap * mat.input.perTonne) / Math.max(1e-12, out);
+        (r.costGapSensitivity * gap * mat.input.perTonne) / Math.max(1e-12, out) +
+        r.insecuritySensitivity * (market[inp]?.risk ?? 0);
       pressure += (raw - pressure) / r.pressureTurns;
       if (pressure > 0.02)
         homeShare = Math.max(0, homeShare - r.ratePerTurn * Math.min(1, pressure));

@@ -143,6 +143,8 @@ export const Relocation = z.strictObject({
   returnPerTurn: Fraction.default(0),
   /** Pressure from the input cost gap: pressure = sensitivity × gap ÷ output price. */
   costGapSensitivity: z.number().min(0).max(100).default(1),
+  /** Pressure from supply insecurity: this × buyers' perceived risk of the input (makers move nearer secure supply). */
+  insecuritySensitivity: z.number().min(0).max(10).default(0),
   /** Turns over which pressure is averaged (firms act on sustained, not momentary, gaps). */
   pressureTurns: z.number().min(1).max(40).default(4),
   /** Value added at home per tonne of output (money units): what leaves with the capacity. */
