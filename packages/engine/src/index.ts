@@ -25,6 +25,7 @@ export { EngineEvent, type EngineEventType, OverrideTarget } from "./events/engi
 // How an event looks once fired (news tells a scheduled one before the engine applies it).
 export { fire } from "./events/fire-due-events.ts";
 export { upfrontCost } from "./levers/lever-cost.ts";
+export { LEVER_OPS, type LeverOp, leverTakes } from "./levers/lever-kinds.ts";
 export { daysPerTurn, turnIndexOf, turnLabel } from "./model/calendar.ts";
 export { periodTurns } from "./model/period.ts";
 export { type Model, prepareModel } from "./model/prepare-model.ts";

@@ -1,4 +1,5 @@
 import { upfrontCost } from "../levers/lever-cost.ts";
+import { leverTakes } from "../levers/lever-kinds.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type { EngineState } from "../model/state.ts";
 import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
@@ -50,15 +51,22 @@ export function validateActions(
       );
       continue;
     }
-    if (lever.kind === "stockpile") {
-      if (a.op === "activate") {
+    if (!leverTakes(lever.kind, a.op)) {
+      if (lever.kind === "stockpile")
         add(
           [...path, "op"],
           `${en} is a stockpile: buy or release`,
           `${ja}は購入か放出を選んでください`,
         );
-        continue;
-      }
+      else
+        add(
+          [...path, "op"],
+          `${en} is started, not bought or released`,
+          `${ja}は「実施」を選んでください`,
+        );
+      continue;
+    }
+    if (lever.kind === "stockpile" && a.op !== "activate") {
       const st = state.stockpiles[a.lever];
       const use = stockUse.get(a.lever) ?? { buy: 0, release: 0 };
       use[a.op] += a.tonnes;
@@ -88,14 +96,6 @@ export function validateActions(
           `${ja}には ${round(st?.tonnes ?? 0)} t しかありません`,
         );
     } else {
-      if (a.op !== "activate") {
-        add(
-          [...path, "op"],
-          `${en} is started, not bought or released`,
-          `${ja}は「実施」を選んでください`,
-        );
-        continue;
-      }
       const running = state.projects.find(
         (p) => p.lever === a.lever && (p.status === "pending" || p.status === "active"),
       );

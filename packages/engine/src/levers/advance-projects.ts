@@ -1,6 +1,7 @@
 import type { Model } from "../model/prepare-model.ts";
 import type { Rng } from "../model/rng.ts";
 import type { FiredEvent, Project } from "../model/state.ts";
+import { unhandledKind } from "./lever-kinds.ts";
 
 /**
  * Moves projects on at the start of a turn: pending ones whose lead time is over succeed or
@@ -23,17 +24,32 @@ export function advanceProjects(
     if (!lever || !mayChange(p0, lever, turn)) return p0;
     const p = { ...p0 };
     if (p.status === "pending" && turn >= p.readyTurn) {
-      if (lever.kind === "wto_case") {
-        const won = rng.next() < lever.winProbability;
-        p.status = won ? "active" : "failed";
-        if (won) p.effectTurn = turn + lever.complianceTurns;
-        notes.push(`${p.id}:${won ? "ruling_won" : "ruling_lost"}`);
-      } else if (lever.kind === "diversify" || lever.kind === "substitute") {
-        const ok = rng.next() < lever.successProbability;
-        p.status = ok ? "active" : "failed";
-        notes.push(`${p.id}:${ok ? "succeeded" : "failed"}`);
-      } else {
-        p.status = "active";
+      switch (lever.kind) {
+        case "wto_case": {
+          const won = rng.next() < lever.winProbability;
+          p.status = won ? "active" : "failed";
+          if (won) p.effectTurn = turn + lever.complianceTurns;
+          notes.push(`${p.id}:${won ? "ruling_won" : "ruling_lost"}`);
+          break;
+        }
+        case "diversify":
+        case "substitute": {
+          const ok = rng.next() < lever.successProbability;
+          p.status = ok ? "active" : "failed";
+          notes.push(`${p.id}:${ok ? "succeeded" : "failed"}`);
+          break;
+        }
+        // Certain once their lead time is over.
+        case "recycle":
+        case "allied_offtake":
+        case "demand_procurement":
+        case "export_control":
+        case "investment_screening":
+        case "stockpile":
+          p.status = "active";
+          break;
+        default:
+          unhandledKind(lever);
       }
     }
     if (p.status === "active" && lever.kind === "diversify")
@@ -71,10 +87,21 @@ function mayChange(
 ): boolean {
   if (p.status === "pending") return turn >= p.readyTurn;
   if (p.status !== "active") return false;
-  if (lever.kind === "diversify") return p.progress < 1;
-  return (
-    lever.kind === "allied_offtake" ||
-    lever.kind === "demand_procurement" ||
-    lever.kind === "wto_case"
-  );
+  switch (lever.kind) {
+    case "diversify":
+      return p.progress < 1;
+    // Contracts run out; a won case ends the measures it challenged.
+    case "allied_offtake":
+    case "demand_procurement":
+    case "wto_case":
+      return true;
+    case "substitute":
+    case "recycle":
+    case "export_control":
+    case "investment_screening":
+    case "stockpile":
+      return false;
+    default:
+      return unhandledKind(lever);
+  }
 }

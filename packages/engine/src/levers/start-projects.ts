@@ -2,6 +2,7 @@ import type { LeverAction } from "../decisions/action-schema.ts";
 import type { Model } from "../model/prepare-model.ts";
 import { type Rng, uniformInt } from "../model/rng.ts";
 import type { Project } from "../model/state.ts";
+import { unhandledKind } from "./lever-kinds.ts";
 
 /** Turns an `activate` action into a project that plays out over the coming turns. */
 export function startProject(
@@ -37,6 +38,8 @@ export function startProject(
       break;
     case "stockpile":
       throw new Error(`stockpile lever '${lever.id}' takes 'buy' or 'release', not 'activate'`);
+    default:
+      unhandledKind(lever);
   }
   // One literal in one field order (no spread): every project object has the same shape.
   return {

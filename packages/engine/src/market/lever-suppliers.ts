@@ -1,3 +1,4 @@
+import { unhandledKind } from "../levers/lever-kinds.ts";
 import type { Model } from "../model/prepare-model.ts";
 import type { Project } from "../model/state.ts";
 
@@ -36,41 +37,60 @@ export function leverSuppliers(
     if (p.status !== "active") continue;
     const l = model.levers.get(p.lever);
     if (!l) continue;
-    if (l.kind === "diversify") {
-      const price = prices[l.material] ?? 0;
-      // Home's contract covers its offtake share; the rest of the output sells to the world.
-      const output = l.capacity * p.scale * p.progress;
-      out.push(supplier(p, l.id, l.material, l.country, output * l.homeOfftakeShare, price, true));
-    } else if (l.kind === "recycle") {
-      out.push(
-        supplier(
-          p,
-          l.id,
-          l.material,
-          model.scenario.home,
-          l.capacity * p.scale,
-          l.costPerTonne,
-          false,
-        ),
-      );
-    } else if (l.kind === "demand_procurement") {
-      // No tonnes of its own: it tilts buyers toward non-controlled supply.
-      const marker = supplier(p, l.id, l.material, model.scenario.home, 0, 0, false);
-      marker.procurementPremium = l.securityPremium * p.scale;
-      out.push(marker);
-    } else if (l.kind === "allied_offtake") {
-      const price = prices[l.material] ?? 0;
-      out.push(
-        supplier(
-          p,
-          l.id,
-          l.material,
-          l.partner,
-          l.volumePerTurn * p.scale * l.deliveryReliability,
-          price * l.priceMultiple,
-          true,
-        ),
-      );
+    switch (l.kind) {
+      case "diversify": {
+        // Home's contract covers its offtake share; the rest of the output sells to the world.
+        const price = prices[l.material] ?? 0;
+        const output = l.capacity * p.scale * p.progress;
+        out.push(
+          supplier(p, l.id, l.material, l.country, output * l.homeOfftakeShare, price, true),
+        );
+        break;
+      }
+      case "recycle":
+        out.push(
+          supplier(
+            p,
+            l.id,
+            l.material,
+            model.scenario.home,
+            l.capacity * p.scale,
+            l.costPerTonne,
+            false,
+          ),
+        );
+        break;
+      case "demand_procurement": {
+        // No tonnes of its own: it tilts buyers toward non-controlled supply.
+        const marker = supplier(p, l.id, l.material, model.scenario.home, 0, 0, false);
+        marker.procurementPremium = l.securityPremium * p.scale;
+        out.push(marker);
+        break;
+      }
+      case "allied_offtake": {
+        const price = prices[l.material] ?? 0;
+        out.push(
+          supplier(
+            p,
+            l.id,
+            l.material,
+            l.partner,
+            l.volumePerTurn * p.scale * l.deliveryReliability,
+            price * l.priceMultiple,
+            true,
+          ),
+        );
+        break;
+      }
+      // These act on demand, on events or on other suppliers, not as a supply of their own.
+      case "stockpile":
+      case "substitute":
+      case "export_control":
+      case "investment_screening":
+      case "wto_case":
+        break;
+      default:
+        unhandledKind(l);
     }
   }
   return out;
