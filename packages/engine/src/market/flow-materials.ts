@@ -392,6 +392,8 @@ export function flowMaterials(
       controllerExports,
       controllerExportsNormal: model.controllerNormalExports.get(m.id) ?? 0,
       controllerPriceMultiple: (ms?.controllerPrice ?? m.basePrice.value) / m.basePrice.value,
+      exportWedge: ctx.exportTax.get(m.id) ?? 0,
+      exportRent: 0,
       rowUsed: row.used,
       rowStock: row.stock,
       claimed,

@@ -23,15 +23,18 @@ export function relocateProduction(
     if (!src.domestic || !now) continue;
     const r = src.relocation;
     let { homeShare, pressure } = now;
+    let causes: LocationResult["pressure"] = NO_PRESSURE;
     const mat = model.materials.get(src.material);
     if (r && mat?.input) {
       const inp = mat.input.material;
       const gap = Math.max(0, (prices[inp] ?? 0) - (market[inp]?.controllerPrice ?? 0));
       const out = prices[src.material] ?? mat.basePrice.value;
-      const raw =
-        (flow.plantShortage.get(src.id) ?? 0) +
-        (r.costGapSensitivity * gap * mat.input.perTonne) / Math.max(1e-12, out) +
-        r.insecuritySensitivity * (market[inp]?.risk ?? 0);
+      causes = {
+        shortage: flow.plantShortage.get(src.id) ?? 0,
+        costGap: (r.costGapSensitivity * gap * mat.input.perTonne) / Math.max(1e-12, out),
+        insecurity: r.insecuritySensitivity * (market[inp]?.risk ?? 0),
+      };
+      const raw = causes.shortage + causes.costGap + causes.insecurity;
       pressure += (raw - pressure) / r.pressureTurns;
       if (pressure > 0.02)
         homeShare = Math.max(0, homeShare - r.ratePerTurn * Math.min(1, pressure));
@@ -43,8 +46,15 @@ export function relocateProduction(
       source: src.id,
       material: src.material,
       homeShare,
+      pressure: causes,
       valueAddedMovedAbroad: r ? (1 - homeShare) * normal * r.valueAddedPerTonne : 0,
     };
   }
   return { location: next, results };
 }
+
+const NO_PRESSURE: LocationResult["pressure"] = Object.freeze({
+  shortage: 0,
+  costGap: 0,
+  insecurity: 0,
+});

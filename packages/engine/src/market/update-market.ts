@@ -140,6 +140,7 @@ export function updateMarket(
     if (f) {
       f.tightness = 1 - position;
       f.controllerPriceMultiple = domestic / base;
+      f.exportRent = domestic > 0 ? Math.max(0, price / (domestic * (1 + tax)) - 1) : 0;
     }
   }
   return { prices: nextPrices, market: nextMarket };

@@ -125,6 +125,10 @@ export interface MaterialFlow {
   controllerExportsNormal: number;
   /** Its domestic price as a multiple of the base price (below the export price when controls bind). */
   controllerPriceMultiple: number;
+  /** The export wedge in force (export tax, VAT not rebated) as a rate above the domestic price. */
+  exportWedge: number;
+  /** The quota's rent: export price ÷ (domestic price × (1 + wedge)) − 1, 0 when the markets are one. */
+  exportRent: number;
   /** Rest of the world: use and working stock. */
   rowUsed: number;
   rowStock: number;
@@ -193,6 +197,8 @@ export interface LocationResult {
   source: string;
   material: string;
   homeShare: number;
+  /** This turn's pressure to move, by cause (each a share-like index; their sum drives the move). */
+  pressure: { shortage: number; costGap: number; insecurity: number };
   /** Value added per turn that has moved abroad with the capacity (money units). */
   valueAddedMovedAbroad: number;
 }
