@@ -275,3 +275,22 @@ describe("japan-dual-use-2026", () => {
     ).toBe(true);
   });
 });
+
+describe("every built-in scenario is checked against the record", () => {
+  it("has history checks, each with a source and a tolerance source, held out unless it calibrates", () => {
+    for (const b of builtInScenarios()) {
+      const s = load(b.id);
+      expect(s.history.length, b.id).toBeGreaterThan(0);
+      for (const h of s.history) {
+        expect(h.source.length, `${b.id}/${h.id}`).toBeGreaterThan(10);
+        expect(h.toleranceSource.length, `${b.id}/${h.id}`).toBeGreaterThan(5);
+      }
+    }
+    // The two newest scenarios were given checks after their parameters were set: all held out.
+    for (const id of ["rare-earth-package-2025-10", "japan-dual-use-2026"])
+      expect(
+        load(id).history.every((h) => h.sample === "holdout"),
+        id,
+      ).toBe(true);
+  });
+});

@@ -165,6 +165,8 @@ function measure(model: Model, r: TurnResult, m: HistoryMetric): Measure {
       for (const id in r.sectors) num += r.sectors[id]?.valueAddedLost ?? 0;
       return { num, den: 1 };
     }
+    case "sector_output":
+      return { num: r.sectors[m.sector]?.output ?? 1, den: 1 };
     case "project_output": {
       let num = 0;
       for (const p of r.projects) {

@@ -179,6 +179,7 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
         r.need("material", m, [...at, "materials", j]);
       });
     if (mt.kind === "project_output") r.need("lever", mt.lever, [...at, "lever"]);
+    if (mt.kind === "sector_output") r.need("sector", mt.sector, [...at, "sector"]);
     for (const key of ["period", "base"] as const) {
       const p = h[key];
       if (p !== undefined && !periodTurns(s, p).length)

@@ -27,6 +27,8 @@ export const HistoryMetric = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("home_use"), material: Id }),
   /** Value added lost in home sectors (money units). */
   z.strictObject({ kind: z.literal("value_added_lost") }),
+  /** One home sector's output as a share of normal (1 = no stoppage). */
+  z.strictObject({ kind: z.literal("sector_output"), sector: Id }),
   /** Tonnes a lever's projects delivered to home. */
   z.strictObject({ kind: z.literal("project_output"), lever: Id }),
   /** Share of home's supply of a material that came from recycling levers. */
