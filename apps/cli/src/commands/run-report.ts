@@ -83,6 +83,7 @@ export function historyTable(model: Model, state: EngineState, locale: Locale): 
     show(r.expected),
     r.tolerance,
     r.pass ? "✓" : "✗",
+    t(locale, r.check.sample === "holdout" ? "sampleOut" : "sampleIn"),
   ]);
   const table = formatTable(
     [
@@ -91,11 +92,13 @@ export function historyTable(model: Model, state: EngineState, locale: Locale): 
       t(locale, "historical"),
       t(locale, "tolerance"),
       t(locale, "inside"),
+      t(locale, "sample"),
     ],
     rows,
   );
+  const { calibration: c, holdout: h } = report.bySample;
   return `${table}
-${t(locale, "score")}: ${report.passed} / ${report.total}`;
+${t(locale, "score")}: ${report.passed} / ${report.total} (${t(locale, "sampleIn")} ${c.passed} / ${c.total}, ${t(locale, "sampleOut")} ${h.passed} / ${h.total})`;
 }
 
 /**
