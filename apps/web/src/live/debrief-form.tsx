@@ -20,7 +20,7 @@ export function DebriefForm() {
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<Record<string, boolean>>({});
   const d = debrief.data;
-  if (!d || !d.canAnswer || !d.questions.length) return null;
+  if (!d?.canAnswer || !d.questions.length) return null;
   const stored = Object.fromEntries(d.mine.map((a) => [a.questionId, a.answer]));
   const text = (id: string) => draft[id] ?? stored[id] ?? "";
   const busy = answer.isPending ? answer.variables.questionId : null;

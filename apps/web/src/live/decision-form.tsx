@@ -1,34 +1,18 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import { type LeverAction, type LeverDefinition, moneyText, upfrontCost } from "@chokepoint/engine";
+import type { LeverAction, LeverDefinition } from "@chokepoint/engine";
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useState } from "react";
 import { errorTextIn } from "../data/error-text";
 import { useTRPC } from "../data/trpc";
 import { useKeepView, useViewQuery } from "../data/view-cache";
 import { useI18n } from "../i18n/use-i18n";
 import { actionsText, decisionDiff, hhmm } from "../session/decision-words";
+import { CostPreview } from "./cost-preview";
 import { LeverFacts } from "./lever-facts";
 import { DraftHistory, LockBanner } from "./lock-banner";
+import { type TurnClosed, TurnClosedNotice, turnClosedOf } from "./turn-closed-notice";
 import { useSharedDraft } from "./use-shared-draft";
-
-/** The parameters the server sends with `turn_closed`. */
-interface TurnClosed {
-  turn: number;
-  current: number;
-  closedBy: "timer" | "facilitator" | "all_locked" | null;
-  /** The team's draft was carried into the current turn. */
-  kept: boolean;
-  /** An earlier lock of the team was played for that turn. */
-  played: boolean;
-}
-
-function turnClosedOf(e: unknown): TurnClosed | null {
-  if (!(e instanceof TRPCClientError)) return null;
-  const data = e.data as { appCode?: string; params?: TurnClosed } | undefined;
-  return data?.appCode === "turn_closed" && data.params ? data.params : null;
-}
 
 /**
  * The team's decision for the open turn as one shared object: every member edits the same
@@ -116,23 +100,7 @@ export function DecisionForm({ view }: { view: ExerciseView }) {
     <section className="card" data-testid="decision-form">
       <h3>{t("draftTitle")}</h3>
       <p className="muted small">{t("draftShared")}</p>
-      {closed ? (
-        <p className="notice warn" role="alert" data-testid="turn-closed">
-          {f(
-            closed.closedBy === "timer"
-              ? "turnClosedTimer"
-              : closed.closedBy === "facilitator"
-                ? "turnClosedFacilitator"
-                : "turnClosedAll",
-            { turn: closed.turn + 1 },
-          )}{" "}
-          {closed.kept
-            ? f(closed.played ? "turnClosedKeptAfterLock" : "turnClosedKept", {
-                next: closed.current + 1,
-              })
-            : t("turnClosedPlayed")}
-        </p>
-      ) : null}
+      {closed ? <TurnClosedNotice closed={closed} /> : null}
       {/* The turn-closed notice already says the draft was carried over. */}
       {decision?.carriedFrom !== null &&
       decision?.carriedFrom !== undefined &&
@@ -237,42 +205,5 @@ export function DecisionForm({ view }: { view: ExerciseView }) {
         />
       ) : null}
     </section>
-  );
-}
-
-/** What the draft would cost now, against the team's budget, before it is locked. */
-function CostPreview({
-  view,
-  levers,
-  actions,
-}: {
-  view: ExerciseView;
-  levers: LeverDefinition[];
-  actions: LeverAction[];
-}) {
-  const { t, locale } = useI18n();
-  const cost = actions.reduce((sum, a) => {
-    const lv = levers.find((x) => x.id === a.lever);
-    if (!lv) return sum;
-    const price = "material" in lv ? (view.state.prices[lv.material] ?? 0) : 0;
-    return sum + upfrontCost(lv, a, price);
-  }, 0);
-  const budget = view.me.team ? (view.state.budgets[view.me.team] ?? 0) : 0;
-  const n = (x: number) => moneyText(view.scenario.units, x, locale, 1);
-  return (
-    <p data-testid="cost-preview" data-over={cost > budget ? "true" : "false"}>
-      {t("previewCost")}: <strong>{n(cost)}</strong> · {t("previewLeft")}:{" "}
-      <strong className={cost > budget ? "error" : undefined}>{n(budget - cost)}</strong>
-      {cost > budget ? ` (${t("previewOver")})` : null}
-      {actions.some((a) => {
-        const kind = levers.find((x) => x.id === a.lever)?.kind;
-        return kind === "allied_offtake" || kind === "demand_procurement";
-      }) ? (
-        <small className="muted" data-testid="preview-running">
-          {" "}
-          {t("previewRunning")}
-        </small>
-      ) : null}
-    </p>
   );
 }

@@ -1,5 +1,8 @@
 "use client";
-import { area, extent, line, scaleLinear } from "d3";
+import { area, line, scaleLinear } from "d3";
+import { type ChartFrame, TurnAxis, ValueAxis, valueScale } from "../shared/chart/chart-axes";
+
+const FRAME: ChartFrame = { W: 440, H: 210, m: { top: 12, right: 16, bottom: 28, left: 52 } };
 
 export interface BandPoint {
   p5: number;
@@ -33,21 +36,14 @@ export function BandChart({
   format: (v: number) => string;
   legend: { actual: string; median: string; band: string };
 }) {
-  const W = 440;
-  const H = 210;
-  const m = { top: 12, right: 16, bottom: 28, left: 52 };
+  const frame = FRAME;
+  const { W, H, m } = frame;
   const all = [
     ...actual,
     ...(bands ?? []).flatMap((b) => (b ? [b.p5, b.p95] : [])),
     ...(reference?.values ?? []).filter((v): v is number => v !== null),
   ].filter(Number.isFinite);
-  const [lo, hi] = extent(all) as [number | undefined, number | undefined];
-  const bottom = Math.min(0, lo ?? 0);
-  const top = hi === undefined || hi - bottom < 1e-9 ? bottom + 1 : hi;
-  const y = scaleLinear()
-    .domain([bottom, top])
-    .nice()
-    .range([H - m.bottom, m.top]);
+  const y = valueScale(frame, all);
   const x = scaleLinear()
     .domain([0, Math.max(1, labels.length - 1)])
     .range([m.left, W - m.right]);
@@ -63,10 +59,6 @@ export function BandChart({
     .defined((v) => v !== null && Number.isFinite(v))
     .x((_, i) => x(i))
     .y((v) => y(v ?? 0));
-  const every = Math.max(1, Math.ceil(labels.length / 5));
-  // A flat series at 0 would get ticks 0, 0.2, … that round to "0, 0, 1": one per label only.
-  const seen = new Set<string>();
-  const ticks = y.ticks(4).filter((t) => !seen.has(format(t)) && seen.add(format(t)));
   const cur = current !== undefined && current < actual.length ? current : undefined;
   const curValue = cur !== undefined ? actual[cur] : undefined;
   const curBand = cur !== undefined ? bands?.[cur] : undefined;
@@ -80,21 +72,8 @@ export function BandChart({
     >
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title}>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={m.left} x2={W - m.right} y1={y(t)} y2={y(t)} stroke="#e3e6ea" />
-            <text x={m.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize={10}>
-              {format(t)}
-            </text>
-          </g>
-        ))}
-        {labels.map((l, i) =>
-          i % every === 0 ? (
-            <text key={l} x={x(i)} y={H - 8} textAnchor="middle" fontSize={10}>
-              {l}
-            </text>
-          ) : null,
-        )}
+        <ValueAxis frame={frame} y={y} format={format} />
+        <TurnAxis frame={frame} x={x} labels={labels} count={5} />
         {pts.length ? (
           <>
             <path d={shade(pts) ?? ""} fill="#9ec5fe" fillOpacity={0.45} stroke="none" />

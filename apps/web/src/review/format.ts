@@ -67,3 +67,9 @@ export function overrideTarget(tr: Tr, tl: Timeline, target: string): string {
         : { ja: "備蓄量", en: "stock" };
   return tr.locale === "ja" ? `${name}の${what.ja}` : `${name} ${what.en}`;
 }
+
+/** "Fork at the start of turn k (label)" with what the branch keeps. */
+export function forkLabel(tr: Tr, tl: Timeline, k: number) {
+  const label = tl.turnLabels[k] ?? "";
+  return fill(tr.t("forkAtStart"), { k: k + 1, label });
+}

@@ -4,14 +4,15 @@ import { useState } from "react";
 import { errorText } from "../data/error-text";
 import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
-import { BranchPanel, RunBranchEditor } from "./branch-panel";
+import { BranchPanel } from "./branch-panel";
 import { ComparisonPanel } from "./comparison-panel";
 import { AddDebriefQuestion, DebriefAnswers } from "./debrief-answers";
 import type { Tr } from "./format";
 import { ReviewExports } from "./review-actions";
 import { ReviewBands } from "./review-bands";
-import { Scorecard, ScorecardCharts } from "./review-parts";
 import { useComparison, useTimeline } from "./review-queries";
+import { RunBranchEditor } from "./run-branch-editor";
+import { Scorecard, ScorecardCharts } from "./scorecard";
 import { TimelineScrubber } from "./timeline-scrubber";
 import { TurnDetail } from "./turn-detail";
 

@@ -3,8 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { saveToken } from "../data/token-store";
 import { useTRPC } from "../data/trpc";
-import { fill, type Timeline, type Tr, turnName } from "./format";
-import { forkLabel } from "./review-parts";
+import { fill, forkLabel, type Timeline, type Tr, turnName } from "./format";
 
 /**
  * The timeline: a scrubber over the played turns, the fork button for the scrubbed turn (while

@@ -1,7 +1,7 @@
 "use client";
 import { fmt, type Timeline, type Tr, turnName } from "./format";
 import { NotesPanel } from "./notes-panel";
-import { TurnDecisions, TurnRecord, TurnState } from "./review-parts";
+import { TurnDecisions, TurnRecord, TurnState } from "./turn-record";
 
 /** The scrubbed turn: what happened, every decision, its metrics, why, the notes and the state. */
 export function TurnDetail({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: number }) {

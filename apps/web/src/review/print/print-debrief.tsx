@@ -9,7 +9,7 @@ import {
   type Tr,
   turnName,
 } from "../format";
-import { TurnRecord } from "../review-parts";
+import { TurnRecord } from "../turn-record";
 import { PRINT_CSS } from "./print-css";
 import { PrintFindings, printDate } from "./print-findings";
 

@@ -3,7 +3,7 @@ import { BandChart } from "../band-chart";
 import { bandSeries } from "../band-series";
 import { DebriefAnswers } from "../debrief-answers";
 import { actionText, type Bands, fill, type Timeline, type Tr, turnName } from "../format";
-import { Scorecard, ScorecardCharts } from "../review-parts";
+import { Scorecard, ScorecardCharts } from "../scorecard";
 import { keyTurns } from "./print-data";
 
 /** A date and time as the handout prints it. */

@@ -1,7 +1,8 @@
 "use client";
-import { extent, line, scaleLinear } from "d3";
+import { line, scaleLinear } from "d3";
 import { useState } from "react";
 import { useI18n } from "../../i18n/use-i18n";
+import { type ChartFrame, TurnAxis, ValueAxis, valueScale } from "./chart-axes";
 
 export interface Series {
   name: string;
@@ -18,6 +19,8 @@ export interface ChartMarker {
  * Okabe–Ito: eight colours told apart with every common colour-vision deficiency. Beyond
  * four lines, dashes tell them apart too (lines that coincide still show both).
  */
+const FRAME: ChartFrame = { W: 420, H: 210, m: { top: 18, right: 28, bottom: 28, left: 46 } };
+
 const PALETTE = [
   "#0072B2",
   "#E69F00",
@@ -57,9 +60,8 @@ export function LineChart({
 }) {
   const { t } = useI18n();
   const [active, setActive] = useState<number | null>(null);
-  const W = 420;
-  const H = 210;
-  const m = { top: 18, right: 28, bottom: 28, left: 46 };
+  const frame = FRAME;
+  const { W, H, m } = frame;
   const values = series.flatMap((s) =>
     s.values.filter((v): v is number => v !== null && Number.isFinite(v)),
   );
@@ -72,14 +74,7 @@ export function LineChart({
         </p>
       </figure>
     );
-  const [lo, hi] = extent(values) as [number, number];
-  const bottom = yMin ?? Math.min(0, lo);
-  // A flat series (e.g. no shortfall yet) still gets a readable axis.
-  const top = hi - bottom < 1e-9 ? bottom + 1 : hi;
-  const y = scaleLinear()
-    .domain([bottom, top])
-    .nice()
-    .range([H - m.bottom, m.top]);
+  const y = valueScale(frame, values, yMin);
   // One turn still gets a width: its point sits in the middle.
   const x =
     labels.length > 1
@@ -93,10 +88,6 @@ export function LineChart({
     .defined((v) => v !== null && Number.isFinite(v))
     .x((_, i) => x(i))
     .y((v) => y(v ?? 0));
-  // Ticks that would print the same rounded label (a flat series) are shown once.
-  const seen = new Set<string>();
-  const ticks = y.ticks(4).filter((t) => !seen.has(format(t)) && seen.add(format(t)));
-  const every = Math.max(1, Math.ceil(labels.length / 6));
   const current = labels.length - 1;
   const shown = active ?? current;
   const step = labels.length > 1 ? (W - m.left - m.right) / (labels.length - 1) : W;
@@ -109,28 +100,8 @@ export function LineChart({
         aria-label={title}
         onPointerLeave={() => setActive(null)}
       >
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={m.left} x2={W - m.right} y1={y(t)} y2={y(t)} stroke="#e3e6ea" />
-            <text x={m.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize={10}>
-              {format(t)}
-            </text>
-          </g>
-        ))}
-        {labels.map((l, i) =>
-          i % every === 0 || i === current ? (
-            <text
-              key={l}
-              x={x(i)}
-              y={H - 8}
-              textAnchor="middle"
-              fontSize={10}
-              fontWeight={i === current ? 700 : 400}
-            >
-              {l}
-            </text>
-          ) : null,
-        )}
+        <ValueAxis frame={frame} y={y} format={format} />
+        <TurnAxis frame={frame} x={x} labels={labels} count={6} emphasised={current} />
         {/* The current turn: the latest resolved one. */}
         <line
           data-testid={`${testId}-current`}
