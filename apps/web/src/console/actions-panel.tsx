@@ -13,13 +13,24 @@ import type { CommandOutcome } from "./use-command-outcome";
 export function ActionsPanel({ view, outcome }: { view: ExerciseView; outcome: CommandOutcome }) {
   const { t, f, l, locale } = useI18n();
   const trpc = useTRPC();
-  const inject = useMutation(trpc.facilitator.inject.mutationOptions(outcome));
-  const broadcast = useMutation(trpc.facilitator.broadcast.mutationOptions(outcome));
-  const override = useMutation(trpc.facilitator.override.mutationOptions(outcome));
   const [text, setText] = useState("");
   const [target, setTarget] = useState(`budget:${view.scenario.teams[0]?.id ?? ""}`);
   const [value, setValue] = useState("");
   const [reason, setReason] = useState("");
+  const inject = useMutation(trpc.facilitator.inject.mutationOptions(outcome));
+  const broadcast = useMutation(trpc.facilitator.broadcast.mutationOptions(outcome));
+  // A used override clears, so it cannot be applied again by accident a turn later. Cleared in
+  // the same callback that stores the new view, so the fields never show a value already applied.
+  const override = useMutation(
+    trpc.facilitator.override.mutationOptions({
+      ...outcome,
+      onSuccess: (v) => {
+        setValue("");
+        setReason("");
+        outcome.onSuccess(v);
+      },
+    }),
+  );
   const words = useOverrideWords(view);
   const turn = view.session.turn;
   // An ended exercise is a record: nothing here applies to it any more.
@@ -118,24 +129,13 @@ export function ActionsPanel({ view, outcome }: { view: ExerciseView; outcome: C
       <button
         type="button"
         data-testid="override-apply"
-        onClick={async () => {
-          // The refusal itself reaches the console's error line through `outcome`.
-          const applied = await override
-            .mutateAsync({
-              turn,
-              target: overrideTarget(target, Number(value), view.scenario.units.priceScale),
-              reason,
-            })
-            .then(
-              () => true,
-              () => false,
-            );
-          // A used override clears, so it cannot be applied again by accident a turn later.
-          if (applied) {
-            setValue("");
-            setReason("");
-          }
-        }}
+        onClick={() =>
+          override.mutate({
+            turn,
+            target: overrideTarget(target, Number(value), view.scenario.units.priceScale),
+            reason,
+          })
+        }
       >
         {t("apply")}
       </button>

@@ -1,11 +1,10 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import { moneyText } from "@chokepoint/engine";
 import { useI18n } from "../i18n/use-i18n";
 
 /** Every team's locked decisions this turn (the facilitator sees all). */
 export function DecisionsPanel({ view }: { view: ExerciseView }) {
-  const { t, l, locale } = useI18n();
+  const { t, l, n } = useI18n();
   return (
     <section className="card" data-testid="all-decisions">
       <h3>{t("allDecisions")}</h3>
@@ -45,7 +44,7 @@ export function DecisionsPanel({ view }: { view: ExerciseView }) {
           {view.scenario.teams.map((tm) => (
             <tr key={tm.id}>
               <th>{l(tm.name)}</th>
-              <td>{moneyText(view.scenario.units, view.state.budgets[tm.id] ?? 0, locale)}</td>
+              <td>{n.money(view.state.budgets[tm.id] ?? 0, view.scenario.units)}</td>
             </tr>
           ))}
         </tbody>

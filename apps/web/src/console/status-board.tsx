@@ -16,7 +16,7 @@ export function StatusBoard({
   /** Who is connected now; null until the server has said. */
   online: ReadonlySet<string> | null;
 }) {
-  const { t, f, l, locale } = useI18n();
+  const { t, f, l, locale, n } = useI18n();
   const time = (iso: string) => hhmm(iso, locale);
   const last = view.state.history.at(-1);
   return (
@@ -114,7 +114,7 @@ export function StatusBoard({
                     ? fills
                         .map(
                           (x) =>
-                            `${l(tm.levers.find((lv) => lv.id === x.lever)?.name) || x.lever} ${Math.round(x.filled).toLocaleString()} / ${Math.round(x.ordered).toLocaleString()} t`,
+                            `${l(tm.levers.find((lv) => lv.id === x.lever)?.name) || x.lever} ${n.num(x.filled)} / ${n.tonnes(x.ordered)}`,
                         )
                         .join(l({ ja: "、", en: "; " }))
                     : "—"}

@@ -1,6 +1,6 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import { type LeverAction, type LeverDefinition, moneyText, upfrontCost } from "@chokepoint/engine";
+import { type LeverAction, type LeverDefinition, upfrontCost } from "@chokepoint/engine";
 import { useI18n } from "../i18n/use-i18n";
 
 /** What the draft would cost now, against the team's budget, before it is locked. */
@@ -13,7 +13,7 @@ export function CostPreview({
   levers: LeverDefinition[];
   actions: LeverAction[];
 }) {
-  const { t, locale } = useI18n();
+  const { t, n: nf } = useI18n();
   const cost = actions.reduce((sum, a) => {
     const lv = levers.find((x) => x.id === a.lever);
     if (!lv) return sum;
@@ -21,7 +21,7 @@ export function CostPreview({
     return sum + upfrontCost(lv, a, price);
   }, 0);
   const budget = view.me.team ? (view.state.budgets[view.me.team] ?? 0) : 0;
-  const n = (x: number) => moneyText(view.scenario.units, x, locale, 1);
+  const n = (x: number) => nf.money(x, view.scenario.units, 1);
   return (
     <p data-testid="cost-preview" data-over={cost > budget ? "true" : "false"}>
       {t("previewCost")}: <strong>{n(cost)}</strong> · {t("previewLeft")}:{" "}

@@ -1,6 +1,5 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import { moneyText } from "@chokepoint/engine";
 import type { MessageKey } from "../i18n/messages";
 import { useI18n } from "../i18n/use-i18n";
 
@@ -9,12 +8,9 @@ import { useI18n } from "../i18n/use-i18n";
  * and what its sectors lost over the whole exercise — before the debrief questions.
  */
 export function EndedSummary({ view }: { view: ExerciseView }) {
-  const { t, f, l, locale } = useI18n();
-  const fmt = (x: number, digits = 0) =>
-    new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US", {
-      maximumFractionDigits: digits,
-    }).format(x);
-  const money = (x: number) => moneyText(view.scenario.units, x, locale, x < 10 ? 1 : 0);
+  const { t, f, l, n } = useI18n();
+  const fmt = n.num;
+  const money = (x: number) => n.money(x, view.scenario.units, x < 10 ? 1 : 0);
   const h = view.state.history;
   const teamId = view.me.team;
   const team = view.scenario.teams.find((x) => x.id === teamId);

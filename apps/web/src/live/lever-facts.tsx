@@ -1,6 +1,6 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import { type LeverDefinition, moneyText } from "@chokepoint/engine";
+import type { LeverDefinition } from "@chokepoint/engine";
 import { useI18n } from "../i18n/use-i18n";
 
 /**
@@ -8,15 +8,12 @@ import { useI18n } from "../i18n/use-i18n";
  * price in display units, lead time, capacity and limits, odds, and whether it is under way.
  */
 export function LeverFacts({ lever, view }: { lever: LeverDefinition; view: ExerciseView }) {
-  const { t, f, l, locale } = useI18n();
+  const { t, f, l, n: nf } = useI18n();
   const u = view.scenario.units;
-  const n = (x: number, digits = 0) =>
-    new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US", {
-      maximumFractionDigits: digits,
-    }).format(x);
-  const money = (x: number) => moneyText(u, x, locale, x < 10 ? 1 : 0);
-  const pct = (x: number) => `${n(x * 100)} %`;
-  const tonnes = (x: number) => `${n(x, x < 10 ? 1 : 0)} t`;
+  const n = nf.num;
+  const money = (x: number) => nf.money(x, u, x < 10 ? 1 : 0);
+  const pct = (x: number) => nf.pct(x, 0);
+  const tonnes = (x: number) => nf.tonnes(x, x < 10 ? 1 : 0);
   const facts: string[] = [];
   switch (lever.kind) {
     case "stockpile": {

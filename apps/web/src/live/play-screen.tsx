@@ -1,5 +1,4 @@
 "use client";
-import { moneyText } from "@chokepoint/engine";
 import { useExerciseView } from "../data/use-exercise-view";
 import { useI18n } from "../i18n/use-i18n";
 import { ExerciseCharts } from "../session/exercise-charts";
@@ -16,7 +15,7 @@ import { useReadUpTo } from "./use-unread";
 
 /** The participant's (or observer's) screen for one exercise, fed by the live view. */
 export function PlayScreen({ sessionId, token }: { sessionId: string; token: string }) {
-  const { t, f, l, locale } = useI18n();
+  const { t, f, l, n } = useI18n();
   const { view, connection, error, clockOffsetMs } = useExerciseView(token);
   const { readUpTo, markRead } = useReadUpTo(sessionId);
   if (error) return <p className="card error">{error}</p>;
@@ -64,8 +63,7 @@ export function PlayScreen({ sessionId, token }: { sessionId: string; token: str
           ) : null}
           {view.me.team ? (
             <p data-testid="budget">
-              {t("budget")}:{" "}
-              {moneyText(view.scenario.units, view.state.budgets[view.me.team] ?? 0, locale)}
+              {t("budget")}: {n.money(view.state.budgets[view.me.team] ?? 0, view.scenario.units)}
             </p>
           ) : null}
         </section>

@@ -8,14 +8,13 @@ import { useI18n } from "../i18n/use-i18n";
  * events cutting supply, or — for releases — how little demand the market left unmet.
  */
 export function TurnFills({ view }: { view: ExerciseView }) {
-  const { t, f, l, locale } = useI18n();
+  const { t, f, l, locale, n: nf } = useI18n();
   const last = view.state.history.at(-1);
   if (!last || !view.me.team) return null;
   const team = view.scenario.teams.find((x) => x.id === view.me.team);
   const fills = last.fills.filter((x) => x.team === view.me.team);
-  const n = (x: number) =>
-    `${new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 1 }).format(x)} t`;
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const n = (x: number) => nf.tonnes(x, 1);
+  const pct = nf.wholePct;
   const eventTitle = (id: string) => l(view.news.find((e) => e.eventId === id)?.title) || id;
   return (
     <section className="card" data-testid="turn-fills">

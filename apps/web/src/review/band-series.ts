@@ -1,5 +1,6 @@
+import { fill } from "../i18n/translator";
 import type { BandPoint } from "./band-chart";
-import { type Bands, fill, fmt, paren, type Timeline, type Tr } from "./format";
+import { type Bands, paren, type Timeline, type Tr } from "./format";
 
 /** One band chart's data: the actual run, its Monte Carlo band and the reference path. */
 export interface BandSeries {
@@ -18,7 +19,7 @@ export interface BandSeries {
  */
 export function bandSeries(tr: Tr, tl: Timeline, bands: Bands | null): BandSeries[] {
   const { t, l, locale } = tr;
-  const f = fmt(locale);
+  const f = tr.n;
   type RefTurn = NonNullable<Timeline["reference"]>["turns"][number];
   const ref = (get: (r: RefTurn) => number | null) =>
     tl.reference ? { name: t("japanActual"), values: tl.reference.turns.map(get) } : undefined;

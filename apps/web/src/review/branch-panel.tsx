@@ -1,7 +1,8 @@
 "use client";
 import { useEffect, useState } from "react";
 import { loadToken } from "../data/token-store";
-import { fill, type Timeline, type Tr } from "./format";
+import { fill } from "../i18n/translator";
+import type { Timeline, Tr } from "./format";
 
 /**
  * Where this exercise sits among its branches: "forked from … at the start of turn k", the

@@ -1,13 +1,14 @@
 "use client";
+import { fill } from "../i18n/translator";
 import { LineChart } from "../shared/chart/line-chart";
-import { type Comparison, fill, fmt, paren, type Timeline, type Tr } from "./format";
+import { type Comparison, paren, type Timeline, type Tr } from "./format";
 
 /**
  * A branch against the exercise it came from, over the turns both played only: a turn one of
  * them has not played is unknown, not zero. Says how many each played and what was left out.
  */
 export function ComparisonPanel({ tr, tl, cmp }: { tr: Tr; tl: Timeline; cmp: Comparison }) {
-  const f = fmt(tr.locale);
+  const f = tr.n;
   const money = tl.scenario.units.money;
   const rows = [
     ["vaLost", (x: Comparison["a"]) => f.money(x.totals.valueAddedLost, tl.scenario.units)],

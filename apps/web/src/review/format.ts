@@ -1,35 +1,14 @@
-import { type MoneyUnits, moneyText } from "@chokepoint/engine";
 import type { RouterOutputs } from "../data/trpc";
-import type { Locale, MessageKey } from "../i18n/messages";
+import type { Locale } from "../i18n/messages";
+import { fill, type Translator } from "../i18n/translator";
 
 export type Timeline = RouterOutputs["review"]["timeline"];
 export type Turn = Timeline["turns"][number];
 export type Bands = RouterOutputs["review"]["monteCarlo"];
 export type Comparison = RouterOutputs["review"]["compare"];
-type Text = { ja: string; en: string };
 
-/** The translator the review's parts take: the live page's hook and the print page both make one. */
-export interface Tr {
-  locale: Locale;
-  t: (k: MessageKey) => string;
-  l: (x: Text | null | undefined) => string;
-}
-
-/** Fills `{name}` slots in a message. */
-export function fill(s: string, vars: Record<string, string | number>): string {
-  return s.replaceAll(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
-}
-
-const nf = (locale: Locale, digits: number) =>
-  new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: digits });
-
-export const fmt = (locale: Locale) => ({
-  pct: (v: number) => `${nf(locale, 1).format(v * 100)} %`,
-  times: (v: number) => `${nf(locale, 2).format(v)}×`,
-  tonnes: (v: number) => `${nf(locale, 0).format(v)} t`,
-  money: (v: number, units: MoneyUnits) => moneyText(units, v, locale),
-  num: (v: number) => nf(locale, 0).format(v),
-});
+/** The review's parts take the translator as a value: the print page has its language from the URL. */
+export type Tr = Translator;
 
 /** A unit or aside in brackets, full-width in Japanese: "（百万ドル）" / " (USD m)". */
 export const paren = (locale: Locale, x: string) => (locale === "ja" ? `（${x}）` : ` (${x})`);
@@ -47,7 +26,7 @@ export function actionText(tr: Tr, tl: Timeline, a: Turn["decisions"][string][nu
   if (a.op === "activate") return fill(tr.t("opActivate"), { lever });
   return fill(tr.t(a.op === "buy" ? "opBuy" : "opRelease"), {
     lever,
-    t: fmt(tr.locale).num(a.tonnes),
+    t: tr.n.num(a.tonnes),
   });
 }
 

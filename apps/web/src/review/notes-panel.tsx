@@ -4,8 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorText } from "../data/error-text";
 import { useTRPC } from "../data/trpc";
+import { fill } from "../i18n/translator";
 import { LimitHint } from "../shared/form/limit-hint";
-import { fill, type Timeline, type Tr, turnName } from "./format";
+import { type Timeline, type Tr, turnName } from "./format";
 
 type Note = Timeline["notes"][number];
 

@@ -7,7 +7,6 @@ import { useI18n } from "../i18n/use-i18n";
 import { BranchPanel } from "./branch-panel";
 import { ComparisonPanel } from "./comparison-panel";
 import { AddDebriefQuestion, DebriefAnswers } from "./debrief-answers";
-import type { Tr } from "./format";
 import { ReviewExports } from "./review-actions";
 import { ReviewBands } from "./review-bands";
 import { useComparison, useTimeline } from "./review-queries";
@@ -26,8 +25,8 @@ export function ReviewScreen({
   token: string;
   compareWith: string | null;
 }) {
-  const { t, l, locale } = useI18n();
-  const tr: Tr = { t, l, locale };
+  const tr = useI18n();
+  const { t, l } = tr;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const timeline = useTimeline();

@@ -3,7 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorText } from "../data/error-text";
 import { useTRPC } from "../data/trpc";
-import { fill, type Timeline, type Tr } from "./format";
+import { fill } from "../i18n/translator";
+import type { Timeline, Tr } from "./format";
 
 type Action =
   | { op: "buy" | "release"; lever: string; tonnes: number }

@@ -1,6 +1,7 @@
 "use client";
+import { fill } from "../i18n/translator";
 import { LineChart } from "../shared/chart/line-chart";
-import { fill, fmt, paren, type Timeline, type Tr } from "./format";
+import { paren, type Timeline, type Tr } from "./format";
 
 /*
  * The scorecard as the review and the printed debrief show it. Each part takes the translator
@@ -19,7 +20,7 @@ export function Scorecard({
   variant?: "table" | "list";
 }) {
   if (!tl.scorecard.length) return null;
-  const f = fmt(tr.locale);
+  const f = tr.n;
   const show = (metric: string, v: number) =>
     metric === "sector_output" || metric === "controlled_share"
       ? f.pct(v)
@@ -102,7 +103,7 @@ export function ScorecardCharts({
   firstFigure?: number;
 }) {
   if (!tl.scorecard.length) return null;
-  const f = fmt(tr.locale);
+  const f = tr.n;
   const labels = tl.turns.map((x) => x.label);
   return (
     <div className="charts" data-testid="scorecard-charts">

@@ -3,7 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { saveToken } from "../data/token-store";
 import { useTRPC } from "../data/trpc";
-import { fill, forkLabel, type Timeline, type Tr, turnName } from "./format";
+import { fill } from "../i18n/translator";
+import { forkLabel, type Timeline, type Tr, turnName } from "./format";
 
 /**
  * The timeline: a scrubber over the played turns, the fork button for the scrubbed turn (while

@@ -1,12 +1,12 @@
 "use client";
-import { fmt, type Timeline, type Tr, turnName } from "./format";
+import { type Timeline, type Tr, turnName } from "./format";
 import { NotesPanel } from "./notes-panel";
 import { TurnDecisions, TurnRecord, TurnState } from "./turn-record";
 
 /** The scrubbed turn: what happened, every decision, its metrics, why, the notes and the state. */
 export function TurnDetail({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: number }) {
   const { t, locale } = tr;
-  const f = fmt(locale);
+  const f = tr.n;
   const cur = tl.turns[turn];
   if (!cur) return null;
   return (

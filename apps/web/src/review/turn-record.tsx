@@ -1,5 +1,5 @@
 "use client";
-import { actionText, fmt, overrideTarget, type Timeline, type Tr, type Turn } from "./format";
+import { actionText, overrideTarget, type Timeline, type Tr, type Turn } from "./format";
 
 /*
  * A turn as the review and the printed debrief tell it, in the same words. Each part takes the
@@ -8,7 +8,7 @@ import { actionText, fmt, overrideTarget, type Timeline, type Tr, type Turn } fr
 
 /** A turn's events, injects and overrides (with reasons), in the order they happened. */
 export function TurnRecord({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Turn }) {
-  const f = fmt(tr.locale);
+  const f = tr.n;
   const u = tl.scenario.units;
   if (!turn.entries.length) return <p className="muted">{tr.t("nothingHappened")}</p>;
   return (
@@ -65,7 +65,7 @@ export function TurnDecisions({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Tu
 
 /** The state at the end of a turn: prices and shortfalls, sectors' output, teams' money. */
 export function TurnState({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Turn }) {
-  const f = fmt(tr.locale);
+  const f = tr.n;
   return (
     <div className="state-tables" data-testid="turn-state">
       <table>

@@ -1,10 +1,11 @@
 import type { LeverAction, LeverDefinition } from "@chokepoint/engine";
 import type { MessageKey } from "../i18n/messages";
+import { numberFormat } from "../i18n/number-format";
 
 type F = (key: MessageKey, vars: Record<string, string | number>) => string;
 
 const tonnes = (x: number, locale: string) =>
-  `${new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 1 }).format(x)} t`;
+  numberFormat(locale === "ja" ? "ja" : "en").tonnes(x, 1);
 
 /** One lever's planned actions in words ("buy 10 t, release 5 t", "go ahead", "nothing"). */
 export function actionsText(actions: readonly LeverAction[], f: F, locale: string): string {

@@ -4,8 +4,6 @@ import { useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { type ChartMarker, LineChart } from "../shared/chart/line-chart";
 
-const pct = (v: number) => `${Math.round(v * 100)}%`;
-
 /** A country's name in the reader's language (codes are ISO 3166 alpha-2, or ROW). */
 function useCountryName(): (code: string) => string {
   const { t, locale } = useI18n();
@@ -27,7 +25,8 @@ function useCountryName(): (code: string) => string {
 
 /** The five live charts, from the viewer's own (already filtered) history. */
 export function ExerciseCharts({ view }: { view: ExerciseView }) {
-  const { t, f, l } = useI18n();
+  const { t, f, l, n } = useI18n();
+  const pct = n.wholePct;
   const country = useCountryName();
   const materials = view.scenario.materials.map((m) => m.id);
   // Supply by source: the most downstream material by default, any on request.
@@ -71,7 +70,7 @@ export function ExerciseCharts({ view }: { view: ExerciseView }) {
             name: materialName(m),
             values: [o.priceMultiples[m] ?? null, ...h.map((x) => x.priceMultiples[m] ?? null)],
           }))}
-          format={(v) => `${v.toFixed(1)}×`}
+          format={(v) => n.times(v, 1, true)}
           yMin={0}
         />
         <div>
@@ -98,7 +97,7 @@ export function ExerciseCharts({ view }: { view: ExerciseView }) {
               name: country(c),
               values: [o, ...h].map((x) => x.supply[focus]?.byCountry[c] ?? 0),
             }))}
-            format={(v) => v.toFixed(0)}
+            format={n.num}
           />
         </div>
         <LineChart
@@ -113,7 +112,7 @@ export function ExerciseCharts({ view }: { view: ExerciseView }) {
               s,
             values: [o.stockpiles[s] ?? null, ...h.map((x) => x.stockpiles[s] ?? null)],
           }))}
-          format={(v) => v.toFixed(0)}
+          format={n.num}
         />
         <LineChart
           testId="chart-shortfall"

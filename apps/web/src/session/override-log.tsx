@@ -1,11 +1,10 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import { moneyText } from "@chokepoint/engine";
 import { useI18n } from "../i18n/use-i18n";
 
 /** What an override changed, in the reader's words and display units. */
 export function useOverrideWords(view: ExerciseView) {
-  const { t, l, locale } = useI18n();
+  const { t, l, n } = useI18n();
   const u = view.scenario.units;
   const lever = (id: string) =>
     l(view.scenario.teams.flatMap((tm) => tm.levers).find((x) => x.id === id)?.name) || id;
@@ -19,10 +18,9 @@ export function useOverrideWords(view: ExerciseView) {
     },
     /** A model value in display units, with the unit. */
     amount(kind: "price" | "budget" | "stockpile", v: number): string {
-      if (kind === "price")
-        return `${(v * u.priceScale).toLocaleString(undefined, { maximumFractionDigits: 1 })} ${l(u.price)}`;
-      if (kind === "budget") return moneyText(u, v, locale);
-      return `${Math.round(v).toLocaleString()} t`;
+      if (kind === "price") return `${n.num(v * u.priceScale, 1)} ${l(u.price)}`;
+      if (kind === "budget") return n.money(v, u);
+      return n.tonnes(v);
     },
   };
 }

@@ -1,14 +1,6 @@
 "use client";
 import { ComparisonPanel } from "../comparison-panel";
-import {
-  type Bands,
-  type Comparison,
-  fmt,
-  paren,
-  type Timeline,
-  type Tr,
-  turnName,
-} from "../format";
+import { type Bands, type Comparison, paren, type Timeline, type Tr, turnName } from "../format";
 import { TurnRecord } from "../turn-record";
 import { PRINT_CSS } from "./print-css";
 import { PrintFindings, printDate } from "./print-findings";
@@ -30,7 +22,7 @@ export function PrintDebrief({
   cmp: Comparison | null;
 }) {
   const { t, l, locale } = tr;
-  const f = fmt(locale);
+  const f = tr.n;
   const money = tl.scenario.units.money;
   const sum = (k: "valueAddedLost" | "spend") => tl.turns.reduce((a, x) => a + x.metrics[k], 0);
   const when = (iso: string) => printDate(locale, iso);

@@ -1,8 +1,9 @@
 "use client";
+import { fill } from "../../i18n/translator";
 import { BandChart } from "../band-chart";
 import { bandSeries } from "../band-series";
 import { DebriefAnswers } from "../debrief-answers";
-import { actionText, type Bands, fill, type Timeline, type Tr, turnName } from "../format";
+import { actionText, type Bands, type Timeline, type Tr, turnName } from "../format";
 import { Scorecard, ScorecardCharts } from "../scorecard";
 import { keyTurns } from "./print-data";
 

@@ -1,7 +1,7 @@
 "use client";
 import { errorText } from "../../data/error-text";
-import { type Locale, messages } from "../../i18n/messages";
-import type { Tr } from "../format";
+import type { Locale } from "../../i18n/messages";
+import { makeTranslator } from "../../i18n/translator";
 import { useBands, useComparison, useTimeline } from "../review-queries";
 import { swap } from "./print-data";
 import { PrintDebrief } from "./print-debrief";
@@ -11,11 +11,7 @@ import { PrintDebrief } from "./print-debrief";
  * and the comparison with its parent (or first branch) — and marks the page ready for the PDF.
  */
 export function PrintScreen({ locale }: { locale: Locale }) {
-  const tr: Tr = {
-    locale,
-    t: (k) => messages[k][locale],
-    l: (x) => (x ? x[locale] : ""),
-  };
+  const tr = makeTranslator(locale);
   const timeline = useTimeline();
   const tl = timeline.data;
   const other = tl ? (tl.lineage.parentId ?? tl.lineage.branches[0]?.sessionId) : undefined;

@@ -43,7 +43,7 @@ export function LineChart({
   labels,
   series,
   testId,
-  format = (v) => v.toFixed(1),
+  format: given,
   yMin,
   markers = [],
   empty,
@@ -58,7 +58,8 @@ export function LineChart({
   /** Said instead of drawing axes when there is nothing to draw. */
   empty?: string;
 }) {
-  const { t } = useI18n();
+  const { t, n } = useI18n();
+  const format = given ?? ((v: number) => n.num(v, 1));
   const [active, setActive] = useState<number | null>(null);
   const frame = FRAME;
   const { W, H, m } = frame;

@@ -1,12 +1,12 @@
-import type { Locale, MessageKey } from "../../i18n/messages";
+import type { Locale } from "../../i18n/messages";
+import { numberFormat } from "../../i18n/number-format";
+import type { Translator } from "../../i18n/translator";
 
-/** What a limit hint needs of a translator: the live pages' i18n hook and the review's both fit. */
-export type LimitWords = { locale: Locale; t: (k: MessageKey) => string };
+/** What a limit hint needs of the translator. */
+export type LimitWords = Pick<Translator, "locale" | "t">;
 
 const fill = (s: string, vars: Record<string, number>, locale: Locale) =>
-  s.replaceAll(/\{(\w+)\}/g, (_, k: string) =>
-    (vars[k] ?? 0).toLocaleString(locale === "ja" ? "ja-JP" : "en-US"),
-  );
+  s.replaceAll(/\{(\w+)\}/g, (_, k: string) => numberFormat(locale).num(vars[k] ?? 0));
 
 /**
  * A text field's server limit in words: "up to 2,000 characters" (or "3 to 2,000" when there is
