@@ -1,4 +1,5 @@
 "use client";
+import { isRefusalReason, refusalText } from "@chokepoint/contracts";
 import { TRPCClientError } from "@trpc/client";
 
 /**
@@ -13,10 +14,18 @@ export function errorText(e: unknown): string {
   );
 }
 
-/** The same in a given language: a refusal kept on screen follows a language switch. */
+/**
+ * The same in a given language: a refusal kept on screen follows a language switch. A refusal
+ * of the exercise's rules comes as a reason with parameters, worded here from the one catalogue;
+ * other failures carry the server's own two sentences.
+ */
 export function errorTextIn(e: unknown, locale: "ja" | "en"): string {
   if (e instanceof TRPCClientError) {
-    const data = e.data as { ja?: string | null } | undefined;
+    const data = e.data as
+      | { ja?: string | null; params?: Record<string, unknown> | null }
+      | undefined;
+    const reason = data?.params?.reason;
+    if (data?.params && isRefusalReason(reason)) return refusalText(reason, data.params, locale);
     const ja = data ? data.ja : NO_ANSWER_JA;
     return locale === "ja" && ja ? ja : e.message;
   }
