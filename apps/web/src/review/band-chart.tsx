@@ -1,6 +1,12 @@
 "use client";
 import { area, line, scaleLinear } from "d3";
-import { type ChartFrame, TurnAxis, ValueAxis, valueScale } from "../shared/chart/chart-axes";
+import {
+  type ChartFrame,
+  TurnAxis,
+  TurnLine,
+  ValueAxis,
+  valueScale,
+} from "../shared/chart/chart-axes";
 
 const FRAME: ChartFrame = { W: 440, H: 210, m: { top: 12, right: 16, bottom: 28, left: 52 } };
 
@@ -92,14 +98,7 @@ export function BandChart({
         <path d={path(actual) ?? ""} fill="none" stroke="#c2410c" strokeWidth={2.2} />
         {cur !== undefined && curValue !== undefined ? (
           <g data-testid={`${testId}-cursor`} data-turn={cur}>
-            <line
-              x1={x(cur)}
-              x2={x(cur)}
-              y1={m.top}
-              y2={H - m.bottom}
-              stroke="#111"
-              strokeOpacity={0.35}
-            />
+            <TurnLine frame={frame} x={x(cur)} stroke="#111" strokeOpacity={0.35} />
             <circle cx={x(cur)} cy={y(curValue)} r={4} fill="#c2410c" />
           </g>
         ) : null}

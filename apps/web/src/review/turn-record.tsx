@@ -63,65 +63,69 @@ export function TurnDecisions({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Tu
   );
 }
 
+/** A small table of the turn's state: one header row, one row per item. */
+function StateTable({ head, rows }: { head: string[]; rows: { key: string; cells: string[] }[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            {r.cells.map((c, i) => (
+              <td key={i}>{c}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The state at the end of a turn: prices and shortfalls, sectors' output, teams' money. */
 export function TurnState({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Turn }) {
   const f = tr.n;
+  const u = tl.scenario.units;
   return (
     <div className="state-tables" data-testid="turn-state">
-      <table>
-        <thead>
-          <tr>
-            <th>{tr.t("material")}</th>
-            <th>{tr.t("priceMultiple")}</th>
-            <th>{tr.t("shortfallTonnes")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tl.scenario.materials.map((m) => (
-            <tr key={m.id}>
-              <td>{tr.l(m.name)}</td>
-              <td>{f.times(turn.materials[m.id]?.priceMultiple ?? 1)}</td>
-              <td>{f.tonnes(turn.materials[m.id]?.shortfallTonnes ?? 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table>
-        <thead>
-          <tr>
-            <th>{tr.t("sector")}</th>
-            <th>{tr.t("output")}</th>
-            <th>{tr.t("vaLost")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tl.scenario.sectors.map((s) => (
-            <tr key={s.id}>
-              <td>{tr.l(s.name)}</td>
-              <td>{f.pct(turn.sectors[s.id]?.output ?? 1)}</td>
-              <td>{f.money(turn.sectors[s.id]?.valueAddedLost ?? 0, tl.scenario.units)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table>
-        <thead>
-          <tr>
-            <th>{tr.t("team")}</th>
-            <th>{tr.t("spent")}</th>
-            <th>{tr.t("budgetLeft")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tl.scenario.teams.map((x) => (
-            <tr key={x.id}>
-              <td>{tr.l(x.name)}</td>
-              <td>{f.money(turn.teams[x.id]?.spent ?? 0, tl.scenario.units)}</td>
-              <td>{f.money(turn.teams[x.id]?.budgetLeft ?? 0, tl.scenario.units)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StateTable
+        head={[tr.t("material"), tr.t("priceMultiple"), tr.t("shortfallTonnes")]}
+        rows={tl.scenario.materials.map((m) => ({
+          key: m.id,
+          cells: [
+            tr.l(m.name),
+            f.times(turn.materials[m.id]?.priceMultiple ?? 1),
+            f.tonnes(turn.materials[m.id]?.shortfallTonnes ?? 0),
+          ],
+        }))}
+      />
+      <StateTable
+        head={[tr.t("sector"), tr.t("output"), tr.t("vaLost")]}
+        rows={tl.scenario.sectors.map((s) => ({
+          key: s.id,
+          cells: [
+            tr.l(s.name),
+            f.pct(turn.sectors[s.id]?.output ?? 1),
+            f.money(turn.sectors[s.id]?.valueAddedLost ?? 0, u),
+          ],
+        }))}
+      />
+      <StateTable
+        head={[tr.t("team"), tr.t("spent"), tr.t("budgetLeft")]}
+        rows={tl.scenario.teams.map((x) => ({
+          key: x.id,
+          cells: [
+            tr.l(x.name),
+            f.money(turn.teams[x.id]?.spent ?? 0, u),
+            f.money(turn.teams[x.id]?.budgetLeft ?? 0, u),
+          ],
+        }))}
+      />
     </div>
   );
 }

@@ -92,3 +92,30 @@ export function TurnAxis({
     </>
   );
 }
+
+/** A vertical line across the plot at a turn: the current turn, the scrubbed one, the hovered one. */
+export function TurnLine({
+  frame,
+  x,
+  testId,
+  ...stroke
+}: {
+  frame: ChartFrame;
+  x: number;
+  testId?: string;
+  stroke: string;
+  strokeOpacity?: number;
+  strokeWidth?: number;
+  strokeDasharray?: string;
+}) {
+  return (
+    <line
+      data-testid={testId}
+      x1={x}
+      x2={x}
+      y1={frame.m.top}
+      y2={frame.H - frame.m.bottom}
+      {...stroke}
+    />
+  );
+}

@@ -2,7 +2,7 @@
 import { line, scaleLinear } from "d3";
 import { useState } from "react";
 import { useI18n } from "../../i18n/use-i18n";
-import { type ChartFrame, TurnAxis, ValueAxis, valueScale } from "./chart-axes";
+import { type ChartFrame, TurnAxis, TurnLine, ValueAxis, valueScale } from "./chart-axes";
 
 export interface Series {
   name: string;
@@ -104,12 +104,10 @@ export function LineChart({
         <ValueAxis frame={frame} y={y} format={format} />
         <TurnAxis frame={frame} x={x} labels={labels} count={6} emphasised={current} />
         {/* The current turn: the latest resolved one. */}
-        <line
-          data-testid={`${testId}-current`}
-          x1={x(current)}
-          x2={x(current)}
-          y1={m.top}
-          y2={H - m.bottom}
+        <TurnLine
+          frame={frame}
+          x={x(current)}
+          testId={`${testId}-current`}
           stroke="#64748b"
           strokeDasharray="3 3"
         />
@@ -146,14 +144,7 @@ export function LineChart({
           </g>
         ))}
         {active !== null ? (
-          <line
-            x1={x(active)}
-            x2={x(active)}
-            y1={m.top}
-            y2={H - m.bottom}
-            stroke="#1e293b"
-            strokeWidth={1}
-          />
+          <TurnLine frame={frame} x={x(active)} stroke="#1e293b" strokeWidth={1} />
         ) : null}
         {/* Hover or tap a turn's band to read its values. */}
         {labels.map((l, i) => (
