@@ -1,6 +1,10 @@
 import type { ReactNode } from "react";
 import { I18nProvider } from "../src/i18n/use-i18n";
+// Order matters: the screens' sheets refine the base one.
 import "./globals.css";
+import "./styles/review.css";
+import "./styles/projector.css";
+import "./styles/live.css";
 
 export const metadata = {
   title: "Chokepoint",

@@ -256,4 +256,51 @@ describe("after-action review in real Chromium", () => {
     });
     expect(forbidden.status).toBe(403);
   });
+  it("the PDF draws the same Monte Carlo bands as the review screen: one query, one run count", async () => {
+    const ex = await finishedExercise();
+    const ctx = await stack.browser().newContext({ locale: "en-US" });
+    await ctx.addInitScript(
+      ([id, tok]) => window.localStorage.setItem(`chokepoint:token:${id}`, tok),
+      [ex.sessionId, ex.token] as const,
+    );
+    const page = await ctx.newPage();
+    // Each band chart's numbers as drawn, by chart ("shortfall", "va", "price-dy_oxide", …).
+    const bandsOn = (prefix: string) =>
+      page.evaluate(
+        (p) =>
+          Object.fromEntries(
+            [...document.querySelectorAll<HTMLElement>(`figure[data-testid^="${p}"]`)].map((f) => [
+              (f.dataset.testid ?? "").slice(p.length),
+              f.dataset.bands,
+            ]),
+          ),
+        prefix,
+      );
+    await page.goto(`${stack.server().url}/review?s=${ex.sessionId}`);
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid="what-varied"]')?.textContent ?? "").includes(
+        "runs with seeds",
+      ),
+    );
+    const screen = await bandsOn("review-");
+    const varied = (await page.getByTestId("what-varied").textContent()) ?? "";
+    // The print page is what Chromium turns into the PDF.
+    await page.goto(`${stack.server().url}/review/print?lang=en#t=${encodeURIComponent(ex.token)}`);
+    await page.waitForSelector('[data-ready="yes"]');
+    const printed = await bandsOn("pdf-");
+    expect(Object.keys(screen)).toEqual(expect.arrayContaining(["shortfall", "va"]));
+    expect(Object.keys(screen).some((k) => k.startsWith("price-"))).toBe(true);
+    expect(printed).toEqual(screen);
+    for (const bands of Object.values(screen)) expect(JSON.parse(bands ?? "[]")).toHaveLength(24);
+    // And the PDF itself says the same runs: the screen's "what varied" sentence, word for word.
+    const res = await fetch(`${stack.server().url}/export/aar.pdf?lang=en`, {
+      headers: { authorization: `Bearer ${ex.token}` },
+    });
+    expect(res.status).toBe(200);
+    const pdf = flat(pdfText(Buffer.from(await res.arrayBuffer())));
+    const sentence = varied.slice(varied.indexOf(": ") + 2);
+    expect(sentence).toMatch(/^200 runs with seeds/);
+    expect(pdf).toContain(flat(sentence));
+    await ctx.close();
+  });
 });

@@ -127,6 +127,7 @@ describe("the team's shared draft", () => {
       .catch((e: unknown) => e);
     expect(isAppError(late, "turn_closed")).toBe(true);
     expect((late as { details: unknown }).details).toEqual({
+      reason: "turn_closed_draft_kept",
       turn: 0,
       current: 1,
       closedBy: "timer",

@@ -3,6 +3,14 @@ export * from "./commands.ts";
 export { INPUT_LIMITS } from "./input-limits.ts";
 export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-event.ts";
 export {
+  isRefusalReason,
+  REFUSALS,
+  type RefusalParams,
+  type RefusalReason,
+  refusal,
+  refusalText,
+} from "./refusals.ts";
+export {
   BranchRun,
   CompareInput,
   DebriefAnswerInput,

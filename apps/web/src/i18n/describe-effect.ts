@@ -1,5 +1,6 @@
 import type { EventEffect } from "@chokepoint/engine";
 import type { Locale } from "./messages";
+import { numberFormat } from "./number-format";
 
 /** Country names for the codes scenarios use (ISO 3166-1 alpha-2); unknown codes show as they are. */
 const COUNTRIES: Record<string, { ja: string; en: string }> = {
@@ -55,7 +56,7 @@ export function describeEffect(e: EventEffect, n: EffectNames): string {
       : new Intl.ListFormat("en", { type: "conjunction" }).format(xs.map(name));
   const c = "country" in e ? countryName(e.country, n.locale) : "";
   const mats = "materials" in e ? list(e.materials, n.material) : "";
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const pct = numberFormat(n.locale).wholePct;
   switch (e.kind) {
     case "export_quota":
       return ja

@@ -8,15 +8,11 @@ import {
   useMemo,
   useState,
 } from "react";
-import { type Locale, type MessageKey, messages } from "./messages";
+import type { Locale } from "./messages";
+import { makeTranslator, type Translator } from "./translator";
 
-interface I18n {
-  locale: Locale;
-  t: (key: MessageKey) => string;
-  /** A message with its {placeholders} filled in. */
-  f: (key: MessageKey, vars: Record<string, string | number>) => string;
-  /** Picks the locale's side of scenario text ({ ja, en }). */
-  l: (text: { ja: string; en: string } | null | undefined) => string;
+/** The translator for the reader's chosen language, and the switch between ja and en. */
+export interface I18n extends Translator {
   toggle: () => void;
 }
 
@@ -40,17 +36,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       return next;
     });
   }, []);
-  const value = useMemo<I18n>(
-    () => ({
-      locale,
-      t: (k) => messages[k][locale],
-      f: (k, vars) =>
-        messages[k][locale].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? "")),
-      l: (x) => (x ? x[locale] : ""),
-      toggle,
-    }),
-    [locale, toggle],
-  );
+  const value = useMemo<I18n>(() => ({ ...makeTranslator(locale), toggle }), [locale, toggle]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

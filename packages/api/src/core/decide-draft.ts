@@ -1,8 +1,7 @@
-import { AppError, type LogEvent } from "@chokepoint/contracts";
+import { AppError, type LogEvent, refusal } from "@chokepoint/contracts";
 import type { LeverAction } from "@chokepoint/engine";
 import type { ExerciseState, Member } from "./exercise-state.ts";
 import { emptyDecision, leverActions, sameActions } from "./team-decision.ts";
-import { roleJa, statusJa } from "./words-ja.ts";
 
 /**
  * A change to one lever of the team's shared draft. Drafts are plans, not decisions: the
@@ -16,44 +15,23 @@ export function decideEditDraft(
   me: Member,
   c: { turn: number; lever: string; actions: LeverAction[] },
 ): LogEvent[] | AppError {
-  const teamId = deciderTeam(me, { en: "edit a team's draft", ja: "チームの下書きを編集できる" });
+  const teamId = deciderTeam(me, "edit_draft");
   if (teamId instanceof AppError) return teamId;
   if (state.status !== "running" && state.status !== "paused")
-    return new AppError(
-      "rule_violation",
-      `the exercise is ${state.status}; drafts are closed`,
-      undefined,
-      `演習は${statusJa(state.status)}のため、下書きは編集できません`,
-    );
+    return refusal("drafts_closed", { status: state.status });
   const decision = state.decisions.get(teamId) ?? emptyDecision(state.engine.turn);
   if (c.turn !== state.engine.turn && c.turn !== decision.carriedFrom)
     return turnClosed(state, c.turn, teamId);
   const team = state.genesis.scenario.teams.find((t) => t.id === teamId);
   const lever = state.genesis.scenario.levers.find((l) => l.id === c.lever);
   if (!team || !lever || !team.levers.includes(c.lever))
-    return new AppError(
-      "rule_violation",
-      `lever: your team has no lever '${c.lever}'`,
-      undefined,
-      `lever：あなたのチームに「${c.lever}」という手段はありません`,
-    );
+    return refusal("no_such_lever", { lever: c.lever });
   const bad = c.actions.find((a) => a.lever !== c.lever);
-  if (bad)
-    return new AppError(
-      "rule_violation",
-      `actions: '${bad.lever}' is not '${c.lever}'`,
-      undefined,
-      `actions：「${bad.lever}」は「${c.lever}」ではありません`,
-    );
+  if (bad) return refusal("action_for_another_lever", { other: bad.lever, lever: c.lever });
   const ops = c.actions.map((a) => a.op);
   const allowed = lever.kind === "stockpile" ? ["buy", "release"] : ["activate"];
   if (ops.some((op) => !allowed.includes(op)) || new Set(ops).size !== ops.length)
-    return new AppError(
-      "rule_violation",
-      `actions: '${c.lever}' takes at most one of each of ${allowed.join(", ")}`,
-      undefined,
-      `actions：「${c.lever}」は${allowed.join("、")}をそれぞれ1つまでです`,
-    );
+    return refusal("one_action_of_each", { lever: c.lever, ops: allowed });
   if (sameActions(leverActions(decision.draft, c.lever), c.actions)) return [];
   return [
     {
@@ -67,21 +45,9 @@ export function decideEditDraft(
 }
 
 /** The team a member decides for, or why they cannot: only a participant on a team decides. */
-export function deciderTeam(me: Member, what: { en: string; ja: string }): string | AppError {
-  if (me.role !== "participant")
-    return new AppError(
-      "forbidden",
-      `only team members ${what.en} (you are ${me.role})`,
-      undefined,
-      `${what.ja}のはチームのメンバーだけです（あなたは${roleJa(me.role)}）`,
-    );
-  if (!me.team)
-    return new AppError(
-      "forbidden",
-      "you are not on a team yet; ask the facilitator to assign you",
-      undefined,
-      "まだチームに入っていません。ファシリテーターに割り当てを頼んでください",
-    );
+export function deciderTeam(me: Member, act: "edit_draft" | "lock"): string | AppError {
+  if (me.role !== "participant") return refusal("team_members_only", { act, role: me.role });
+  if (!me.team) return refusal("no_team_yet", {});
   return me.team;
 }
 
@@ -92,26 +58,10 @@ export function turnClosed(state: ExerciseState, turn: number, team: string): Ap
   const carried = state.decisions.get(team);
   const kept = carried?.carriedFrom === turn;
   const played = kept ? carried?.carriedAfterLock === true : true;
-  const why =
-    closedBy === "timer"
-      ? "its time ran out"
-      : closedBy === "facilitator"
-        ? "the facilitator closed it"
-        : closedBy === "all_locked"
-          ? "every team had locked"
-          : "it has resolved";
-  const whyJa =
-    closedBy === "timer"
-      ? "時間切れ"
-      : closedBy === "facilitator"
-        ? "ファシリテーターが締め切りました"
-        : closedBy === "all_locked"
-          ? "全チームが確定しました"
-          : "解決済み";
-  return new AppError(
-    "turn_closed",
-    `turn ${turn + 1} has closed (${why}); the exercise is at turn ${state.engine.turn + 1}${kept ? ", and your team's draft is kept for it" : ""}`,
+  return refusal(
+    kept ? "turn_closed_draft_kept" : "turn_closed",
+    { turn, current: state.engine.turn, closedBy: closedBy ?? "none" },
+    // As the web reads them: which turn, the current one, what closed it (null: not recorded).
     { turn, current: state.engine.turn, closedBy, kept, played },
-    `第${turn + 1}ターンは締め切られました（${whyJa}）。演習は第${state.engine.turn + 1}ターンです${kept ? "。チームの下書きはこのターンに引き継がれています" : ""}`,
   );
 }

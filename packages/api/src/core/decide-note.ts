@@ -1,4 +1,4 @@
-import { AppError, type LogEvent } from "@chokepoint/contracts";
+import { AppError, type LogEvent, refusal } from "@chokepoint/contracts";
 import type { Command } from "./command.ts";
 import type { Actor, ExerciseState } from "./exercise-state.ts";
 import { may } from "./permissions.ts";
@@ -32,43 +32,20 @@ export function decideNote(
     const taken =
       state.genesis.scenario.debriefQuestions.some((q) => q.id === command.questionId) ||
       state.debrief.questions.some((q) => q.questionId === command.questionId);
-    if (taken)
-      return new AppError(
-        "rule_violation",
-        `questionId: '${command.questionId}' is already a question`,
-        undefined,
-        `questionId：「${command.questionId}」はすでに質問にあります`,
-      );
+    if (taken) return refusal("question_exists", { questionId: command.questionId });
     return [{ type: "debrief_question_added", questionId: command.questionId, text: command.text }];
   }
   if (command.type === "replay_notes") return command.events;
   const existing = state.notes.get(command.noteId);
   if (command.type === "delete_note") {
-    if (!existing)
-      return new AppError(
-        "rule_violation",
-        `noteId: no note '${command.noteId}' to delete`,
-        undefined,
-        `noteId：削除するメモ「${command.noteId}」がありません`,
-      );
+    if (!existing) return refusal("no_note", { noteId: command.noteId });
     return [{ type: "note_deleted", noteId: command.noteId, at: command.at }];
   }
   const turns = state.genesis.scenario.calendar.turns;
   if (command.turn !== null && (command.turn < 0 || command.turn >= turns))
-    return new AppError(
-      "rule_violation",
-      `turn: ${command.turn} is not a turn (0…${turns - 1})`,
-      undefined,
-      `turn：${command.turn}はターンではありません（0～${turns - 1}）`,
-    );
+    return refusal("not_a_turn", { turn: command.turn, last: turns - 1 });
   const body = command.body.trim();
-  if (!body)
-    return new AppError(
-      "rule_violation",
-      "body: a note cannot be empty",
-      undefined,
-      "本文：メモが空です",
-    );
+  if (!body) return refusal("note_empty", {});
   if (existing && existing.body === body && existing.turn === command.turn) return [];
   return [
     {
@@ -94,21 +71,9 @@ function decideAnswer(
   const known =
     state.genesis.scenario.debriefQuestions.some((q) => q.id === c.questionId) ||
     state.debrief.questions.some((q) => q.questionId === c.questionId);
-  if (!known)
-    return new AppError(
-      "rule_violation",
-      `questionId: no question '${c.questionId}'`,
-      undefined,
-      `questionId：質問「${c.questionId}」はありません`,
-    );
+  if (!known) return refusal("no_question", { questionId: c.questionId });
   const answer = c.answer.trim();
-  if (!answer)
-    return new AppError(
-      "rule_violation",
-      "answer: an answer cannot be empty",
-      undefined,
-      "回答：回答が空です",
-    );
+  if (!answer) return refusal("answer_empty", {});
   const before = state.debrief.answers.get(`${me.participantId}:${c.questionId}`);
   if (before?.answer === answer) return [];
   return [

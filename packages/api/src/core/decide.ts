@@ -1,4 +1,4 @@
-import { AppError, type LogEvent } from "@chokepoint/contracts";
+import { AppError, type LogEvent, refusal } from "@chokepoint/contracts";
 import { applyEvent, type EngineEvent } from "@chokepoint/engine";
 import type { Command } from "./command.ts";
 import { decideEditDraft, deciderTeam, turnClosed } from "./decide-draft.ts";
@@ -12,7 +12,6 @@ import {
   memberOf,
   staffedTeams,
 } from "./exercise-state.ts";
-import { controlJa, statusJa } from "./words-ja.ts";
 
 /**
  * The exercise's rules, once (emmett's `decide`): who may do what, when, and which events
@@ -36,50 +35,22 @@ export function decide(
   // An ended exercise is a record: nothing else changes it.
   if (state.status === "ended")
     return command.type === "join"
-      ? new AppError(
-          "bad_join_code",
-          `the exercise with code '${state.genesis.joinCode}' has ended`,
-          undefined,
-          `コード「${state.genesis.joinCode}」の演習は終了しています`,
-        )
-      : new AppError(
-          "rule_violation",
-          "the exercise has ended; it can only be reviewed",
-          undefined,
-          "演習は終了しています。振り返りのみできます",
-        );
+      ? refusal("exercise_ended_join", { joinCode: state.genesis.joinCode })
+      : refusal("exercise_ended", {});
   if (command.type === "join") return decideJoin(state, caller, command);
   if (command.type === "timer_expired") {
     // Only the server's clock sends this (no member may); a timer set for a turn that has since
     // resolved, or in a paused exercise, does nothing.
-    if (caller.participantId !== null)
-      return new AppError(
-        "forbidden",
-        "turn timers are the server's, not a participant's",
-        undefined,
-        "ターンのタイマーはサーバーが動かします",
-      );
+    if (caller.participantId !== null) return refusal("timers_are_the_servers", {});
     return state.status === "running" && state.engine.turn === command.turn
       ? resolveTurn(state, command.turn)
       : [];
   }
   const me = memberOf(state, caller);
-  if (!me)
-    return new AppError(
-      "forbidden",
-      "sign in first: this token is not in this exercise",
-      undefined,
-      "先に参加してください：このトークンはこの演習のものではありません",
-    );
+  if (!me) return refusal("not_a_member", {});
   if (command.type === "lock") return decideLock(state, me, command.turn, command.actions);
   if (command.type === "edit_draft") return decideEditDraft(state, me, command);
-  if (me.role !== "facilitator")
-    return new AppError(
-      "forbidden",
-      "only the facilitator can do this",
-      undefined,
-      "これはファシリテーターだけが行えます",
-    );
+  if (me.role !== "facilitator") return refusal("facilitator_only", {});
   switch (command.type) {
     case "advance":
       return requireRunning(state) ?? resolveTurn(state, command.turn);
@@ -123,36 +94,14 @@ function decideJoin(
   caller: Actor,
   c: Extract<Command, { type: "join" }>,
 ): LogEvent[] | AppError {
-  if (caller.participantId !== null)
-    return new AppError(
-      "rule_violation",
-      "you are already in an exercise; join with a new device",
-      undefined,
-      "すでに演習に参加しています。別の端末で参加してください",
-    );
+  if (caller.participantId !== null) return refusal("already_in_an_exercise", {});
   if (state.members.has(c.participantId))
-    return new AppError(
-      "rule_violation",
-      `participant '${c.participantId}' already joined`,
-      undefined,
-      `参加者「${c.participantId}」はすでに参加しています`,
-    );
+    return refusal("already_joined", { participantId: c.participantId });
   // The join code is read out to the room, so it cannot also admit observers (who see every
   // team's decisions once resolved): they need the code the facilitator gives them alone.
   if (c.role === "observer" && c.via !== "observer_code")
-    return new AppError(
-      "forbidden",
-      "observers join with the observer code from the facilitator, not the room's join code",
-      undefined,
-      "オブザーバーは、会場の参加コードではなく、ファシリテーターから受け取ったオブザーバー用コードで参加してください",
-    );
-  if (state.members.size >= c.capacity)
-    return new AppError(
-      "rule_violation",
-      `the exercise is full (${c.capacity} people); ask the facilitator`,
-      { capacity: c.capacity },
-      `この演習は定員（${c.capacity}人）に達しています。ファシリテーターに相談してください`,
-    );
+    return refusal("observer_code_needed", {});
+  if (state.members.size >= c.capacity) return refusal("exercise_full", { capacity: c.capacity });
   const bad = teamError(state, c.team);
   if (bad) return bad;
   // Whoever comes with the observer code is an observer; observers watch every team alike (a
@@ -172,27 +121,13 @@ function decideJoin(
 
 /** The member the facilitator acts on (remove, move), or that there is none. */
 function existingMember(state: ExerciseState, participantId: string): Member | AppError {
-  return (
-    state.members.get(participantId) ??
-    new AppError(
-      "participant_not_found",
-      `no participant '${participantId}' in this exercise`,
-      undefined,
-      `この演習に参加者「${participantId}」はいません`,
-    )
-  );
+  return state.members.get(participantId) ?? refusal("participant_not_found", { participantId });
 }
 
 function decideRemove(state: ExerciseState, participantId: string): LogEvent[] | AppError {
   const member = existingMember(state, participantId);
   if (member instanceof AppError) return member;
-  if (member.role === "facilitator")
-    return new AppError(
-      "rule_violation",
-      "the facilitator cannot be removed",
-      undefined,
-      "ファシリテーターは退出させられません",
-    );
+  if (member.role === "facilitator") return refusal("facilitator_not_removable", {});
   return [{ type: "participant_removed", participantId }];
 }
 
@@ -202,7 +137,7 @@ function decideLock(
   turn: number,
   actions: Extract<Command, { type: "lock" }>["actions"],
 ): LogEvent[] | AppError {
-  const team = deciderTeam(me, { en: "lock decisions", ja: "決定を確定できる" });
+  const team = deciderTeam(me, "lock");
   if (team instanceof AppError) return team;
   // A screen still on a turn that has resolved (the timer ran out while someone was deciding).
   if (turn < state.engine.turn) return turnClosed(state, turn, team);
@@ -230,12 +165,7 @@ function decideMove(
   const member = existingMember(state, participantId);
   if (member instanceof AppError) return member;
   if (member.role !== "participant")
-    return new AppError(
-      "rule_violation",
-      `${member.displayName} is ${member.role === "facilitator" ? "the facilitator" : "an observer"}, not a team member`,
-      undefined,
-      `${member.displayName}さんは${member.role === "facilitator" ? "ファシリテーター" : "オブザーバー"}で、チームのメンバーではありません`,
-    );
+    return refusal("not_a_team_member", { name: member.displayName, role: member.role });
   return teamError(state, team) ?? [{ type: "participant_moved", participantId, team }];
 }
 
@@ -252,12 +182,7 @@ function decideControl(
   action: Extract<Command, { type: "control" }>["action"],
 ): LogEvent[] | AppError {
   if (!ALLOWED[action].includes(state.status))
-    return new AppError(
-      "rule_violation",
-      `cannot ${action} an exercise that is ${state.status}`,
-      undefined,
-      `${statusJa(state.status)}の演習は${controlJa(action)}できません`,
-    );
+    return refusal("control_not_allowed", { action, status: state.status });
   const type = (
     {
       start: "session_started",
@@ -289,12 +214,17 @@ function engineEvents(state: ExerciseState, events: EngineEvent[]): LogEvent[] |
       const said = r.error.issues?.length
         ? r.error.issues.map((x) => x.message).join("; ")
         : r.error.message;
-      return new AppError(
-        "rule_violation",
-        events.length > 1 ? `event ${i} does not apply: ${said}` : said,
-        r.error.issues ?? r.error.code,
-        events.length > 1 ? `記録${i}は適用できません：${r.error.ja}` : r.error.ja,
-      );
+      return events.length > 1
+        ? refusal(
+            "engine_rule_in_batch",
+            { index: i, said: { en: said, ja: r.error.ja } },
+            { rule: r.error.code, issues: r.error.issues },
+          )
+        : refusal(
+            "engine_rule",
+            { said: { en: said, ja: r.error.ja } },
+            { rule: r.error.code, issues: r.error.issues },
+          );
     }
     engine = r.state;
     out.push(e);
@@ -304,24 +234,12 @@ function engineEvents(state: ExerciseState, events: EngineEvent[]): LogEvent[] |
 }
 
 function requireRunning(state: ExerciseState): AppError | undefined {
-  return state.status === "running"
-    ? undefined
-    : new AppError(
-        "rule_violation",
-        `the exercise is ${state.status}; it must be running`,
-        undefined,
-        `演習は${statusJa(state.status)}です。進行中のときだけ行えます`,
-      );
+  return state.status === "running" ? undefined : refusal("not_running", { status: state.status });
 }
 
 function teamError(state: ExerciseState, team: string | null): AppError | undefined {
   return team !== null && !state.genesis.teams.includes(team)
-    ? new AppError(
-        "team_not_found",
-        `no team '${team}' in this exercise (teams: ${state.genesis.teams.join(", ")})`,
-        undefined,
-        `この演習に「${team}」というチームはありません（チーム：${state.genesis.teams.join("、")}）`,
-      )
+    ? refusal("team_not_found", { team, teams: state.genesis.teams })
     : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { AppError } from "@chokepoint/contracts";
+import { type AppError, refusal } from "@chokepoint/contracts";
 import type { Permission } from "./command.ts";
 import { type Actor, type ExerciseState, type Member, memberOf } from "./exercise-state.ts";
 
@@ -17,23 +17,13 @@ const WHO: Record<Permission, Member["role"][]> = {
 /** Whether a caller may read or act outside the log; the member it is, or the refusal as a value. */
 export function may(state: ExerciseState, caller: Actor, what: Permission): Member | AppError {
   const me = memberOf(state, caller);
-  if (!me)
-    return new AppError(
-      "forbidden",
-      "sign in first: this token is not in this exercise",
-      undefined,
-      "先に参加してください：このトークンはこの演習のものではありません",
-    );
+  if (!me) return refusal("not_a_member", {});
   if (!WHO[what].includes(me.role))
-    return new AppError(
-      "forbidden",
+    return refusal(
       what === "review" || what === "export"
-        ? "the review is for the facilitator and observers"
-        : "only the facilitator can do this",
-      undefined,
-      what === "review" || what === "export"
-        ? "振り返りはファシリテーターとオブザーバーのためのものです"
-        : "これはファシリテーターだけが行えます",
+        ? "review_for_facilitator_and_observers"
+        : "facilitator_only",
+      {},
     );
   return me;
 }

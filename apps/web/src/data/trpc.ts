@@ -1,0 +1,48 @@
+"use client";
+import type { AppRouter } from "@chokepoint/api";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+
+/** `useTRPC()` gives query and mutation options with keys; `useTRPCClient()` the page's one client. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type TrpcClient = ReturnType<typeof makeTrpcClient>;
+
+/**
+ * Per-call context a page may pass (`trpc: { context: { exerciseId } }`): the join form knows
+ * the exercise only once the code is looked up, after the page's client was made.
+ */
+export type CallContext = { exerciseId?: string | null };
+
+/**
+ * The page tree's one client: batched calls carrying the holder's token and the exercise's id.
+ * The id (the call's own, or the page's `?s=`) is what a balancer in front of several server
+ * processes hashes on, so every call about one exercise reaches the process that owns it
+ * (README "Scale out").
+ */
+export function makeTrpcClient(token: string | null) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: "/api/trpc",
+        headers: ({ opList }) => {
+          const given = opList.map((op) => (op.context as CallContext).exerciseId).find(Boolean);
+          const exerciseId = given ?? pageExerciseId();
+          return {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(exerciseId ? { "x-exercise-id": exerciseId } : {}),
+          };
+        },
+      }),
+    ],
+  });
+}
+
+/** The exercise the page is about (`?s=` on the play, facilitate and review pages). */
+export function pageExerciseId(): string | null {
+  if (typeof window === "undefined") return null;
+  return new URLSearchParams(window.location.search).get("s");
+}

@@ -1,0 +1,183 @@
+"use client";
+import { INPUT_LIMITS } from "@chokepoint/contracts";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { errorText } from "../data/error-text";
+import { saveToken } from "../data/token-store";
+import { useTRPC } from "../data/trpc";
+import { useI18n } from "../i18n/use-i18n";
+import { LimitHint, RangeHint } from "../shared/form/limit-hint";
+import { PasscodeField, usePasscodeRequired } from "../shared/form/passcode-field";
+
+/** The facilitator's form to create an exercise from a scenario, with its seed, teams and timer. */
+export function CreateForm() {
+  const { t, l, locale } = useI18n();
+  const tr = { t, locale };
+  const router = useRouter();
+  const trpc = useTRPC();
+  const scenarioList = useQuery(trpc.exercise.scenarios.queryOptions());
+  const createExercise = useMutation(trpc.exercise.create.mutationOptions());
+  const scenarios = scenarioList.data ?? [];
+  const [scenarioId, setScenarioId] = useState("rare-earth-2010");
+  const [name, setName] = useState("");
+  const [seed, setSeed] = useState("2010");
+  const [title, setTitle] = useState("");
+  const [passcode, setPasscode] = useState("");
+  const passcodeRequired = usePasscodeRequired();
+  const [timer, setTimer] = useState("");
+  const [resolution, setResolution] = useState<"all_locked" | "reveal">("all_locked");
+  const [teams, setTeams] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const create = async () => {
+    setError(null);
+    // Blank: a random seed, written into the field so the facilitator sees (and can note) it.
+    const seedValue = seed.trim() === "" ? Math.floor(Math.random() * 2 ** 31) : Number(seed);
+    if (!Number.isInteger(seedValue) || seedValue < 0 || seedValue > 2 ** 31 - 1) {
+      setError(t("seedInvalid"));
+      return;
+    }
+    if (teams !== null && teams.length === 0) {
+      setError(t("teamsNone"));
+      return;
+    }
+    setSeed(String(seedValue));
+    try {
+      const r = await createExercise.mutateAsync({
+        scenarioId,
+        facilitatorName: name,
+        seed: seedValue,
+        ...(teams !== null ? { teams } : {}),
+        ...(title.trim() ? { title: title.trim() } : {}),
+        ...(passcodeRequired ? { passcode } : {}),
+        ...(timer ? { turnTimerSeconds: Number(timer) } : {}),
+        resolution,
+      });
+      saveToken(r.sessionId, r.token, {
+        role: "facilitator",
+        title: title.trim() || l(chosen?.title) || scenarioId,
+        path: `/facilitate?s=${r.sessionId}`,
+      });
+      router.push(`/facilitate?s=${r.sessionId}`);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const chosen = scenarios.find((s) => s.id === scenarioId);
+  const shownError = error ?? (scenarioList.error ? errorText(scenarioList.error) : null);
+  return (
+    <section className="card">
+      <h2>{t("createTitle")}</h2>
+      <label>
+        {t("scenario")}
+        <select
+          data-testid="scenario"
+          value={scenarioId}
+          onChange={(e) => setScenarioId(e.target.value)}
+        >
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {l(s.title)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {chosen ? <p className="muted">{l(chosen.summary)}</p> : null}
+      {chosen ? (
+        <fieldset data-testid="teams">
+          <legend>{t("team")}</legend>
+          {chosen.teams.map((tm) => (
+            <label key={tm.id}>
+              <input
+                type="checkbox"
+                checked={teams === null || teams.includes(tm.id)}
+                onChange={(e) => {
+                  const all = chosen.teams.map((x) => x.id);
+                  const cur = teams ?? all;
+                  setTeams(
+                    e.target.checked
+                      ? all.filter((id) => cur.includes(id) || id === tm.id)
+                      : cur.filter((id) => id !== tm.id),
+                  );
+                }}
+              />{" "}
+              {l(tm.name)}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <label>
+        {t("yourName")}{" "}
+        <input
+          data-testid="facilitator-name"
+          maxLength={INPUT_LIMITS.nameChars}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />{" "}
+        <LimitHint tr={tr} value={name} max={INPUT_LIMITS.nameChars} />
+      </label>
+      <label>
+        {t("exerciseTitle")}{" "}
+        <input
+          data-testid="exercise-title"
+          maxLength={INPUT_LIMITS.exerciseTitleChars}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />{" "}
+        <LimitHint tr={tr} value={title} max={INPUT_LIMITS.exerciseTitleChars} />
+      </label>
+      <label>
+        {t("seed")}{" "}
+        <input
+          type="number"
+          data-testid="seed"
+          min={INPUT_LIMITS.seed.min}
+          max={INPUT_LIMITS.seed.max}
+          step={1}
+          placeholder={t("seedBlank")}
+          value={seed}
+          onChange={(e) => setSeed(e.target.value)}
+        />{" "}
+        <RangeHint tr={tr} message="limitSeed" {...INPUT_LIMITS.seed} />
+      </label>
+      <PasscodeField
+        required={passcodeRequired}
+        value={passcode}
+        onChange={setPasscode}
+        testId="passcode"
+      />
+      <label>
+        {t("timer")}{" "}
+        <input
+          type="number"
+          data-testid="timer"
+          min={INPUT_LIMITS.turnTimerSeconds.min}
+          max={INPUT_LIMITS.turnTimerSeconds.max}
+          step={1}
+          value={timer}
+          onChange={(e) => setTimer(e.target.value)}
+        />{" "}
+        <RangeHint tr={tr} message="limitSeconds" {...INPUT_LIMITS.turnTimerSeconds} />
+      </label>
+      <label>
+        {t("resolutionLabel")}{" "}
+        <select
+          data-testid="resolution"
+          value={resolution}
+          onChange={(e) => setResolution(e.target.value === "reveal" ? "reveal" : "all_locked")}
+        >
+          <option value="all_locked">{t("resolutionAll")}</option>
+          <option value="reveal">{t("resolutionReveal")}</option>
+        </select>
+      </label>
+      {shownError ? (
+        <p className="error" role="alert">
+          {shownError}
+        </p>
+      ) : null}
+      <button type="button" data-testid="create" onClick={create}>
+        {t("create")}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+import { ComparisonPanel } from "../comparison-panel";
+import { type Bands, type Comparison, paren, type Timeline, type Tr, turnName } from "../format";
+import { TurnRecord } from "../turn-record";
+import { PRINT_CSS } from "./print-css";
+import { PrintFindings, printDate } from "./print-findings";
+
+/**
+ * The debrief (AAR) as a printable page; the server renders it to PDF in Chromium. Everything
+ * a participant should take home: who, when, what happened and why, the bands, the scorecard,
+ * the notes, the branch comparison.
+ */
+export function PrintDebrief({
+  tr,
+  tl,
+  bands,
+  cmp,
+}: {
+  tr: Tr;
+  tl: Timeline;
+  bands: Bands;
+  cmp: Comparison | null;
+}) {
+  const { t, l, locale } = tr;
+  const f = tr.n;
+  const money = tl.scenario.units.money;
+  const sum = (k: "valueAddedLost" | "spend") => tl.turns.reduce((a, x) => a + x.metrics[k], 0);
+  const when = (iso: string) => printDate(locale, iso);
+  return (
+    <article data-ready="yes" className="debrief" lang={locale}>
+      <style>{PRINT_CSS}</style>
+      <h1>
+        {t("debriefTitle")}: {l(tl.scenario.title)}
+      </h1>
+      {tl.title ? <p className="lead">{tl.title}</p> : null}
+      <table className="meta">
+        <tbody>
+          <tr>
+            <th>{t("date")}</th>
+            <td>{tl.startedAt ? when(tl.startedAt) : "—"}</td>
+          </tr>
+          <tr>
+            <th>{t("facilitator")}</th>
+            <td>{tl.facilitator}</td>
+          </tr>
+          <tr>
+            <th>{t("seed")}</th>
+            <td>{tl.seed}</td>
+          </tr>
+          <tr>
+            <th>{t("scenario")}</th>
+            <td>
+              {l(tl.scenario.title)} ({tl.scenario.id} {tl.scenario.version})
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <h2>{t("participants")}</h2>
+      <ul>
+        {tl.scenario.teams.map((x) => (
+          <li key={x.id}>
+            <strong>{l(x.name)}</strong>: {x.members.join(locale === "ja" ? "、" : ", ") || "—"}
+          </li>
+        ))}
+        {tl.observers.length ? (
+          <li>
+            <strong>{t("observers")}</strong>: {tl.observers.join(", ")}
+          </li>
+        ) : null}
+      </ul>
+      <h2>{t("summary")}</h2>
+      <p>{l(tl.scenario.summary)}</p>
+      <h2>{t("totals")}</h2>
+      <table>
+        <tbody>
+          <tr>
+            <th>{t("vaLost")}</th>
+            <td>{f.money(sum("valueAddedLost"), tl.scenario.units)}</td>
+          </tr>
+          <tr>
+            <th>{t("spend")}</th>
+            <td>{f.money(sum("spend"), tl.scenario.units)}</td>
+          </tr>
+          <tr>
+            <th>{t("shortfallShare")} (max)</th>
+            <td>{f.pct(Math.max(0, ...tl.turns.map((x) => x.metrics.shortfallShare)))}</td>
+          </tr>
+          <tr>
+            <th>{t("dependencyShare")}</th>
+            <td>{f.pct(tl.turns[tl.turns.length - 1]?.metrics.controlledShare ?? 0)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <h2>{t("timeline")}</h2>
+      <ol className="plain">
+        {tl.turns
+          .filter((x) => x.entries.length)
+          .map((x) => (
+            <li key={x.turn}>
+              <strong>{turnName(tr, x.turn, x.label)}</strong>
+              <TurnRecord tr={tr} tl={tl} turn={x} />
+            </li>
+          ))}
+      </ol>
+      <table className="turns">
+        <thead>
+          <tr>
+            <th>{t("turn")}</th>
+            <th>{t("shortfallShare")}</th>
+            <th>
+              {t("vaLost")}
+              {paren(locale, l(money))}
+            </th>
+            <th>
+              {t("spend")}
+              {paren(locale, l(money))}
+            </th>
+            <th>{t("dependencyShare")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tl.turns.map((x) => (
+            <tr key={x.turn}>
+              <td>
+                {x.turn} · {x.label}
+              </td>
+              <td>{f.pct(x.metrics.shortfallShare)}</td>
+              <td>{f.num(x.metrics.valueAddedLost)}</td>
+              <td>{f.num(x.metrics.spend)}</td>
+              <td>{f.pct(x.metrics.controlledShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <PrintFindings tr={tr} tl={tl} bands={bands} />
+      {cmp ? <ComparisonPanel tr={tr} tl={tl} cmp={cmp} /> : null}
+    </article>
+  );
+}

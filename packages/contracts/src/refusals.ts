@@ -1,0 +1,334 @@
+import { AppError, type AppErrorCode } from "./app-error.ts";
+import {
+  CLOSED_BY_WORDS,
+  CONTROL_WORDS,
+  type Locale,
+  ROLE_NOUN_WORDS,
+  ROLE_WORDS,
+  STATUS_WORDS,
+  TEAM_ACT_WORDS,
+} from "./refusal-words.ts";
+
+/**
+ * What a refusal's parameter is, which decides how each language prints it: `turn` is a
+ * 0-based index printed from 1; `list` joins with ", " or "、"; the word kinds look their
+ * value up in `refusal-words.ts`; `bilingual` is already worded in both (the engine's rules).
+ */
+type Kind =
+  | "text"
+  | "number"
+  | "turn"
+  | "list"
+  | "status"
+  | "control"
+  | "role"
+  | "roleNoun"
+  | "teamAct"
+  | "closedBy"
+  | "bilingual";
+
+type ValueOf<K> = K extends "text"
+  ? string
+  : K extends "number" | "turn"
+    ? number
+    : K extends "list"
+      ? readonly string[]
+      : K extends "status"
+        ? keyof typeof STATUS_WORDS
+        : K extends "control"
+          ? keyof typeof CONTROL_WORDS
+          : K extends "role" | "roleNoun"
+            ? keyof typeof ROLE_WORDS
+            : K extends "teamAct"
+              ? keyof typeof TEAM_ACT_WORDS
+              : K extends "closedBy"
+                ? keyof typeof CLOSED_BY_WORDS
+                : K extends "bilingual"
+                  ? { ja: string; en: string }
+                  : never;
+
+interface RefusalDef {
+  code: AppErrorCode;
+  params: Record<string, Kind>;
+  en: string;
+  ja: string;
+}
+
+const none = {} as const;
+
+/**
+ * Every refusal the exercise's rules (`packages/api/src/core`) can give, by reason: its
+ * transport code, its typed parameters and its sentence in each language, with `{name}` slots.
+ * The core names a reason and its parameters; only this catalogue words them, for the server's
+ * answer, the web and the CLI alike. A test checks both languages use exactly the parameters.
+ */
+export const REFUSALS = {
+  exercise_ended_join: {
+    code: "bad_join_code",
+    params: { joinCode: "text" },
+    en: "the exercise with code '{joinCode}' has ended",
+    ja: "コード「{joinCode}」の演習は終了しています",
+  },
+  exercise_ended: {
+    code: "rule_violation",
+    params: none,
+    en: "the exercise has ended; it can only be reviewed",
+    ja: "演習は終了しています。振り返りのみできます",
+  },
+  timers_are_the_servers: {
+    code: "forbidden",
+    params: none,
+    en: "turn timers are the server's, not a participant's",
+    ja: "ターンのタイマーはサーバーが動かします",
+  },
+  not_a_member: {
+    code: "forbidden",
+    params: none,
+    en: "sign in first: this token is not in this exercise",
+    ja: "先に参加してください：このトークンはこの演習のものではありません",
+  },
+  facilitator_only: {
+    code: "forbidden",
+    params: none,
+    en: "only the facilitator can do this",
+    ja: "これはファシリテーターだけが行えます",
+  },
+  review_for_facilitator_and_observers: {
+    code: "forbidden",
+    params: none,
+    en: "the review is for the facilitator and observers",
+    ja: "振り返りはファシリテーターとオブザーバーのためのものです",
+  },
+  already_in_an_exercise: {
+    code: "rule_violation",
+    params: none,
+    en: "you are already in an exercise; join with a new device",
+    ja: "すでに演習に参加しています。別の端末で参加してください",
+  },
+  already_joined: {
+    code: "rule_violation",
+    params: { participantId: "text" },
+    en: "participant '{participantId}' already joined",
+    ja: "参加者「{participantId}」はすでに参加しています",
+  },
+  observer_code_needed: {
+    code: "forbidden",
+    params: none,
+    en: "observers join with the observer code from the facilitator, not the room's join code",
+    ja: "オブザーバーは、会場の参加コードではなく、ファシリテーターから受け取ったオブザーバー用コードで参加してください",
+  },
+  exercise_full: {
+    code: "rule_violation",
+    params: { capacity: "number" },
+    en: "the exercise is full ({capacity} people); ask the facilitator",
+    ja: "この演習は定員（{capacity}人）に達しています。ファシリテーターに相談してください",
+  },
+  participant_not_found: {
+    code: "participant_not_found",
+    params: { participantId: "text" },
+    en: "no participant '{participantId}' in this exercise",
+    ja: "この演習に参加者「{participantId}」はいません",
+  },
+  facilitator_not_removable: {
+    code: "rule_violation",
+    params: none,
+    en: "the facilitator cannot be removed",
+    ja: "ファシリテーターは退出させられません",
+  },
+  not_a_team_member: {
+    code: "rule_violation",
+    params: { name: "text", role: "roleNoun" },
+    en: "{name} is {role}, not a team member",
+    ja: "{name}さんは{role}で、チームのメンバーではありません",
+  },
+  control_not_allowed: {
+    code: "rule_violation",
+    params: { action: "control", status: "status" },
+    en: "cannot {action} an exercise that is {status}",
+    ja: "{status}の演習は{action}できません",
+  },
+  engine_rule: {
+    code: "rule_violation",
+    params: { said: "bilingual" },
+    en: "{said}",
+    ja: "{said}",
+  },
+  engine_rule_in_batch: {
+    code: "rule_violation",
+    params: { index: "number", said: "bilingual" },
+    en: "event {index} does not apply: {said}",
+    ja: "記録{index}は適用できません：{said}",
+  },
+  not_running: {
+    code: "rule_violation",
+    params: { status: "status" },
+    en: "the exercise is {status}; it must be running",
+    ja: "演習は{status}です。進行中のときだけ行えます",
+  },
+  team_not_found: {
+    code: "team_not_found",
+    params: { team: "text", teams: "list" },
+    en: "no team '{team}' in this exercise (teams: {teams})",
+    ja: "この演習に「{team}」というチームはありません（チーム：{teams}）",
+  },
+  drafts_closed: {
+    code: "rule_violation",
+    params: { status: "status" },
+    en: "the exercise is {status}; drafts are closed",
+    ja: "演習は{status}のため、下書きは編集できません",
+  },
+  no_such_lever: {
+    code: "rule_violation",
+    params: { lever: "text" },
+    en: "lever: your team has no lever '{lever}'",
+    ja: "lever：あなたのチームに「{lever}」という手段はありません",
+  },
+  action_for_another_lever: {
+    code: "rule_violation",
+    params: { other: "text", lever: "text" },
+    en: "actions: '{other}' is not '{lever}'",
+    ja: "actions：「{other}」は「{lever}」ではありません",
+  },
+  one_action_of_each: {
+    code: "rule_violation",
+    params: { lever: "text", ops: "list" },
+    en: "actions: '{lever}' takes at most one of each of {ops}",
+    ja: "actions：「{lever}」は{ops}をそれぞれ1つまでです",
+  },
+  team_members_only: {
+    code: "forbidden",
+    params: { act: "teamAct", role: "role" },
+    en: "only team members {act} (you are {role})",
+    ja: "{act}のはチームのメンバーだけです（あなたは{role}）",
+  },
+  no_team_yet: {
+    code: "forbidden",
+    params: none,
+    en: "you are not on a team yet; ask the facilitator to assign you",
+    ja: "まだチームに入っていません。ファシリテーターに割り当てを頼んでください",
+  },
+  turn_closed: {
+    code: "turn_closed",
+    params: { turn: "turn", closedBy: "closedBy", current: "turn" },
+    en: "turn {turn} has closed ({closedBy}); the exercise is at turn {current}",
+    ja: "第{turn}ターンは締め切られました（{closedBy}）。演習は第{current}ターンです",
+  },
+  turn_closed_draft_kept: {
+    code: "turn_closed",
+    params: { turn: "turn", closedBy: "closedBy", current: "turn" },
+    en: "turn {turn} has closed ({closedBy}); the exercise is at turn {current}, and your team's draft is kept for it",
+    ja: "第{turn}ターンは締め切られました（{closedBy}）。演習は第{current}ターンです。チームの下書きはこのターンに引き継がれています",
+  },
+  question_exists: {
+    code: "rule_violation",
+    params: { questionId: "text" },
+    en: "questionId: '{questionId}' is already a question",
+    ja: "questionId：「{questionId}」はすでに質問にあります",
+  },
+  no_note: {
+    code: "rule_violation",
+    params: { noteId: "text" },
+    en: "noteId: no note '{noteId}' to delete",
+    ja: "noteId：削除するメモ「{noteId}」がありません",
+  },
+  not_a_turn: {
+    code: "rule_violation",
+    params: { turn: "number", last: "number" },
+    en: "turn: {turn} is not a turn (0…{last})",
+    ja: "turn：{turn}はターンではありません（0～{last}）",
+  },
+  note_empty: {
+    code: "rule_violation",
+    params: none,
+    en: "body: a note cannot be empty",
+    ja: "本文：メモが空です",
+  },
+  no_question: {
+    code: "rule_violation",
+    params: { questionId: "text" },
+    en: "questionId: no question '{questionId}'",
+    ja: "questionId：質問「{questionId}」はありません",
+  },
+  answer_empty: {
+    code: "rule_violation",
+    params: none,
+    en: "answer: an answer cannot be empty",
+    ja: "回答：回答が空です",
+  },
+} as const satisfies Record<string, RefusalDef>;
+
+export type RefusalReason = keyof typeof REFUSALS;
+
+/** A reason's parameters, typed from its declaration. */
+export type RefusalParams<R extends RefusalReason> = {
+  -readonly [K in keyof (typeof REFUSALS)[R]["params"]]: ValueOf<(typeof REFUSALS)[R]["params"][K]>;
+};
+
+const WORDS = {
+  status: STATUS_WORDS,
+  control: CONTROL_WORDS,
+  role: ROLE_WORDS,
+  roleNoun: ROLE_NOUN_WORDS,
+  teamAct: TEAM_ACT_WORDS,
+  closedBy: CLOSED_BY_WORDS,
+} as const;
+
+function word(kind: Kind, value: unknown, locale: Locale): string {
+  switch (kind) {
+    case "text":
+    case "number":
+      return String(value);
+    case "turn":
+      return String(Number(value) + 1);
+    case "list":
+      return (Array.isArray(value) ? value.map(String) : [String(value)]).join(
+        locale === "ja" ? "、" : ", ",
+      );
+    case "bilingual": {
+      const v = value as { ja?: string; en?: string } | null;
+      return v?.[locale] ?? "";
+    }
+    default: {
+      // A turn that resolved before its closer was recorded arrives as null: say "resolved".
+      const table: Record<string, { ja: string; en: string }> = WORDS[kind];
+      const key = value === null || value === undefined ? "none" : String(value);
+      return table[key]?.[locale] ?? key;
+    }
+  }
+}
+
+/** Whether a string names a reason in the catalogue (a client reading an error's params). */
+export function isRefusalReason(x: unknown): x is RefusalReason {
+  return typeof x === "string" && Object.hasOwn(REFUSALS, x);
+}
+
+/** A refusal in one language, from its reason and parameters (as typed, or as they came over the wire). */
+export function refusalText(
+  reason: RefusalReason,
+  params: Readonly<Record<string, unknown>>,
+  locale: Locale,
+): string {
+  const def: RefusalDef = REFUSALS[reason];
+  return def[locale].replaceAll(/\{(\w+)\}/g, (_, k: string) => {
+    const kind = def.params[k];
+    return kind ? word(kind, params[k], locale) : `{${k}}`;
+  });
+}
+
+/**
+ * The refusal as a domain error: its code, the sentence in English and Japanese from the
+ * catalogue, and the reason with its parameters (and any `details`) for clients to act on.
+ */
+export function refusal<R extends RefusalReason>(
+  reason: R,
+  params: RefusalParams<R>,
+  details?: Readonly<Record<string, unknown>>,
+): AppError {
+  const p = params as Record<string, unknown>;
+  return new AppError(
+    REFUSALS[reason].code,
+    refusalText(reason, p, "en"),
+    { ...p, ...details, reason },
+    refusalText(reason, p, "ja"),
+  );
+}
