@@ -1,5 +1,6 @@
 import { AppError, type LogEvent, refusal } from "@chokepoint/contracts";
-import { applyEvent, type EngineEvent } from "@chokepoint/engine";
+import type { EngineEvent } from "@chokepoint/engine";
+import { applyEngineEvent } from "./apply-engine-event.ts";
 import type { Command } from "./command.ts";
 import { decideEditDraft, deciderTeam, turnClosed } from "./decide-draft.ts";
 import { decideNote } from "./decide-note.ts";
@@ -207,7 +208,7 @@ function engineEvents(state: ExerciseState, events: EngineEvent[]): LogEvent[] |
   let engine = state.engine;
   const out: LogEvent[] = [];
   for (const [i, e] of events.entries()) {
-    const r = applyEvent(state.genesis.model, engine, e);
+    const r = applyEngineEvent(state.genesis.model, engine, e);
     if (!r.ok) {
       // A person reads this on a screen: the rules' sentences, not the field paths (those stay
       // in the details, and in the engine's own message for logs and tools).

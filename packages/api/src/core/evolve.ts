@@ -1,5 +1,5 @@
 import { isEngineEvent, type LogEvent } from "@chokepoint/contracts";
-import { applyEvent } from "@chokepoint/engine";
+import { applyEngineEvent } from "./apply-engine-event.ts";
 import { evolveVersions } from "./audience-version.ts";
 import type { ClosedBy, ExerciseState } from "./exercise-state.ts";
 import { evolveNews } from "./news-feed.ts";
@@ -47,7 +47,7 @@ function closedBy(state: ExerciseState, r: Recorded): ClosedBy {
 function evolveOne(state: ExerciseState, r: Recorded): ExerciseState {
   const { event, seq } = r;
   if (isEngineEvent(event)) {
-    const step = applyEvent(state.genesis.model, state.engine, event);
+    const step = applyEngineEvent(state.genesis.model, state.engine, event);
     if (!step.ok)
       throw new Error(
         `stored event ${seq} (${event.type}) of ${state.genesis.sessionId} no longer applies: ${step.error.message}. Replay it on the scenario version it was recorded with.`,
