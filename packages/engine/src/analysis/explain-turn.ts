@@ -1,5 +1,5 @@
 import type { Model } from "../model/prepare-model.ts";
-import type { Cause, OverrideRecord, TurnResult } from "../model/state.ts";
+import type { Cause, MaterialFlow, OverrideRecord, TurnResult } from "../model/state.ts";
 import type { Locale } from "../scenario/text.ts";
 
 export interface Explanation {
@@ -36,7 +36,7 @@ export function explainTurn(model: Model, r: TurnResult, locale: Locale): Explan
           ? `在庫は ${f.coverDays.toFixed(0)} 日分（望む水準 ${f.desiredCoverDays.toFixed(0)} 日分、供給懸念 ${(f.risk * 100).toFixed(0)}%）、`
           : `stock covers ${f.coverDays.toFixed(0)} days (buyers want ${f.desiredCoverDays.toFixed(0)}; supply fear ${(f.risk * 100).toFixed(0)} %), `
         : "";
-    const price = priceText(model, m.id, mult, f.controllerPriceMultiple, locale);
+    const price = priceText(model, m.id, mult, f, r.priceMultiples, locale);
     const text =
       locale === "ja"
         ? `${mName}: 需要 ${fmt(f.claimed)} t に対し供給 ${fmt(f.supplied)} t、不足 ${fmt(f.shortfall)} t、${stock}${price}。要因: ${parts.join("、") || "特になし（平時どおり）"}`
@@ -154,15 +154,28 @@ function priceText(
   model: Model,
   material: string,
   mult: number,
-  domestic: number,
+  f: MaterialFlow,
+  multiples: Readonly<Record<string, number>>,
   locale: Locale,
 ): string {
   const m = model.materials.get(material);
+  // A made material passes its input's price on: say so where the input is dear.
+  const input = m?.input ? model.materials.get(m.input.material) : undefined;
+  const inputMult = input ? (multiples[input.id] ?? 1) : 1;
+  const passed =
+    input && inputMult > 1.05
+      ? locale === "ja"
+        ? `（原料の${input.name.ja}が平時の ${inputMult.toFixed(2)} 倍、その分を価格に転嫁）`
+        : ` (its input, ${input.name.en}, at ${inputMult.toFixed(2)}× normal, passed on)`
+      : "";
   const capped = m !== undefined && mult >= m.maxPriceMultiple - 1e-9;
   const home = model.scenario.controllingCountry;
+  const domestic = f.controllerPriceMultiple;
   const gap = domestic > 0 ? mult / domestic : 1;
-  const parted = Math.abs(gap - 1) > 0.05 && domestic > 0;
+  // Only where the controlling country's own market is modelled, or its measures open a rent.
+  const hasOwn = model.marketOf(material).controller !== undefined || f.exportRent > 0.01;
+  const parted = hasOwn && Math.abs(gap - 1) > 0.05 && domestic > 0;
   if (locale === "ja")
-    return `価格は平時の ${mult.toFixed(2)} 倍${capped ? "（シナリオの上限。市場ではさらに高くなり得る）" : ""}${parted ? `、${home} 国内価格は ${domestic.toFixed(2)} 倍（輸出価格との差 ${gap.toFixed(2)} 倍）` : ""}`;
-  return `price ${mult.toFixed(2)}× normal${capped ? " (held at the scenario's cap: the market would clear higher)" : ""}${parted ? `, ${home} domestic price ${domestic.toFixed(2)}× (export price ${gap.toFixed(2)}× it)` : ""}`;
+    return `価格は平時の ${mult.toFixed(2)} 倍${passed}${capped ? "（シナリオの上限。市場ではさらに高くなり得る）" : ""}${parted ? `、${home} 国内価格は ${domestic.toFixed(2)} 倍（輸出価格との差 ${gap.toFixed(2)} 倍）` : ""}`;
+  return `price ${mult.toFixed(2)}× normal${passed}${capped ? " (held at the scenario's cap: the market would clear higher)" : ""}${parted ? `, ${home} domestic price ${domestic.toFixed(2)}× (export price ${gap.toFixed(2)}× it)` : ""}`;
 }

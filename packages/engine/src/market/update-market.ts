@@ -140,7 +140,10 @@ export function updateMarket(
     if (f) {
       f.tightness = 1 - position;
       f.controllerPriceMultiple = domestic / base;
-      f.exportRent = domestic > 0 ? Math.max(0, price / (domestic * (1 + tax)) - 1) : 0;
+      // A rent exists where the controlling country's own market is modelled or its measures
+      // hold exports back; elsewhere (e.g. magnets dearer through their input) there is none.
+      const rentOpen = mp.controller !== undefined || (wb?.blocked ?? 0) > 1e-9;
+      f.exportRent = rentOpen && domestic > 0 ? Math.max(0, price / (domestic * (1 + tax)) - 1) : 0;
     }
   }
   return { prices: nextPrices, market: nextMarket };
