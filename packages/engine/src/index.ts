@@ -27,8 +27,9 @@ export { fire } from "./events/fire-due-events.ts";
 export { upfrontCost } from "./levers/lever-cost.ts";
 export { LEVER_OPS, type LeverOp, leverTakes } from "./levers/lever-kinds.ts";
 export { daysPerTurn, turnIndexOf, turnLabel } from "./model/calendar.ts";
+export type { Model } from "./model/model.ts";
 export { periodTurns } from "./model/period.ts";
-export { type Model, prepareModel } from "./model/prepare-model.ts";
+export { prepareModel } from "./model/prepare-model.ts";
 export type * from "./model/state.ts";
 export { applyEvent } from "./run/apply-event.ts";
 export {

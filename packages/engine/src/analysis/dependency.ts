@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { TurnResult } from "../model/state.ts";
 
 /** Share of imports (supply from outside `home`) that comes from the controlling country, 0..1. */

@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { Cause, MaterialFlow, OverrideRecord, TurnResult } from "../model/state.ts";
 import type { Locale } from "../scenario/text.ts";
 

@@ -1,5 +1,5 @@
+import type { Model } from "../model/model.ts";
 import { periodTurns } from "../model/period.ts";
-import type { Model } from "../model/prepare-model.ts";
 import type { TurnResult } from "../model/state.ts";
 import type { HistoryCheck, HistoryMetric } from "../scenario/history-schema.ts";
 import { controlledImports } from "./dependency.ts";

@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import { type Plan, runPlan } from "../run/run-plan.ts";
 import { type CheckReport, checkHistory, type HistorySample } from "./history-checks.ts";
 

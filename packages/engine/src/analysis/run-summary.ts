@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { TurnResult } from "../model/state.ts";
 import { scoreObjectives } from "./score-objectives.ts";
 import { turnMetrics } from "./turn-metrics.ts";

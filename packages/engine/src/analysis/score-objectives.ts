@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { TurnResult } from "../model/state.ts";
 import type { Objective } from "../scenario/objective-schema.ts";
 import { controlledImports } from "./dependency.ts";

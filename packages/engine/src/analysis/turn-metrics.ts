@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { TurnResult } from "../model/state.ts";
 
 /** The key figures of a turn, as the AAR, the CLI table and the Monte Carlo bands use them. */

@@ -1,6 +1,6 @@
 import { upfrontCost } from "../levers/lever-cost.ts";
 import { leverTakes } from "../levers/lever-kinds.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { EngineState } from "../model/state.ts";
 import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
 import type { LeverAction } from "./action-schema.ts";

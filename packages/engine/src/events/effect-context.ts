@@ -1,5 +1,5 @@
 import { daysPerTurn } from "../model/calendar.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import { type Rng, uniform } from "../model/rng.ts";
 import type { Cause, FiredEvent, Project } from "../model/state.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";

@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { Rng } from "../model/rng.ts";
 import type { FiredEvent, TurnResult } from "../model/state.ts";
 import type { Trigger } from "../scenario/effect-schema.ts";

@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { Rng } from "../model/rng.ts";
 import type { FiredEvent, Project } from "../model/state.ts";
 import { unhandledKind } from "./lever-kinds.ts";

@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { Project, ProjectEconomics } from "../model/state.ts";
 
 /** Money moved by a project this turn, to be booked by the caller. */

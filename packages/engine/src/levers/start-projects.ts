@@ -1,5 +1,5 @@
 import type { LeverAction } from "../decisions/action-schema.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import { type Rng, uniformInt } from "../model/rng.ts";
 import type { Project } from "../model/state.ts";
 import { unhandledKind } from "./lever-kinds.ts";

@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { MarketState } from "../model/state.ts";
 import type { MarketParams } from "../scenario/market-schema.ts";
 

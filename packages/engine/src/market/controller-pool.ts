@@ -1,5 +1,5 @@
 import type { EffectContext } from "../events/effect-context.ts";
-import type { ChainLink, Model } from "../model/prepare-model.ts";
+import type { ChainLink, Model } from "../model/model.ts";
 import type { MarketState } from "../model/state.ts";
 import { buyersOrder, desiredStock, restOfWorldUse } from "./buyers.ts";
 import type { Restriction } from "./end-user-restrictions.ts";

@@ -1,6 +1,6 @@
 import { hhi, importShare } from "../analysis/dependency.ts";
 import type { EffectContext } from "../events/effect-context.ts";
-import type { ChainLink, Model } from "../model/prepare-model.ts";
+import type { ChainLink, Model } from "../model/model.ts";
 import type {
   Cause,
   LocationState,

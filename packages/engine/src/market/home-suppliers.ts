@@ -1,5 +1,5 @@
 import type { EffectContext } from "../events/effect-context.ts";
-import type { ChainLink, Model } from "../model/prepare-model.ts";
+import type { ChainLink, Model } from "../model/model.ts";
 import type { LocationState, MarketState } from "../model/state.ts";
 import type { SupplySource } from "../scenario/scenario-schema.ts";
 import { makeSupplier, type Supplier } from "./lever-suppliers.ts";

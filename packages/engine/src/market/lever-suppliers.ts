@@ -1,5 +1,5 @@
 import { unhandledKind } from "../levers/lever-kinds.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { Project } from "../model/state.ts";
 
 /** A place tonnes of a material can be bought from this turn. */

@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { Material } from "../scenario/scenario-schema.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { LocationResult, LocationState, MarketState } from "../model/state.ts";
 import type { FlowResult } from "./flow-materials.ts";
 

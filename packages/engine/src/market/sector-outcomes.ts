@@ -1,5 +1,5 @@
 import type { EffectContext } from "../events/effect-context.ts";
-import type { DemandPair, Model } from "../model/prepare-model.ts";
+import type { DemandPair, Model } from "../model/model.ts";
 import type { Cause, MaterialFlow, Project, SectorOutcome } from "../model/state.ts";
 import type { FlowResult } from "./flow-materials.ts";
 

@@ -1,5 +1,5 @@
 import type { EffectContext } from "../events/effect-context.ts";
-import type { ChainLink, Model } from "../model/prepare-model.ts";
+import type { ChainLink, Model } from "../model/model.ts";
 import type { MarketState } from "../model/state.ts";
 import { desiredStock } from "./buyers.ts";
 import {

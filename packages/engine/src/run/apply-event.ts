@@ -1,7 +1,7 @@
 import { validateActions } from "../decisions/validate-actions.ts";
 import type { EngineEvent } from "../events/engine-event.ts";
 import { closeTargets, fire } from "../events/fire-due-events.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { EngineState } from "../model/state.ts";
 import { checkEventReferences } from "../scenario/check-references.ts";
 import type { EngineError, StepResult } from "./engine-error.ts";

@@ -1,4 +1,4 @@
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import { createRng, seedToRngState, triangular, uniform } from "../model/rng.ts";
 import type { EngineState, StockpileState } from "../model/state.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";

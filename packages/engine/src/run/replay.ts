@@ -1,5 +1,6 @@
 import type { EngineEvent } from "../events/engine-event.ts";
-import { type Model, prepareModel } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
+import { prepareModel } from "../model/prepare-model.ts";
 import type { EngineState } from "../model/state.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { applyEvent } from "./apply-event.ts";

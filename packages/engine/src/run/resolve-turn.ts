@@ -12,7 +12,7 @@ import { sectorOutcomes } from "../market/sector-outcomes.ts";
 import { updateMarket } from "../market/update-market.ts";
 import { turnLabel } from "../model/calendar.ts";
 import { copyRecord } from "../model/copy-record.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import { createRng } from "../model/rng.ts";
 import type {
   EngineState,

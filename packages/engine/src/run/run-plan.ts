@@ -1,7 +1,7 @@
 import type { DecisionsFile, TeamDecision } from "../decisions/action-schema.ts";
 import type { EngineEvent } from "../events/engine-event.ts";
 import { turnIndexOf } from "../model/calendar.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { EngineState } from "../model/state.ts";
 import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";

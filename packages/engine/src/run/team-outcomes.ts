@@ -1,5 +1,5 @@
 import { hhi, importShare } from "../analysis/dependency.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type { MaterialFlow, TeamOutcome } from "../model/state.ts";
 
 /**

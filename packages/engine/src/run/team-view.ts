@@ -1,6 +1,6 @@
 import type { LeverAction } from "../decisions/action-schema.ts";
 import { turnLabel } from "../model/calendar.ts";
-import type { Model } from "../model/prepare-model.ts";
+import type { Model } from "../model/model.ts";
 import type {
   EngineState,
   OrderFill,
