@@ -31,6 +31,22 @@ export interface StockOrders {
   release: Map<string, number>;
 }
 
+/** What a turn's market clearing starts from. */
+export interface TurnMarketInputs {
+  prices: Readonly<Record<string, number>>;
+  projects: readonly Project[];
+  stockpiles: Readonly<Record<string, StockpileState>>;
+  orders: StockOrders;
+  /** The markets and locations the turn starts from (default: the model's undisturbed ones). */
+  market?: Readonly<Record<string, MarketState>>;
+  location?: Readonly<Record<string, LocationState>>;
+  /**
+   * `undisturbed`: a turn for calibrating the model — buyers order exactly their use and the
+   * rest of the world is left out; `live` (default): every buyer behaves.
+   */
+  mode?: "live" | "undisturbed";
+}
+
 export interface FlowResult {
   flows: Record<string, MaterialFlow>;
   /** Tonnes claimed and received for each of the model's demand pairs (sector × material). */
@@ -87,18 +103,11 @@ export interface WorldBalance {
  * Mass balances per material at home: stock at start + received + released
  * = used by sectors + converted downstream + bought for stockpiles + stock at end.
  */
-export function flowMaterials(
-  model: Model,
-  ctx: EffectContext,
-  prices: Readonly<Record<string, number>>,
-  projects: readonly Project[],
-  stockpiles: Readonly<Record<string, StockpileState>>,
-  orders: StockOrders,
-  market: Readonly<Record<string, MarketState>> = model.initialMarket,
-  location: Readonly<Record<string, LocationState>> = model.initialLocation,
-  steady = false,
-): FlowResult {
-  // `steady`: an undisturbed turn for calibrating the model (no stock adjustment, no rest of world).
+export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInputs): FlowResult {
+  const { prices, projects, stockpiles, orders } = t;
+  const market = t.market ?? model.initialMarket;
+  const location = t.location ?? model.initialLocation;
+  const steady = t.mode === "undisturbed";
   const rowActive = !steady;
   const s = model.scenario;
   const extra = leverSuppliers(model, projects, prices);

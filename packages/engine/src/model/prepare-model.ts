@@ -150,17 +150,13 @@ export function prepareModel(
   const noOrders = { buy: new Map(), release: new Map() };
   for (const m of s.materials) model.initialMarket[m.id] = emptyMarket(m.basePrice.value);
   const undisturbedTurn = () =>
-    flowMaterials(
-      model,
-      neutralEffects(s),
-      basePrices,
-      [],
-      {},
-      noOrders,
-      undefined,
-      undefined,
-      true,
-    );
+    flowMaterials(model, neutralEffects(s), {
+      prices: basePrices,
+      projects: [],
+      stockpiles: {},
+      orders: noOrders,
+      mode: "undisturbed",
+    });
   const first = undisturbedTurn();
   for (const m of s.materials) {
     const f = first.flows[m.id];

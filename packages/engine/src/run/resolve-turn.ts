@@ -79,16 +79,14 @@ export function resolveTurn(model: Model, state: EngineState, ownsResults = fals
   const fired = advanced.fired;
   const active = activeEvents(fired, turn);
   const ctx = buildEffectContext(model, active, projects, turn, rng);
-  const flow = flowMaterials(
-    model,
-    ctx,
-    state.prices,
+  const flow = flowMaterials(model, ctx, {
+    prices: state.prices,
     projects,
-    state.stockpiles,
+    stockpiles: state.stockpiles,
     orders,
-    state.market,
-    state.location,
-  );
+    market: state.market,
+    location: state.location,
+  });
 
   // Copy-on-write: records are copied only when this turn changes them.
   const stockpiles = flow.stockDelta.size ? copyRecord(state.stockpiles) : state.stockpiles;
