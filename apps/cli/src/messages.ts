@@ -59,16 +59,16 @@ const messages = {
   pathActual: { ja: "日本が実際にとった対応", en: "what Japan did" },
   pathNone: { ja: "決定なし", en: "no decisions" },
   inSample: {
-    ja: "較正に使った項目（中央値 / 件数（最悪））",
+    ja: "較正用：中央値 / 件数（最悪）",
     en: "in sample: median / checks (worst)",
   },
   outOfSample: {
-    ja: "較正に使っていない項目（中央値 / 件数（最悪））",
+    ja: "検証用：中央値 / 件数（最悪）",
     en: "out of sample: median / checks (worst)",
   },
   historyPanelNote: {
-    ja: "較正に使った項目はパラメータを合わせてよい項目、使っていない項目はパラメータを合わせない検証用の項目です（シナリオの history: の sample）。",
-    en: "In-sample checks are those parameters may be tuned to; out-of-sample (holdout) checks are never tuned against (the scenario's history: sample).",
+    ja: "較正用の項目にはパラメータを合わせてよく、検証用の項目には合わせません（シナリオの history: の sample）。（最悪）は最も悪かったシードの件数です。",
+    en: "In-sample checks are those parameters may be tuned to; out-of-sample (holdout) checks are never tuned against (the scenario's history: sample). (worst) is the lowest count over the seeds.",
   },
   status_pending: { ja: "準備中", en: "pending" },
   status_active: { ja: "稼働中", en: "active" },

@@ -28,7 +28,7 @@ describe("chokepoint CLI", () => {
     // median / total (worst), once in sample and once out of sample
     expect(line).toMatch(/what Japan did\s+\d+ \/ 19 \(\d+\)\s+\d+ \/ 24 \(\d+\)/);
     const ja = cli("--lang", "ja", "history", "rare-earth-2010", "--seeds", "2");
-    expect(ja.stdout).toContain("較正に使っていない項目");
+    expect(ja.stdout).toContain("検証用：中央値");
     expect(cli("history", "--seeds", "0").status).toBe(1);
   });
 
