@@ -63,3 +63,21 @@ describe("a lever two teams start in the same turn is one project", () => {
     expect(alone.state.projects.find((p) => p.lever === "mine_abroad")?.funders).toBeUndefined();
   });
 });
+
+describe("a co-funded project in each funder's view", () => {
+  it("shows the project to every team that funds it, not only to the one that leads it", async () => {
+    const { viewFor } = await import("../src/index.ts");
+    const { state, model } = play(shared, 2, (t) =>
+      t === 0
+        ? [
+            { team: "agency", actions: [activate("mine_abroad")] },
+            { team: "maker", actions: [activate("mine_abroad")] },
+          ]
+        : [],
+    );
+    for (const team of ["agency", "maker"]) {
+      const v = viewFor(model, state, { kind: "team", team });
+      expect(v.projects.map((p) => p.lever), team).toContain("mine_abroad");
+    }
+  });
+});

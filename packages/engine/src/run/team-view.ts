@@ -116,7 +116,10 @@ export function viewFor(model: Model, state: EngineState, viewer: Viewer): State
     })),
     budgets: mine(state.budgets, (_v, k) => k),
     stockpiles: mine(state.stockpiles, (v) => v.team),
-    projects: all ? state.projects : state.projects.filter((p) => p.team === team),
+    // A co-funded project is each funder's project too.
+    projects: all
+      ? state.projects
+      : state.projects.filter((p) => p.team === team || p.funders?.[team] !== undefined),
     locked: mine(state.locked, (_v, k) => k),
     lockedTeams: Object.keys(state.locked).sort(),
     opening: {
