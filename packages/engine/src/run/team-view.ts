@@ -119,7 +119,9 @@ export function viewFor(model: Model, state: EngineState, viewer: Viewer): State
     // A co-funded project is each funder's project too.
     projects: all
       ? state.projects
-      : state.projects.filter((p) => p.team === team || p.funders?.[team] !== undefined),
+      : state.projects.filter(
+          (p) => p.team === team || (team !== undefined && p.funders?.[team] !== undefined),
+        ),
     locked: mine(state.locked, (_v, k) => k),
     lockedTeams: Object.keys(state.locked).sort(),
     opening: {
