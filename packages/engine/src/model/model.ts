@@ -104,16 +104,16 @@ export interface DemandPair {
   tonnes: number;
 }
 
+/** A material's national supply as public statistics give it (charts, team views). */
+export interface NationalSupply {
+  supplied: number;
+  shortfall: number;
+  controlledShare: number;
+  byCountry: Record<string, number>;
+}
+
 /** What charts show for the quarter before turn 1: the undisturbed pass's public figures. */
 export interface PreShock {
-  supply: Record<
-    string,
-    {
-      supplied: number;
-      shortfall: number;
-      controlledShare: number;
-      byCountry: Record<string, number>;
-    }
-  >;
+  supply: Record<string, NationalSupply>;
   sectorShortfall: Record<string, number>;
 }

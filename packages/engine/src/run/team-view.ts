@@ -1,6 +1,6 @@
 import type { LeverAction } from "../decisions/action-schema.ts";
 import { turnLabel } from "../model/calendar.ts";
-import type { Model } from "../model/model.ts";
+import type { Model, NationalSupply } from "../model/model.ts";
 import type {
   EngineState,
   OrderFill,
@@ -24,15 +24,7 @@ export interface TurnView {
   prices: Record<string, number>;
   priceMultiples: Record<string, number>;
   /** National supply by material (public statistics): supplied, shortfall, controlled share. */
-  supply: Record<
-    string,
-    {
-      supplied: number;
-      shortfall: number;
-      controlledShare: number;
-      byCountry: Record<string, number>;
-    }
-  >;
+  supply: Record<string, NationalSupply>;
   sectors: Record<string, SectorOutcome>;
   teams: Record<string, TeamOutcome>;
   stockpiles: Record<string, number>;
