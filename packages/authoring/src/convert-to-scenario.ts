@@ -47,6 +47,9 @@ export function baseMaterialsOf(c: Component, wb: ExposureWorkbook, base: Scenar
   return [...new Set(viaElements)];
 }
 
+/** Highest multiple of its pre-shock price a company's part reaches (modelling assumption, L). */
+const PART_PRICE_CAP = 5;
+
 /** Months in one turn of the base's calendar. */
 const monthsPerTurn = (s: Scenario) => (s.calendar.period === "quarter" ? 3 : 1);
 
@@ -116,7 +119,9 @@ export function convertWorkbook(
       demandElasticity: 0,
       priceAdjustment: 0.6,
       minPriceMultiple: 0.3,
-      maxPriceMultiple: 20,
+      // A firm buys a part on contract from a thin channel of its own; the engine cannot tie
+      // that price to the world market's, so a spot-style spiral is capped (assumption, L).
+      maxPriceMultiple: PART_PRICE_CAP,
       market: {
         // The firm's own channel for the part: it is the whole market modelled for it.
         homeShare: 1,
@@ -147,6 +152,7 @@ export function convertWorkbook(
             ? `priceResponse, riskDownTurns, controllerWorldShare: as the base scenario ${base.id}'s market for ${matched[0].id} (its sources)`
             : "priceResponse 1.5: modelling assumption (L), no market for this part in the base scenario",
           "no precautionary stock-building: the firm's stock is its buffer, set by the workbook",
+          `price capped at ${PART_PRICE_CAP}× (contract purchase; modelling assumption, L)`,
         ].join("; "),
       },
     };
@@ -297,7 +303,17 @@ export function convertWorkbook(
     materials: [...base.materials, ...materials],
     sources: [...base.sources, ...sources],
     // The base's home economy stays: its demand keeps the world markets and triggers alive.
-    sectors: [...base.sectors, ...sectors],
+    // Named as such, so no one reads the country's losses as the firm's.
+    sectors: [
+      ...base.sectors.map((x) => ({
+        ...x,
+        name: {
+          ja: `${x.name.ja}（国全体・ベースシナリオ）`,
+          en: `${x.name.en} (whole country, base scenario)`,
+        },
+      })),
+      ...sectors,
+    ],
     teams,
     levers,
     events: base.events.map(retarget),

@@ -46,7 +46,7 @@ export async function writeWorkbook(
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Chokepoint";
-  // Fixed: the same content gives the same workbook (exceljs would stamp the current time).
+  // Fixed document dates: no clock in the content (the zip still stamps its entries).
   wb.created = new Date(Date.UTC(2026, 0, 1));
   wb.modified = wb.created;
   for (const layout of SHEETS) {
