@@ -124,14 +124,25 @@ workbook
   )
   .option("--out <scenario.yaml>", "write the scenario here (without it: check only)")
   .option("--seed <n>", "seed of the do-nothing run it prints", "1")
-  .action(async (file: string, o: { base: string; out?: string; seed: string }) =>
-    exit(
-      await workbookConvertCommand(
-        file,
-        { base: o.base, seed: parseSeed(o.seed), ...(o.out ? { out: o.out } : {}) },
-        lang(),
+  .option(
+    "--anonymise",
+    "replace the company's and suppliers' names by codes before sharing",
+    false,
+  )
+  .action(
+    async (file: string, o: { base: string; out?: string; seed: string; anonymise: boolean }) =>
+      exit(
+        await workbookConvertCommand(
+          file,
+          {
+            base: o.base,
+            seed: parseSeed(o.seed),
+            anonymise: o.anonymise,
+            ...(o.out ? { out: o.out } : {}),
+          },
+          lang(),
+        ),
       ),
-    ),
   );
 
 try {

@@ -1,4 +1,5 @@
 // Public entry of @chokepoint/authoring: the exposure workbook and its conversion to a scenario.
+export { anonymiseWorkbook } from "./anonymise-workbook.ts";
 export { CELL_MESSAGES, type CellIssue, cellMessage, formatCellIssue } from "./cell-messages.ts";
 export { COMPONENT_CLASSES, type ComponentClass } from "./component-library.ts";
 export { type ConversionNote, NOTE_MESSAGES, noteMessage } from "./conversion-notes.ts";

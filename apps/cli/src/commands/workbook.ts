@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import {
+  anonymiseWorkbook,
   type CellIssue,
   componentExposure,
   convertWorkbook,
@@ -114,7 +115,7 @@ function printIssues(file: string, issues: CellIssue[], locale: Locale) {
  */
 export async function workbookConvertCommand(
   input: string,
-  o: { base: string; out?: string; seed: number },
+  o: { base: string; out?: string; seed: number; anonymise?: boolean },
   locale: Locale,
 ): Promise<number> {
   const read = await readWorkbook(readFileSync(userPath(input)));
@@ -122,7 +123,8 @@ export async function workbookConvertCommand(
     printIssues(input, read.issues, locale);
     return 1;
   }
-  const wb = read.workbook;
+  // Anonymised before anything is printed or written: the codes are what others will see.
+  const wb = o.anonymise ? anonymiseWorkbook(read.workbook) : read.workbook;
   const base = loadScenario(o.base, locale);
   const r = convertWorkbook(wb, base, read.origins);
   if (!r.ok) {
