@@ -20,7 +20,7 @@ export function anonymiseWorkbook(wb: ExposureWorkbook): ExposureWorkbook {
       nameJa: "企業A",
       nameEn: "Company A",
     },
-    suppliers: wb.suppliers.map((s) => ({ ...s, name: `S${code(s.name)} (${s.country})` })),
-    alternatives: wb.alternatives.map((a) => ({ ...a, name: `S${code(a.name)} (${a.country})` })),
+    suppliers: wb.suppliers.map((s) => ({ ...s, name: `S${code(s.name)}` })),
+    alternatives: wb.alternatives.map((a) => ({ ...a, name: `S${code(a.name)}` })),
   };
 }
