@@ -23,8 +23,14 @@ function names(): Map<string, string> {
       const nameJa = ja.of(code);
       if (nameJa && nameJa !== code) map.set(nameJa, code);
     }
-  // Short forms firms write.
+  // Short forms firms write, and the ISO official names where ICU's short name differs.
   for (const [k, v] of [
+    ["viet nam", "VN"],
+    ["korea", "KR"],
+    ["republic of korea", "KR"],
+    ["united states of america", "US"],
+    ["russian federation", "RU"],
+    ["taiwan, province of china", "TW"],
     ["中国", "CN"],
     ["米国", "US"],
     ["アメリカ", "US"],
