@@ -12,6 +12,7 @@ export {
   type ProductImpact,
   productImpact,
 } from "./exposure-summary.ts";
+export { type ExposurePreview, type PreviewResult, previewExposure } from "./preview-exposure.ts";
 export { type ReadResult, readWorkbook } from "./read-workbook.ts";
 export { scenarioYaml } from "./scenario-yaml.ts";
 export { writeWorkbook } from "./write-workbook.ts";
