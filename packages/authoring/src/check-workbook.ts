@@ -4,7 +4,7 @@ import { columnLetter, type SheetKey, sheetLayout } from "./sheet-layout.ts";
 
 function at(r: RowAt, sheet: SheetKey, key: string): string {
   const i = sheetLayout(sheet).columns.findIndex((c) => c.key === key);
-  return `${columnLetter(i + 1)}${r.row}`;
+  return `${columnLetter(r.columns[key] ?? i + 1)}${r.row}`;
 }
 
 const str = (r: RowAt, key: string) => r.values[key] as string | undefined;

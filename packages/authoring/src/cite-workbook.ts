@@ -19,7 +19,7 @@ export function workbookCiter(origins: WorkbookOrigins | undefined) {
     const cells = fields.map((f) => {
       const i = layout.columns.findIndex((c) => c.key === f);
       if (i < 0) throw new Error(`no column '${f}' on sheet '${key}': see SHEETS`);
-      return `${sheet}!${columnLetter(i + 1)}${row}`;
+      return `${sheet}!${columnLetter(origins?.[key].columns?.[f] ?? i + 1)}${row}`;
     });
     return `company workbook, ${cells.join(", ")}`;
   };

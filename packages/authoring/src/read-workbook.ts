@@ -7,6 +7,7 @@ import { readCell } from "./read-cell.ts";
 import {
   columnLetter,
   FIRST_DATA_ROW,
+  HEADER_ROW,
   SHEETS,
   type SheetKey,
   type SheetLayout,
@@ -19,12 +20,17 @@ export interface RowAt<T = Record<string, unknown>> {
   values: T;
   /** False when a cell of the row was refused: its id still counts for references. */
   complete: boolean;
+  /** Where each column was found on the sheet (1-based), for naming cells. */
+  columns: Readonly<Record<string, number>>;
 }
 
 export type SheetRows = Record<SheetKey, RowAt[]>;
 
 /** Where each thing in the workbook was typed, for citations ("company workbook, Products row 4"). */
-export type WorkbookOrigins = Record<SheetKey, { sheet: string; rows: number[] }>;
+export type WorkbookOrigins = Record<
+  SheetKey,
+  { sheet: string; rows: number[]; columns?: Readonly<Record<string, number>> }
+>;
 
 export type ReadResult =
   | { ok: true; workbook: ExposureWorkbook; origins: WorkbookOrigins; locale: Locale }
@@ -34,11 +40,32 @@ function findSheet(wb: ExcelJS.Workbook, layout: SheetLayout) {
   return wb.getWorksheet(layout.en) ?? wb.getWorksheet(layout.ja);
 }
 
+const headerKey = (t: string) => t.normalize("NFKC").trim().toLowerCase();
+
+/**
+ * Finds each column by its header (Japanese or English), so a firm that inserts or moves a
+ * column of its own is still read right; a header not found keeps the template's position.
+ */
+function columnsOf(ws: ExcelJS.Worksheet, layout: SheetLayout): Record<string, number> {
+  const found = new Map<string, number>();
+  ws.getRow(HEADER_ROW).eachCell((cell, col) => {
+    const k = headerKey(cell.text);
+    if (k && !found.has(k)) found.set(k, col);
+  });
+  return Object.fromEntries(
+    layout.columns.map((c, i) => [
+      c.key,
+      found.get(headerKey(c.en)) ?? found.get(headerKey(c.ja)) ?? i + 1,
+    ]),
+  );
+}
+
 function readRows(ws: ExcelJS.Worksheet, layout: SheetLayout, issues: CellIssue[]): RowAt[] {
   const rows: RowAt[] = [];
+  const columns = columnsOf(ws, layout);
   for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const cells = layout.columns.map((_, i) => row.getCell(i + 1));
+    const cells = layout.columns.map((c) => row.getCell(columns[c.key] ?? 1));
     // Blank rows between entries are normal in a hand-kept sheet.
     if (cells.every((c) => c.value === null || c.value === undefined || c.text.trim() === ""))
       continue;
@@ -53,13 +80,13 @@ function readRows(ws: ExcelJS.Worksheet, layout: SheetLayout, issues: CellIssue[
         rowOk = false;
         issues.push({
           sheet: ws.name,
-          cell: `${columnLetter(i + 1)}${r}`,
+          cell: `${columnLetter(columns[column.key] ?? i + 1)}${r}`,
           code: read.code,
           params: read.params ?? {},
         });
       }
     });
-    rows.push({ sheet: ws.name, row: r, values, complete: rowOk });
+    rows.push({ sheet: ws.name, row: r, values, complete: rowOk, columns });
   }
   return rows;
 }
@@ -109,10 +136,17 @@ export async function readWorkbook(data: Uint8Array): Promise<ReadResult> {
   if (issues.length) return { ok: false, issues };
 
   const origins = Object.fromEntries(
-    SHEETS.map((l) => [
-      l.key,
-      { sheet: rows[l.key][0]?.sheet ?? l[locale], rows: rows[l.key].map((r) => r.row) },
-    ]),
+    SHEETS.map((l) => {
+      const first = rows[l.key][0];
+      return [
+        l.key,
+        {
+          sheet: first?.sheet ?? l[locale],
+          rows: rows[l.key].map((r) => r.row),
+          ...(first ? { columns: first.columns } : {}),
+        },
+      ];
+    }),
   ) as WorkbookOrigins;
   const company = rows.company[0]?.values;
   const parsed = ExposureWorkbook.safeParse({

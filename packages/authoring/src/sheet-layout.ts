@@ -304,7 +304,14 @@ export function sheetName(key: SheetKey, locale: Locale): string {
   return sheetLayout(key)[locale];
 }
 
-/** Column letter for a 1-based column index (A … Z is enough for these sheets). */
+/** Column letters for a 1-based index: A … Z, AA … (a firm may add columns of its own). */
 export function columnLetter(index: number): string {
-  return String.fromCharCode(64 + index);
+  let n = index;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }

@@ -106,3 +106,26 @@ describe("errors at the cell", () => {
     }
   });
 });
+
+describe("columns a firm moves", () => {
+  it("finds columns by their header when a firm inserts one of its own, and names the cell where it is", async () => {
+    const bytes = await broken("en", (wb) => {
+      const ws = sheet(wb, "Components");
+      ws.spliceColumns(2, 0, ["Our part number", "", "PN-1", "PN-2", "PN-3", "PN-4"]);
+      ws.getCell("E4").value = -2; // stock, now in column E
+    });
+    const r = await readWorkbook(bytes);
+    if (r.ok) throw new Error("expected errors");
+    expect(where(r.issues)).toEqual(["Components!E4 days"]);
+  });
+
+  it("reads the example unchanged after a column is inserted", async () => {
+    const bytes = await broken("ja", (wb) => {
+      sheet(wb, "製品").spliceColumns(1, 0, ["社内コード", "", "X1", "X2", "X3"]);
+    });
+    const r = await readWorkbook(bytes);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.workbook).toEqual(EXAMPLE_COMPANY);
+    expect(r.origins.products.columns?.salesPerMonth).toBe(6);
+  });
+});
