@@ -53,6 +53,7 @@ function twentyComponents(): ExposureWorkbook {
         tier2Countries: ["AU"],
       },
     ]),
+    redesigns: [],
     alternatives: components.map((c) => ({
       component: c.id,
       name: "Alt",

@@ -65,6 +65,7 @@ export function checkCrossReferences(
   refs("materials", "component", components, "unknown_component");
   refs("suppliers", "component", components, "unknown_component");
   refs("alternatives", "component", components, "unknown_component");
+  refs("redesigns", "component", components, "unknown_component");
   for (const r of rows.teams)
     for (const p of (r.values.products as string[] | undefined) ?? [])
       if (!products.has(p)) push(r, "teams", "products", "unknown_product", { value: p });

@@ -148,6 +148,7 @@ function motorMaker(stockDays: number, qualificationMonths?: number): ExposureWo
               capacityPct: 100,
             },
           ],
+    redesigns: [],
     teams: [
       {
         id: "buyers",
@@ -195,6 +196,24 @@ describe("workbook → scenario", () => {
       expect(sec.valueAdded.source).toMatch(/Products!E\d+, Products!F\d+/);
     for (const l of s.levers) expect(l.source).toMatch(/company workbook|Exercise design/);
     for (const t of s.teams) expect(t.source).toMatch(/Teams!E\d+/);
+  });
+
+  it("offers the firm's redesign as a lever on the products that use the part, with its odds and cost", () => {
+    const s = converted(EXAMPLE_COMPANY, builtIn("heavy-rare-earths-2025"));
+    const redesign = s.levers.find((l) => l.id === "co_redesign_magnet_eps_1");
+    expect(redesign).toMatchObject({
+      kind: "substitute",
+      material: "co_magnet_eps",
+      sectors: ["co_eps_motor"],
+      intensityReduction: 0.3,
+      cost: 3,
+      leadTimeTurns: 9,
+      successProbability: 0.7,
+      source: "company workbook, Redesign!D3, Redesign!E3, Redesign!F3, Redesign!G3",
+    });
+    expect(s.teams.find((t) => t.id === "procurement")?.levers).toContain(
+      "co_redesign_magnet_eps_1",
+    );
   });
 
   it("brings the base scenario's magnet controls to the company's magnets, and nothing to parts it has no market for", () => {

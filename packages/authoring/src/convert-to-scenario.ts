@@ -214,6 +214,22 @@ export function convertWorkbook(
       deliveryReliability: 1,
     });
   });
+  wb.redesigns.forEach((d, k) => {
+    const users = wb.bom.filter((l) => l.component === d.component).map((l) => co(l.product));
+    if (!users.length) return;
+    levers.push({
+      id: co(`redesign_${d.component}_${k + 1}`),
+      kind: "substitute",
+      name: { ja: d.nameJa, en: d.nameEn },
+      source: cite("redesigns", k, "reductionPct", "months", "cost", "successPct"),
+      material: co(d.component),
+      sectors: [...new Set(users)],
+      intensityReduction: d.reductionPct / 100,
+      cost: usd(d.cost),
+      leadTimeTurns: Math.ceil(d.months / months),
+      successProbability: d.successPct / 100,
+    });
+  });
   wb.components.forEach((c, i) => {
     const t = need.get(c.id) ?? 0;
     if (t <= 0) return;

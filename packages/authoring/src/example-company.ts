@@ -158,6 +158,17 @@ export const EXAMPLE_COMPANY: ExposureWorkbook = {
       capacityPct: 40,
     },
   ],
+  redesigns: [
+    {
+      component: "magnet_eps",
+      nameJa: "フェライト併用設計でネオジム磁石を削減",
+      nameEn: "Ferrite-assisted design using fewer NdFeB magnets",
+      reductionPct: 30,
+      months: 9,
+      cost: 450,
+      successPct: 70,
+    },
+  ],
   teams: [
     {
       id: "procurement",

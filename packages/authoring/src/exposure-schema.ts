@@ -83,6 +83,19 @@ export const Alternative = z.strictObject({
   capacityPct: z.number().min(0),
 });
 
+/** An engineering option that uses less of a component (thrift, redesign, another grade). */
+export const Redesign = z.strictObject({
+  component: Id,
+  nameJa: z.string().min(1),
+  nameEn: z.string().min(1),
+  /** Share of the component's use it removes once done, %. */
+  reductionPct: z.number().min(0).max(100),
+  months: z.number().min(0),
+  /** What it costs, ¥ m. */
+  cost: z.number().min(0),
+  successPct: z.number().min(0).max(100),
+});
+
 export const TeamRow = z.strictObject({
   id: Id,
   nameJa: z.string().min(1),
@@ -101,6 +114,7 @@ export const ExposureWorkbook = z.strictObject({
   materials: z.array(MaterialContent),
   suppliers: z.array(Supplier),
   alternatives: z.array(Alternative),
+  redesigns: z.array(Redesign),
   teams: z.array(TeamRow),
 });
 export type ExposureWorkbook = z.infer<typeof ExposureWorkbook>;
@@ -112,3 +126,4 @@ export type MaterialContent = z.infer<typeof MaterialContent>;
 export type Supplier = z.infer<typeof Supplier>;
 export type Alternative = z.infer<typeof Alternative>;
 export type TeamRow = z.infer<typeof TeamRow>;
+export type Redesign = z.infer<typeof Redesign>;

@@ -157,6 +157,7 @@ export async function readWorkbook(data: Uint8Array): Promise<ReadResult> {
     materials: rows.materials.map((r) => r.values),
     suppliers: rows.suppliers.map((r) => r.values),
     alternatives: rows.alternatives.map((r) => r.values),
+    redesigns: rows.redesigns.map((r) => r.values),
     teams: rows.teams.map((r) => r.values),
   });
   if (!parsed.success)

@@ -42,6 +42,7 @@ export type SheetKey =
   | "materials"
   | "suppliers"
   | "alternatives"
+  | "redesigns"
   | "teams";
 
 export interface SheetLayout {
@@ -259,6 +260,42 @@ export const SHEETS: readonly SheetLayout[] = [
         "通常の月間使用量に対する%",
         "% of normal monthly need",
       ),
+    ],
+  },
+  {
+    key: "redesigns",
+    ja: "設計変更",
+    en: "Redesign",
+    columns: [
+      col(
+        "component",
+        "id",
+        "部品ID",
+        "Component ID",
+        "「部品」シートのID",
+        "an ID from Components",
+      ),
+      col(
+        "nameJa",
+        "text",
+        "内容（日本語）",
+        "Option (Japanese)",
+        "省使用化・代替設計など",
+        "thrift, another design or grade",
+        30,
+      ),
+      col("nameEn", "text", "内容（英語）", "Option (English)", "", "", 30),
+      col(
+        "reductionPct",
+        "percent",
+        "削減率",
+        "Use cut",
+        "部品使用量に対する%",
+        "% of the part's use",
+      ),
+      col("months", "months", "所要期間", "Time", "月", "months"),
+      col("cost", "money", "費用", "Cost", "百万円", "¥ m"),
+      col("successPct", "percent", "成功確率", "Odds of success", "%", "%"),
     ],
   },
   {
