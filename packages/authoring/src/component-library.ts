@@ -146,3 +146,24 @@ export const ELEMENT_BASE_MATERIALS: Readonly<Record<string, readonly string[]>>
 export function componentClass(id: string): ComponentClass | undefined {
   return COMPONENT_CLASSES.find((c) => c.id === id);
 }
+
+/** Names firms write for the library's elements, in English and Japanese. */
+const ELEMENT_NAMES: Readonly<Record<string, readonly string[]>> = {
+  Nd: ["neodymium", "ネオジム", "ネオジウム"],
+  Pr: ["praseodymium", "プラセオジム"],
+  Dy: ["dysprosium", "ジスプロシウム"],
+  Tb: ["terbium", "テルビウム"],
+  Ga: ["gallium", "ガリウム"],
+  Ge: ["germanium", "ゲルマニウム"],
+  Sb: ["antimony", "アンチモン"],
+  W: ["tungsten", "タングステン"],
+  B: ["boron", "ホウ素"],
+};
+
+/** The element symbol for what a firm typed ("dy", "Dysprosium", "ジスプロシウム" → "Dy"), else the text. */
+export function elementSymbol(text: string): string {
+  const t = text.normalize("NFKC").trim();
+  for (const [symbol, names] of Object.entries(ELEMENT_NAMES))
+    if (symbol.toLowerCase() === t.toLowerCase() || names.includes(t.toLowerCase())) return symbol;
+  return t;
+}

@@ -6,7 +6,7 @@ import {
   type ScenarioIssue,
 } from "@chokepoint/engine";
 import { workbookCiter } from "./cite-workbook.ts";
-import { componentClass, ELEMENT_BASE_MATERIALS } from "./component-library.ts";
+import { componentClass, ELEMENT_BASE_MATERIALS, elementSymbol } from "./component-library.ts";
 import { type ConversionNote, exposureNotes } from "./conversion-notes.ts";
 import type { Component, ExposureWorkbook } from "./exposure-schema.ts";
 import type { WorkbookOrigins } from "./read-workbook.ts";
@@ -42,7 +42,7 @@ export function baseMaterialsOf(c: Component, wb: ExposureWorkbook, base: Scenar
   if (direct.length) return direct;
   const viaElements = wb.materials
     .filter((m) => m.component === c.id)
-    .flatMap((m) => ELEMENT_BASE_MATERIALS[m.material] ?? [])
+    .flatMap((m) => ELEMENT_BASE_MATERIALS[elementSymbol(m.material)] ?? [])
     .filter((m) => ids.has(m));
   return [...new Set(viaElements)];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { elementSymbol } from "./component-library.ts";
 import { NOTE_MESSAGES } from "./conversion-notes.ts";
 import { countryCode } from "./countries.ts";
 import { readCell } from "./read-cell.ts";
@@ -34,6 +35,14 @@ describe("reading what firms type", () => {
       ok: true,
       value: ["CN", "MY"],
     });
+  });
+
+  it("knows the library's elements by symbol in any case or by name in English or Japanese", () => {
+    expect(elementSymbol("dy")).toBe("Dy");
+    expect(elementSymbol("Dysprosium")).toBe("Dy");
+    expect(elementSymbol("ジスプロシウム")).toBe("Dy");
+    expect(elementSymbol("ガリウム")).toBe("Ga");
+    expect(elementSymbol("Cobalt")).toBe("Cobalt");
   });
 
   it("accepts yes and no in either language and as marks", () => {
