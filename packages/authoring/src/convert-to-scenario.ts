@@ -185,7 +185,15 @@ export function convertWorkbook(
     ),
     valueAdded: {
       value: usd((p.salesPerMonth * p.marginPct) / 100) * months,
-      source: `${cite("products", i, "salesPerMonth", "marginPct")} at ${rate}`,
+      // The schema cites value added only; the demand's cells ride along in the same citation.
+      source: `${cite("products", i, "salesPerMonth", "marginPct")} at ${rate}; demand: ${wb.bom
+        .map((l, k) =>
+          l.product === p.id
+            ? `${cite("products", i, "unitsPerMonth").replace("company workbook, ", "")} × ${cite("bom", k, "kgPerUnit").replace("company workbook, ", "")}`
+            : "",
+        )
+        .filter(Boolean)
+        .join(", ")} (kg → t)`,
     },
     priority: 0,
     exportShare: 0,
