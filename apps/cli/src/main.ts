@@ -4,6 +4,7 @@ import { historyCommand } from "./commands/history.ts";
 import { monteCarloCommand } from "./commands/monte-carlo.ts";
 import { runCommand } from "./commands/run.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { workbookConvertCommand, workbookTemplateCommand } from "./commands/workbook.ts";
 import { parseLocale, parseSeed, UsageError } from "./load-or-exit.ts";
 
 const program = new Command()
@@ -97,6 +98,51 @@ program
         }),
       );
     },
+  );
+
+const workbook = program
+  .command("workbook")
+  .description(
+    "a company's exposure workbook (xlsx): template, and conversion to a scenario / 自社エクスポージャー・ワークブック",
+  );
+workbook
+  .command("template")
+  .description(
+    "write the template with an example company (--lang picks ja or en) / テンプレートを書き出す",
+  )
+  .requiredOption("--out <file.xlsx>", "where to write it")
+  .action(async (o: { out: string }) => exit(await workbookTemplateCommand(o.out, lang())));
+workbook
+  .command("convert")
+  .description(
+    "check a workbook, show its exposure and turn it into a scenario on a built-in scenario's world / ワークブックをシナリオに変換",
+  )
+  .argument("<file.xlsx>")
+  .requiredOption(
+    "--base <scenario>",
+    "built-in scenario giving world markets and events, e.g. heavy-rare-earths-2025",
+  )
+  .option("--out <scenario.yaml>", "write the scenario here (without it: check only)")
+  .option("--seed <n>", "seed of the do-nothing run it prints", "1")
+  .option(
+    "--anonymise",
+    "replace the company's and suppliers' names by codes before sharing",
+    false,
+  )
+  .action(
+    async (file: string, o: { base: string; out?: string; seed: string; anonymise: boolean }) =>
+      exit(
+        await workbookConvertCommand(
+          file,
+          {
+            base: o.base,
+            seed: parseSeed(o.seed),
+            anonymise: o.anonymise,
+            ...(o.out ? { out: o.out } : {}),
+          },
+          lang(),
+        ),
+      ),
   );
 
 try {
