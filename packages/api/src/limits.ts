@@ -29,6 +29,10 @@ export interface Limits {
   socketSubscribeMs: number;
   /** Wrong join codes tolerated per minute, from one address and from everyone. */
   join: { wrongCodesPerAddressPerMinute: number; wrongCodesPerMinute: number };
+  /** Wrong facilitator passcodes tolerated per minute, from one address and from everyone. */
+  passcode: { wrongPerAddressPerMinute: number; wrongPerMinute: number };
+  /** Locks (and re-locks) one participant may send per minute: each is a stored event. */
+  locksPerMinute: number;
   monteCarlo: {
     /** Most runs one request may ask for. */
     maxRuns: number;
@@ -56,6 +60,8 @@ export const DEFAULT_LIMITS: Limits = {
   unfinishedImportMinutes: 10,
   socketSubscribeMs: 10_000,
   join: { wrongCodesPerAddressPerMinute: 10, wrongCodesPerMinute: 100 },
+  passcode: { wrongPerAddressPerMinute: 5, wrongPerMinute: 20 },
+  locksPerMinute: 30,
   monteCarlo: {
     maxRuns: 1000,
     workers: 1,

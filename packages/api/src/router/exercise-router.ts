@@ -15,8 +15,8 @@ export const exerciseRouter = router({
   create: procedure
     .input(CreateExerciseInput)
     .output(CreatedExercise)
-    .mutation(({ ctx, input: { passcode, ...input } }) => {
-      ctx.passcode.check(passcode);
+    .mutation(async ({ ctx, input: { passcode, ...input } }) => {
+      await ctx.passcode.check(passcode, ctx.address);
       return ctx.service.createExercise(input);
     }),
   /** What a create screen and a join link need to know about this server. */

@@ -46,14 +46,19 @@ export function createAppServer(opts: {
   const service = new ExerciseService(opts.db, opts.catalog, undefined, undefined, { limits });
   const mcPool = new MonteCarloPool(limits.monteCarlo);
   const joinGuard = new JoinGuard(limits.join);
-  const passcode = new FacilitatorPasscode(opts.facilitatorPasscode);
+  const passcode = new FacilitatorPasscode(opts.facilitatorPasscode, limits.passcode);
   const review = new ReviewService(opts.db, service, limits, mcPool);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
+  // Batching is off: one HTTP request is one call, so every per-call limit (the join and
+  // passcode throttles, rate limits, the body limits, the Monte Carlo queue) counts each call
+  // (one POST of 1,000 joins made 999 guesses; one GET of 60 exports froze the server for 97 s).
+  // The web client sends one call per request (`httpLink`).
   const handler = (maxBodySize: number) =>
     createHTTPHandler({
       router: appRouter,
       basePath: "/api/trpc/",
+      allowBatching: false,
       maxBodySize,
       createContext: ({ req }) => ({
         service,
@@ -71,7 +76,8 @@ export function createAppServer(opts: {
   const http = createServer((req, res) => {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     if (opts.nodeName) res.setHeader("X-Chokepoint-Node", opts.nodeName);
-    if (req.url?.startsWith("/api/trpc/review.importJson")) return trpcImport(req, res);
+    // The import's larger limit is for the import alone: the path must be exactly it.
+    if (pathOf(req.url) === "/api/trpc/review.importJson") return trpcImport(req, res);
     if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
     if (req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -95,6 +101,11 @@ export function createAppServer(opts: {
       await opts.cluster?.close();
     },
   };
+}
+
+function pathOf(url: string | undefined): string {
+  const q = url?.indexOf("?") ?? -1;
+  return q < 0 ? (url ?? "") : (url ?? "").slice(0, q);
 }
 
 /**

@@ -55,8 +55,9 @@ export class ExerciseService {
 
   private readonly limits: Limits;
   private readonly now: () => Date;
-  /** Draft edits per participant (each is a stored event). */
+  /** Draft edits and locks per participant (each is a stored event). */
   private readonly draftEdits: RateLimit;
+  private readonly locks: RateLimit;
 
   constructor(
     storage: Database | ExerciseStore,
@@ -68,9 +69,9 @@ export class ExerciseService {
     const store = "append" in storage ? storage : new PrismaExerciseStore(storage);
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.now = opts.now ?? (() => new Date());
-    this.draftEdits = new RateLimit(this.limits.draftEditsPerMinute, 60_000, () =>
-      this.now().getTime(),
-    );
+    const clock = () => this.now().getTime();
+    this.draftEdits = new RateLimit(this.limits.draftEditsPerMinute, 60_000, clock);
+    this.locks = new RateLimit(this.limits.locksPerMinute, 60_000, clock);
     this.runner = new ExerciseRunner(store, catalog, this.now, this.limits.exercisesInMemory);
     this.timers = timers ?? new TurnTimers();
     this.effects = new AfterChange(this.runner, this.timers, broadcaster);
@@ -225,7 +226,16 @@ export class ExerciseService {
     return buildExerciseView(await this.runner.read(caller.sessionId), caller);
   }
 
-  lockDecision(token: unknown, input: LockDecisionInput) {
+  async lockDecision(token: unknown, input: LockDecisionInput) {
+    const caller = await this.identify(token);
+    const wait = this.locks.take(caller.participantId);
+    if (wait)
+      throw new AppError(
+        "rate_limited",
+        `too many locks: at most ${this.limits.locksPerMinute} a minute; try again in ${Math.ceil(wait / 1000)} s`,
+        { retryAfterMs: wait },
+        `決定の確定が多すぎます（1分あたり最大${this.limits.locksPerMinute}回）。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
+      );
     return this.command(token, input, (i: LockDecisionInput) => ({
       type: "lock",
       turn: i.turn,
