@@ -33,6 +33,11 @@ export interface Limits {
   passcode: { wrongPerAddressPerMinute: number; wrongPerMinute: number };
   /** Locks (and re-locks) one participant may send per minute: each is a stored event. */
   locksPerMinute: number;
+  /**
+   * Reads of a whole log (exports, timelines, forks, Monte Carlo's log): how many run at once,
+   * how many more wait (beyond: `rate_limited`), and how many one member may ask per minute.
+   */
+  logReads: { concurrent: number; waiting: number; perMemberPerMinute: number };
   monteCarlo: {
     /** Most runs one request may ask for. */
     maxRuns: number;
@@ -42,8 +47,10 @@ export interface Limits {
     maxQueued: number;
     /** A job running longer is stopped (its worker replaced) and refused. */
     timeoutMs: number;
-    /** Requests one token may make per minute (cached answers do not count). */
+    /** Computed answers one token may ask for per minute (cached answers do not count here). */
     perTokenPerMinute: number;
+    /** Answers one token may ask for per minute, cached ones included. */
+    answersPerTokenPerMinute: number;
     /** Answers kept per exercise log and run count (least recently used go first). */
     cacheEntries: number;
   };
@@ -62,12 +69,14 @@ export const DEFAULT_LIMITS: Limits = {
   join: { wrongCodesPerAddressPerMinute: 10, wrongCodesPerMinute: 100 },
   passcode: { wrongPerAddressPerMinute: 5, wrongPerMinute: 20 },
   locksPerMinute: 30,
+  logReads: { concurrent: 2, waiting: 16, perMemberPerMinute: 30 },
   monteCarlo: {
     maxRuns: 1000,
     workers: 1,
     maxQueued: 8,
     timeoutMs: 60_000,
     perTokenPerMinute: 6,
+    answersPerTokenPerMinute: 30,
     cacheEntries: 32,
   },
 };

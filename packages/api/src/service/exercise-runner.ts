@@ -15,6 +15,7 @@ import {
 import { DEFAULT_LIMITS } from "../limits.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
+import { logPages, yieldEvery } from "./log-pages.ts";
 import { Lru } from "./rate-limit.ts";
 
 /** Decide-and-append attempts when other processes keep storing first. */
@@ -187,8 +188,15 @@ export class ExerciseRunner {
     const cached = this.cache.get(sessionId);
     if (cached) return this.catchUp(sessionId, cached);
     const genesis = await this.genesis(sessionId);
-    const log = (await this.store.readLog(sessionId)).map(recorded);
-    const state = foldLog(initialExerciseState(genesis), log);
+    // Folded page by page: a refold after eviction must not hold the loop for a long log.
+    // (Other commands of this exercise wait in its queue; other exercises' run between pages.)
+    let state = initialExerciseState(genesis);
+    const log: Recorded[] = [];
+    for await (const page of logPages(this.store, sessionId)) {
+      const events = page.map(recorded);
+      state = foldLog(state, events);
+      for (const e of events) log.push(e);
+    }
     await this.rebuildMissingSnapshots(genesis, log, state.engine.results.length);
     this.cache.set(sessionId, state);
     if (!this.loaded.has(sessionId)) {
@@ -205,7 +213,7 @@ export class ExerciseRunner {
    */
   private async rebuildMissingSnapshots(
     genesis: Genesis,
-    log: ReturnType<typeof recorded>[],
+    log: Recorded[],
     resolvedTurns: number,
   ): Promise<void> {
     if (!resolvedTurns) return;
@@ -213,7 +221,9 @@ export class ExerciseRunner {
     if (have.size >= resolvedTurns) return;
     const missing: NonNullable<Parameters<ExerciseStore["putSnapshots"]>[1]> = [];
     let s = initialExerciseState(genesis);
+    const since = { t: performance.now() };
     for (const r of log) {
+      await yieldEvery(since);
       s = evolve(s, r);
       if (r.event.type === "turn_resolved" && !have.has(r.event.turn))
         missing.push({

@@ -60,7 +60,8 @@ export interface ExerciseStore {
   participantForToken(
     tokenHash: string,
   ): Promise<{ sessionId: string; participantId: string } | undefined>;
-  readLog(sessionId: string, fromSeq?: number): Promise<StoredEvent[]>;
+  /** The log from `fromSeq` on, in order; at most `limit` events when given (a page). */
+  readLog(sessionId: string, fromSeq?: number, limit?: number): Promise<StoredEvent[]>;
   append(batch: AppendBatch): Promise<AppendOutcome>;
   /** Whether a command with this idempotency key was stored (a retry after a lost answer). */
   storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean>;

@@ -61,8 +61,9 @@ export class MemoryExerciseStore implements ExerciseStore {
         if (p.tokenHash === tokenHash) return { sessionId: r.header.sessionId, participantId };
     return undefined;
   }
-  async readLog(sessionId: string, fromSeq = 1): Promise<StoredEvent[]> {
-    return this.row(sessionId).log.filter((e) => e.seq >= fromSeq);
+  async readLog(sessionId: string, fromSeq = 1, limit?: number): Promise<StoredEvent[]> {
+    const from = this.row(sessionId).log.filter((e) => e.seq >= fromSeq);
+    return limit === undefined ? from : from.slice(0, limit);
   }
 
   async storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean> {

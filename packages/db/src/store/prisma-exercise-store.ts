@@ -68,8 +68,8 @@ export class PrismaExerciseStore implements ExerciseStore {
     return p ? { sessionId: p.sessionId, participantId: p.id } : undefined;
   }
 
-  readLog(sessionId: string, fromSeq = 1): Promise<StoredEvent[]> {
-    return readLog(this.db, sessionId, fromSeq);
+  readLog(sessionId: string, fromSeq = 1, limit?: number): Promise<StoredEvent[]> {
+    return readLog(this.db, sessionId, fromSeq, limit);
   }
 
   async storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean> {
