@@ -27,6 +27,8 @@ export interface Limits {
   unfinishedImportMinutes: number;
   /** A socket that has not subscribed (sent a valid token) within this is disconnected. */
   socketSubscribeMs: number;
+  /** Subscribes one socket may send per minute (a client resubscribes after a gap); beyond, it is cut off. */
+  socketSubscribesPerMinute: number;
   /** Wrong join codes tolerated per minute, from one address and from everyone. */
   join: { wrongCodesPerAddressPerMinute: number; wrongCodesPerMinute: number };
   /** Wrong facilitator passcodes tolerated per minute, from one address and from everyone. */
@@ -66,6 +68,7 @@ export const DEFAULT_LIMITS: Limits = {
   jsonDepth: 32,
   unfinishedImportMinutes: 10,
   socketSubscribeMs: 10_000,
+  socketSubscribesPerMinute: 20,
   join: { wrongCodesPerAddressPerMinute: 10, wrongCodesPerMinute: 100 },
   passcode: { wrongPerAddressPerMinute: 5, wrongPerMinute: 20 },
   locksPerMinute: 30,

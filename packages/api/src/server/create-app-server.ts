@@ -86,7 +86,14 @@ export function createAppServer(opts: {
     if (opts.fallback) return opts.fallback(req, res);
     res.writeHead(404).end();
   });
-  const { io, broadcaster } = attachSocket(http, service, limits.socketSubscribeMs, opts.cluster);
+  const { io, broadcaster } = attachSocket(
+    http,
+    service,
+    limits.socketSubscribeMs,
+    opts.cluster,
+    undefined,
+    limits.socketSubscribesPerMinute,
+  );
   service.setBroadcaster(broadcaster);
   return {
     http,
