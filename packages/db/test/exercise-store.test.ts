@@ -236,6 +236,32 @@ describe.each(ENGINES)("the Prisma store on %s", (engine) => {
     }
   });
 
+  it("group commit: batches for 20 exercises sent together share one transaction; a conflicting one among them is refused alone", async () => {
+    const exercises = [];
+    for (let i = 0; i < 20; i++) exercises.push(await exercise());
+    const before = { ...store.commits };
+    const settled = await Promise.allSettled([
+      ...exercises.map((ex) =>
+        ex.append(2, [{ type: "decisions_locked", turn: 0, team: "meti", actions: [] }]),
+      ),
+      // Expects a head the log has passed: refused, and only it.
+      (exercises[0] as (typeof exercises)[number]).append(0, [{ type: "session_paused" }]),
+    ]);
+    expect(settled.slice(0, 20).every((r) => r.status === "fulfilled")).toBe(true);
+    const refused = settled[20];
+    expect(refused?.status).toBe("rejected");
+    if (refused?.status === "rejected")
+      expect(isAppError(refused.reason, "sequence_conflict")).toBe(true);
+    expect(store.commits.transactions - before.transactions).toBe(1);
+    expect(store.commits.batches - before.batches).toBe(20);
+    for (const ex of exercises)
+      expect((await store.readLog(ex.sessionId)).map((e) => e.event.type)).toEqual([
+        "participant_joined",
+        "session_started",
+        "decisions_locked",
+      ]);
+  });
+
   it("a batch for an exercise that does not exist is refused as such and writes nothing", async () => {
     await expect(
       store.append({
