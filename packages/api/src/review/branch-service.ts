@@ -2,6 +2,7 @@ import {
   AppError,
   type ForkInput,
   type ImportInput,
+  INPUT_LIMITS,
   isEngineEvent,
   type RunBranchInput,
   readStoredEvent,
@@ -218,6 +219,16 @@ async function checkImport(
       await new Promise((r) => setImmediate(r));
       since = performance.now();
     }
+    // The live rules' text limits apply to an import too (a 7 MB override reason was accepted
+    // and grew the database by 66 MB; live, a reason is at most 2,000 characters).
+    const maxReason = INPUT_LIMITS.overrideReasonChars.max;
+    if (e.type === "outcome_overridden" && e.reason.length > maxReason)
+      throw new AppError(
+        "invalid_payload",
+        `exercise.events: engine event ${i} is an override whose reason has ${e.reason.length} characters; at most ${maxReason}`,
+        { maxChars: maxReason },
+        `exercise.events：記録${i}の修正理由が${e.reason.length}文字あります。最大${maxReason}文字です`,
+      );
     if (e.type === "decisions_locked" && !file.teams.includes(e.team))
       throw new AppError(
         "invalid_payload",

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Database } from "@chokepoint/db";
+import { type Database, PrismaExerciseStore } from "@chokepoint/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import { bearerToken } from "../parse-input.ts";
@@ -41,9 +41,12 @@ export function createAppServer(opts: {
   nodeName?: string;
   /** A balancer or proxy is in front: take the caller's address from X-Forwarded-For (`clientAddress`). */
   trustProxy?: boolean;
+  /** Off: one transaction per command, as before group commit (for benchmarks). */
+  groupCommit?: boolean;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const service = new ExerciseService(opts.db, opts.catalog, undefined, undefined, { limits });
+  const store = new PrismaExerciseStore(opts.db, { groupCommit: opts.groupCommit ?? true });
+  const service = new ExerciseService(store, opts.catalog, undefined, undefined, { limits });
   const mcPool = new MonteCarloPool(limits.monteCarlo);
   const joinGuard = new JoinGuard(limits.join);
   const passcode = new FacilitatorPasscode(opts.facilitatorPasscode, limits.passcode);
