@@ -29,11 +29,12 @@ interface Waiting {
  * columns they change. Dates are `Date` objects, so the same code runs on both engines.
  *
  * Group commit: batches that arrive while a commit is under way (or in the same turn of the
- * event loop) are written in the next transaction together, across exercises, each inside its
- * own savepoint — so one refused batch (a sequence conflict) leaves the others — and each
- * caller is answered only once that transaction has committed. One durable commit for a burst
- * instead of one per command (one transaction per command was half the server's CPU in a burst
- * of locks). Should the group's transaction fail as a whole, each batch is retried on its own.
+ * event loop) are written in the next transaction together, across exercises, and each caller
+ * is answered only once that transaction has committed: one durable commit for a burst instead
+ * of one per command. Should any batch of a group be refused (a sequence conflict: rare, since
+ * each exercise's commands are queued), the whole group is rolled back and each batch is
+ * written on its own, so the refusal reaches only its caller. (Savepoints per batch would do the
+ * same, at three more statements per batch on every commit.)
  */
 export class PrismaExerciseStore implements ExerciseStore {
   private readonly waiting: Waiting[] = [];
@@ -168,37 +169,25 @@ export class PrismaExerciseStore implements ExerciseStore {
 
   private async commitGroup(group: Waiting[]): Promise<void> {
     const dialect = dialectOf(this.db);
-    let outcomes: ({ ok: true; outcome: AppendOutcome } | { ok: false; error: unknown })[];
+    let outcomes: AppendOutcome[];
     try {
       outcomes = await this.db.$transaction(
         async (tx) => {
-          const out: typeof outcomes = [];
-          for (const [i, { batch }] of group.entries()) {
-            await tx.$executeRawUnsafe(`SAVEPOINT batch_${i}`);
-            try {
-              out.push({ ok: true, outcome: await appendBatch(tx, dialect, batch) });
-            } catch (error) {
-              await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT batch_${i}`);
-              out.push({ ok: false, error });
-            }
-            await tx.$executeRawUnsafe(`RELEASE SAVEPOINT batch_${i}`);
-          }
+          const out: AppendOutcome[] = [];
+          for (const { batch } of group) out.push(await appendBatch(tx, dialect, batch));
           return out;
         },
         { maxWait: 10_000, timeout: 30_000 },
       );
     } catch {
-      // The group failed as a whole (e.g. a deadlock with another process): each on its own.
+      // A batch was refused, or the group failed as a whole (e.g. a deadlock with another
+      // process): nothing of it was stored; each batch on its own.
       for (const w of group) await this.commitAlone(w);
       return;
     }
     this.commits.transactions++;
-    this.commits.batches += outcomes.filter((r) => r.ok).length;
-    for (const [i, w] of group.entries()) {
-      const r = outcomes[i];
-      if (r?.ok) w.resolve(r.outcome);
-      else w.reject(r ? r.error : new Error("group commit lost a batch's outcome"));
-    }
+    this.commits.batches += group.length;
+    for (const [i, w] of group.entries()) w.resolve(outcomes[i] as AppendOutcome);
   }
 }
 
