@@ -236,7 +236,7 @@ export class ExerciseService {
         { retryAfterMs: wait },
         `決定の確定が多すぎます（1分あたり最大${this.limits.locksPerMinute}回）。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
       );
-    return this.command(token, input, (i: LockDecisionInput) => ({
+    return this.commandAs(caller, input, (i: LockDecisionInput) => ({
       type: "lock",
       turn: i.turn,
       actions: i.actions,
@@ -252,7 +252,7 @@ export class ExerciseService {
         { retryAfterMs: wait },
         `下書きの変更が多すぎます（1分あたり最大${this.limits.draftEditsPerMinute}回）。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
       );
-    return this.command(token, input, (i: EditDraftInput) => ({
+    return this.commandAs(caller, input, (i: EditDraftInput) => ({
       type: "edit_draft",
       turn: i.turn,
       lever: i.lever,
@@ -315,7 +315,18 @@ export class ExerciseService {
     input: I,
     toCommand: (input: I) => Command,
   ): Promise<ExerciseView> {
-    const caller = await this.identify(token);
+    return this.commandAs(await this.identify(token), input, toCommand);
+  }
+
+  /**
+   * The write path for a caller already identified (to count a rate limit first): each
+   * identification reads the log's tail, so a command identifies its caller once.
+   */
+  private async commandAs<I extends object>(
+    caller: Caller,
+    input: I,
+    toCommand: (input: I) => Command,
+  ): Promise<ExerciseView> {
     const key =
       "idempotencyKey" in input ? (input.idempotencyKey as string | undefined) : undefined;
     const { state } = await this.runner.execute(
