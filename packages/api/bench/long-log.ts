@@ -96,22 +96,24 @@ await measure("review.exportCsv", () => call("review.exportCsv", token));
 const mc = `review.monteCarlo?input=${encodeURIComponent(JSON.stringify({ runs: 20 }))}`;
 await measure("review.monteCarlo, 20 runs (uncached)", () => call(mc, token));
 await measure("review.monteCarlo, the same again (cached)", () => call(mc, token));
-await measure("20 cached monteCarlo at once", () =>
-  Promise.all(Array.from({ length: 20 }, () => call(mc, token))),
-);
+/** Sends `n` calls at once; each answer's body is read as it arrives; the statuses counted. */
+async function many(n: number, path: string): Promise<Record<number, number>> {
+  const by: Record<number, number> = {};
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      const r = await call(path, token);
+      by[r.status] = (by[r.status] ?? 0) + 1;
+      await r.arrayBuffer();
+    }),
+  );
+  return by;
+}
+await measure("20 cached monteCarlo at once", () => many(20, mc));
 await measure("review.fork at turn 0", () => call("review.fork", token, { atTurn: 0 }));
 server.service.runner.forget(imported.sessionId);
 await measure("refold after eviction (exercise.view)", () => call("exercise.view", token));
 const rss0 = process.memoryUsage().rss;
-await measure("60 exportJson at once", async () => {
-  const rs = await Promise.all(Array.from({ length: 60 }, () => call("review.exportJson", token)));
-  const by: Record<number, number> = {};
-  for (const r of rs) {
-    by[r.status] = (by[r.status] ?? 0) + 1;
-    await r.arrayBuffer();
-  }
-  return by;
-});
+await measure("60 exportJson at once", () => many(60, "review.exportJson"));
 console.log(
   `  (rss ${(rss0 / 2 ** 20).toFixed(0)} MB before, ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB after)`,
 );

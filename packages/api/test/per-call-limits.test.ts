@@ -138,6 +138,25 @@ describe("commands that write", () => {
   });
 });
 
+describe("idempotency keys", () => {
+  it("a key is bound to its command: another command sent with it is refused as reused, even one that is itself refused", async () => {
+    const ex = await runningExercise(app.server.service);
+    const key = "lock-once-xxxxxxxx";
+    const lock = (turn: number) =>
+      post("exercise.lock", { turn, actions: [], idempotencyKey: key }, "10.5.0.1", ex.meti.token);
+    expect((await lock(0)).status).toBe(200);
+    // The same command again (a retry after a lost answer): the stored result.
+    expect((await lock(0)).status).toBe(200);
+    // Another command under the same key, one the rules refuse anyway (turn 3 is not open):
+    // before, it was answered 200 with the earlier lock's result.
+    const reused = await lock(3);
+    expect(reused.status).toBe(409);
+    const body = (await reused.json()) as { error: { data: { appCode: string; ja: string } } };
+    expect(body.error.data.appCode).toBe("idempotency_key_reused");
+    expect(body.error.data.ja).toMatch(/再送キー/);
+  });
+});
+
 describe("bodies refused cheaply", () => {
   it("a 240 kB body of bad teams comes back as a short error, not one worded issue per element", async () => {
     const r = await post("exercise.create", {

@@ -118,9 +118,18 @@ export class ExerciseRunner {
       // connection) is decided against a state that already holds it and may be refused (the
       // turn it locked has since resolved): the stored command is its answer, not the refusal.
       const key = storedKey(caller, opts);
-      if (key && (await this.store.storedCommand(sessionId, key)))
-        return { before: state, state, events: [], atMs: null };
-      throw events;
+      const stored = key ? await this.store.storedCommand(sessionId, key) : undefined;
+      if (!stored) throw events;
+      // The key is bound to its command: another command sent with it is refused as such, not
+      // answered with the earlier command's result.
+      if (!sameCommand(command, stored))
+        throw new AppError(
+          "idempotency_key_reused",
+          `idempotency key '${opts.idempotencyKey}' was already used for a different command (${stored.type})`,
+          undefined,
+          `再送キー「${opts.idempotencyKey}」はすでに別の操作（${stored.type}）に使われています`,
+        );
+      return { before: state, state, events: [], atMs: null };
     }
     if (!events.length) return { before: state, state, events, atMs: null };
     const at = this.now();
@@ -293,6 +302,20 @@ function storedKey(caller: Actor, opts: WriteOptions): string | null {
   return opts.idempotencyKey && caller.participantId
     ? `${caller.participantId}:${opts.idempotencyKey}`
     : null;
+}
+
+/**
+ * Whether a command is the one that stored `event`: every field they share (a lock's turn and
+ * actions and its `decisions_locked`'s, an override's target and reason…) is equal. A command
+ * sharing no field with its event (start, pause) cannot be told apart this way and is taken as
+ * the same, as before.
+ */
+function sameCommand(command: Command, event: LogEvent): boolean {
+  const c = command as Record<string, unknown>;
+  const e = event as Record<string, unknown>;
+  for (const k of Object.keys(c))
+    if (k !== "type" && k in e && JSON.stringify(c[k]) !== JSON.stringify(e[k])) return false;
+  return true;
 }
 
 export function recorded(e: StoredEvent): Recorded {

@@ -97,9 +97,12 @@ export class PrismaExerciseStore implements ExerciseStore {
     return readLog(this.db, sessionId, fromSeq, limit);
   }
 
-  async storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean> {
-    const n = await this.db.eventLogEntry.count({ where: { sessionId, idempotencyKey } });
-    return n > 0;
+  async storedCommand(sessionId: string, idempotencyKey: string): Promise<LogEvent | undefined> {
+    const row = await this.db.eventLogEntry.findFirst({
+      where: { sessionId, idempotencyKey },
+      orderBy: { seq: "asc" },
+    });
+    return row ? (await readLog(this.db, sessionId, row.seq, 1))[0]?.event : undefined;
   }
 
   async snapshotHashes(sessionId: string): Promise<{ turn: number; stateHash: string }[]> {
