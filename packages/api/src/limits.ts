@@ -16,6 +16,11 @@ export interface Limits {
   draftEditsPerMinute: number;
   /** People in one exercise (facilitator, participants, observers); joins beyond are refused. */
   membersPerExercise: number;
+  /**
+   * Places in one exercise that joins from one network address may take (a room behind one
+   * NAT joins from one address, so this is a share, not one per person).
+   */
+  placesPerAddress: number;
   /** Tokens stop opening an exercise this many days after it ended (the review stays with the facilitator's export). */
   tokenDaysAfterEnd: number;
   /** Deepest nesting of arrays and objects a request body may have. */
@@ -64,6 +69,7 @@ export const DEFAULT_LIMITS: Limits = {
   exercisesInMemory: 200,
   draftEditsPerMinute: 120,
   membersPerExercise: 200,
+  placesPerAddress: 100,
   tokenDaysAfterEnd: 30,
   jsonDepth: 32,
   unfinishedImportMinutes: 10,

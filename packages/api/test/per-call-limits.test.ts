@@ -138,6 +138,23 @@ describe("commands that write", () => {
   });
 });
 
+describe("a room's places", () => {
+  it("one client with the join code cannot fill a room: joins from one address take at most half its places", async () => {
+    const joinCode = await createExercise("10.6.0.1");
+    const join = (i: number, from: string) =>
+      post("exercise.join", { joinCode, displayName: `Bot ${i}` }, from);
+    const rs = await Promise.all(Array.from({ length: 110 }, (_, i) => join(i, "10.6.0.2")));
+    expect(statuses(rs)).toEqual({ 200: 100, 429: 10 });
+    const refused = (await rs.find((r) => r.status === 429)?.json()) as {
+      error: { data: { appCode: string; ja: string } };
+    };
+    expect(refused.error.data.appCode).toBe("rate_limited");
+    expect(refused.error.data.ja).toMatch(/最大100席/);
+    // Real participants on other addresses still get in.
+    expect((await join(0, "10.6.0.3")).status).toBe(200);
+  }, 120_000);
+});
+
 describe("idempotency keys", () => {
   it("a key is bound to its command: another command sent with it is refused as reused, even one that is itself refused", async () => {
     const ex = await runningExercise(app.server.service);

@@ -33,7 +33,9 @@ export const exerciseRouter = router({
   join: procedure
     .input(JoinInput)
     .output(Joined)
-    .mutation(({ ctx, input }) => ctx.joinGuard.guard(ctx.address, () => ctx.service.join(input))),
+    .mutation(({ ctx, input }) =>
+      ctx.joinGuard.guard(ctx.address, () => ctx.service.join(input, ctx.address)),
+    ),
   view: procedure.query(({ ctx }) => ctx.service.view(ctx.token)),
   editDraft: procedure
     .input(EditDraftInput)

@@ -58,6 +58,8 @@ export class ExerciseService {
   /** Draft edits and locks per participant (each is a stored event). */
   private readonly draftEdits: RateLimit;
   private readonly locks: RateLimit;
+  /** Places taken per exercise and network address (joins in this process). */
+  private readonly placesTaken = new Map<string, number>();
 
   constructor(
     storage: Database | ExerciseStore,
@@ -148,10 +150,25 @@ export class ExerciseService {
     };
   }
 
+  /**
+   * Joins with a code. `address` is the caller's network address, when known: joins from one
+   * address may take at most `placesPerAddress` of an exercise's places (one client with the
+   * join code filled a room to its limit in a second, and real participants were refused).
+   */
   async join(
     input: z.input<typeof JoinInput>,
+    address?: string,
   ): Promise<{ sessionId: string; participantId: string; token: string }> {
     const { sessionId, via } = await this.sessionForCode(input.joinCode);
+    const share = address === undefined ? undefined : `${sessionId}|${address}`;
+    const taken = share ? (this.placesTaken.get(share) ?? 0) : 0;
+    if (taken >= this.limits.placesPerAddress)
+      throw new AppError(
+        "rate_limited",
+        `joins from your network address already hold ${taken} places in this exercise (at most ${this.limits.placesPerAddress}); ask the facilitator`,
+        { places: this.limits.placesPerAddress },
+        `このネットワークアドレスからの参加がすでにこの演習の${taken}席を占めています（最大${this.limits.placesPerAddress}席）。ファシリテーターに相談してください`,
+      );
     const participantId = newId();
     const { token, hash } = newToken();
     await this.runner.execute(
@@ -168,6 +185,10 @@ export class ExerciseService {
       },
       { actorId: participantId, credentials: { [participantId]: hash } },
     );
+    if (share) {
+      if (this.placesTaken.size > 100_000) this.placesTaken.clear();
+      this.placesTaken.set(share, taken + 1);
+    }
     return { sessionId, participantId, token };
   }
 
