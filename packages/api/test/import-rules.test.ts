@@ -35,3 +35,36 @@ describe("import under the live rules", () => {
     expect(body.error.data.ja).toMatch(/修正理由が7000文字あります/);
   });
 });
+
+describe("unfinished imports", () => {
+  const swept = appServerForFile({ sweepUnfinishedEveryMs: 100 });
+  it("an import left half-written is deleted once older than the limit, without a restart", async () => {
+    const store = swept.server.service.store;
+    const half = await store.create({
+      scenarioId: "rare-earth-2010",
+      scenarioVersion: "1.0.0",
+      seed: 1,
+      teams: ["meti"],
+      facilitatorName: "Imp",
+      unpublished: true,
+    });
+    const fresh = await store.create({
+      scenarioId: "rare-earth-2010",
+      scenarioVersion: "1.0.0",
+      seed: 1,
+      teams: ["meti"],
+      facilitatorName: "Imp",
+      unpublished: true,
+    });
+    // Begun 11 minutes ago (the limit is 10): as a crash or a dropped request leaves one.
+    const db = (store as unknown as { db: import("@chokepoint/db").Database }).db;
+    await db.exerciseSession.update({
+      where: { id: half.sessionId },
+      data: { createdAt: new Date(Date.now() - 11 * 60_000) },
+    });
+    const exists = async (id: string) => (await db.exerciseSession.count({ where: { id } })) > 0;
+    await expect.poll(() => exists(half.sessionId), { timeout: 20_000 }).toBe(false);
+    // One still within the limit (an import under way) stays.
+    expect(await exists(fresh.sessionId)).toBe(true);
+  });
+});

@@ -43,6 +43,8 @@ export function createAppServer(opts: {
   trustProxy?: boolean;
   /** Off: one transaction per command, as before group commit (for benchmarks). */
   groupCommit?: boolean;
+  /** How often unfinished imports and forks are looked for and deleted (default a minute). */
+  sweepUnfinishedEveryMs?: number;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const store = new PrismaExerciseStore(opts.db, { groupCommit: opts.groupCommit ?? true });
@@ -98,12 +100,23 @@ export function createAppServer(opts: {
     limits.socketSubscribesPerMinute,
   );
   service.setBroadcaster(broadcaster);
+  // Half-imports (an import or fork a crash or a dropped request left unfinished) were deleted
+  // only at the next start: now every minute, once older than `unfinishedImportMinutes`.
+  const sweep = setInterval(() => {
+    const before = new Date(Date.now() - limits.unfinishedImportMinutes * 60_000);
+    service.store
+      .discardUnpublished(before)
+      .then((n) => n && console.log(`Deleted ${n} unfinished import(s) or fork(s)`))
+      .catch((e: unknown) => console.error("deleting unfinished imports failed", e));
+  }, opts.sweepUnfinishedEveryMs ?? 60_000);
+  sweep.unref();
   return {
     http,
     io,
     service,
     review,
     close: async () => {
+      clearInterval(sweep);
       service.timers.clearAll();
       await mcPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
