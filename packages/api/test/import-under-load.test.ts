@@ -77,6 +77,6 @@ describe("a huge import does not freeze the server", () => {
     // loaded machine the bounds grow with the same run's quiet figures. Before the batching,
     // every request waited the whole import (27.5 s).
     expect(worstTrip).toBeLessThan(Math.max(250, 5 * quietWorst));
-    expect(p99).toBeLessThan(Math.max(100, 3 * quietP99 + 50));
+    expect(p99).toBeLessThan(Math.max(150, 5 * quietP99 + 50));
   }, 180_000);
 });
