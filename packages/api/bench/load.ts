@@ -3,7 +3,11 @@
 // - push latency: from the server emitting a turn's view to each client receiving it;
 // - advance → view: from a facilitator's advance call to each client holding the new turn,
 //   with all facilitators advancing at once (burst) and spread over 5 s (staggered);
-// - decision round trip: lock sent → acknowledged after the durable write.
+// - decision round trip: lock sent → acknowledged after the durable write;
+// - lock burst: every participant but the last team's locks at the same instant (turn 1),
+//   lock sent → acknowledged.
+// The one-process SQLite load runs twice in the same run: with one transaction per command (the
+// code before group commit, `--no-group-commit`) and with group commit; figures side by side.
 //   pnpm bench:load [sessions=50] [participantsPerSession=20] [turns=4]
 //     one server process on a fresh SQLite file.
 //   pnpm bench:load multi [sessions=100] [participantsPerSession=20] [turns=4]
@@ -44,6 +48,7 @@ interface Figures {
   burst: number[];
   staggered: number[];
   roundTrip: number[];
+  lockBurst: number[];
   /** Exercises per answering process (X-Chokepoint-Node), when known. */
   owners: Record<string, number>;
 }
@@ -106,7 +111,20 @@ async function runLoad(base: string, label: string): Promise<Figures> {
     sessions.push({ id: sessionId, facilitator: token, members });
   }
 
-  const f: Figures = { push: [], burst: [], staggered: [], roundTrip: [], owners };
+  const f: Figures = { push: [], burst: [], staggered: [], roundTrip: [], lockBurst: [], owners };
+  // Everyone but the last team's members locks turn 0 at once (the turn stays open).
+  const last = TEAMS[TEAMS.length - 1];
+  await Promise.all(
+    sessions.flatMap((s) =>
+      s.members
+        .filter((m) => m.team !== last)
+        .map(async (m) => {
+          const t0 = performance.now();
+          await client(s.id, m.token).exercise.lock.mutate({ turn: 0, actions: [] });
+          f.lockBurst.push(performance.now() - t0);
+        }),
+    ),
+  );
   for (let turn = 0; turn < TURNS; turn++) {
     // Every team but one locks (one member per team), timing each decision's round trip.
     await Promise.all(
@@ -159,20 +177,31 @@ function report(title: string, f: Figures): void {
   console.log(line(`advance → view, all ${SESSIONS} facilitators at once`, f.burst));
   console.log(line("advance → view, advances spread over 5 s", f.staggered));
   console.log(line("decision round trip (lock → durable ack)", f.roundTrip));
+  console.log(
+    `${line("lock burst, everyone at once (lock → durable ack)", f.lockBurst)}  target p99 < 500 ms: ${pct(f.lockBurst, 0.99) < 500 ? "met" : "NOT met"}`,
+  );
 }
 
-const sqliteUrl = `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-load-")), "load.db")}`;
-const single = await startServer("sqlite", sqliteUrl, {
-  nodeArgs: process.env.LOAD_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/loadprof"] : [],
-});
-let one: Figures;
-try {
-  one = await runLoad(single.url, "one process, SQLite");
-} finally {
-  single.process.kill("SIGTERM");
+async function sqliteLoad(groupCommit: boolean): Promise<Figures> {
+  const sqliteUrl = `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-load-")), "load.db")}`;
+  const single = await startServer("sqlite", sqliteUrl, {
+    nodeArgs: process.env.LOAD_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/loadprof"] : [],
+    groupCommit,
+  });
+  try {
+    return await runLoad(
+      single.url,
+      `one process, SQLite, ${groupCommit ? "group commit" : "one transaction per command"}`,
+    );
+  } finally {
+    single.process.kill("SIGTERM");
+  }
 }
+const before = await sqliteLoad(false);
+const one = await sqliteLoad(true);
 const shape = `${SESSIONS * PER} participants in ${SESSIONS} exercises, ${TURNS} turns (2-core machine)`;
-report(`${shape}, one server process on SQLite`, one);
+report(`${shape}, one server process on SQLite, one transaction per command (before)`, before);
+report(`${shape}, one server process on SQLite, group commit`, one);
 
 if (multi) {
   // fsync on, as SQLite's synchronous=FULL is: both acknowledge only flushed writes.

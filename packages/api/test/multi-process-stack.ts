@@ -41,7 +41,12 @@ export interface MultiProcessStack {
 export async function startServer(
   name: string,
   databaseUrl: string,
-  opts: { redisUrl?: string; nodeArgs?: string[]; trustProxy?: boolean } = {},
+  opts: {
+    redisUrl?: string;
+    nodeArgs?: string[];
+    trustProxy?: boolean;
+    groupCommit?: boolean;
+  } = {},
 ): Promise<ServerNode> {
   const port = await freePort();
   const child = spawn(
@@ -56,6 +61,7 @@ export async function startServer(
       name,
       ...(opts.redisUrl ? [`--redis=${opts.redisUrl}`] : []),
       ...(opts.trustProxy ? ["--trust-proxy"] : []),
+      ...(opts.groupCommit === false ? ["--no-group-commit"] : []),
     ],
     { cwd: API_DIR, stdio: ["ignore", "pipe", "pipe"] },
   );

@@ -204,7 +204,16 @@ describe("the team's shared draft", () => {
     };
     expect([await drafts("teamMember"), await drafts("facilitator")]).toEqual([1, 1]);
     expect([await drafts("otherTeamMember"), await drafts("observer")]).toEqual([0, 0]);
+    // Unlocked when the turn closed, the draft is carried into turn 1: still the team's live plan.
     await ex.runner.execute(ex.sessionId, ex.as("facilitator"), { type: "advance", turn: 0 });
+    expect([await drafts("teamMember"), await drafts("observer")]).toEqual([1, 0]);
+    // Played in turn 1 as drafted, it is history.
+    await ex.runner.execute(ex.sessionId, ex.as("teamMember"), {
+      type: "lock",
+      turn: 1,
+      actions: [buy(dy, 10)],
+    });
+    await ex.runner.execute(ex.sessionId, ex.as("facilitator"), { type: "advance", turn: 1 });
     expect(await drafts("observer")).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/open-database.ts";
 import { statusAfter } from "../src/store/exercise-store.ts";
 import { PrismaExerciseStore } from "../src/store/prisma-exercise-store.ts";
-import { ENGINES, freshDatabase } from "./fresh-database.ts";
+import { ENGINES, freshDatabase, lockEvent } from "./fresh-database.ts";
 
 describe.each(ENGINES)("the Prisma store on %s", (engine) => {
   let url: string;
@@ -234,6 +234,37 @@ describe.each(ENGINES)("the Prisma store on %s", (engine) => {
     } finally {
       if (engine === "postgresql") await Promise.all(clients.map((c) => c.$disconnect()));
     }
+  });
+
+  it("group commit: batches for 20 exercises sent together share one transaction", async () => {
+    const exercises = [];
+    for (let i = 0; i < 20; i++) exercises.push(await exercise());
+    const before = { ...store.commits };
+    await Promise.all(exercises.map((ex) => ex.append(2, [lockEvent()])));
+    expect(store.commits.transactions - before.transactions).toBe(1);
+    expect(store.commits.batches - before.batches).toBe(20);
+    for (const ex of exercises)
+      expect((await store.readLog(ex.sessionId)).map((e) => e.event.type)).toEqual([
+        "participant_joined",
+        "session_started",
+        "decisions_locked",
+      ]);
+  });
+
+  it("group commit: a refused batch among others reaches only its caller; the others are stored", async () => {
+    const exercises = [];
+    for (let i = 0; i < 5; i++) exercises.push(await exercise());
+    const settled = await Promise.allSettled([
+      ...exercises.map((ex) => ex.append(2, [lockEvent()])),
+      // Expects a head the log has passed.
+      (exercises[0] as (typeof exercises)[number]).append(0, [{ type: "session_paused" }]),
+    ]);
+    expect(settled.slice(0, 5).every((r) => r.status === "fulfilled")).toBe(true);
+    const refused = settled[5];
+    expect(refused?.status).toBe("rejected");
+    if (refused?.status === "rejected")
+      expect(isAppError(refused.reason, "sequence_conflict")).toBe(true);
+    for (const ex of exercises) expect(await store.readLog(ex.sessionId)).toHaveLength(3);
   });
 
   it("a batch for an exercise that does not exist is refused as such and writes nothing", async () => {

@@ -12,11 +12,15 @@ export function visibleLog<E extends { event: LogEvent }>(
   log: readonly E[],
 ): E[] {
   if (me.role === "facilitator") return [...log];
+  // A draft carried into the open turn (time ran out before a lock) is still the team's live
+  // plan: every edit that made it stays secret until the turn it is carried into resolves.
+  const carrying = new Set<string>();
+  for (const [team, d] of state.decisions) if (d.carriedFrom !== null) carrying.add(team);
   // A team's drafts are as secret as its locked decisions.
-  return log.filter(
-    ({ event }) =>
-      (event.type !== "decisions_locked" && event.type !== "draft_edited") ||
-      event.turn < state.engine.turn ||
-      (me.role === "participant" && me.team === event.team),
-  );
+  return log.filter(({ event }) => {
+    if (event.type !== "decisions_locked" && event.type !== "draft_edited") return true;
+    if (me.role === "participant" && me.team === event.team) return true;
+    if (event.type === "draft_edited" && carrying.has(event.team)) return false;
+    return event.turn < state.engine.turn;
+  });
 }

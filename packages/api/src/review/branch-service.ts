@@ -2,6 +2,7 @@ import {
   AppError,
   type ForkInput,
   type ImportInput,
+  INPUT_LIMITS,
   isEngineEvent,
   type RunBranchInput,
   readStoredEvent,
@@ -16,6 +17,7 @@ import {
 } from "@chokepoint/engine";
 import type { NoteEvent } from "../core/index.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
+import { logPages } from "../service/log-pages.ts";
 import { replayInto, runToEnd } from "../service/run-headless.ts";
 import { openExercise } from "./open-exercise.ts";
 
@@ -157,8 +159,11 @@ export async function forkExercise(
     ...(g.title ? { title: g.title } : {}),
     unpublished: true,
   });
-  const log = (await exercises.store.readLog(g.sessionId)).map((e) => e.event);
-  const events = log.filter(isEngineEvent).filter((e) => e.turn < atTurn);
+  // Read in pages (a 40,000-event log in one read held the event loop 1.6 s).
+  const events: EngineEvent[] = [];
+  for await (const page of logPages(exercises.store, g.sessionId))
+    for (const { event } of page)
+      if (isEngineEvent(event) && event.turn < atTurn) events.push(event);
   const me = { participantId: created.facilitator.participantId };
   await replayInto(exercises.runner, created.sessionId, me.participantId, events);
   for (const action of ["start", "pause"] as const)
@@ -214,6 +219,16 @@ async function checkImport(
       await new Promise((r) => setImmediate(r));
       since = performance.now();
     }
+    // The live rules' text limits apply to an import too (a 7 MB override reason was accepted
+    // and grew the database by 66 MB; live, a reason is at most 2,000 characters).
+    const maxReason = INPUT_LIMITS.overrideReasonChars.max;
+    if (e.type === "outcome_overridden" && e.reason.length > maxReason)
+      throw new AppError(
+        "invalid_payload",
+        `exercise.events: engine event ${i} is an override whose reason has ${e.reason.length} characters; at most ${maxReason}`,
+        { maxChars: maxReason },
+        `exercise.events：記録${i}の修正理由が${e.reason.length}文字あります。最大${maxReason}文字です`,
+      );
     if (e.type === "decisions_locked" && !file.teams.includes(e.team))
       throw new AppError(
         "invalid_payload",

@@ -17,9 +17,9 @@ import {
   branchesOf,
   type Database,
   listNotes,
-  readLog,
   recordedHashes,
   rootOf,
+  type StoredEvent,
 } from "@chokepoint/db";
 import {
   describeVariation,
@@ -37,8 +37,10 @@ import {
 } from "../core/index.ts";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
+import { logPages, yieldEvery } from "../service/log-pages.ts";
 import type { MonteCarloPool } from "../service/monte-carlo-pool.ts";
 import { Lru, RateLimit } from "../service/rate-limit.ts";
+import { WorkGate } from "../service/work-gate.ts";
 import { forkExercise, importExercise, runBranch } from "./branch-service.ts";
 import { compareOverCommonTurns } from "./compare-branches.ts";
 import { timelineCsv } from "./export-csv.ts";
@@ -55,6 +57,10 @@ export type { TimelineEntry, TimelineTurn } from "./timeline.ts";
 export class ReviewService {
   private readonly mcCache: Lru<MonteCarloResult>;
   private readonly mcRate: RateLimit;
+  private readonly mcAsks: RateLimit;
+  /** Whole-log reads: a few at once, per member per minute (`limits.logReads`). */
+  private readonly logReads: WorkGate;
+  private readonly logReadRate: RateLimit;
   constructor(
     private readonly db: Database,
     private readonly exercises: ExerciseService,
@@ -64,29 +70,58 @@ export class ReviewService {
   ) {
     this.mcCache = new Lru(limits.monteCarlo.cacheEntries);
     this.mcRate = new RateLimit(limits.monteCarlo.perTokenPerMinute, 60_000);
+    this.mcAsks = new RateLimit(limits.monteCarlo.answersPerTokenPerMinute, 60_000);
+    this.logReads = new WorkGate(limits.logReads.concurrent, limits.logReads.waiting);
+    this.logReadRate = new RateLimit(limits.logReads.perMemberPerMinute, 60_000);
   }
 
   private open(token: unknown, what: Permission) {
     return openExercise(this.exercises, token, what);
   }
 
+  /** Counts one whole-log read of `me` against their per-minute share. */
+  private countLogRead(me: Member): void {
+    const wait = this.logReadRate.take(me.participantId);
+    if (wait > 0)
+      throw new AppError(
+        "rate_limited",
+        `at most ${this.limits.logReads.perMemberPerMinute} exports or reviews a minute; try again in ${Math.ceil(wait / 1000)} s`,
+        { retryAfterMs: wait },
+        `エクスポートとレビューの表示は1分あたり最大${this.limits.logReads.perMemberPerMinute}回までです。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
+      );
+  }
+
   importJson(input: ImportInput) {
     return importExercise(this.exercises, input);
   }
   fork(token: unknown, input: ForkInput) {
-    return forkExercise(this.exercises, token, input);
+    return this.logReads.run(() => forkExercise(this.exercises, token, input));
   }
   runBranch(token: unknown, input: RunBranchInput) {
     return runBranch(this.exercises, token, input);
   }
 
-  /** The stored log as this member may read it (the core's secrecy rule). */
-  private async readable(state: ExerciseState, me: Member) {
-    return visibleLog(state, me, await readLog(this.db, state.genesis.sessionId));
+  /**
+   * The stored log up to `state` as this member may read it (the core's secrecy rule), read in
+   * pages with turns of the event loop between them.
+   */
+  private async readable(state: ExerciseState, me: Member): Promise<StoredEvent[]> {
+    const out: StoredEvent[] = [];
+    for await (const page of logPages(this.exercises.store, state.genesis.sessionId)) {
+      const upTo = page.filter((e) => e.seq <= state.seq);
+      for (const e of visibleLog(state, me, upTo)) out.push(e);
+      if (upTo.length < page.length) break;
+    }
+    return out;
   }
 
   async timeline(token: unknown) {
     const { state, me } = await this.open(token, "review");
+    this.countLogRead(me);
+    return this.logReads.run(() => this.timelineOf(state, me));
+  }
+
+  private async timelineOf(state: ExerciseState, me: Member) {
     const g = state.genesis;
     const log = await this.readable(state, me);
     const header = await this.exercises.store.header(g.sessionId);
@@ -222,27 +257,38 @@ export class ReviewService {
 
   async exportJson(token: unknown): Promise<ExportedExercise> {
     const { state, me } = await this.open(token, "export");
-    const g = state.genesis;
-    const log = await this.readable(state, me);
-    return {
-      format: "chokepoint-exercise/1",
-      scenario: { id: g.scenario.id, version: g.scenario.version },
-      seed: g.seed,
-      teams: g.teams,
-      title: g.title,
-      events: log.map((e) => ({
-        seq: e.seq,
-        v: EVENT_SCHEMA_VERSION,
-        event: e.event,
-        actorId: e.actorId,
-        at: e.createdAt.toISOString(),
-      })),
-      stateHashes: await recordedHashes(this.db, g.sessionId),
-    };
+    this.countLogRead(me);
+    return this.logReads.run(async () => {
+      const g = state.genesis;
+      const log = await this.readable(state, me);
+      const events: ExportedExercise["events"] = [];
+      const since = { t: performance.now() };
+      for (const e of log) {
+        await yieldEvery(since);
+        events.push({
+          seq: e.seq,
+          v: EVENT_SCHEMA_VERSION,
+          event: e.event,
+          actorId: e.actorId,
+          at: e.createdAt.toISOString(),
+        });
+      }
+      return {
+        format: "chokepoint-exercise/1",
+        scenario: { id: g.scenario.id, version: g.scenario.version },
+        seed: g.seed,
+        teams: g.teams,
+        title: g.title,
+        events,
+        stateHashes: await recordedHashes(this.db, g.sessionId),
+      };
+    });
   }
 
   async exportCsv(token: unknown): Promise<string> {
-    const t = await this.timeline(token);
+    const { state, me } = await this.open(token, "export");
+    this.countLogRead(me);
+    const t = await this.logReads.run(() => this.timelineOf(state, me));
     return timelineCsv(
       t.turns,
       t.notes,
@@ -288,21 +334,20 @@ export class ReviewService {
         undefined,
         `runs：1回の要求は最大${max}回までです（指定${runs}回）`,
       );
-    const log: EngineEvent[] = [];
-    for (const { event } of await this.readable(state, me))
-      if (isEngineEvent(event)) log.push(event);
-    // The same log (as this viewer may read it) and run count give the same bands: reuse them.
-    const key = `${state.genesis.sessionId}|${me.role}|${me.team ?? ""}|${log.length}|${runs}`;
+    // Every answer counts, cached or not: 20 cached answers in one request once held the loop
+    // for 27 s, each reading the whole log before looking in the cache.
+    const asked = this.mcAsks.take(me.participantId);
+    if (asked > 0) throw this.mcRateLimited(this.limits.monteCarlo.answersPerTokenPerMinute, asked);
+    // The same log (as this viewer may read it: its version, role and team) and run count give
+    // the same bands: found before any of the log is read.
+    const key = `${state.genesis.sessionId}|${me.role}|${me.team ?? ""}|${state.seq}|${runs}`;
     let mc = this.mcCache.get(key);
     if (!mc) {
       const wait = this.mcRate.take(me.participantId);
-      if (wait > 0)
-        throw new AppError(
-          "rate_limited",
-          `Monte Carlo: at most ${this.limits.monteCarlo.perTokenPerMinute} requests a minute; try again in ${Math.ceil(wait / 1000)} s`,
-          undefined,
-          `モンテカルロは1分あたり最大${this.limits.monteCarlo.perTokenPerMinute}回までです。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
-        );
+      if (wait > 0) throw this.mcRateLimited(this.limits.monteCarlo.perTokenPerMinute, wait);
+      const log: EngineEvent[] = [];
+      for (const { event } of await this.logReads.run(() => this.readable(state, me)))
+        if (isEngineEvent(event)) log.push(event);
       const job = { scenario: state.genesis.scenario, log, runs, baseSeed: state.genesis.seed };
       mc = this.mcPool
         ? await this.mcPool.run(job)
@@ -313,6 +358,16 @@ export class ReviewService {
       ...mc,
       whatVaried: { ja: describeVariation(mc, "ja"), en: describeVariation(mc, "en") },
     };
+  }
+
+  private mcRateLimited(perMinute: number, waitMs: number): AppError {
+    const s = Math.ceil(waitMs / 1000);
+    return new AppError(
+      "rate_limited",
+      `Monte Carlo: at most ${perMinute} requests a minute; try again in ${s} s`,
+      { retryAfterMs: waitMs },
+      `モンテカルロは1分あたり最大${perMinute}回までです。${s}秒後にもう一度お試しください`,
+    );
   }
 }
 

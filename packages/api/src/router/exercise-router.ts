@@ -15,8 +15,8 @@ export const exerciseRouter = router({
   create: procedure
     .input(CreateExerciseInput)
     .output(CreatedExercise)
-    .mutation(({ ctx, input: { passcode, ...input } }) => {
-      ctx.passcode.check(passcode);
+    .mutation(async ({ ctx, input: { passcode, ...input } }) => {
+      await ctx.passcode.check(passcode, ctx.address);
       return ctx.service.createExercise(input);
     }),
   /** What a create screen and a join link need to know about this server. */
@@ -33,7 +33,9 @@ export const exerciseRouter = router({
   join: procedure
     .input(JoinInput)
     .output(Joined)
-    .mutation(({ ctx, input }) => ctx.joinGuard.guard(ctx.address, () => ctx.service.join(input))),
+    .mutation(({ ctx, input }) =>
+      ctx.joinGuard.guard(ctx.address, () => ctx.service.join(input, ctx.address)),
+    ),
   view: procedure.query(({ ctx }) => ctx.service.view(ctx.token)),
   editDraft: procedure
     .input(EditDraftInput)

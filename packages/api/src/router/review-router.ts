@@ -35,8 +35,8 @@ export const reviewRouter = router({
   importJson: procedure
     .input(ImportInput)
     .output(ImportedExercise)
-    .mutation(({ ctx, input: { passcode, ...input } }) => {
-      ctx.passcode.check(passcode);
+    .mutation(async ({ ctx, input: { passcode, ...input } }) => {
+      await ctx.passcode.check(passcode, ctx.address);
       return ctx.review.importJson(input);
     }),
   fork: procedure

@@ -45,11 +45,17 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
 };
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const app = error.cause instanceof AppError ? error.cause : undefined;
-    const unexpected = error.cause instanceof UnexpectedError ? error.cause : undefined;
+    let unexpected = error.cause instanceof UnexpectedError ? error.cause : undefined;
+    if (!unexpected && error.code === "INTERNAL_SERVER_ERROR") {
+      // A 500 raised outside a procedure's middleware (serialising an answer, the adapter):
+      // logged here with its id, like every other (it reached the client unlogged before).
+      unexpected = logUnexpected(path ?? "(request)", error.cause ?? error);
+    }
     return {
       ...shape,
+      message: unexpected?.message ?? shape.message,
       data: {
         ...shape.data,
         appCode: app?.code ?? null,
@@ -82,6 +88,13 @@ class UnexpectedError extends Error {
   }
 }
 
+/** Logs a failure nobody foresaw with a fresh id, and the error the client gets for it. */
+function logUnexpected(path: string, cause: unknown): UnexpectedError {
+  const errorId = randomUUID().slice(0, 8);
+  console.error(`[error ${errorId}] ${path}:`, cause);
+  return new UnexpectedError(errorId);
+}
+
 /**
  * Every procedure: AppErrors become typed tRPC errors carrying the domain code; input that
  * fails its `.input()` schema (parsed once, here) becomes `invalid_payload` naming each field.
@@ -106,12 +119,19 @@ const mapErrors = t.middleware(async ({ ctx, next, getRawInput, path }) => {
             undefined,
             `入力が正しくありません — ${whereJa}文字として読めないデータ（対になっていないサロゲート）が含まれています`,
           )
-        : new AppError(
-            "invalid_payload",
-            `invalid input — ${where}: nested deeper than ${bad.depth} levels`,
-            undefined,
-            `入力が正しくありません — ${whereJa}入れ子が${bad.depth}段を超えています`,
-          );
+        : bad.problem === "size"
+          ? new AppError(
+              "invalid_payload",
+              `invalid input — ${where}: more than ${MAX_ITEMS.toLocaleString("en")} items, or ${MAX_NODES.toLocaleString("en")} values in all`,
+              undefined,
+              `入力が正しくありません — ${whereJa}項目が${MAX_ITEMS.toLocaleString("ja")}件、または値が全部で${MAX_NODES.toLocaleString("ja")}個を超えています`,
+            )
+          : new AppError(
+              "invalid_payload",
+              `invalid input — ${where}: nested deeper than ${bad.depth} levels`,
+              undefined,
+              `入力が正しくありません — ${whereJa}入れ子が${bad.depth}段を超えています`,
+            );
     throw new TRPCError({ code: "BAD_REQUEST", message: app.message, cause: app });
   }
   const r = await next();
@@ -126,9 +146,7 @@ const mapErrors = t.middleware(async ({ ctx, next, getRawInput, path }) => {
         : undefined;
   if (app) throw new TRPCError({ code: TRPC_CODE[app.code], message: app.message, cause: app });
   if (r.error.code !== "INTERNAL_SERVER_ERROR") return r;
-  const errorId = randomUUID().slice(0, 8);
-  console.error(`[error ${errorId}] ${path}:`, r.error.cause ?? r.error);
-  const unexpected = new UnexpectedError(errorId);
+  const unexpected = logUnexpected(path, r.error.cause ?? r.error);
   throw new TRPCError({
     code: "INTERNAL_SERVER_ERROR",
     message: unexpected.message,
@@ -138,30 +156,57 @@ const mapErrors = t.middleware(async ({ ctx, next, getRawInput, path }) => {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Items one array or object of an input may hold (the largest legitimate is an import's 50,000 events). */
+const MAX_ITEMS = 50_000;
+/** Arrays, objects and values in one input, all told (an 8 MB import of real events holds well under this). */
+const MAX_NODES = 2_000_000;
+
+type Malformed = {
+  problem: "surrogate" | "depth" | "size";
+  path: string;
+  depth: number;
+};
+
 /**
  * The first thing in an input no schema should ever see: text that is not well-formed Unicode
- * (a lone surrogate is bad input, not a database error), or nesting deeper than `maxDepth`
+ * (a lone surrogate is bad input, not a database error), nesting deeper than `maxDepth`
  * (JSON.parse takes any depth, but every recursive reader after it — zod, this walk, the
- * store — would overflow its stack on a body of 100,000 brackets). A loop with an explicit
- * stack, so the check itself cannot overflow.
+ * store — would overflow its stack on a body of 100,000 brackets), or more items than any call
+ * takes (zod would build and word one issue per bad element: an 8 MB array held the event loop
+ * 3.5 s). A loop with an explicit stack, so the check itself cannot overflow; paths are built
+ * only for the one problem reported, so the walk costs a few machine words per value.
  */
-function malformedInput(
-  input: unknown,
-  maxDepth: number,
-): { problem: "surrogate" | "depth"; path: string; depth: number } | undefined {
-  const stack: { x: unknown; path: string; depth: number }[] = [{ x: input, path: "", depth: 0 }];
+function malformedInput(input: unknown, maxDepth: number): Malformed | undefined {
+  const values: unknown[] = [input];
+  const parents: number[] = [-1];
+  const keys: string[] = [""];
+  const depths: number[] = [0];
+  const stack: number[] = [0];
+  const pathOf = (n: number): string => {
+    const out: string[] = [];
+    for (let at = n; at > 0; at = parents[at] as number) out.push(keys[at] as string);
+    return out.reverse().join(".");
+  };
   while (stack.length) {
-    const { x, path, depth } = stack.pop() as (typeof stack)[number];
+    const n = stack.pop() as number;
+    const x = values[n];
+    const depth = depths[n] as number;
     if (typeof x === "string") {
-      if (LONE_SURROGATE.test(x)) return { problem: "surrogate", path, depth };
+      if (LONE_SURROGATE.test(x)) return { problem: "surrogate", path: pathOf(n), depth };
       continue;
     }
     if (!x || typeof x !== "object") continue;
-    if (depth >= maxDepth) return { problem: "depth", path, depth: maxDepth };
-    const entries = Array.isArray(x) ? x.map((v, i) => [String(i), v] as const) : Object.entries(x);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [k, v] = entries[i] as readonly [string, unknown];
-      stack.push({ x: v, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+    if (depth >= maxDepth) return { problem: "depth", path: pathOf(n), depth: maxDepth };
+    const items = Array.isArray(x) ? x : Object.values(x);
+    const names = Array.isArray(x) ? undefined : Object.keys(x);
+    if (items.length > MAX_ITEMS || values.length + items.length > MAX_NODES)
+      return { problem: "size", path: pathOf(n), depth };
+    for (let i = items.length - 1; i >= 0; i--) {
+      stack.push(values.length);
+      values.push(items[i]);
+      parents.push(n);
+      keys.push(names ? (names[i] as string) : String(i));
+      depths.push(depth + 1);
     }
   }
   return undefined;

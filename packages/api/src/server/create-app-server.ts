@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Database } from "@chokepoint/db";
+import { type Database, PrismaExerciseStore } from "@chokepoint/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import { bearerToken } from "../parse-input.ts";
@@ -41,19 +41,29 @@ export function createAppServer(opts: {
   nodeName?: string;
   /** A balancer or proxy is in front: take the caller's address from X-Forwarded-For (`clientAddress`). */
   trustProxy?: boolean;
+  /** Off: one transaction per command, as before group commit (for benchmarks). */
+  groupCommit?: boolean;
+  /** How often unfinished imports and forks are looked for and deleted (default a minute). */
+  sweepUnfinishedEveryMs?: number;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const service = new ExerciseService(opts.db, opts.catalog, undefined, undefined, { limits });
+  const store = new PrismaExerciseStore(opts.db, { groupCommit: opts.groupCommit ?? true });
+  const service = new ExerciseService(store, opts.catalog, undefined, undefined, { limits });
   const mcPool = new MonteCarloPool(limits.monteCarlo);
   const joinGuard = new JoinGuard(limits.join);
-  const passcode = new FacilitatorPasscode(opts.facilitatorPasscode);
+  const passcode = new FacilitatorPasscode(opts.facilitatorPasscode, limits.passcode);
   const review = new ReviewService(opts.db, service, limits, mcPool);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
+  // Batching is off: one HTTP request is one call, so every per-call limit (the join and
+  // passcode throttles, rate limits, the body limits, the Monte Carlo queue) counts each call
+  // (one POST of 1,000 joins made 999 guesses; one GET of 60 exports froze the server for 97 s).
+  // The web client sends one call per request (`httpLink`).
   const handler = (maxBodySize: number) =>
     createHTTPHandler({
       router: appRouter,
       basePath: "/api/trpc/",
+      allowBatching: false,
       maxBodySize,
       createContext: ({ req }) => ({
         service,
@@ -71,7 +81,8 @@ export function createAppServer(opts: {
   const http = createServer((req, res) => {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     if (opts.nodeName) res.setHeader("X-Chokepoint-Node", opts.nodeName);
-    if (req.url?.startsWith("/api/trpc/review.importJson")) return trpcImport(req, res);
+    // The import's larger limit is for the import alone: the path must be exactly it.
+    if (pathOf(req.url) === "/api/trpc/review.importJson") return trpcImport(req, res);
     if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
     if (req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -80,14 +91,32 @@ export function createAppServer(opts: {
     if (opts.fallback) return opts.fallback(req, res);
     res.writeHead(404).end();
   });
-  const { io, broadcaster } = attachSocket(http, service, limits.socketSubscribeMs, opts.cluster);
+  const { io, broadcaster } = attachSocket(
+    http,
+    service,
+    limits.socketSubscribeMs,
+    opts.cluster,
+    undefined,
+    limits.socketSubscribesPerMinute,
+  );
   service.setBroadcaster(broadcaster);
+  // Half-imports (an import or fork a crash or a dropped request left unfinished) were deleted
+  // only at the next start: now every minute, once older than `unfinishedImportMinutes`.
+  const sweep = setInterval(() => {
+    const before = new Date(Date.now() - limits.unfinishedImportMinutes * 60_000);
+    service.store
+      .discardUnpublished(before)
+      .then((n) => n && console.log(`Deleted ${n} unfinished import(s) or fork(s)`))
+      .catch((e: unknown) => console.error("deleting unfinished imports failed", e));
+  }, opts.sweepUnfinishedEveryMs ?? 60_000);
+  sweep.unref();
   return {
     http,
     io,
     service,
     review,
     close: async () => {
+      clearInterval(sweep);
       service.timers.clearAll();
       await mcPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -95,6 +124,11 @@ export function createAppServer(opts: {
       await opts.cluster?.close();
     },
   };
+}
+
+function pathOf(url: string | undefined): string {
+  const q = url?.indexOf("?") ?? -1;
+  return q < 0 ? (url ?? "") : (url ?? "").slice(0, q);
 }
 
 /**

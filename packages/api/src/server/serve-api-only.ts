@@ -3,6 +3,7 @@
 // adapter (Redis instead when a Redis URL is given) and expects `pnpm db:migrate` to have run.
 // Prints READY when listening; SIGTERM closes it cleanly.
 //   tsx serve-api-only.ts <port> <databaseUrl> [nodeName] [--redis=<url>] [--trust-proxy]
+//     [--no-group-commit]  (one transaction per command, as before: benchmarks compare)
 import { databaseUrl, migrateAtStart, openDatabase } from "@chokepoint/db";
 import { ScenarioCatalog } from "../scenario-catalog.ts";
 import { clusterAdapter } from "../socket/cluster-adapter.ts";
@@ -12,6 +13,7 @@ const argv = process.argv.slice(2);
 const [port, url, nodeName] = argv.filter((a) => !a.startsWith("--"));
 const redisUrl = argv.find((a) => a.startsWith("--redis="))?.slice("--redis=".length);
 const trustProxy = argv.includes("--trust-proxy");
+const groupCommit = !argv.includes("--no-group-commit");
 if (!port || !url)
   throw new Error(
     "usage: serve-api-only <port> <databaseUrl> [nodeName] [--redis=<url>] [--trust-proxy]",
@@ -26,6 +28,7 @@ const server = createAppServer({
   ...(cluster ? { cluster } : {}),
   ...(nodeName ? { nodeName } : {}),
   trustProxy,
+  groupCommit,
 });
 server.http.listen(Number(port), "127.0.0.1", () => process.stdout.write("READY\n"));
 process.on("SIGTERM", () => {

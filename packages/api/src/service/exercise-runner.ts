@@ -15,6 +15,7 @@ import {
 import { DEFAULT_LIMITS } from "../limits.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
+import { logPages, yieldEvery } from "./log-pages.ts";
 import { Lru } from "./rate-limit.ts";
 
 /** Decide-and-append attempts when other processes keep storing first. */
@@ -117,9 +118,18 @@ export class ExerciseRunner {
       // connection) is decided against a state that already holds it and may be refused (the
       // turn it locked has since resolved): the stored command is its answer, not the refusal.
       const key = storedKey(caller, opts);
-      if (key && (await this.store.storedCommand(sessionId, key)))
-        return { before: state, state, events: [], atMs: null };
-      throw events;
+      const stored = key ? await this.store.storedCommand(sessionId, key) : undefined;
+      if (!stored) throw events;
+      // The key is bound to its command: another command sent with it is refused as such, not
+      // answered with the earlier command's result.
+      if (!sameCommand(command, stored))
+        throw new AppError(
+          "idempotency_key_reused",
+          `idempotency key '${opts.idempotencyKey}' was already used for a different command (${stored.type})`,
+          undefined,
+          `再送キー「${opts.idempotencyKey}」はすでに別の操作（${stored.type}）に使われています`,
+        );
+      return { before: state, state, events: [], atMs: null };
     }
     if (!events.length) return { before: state, state, events, atMs: null };
     const at = this.now();
@@ -187,8 +197,15 @@ export class ExerciseRunner {
     const cached = this.cache.get(sessionId);
     if (cached) return this.catchUp(sessionId, cached);
     const genesis = await this.genesis(sessionId);
-    const log = (await this.store.readLog(sessionId)).map(recorded);
-    const state = foldLog(initialExerciseState(genesis), log);
+    // Folded page by page: a refold after eviction must not hold the loop for a long log.
+    // (Other commands of this exercise wait in its queue; other exercises' run between pages.)
+    let state = initialExerciseState(genesis);
+    const log: Recorded[] = [];
+    for await (const page of logPages(this.store, sessionId)) {
+      const events = page.map(recorded);
+      state = foldLog(state, events);
+      for (const e of events) log.push(e);
+    }
     await this.rebuildMissingSnapshots(genesis, log, state.engine.results.length);
     this.cache.set(sessionId, state);
     if (!this.loaded.has(sessionId)) {
@@ -205,7 +222,7 @@ export class ExerciseRunner {
    */
   private async rebuildMissingSnapshots(
     genesis: Genesis,
-    log: ReturnType<typeof recorded>[],
+    log: Recorded[],
     resolvedTurns: number,
   ): Promise<void> {
     if (!resolvedTurns) return;
@@ -213,7 +230,9 @@ export class ExerciseRunner {
     if (have.size >= resolvedTurns) return;
     const missing: NonNullable<Parameters<ExerciseStore["putSnapshots"]>[1]> = [];
     let s = initialExerciseState(genesis);
+    const since = { t: performance.now() };
     for (const r of log) {
+      await yieldEvery(since);
       s = evolve(s, r);
       if (r.event.type === "turn_resolved" && !have.has(r.event.turn))
         missing.push({
@@ -283,6 +302,20 @@ function storedKey(caller: Actor, opts: WriteOptions): string | null {
   return opts.idempotencyKey && caller.participantId
     ? `${caller.participantId}:${opts.idempotencyKey}`
     : null;
+}
+
+/**
+ * Whether a command is the one that stored `event`: every field they share (a lock's turn and
+ * actions and its `decisions_locked`'s, an override's target and reason…) is equal. A command
+ * sharing no field with its event (start, pause) cannot be told apart this way and is taken as
+ * the same, as before.
+ */
+function sameCommand(command: Command, event: LogEvent): boolean {
+  const c = command as Record<string, unknown>;
+  const e = event as Record<string, unknown>;
+  for (const k of Object.keys(c))
+    if (k !== "type" && k in e && JSON.stringify(c[k]) !== JSON.stringify(e[k])) return false;
+  return true;
 }
 
 export function recorded(e: StoredEvent): Recorded {

@@ -55,8 +55,11 @@ export class ExerciseService {
 
   private readonly limits: Limits;
   private readonly now: () => Date;
-  /** Draft edits per participant (each is a stored event). */
+  /** Draft edits and locks per participant (each is a stored event). */
   private readonly draftEdits: RateLimit;
+  private readonly locks: RateLimit;
+  /** Places taken per exercise and network address (joins in this process). */
+  private readonly placesTaken = new Map<string, number>();
 
   constructor(
     storage: Database | ExerciseStore,
@@ -68,9 +71,9 @@ export class ExerciseService {
     const store = "append" in storage ? storage : new PrismaExerciseStore(storage);
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.now = opts.now ?? (() => new Date());
-    this.draftEdits = new RateLimit(this.limits.draftEditsPerMinute, 60_000, () =>
-      this.now().getTime(),
-    );
+    const clock = () => this.now().getTime();
+    this.draftEdits = new RateLimit(this.limits.draftEditsPerMinute, 60_000, clock);
+    this.locks = new RateLimit(this.limits.locksPerMinute, 60_000, clock);
     this.runner = new ExerciseRunner(store, catalog, this.now, this.limits.exercisesInMemory);
     this.timers = timers ?? new TurnTimers();
     this.effects = new AfterChange(this.runner, this.timers, broadcaster);
@@ -147,10 +150,25 @@ export class ExerciseService {
     };
   }
 
+  /**
+   * Joins with a code. `address` is the caller's network address, when known: joins from one
+   * address may take at most `placesPerAddress` of an exercise's places (one client with the
+   * join code filled a room to its limit in a second, and real participants were refused).
+   */
   async join(
     input: z.input<typeof JoinInput>,
+    address?: string,
   ): Promise<{ sessionId: string; participantId: string; token: string }> {
     const { sessionId, via } = await this.sessionForCode(input.joinCode);
+    const share = address === undefined ? undefined : `${sessionId}|${address}`;
+    const taken = share ? (this.placesTaken.get(share) ?? 0) : 0;
+    if (taken >= this.limits.placesPerAddress)
+      throw new AppError(
+        "rate_limited",
+        `joins from your network address already hold ${taken} places in this exercise (at most ${this.limits.placesPerAddress}); ask the facilitator`,
+        { places: this.limits.placesPerAddress },
+        `このネットワークアドレスからの参加がすでにこの演習の${taken}席を占めています（最大${this.limits.placesPerAddress}席）。ファシリテーターに相談してください`,
+      );
     const participantId = newId();
     const { token, hash } = newToken();
     await this.runner.execute(
@@ -167,6 +185,10 @@ export class ExerciseService {
       },
       { actorId: participantId, credentials: { [participantId]: hash } },
     );
+    if (share) {
+      if (this.placesTaken.size > 100_000) this.placesTaken.clear();
+      this.placesTaken.set(share, taken + 1);
+    }
     return { sessionId, participantId, token };
   }
 
@@ -225,8 +247,17 @@ export class ExerciseService {
     return buildExerciseView(await this.runner.read(caller.sessionId), caller);
   }
 
-  lockDecision(token: unknown, input: LockDecisionInput) {
-    return this.command(token, input, (i: LockDecisionInput) => ({
+  async lockDecision(token: unknown, input: LockDecisionInput) {
+    const caller = await this.identify(token);
+    const wait = this.locks.take(caller.participantId);
+    if (wait)
+      throw new AppError(
+        "rate_limited",
+        `too many locks: at most ${this.limits.locksPerMinute} a minute; try again in ${Math.ceil(wait / 1000)} s`,
+        { retryAfterMs: wait },
+        `決定の確定が多すぎます（1分あたり最大${this.limits.locksPerMinute}回）。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
+      );
+    return this.commandAs(caller, input, (i: LockDecisionInput) => ({
       type: "lock",
       turn: i.turn,
       actions: i.actions,
@@ -242,7 +273,7 @@ export class ExerciseService {
         { retryAfterMs: wait },
         `下書きの変更が多すぎます（1分あたり最大${this.limits.draftEditsPerMinute}回）。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
       );
-    return this.command(token, input, (i: EditDraftInput) => ({
+    return this.commandAs(caller, input, (i: EditDraftInput) => ({
       type: "edit_draft",
       turn: i.turn,
       lever: i.lever,
@@ -305,7 +336,18 @@ export class ExerciseService {
     input: I,
     toCommand: (input: I) => Command,
   ): Promise<ExerciseView> {
-    const caller = await this.identify(token);
+    return this.commandAs(await this.identify(token), input, toCommand);
+  }
+
+  /**
+   * The write path for a caller already identified (to count a rate limit first): each
+   * identification reads the log's tail, so a command identifies its caller once.
+   */
+  private async commandAs<I extends object>(
+    caller: Caller,
+    input: I,
+    toCommand: (input: I) => Command,
+  ): Promise<ExerciseView> {
     const key =
       "idempotencyKey" in input ? (input.idempotencyKey as string | undefined) : undefined;
     const { state } = await this.runner.execute(

@@ -1,20 +1,37 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { AppError } from "@chokepoint/contracts";
+import { AppError, isAppError } from "@chokepoint/contracts";
+import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
+import { GuessThrottle } from "./guess-throttle.ts";
 
 /**
  * The optional facilitator passcode: when the operator sets one, creating and importing
- * exercises need it (joining never does). Compared in constant time.
+ * exercises need it (joining never does). Compared in constant time; wrong passcodes are
+ * throttled per address and for the whole server like join codes (it could be guessed at
+ * 384 a second before).
  */
 export class FacilitatorPasscode {
   private readonly digest: Buffer | undefined;
-  constructor(passcode: string | undefined) {
+  private readonly throttle: GuessThrottle;
+  constructor(
+    passcode: string | undefined,
+    limits: Limits["passcode"] = DEFAULT_LIMITS.passcode,
+    now: () => number = Date.now,
+  ) {
     this.digest = passcode ? sha256(passcode) : undefined;
+    this.throttle = new GuessThrottle(
+      { perAddressPerMinute: limits.wrongPerAddressPerMinute, perMinute: limits.wrongPerMinute },
+      { en: "passcodes", ja: "パスコード" },
+      now,
+    );
   }
   get required(): boolean {
     return this.digest !== undefined;
   }
-  check(given: string | undefined): void {
-    if (!this.digest) return;
+
+  /** Refuses a missing or wrong passcode (when one is set); `address` is the caller's, for the throttle. */
+  async check(given: string | undefined, address: string): Promise<void> {
+    const digest = this.digest;
+    if (!digest) return;
     if (given === undefined || given === "")
       throw new AppError(
         "forbidden",
@@ -22,13 +39,19 @@ export class FacilitatorPasscode {
         undefined,
         "パスコード：このサーバーでは、演習の作成と読み込みにファシリテーター用パスコードが必要です",
       );
-    if (!timingSafeEqual(sha256(given), this.digest))
-      throw new AppError(
-        "forbidden",
-        "passcode: the facilitator passcode is not right",
-        undefined,
-        "パスコード：ファシリテーター用パスコードが違います",
-      );
+    await this.throttle.guard(
+      address,
+      async () => {
+        if (!timingSafeEqual(sha256(given), digest))
+          throw new AppError(
+            "forbidden",
+            "passcode: the facilitator passcode is not right",
+            undefined,
+            "パスコード：ファシリテーター用パスコードが違います",
+          );
+      },
+      (e) => isAppError(e, "forbidden"),
+    );
   }
 }
 

@@ -17,6 +17,12 @@ export class RateLimit {
     return recent.length >= this.limit ? this.windowMs - (t - (recent[0] ?? t)) : 0;
   }
 
+  /** Events for `key` in the window now. */
+  count(key: string): number {
+    const t = this.now();
+    return (this.hits.get(key) ?? []).filter((x) => t - x < this.windowMs).length;
+  }
+
   /** Records one event for `key` if allowed; returns ms until the next is allowed, or 0. */
   take(key: string): number {
     const t = this.now();

@@ -41,6 +41,7 @@ export function attachSocket(
   subscribeWithinMs = DEFAULT_LIMITS.socketSubscribeMs,
   cluster?: ClusterAdapter,
   presenceAfterMs = 250,
+  subscribesPerMinute = DEFAULT_LIMITS.socketSubscribesPerMinute,
 ): { io: ChokepointIo; broadcaster: Broadcaster } {
   const io: ChokepointIo = new Server(http, {
     path: "/socket.io",
@@ -104,8 +105,26 @@ export function attachSocket(
       clearTimeout(idle);
       if (socket.data.caller) presenceChanged(socket.data.caller.sessionId);
     });
+    // Each subscribe builds a full view: 3,000 on one socket held the server 2.5–3.2 s. One at a
+    // time (a second while one runs is refused at once), and a socket sending more than the
+    // limit in a minute is cut off.
+    let recent: number[] = [];
+    let busy = false;
     socket.on("subscribe", async (raw, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
+      const now = Date.now();
+      recent = recent.filter((t) => now - t < 60_000);
+      recent.push(now);
+      if (recent.length > subscribesPerMinute || busy) {
+        reply({
+          ok: false,
+          code: "rate_limited",
+          message: "too many subscriptions on this connection; reconnect in a moment",
+          ja: "この接続からの購読要求が多すぎます。少し待ってから接続し直してください",
+        });
+        if (recent.length > subscribesPerMinute) socket.disconnect(true);
+        return;
+      }
       const parsed = SubscribeInput.safeParse(raw);
       if (!parsed.success) {
         reply({
@@ -116,8 +135,26 @@ export function attachSocket(
         });
         return;
       }
+      busy = true;
       try {
         const caller = await service.identify(parsed.data.token);
+        const earlier = socket.data.caller;
+        // A socket belongs to one caller for life: a participant who subscribed the same socket
+        // with another exercise's facilitator token stayed in the old team's room after being
+        // removed there, and kept receiving its pushes.
+        if (
+          earlier &&
+          (earlier.participantId !== caller.participantId || earlier.sessionId !== caller.sessionId)
+        ) {
+          reply({
+            ok: false,
+            code: "forbidden",
+            message:
+              "this connection already belongs to another participant; open a new connection for this token",
+            ja: "この接続はすでに別の参加者のものです。このトークンには新しい接続を使ってください",
+          });
+          return;
+        }
         socket.data.caller = caller;
         // Team moves change the audience: leave any earlier audience room of this exercise.
         for (const r of socket.rooms)
@@ -138,6 +175,8 @@ export function attachSocket(
           message: isAppError(e) ? e.message : "could not subscribe",
           ja: isAppError(e) ? e.ja : "接続できませんでした",
         });
+      } finally {
+        busy = false;
       }
     });
   });

@@ -171,13 +171,20 @@ async function storeEvent(
 }
 
 /**
- * The log from `fromSeq` (inclusive) on, in order. Each payload is upgraded from its stored
- * version (upcasters), never re-validated with today's stricter rules.
+ * The log from `fromSeq` (inclusive) on, in order, at most `limit` events when given (a page:
+ * readers of long logs take it in pages so no single read holds the event loop). Each payload
+ * is upgraded from its stored version (upcasters), never re-validated with today's stricter rules.
  */
-export async function readLog(db: Client, sessionId: string, fromSeq = 1): Promise<StoredEvent[]> {
+export async function readLog(
+  db: Client,
+  sessionId: string,
+  fromSeq = 1,
+  limit?: number,
+): Promise<StoredEvent[]> {
   const rows = await db.eventLogEntry.findMany({
     where: { sessionId, seq: { gte: fromSeq } },
     orderBy: { seq: "asc" },
+    ...(limit === undefined ? {} : { take: limit }),
   });
   return rows.map(toStored);
 }

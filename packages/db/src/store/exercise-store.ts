@@ -60,10 +60,14 @@ export interface ExerciseStore {
   participantForToken(
     tokenHash: string,
   ): Promise<{ sessionId: string; participantId: string } | undefined>;
-  readLog(sessionId: string, fromSeq?: number): Promise<StoredEvent[]>;
+  /** The log from `fromSeq` on, in order; at most `limit` events when given (a page). */
+  readLog(sessionId: string, fromSeq?: number, limit?: number): Promise<StoredEvent[]>;
   append(batch: AppendBatch): Promise<AppendOutcome>;
-  /** Whether a command with this idempotency key was stored (a retry after a lost answer). */
-  storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean>;
+  /**
+   * The first event stored by the command with this idempotency key, if one was (a retry after
+   * a lost answer is answered with it).
+   */
+  storedCommand(sessionId: string, idempotencyKey: string): Promise<LogEvent | undefined>;
   /** Turns that have a state snapshot, with the state's hash, in turn order. */
   snapshotHashes(sessionId: string): Promise<{ turn: number; stateHash: string }[]>;
   /** Stores snapshots rebuilt from the log (they are a cache: written when found missing). */

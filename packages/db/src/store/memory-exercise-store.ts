@@ -1,4 +1,4 @@
-import { AppError } from "@chokepoint/contracts";
+import { AppError, type LogEvent } from "@chokepoint/contracts";
 import { newId, newJoinCode, newToken, observerCodeFor, revokedHash } from "../ids.ts";
 import type { StoredEvent } from "../repositories/event-log.ts";
 import {
@@ -61,12 +61,13 @@ export class MemoryExerciseStore implements ExerciseStore {
         if (p.tokenHash === tokenHash) return { sessionId: r.header.sessionId, participantId };
     return undefined;
   }
-  async readLog(sessionId: string, fromSeq = 1): Promise<StoredEvent[]> {
-    return this.row(sessionId).log.filter((e) => e.seq >= fromSeq);
+  async readLog(sessionId: string, fromSeq = 1, limit?: number): Promise<StoredEvent[]> {
+    const from = this.row(sessionId).log.filter((e) => e.seq >= fromSeq);
+    return limit === undefined ? from : from.slice(0, limit);
   }
 
-  async storedCommand(sessionId: string, idempotencyKey: string): Promise<boolean> {
-    return this.row(sessionId).log.some((e) => e.idempotencyKey === idempotencyKey);
+  async storedCommand(sessionId: string, idempotencyKey: string): Promise<LogEvent | undefined> {
+    return this.row(sessionId).log.find((e) => e.idempotencyKey === idempotencyKey)?.event;
   }
   async snapshotHashes(sessionId: string): Promise<{ turn: number; stateHash: string }[]> {
     return [...this.row(sessionId).snapshots.entries()]
