@@ -22,6 +22,9 @@ interface Slot {
  * over its time limit is stopped and its worker replaced. Workers start on first use and do
  * not keep the process alive.
  */
+/** How long a fresh worker may take to start a job (loading the engine) before it is dropped. */
+const STARTUP_LIMIT_MS = 60_000;
+
 export class MonteCarloPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -85,7 +88,9 @@ export class MonteCarloPool {
       if (!slot) return;
       const next = this.queue.shift() as Pending;
       slot.busy = next;
-      slot.timer = setTimeout(() => this.timeOut(slot as Slot), this.limits.timeoutMs);
+      // Until the worker says it has started the job, only a worker that never starts is cut
+      // off; the job's own limit starts with its `started` message.
+      slot.timer = setTimeout(() => this.timeOut(slot as Slot), STARTUP_LIMIT_MS);
       slot.worker.postMessage(next.job);
     }
   }
@@ -94,13 +99,21 @@ export class MonteCarloPool {
     const worker = new Worker(new URL("./monte-carlo-worker-boot.mjs", import.meta.url));
     worker.unref();
     const slot: Slot = { worker, busy: undefined, timer: undefined };
-    worker.on("message", (m: { id: number; result?: MonteCarloResult; error?: string }) => {
-      const p = slot.busy;
-      if (!p || p.job.id !== m.id) return;
-      this.finish(slot);
-      if (m.result) p.resolve(m.result);
-      else p.reject(new Error(`Monte Carlo failed: ${m.error ?? "unknown error"}`));
-    });
+    worker.on(
+      "message",
+      (m: { id: number; started?: true; result?: MonteCarloResult; error?: string }) => {
+        const p = slot.busy;
+        if (!p || p.job.id !== m.id) return;
+        if (m.started) {
+          if (slot.timer) clearTimeout(slot.timer);
+          slot.timer = setTimeout(() => this.timeOut(slot), this.limits.timeoutMs);
+          return;
+        }
+        this.finish(slot);
+        if (m.result) p.resolve(m.result);
+        else p.reject(new Error(`Monte Carlo failed: ${m.error ?? "unknown error"}`));
+      },
+    );
     worker.on("error", (e) => {
       const p = slot.busy;
       this.finish(slot);

@@ -12,6 +12,9 @@ export interface MonteCarloJob {
 
 // Runs each job the pool sends and posts the bands back (structured clone keeps the arrays).
 parentPort?.on("message", (job: MonteCarloJob) => {
+  // The pool's time limit counts from here: a fresh worker's start (loading the engine under
+  // tsx) can take seconds on a loaded machine and is not the job's cost.
+  parentPort?.postMessage({ id: job.id, started: true });
   try {
     const result = monteCarloLog(job.scenario, job.log, { runs: job.runs, baseSeed: job.baseSeed });
     parentPort?.postMessage({ id: job.id, result });
