@@ -2,9 +2,12 @@
 import { useExerciseView } from "../data/use-exercise-view";
 import { useI18n } from "../i18n/use-i18n";
 import { ExerciseCharts } from "../session/exercise-charts";
+import { ObjectivesCard } from "../session/objectives-card";
 import { OverrideLog } from "../session/override-log";
+import { ProjectNewsCard } from "../session/project-news";
 import { SessionHeader } from "../session/session-header";
 import { TurnCountdown } from "../session/turn-countdown";
+import { WhyCard } from "../session/why-card";
 import { DebriefForm } from "./debrief-form";
 import { DecisionForm } from "./decision-form";
 import { EndedSummary } from "./ended-summary";
@@ -67,7 +70,11 @@ export function PlayScreen({ sessionId, token }: { sessionId: string; token: str
             </p>
           ) : null}
         </section>
+        {/* The goal and last turn's causes sit before the form: they are what a team decides by. */}
+        {view.me.team && !ended ? <ObjectivesCard view={view} /> : null}
+        <WhyCard view={view} />
         {view.me.team && !ended ? <TurnFills view={view} /> : null}
+        <ProjectNewsCard view={view} />
         {view.me.role === "participant" && view.me.team && !ended ? (
           <DecisionForm view={view} />
         ) : null}

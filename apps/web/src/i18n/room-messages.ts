@@ -1,0 +1,55 @@
+/**
+ * Text of what the room reads about its own play: each team's objectives and how they stand,
+ * the "why" card after each turn, projects' turns of fortune, and co-funded shared levers —
+ * in Japanese and English (merged into `messages`). {x} are filled in.
+ */
+export const roomMessages = {
+  // objectives
+  objectivesTitle: { ja: "チームの目標", en: "Your team's objectives" },
+  objectivesAllTitle: { ja: "各チームの目標", en: "Each team's objectives" },
+  objectivesNone: {
+    ja: "このシナリオにはチームの目標がありません。",
+    en: "This scenario sets your team no objectives.",
+  },
+  objectiveEveryTurn: { ja: "毎ターン", en: "every turn" },
+  objectiveAtEnd: { ja: "最終ターンに", en: "at the end" },
+  objectiveAtLeast: { ja: "{target} 以上", en: "at least {target}" },
+  objectiveAtMost: { ja: "{target} 以下", en: "at most {target}" },
+  objectiveNow: { ja: "直近（{label}）: {value}", en: "latest ({label}): {value}" },
+  objectiveNotYet: { ja: "最初のターンの結果を待っています", en: "waiting for the first turn" },
+  objectiveHeldTurns: { ja: "{held}/{turns} ターン達成", en: "held in {held} of {turns} turns" },
+  objectiveOnTrack: { ja: "達成中", en: "on track" },
+  objectiveMissed: { ja: "未達", en: "missed" },
+  objectiveMet: { ja: "達成", en: "met" },
+  objectiveYes: { ja: "稼働中", en: "running" },
+  objectiveNo: { ja: "稼働していない", en: "not running" },
+  objectiveDays: { ja: "{n} 日分", en: "{n} days" },
+  // why
+  whyTitle: { ja: "なぜこうなったか（{label}）", en: "Why it came out this way ({label})" },
+  whyNone: {
+    ja: "あなたのチームの資源と部門には、平時と違う動きはありませんでした。",
+    en: "Nothing moved away from normal for your team's materials and sectors.",
+  },
+  whyTeamNote: {
+    ja: "あなたのチームの資源・部門について、エンジンの判定理由です。他チームの決定は表示しません。",
+    en: "The engine's reasons for your team's materials and sectors. Other teams' decisions are not shown.",
+  },
+  // project news
+  projectNewsTitle: { ja: "プロジェクトの動き", en: "Project news" },
+  projectNews_active: { ja: "{lever}が稼働を始めました", en: "{lever} came on stream" },
+  projectNews_completed: { ja: "{lever}が成功しました", en: "{lever} succeeded" },
+  projectNews_failed: { ja: "{lever}は失敗しました", en: "{lever} failed" },
+  projectNews_closed: { ja: "{lever}は閉鎖されました", en: "{lever} closed" },
+  projectNews_losing: { ja: "{lever}が赤字になりました", en: "{lever} began losing money" },
+  projectNewsWhen: { ja: "{label}（第{n}ターン）", en: "{label} (turn {n})" },
+  projectNewsTeams: { ja: "実施: {teams}", en: "run by {teams}" },
+  // shared levers
+  cardSharedBefore: {
+    ja: "{teams}も選べる施策です。同じターンに{teams}も実施すると、一つのプロジェクトを共同で出資し、費用は各チームの規模に応じて分担します（成否の判定は一回）",
+    en: "{teams} may start this too: if they also start it this turn, you co-fund one project, costs split by the scale each asks (one success draw)",
+  },
+  cardCoFunded: {
+    ja: "{teams}と共同出資（あなたの負担 {share}）",
+    en: "co-funded with {teams} (your share {share})",
+  },
+} as const;

@@ -1,0 +1,39 @@
+"use client";
+import type { ExerciseView } from "@chokepoint/api";
+import type { MessageKey } from "../i18n/messages";
+import { useI18n } from "../i18n/use-i18n";
+
+/**
+ * Projects' turns of fortune as news — on stream, succeeded, failed, closed, losing money —
+ * for the teams that run them and the facilitator, the turn it happened, newest first: a team
+ * should not learn at the end that its case failed twelve turns before.
+ */
+export function ProjectNewsCard({ view }: { view: ExerciseView }) {
+  const { t, f, l } = useI18n();
+  if (view.projectNews.length === 0) return null;
+  const teamName = (id: string) => l(view.scenario.teams.find((x) => x.id === id)?.name) || id;
+  const showTeams = view.me.role !== "participant";
+  return (
+    <section className="card" data-testid="project-news">
+      <h3>{t("projectNewsTitle")}</h3>
+      <ul className="project-news">
+        {view.projectNews.map((p) => (
+          <li
+            key={`${p.projectId}-${p.turn}-${p.outcome}`}
+            data-testid={`project-news-${p.lever}`}
+            data-outcome={p.outcome}
+          >
+            <strong>{f(`projectNews_${p.outcome}` as MessageKey, { lever: l(p.name) })}</strong>
+            <span className="muted small">
+              {" "}
+              {f("projectNewsWhen", { label: p.label, n: p.turn + 1 })}
+              {showTeams
+                ? ` · ${f("projectNewsTeams", { teams: p.teams.map(teamName).join(l({ ja: "、", en: ", " })) })}`
+                : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
