@@ -20,6 +20,7 @@ export const roomMessages = {
   objectiveHeldTurns: { ja: "{held}/{turns} ターン達成", en: "held in {held} of {turns} turns" },
   objectiveOnTrack: { ja: "達成中", en: "on track" },
   objectiveMissed: { ja: "未達", en: "missed" },
+  objectiveOffTrack: { ja: "現状は目標に届いていない", en: "not there yet" },
   objectiveMet: { ja: "達成", en: "met" },
   objectiveYes: { ja: "稼働中", en: "running" },
   objectiveNo: { ja: "稼働していない", en: "not running" },
@@ -43,6 +44,36 @@ export const roomMessages = {
   projectNews_losing: { ja: "{lever}が赤字になりました", en: "{lever} began losing money" },
   projectNewsWhen: { ja: "{label}（第{n}ターン）", en: "{label} (turn {n})" },
   projectNewsTeams: { ja: "実施: {teams}", en: "run by {teams}" },
+  // reveal mode's time-out
+  timeUpReveal: {
+    ja: "時間切れ・公開待ち",
+    en: "Time's up — waiting for the reveal",
+  },
+  draftingClosedTeam: {
+    ja: "時間切れです。チームの決定はその時点の下書きで確定しました（空なら何もしません）。ファシリテーターが結果を公開するまでお待ちください。",
+    en: "Time's up: your team's decision is locked as the draft stood (an empty draft does nothing). The facilitator will reveal the turn.",
+  },
+  draftingClosedConsole: {
+    ja: "時間切れです。各チームの下書きをその時点の内容で確定しました。議論のあと「公開して進める」を押してください（自動では進みません）。",
+    en: "Time's up: each team's draft was locked as it stood. Discuss, then press Reveal — the turn will not resolve by itself.",
+  },
+  // price overrides: the stated rule (the engine sets the turn's starting state)
+  overridePriceRule: {
+    ja: "価格の修正は、このターン（{label}）の開始時の価格を変えます。各チームはその価格を見て決め、ターンの判定で市場価格はそこから動きます。グラフと表には判定後の価格が出ます。予算と備蓄の修正はそのまま残ります。",
+    en: "A price override sets the price this turn ({label}) starts from: teams decide against it, and the market moves on from it when the turn resolves. Charts and tables show the resolved price. Budget and stock overrides stay as set.",
+  },
+  overridePriceOpen: {
+    ja: "このターンの開始価格として設定（判定はこれから）",
+    en: "set as this turn's starting price (not yet resolved)",
+  },
+  overridePriceResult: {
+    ja: "開始価格として設定。判定後の価格: {price}",
+    en: "set as the starting price; after the turn resolved: {price}",
+  },
+  overridePriceResultTimes: {
+    ja: "開始価格として設定。判定後は平時の {x} 倍",
+    en: "set as the starting price; after the turn resolved: {x}× normal",
+  },
   // shared levers
   cardSharedBefore: {
     ja: "{teams}も選べる施策です。同じターンに{teams}も実施すると、一つのプロジェクトを共同で出資し、費用は各チームの規模に応じて分担します（成否の判定は一回）",

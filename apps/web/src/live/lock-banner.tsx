@@ -52,7 +52,7 @@ export function LockBanner({
       ) : null}
       <small className="muted">
         {view.session.resolution === "reveal" ? t("lockedWaitingReveal") : t("lockedWaiting")}{" "}
-        {t("lockedHowToChange")}
+        {view.session.draftingClosed ? null : t("lockedHowToChange")}
       </small>
     </div>
   );

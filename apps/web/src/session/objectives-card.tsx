@@ -51,9 +51,13 @@ export function ObjectivesCard({ view }: { view: ExerciseView }) {
                 ? o.met
                   ? "objectiveMet"
                   : "objectiveMissed"
-                : (o.when === "end" ? o.held.at(-1) : o.met)
-                  ? "objectiveOnTrack"
-                  : "objectiveMissed";
+                : o.when === "end"
+                  ? o.held.at(-1)
+                    ? "objectiveOnTrack"
+                    : "objectiveOffTrack"
+                  : o.met
+                    ? "objectiveOnTrack"
+                    : "objectiveMissed";
           return (
             <li key={o.id} data-testid={`objective-${o.id}`} data-status={status ?? "waiting"}>
               <strong>{l(o.name)}</strong>
@@ -73,7 +77,9 @@ export function ObjectivesCard({ view }: { view: ExerciseView }) {
                     {" · "}
                     {f("objectiveHeldTurns", { held, turns: o.values.length })}{" "}
                     {status ? (
-                      <span className={`pill ${status === "objectiveMissed" ? "bad" : "good"}`}>
+                      <span
+                        className={`pill ${status === "objectiveOnTrack" || status === "objectiveMet" ? "good" : "bad"}`}
+                      >
                         {t(status)}
                       </span>
                     ) : null}

@@ -92,6 +92,8 @@ function evolveOne(state: ExerciseState, r: Recorded): ExerciseState {
       return { ...state, seq };
     case "resolution_mode_set":
       return { ...state, seq, resolution: event.mode };
+    case "drafting_closed":
+      return { ...state, seq, draftingClosed: event.turn };
     case "session_started":
     case "session_resumed":
       return { ...state, seq, status: "running" };

@@ -66,6 +66,8 @@ export interface ExerciseState {
   endedAt: string | null;
   messages: readonly Message[];
   resolution: ResolutionMode;
+  /** The turn whose drafting the timer closed in reveal mode (it then waits for the reveal). */
+  draftingClosed: number | null;
   /** How each resolved turn closed, by turn (unknown for logs that do not say who acted). */
   closedBy: Readonly<Record<number, ClosedBy>>;
   /** Each team's shared draft and lock for the open turn. */
@@ -117,6 +119,7 @@ export function initialExerciseState(genesis: Genesis): ExerciseState {
     messages: [],
     resolution: "all_locked",
     closedBy: {},
+    draftingClosed: null,
     decisions: new Map(),
     clock: genesis.turnTimerSeconds
       ? { deadlineMs: null, remainingMs: genesis.turnTimerSeconds * 1000 }
