@@ -15,6 +15,7 @@ import { ConsoleLink } from "./console-link";
 import { ControlPanel } from "./control-panel";
 import { DecisionsPanel } from "./decisions-panel";
 import { JoinPanel } from "./join-panel";
+import { ProjectorPanel } from "./projector-panel";
 import { RosterPanel } from "./roster-panel";
 import { StatusBoard } from "./status-board";
 import { useCommandOutcome } from "./use-command-outcome";
@@ -49,6 +50,7 @@ export function ConsoleScreen({ sessionId, token }: { sessionId: string; token: 
       <div className="grid">
         <JoinPanel view={view} />
         <ControlPanel view={view} outcome={outcome} />
+        <ProjectorPanel view={view} />
         <RosterPanel view={view} outcome={outcome} />
         <DecisionsPanel view={view} />
         <ActionsPanel view={view} outcome={outcome} />

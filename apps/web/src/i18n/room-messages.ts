@@ -49,6 +49,7 @@ export const roomMessages = {
     ja: "時間切れ・公開待ち",
     en: "Time's up — waiting for the reveal",
   },
+  theTimer: { ja: "タイマー", en: "the timer" },
   draftingClosedTeam: {
     ja: "時間切れです。チームの決定はその時点の下書きで確定しました（空なら何もしません）。ファシリテーターが結果を公開するまでお待ちください。",
     en: "Time's up: your team's decision is locked as the draft stood (an empty draft does nothing). The facilitator will reveal the turn.",
@@ -73,6 +74,38 @@ export const roomMessages = {
   overridePriceResultTimes: {
     ja: "開始価格として設定。判定後は平時の {x} 倍",
     en: "set as the starting price; after the turn resolved: {x}× normal",
+  },
+  // the reveal (projector and observers)
+  revealTitle: { ja: "第{n}ターン（{label}）の結果", en: "Turn {n} ({label}): the reveal" },
+  revealDecided: { ja: "各チームの決定", en: "What each team decided" },
+  revealNothing: { ja: "何もしない", en: "nothing" },
+  revealWhy: { ja: "何が起きたか、なぜか", en: "What happened, and why" },
+  revealCalm: { ja: "平時と違う動きはありませんでした。", en: "Nothing moved away from normal." },
+  revealNone: {
+    ja: "最初のターンが判定されると、ここに結果が出ます。",
+    en: "The reveal appears here once the first turn resolves.",
+  },
+  observerDecisionsTitle: {
+    ja: "各チームの決定（判定済みのターン）",
+    en: "Every team's decisions (resolved turns)",
+  },
+  observerReviewLink: {
+    ja: "振り返り（全ターンの決定と理由）を開く",
+    en: "Open the review (every turn's decisions and causes)",
+  },
+  projectorPanel: { ja: "プロジェクター", en: "Projector" },
+  projectorShow_join: { ja: "参加用QRを映す", en: "Show the join QR" },
+  projectorShow_turn: { ja: "このターンを映す", en: "Show this turn" },
+  projectorShow_reveal: { ja: "結果を公開して映す", en: "Show the reveal" },
+  projectorShowing: { ja: "表示中: {screen}", en: "Showing: {screen}" },
+  projectorOpen: { ja: "プロジェクター画面を開く", en: "Open the projector screen" },
+  projectorPanelNote: {
+    ja: "プロジェクター画面（この端末で開いたもの）に何を映すかを選びます。",
+    en: "Choose what the projector screen (opened on this device) shows.",
+  },
+  chartStockEmptyOthers: {
+    ja: "備蓄は、それを持つチームの画面にだけ表示されます",
+    en: "Stockpiles show only on the screens of the teams that hold them",
   },
   // shared levers
   cardSharedBefore: {

@@ -13,6 +13,7 @@ import { DecisionForm } from "./decision-form";
 import { EndedSummary } from "./ended-summary";
 import { LockToast } from "./lock-banner";
 import { NewsFeed, unreadCount } from "./news-feed";
+import { ObserverDecisions } from "./observer-decisions";
 import { TurnFills } from "./turn-fills";
 import { useReadUpTo } from "./use-unread";
 
@@ -72,7 +73,7 @@ export function PlayScreen({ sessionId, token }: { sessionId: string; token: str
         </section>
         {/* The goal and last turn's causes sit before the form: they are what a team decides by. */}
         {view.me.team && !ended ? <ObjectivesCard view={view} /> : null}
-        <WhyCard view={view} />
+        {view.me.role === "observer" ? <ObserverDecisions view={view} /> : <WhyCard view={view} />}
         {view.me.team && !ended ? <TurnFills view={view} /> : null}
         <ProjectNewsCard view={view} />
         {view.me.role === "participant" && view.me.team && !ended ? (

@@ -1,4 +1,5 @@
 import {
+  type LeverAction,
   type LeverDefinition,
   type LocalizedText,
   type StateView,
@@ -98,6 +99,17 @@ export interface ExerciseView {
    * before anyone locks. Which teams could, not what they chose.
    */
   sharedLevers: { lever: string; teams: string[] }[];
+  /**
+   * What every team played in the last resolved turn — no longer secret — for the projector's
+   * reveal and the observers (null for a team, and before the first turn resolves).
+   */
+  revealed: {
+    turn: number;
+    label: string;
+    decisions: Record<string, LeverAction[]>;
+    /** Every team's lever names (observers' views carry no lever definitions). */
+    leverNames: Record<string, LocalizedText>;
+  } | null;
   /** The viewer's team's objectives (every team's for observers and the facilitator) and how they stand. */
   objectives: ObjectiveProgress[];
   /** Why the last resolved turn came out as it did, filtered to what the viewer may read. */
@@ -183,6 +195,15 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
     overrides: overrideLog(ex, me),
     runByOthers: viewer.kind === "team" ? runByOthers(ex, viewer.team) : [],
     sharedLevers: viewer.kind === "team" ? sharedLevers(ex, viewer.team) : [],
+    revealed:
+      viewer.kind !== "team" && ex.revealed
+        ? {
+            turn: ex.revealed.turn,
+            label: turnLabel(s.calendar, ex.revealed.turn),
+            decisions: { ...ex.revealed.decisions },
+            leverNames: Object.fromEntries(s.levers.map((l) => [l.id, l.name])),
+          }
+        : null,
     objectives: objectivesFor(ex, viewer),
     why: whyCardFor(ex, viewer),
     projectNews: projectNewsFor(ex, viewer),
