@@ -152,4 +152,32 @@ describe("what the room sees is true: goals, causes and outcomes (phones at 390�
     await ann.context().close();
     await aki.context().close();
   });
+
+  it("a participant the facilitator moves to another team is told so on the page", async () => {
+    const base = stack.server().url;
+    const ex = await create(base, ["meti", "jogmec"], 2010);
+    const ken = await participant(stack.browser(), base, ex.joinCode, {
+      name: "健",
+      team: "meti",
+      locale: "ja-JP",
+    });
+    expect(await ken.getByTestId("moved-notice").count()).toBe(0);
+    const view = await trpc<{
+      roster: { members: { participantId: string; displayName: string }[] }[];
+    }>(base, "exercise.view", undefined, ex.token, "query");
+    const id = view.roster
+      .flatMap((r) => r.members)
+      .find((m) => m.displayName === "健")?.participantId;
+    await trpc(base, "facilitator.move", { participantId: id, team: "jogmec" }, ex.token);
+    await waitText(
+      ken,
+      "moved-notice",
+      /ファシリテーターがあなたを「経済産業省」から「JOGMEC（備蓄・資源確保）」に移しました/,
+    );
+    await ken.waitForSelector('[data-testid="my-team"][data-team="jogmec"]');
+    await shotOf(ken, "moved-notice", "room-moved-notice-phone-ja");
+    await ken.getByTestId("moved-notice").getByRole("button").click();
+    expect(await ken.getByTestId("moved-notice").count()).toBe(0);
+    await ken.context().close();
+  });
 });

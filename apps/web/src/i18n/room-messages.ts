@@ -107,6 +107,20 @@ export const roomMessages = {
     ja: "備蓄は、それを持つチームの画面にだけ表示されます",
     en: "Stockpiles show only on the screens of the teams that hold them",
   },
+  // a participant moved by the facilitator
+  movedTo: {
+    ja: "ファシリテーターがあなたを「{from}」から「{to}」に移しました。以下の説明・予算・決定はこのチームのものです。",
+    en: "The facilitator moved you from {from} to {to}. The briefing, budget and decision below are now this team's.",
+  },
+  movedOff: {
+    ja: "ファシリテーターがあなたを「{from}」から外しました。次のチームの割り当てを待っています。",
+    en: "The facilitator took you off {from}. You are waiting to be assigned a team.",
+  },
+  movedAssigned: {
+    ja: "ファシリテーターがあなたを「{to}」に割り当てました。",
+    en: "The facilitator put you on {to}.",
+  },
+  movedOk: { ja: "了解", en: "OK" },
   // shared levers
   cardSharedBefore: {
     ja: "{teams}も選べる施策です。同じターンに{teams}も実施すると、一つのプロジェクトを共同で出資し、費用は各チームの規模に応じて分担します（成否の判定は一回）",

@@ -12,6 +12,7 @@ import { DebriefForm } from "./debrief-form";
 import { DecisionForm } from "./decision-form";
 import { EndedSummary } from "./ended-summary";
 import { LockToast } from "./lock-banner";
+import { MovedNotice } from "./moved-notice";
 import { NewsFeed, unreadCount } from "./news-feed";
 import { ObserverDecisions } from "./observer-decisions";
 import { TurnFills } from "./turn-fills";
@@ -53,6 +54,7 @@ export function PlayScreen({ sessionId, token }: { sessionId: string; token: str
         </span>
       ) : null}
       <SessionHeader view={view} connection={connection} showMessages={false} />
+      <MovedNotice view={view} />
       {ended ? <EndedSummary view={view} /> : null}
       <div className="grid">
         <section className="card" data-testid="my-team" data-team={view.me.team ?? ""}>
@@ -80,8 +82,9 @@ export function PlayScreen({ sessionId, token }: { sessionId: string; token: str
           <DecisionForm view={view} />
         ) : null}
       </div>
-      <NewsFeed view={view} readUpTo={readUpTo} onRead={markRead} />
+      {/* Once over, the questionnaire is the task: it comes before the long news list. */}
       {ended ? <DebriefForm /> : null}
+      <NewsFeed view={view} readUpTo={readUpTo} onRead={markRead} />
       <OverrideLog view={view} />
       <ExerciseCharts view={view} />
     </>
