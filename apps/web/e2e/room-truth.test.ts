@@ -162,6 +162,10 @@ describe("what the room sees is true: goals, causes and outcomes (phones at 390�
       locale: "ja-JP",
     });
     expect(await ken.getByTestId("moved-notice").count()).toBe(0);
+    await trpc(base, "facilitator.control", { action: "start" }, ex.token);
+    await ken.getByTestId("activate-dy_thrift").check();
+    const fac = await facilitatorConsole(stack.browser(), base, ex);
+    await waitText(fac, "status-meti-turn", /drafting \(健/);
     const view = await trpc<{
       roster: { members: { participantId: string; displayName: string }[] }[];
     }>(base, "exercise.view", undefined, ex.token, "query");
@@ -175,6 +179,13 @@ describe("what the room sees is true: goals, causes and outcomes (phones at 390�
       /ファシリテーターがあなたを「経済産業省」から「JOGMEC（備蓄・資源確保）」に移しました/,
     );
     await ken.waitForSelector('[data-testid="my-team"][data-team="jogmec"]');
+    // METI's draft stays, but the console no longer says 健 is drafting it.
+    await waitText(
+      fac,
+      "status-meti-turn",
+      /draft saved \(last changed by 健 at \d\d:\d\d, no longer on the team\)/,
+    );
+    await fac.context().close();
     await shotOf(ken, "moved-notice", "room-moved-notice-phone-ja");
     await ken.getByTestId("moved-notice").getByRole("button").click();
     expect(await ken.getByTestId("moved-notice").count()).toBe(0);

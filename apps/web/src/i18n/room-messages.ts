@@ -121,6 +121,10 @@ export const roomMessages = {
     en: "The facilitator put you on {to}.",
   },
   movedOk: { ja: "了解", en: "OK" },
+  draftLeftBy: {
+    ja: "下書きあり（最後に変更した {name}（{time}）はチームにいません）",
+    en: "draft saved (last changed by {name} at {time}, no longer on the team)",
+  },
   // shared levers
   cardSharedBefore: {
     ja: "{teams}も選べる施策です。同じターンに{teams}も実施すると、一つのプロジェクトを共同で出資し、費用は各チームの規模に応じて分担します（成否の判定は一回）",
