@@ -89,6 +89,7 @@ describe("the room's screen and the observers see the reveal (a laptop, a projec
     // The room only reads it: no buttons, fields or menus.
     expect(await projector.locator("button, input, select, textarea").count()).toBe(0);
     await shot(projector, "room-projector-reveal-ja");
+    await shot(fac, "room-console-reveal-ja");
 
     // The observer sees the same reveal in English, with the review one link away.
     await waitText(obs, "reveal", /Turn 1 \(2009-Q1\): the reveal/);

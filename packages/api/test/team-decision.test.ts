@@ -249,7 +249,7 @@ describe("how turns resolve", () => {
     expect(state.engine.turn).toBe(0);
     expect(state.engine.locked.jogmec).toEqual([buy(dy, 10)]);
     expect(state.draftingClosed).toBe(0);
-    expect((await ex.viewOf("teamMember")).session.draftingClosed).toBe(true);
+    expect((await ex.viewOf("teamMember")).session.awaitingReveal).toBe(true);
     // A second expiry (a resumed timer) does nothing more.
     expect((await timeUp()).events).toEqual([]);
     for (const late of [
@@ -271,7 +271,7 @@ describe("how turns resolve", () => {
     });
     expect(revealed.state.engine.turn).toBe(1);
     expect(revealed.state.engine.results[0]?.fills.map((f) => f.ordered)).toEqual([10]);
-    expect((await ex.viewOf("teamMember")).session.draftingClosed).toBe(false);
+    expect((await ex.viewOf("teamMember")).session.awaitingReveal).toBe(false);
   });
 
   it("a pause keeps the time left; resuming carries on from it rather than the full time", async () => {

@@ -37,7 +37,7 @@ export function ControlPanel({ view, outcome }: { view: ExerciseView; outcome: C
           </select>
         </label>
       ) : null}
-      {reveal && s.draftingClosed && s.status === "running" ? (
+      {reveal && s.awaitingReveal && s.status === "running" ? (
         <p className="notice warn" data-testid="drafting-closed">
           {t("draftingClosedConsole")}
         </p>

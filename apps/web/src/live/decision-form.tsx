@@ -75,7 +75,7 @@ export function DecisionForm({ view }: { view: ExerciseView }) {
   const actions = draft.actions();
   const lock = decision?.lock ?? null;
   const diff = lock ? decisionDiff(lock.actions, actions, levers, name, f, locale) : [];
-  const open = view.session.status === "running" && !view.session.draftingClosed;
+  const open = view.session.status === "running" && !view.session.awaitingReveal;
 
   const submit = async () => {
     setBusy(true);
@@ -113,7 +113,7 @@ export function DecisionForm({ view }: { view: ExerciseView }) {
         </p>
       ) : null}
       {/* Once the timer closed drafting (reveal mode) the draft is what was locked: no more edits. */}
-      <fieldset className="bare" disabled={view.session.draftingClosed}>
+      <fieldset className="bare" disabled={view.session.awaitingReveal}>
         {levers.map((lv: LeverDefinition) => {
           const fields = draft.fields(lv);
           const edit = lastEdit(lv.id);
@@ -170,7 +170,7 @@ export function DecisionForm({ view }: { view: ExerciseView }) {
       </fieldset>
       <CostPreview view={view} levers={levers} actions={actions} />
       {lock ? <LockBanner view={view} lock={lock} levers={levers} /> : null}
-      {view.session.draftingClosed ? (
+      {view.session.awaitingReveal ? (
         <p className="notice warn" data-testid="drafting-closed">
           {t("draftingClosedTeam")}
         </p>

@@ -52,7 +52,7 @@ export function LockBanner({
       ) : null}
       <small className="muted">
         {view.session.resolution === "reveal" ? t("lockedWaitingReveal") : t("lockedWaiting")}{" "}
-        {view.session.draftingClosed ? null : t("lockedHowToChange")}
+        {view.session.awaitingReveal ? null : t("lockedHowToChange")}
       </small>
     </div>
   );
@@ -105,7 +105,7 @@ export function LockToast({ view }: { view: ExerciseView }) {
   }, [lock?.seq]);
   if (!lock || seen === null || lock.seq <= seen || lock.by === view.me.displayName) return null;
   // A lock with no author while drafting is closed is the timer's (reveal mode), not a teammate's.
-  const byTimer = lock.by === null && view.session.draftingClosed;
+  const byTimer = lock.by === null && view.session.awaitingReveal;
   const vars = {
     name: lock.by ?? t(byTimer ? "theTimer" : "someone"),
     time: hhmm(lock.at, locale),

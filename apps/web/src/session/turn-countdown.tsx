@@ -43,7 +43,7 @@ export function TurnCountdown({
       </span>
     );
   // Reveal mode: the timer closed drafting and the turn now waits for the facilitator.
-  if (view.session.draftingClosed)
+  if (view.session.awaitingReveal)
     return (
       <span className="countdown up" data-testid="countdown" data-state="closed">
         {t("timeUpReveal")}

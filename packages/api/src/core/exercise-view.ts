@@ -45,8 +45,11 @@ export interface ExerciseView {
     /** Ms left on the timer while paused (the time resuming carries on with). */
     remainingMs: number | null;
     resolution: ResolutionMode;
-    /** Reveal mode: the timer closed this turn's drafting; it waits for the facilitator's reveal. */
-    draftingClosed: boolean;
+    /**
+     * Reveal mode: the timer ran out, the teams' decisions stand as they were, and the turn waits
+     * for the facilitator's reveal. (Named without "draft": a team's push must not look like one.)
+     */
+    awaitingReveal: boolean;
     /** How the last resolved turn closed (null before the first). */
     lastClosedBy: ClosedBy | null;
     /** Only the facilitator sees the seed (with it and the scenario, draws could be foreseen). */
@@ -152,7 +155,7 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
       deadlineMs: ex.status === "running" ? ex.clock.deadlineMs : null,
       remainingMs: ex.status === "running" ? null : ex.clock.remainingMs,
       resolution: ex.resolution,
-      draftingClosed: ex.draftingClosed === ex.engine.turn && ex.status !== "ended",
+      awaitingReveal: ex.draftingClosed === ex.engine.turn && ex.status !== "ended",
       lastClosedBy: ex.engine.turn > 0 ? (ex.closedBy[ex.engine.turn - 1] ?? null) : null,
     },
     me,
