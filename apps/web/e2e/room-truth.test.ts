@@ -94,7 +94,7 @@ describe("what the room sees is true: goals, causes and outcomes (phones at 390�
       timeout: 20_000,
     });
     expect(await text(emi, "project-news-wto_ds431")).toMatch(
-      /WTO提訴（DS431、日米欧）は失敗しました\s*2010-Q4（第8ターン）/,
+      /WTO提訴（DS431、日米欧）は敗訴しました\s*2010-Q4（第8ターン）/,
     );
     await shotOf(emi, "project-news", "room-project-news-phone-ja");
     // Not JOGMEC's project: its page has no word of it. The facilitator's has, with who ran it.
@@ -104,7 +104,7 @@ describe("what the room sees is true: goals, causes and outcomes (phones at 390�
     await waitText(
       fac,
       "project-news-wto_ds431",
-      /WTO case DS431 .* failed 2010-Q4 \(turn 8\) · run by METI/,
+      /WTO case DS431 .* was lost 2010-Q4 \(turn 8\) · run by METI/,
     );
     await fac.context().close();
     await emi.context().close();

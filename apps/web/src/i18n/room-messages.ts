@@ -38,7 +38,11 @@ export const roomMessages = {
   // project news
   projectNewsTitle: { ja: "プロジェクトの動き", en: "Project news" },
   projectNews_active: { ja: "{lever}が稼働を始めました", en: "{lever} came on stream" },
-  projectNews_completed: { ja: "{lever}が成功しました", en: "{lever} succeeded" },
+  projectNews_completed: { ja: "{lever}が完了しました", en: "{lever} completed" },
+  projectNews_succeeded: { ja: "{lever}が成功しました", en: "{lever} succeeded" },
+  projectNews_in_effect: { ja: "{lever}が始まりました", en: "{lever} took effect" },
+  projectNews_won: { ja: "{lever}は勝訴しました", en: "{lever} was won" },
+  projectNews_lost: { ja: "{lever}は敗訴しました", en: "{lever} was lost" },
   projectNews_failed: { ja: "{lever}は失敗しました", en: "{lever} failed" },
   projectNews_closed: { ja: "{lever}は閉鎖されました", en: "{lever} closed" },
   projectNews_losing: { ja: "{lever}が赤字になりました", en: "{lever} began losing money" },

@@ -1,9 +1,9 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
 import type { LeverAction } from "@chokepoint/engine";
-import type { MessageKey } from "../i18n/messages";
 import { useI18n } from "../i18n/use-i18n";
 import { actionsText } from "./decision-words";
+import { projectNewsKey } from "./project-news";
 
 /**
  * The reveal of the last resolved turn: what each team decided, what happened and why, and
@@ -61,7 +61,7 @@ export function RevealView({ view, large = false }: { view: ExerciseView; large?
         <ul className="project-news" data-testid="reveal-projects">
           {turned.map((p) => (
             <li key={`${p.projectId}-${p.outcome}`}>
-              {f(`projectNews_${p.outcome}` as MessageKey, { lever: l(p.name) })}
+              {f(projectNewsKey(p), { lever: l(p.name) })}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import {
   explainTurn,
   explainTurnForTeam,
+  type LeverKind,
   type LocalizedText,
   type ObjectiveMetric,
   type ProjectStatus,
@@ -34,6 +35,8 @@ export interface WhyCard {
 export interface ProjectNews {
   projectId: string;
   lever: string;
+  /** What kind of project: "active" is a won case, a successful programme or a mine on stream. */
+  kind: LeverKind;
   /** The lever's name (observers' views carry no lever definitions). */
   name: LocalizedText;
   /** The teams that run (or co-fund) it. */
@@ -107,7 +110,15 @@ export function projectNewsFor(ex: ExerciseState, viewer: Viewer): ProjectNews[]
       seen.set(p.id, { status: p.status, losing });
       if (viewer.kind === "team" && !teams.includes(viewer.team)) continue;
       const name = ex.genesis.model.levers.get(p.lever)?.name ?? { ja: p.lever, en: p.lever };
-      const base = { projectId: p.id, lever: p.lever, name, teams, turn: r.turn, label: r.label };
+      const base = {
+        projectId: p.id,
+        lever: p.lever,
+        kind: p.kind,
+        name,
+        teams,
+        turn: r.turn,
+        label: r.label,
+      };
       if (p.status !== before.status && p.status !== "pending")
         out.push({ ...base, outcome: p.status });
       else if (p.status === "active" && losing && !before.losing)
