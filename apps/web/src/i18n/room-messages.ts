@@ -100,7 +100,7 @@ export const roomMessages = {
   projectorPanel: { ja: "プロジェクター", en: "Projector" },
   projectorShow_join: { ja: "参加用QRを映す", en: "Show the join QR" },
   projectorShow_turn: { ja: "このターンを映す", en: "Show this turn" },
-  projectorShow_reveal: { ja: "結果を公開して映す", en: "Show the reveal" },
+  projectorShow_reveal: { ja: "前ターンの結果を映す", en: "Show the last turn's reveal" },
   projectorShowing: { ja: "表示中: {screen}", en: "Showing: {screen}" },
   projectorOpen: { ja: "プロジェクター画面を開く", en: "Open the projector screen" },
   projectorPanelNote: {
