@@ -1,7 +1,9 @@
-import type { Model } from "../model/prepare-model.ts";
 import type { Cause, TurnResult } from "../model/state.ts";
 import type { Locale } from "../scenario/text.ts";
 import { type Explanation, explainTurn } from "./explain-turn.ts";
+
+// The model as `explainTurn` takes it (wherever the engine declares the type).
+type Model = Parameters<typeof explainTurn>[0];
 
 /**
  * Why the turn came out as it did, as one team may read it during play: the materials its
