@@ -244,6 +244,45 @@ describe("how turns resolve", () => {
     expect(revealed.state.closedBy[0]).toBe("facilitator");
   });
 
+  it("in reveal mode the timer locks each draft as it stands and closes drafting; the turn waits for the facilitator", async () => {
+    const ex = await twoOnJogmec();
+    await ex.runner.execute(ex.sessionId, ex.as("facilitator"), {
+      type: "set_resolution_mode",
+      mode: "reveal",
+    });
+    await ex.edit("p-jogmec", dy, [buy(dy, 10)]);
+    const timeUp = () =>
+      ex.runner.execute(ex.sessionId, { participantId: null }, { type: "timer_expired", turn: 0 });
+    await timeUp();
+    const state = await ex.runner.read(ex.sessionId);
+    expect(state.engine.turn).toBe(0);
+    expect(state.engine.locked.jogmec).toEqual([buy(dy, 10)]);
+    expect(state.draftingClosed).toBe(0);
+    expect((await ex.viewOf("teamMember")).session.awaitingReveal).toBe(true);
+    // A second expiry (a resumed timer) does nothing more.
+    expect((await timeUp()).events).toEqual([]);
+    for (const late of [
+      () => ex.edit("p-jogmec-2", dy, [buy(dy, 20)]),
+      () =>
+        ex.runner.execute(ex.sessionId, ex.as("teamMember"), {
+          type: "lock",
+          turn: 0,
+          actions: [buy(dy, 20)],
+        }),
+    ]) {
+      const e = await late().catch((x: unknown) => x);
+      expect(isAppError(e, "turn_closed")).toBe(true);
+      expect((e as { details: { reason: string } }).details.reason).toBe("drafting_closed");
+    }
+    const revealed = await ex.runner.execute(ex.sessionId, ex.as("facilitator"), {
+      type: "advance",
+      turn: 0,
+    });
+    expect(revealed.state.engine.turn).toBe(1);
+    expect(revealed.state.engine.results[0]?.fills.map((f) => f.ordered)).toEqual([10]);
+    expect((await ex.viewOf("teamMember")).session.awaitingReveal).toBe(false);
+  });
+
   it("a pause keeps the time left; resuming carries on from it rather than the full time", async () => {
     const ex = await memoryExercise({ lobby: true, timer: 300 });
     const f = ex.as("facilitator");

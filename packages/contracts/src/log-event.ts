@@ -47,6 +47,15 @@ export const SessionEvent = z.discriminatedUnion("type", [
     mode: z.enum(["all_locked", "reveal"]),
   }),
   /**
+   * In reveal mode the turn's timer ran out: drafting is closed (each team's draft was locked as
+   * it stood, in `decisions_locked` events written with this one) and the turn waits for the
+   * facilitator's reveal. Written by the server (no actor).
+   */
+  z.strictObject({
+    type: z.literal("drafting_closed"),
+    turn: z.number().int().min(0),
+  }),
+  /**
    * A facilitator's note, new or edited (same noteId). Author name and time travel with it so
    * an export re-imported elsewhere (other participant ids, later clock) keeps both.
    */

@@ -213,6 +213,12 @@ export const REFUSALS = {
     en: "turn {turn} has closed ({closedBy}); the exercise is at turn {current}",
     ja: "第{turn}ターンは締め切られました（{closedBy}）。演習は第{current}ターンです",
   },
+  drafting_closed: {
+    code: "turn_closed",
+    params: { turn: "turn" },
+    en: "time is up for turn {turn}: your team's decision is locked as it stood, and the facilitator reveals the turn",
+    ja: "第{turn}ターンの時間切れです。チームの決定はその時点の内容で確定し、ファシリテーターが結果を公開します",
+  },
   turn_closed_draft_kept: {
     code: "turn_closed",
     params: { turn: "turn", closedBy: "closedBy", current: "turn" },

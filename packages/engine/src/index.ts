@@ -1,6 +1,7 @@
 // Public entry of @chokepoint/engine. Pure: no I/O, no clock, no Math.random.
 export { describeVariation } from "./analysis/describe-variation.ts";
 export { type Explanation, explainTurn } from "./analysis/explain-turn.ts";
+export { explainTurnForTeam } from "./analysis/explain-turn-for-team.ts";
 export {
   type CheckReport,
   type CheckResult,

@@ -8,7 +8,7 @@ function Projector() {
   const sessionId = useSearchParams().get("s") ?? "";
   return (
     <SessionDataLayer key={sessionId} sessionId={sessionId}>
-      {(token) => <ProjectorScreen token={token} />}
+      {(token) => <ProjectorScreen sessionId={sessionId} token={token} />}
     </SessionDataLayer>
   );
 }

@@ -105,6 +105,11 @@ export function ActionsPanel({ view, outcome }: { view: ExerciseView; outcome: C
           </option>
         ))}
       </select>
+      {kind === "price" ? (
+        <p className="notice" data-testid="override-rule">
+          {f("overridePriceRule", { label: view.session.turnLabel ?? "" })}
+        </p>
+      ) : null}
       <p className="muted" data-testid="override-current">
         {t("overrideNow")}: {current === undefined ? "—" : words.amount(kind, current)}
       </p>

@@ -4,14 +4,18 @@ import { errorText } from "../data/error-text";
 import { useExerciseView } from "../data/use-exercise-view";
 import { useI18n } from "../i18n/use-i18n";
 import { ExerciseCharts } from "../session/exercise-charts";
+import { ObjectivesCard } from "../session/objectives-card";
 import { OverrideLog } from "../session/override-log";
+import { ProjectNewsCard } from "../session/project-news";
 import { SessionHeader } from "../session/session-header";
 import { TurnNews } from "../session/turn-news";
+import { WhyCard } from "../session/why-card";
 import { ActionsPanel } from "./actions-panel";
 import { ConsoleLink } from "./console-link";
 import { ControlPanel } from "./control-panel";
 import { DecisionsPanel } from "./decisions-panel";
 import { JoinPanel } from "./join-panel";
+import { ProjectorPanel } from "./projector-panel";
 import { RosterPanel } from "./roster-panel";
 import { StatusBoard } from "./status-board";
 import { useCommandOutcome } from "./use-command-outcome";
@@ -46,9 +50,13 @@ export function ConsoleScreen({ sessionId, token }: { sessionId: string; token: 
       <div className="grid">
         <JoinPanel view={view} />
         <ControlPanel view={view} outcome={outcome} />
+        <ProjectorPanel view={view} />
         <RosterPanel view={view} outcome={outcome} />
         <DecisionsPanel view={view} />
         <ActionsPanel view={view} outcome={outcome} />
+        <WhyCard view={view} />
+        <ProjectNewsCard view={view} />
+        <ObjectivesCard view={view} />
       </div>
       <OverrideLog view={view} />
       <ExerciseCharts view={view} />

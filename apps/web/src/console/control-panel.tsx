@@ -37,7 +37,11 @@ export function ControlPanel({ view, outcome }: { view: ExerciseView; outcome: C
           </select>
         </label>
       ) : null}
-      {reveal && allLocked && s.status === "running" ? (
+      {reveal && s.awaitingReveal && s.status === "running" ? (
+        <p className="notice warn" data-testid="drafting-closed">
+          {t("draftingClosedConsole")}
+        </p>
+      ) : reveal && allLocked && s.status === "running" ? (
         <p className="notice ok" data-testid="all-locked">
           {t("allLockedReveal")}
         </p>

@@ -4,17 +4,22 @@ import { useEffect, useState } from "react";
 import { joinLink, useJoinBase } from "../data/join-link";
 import { useExerciseView } from "../data/use-exercise-view";
 import { useI18n } from "../i18n/use-i18n";
+import { PriceChart } from "../session/price-chart";
+import { RevealView } from "../session/reveal-view";
 import { TurnCountdown } from "../session/turn-countdown";
 import { TurnNews } from "../session/turn-news";
+import { useProjectorChoice } from "./projector-choice";
 
 /**
- * For the room's screen: the exercise, its join code and a QR large enough to scan from the
- * back of the room, the turn and what is happening. Opened from the console on the same
- * device (it uses the facilitator's token) but shows nothing secret: no seed, no observer
- * code, no team's decisions.
+ * For the room's screen, driven from the console (`ProjectorPanel`): before the start the join
+ * code and a QR large enough to scan from the back of the room; during a turn its news and a
+ * public price chart; after a turn the reveal. Opened from the console on the same device (it
+ * uses the facilitator's token) but shows nothing secret — no seed, no observer code, no open
+ * turn's drafts or locks — and no controls: the room only reads it.
  */
-export function ProjectorScreen({ token }: { token: string }) {
-  const { t, l, locale, toggle } = useI18n();
+export function ProjectorScreen({ sessionId, token }: { sessionId: string; token: string }) {
+  const { t, l } = useI18n();
+  const [choice] = useProjectorChoice(sessionId);
   const { view, error, clockOffsetMs } = useExerciseView(token);
   const joinBase = useJoinBase();
   const [qr, setQr] = useState<string | null>(null);
@@ -26,8 +31,9 @@ export function ProjectorScreen({ token }: { token: string }) {
   if (error) return <p className="card error">{error}</p>;
   if (!view) return <p className="card">{t("connecting")}</p>;
   const s = view.session;
+  const screen = choice ?? (s.status === "lobby" ? "join" : "turn");
   return (
-    <main className="projector" data-testid="projector">
+    <main className="projector" data-testid="projector" data-screen={screen}>
       <header>
         <h1>{s.title ? `${s.title} — ${l(view.scenario.title)}` : l(view.scenario.title)}</h1>
         <p className="projector-status">
@@ -39,11 +45,9 @@ export function ProjectorScreen({ token }: { token: string }) {
           {s.turns} {s.turnLabel ? `(${s.turnLabel})` : ""}{" "}
           {s.turnTimerSeconds ? <TurnCountdown view={view} clockOffsetMs={clockOffsetMs} /> : null}
         </p>
-        <button type="button" className="projector-lang" onClick={toggle}>
-          {locale === "ja" ? "English" : "日本語"}
-        </button>
       </header>
-      {s.status !== "ended" ? (
+      {screen === "reveal" ? <RevealView view={view} large /> : null}
+      {screen === "join" && s.status !== "ended" ? (
         <section className="projector-join">
           {qr ? <img src={qr} alt={t("projectorScan")} data-testid="projector-qr" /> : null}
           <div>
@@ -56,7 +60,12 @@ export function ProjectorScreen({ token }: { token: string }) {
           </div>
         </section>
       ) : null}
-      <TurnNews view={view} className="projector-events" />
+      {screen === "turn" ? (
+        <>
+          <TurnNews view={view} className="projector-events" />
+          <PriceChart view={view} />
+        </>
+      ) : null}
     </main>
   );
 }

@@ -91,7 +91,10 @@ export function StatusBoard({
                     : lock
                       ? `✔ ${lock.by ? f("lockedBy", { name: lock.by, time: time(lock.at) }) : f("lockedByUnknown", { time: time(lock.at) })}`
                       : lastEdit
-                        ? `✎ ${t("drafting")} (${lastEdit.by ?? "?"} ${time(lastEdit.at)})`
+                        ? // Someone removed or moved away is not drafting: say the draft waits.
+                          members.some((m) => m.displayName === lastEdit.by)
+                          ? `✎ ${t("drafting")} (${lastEdit.by ?? "?"} ${time(lastEdit.at)})`
+                          : `✎ ${f("draftLeftBy", { name: lastEdit.by ?? "?", time: time(lastEdit.at) })}`
                         : members.length
                           ? t("notStarted")
                           : "—"}

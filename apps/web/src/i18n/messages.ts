@@ -2,6 +2,7 @@ import { leverMessages } from "./lever-messages";
 import { limitMessages } from "./limit-messages";
 import { liveMessages } from "./live-messages";
 import { reviewMessages } from "./review-messages";
+import { roomMessages } from "./room-messages";
 
 /** Every piece of UI text, in Japanese and English. Keys are grouped by screen. */
 export const messages = {
@@ -244,6 +245,7 @@ export const messages = {
   ...leverMessages,
   ...liveMessages,
   ...limitMessages,
+  ...roomMessages,
 } as const;
 
 export type Locale = "ja" | "en";

@@ -75,7 +75,7 @@ export function DecisionForm({ view }: { view: ExerciseView }) {
   const actions = draft.actions();
   const lock = decision?.lock ?? null;
   const diff = lock ? decisionDiff(lock.actions, actions, levers, name, f, locale) : [];
-  const open = view.session.status === "running";
+  const open = view.session.status === "running" && !view.session.awaitingReveal;
 
   const submit = async () => {
     setBusy(true);
@@ -112,61 +112,69 @@ export function DecisionForm({ view }: { view: ExerciseView }) {
           })}
         </p>
       ) : null}
-      {levers.map((lv: LeverDefinition) => {
-        const fields = draft.fields(lv);
-        const edit = lastEdit(lv.id);
-        return (
-          <div key={lv.id} className="lever" data-testid={`lever-${lv.id}`}>
-            <strong>{l(lv.name)}</strong>
-            <LeverFacts lever={lv} view={view} />
-            {lv.kind === "stockpile" ? (
-              <span>
-                {(["buy", "release"] as const).map((op) => (
-                  <label key={op}>
-                    {t(op)}{" "}
-                    <input
-                      type="number"
-                      inputMode="decimal"
-                      min={0}
-                      step="any"
-                      data-testid={`${op}-${lv.id}`}
-                      aria-invalid={badAmount(fields[op])}
-                      value={fields[op] ?? ""}
-                      onChange={(e) => change(lv, { [op]: e.target.value })}
-                    />
-                  </label>
-                ))}
-                {badAmount(fields.buy) || badAmount(fields.release) ? (
-                  <small className="error" role="alert" data-testid={`bad-amount-${lv.id}`}>
-                    {t("amountNotNegative")}
-                  </small>
-                ) : null}
-              </span>
-            ) : (
-              <label>
-                <input
-                  type="checkbox"
-                  data-testid={`activate-${lv.id}`}
-                  disabled={running.has(lv.id)}
-                  checked={fields.activate ?? false}
-                  onChange={(e) => change(lv, { activate: e.target.checked })}
-                />{" "}
-                {t("activate")}
-              </label>
-            )}
-            {edit ? (
-              <small className="muted" data-testid={`changed-${lv.id}`}>
-                {f("lastChangedBy", {
-                  name: edit.by ?? t("someone"),
-                  time: hhmm(edit.at, locale),
-                })}
-              </small>
-            ) : null}
-          </div>
-        );
-      })}
+      {/* Once the timer closed drafting (reveal mode) the draft is what was locked: no more edits. */}
+      <fieldset className="bare" disabled={view.session.awaitingReveal}>
+        {levers.map((lv: LeverDefinition) => {
+          const fields = draft.fields(lv);
+          const edit = lastEdit(lv.id);
+          return (
+            <div key={lv.id} className="lever" data-testid={`lever-${lv.id}`}>
+              <strong>{l(lv.name)}</strong>
+              <LeverFacts lever={lv} view={view} />
+              {lv.kind === "stockpile" ? (
+                <span>
+                  {(["buy", "release"] as const).map((op) => (
+                    <label key={op}>
+                      {t(op)}{" "}
+                      <input
+                        type="number"
+                        inputMode="decimal"
+                        min={0}
+                        step="any"
+                        data-testid={`${op}-${lv.id}`}
+                        aria-invalid={badAmount(fields[op])}
+                        value={fields[op] ?? ""}
+                        onChange={(e) => change(lv, { [op]: e.target.value })}
+                      />
+                    </label>
+                  ))}
+                  {badAmount(fields.buy) || badAmount(fields.release) ? (
+                    <small className="error" role="alert" data-testid={`bad-amount-${lv.id}`}>
+                      {t("amountNotNegative")}
+                    </small>
+                  ) : null}
+                </span>
+              ) : (
+                <label>
+                  <input
+                    type="checkbox"
+                    data-testid={`activate-${lv.id}`}
+                    disabled={running.has(lv.id)}
+                    checked={fields.activate ?? false}
+                    onChange={(e) => change(lv, { activate: e.target.checked })}
+                  />{" "}
+                  {t("activate")}
+                </label>
+              )}
+              {edit ? (
+                <small className="muted" data-testid={`changed-${lv.id}`}>
+                  {f("lastChangedBy", {
+                    name: edit.by ?? t("someone"),
+                    time: hhmm(edit.at, locale),
+                  })}
+                </small>
+              ) : null}
+            </div>
+          );
+        })}
+      </fieldset>
       <CostPreview view={view} levers={levers} actions={actions} />
       {lock ? <LockBanner view={view} lock={lock} levers={levers} /> : null}
+      {view.session.awaitingReveal ? (
+        <p className="notice warn" data-testid="drafting-closed">
+          {t("draftingClosedTeam")}
+        </p>
+      ) : null}
       {lock && diff.length ? (
         <div className="notice" data-testid="relock-diff">
           {t("draftDiffers")}

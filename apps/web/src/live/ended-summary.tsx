@@ -2,6 +2,7 @@
 import type { ExerciseView } from "@chokepoint/api";
 import type { MessageKey } from "../i18n/messages";
 import { useI18n } from "../i18n/use-i18n";
+import { ObjectivesCard } from "../session/objectives-card";
 
 /**
  * The "exercise over" screen for a participant: what the team spent and holds, its projects,
@@ -95,6 +96,7 @@ export function EndedSummary({ view }: { view: ExerciseView }) {
           ) : (
             <p className="muted">{t("endedNoProjects")}</p>
           )}
+          <ObjectivesCard view={view} />
         </>
       )}
     </section>

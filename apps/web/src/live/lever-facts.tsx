@@ -88,6 +88,23 @@ export function LeverFacts({ lever, view }: { lever: LeverDefinition; view: Exer
     (p) => p.lever === lever.id && (p.status === "pending" || p.status === "active"),
   );
   if (project) facts.push(f("cardRunning", { n: project.startTurn + 1 }));
+  const teamName = (id: string) => l(view.scenario.teams.find((x) => x.id === id)?.name) || id;
+  const sep = l({ ja: "、", en: ", " });
+  // A co-funded project is this team's too: say with whom and what share of its costs is ours.
+  const me = view.me.team ?? "";
+  const partners = project?.funders ? Object.keys(project.funders).filter((x) => x !== me) : [];
+  const coFunded =
+    project?.funders && partners.length
+      ? f("cardCoFunded", {
+          teams: partners.map(teamName).join(sep),
+          share: nf.wholePct(project.funders[me] ?? 0),
+        })
+      : null;
+  const shared = view.sharedLevers.find((x) => x.lever === lever.id);
+  const sharedNote =
+    shared && !project && !view.runByOthers.some((r) => r.lever === lever.id)
+      ? f("cardSharedBefore", { teams: shared.teams.map(teamName).join(sep) })
+      : null;
   const other = view.runByOthers.find((r) => r.lever === lever.id);
   if (other)
     facts.push(
@@ -100,6 +117,16 @@ export function LeverFacts({ lever, view }: { lever: LeverDefinition; view: Exer
     <div className="muted" data-testid={`facts-${lever.id}`}>
       {lever.description ? <p>{l(lever.description)}</p> : null}
       <small>{facts.join(" · ")}</small>
+      {coFunded ? (
+        <p className="small" data-testid={`cofunded-${lever.id}`}>
+          {coFunded}
+        </p>
+      ) : null}
+      {sharedNote ? (
+        <p className="small" data-testid={`shared-${lever.id}`}>
+          {sharedNote}
+        </p>
+      ) : null}
     </div>
   );
 }

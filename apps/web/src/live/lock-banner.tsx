@@ -52,7 +52,7 @@ export function LockBanner({
       ) : null}
       <small className="muted">
         {view.session.resolution === "reveal" ? t("lockedWaitingReveal") : t("lockedWaiting")}{" "}
-        {t("lockedHowToChange")}
+        {view.session.awaitingReveal ? null : t("lockedHowToChange")}
       </small>
     </div>
   );
@@ -104,7 +104,12 @@ export function LockToast({ view }: { view: ExerciseView }) {
     setSeen((s) => (s === null ? (lock?.seq ?? 0) : s));
   }, [lock?.seq]);
   if (!lock || seen === null || lock.seq <= seen || lock.by === view.me.displayName) return null;
-  const vars = { name: lock.by ?? t("someone"), time: hhmm(lock.at, locale) };
+  // A lock with no author while drafting is closed is the timer's (reveal mode), not a teammate's.
+  const byTimer = lock.by === null && view.session.awaitingReveal;
+  const vars = {
+    name: lock.by ?? t(byTimer ? "theTimer" : "someone"),
+    time: hhmm(lock.at, locale),
+  };
   return (
     <div className="notice ok toast" role="status" data-testid="lock-toast">
       {f(lock.previous ? "toastRelocked" : "toastLocked", vars)}{" "}

@@ -2,14 +2,19 @@
 import { useExerciseView } from "../data/use-exercise-view";
 import { useI18n } from "../i18n/use-i18n";
 import { ExerciseCharts } from "../session/exercise-charts";
+import { ObjectivesCard } from "../session/objectives-card";
 import { OverrideLog } from "../session/override-log";
+import { ProjectNewsCard } from "../session/project-news";
 import { SessionHeader } from "../session/session-header";
 import { TurnCountdown } from "../session/turn-countdown";
+import { WhyCard } from "../session/why-card";
 import { DebriefForm } from "./debrief-form";
 import { DecisionForm } from "./decision-form";
 import { EndedSummary } from "./ended-summary";
 import { LockToast } from "./lock-banner";
+import { MovedNotice } from "./moved-notice";
 import { NewsFeed, unreadCount } from "./news-feed";
+import { ObserverDecisions } from "./observer-decisions";
 import { TurnFills } from "./turn-fills";
 import { useReadUpTo } from "./use-unread";
 
@@ -49,6 +54,7 @@ export function PlayScreen({ sessionId, token }: { sessionId: string; token: str
         </span>
       ) : null}
       <SessionHeader view={view} connection={connection} showMessages={false} />
+      <MovedNotice view={view} />
       {ended ? <EndedSummary view={view} /> : null}
       <div className="grid">
         <section className="card" data-testid="my-team" data-team={view.me.team ?? ""}>
@@ -67,13 +73,18 @@ export function PlayScreen({ sessionId, token }: { sessionId: string; token: str
             </p>
           ) : null}
         </section>
+        {/* The goal and last turn's causes sit before the form: they are what a team decides by. */}
+        {view.me.team && !ended ? <ObjectivesCard view={view} /> : null}
+        {view.me.role === "observer" ? <ObserverDecisions view={view} /> : <WhyCard view={view} />}
         {view.me.team && !ended ? <TurnFills view={view} /> : null}
+        <ProjectNewsCard view={view} />
         {view.me.role === "participant" && view.me.team && !ended ? (
           <DecisionForm view={view} />
         ) : null}
       </div>
-      <NewsFeed view={view} readUpTo={readUpTo} onRead={markRead} />
+      {/* Once over, the questionnaire is the task: it comes before the long news list. */}
       {ended ? <DebriefForm /> : null}
+      <NewsFeed view={view} readUpTo={readUpTo} onRead={markRead} />
       <OverrideLog view={view} />
       <ExerciseCharts view={view} />
     </>

@@ -1,5 +1,6 @@
 "use client";
-import { actionText, overrideTarget, type Timeline, type Tr, type Turn } from "./format";
+import { fill } from "../i18n/translator";
+import { actionText, overrideTarget, paren, type Timeline, type Tr, type Turn } from "./format";
 
 /*
  * A turn as the review and the printed debrief tell it, in the same words. Each part takes the
@@ -35,6 +36,17 @@ export function TurnRecord({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Turn 
                   : `${f.tonnes(e.from)} → ${f.tonnes(e.to)}`}
               {" — "}
               {tr.t("reason")}: {e.reason}
+              {e.target.startsWith("price:") ? (
+                <span className="muted" data-testid="override-result">
+                  {" "}
+                  {paren(
+                    tr.locale,
+                    fill(tr.t("overridePriceResultTimes"), {
+                      x: f.num(turn.materials[e.target.slice(6)]?.priceMultiple ?? 1, 2),
+                    }),
+                  )}
+                </span>
+              ) : null}
             </>
           ) : (
             tr.l(e.title)

@@ -105,7 +105,7 @@ export function ExerciseCharts({ view }: { view: ExerciseView }) {
           title={t("chartStock")}
           labels={labels}
           markers={markers}
-          empty={t("chartStockEmpty")}
+          empty={t(view.me.role === "participant" ? "chartStockEmpty" : "chartStockEmptyOthers")}
           series={stockIds.map((s) => ({
             name:
               l(view.scenario.teams.flatMap((tm) => tm.levers).find((lv) => lv.id === s)?.name) ||

@@ -30,13 +30,19 @@ export function useOverrideWords(view: ExerciseView) {
  * able to tell when the world was changed by hand, and why.
  */
 export function OverrideLog({ view }: { view: ExerciseView }) {
-  const { t } = useI18n();
+  const { t, f } = useI18n();
   const words = useOverrideWords(view);
   if (!view.overrides.length) return null;
   const label = (turn: number) =>
     view.state.history.find((h) => h.turn === turn)?.label ??
     (turn === view.session.turn ? view.session.turnLabel : null) ??
     String(turn + 1);
+  const priceResult = (turn: number, material: string) => {
+    const resolved = view.state.history.find((h) => h.turn === turn)?.prices[material];
+    return resolved === undefined
+      ? t("overridePriceOpen")
+      : f("overridePriceResult", { price: words.amount("price", resolved) });
+  };
   return (
     <section className="card" data-testid="override-log">
       <h3>{t("overrideLog")}</h3>
@@ -46,6 +52,12 @@ export function OverrideLog({ view }: { view: ExerciseView }) {
             <strong>{label(o.turn)}</strong> {words.subject(o.kind, o.subject)}:{" "}
             {words.amount(o.kind, o.from)} → {words.amount(o.kind, o.to)} — {t("reason")}:{" "}
             {o.reason}
+            {/* A price override sets the turn's starting price; say what the turn then made of it. */}
+            {o.kind === "price" ? (
+              <div className="muted small" data-testid="override-result">
+                {priceResult(o.turn, o.subject)}
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

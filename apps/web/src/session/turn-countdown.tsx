@@ -42,6 +42,13 @@ export function TurnCountdown({
         {f("timePaused", { time: clockText(remainingMs) })}
       </span>
     );
+  // Reveal mode: the timer closed drafting and the turn now waits for the facilitator.
+  if (view.session.awaitingReveal)
+    return (
+      <span className="countdown up" data-testid="countdown" data-state="closed">
+        {t("timeUpReveal")}
+      </span>
+    );
   if (deadlineMs === null) return null;
   const left = deadlineMs - (now + clockOffsetMs);
   if (left <= 0)

@@ -22,6 +22,7 @@ export function decideEditDraft(
   const decision = state.decisions.get(teamId) ?? emptyDecision(state.engine.turn);
   if (c.turn !== state.engine.turn && c.turn !== decision.carriedFrom)
     return turnClosed(state, c.turn, teamId);
+  if (state.draftingClosed === c.turn) return refusal("drafting_closed", { turn: c.turn });
   const team = state.genesis.scenario.teams.find((t) => t.id === teamId);
   const lever = state.genesis.scenario.levers.find((l) => l.id === c.lever);
   if (!team || !lever || !team.levers.includes(c.lever))

@@ -43,9 +43,10 @@ export function decide(
     // Only the server's clock sends this (no member may); a timer set for a turn that has since
     // resolved, or in a paused exercise, does nothing.
     if (caller.participantId !== null) return refusal("timers_are_the_servers", {});
-    return state.status === "running" && state.engine.turn === command.turn
-      ? resolveTurn(state, command.turn)
-      : [];
+    if (state.status !== "running" || state.engine.turn !== command.turn) return [];
+    return state.resolution === "reveal"
+      ? closeDrafting(state, command.turn)
+      : resolveTurn(state, command.turn);
   }
   const me = memberOf(state, caller);
   if (!me) return refusal("not_a_member", {});
@@ -142,6 +143,7 @@ function decideLock(
   if (team instanceof AppError) return team;
   // A screen still on a turn that has resolved (the timer ran out while someone was deciding).
   if (turn < state.engine.turn) return turnClosed(state, turn, team);
+  if (state.draftingClosed === turn) return refusal("drafting_closed", { turn });
   const notRunning = requireRunning(state);
   if (notRunning) return notRunning;
   const locked = engineEvents(state, [{ type: "decisions_locked", turn, team, actions }]);
@@ -193,6 +195,29 @@ function decideControl(
     } as const
   )[action];
   return [{ type }];
+}
+
+/**
+ * Reveal mode's time-out: each staffed team that has not locked has its draft locked as it
+ * stands (an empty draft plays nothing; one the engine refuses, e.g. over budget, is left
+ * unlocked and carried over), then drafting closes and the turn waits for the facilitator.
+ */
+function closeDrafting(state: ExerciseState, turn: number): LogEvent[] | AppError {
+  if (state.draftingClosed === turn) return [];
+  const events: LogEvent[] = [];
+  let at = state;
+  for (const team of staffedTeams(state)) {
+    const draft = state.decisions.get(team);
+    if (at.engine.locked[team] !== undefined || !draft?.draft.length || draft.turn !== turn)
+      continue;
+    const locked = engineEvents(at, [
+      { type: "decisions_locked", turn, team, actions: draft.draft },
+    ]);
+    if (locked instanceof AppError) continue;
+    events.push(...locked);
+    at = tentative(at, locked);
+  }
+  return [...events, { type: "drafting_closed", turn }];
 }
 
 /** The turn's resolution (and the end of the exercise when it was the last turn). */

@@ -31,6 +31,11 @@ export function evolve(state: ExerciseState, r: Recorded): ExerciseState {
     clock: evolveClock(state, after, r),
     news: evolveNews(state, after, r),
     versions: evolveVersions(state.versions, r.event, r.seq),
+    // The decisions a turn played, read before the engine cleared them for the next turn.
+    revealed:
+      r.event.type === "turn_resolved"
+        ? { turn: r.event.turn, decisions: state.engine.locked }
+        : state.revealed,
     closedBy:
       r.event.type === "turn_resolved"
         ? { ...state.closedBy, [r.event.turn]: closedBy(after, r) }
@@ -92,6 +97,8 @@ function evolveOne(state: ExerciseState, r: Recorded): ExerciseState {
       return { ...state, seq };
     case "resolution_mode_set":
       return { ...state, seq, resolution: event.mode };
+    case "drafting_closed":
+      return { ...state, seq, draftingClosed: event.turn };
     case "session_started":
     case "session_resumed":
       return { ...state, seq, status: "running" };

@@ -1,4 +1,4 @@
-import type { EngineState, Model, Scenario } from "@chokepoint/engine";
+import type { EngineState, LeverAction, Model, Scenario } from "@chokepoint/engine";
 import { initialState } from "@chokepoint/engine";
 import type { AudienceVersions } from "./audience-version.ts";
 import type { NewsStamp } from "./news-feed.ts";
@@ -66,6 +66,13 @@ export interface ExerciseState {
   endedAt: string | null;
   messages: readonly Message[];
   resolution: ResolutionMode;
+  /**
+   * What each team played in the last resolved turn (an unlocked team played nothing): the
+   * reveal the projector and observers show once the turn is no longer secret.
+   */
+  revealed: { turn: number; decisions: Readonly<Record<string, LeverAction[]>> } | null;
+  /** The turn whose drafting the timer closed in reveal mode (it then waits for the reveal). */
+  draftingClosed: number | null;
   /** How each resolved turn closed, by turn (unknown for logs that do not say who acted). */
   closedBy: Readonly<Record<number, ClosedBy>>;
   /** Each team's shared draft and lock for the open turn. */
@@ -117,6 +124,8 @@ export function initialExerciseState(genesis: Genesis): ExerciseState {
     messages: [],
     resolution: "all_locked",
     closedBy: {},
+    draftingClosed: null,
+    revealed: null,
     decisions: new Map(),
     clock: genesis.turnTimerSeconds
       ? { deadlineMs: null, remainingMs: genesis.turnTimerSeconds * 1000 }

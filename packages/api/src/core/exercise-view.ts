@@ -1,8 +1,10 @@
 import {
+  type LeverAction,
   type LeverDefinition,
   type LocalizedText,
   type StateView,
   turnLabel,
+  type Viewer,
   viewFor,
 } from "@chokepoint/engine";
 import { audienceOf, versionFor } from "./audience-version.ts";
@@ -10,6 +12,14 @@ import type { ClosedBy, ExerciseState, Member, ResolutionMode, Status } from "./
 import { type NewsItem, newsView } from "./news-feed.ts";
 import { type OverrideEntry, overrideLog } from "./override-log.ts";
 import type { TeamDecision } from "./team-decision.ts";
+import {
+  type ObjectiveProgress,
+  objectivesFor,
+  type ProjectNews,
+  projectNewsFor,
+  type WhyCard,
+  whyCardFor,
+} from "./team-insight.ts";
 
 /** Everything one viewer's screen shows, already filtered for them (the only state that leaves the server). */
 export interface ExerciseView {
@@ -35,6 +45,11 @@ export interface ExerciseView {
     /** Ms left on the timer while paused (the time resuming carries on with). */
     remainingMs: number | null;
     resolution: ResolutionMode;
+    /**
+     * Reveal mode: the timer ran out, the teams' decisions stand as they were, and the turn waits
+     * for the facilitator's reveal. (Named without "draft": a team's push must not look like one.)
+     */
+    awaitingReveal: boolean;
     /** How the last resolved turn closed (null before the first). */
     lastClosedBy: ClosedBy | null;
     /** Only the facilitator sees the seed (with it and the scenario, draws could be foreseen). */
@@ -81,6 +96,29 @@ export interface ExerciseView {
    * in the refusal anyway; only started projects count, never an unresolved decision).
    */
   runByOthers: { lever: string; team: string; startTurn: number }[];
+  /**
+   * Levers the viewer's team shares with other teams of the exercise: if both start one in the
+   * same turn they co-fund one project (costs split by the scale each asked), so the card says so
+   * before anyone locks. Which teams could, not what they chose.
+   */
+  sharedLevers: { lever: string; teams: string[] }[];
+  /**
+   * What every team played in the last resolved turn — no longer secret — for the projector's
+   * reveal and the observers (null for a team, and before the first turn resolves).
+   */
+  revealed: {
+    turn: number;
+    label: string;
+    decisions: Record<string, LeverAction[]>;
+    /** Every team's lever names (observers' views carry no lever definitions). */
+    leverNames: Record<string, LocalizedText>;
+  } | null;
+  /** The viewer's team's objectives (every team's for observers and the facilitator) and how they stand. */
+  objectives: ObjectiveProgress[];
+  /** Why the last resolved turn came out as it did, filtered to what the viewer may read. */
+  why: WhyCard | null;
+  /** Projects coming on stream, succeeding, failing, closing or losing money, newest first. */
+  projectNews: ProjectNews[];
 }
 
 /**
@@ -97,7 +135,7 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
     : me.role === "participant" && me.team
       ? { kind: "team" as const, team: me.team }
       : { kind: "observer" as const };
-  const state = viewFor(g.model, ex.engine, viewer);
+  const state = withCoFunded(viewFor(g.model, ex.engine, viewer), ex, viewer);
   const visibleTeams = facilitator ? g.teams : viewer.kind === "team" ? [viewer.team] : [];
   const turnsTotal = s.calendar.turns;
   const rosterTeams: (string | null)[] = [...g.teams, null];
@@ -117,6 +155,7 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
       deadlineMs: ex.status === "running" ? ex.clock.deadlineMs : null,
       remainingMs: ex.status === "running" ? null : ex.clock.remainingMs,
       resolution: ex.resolution,
+      awaitingReveal: ex.draftingClosed === ex.engine.turn && ex.status !== "ended",
       lastClosedBy: ex.engine.turn > 0 ? (ex.closedBy[ex.engine.turn - 1] ?? null) : null,
     },
     me,
@@ -158,7 +197,30 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
     news: newsView(ex),
     overrides: overrideLog(ex, me),
     runByOthers: viewer.kind === "team" ? runByOthers(ex, viewer.team) : [],
+    sharedLevers: viewer.kind === "team" ? sharedLevers(ex, viewer.team) : [],
+    revealed:
+      viewer.kind !== "team" && ex.revealed
+        ? {
+            turn: ex.revealed.turn,
+            label: turnLabel(s.calendar, ex.revealed.turn),
+            decisions: { ...ex.revealed.decisions },
+            leverNames: Object.fromEntries(s.levers.map((l) => [l.id, l.name])),
+          }
+        : null,
+    objectives: objectivesFor(ex, viewer),
+    why: whyCardFor(ex, viewer),
+    projectNews: projectNewsFor(ex, viewer),
   };
+}
+
+/** A project a team co-funds is its own too: the engine's view lists only the lead team's. */
+function withCoFunded(state: StateView, ex: ExerciseState, viewer: Viewer): StateView {
+  const team = viewer.kind === "team" ? viewer.team : undefined;
+  if (!team) return state;
+  const coFunded = ex.engine.projects.filter(
+    (p) => p.team !== team && p.funders?.[team] !== undefined,
+  );
+  return coFunded.length ? { ...state, projects: [...state.projects, ...coFunded] } : state;
 }
 
 function runByOthers(ex: ExerciseState, team: string): ExerciseView["runByOthers"] {
@@ -166,9 +228,21 @@ function runByOthers(ex: ExerciseState, team: string): ExerciseView["runByOthers
   return ex.engine.projects
     .filter(
       (p) =>
-        p.team !== team && mine.has(p.lever) && (p.status === "pending" || p.status === "active"),
+        p.team !== team &&
+        p.funders?.[team] === undefined &&
+        mine.has(p.lever) &&
+        (p.status === "pending" || p.status === "active"),
     )
     .map((p) => ({ lever: p.lever, team: p.team, startTurn: p.startTurn }));
+}
+
+function sharedLevers(ex: ExerciseState, team: string): ExerciseView["sharedLevers"] {
+  const teams = ex.genesis.scenario.teams.filter((t) => ex.genesis.teams.includes(t.id));
+  const mine = teams.find((t) => t.id === team)?.levers ?? [];
+  return mine.flatMap((lever) => {
+    const others = teams.filter((t) => t.id !== team && t.levers.includes(lever)).map((t) => t.id);
+    return others.length ? [{ lever, teams: others }] : [];
+  });
 }
 
 /** A stand-in member for an audience (a room shares one view; `me` is filled in by the client). */

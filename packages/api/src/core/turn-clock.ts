@@ -19,6 +19,10 @@ export function evolveClock(before: ExerciseState, after: ExerciseState, r: Reco
   const seconds = after.genesis.turnTimerSeconds;
   // Logs folded without times (old fixtures) have no clock to keep.
   if (!seconds || r.atMs === undefined || after.status === "ended") return NO_CLOCK;
+  // Reveal mode's time-out: the turn waits for the facilitator with no time left to count, and
+  // a resume after a pause does not hand the teams a fresh timer.
+  if (after.draftingClosed === after.engine.turn && after.status !== "lobby")
+    return { deadlineMs: null, remainingMs: 0 };
   const full = seconds * 1000;
   const now = r.atMs;
   switch (r.event.type) {
