@@ -1,6 +1,6 @@
 "use client";
 import type { AppRouter } from "@chokepoint/api";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
@@ -18,7 +18,8 @@ export type TrpcClient = ReturnType<typeof makeTrpcClient>;
 export type CallContext = { exerciseId?: string | null };
 
 /**
- * The page tree's one client: batched calls carrying the holder's token and the exercise's id.
+ * The page tree's one client: one call per request (the server does not batch, so that every
+ * limit counts each call), carrying the holder's token and the exercise's id.
  * The id (the call's own, or the page's `?s=`) is what a balancer in front of several server
  * processes hashes on, so every call about one exercise reaches the process that owns it
  * (README "Scale out").
@@ -26,11 +27,11 @@ export type CallContext = { exerciseId?: string | null };
 export function makeTrpcClient(token: string | null) {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
+      httpLink({
         url: "/api/trpc",
-        headers: ({ opList }) => {
-          const given = opList.map((op) => (op.context as CallContext).exerciseId).find(Boolean);
-          const exerciseId = given ?? pageExerciseId();
+        headers: ({ op }) => {
+          const given = (op.context as CallContext).exerciseId;
+          const exerciseId = given || pageExerciseId();
           return {
             ...(token ? { authorization: `Bearer ${token}` } : {}),
             ...(exerciseId ? { "x-exercise-id": exerciseId } : {}),
