@@ -77,7 +77,10 @@ describe("a co-funded project in each funder's view", () => {
     );
     for (const team of ["agency", "maker"]) {
       const v = viewFor(model, state, { kind: "team", team });
-      expect(v.projects.map((p) => p.lever), team).toContain("mine_abroad");
+      expect(
+        v.projects.map((p) => p.lever),
+        team,
+      ).toContain("mine_abroad");
     }
   });
 });
