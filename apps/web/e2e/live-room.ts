@@ -30,11 +30,16 @@ export async function trpc<T = unknown>(
 /** A new exercise of the 2010 scenario made over HTTP; the facilitator's token and the join code. */
 export async function createExercise(
   base: string,
-  opts: { teams?: string[]; turnTimerSeconds?: number; resolution?: "all_locked" | "reveal" } = {},
+  opts: {
+    teams?: string[];
+    seed?: number;
+    turnTimerSeconds?: number;
+    resolution?: "all_locked" | "reveal";
+  } = {},
 ) {
   return trpc<{ sessionId: string; joinCode: string; token: string }>(base, "exercise.create", {
     scenarioId: "rare-earth-2010",
-    seed: 2010,
+    seed: opts.seed ?? 2010,
     facilitatorName: "Sato",
     teams: opts.teams ?? ["meti", "jogmec"],
     ...(opts.turnTimerSeconds ? { turnTimerSeconds: opts.turnTimerSeconds } : {}),
@@ -105,3 +110,16 @@ export const shotOf = (page: Page, testId: string, name: string) =>
     .getByTestId(testId)
     .first()
     .screenshot({ path: `e2e/artifacts/${name}.png` });
+
+/** The token this page's device holds for the exercise (a participant's own, from joining). */
+export const deviceToken = (page: Page, sessionId: string) =>
+  page.evaluate((id) => window.localStorage.getItem(`chokepoint:token:${id}`) ?? "", sessionId);
+
+/** Locks a team's decisions over tRPC as the holder of `token` (a fresh idempotency key each time). */
+export const lockAs = (base: string, token: string, turn: number, actions: unknown) =>
+  trpc(
+    base,
+    "exercise.lock",
+    { turn, actions, idempotencyKey: `lock-${turn}-${Math.random()}` },
+    token,
+  );

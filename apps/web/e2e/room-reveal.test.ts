@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { useServerAndBrowser } from "./harness.ts";
 import {
   createExercise,
+  deviceToken,
   facilitatorConsole,
+  lockAs,
   PHONE,
   participant,
   shot,
@@ -15,14 +17,6 @@ import {
 
 const stack = useServerAndBrowser();
 mkdirSync(join(import.meta.dirname, "artifacts"), { recursive: true });
-
-const lockAs = async (base: string, token: string, turn: number, actions: unknown) =>
-  trpc(
-    base,
-    "exercise.lock",
-    { turn, actions, idempotencyKey: `lock-${turn}-${Math.random()}` },
-    token,
-  );
 
 describe("the room's screen and the observers see the reveal (a laptop, a projector and a phone; ja and en)", () => {
   it("the console drives the projector from the join QR to the turn to the reveal; observers see every team's decisions with the causes and a review link", async () => {
@@ -69,8 +63,7 @@ describe("the room's screen and the observers see the reveal (a laptop, a projec
     await fac.getByTestId("start").click();
     await projector.waitForSelector('[data-testid="projector"][data-screen="turn"]');
     await projector.waitForSelector('[data-testid="projector-prices"]');
-    const token = (p: typeof emi) =>
-      p.evaluate((id) => window.localStorage.getItem(`chokepoint:token:${id}`) ?? "", ex.sessionId);
+    const token = (p: typeof emi) => deviceToken(p, ex.sessionId);
     await lockAs(base, await token(dai), 0, [
       { op: "buy", lever: "jogmec_dy_stockpile", tonnes: 40 },
     ]);

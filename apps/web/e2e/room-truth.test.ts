@@ -4,7 +4,10 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useServerAndBrowser } from "./harness.ts";
 import {
+  createExercise,
+  deviceToken,
   facilitatorConsole,
+  lockAs,
   participant,
   shot,
   shotOf,
@@ -16,32 +19,14 @@ import {
 const stack = useServerAndBrowser();
 mkdirSync(join(import.meta.dirname, "artifacts"), { recursive: true });
 
-type Created = { sessionId: string; joinCode: string; token: string };
-const create = (base: string, teams: string[], seed: number) =>
-  trpc<Created>(base, "exercise.create", {
-    scenarioId: "rare-earth-2010",
-    seed,
-    facilitatorName: "Sato",
-    teams,
-  });
-
-/** The token this page's device holds for the exercise (a participant's own, from joining). */
-const tokenOf = (page: Page, sessionId: string) =>
-  page.evaluate((id) => window.localStorage.getItem(`chokepoint:token:${id}`) ?? "", sessionId);
-
 const lock = async (base: string, page: Page, sessionId: string, turn: number, actions: unknown) =>
-  trpc(
-    base,
-    "exercise.lock",
-    { turn, actions, idempotencyKey: `lock-${turn}-${Math.random()}` },
-    await tokenOf(page, sessionId),
-  );
+  lockAs(base, await deviceToken(page, sessionId), turn, actions);
 
 describe("what the room sees is true: goals, causes and outcomes (phones at 390×844 and a laptop, ja and en)", () => {
   it("a team sees its objectives and their progress, a why card naming its own order and no other team's, and a failed case as news", async () => {
     const base = stack.server().url;
     // Seed 27: a WTO case filed in the first quarter is ruled against Japan in the eighth.
-    const ex = await create(base, ["meti", "jogmec"], 27);
+    const ex = await createExercise(base, { teams: ["meti", "jogmec"], seed: 27 });
     const emi = await participant(stack.browser(), base, ex.joinCode, {
       name: "恵美",
       team: "meti",
@@ -113,7 +98,7 @@ describe("what the room sees is true: goals, causes and outcomes (phones at 390�
 
   it("a shared lever says before the lock that a second team co-funds one project, and after it each co-funder holds its share", async () => {
     const base = stack.server().url;
-    const ex = await create(base, ["jogmec", "trading_house"], 2010);
+    const ex = await createExercise(base, { teams: ["jogmec", "trading_house"] });
     const aki = await participant(stack.browser(), base, ex.joinCode, {
       name: "明",
       team: "trading_house",
@@ -155,7 +140,7 @@ describe("what the room sees is true: goals, causes and outcomes (phones at 390�
 
   it("a participant the facilitator moves to another team is told so on the page", async () => {
     const base = stack.server().url;
-    const ex = await create(base, ["meti", "jogmec"], 2010);
+    const ex = await createExercise(base);
     const ken = await participant(stack.browser(), base, ex.joinCode, {
       name: "健",
       team: "meti",
