@@ -106,6 +106,12 @@ export function describeEffect(e: EventEffect, n: EffectNames): string {
         ? `${who}の需要が約${Math.abs(change)}%${change < 0 ? "減ります" : "増えます"}。`
         : `Demand in ${who} ${change < 0 ? "falls" : "rises"} by about ${Math.abs(change)}%.`;
     }
+    case "world_demand": {
+      const change = Math.round((e.multiplier - 1) * 100);
+      return ja
+        ? `${mats}の需要が、国内・海外・供給国自身の産業のどこでも平常より約${Math.abs(change)}%${change < 0 ? "少なく" : "多く"}なります。`
+        : `Demand for ${mats} runs about ${Math.abs(change)}% ${change < 0 ? "below" : "above"} normal everywhere: at home, abroad and in the supplying country's own industry.`;
+    }
     case "technology_control":
       return ja
         ? `${c}の技術規制で、調達先多角化プロジェクトの立ち上がりが遅れます（速度 約${pct(e.rampMultiplier)}）。`

@@ -19,6 +19,8 @@ export interface EffectContext {
   exportTax: ReadonlyMap<string, number>;
   priceShock: ReadonlyMap<string, number>;
   demandMultiplier: ReadonlyMap<string, number>;
+  /** Multiple of normal use wanted by every user of a material, worldwide (`world_demand`). */
+  worldDemand: ReadonlyMap<string, number>;
   rampMultiplier: number;
   reexportRules: { event: string; materials: Set<string>; threshold: number; lossRate: number }[];
   /** Home sectors that may take only `leakage` of their claim from `country` (end-user bans, control lists). */
@@ -62,6 +64,7 @@ export function buildEffectContext(
   let exportTax: Map<string, number> | undefined;
   let priceShock: Map<string, number> | undefined;
   let demandMultiplier: Map<string, number> | undefined;
+  let worldDemand: Map<string, number> | undefined;
   const ctx = {
     sourceCapacity,
     rampMultiplier: 1,
@@ -171,6 +174,12 @@ export function buildEffectContext(
           multiply(demandMultiplier, sec, e.multiplier);
         }
         break;
+      case "world_demand":
+        for (const m of e.materials) {
+          worldDemand ??= new Map();
+          multiply(worldDemand, m, e.multiplier);
+        }
+        break;
       case "technology_control":
         ctx.rampMultiplier *= e.rampMultiplier;
         break;
@@ -200,6 +209,7 @@ export function buildEffectContext(
     endUserRules: ctx.endUserRules,
     priceShock: priceShock ?? NO_EFFECT,
     demandMultiplier: demandMultiplier ?? NO_EFFECT,
+    worldDemand: worldDemand ?? NO_EFFECT,
   };
 }
 
@@ -332,6 +342,7 @@ export function neutralEffects(s: Scenario): EffectContext {
     exportTax: new Map(),
     priceShock: new Map(),
     demandMultiplier: new Map(),
+    worldDemand: new Map(),
     rampMultiplier: 1,
     reexportRules: [],
     endUserRules: [],

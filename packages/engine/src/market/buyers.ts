@@ -32,14 +32,21 @@ export function buyersOrder(mp: MarketParams, use: number, desired: number, stoc
   return Math.max(use * mp.minOrderShare, use + (desired - stock) / mp.stockAdjustTurns);
 }
 
-/** The rest of the world's use: home's normal use at the scale `homeShare` implies, after long-run demand response. */
+/**
+ * The rest of the world's use: home's normal use at the scale `homeShare` implies, after
+ * long-run demand response and the business cycle (`cycle`, from `world_demand` events).
+ */
 export function restOfWorldUse(
   model: Model,
   mp: MarketParams,
   material: string,
   ms: MarketState,
+  cycle = 1,
 ): number {
   return (
-    (model.normalUse.get(material) ?? 0) * ((1 - mp.homeShare) / mp.homeShare) * ms.demandFactor
+    (model.normalUse.get(material) ?? 0) *
+    ((1 - mp.homeShare) / mp.homeShare) *
+    ms.demandFactor *
+    cycle
   );
 }

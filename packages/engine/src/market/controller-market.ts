@@ -16,6 +16,8 @@ export interface ControllerTurn {
   /** Normal production: its own normal use plus its normal exports (tonnes a turn). */
   normalUse: number;
   normalExports: number;
+  /** Its industry wants this multiple of its normal use this turn (`world_demand`); production stays at normal. */
+  cycle: number;
   /** Tonnes it exported this turn (to home and the rest of the world). */
   exports: number;
   /** Announced export measures (0..1), and those its traders saw last turn. */
@@ -38,6 +40,8 @@ export interface ControllerOutcome {
   /** What it used, and the stock it wanted (tonnes). */
   used: number;
   desired: number;
+  /** Its production after the turn, as a multiple of normal. */
+  supply: number;
 }
 
 /**
@@ -47,7 +51,11 @@ export interface ControllerOutcome {
  * when the government restricts exports (they expect dearer supply) and unwind when the
  * price turns: the 2011 bubble was China-wide and burst in both markets (data README).
  *
- * Stock after = stock + normal production − exports − own use; price target =
+ * Production moves toward normal × (price multiple)^supplyElasticity over supplyAdjustTurns, so
+ * a lasting rise in demand finds a price at which output and use meet instead of draining
+ * stocks without end; the hoarded part of desired stock shrinks as the price runs.
+ *
+ * Stock after = stock + production − exports − own use; price target =
  * (stock ÷ desired)^(−priceResponse), not below the cost floor; inertia as the world price.
  * While no measure binds, stock and desired stock are the whole market's (its own and buyers'
  * abroad): one market, one price, which a buyer moves in proportion to its weight in it.
@@ -59,9 +67,14 @@ export function clearControllerMarket(
   t: ControllerTurn,
 ): ControllerOutcome {
   const multiple = t.price / t.base;
-  const used = t.normalUse * (multiple > 0 ? multiple ** -t.demandElasticity : 1);
-  const stock = Math.max(0, ms.controllerStock + t.normalUse + t.normalExports - t.exports - used);
-  const desired = ((used * cm.coverDays) / t.turnDays) * (1 + cm.speculation * ms.controllerRisk);
+  const used = t.normalUse * t.cycle * (multiple > 0 ? multiple ** -t.demandElasticity : 1);
+  const supplyBefore = ms.controllerSupply ?? 1;
+  const produced = (t.normalUse + t.normalExports) * supplyBefore;
+  const stock = Math.max(0, ms.controllerStock + produced - t.exports - used);
+  const hoardDamp =
+    cm.hoardPriceElasticity > 0 && multiple > 1 ? multiple ** -cm.hoardPriceElasticity : 1;
+  const desired =
+    ((used * cm.coverDays) / t.turnDays) * (1 + cm.speculation * ms.controllerRisk * hoardDamp);
   const allStock = stock + (t.outside?.stock ?? 0);
   const allDesired = desired + (t.outside?.desired ?? 0);
   const position = allDesired > 0 ? Math.max(0.02, allStock / allDesired) : 1;
@@ -76,7 +89,13 @@ export function clearControllerMarket(
   const risk =
     ms.controllerRisk +
     (signal - ms.controllerRisk) / (signal > ms.controllerRisk ? 1 : cm.fearDownTurns);
-  return { stock, risk, alarm, price, target, used, desired };
+  // Output answers the margin over cost: a price raised by a higher cost floor calls forth none.
+  const supplyGoal =
+    cm.supplyElasticity > 0 && price > 0
+      ? (price / Math.max(t.base, t.floor)) ** cm.supplyElasticity
+      : 1;
+  const supply = supplyBefore + (supplyGoal - supplyBefore) / cm.supplyAdjustTurns;
+  return { stock, risk, alarm, price, target, used, desired, supply };
 }
 
 /** The controlling country's own use in normal times: a multiple of the whole market outside it. */

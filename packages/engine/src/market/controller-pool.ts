@@ -79,7 +79,7 @@ export function shareControllerExports(
     // (and what the rent pulls through third countries).
     homeMax.push(access === undefined ? measured : measured * (access + (1 - access) * leak));
   }
-  const rowUse = restOfWorldUse(model, mp, material, ms);
+  const rowUse = restOfWorldUse(model, mp, material, ms, ctx.worldDemand.get(material) ?? 1);
   const rowOrder0 = buyersOrder(
     mp,
     rowUse,

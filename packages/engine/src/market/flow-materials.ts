@@ -119,7 +119,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
   const substituting = projects.some((p) => p.kind === "substitute" && p.status === "active");
   for (let k = 0; k < pairs.length; k++) {
     const { sector, material, tonnes } = pairs[k] as (typeof pairs)[number];
-    const mult = ctx.demandMultiplier.get(sector.id) ?? 1;
+    const mult = (ctx.demandMultiplier.get(sector.id) ?? 1) * (ctx.worldDemand.get(material) ?? 1);
     const longRun = market[material]?.demandFactor ?? 1;
     let factor = 1;
     if (substituting) {
@@ -372,7 +372,9 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     if (Math.abs(stockStart - stockEnd) > 1e-9)
       causes.push({ kind: "parameter", id: "working_stock", amount: stockStart - stockEnd });
     const usedHome = toSectors + toDownstream;
-    const row = rowActive ? restOfWorld(model, link, ms, pool, projectSpare) : NO_ROW;
+    const row = rowActive
+      ? restOfWorld(model, link, ms, pool, projectSpare, ctx.worldDemand.get(m.id) ?? 1)
+      : NO_ROW;
     world[m.id] = {
       useWanted: use + row.useWanted,
       used: usedHome + row.used,
@@ -591,11 +593,12 @@ function restOfWorld(
   ms: MarketState | undefined,
   pool: ControllerPool | undefined,
   projectSpare: number,
+  cycle: number,
 ): { useWanted: number; used: number; stock: number; arrived: number } {
   const material = link.material.id;
   const mp = link.market;
   if (mp.homeShare >= 1 || !ms) return NO_ROW;
-  const use = restOfWorldUse(model, mp, material, ms);
+  const use = restOfWorldUse(model, mp, material, ms, cycle);
   const min = (use * mp.minCoverDays) / model.turnDays;
   const supply = (pool?.rowOther ?? 0) + (pool?.rowTaken ?? 0) + projectSpare;
   const used = Math.min(use, Math.max(0, ms.rowStock - min) + supply);

@@ -82,6 +82,7 @@ export function updateMarket(
         demandElasticity: m.demandElasticity,
         turnDays: model.turnDays,
         normalUse: controllerNormalUse(model.normalUse.get(m.id) ?? 0, mp),
+        cycle: ctx.worldDemand.get(m.id) ?? 1,
         normalExports: model.controllerNormalExports.get(m.id) ?? 0,
         exports: f?.controllerExports ?? 0,
         measures: ctx.restriction.get(m.id) ?? 0,
@@ -136,6 +137,7 @@ export function updateMarket(
       controllerStock: own?.stock ?? 0,
       controllerRisk: own?.risk ?? 0,
       controllerAlarm: own?.alarm ?? 0,
+      controllerSupply: own?.supply ?? 1,
     };
     if (f) {
       f.tightness = 1 - position;

@@ -74,6 +74,8 @@ export interface MarketState {
   controllerStock: number;
   controllerRisk: number;
   controllerAlarm: number;
+  /** Its production as a multiple of normal (moves with its domestic price; 1 without a controller market). */
+  controllerSupply: number;
 }
 
 /** Where a home production stage sits. */

@@ -94,6 +94,17 @@ export const EventEffect = z.discriminatedUnion("kind", [
     multiplier: z.number().min(0).max(10),
   }),
   z.strictObject({
+    kind: z.literal("world_demand"),
+    /**
+     * Every user of these materials — home sectors, the rest of the world and the controlling
+     * country's own industry — wants this multiple of its normal use while the event is in
+     * force (a business cycle: the 2009 slump, the 2010 recovery). List each material whose
+     * users change; home plants' input demand follows their output by itself.
+     */
+    materials: z.array(Id).min(1),
+    multiplier: z.number().min(0).max(10),
+  }),
+  z.strictObject({
     kind: z.literal("technology_control"),
     country: CountryCode,
     /** Diversification projects ramp this much slower while it is active (0.5 = half speed). */

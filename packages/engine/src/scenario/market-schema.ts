@@ -42,6 +42,20 @@ export const ControllerMarket = z.strictObject({
   fearDownTurns: z.number().min(1).max(40).default(2),
   /** Price multiple = (stock ÷ desired)^(−priceResponse) on the domestic market. */
   priceResponse: z.number().min(0).max(20),
+  /**
+   * The hoarded (speculative) part of desired stock is divided by (domestic price multiple)^this:
+   * holding a month of stock at 10× the price ties up ten times the cash, so a run finances
+   * itself less the further it goes.
+   */
+  hoardPriceElasticity: z.number().min(0).max(3).default(0),
+  /**
+   * Its production moves toward normal × (domestic price multiple)^this: at high prices more is
+   * mined and separated (new capacity, illegal output, producers' own stocks); at low prices less.
+   * 0 keeps production at normal.
+   */
+  supplyElasticity: z.number().min(0).max(3).default(0),
+  /** Turns over which production closes the gap to that level (capacity takes time). */
+  supplyAdjustTurns: z.number().min(1).max(80).default(4),
   source: Source,
 });
 export type ControllerMarket = z.infer<typeof ControllerMarket>;
