@@ -113,6 +113,26 @@ describe("levers move outcomes the way their definitions say", () => {
     );
   });
 
+  it("a technique adopted over three turns removes a third of its cut more each turn from its ready turn", () => {
+    const slow = quotaFrom("2020-Q2", 0.3, (s) => {
+      const thrift = s.levers?.find((l) => l.id === "thrift");
+      if (thrift?.kind === "substitute") thrift.adoptionTurns = 3;
+    });
+    const base = play(slow, 5).state;
+    const { state } = play(slow, 5, on(0, "maker", activate("thrift")));
+    // Ready from turn 1 (lead time 1); the full cut is 25 % of auto's 120 t of magnets.
+    for (const [turn, cut] of [
+      [1, 10],
+      [2, 20],
+      [3, 30],
+      [4, 30],
+    ] as const)
+      expect(at(state, turn).materials.magnet?.claimed, `turn ${turn}`).toBeCloseTo(
+        (at(base, turn).materials.magnet?.claimed ?? 0) - cut,
+        6,
+      );
+  });
+
   it("recycling adds home supply at its operating cost", () => {
     const { state } = play(crisis, 3, on(0, "maker", activate("recycling")));
     expect(at(state, 1).materials.oxide?.bySource["recycling@0"]).toBeCloseTo(15, 6);

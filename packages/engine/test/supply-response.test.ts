@@ -35,7 +35,7 @@ const demandRise = (controller: Partial<Controller>, multiplier = 1.15) => {
         title: { ja: "需要回復", en: "Recovery" },
         effect: { kind: "world_demand", materials: ["oxide", "magnet"], multiplier },
         source: "test",
-      } as (typeof s.events)[number],
+      } as NonNullable<typeof s.events>[number],
     ];
   });
   return play(s, 24).state;

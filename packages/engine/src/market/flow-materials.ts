@@ -40,6 +40,8 @@ export interface TurnMarketInputs {
   /** The markets and locations the turn starts from (default: the model's undisturbed ones). */
   market?: Readonly<Record<string, MarketState>>;
   location?: Readonly<Record<string, LocationState>>;
+  /** The turn being resolved (substitution spreads over turns); absent: every technique fully adopted. */
+  turn?: number;
   /**
    * `undisturbed`: a turn for calibrating the model — buyers order exactly their use and the
    * rest of the world is left out; `live` (default): every buyer behaves.
@@ -123,7 +125,13 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     const longRun = market[material]?.demandFactor ?? 1;
     let factor = 1;
     if (substituting) {
-      const red = intensityReduction(model, projects, sector.id, material);
+      const red = intensityReduction(
+        model,
+        projects,
+        sector.id,
+        material,
+        t.turn ?? Number.POSITIVE_INFINITY,
+      );
       factor = red.factor;
       sectorCauses ??= new Map();
       const causes = sectorCauses.get(sector.id) ?? [];

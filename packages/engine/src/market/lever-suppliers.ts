@@ -154,12 +154,16 @@ function supplier(
   );
 }
 
-/** Share of a material's intensity removed in a sector by successful substitution / thrift. */
+/**
+ * Share of a material's intensity removed in a sector by successful substitution / thrift in
+ * `turn`: each technique spreads linearly over its `adoptionTurns` from its ready turn.
+ */
 export function intensityReduction(
   model: Model,
   projects: readonly Project[],
   sector: string,
   material: string,
+  turn: number,
 ): { factor: number; levers: { id: string; team: string; reduction: number }[] } {
   let factor = 1;
   const levers: { id: string; team: string; reduction: number }[] = [];
@@ -168,8 +172,10 @@ export function intensityReduction(
     const l = model.levers.get(p.lever);
     if (l?.kind !== "substitute" || l.material !== material || !l.sectors.includes(sector))
       continue;
-    factor *= 1 - l.intensityReduction * p.scale;
-    levers.push({ id: l.id, team: p.team, reduction: l.intensityReduction * p.scale });
+    const adopted = Math.min(1, Math.max(0, turn - p.readyTurn + 1) / l.adoptionTurns);
+    const reduction = l.intensityReduction * p.scale * adopted;
+    factor *= 1 - reduction;
+    levers.push({ id: l.id, team: p.team, reduction });
   }
   return { factor, levers };
 }

@@ -80,6 +80,7 @@ export function resolveTurn(model: Model, state: EngineState, ownsResults = fals
   const active = activeEvents(fired, turn);
   const ctx = buildEffectContext(model, active, projects, turn, rng);
   const flow = flowMaterials(model, ctx, {
+    turn,
     prices: state.prices,
     projects,
     stockpiles: state.stockpiles,

@@ -59,8 +59,14 @@ export const LeverDefinition = z.discriminatedUnion("kind", [
     kind: z.literal("substitute"),
     material: Id,
     sectors: z.array(Id).min(1),
-    /** Fraction of the material's intensity removed once the R&D succeeds. */
+    /** Fraction of the material's intensity removed once the R&D succeeds and is fully adopted. */
     intensityReduction: Fraction,
+    /**
+     * Turns over which a successful technique spreads through the sectors' product lines after
+     * it is ready (1: all at once). Grain-boundary diffusion cut Dy per magnet over 2010–12, not
+     * in one quarter.
+     */
+    adoptionTurns: z.number().int().min(1).max(40).default(1),
     cost: Money,
     leadTimeTurns: LeadTurns,
     successProbability: Probability,
