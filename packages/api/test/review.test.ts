@@ -12,7 +12,7 @@ let review: ReviewService;
 let db: Database;
 beforeAll(async () => {
   ({ service, db } = await freshService());
-  review = new ReviewService(db, service);
+  review = new ReviewService(service);
 });
 afterAll(async () => {
   service.timers.clearAll();
@@ -23,12 +23,12 @@ afterAll(async () => {
 async function played(turns: number) {
   const ex = await runningExercise(service);
   for (let t = 0; t < turns; t++) {
-    await service.lockDecision(ex.meti.token, { turn: t, actions: [] });
-    await service.lockDecision(ex.jogmec.token, {
+    await service.execute("lock", ex.meti.token, { turn: t, actions: [] });
+    await service.execute("lock", ex.jogmec.token, {
       turn: t,
       actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 4 }],
     });
-    await service.lockDecision(ex.maker.token, {
+    await service.execute("lock", ex.maker.token, {
       turn: t,
       actions: t === 2 ? [{ op: "buy", lever: "magnet_maker_inventory", tonnes: 100 }] : [],
     });
@@ -85,8 +85,8 @@ describe("replay, forks and the after-action review", () => {
     });
     expect(forkSnaps.map((s) => s.stateHash)).toEqual(origSnaps.map((s) => s.stateHash));
     // Played on live with a different decision: turn 2 differs, earlier turns do not.
-    await service.control(branch.token, { action: "resume" });
-    await service.advanceTurn(branch.token, { turn: 2 });
+    await service.execute("control", branch.token, { action: "resume" });
+    await service.execute("advance", branch.token, { turn: 2 });
     const cmp = await review.compare(ex.facilitator, { other: branch.sessionId });
     expect(cmp.b.turns.slice(0, 2)).toEqual(cmp.a.turns.slice(0, 2));
     expect(cmp.b.turns[2]?.metrics).not.toEqual(cmp.a.turns[2]?.metrics);
@@ -145,15 +145,30 @@ describe("replay, forks and the after-action review", () => {
 
   it("an exported JSON log re-imports with its notes and replays to identical hashes; CSV has the CLI numbering and detail", async () => {
     const ex = await played(3);
-    await review.saveNote(ex.facilitator, { noteId: "note-keep-1", turn: 1, body: "Kept" });
-    await review.saveNote(ex.facilitator, { noteId: "note-gone-1", turn: null, body: "Gone" });
-    await review.saveNote(ex.facilitator, { noteId: "note-keep-1", turn: 1, body: "Kept, edited" });
-    await review.deleteNote(ex.facilitator, { noteId: "note-gone-1" });
-    await review.addDebriefQuestion(ex.facilitator, {
+    await service.execute("write_note", ex.facilitator, {
+      noteId: "note-keep-1",
+      turn: 1,
+      body: "Kept",
+    });
+    await service.execute("write_note", ex.facilitator, {
+      noteId: "note-gone-1",
+      turn: null,
+      body: "Gone",
+    });
+    await service.execute("write_note", ex.facilitator, {
+      noteId: "note-keep-1",
+      turn: 1,
+      body: "Kept, edited",
+    });
+    await service.execute("delete_note", ex.facilitator, { noteId: "note-gone-1" });
+    await service.execute("add_debrief_question", ex.facilitator, {
       questionId: "q-talk",
       text: "Who called whom?",
     });
-    await review.answerDebrief(ex.jogmec.token, { questionId: "q-talk", answer: "METI called us" });
+    await service.execute("answer_debrief", ex.jogmec.token, {
+      questionId: "q-talk",
+      answer: "METI called us",
+    });
     const exported = await review.exportJson(ex.facilitator);
     expect(Object.keys(exported.stateHashes)).toEqual(["0", "1", "2"]);
     const imported = await review.importJson({
@@ -205,15 +220,15 @@ describe("replay, forks and the after-action review", () => {
   it("the actual run lies inside its Monte Carlo bands for a log with an inject and an override; notes are written once, edited and deleted", async () => {
     const ex = await played(1);
     // An inject and an override in turn 1, then the turn resolves: the band must hold them too.
-    await service.fireInject(ex.facilitator, { turn: 1, inject: "second_halt" });
-    await service.override(ex.facilitator, {
+    await service.execute("inject", ex.facilitator, { turn: 1, inject: "second_halt" });
+    await service.execute("override", ex.facilitator, {
       turn: 1,
       target: { kind: "price", material: "dy_oxide", value: 8 },
       reason: "Traders hoarding on rumours",
     });
-    await service.lockDecision(ex.meti.token, { turn: 1, actions: [] });
-    await service.lockDecision(ex.jogmec.token, { turn: 1, actions: [] });
-    await service.lockDecision(ex.maker.token, { turn: 1, actions: [] });
+    await service.execute("lock", ex.meti.token, { turn: 1, actions: [] });
+    await service.execute("lock", ex.jogmec.token, { turn: 1, actions: [] });
+    await service.execute("lock", ex.maker.token, { turn: 1, actions: [] });
     const mc = await review.monteCarlo(ex.facilitator, { runs: 50 });
     expect(mc.runs).toBe(50);
     // Only the turns the exercise played: no bands (and no zeros) for turns nobody played.
@@ -242,23 +257,25 @@ describe("replay, forks and the after-action review", () => {
     const note = { noteId: "note-0001", turn: 1, body: "JOGMEC bought at the right time" };
     // A double click sends the same note twice: it is stored once.
     await Promise.all([
-      review.saveNote(ex.facilitator, note),
-      review.saveNote(ex.facilitator, note),
+      service.execute("write_note", ex.facilitator, note),
+      service.execute("write_note", ex.facilitator, note),
     ]);
     expect((await review.timeline(ex.facilitator)).notes.map((n) => n.body)).toEqual([
       "JOGMEC bought at the right time",
     ]);
-    await review.saveNote(ex.facilitator, { ...note, body: "JOGMEC bought early" });
+    await service.execute("write_note", ex.facilitator, { ...note, body: "JOGMEC bought early" });
     const [edited] = (await review.timeline(ex.facilitator)).notes;
     expect(edited).toMatchObject({ body: "JOGMEC bought early", authorName: "Sato" });
     expect(edited?.editedAt).not.toBeNull();
-    await review.deleteNote(ex.facilitator, { noteId: "note-0001" });
+    await service.execute("delete_note", ex.facilitator, { noteId: "note-0001" });
     expect((await review.timeline(ex.facilitator)).notes).toEqual([]);
-    await expect(review.deleteNote(ex.facilitator, { noteId: "note-0001" })).rejects.toMatchObject({
+    await expect(
+      service.execute("delete_note", ex.facilitator, { noteId: "note-0001" }),
+    ).rejects.toMatchObject({
       code: "rule_violation",
     });
     await expect(
-      review.saveNote(ex.meti.token, { noteId: "note-0002", turn: 1, body: "x" }),
+      service.execute("write_note", ex.meti.token, { noteId: "note-0002", turn: 1, body: "x" }),
     ).rejects.toMatchObject({
       code: "forbidden",
     });

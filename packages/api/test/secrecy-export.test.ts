@@ -10,7 +10,7 @@ let review: ReviewService;
 let db: Database;
 beforeAll(async () => {
   ({ service, db } = await freshService());
-  review = new ReviewService(db, service);
+  review = new ReviewService(service);
 });
 afterAll(async () => {
   service.timers.clearAll();
@@ -20,7 +20,7 @@ afterAll(async () => {
 describe("secrecy through the exports (the attack: re-join as an observer and export)", () => {
   it("an observer's JSON and CSV exports hold no team's decision of the unresolved turn; after it resolves they do", async () => {
     const ex = await runningExercise(service);
-    await service.lockDecision(ex.jogmec.token, {
+    await service.execute("lock", ex.jogmec.token, {
       turn: 0,
       actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 7 }],
     });
@@ -44,15 +44,15 @@ describe("secrecy through the exports (the attack: re-join as an observer and ex
     expect(JSON.stringify({ ...t, scenario: undefined })).not.toContain("jogmec_dy_stockpile");
 
     // Once the turn resolves, the review may show it.
-    await service.advanceTurn(ex.facilitator, { turn: 0 });
+    await service.execute("advance", ex.facilitator, { turn: 0 });
     const after = await review.exportJson(spy.token);
     expect(after.events.some((e) => e.event.type === "decisions_locked")).toBe(true);
   });
 
   it("an import is checked before anything is written: recorded hashes, teams, and whose decisions", async () => {
     const ex = await runningExercise(service);
-    await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
-    await service.advanceTurn(ex.facilitator, { turn: 0 });
+    await service.execute("lock", ex.meti.token, { turn: 0, actions: [] });
+    await service.execute("advance", ex.facilitator, { turn: 0 });
     const file = await review.exportJson(ex.facilitator);
     const attempt = (exercise: typeof file) =>
       review.importJson({ facilitatorName: "Imp", exercise }).catch((e: Error) => e.message);

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Database, migrateDeploy, openDatabase } from "@chokepoint/db";
+import { type Database, migrateDeploy, openDatabase, PrismaExerciseStore } from "@chokepoint/db";
 import { afterAll, beforeAll } from "vitest";
 import { ScenarioCatalog } from "../src/scenario-catalog.ts";
 import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
@@ -28,7 +28,12 @@ export async function freshService(): Promise<{
     memberChanged: () => {},
     memberRemoved: () => {},
   };
-  return { service: new ExerciseService(db, catalog, recorder), db, url, changed };
+  return {
+    service: new ExerciseService(new PrismaExerciseStore(db), catalog, recorder),
+    db,
+    url,
+    changed,
+  };
 }
 
 /** An exercise of the 2010 scenario with a facilitator and three participants on three teams, started. */
@@ -47,7 +52,7 @@ export async function runningExercise(service: ExerciseService) {
   const meti = await join("Aiko", "meti");
   const jogmec = await join("Ben", "jogmec");
   const maker = await join("Chika", "magnet_maker");
-  await service.control(facilitator, { action: "start" });
+  await service.execute("control", facilitator, { action: "start" });
   return { sessionId, joinCode, facilitator, meti, jogmec, maker };
 }
 

@@ -18,7 +18,7 @@ export class AfterChange {
   constructor(
     private readonly runner: ExerciseRunner,
     private readonly timers: TurnTimers,
-    public broadcaster: Broadcaster,
+    private readonly broadcaster: Broadcaster,
     private readonly now: () => number = Date.now,
   ) {}
 
