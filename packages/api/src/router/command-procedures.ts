@@ -4,6 +4,7 @@ import {
   type CommandInput,
   type CommandRouter,
   type CommandsOf,
+  type CommandTable,
   commandsOf,
   type PublishedCommand,
 } from "@chokepoint/contracts";
@@ -16,7 +17,10 @@ import { procedure } from "./trpc.ts";
  */
 function commandProcedure<K extends PublishedCommand>(name: K) {
   // The table's schema for K parses to K's input (TypeScript cannot see it through the index).
-  const schema = COMMANDS[name].input as unknown as z.ZodType<CommandInput<K>>;
+  const schema = COMMANDS[name].input as unknown as z.ZodType<
+    CommandInput<K>,
+    z.input<CommandTable[K]["input"]>
+  >;
   return procedure
     .input(schema)
     .mutation(({ ctx, input }) => ctx.service.execute(name, ctx.token, input as CommandInput<K>));
