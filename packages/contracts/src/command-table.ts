@@ -4,6 +4,7 @@ import {
   AdvanceTurnInput,
   BroadcastInput,
   EditDraftInput,
+  ExtendTurnInput,
   FireInjectInput,
   LockDecisionInput,
   MoveParticipantInput,
@@ -141,6 +142,7 @@ export const COMMANDS = {
   remove: play("facilitator", "remove", RemoveParticipantInput, "facilitator"),
   set_resolution_mode: play("facilitator", "resolutionMode", ResolutionModeInput, "facilitator"),
   control: play("facilitator", "control", SessionControlInput, "facilitator"),
+  extend_turn: play("facilitator", "extendTurn", ExtendTurnInput, "facilitator"),
   /** Writes or edits a note; `at` is the service's clock, carried as data. */
   write_note: note("saveNote", NoteInput, "facilitator", true, (i, stored) => ({
     noteId: i.noteId,

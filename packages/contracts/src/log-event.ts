@@ -51,6 +51,12 @@ export const SessionEvent = z.discriminatedUnion("type", [
    * it stood, in `decisions_locked` events written with this one) and the turn waits for the
    * facilitator's reveal. Written by the server (no actor).
    */
+  /** The facilitator gave the open turn more time: its timer runs `seconds` longer. */
+  z.strictObject({
+    type: z.literal("turn_extended"),
+    turn: z.number().int().min(0),
+    seconds: z.number().int().min(1),
+  }),
   z.strictObject({
     type: z.literal("drafting_closed"),
     turn: z.number().int().min(0),

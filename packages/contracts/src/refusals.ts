@@ -232,6 +232,18 @@ const RULE_REFUSALS = {
     en: "turn {turn} has closed ({closedBy}); the exercise is at turn {current}, and your team's draft is kept for it",
     ja: "第{turn}ターンは締め切られました（{closedBy}）。演習は第{current}ターンです。チームの下書きはこのターンに引き継がれています",
   },
+  no_turn_timer: {
+    code: "rule_violation",
+    params: none,
+    en: "this exercise has no turn timer to extend",
+    ja: "この演習にはターンのタイマーがありません",
+  },
+  not_the_open_turn: {
+    code: "turn_closed",
+    params: { turn: "turn", current: "turn" },
+    en: "turn {turn} is not the open turn; the exercise is at turn {current}",
+    ja: "第{turn}ターンは進行中のターンではありません。演習は第{current}ターンです",
+  },
   question_exists: {
     code: "rule_violation",
     params: { questionId: "text" },

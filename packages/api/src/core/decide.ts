@@ -83,6 +83,8 @@ export function decide(
         : [{ type: "resolution_mode_set", mode: command.mode }];
     case "control":
       return decideControl(state, command.action);
+    case "extend_turn":
+      return decideExtendTurn(state, command.turn, command.seconds);
     case "replay_engine":
       return engineEvents(state, command.events);
     default:
@@ -201,6 +203,20 @@ function decideControl(
     } as const
   )[action];
   return [{ type }];
+}
+
+/** More time on the open turn, while its timer counts (running) or waits (paused). */
+function decideExtendTurn(
+  state: ExerciseState,
+  turn: number,
+  seconds: number,
+): LogEvent[] | AppError {
+  if (!state.genesis.turnTimerSeconds) return refusal("no_turn_timer", {});
+  if (state.status !== "running" && state.status !== "paused")
+    return refusal("not_running", { status: state.status });
+  if (turn !== state.engine.turn || state.draftingClosed === turn)
+    return refusal("not_the_open_turn", { turn, current: state.engine.turn });
+  return [{ type: "turn_extended", turn, seconds }];
 }
 
 /**
