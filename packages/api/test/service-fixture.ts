@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, migrateDeploy, openDatabase, PrismaExerciseStore } from "@chokepoint/db";
 import { afterAll, beforeAll } from "vitest";
+import { ReviewService } from "../src/review/review-service.ts";
 import { ScenarioCatalog } from "../src/scenario-catalog.ts";
 import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
 import type { Broadcaster } from "../src/service/broadcaster.ts";
@@ -72,4 +73,21 @@ export function appServerForFile(
   });
   afterAll(() => app.server.close());
   return app;
+}
+
+/**
+ * A service and its review over a fresh SQLite file, for one test file; closed after it. Read
+ * `fx.service`, `fx.review` and `fx.db` inside tests (they are set before the first runs).
+ */
+export function reviewForFile(): { service: ExerciseService; review: ReviewService; db: Database } {
+  const fx = {} as { service: ExerciseService; review: ReviewService; db: Database };
+  beforeAll(async () => {
+    const { service, db } = await freshService();
+    Object.assign(fx, { service, db, review: new ReviewService(service) });
+  });
+  afterAll(async () => {
+    fx.service.timers.clearAll();
+    await fx.db.$disconnect();
+  });
+  return fx;
 }
