@@ -105,4 +105,30 @@ describe("the facilitator console (laptop, Japanese) with two phones", () => {
       .toContain("This page is for the facilitator");
     for (const page of [fac, meti, jogmec]) await page.context().close();
   });
+
+  it("one more minute: the facilitator extends a timed turn and the participant's countdown shows it", async () => {
+    const base = stack.server().url;
+    const fac = await (await stack.browser().newContext({ locale: "en-US" })).newPage();
+    await fac.goto(base);
+    await fac.waitForSelector('[data-testid="create"]');
+    await fac.getByTestId("facilitator-name").fill("Sato");
+    await fac.getByTestId("timer").fill("120");
+    await fac.getByTestId("create").click();
+    await fac.waitForURL(/\/facilitate\?s=/);
+    const code = (await fac.getByTestId("join-code-display").textContent())?.trim() ?? "";
+    const meti = await joinOnPhone(stack.browser(), base, {
+      code,
+      name: "Aiko",
+      team: "meti",
+      locale: "en-US",
+    });
+    await fac.getByTestId("start").click();
+    const left = async () => Number(await meti.getByTestId("countdown").getAttribute("data-left"));
+    await expect.poll(left, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await left()).toBeLessThanOrEqual(120);
+    await fac.getByTestId("extend-turn").click();
+    // Two minutes less what has passed, plus one: over two minutes left on the phone.
+    await expect.poll(left, { timeout: 30_000 }).toBeGreaterThan(120);
+    for (const page of [fac, meti]) await page.context().close();
+  });
 });

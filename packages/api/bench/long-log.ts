@@ -48,8 +48,8 @@ const created = await svc.createExercise({
   teams: ["meti", "jogmec"],
 });
 const p = await svc.join({ joinCode: created.joinCode, displayName: "P", team: "meti" });
-await svc.control(created.token, { action: "start" });
-await svc.lockDecision(p.token, { turn: 0, actions: [] });
+await svc.execute("control", created.token, { action: "start" });
+await svc.execute("lock", p.token, { turn: 0, actions: [] });
 const file = await data<ExportedExercise>(await call("review.exportJson", created.token));
 const lock = file.events.find((e) => e.event.type === "decisions_locked");
 if (!lock) throw new Error("no lock");

@@ -1,5 +1,4 @@
-import type { Database } from "@chokepoint/db";
-import { readLog } from "@chokepoint/db";
+import { type Database, PrismaExerciseStore, readLog } from "@chokepoint/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../src/limits.ts";
 import { ReviewService } from "../src/review/review-service.ts";
@@ -25,13 +24,13 @@ describe("running an exercise through the service", () => {
   it("creates, joins by code, starts, locks, auto-advances when every staffed team has locked, and pushes each change", async () => {
     const ex = await runningExercise(service);
     const before = changed.length;
-    const v1 = await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
+    const v1 = await service.execute("lock", ex.meti.token, { turn: 0, actions: [] });
     expect(v1.roster.find((r) => r.team === "meti")?.locked).toBe(true);
-    await service.lockDecision(ex.jogmec.token, {
+    await service.execute("lock", ex.jogmec.token, {
       turn: 0,
       actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 5 }],
     });
-    const v3 = await service.lockDecision(ex.maker.token, { turn: 0, actions: [] });
+    const v3 = await service.execute("lock", ex.maker.token, { turn: 0, actions: [] });
     expect(v3.session.turn).toBe(1);
     expect(v3.state.history).toHaveLength(1);
     expect(changed.length - before).toBeGreaterThanOrEqual(3);
@@ -60,7 +59,7 @@ describe("forbidden actions are rejected and change nothing", () => {
     const ex = await runningExercise(service);
     const n = await logLength(ex.sessionId);
     await expect(
-      service.lockDecision(ex.meti.token, {
+      service.execute("lock", ex.meti.token, {
         turn: 0,
         actions: [{ op: "release", lever: "jogmec_dy_stockpile", tonnes: 1 }],
       }),
@@ -69,33 +68,35 @@ describe("forbidden actions are rejected and change nothing", () => {
       // In words, the lever by name with its id; no field path on a person's screen.
       message: expect.stringMatching(/^METI cannot use .+ \('jogmec_dy_stockpile'\)/),
     });
-    await expect(service.advanceTurn(ex.meti.token, { turn: 0 })).rejects.toMatchObject({
+    await expect(service.execute("advance", ex.meti.token, { turn: 0 })).rejects.toMatchObject({
       code: "forbidden",
     });
     await expect(
-      service.fireInject(ex.jogmec.token, { turn: 0, inject: "second_halt" }),
+      service.execute("inject", ex.jogmec.token, { turn: 0, inject: "second_halt" }),
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(
-      service.override(ex.maker.token, {
+      service.execute("override", ex.maker.token, {
         turn: 0,
         target: { kind: "budget", team: "magnet_maker", value: 1e9 },
         reason: "I want more money",
       }),
     ).rejects.toMatchObject({ code: "forbidden" });
-    await expect(service.broadcastMessage(ex.meti.token, { text: "hi all" })).rejects.toMatchObject(
-      { code: "forbidden" },
-    );
     await expect(
-      service.moveParticipant(ex.meti.token, {
+      service.execute("broadcast", ex.meti.token, { text: "hi all" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      service.execute("move", ex.meti.token, {
         participantId: ex.jogmec.participantId,
         team: "meti",
       }),
     ).rejects.toMatchObject({ code: "forbidden" });
-    await expect(service.control(ex.meti.token, { action: "pause" })).rejects.toMatchObject({
+    await expect(
+      service.execute("control", ex.meti.token, { action: "pause" }),
+    ).rejects.toMatchObject({
       code: "forbidden",
     });
     await expect(
-      service.lockDecision("not-a-real-token-at-all", { turn: 0, actions: [] }),
+      service.execute("lock", "not-a-real-token-at-all", { turn: 0, actions: [] }),
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(service.view(undefined)).rejects.toMatchObject({ code: "forbidden" });
     expect(await logLength(ex.sessionId)).toBe(n);
@@ -112,11 +113,13 @@ describe("forbidden actions are rejected and change nothing", () => {
     const v = await service.view(obs.token);
     expect(v.me.role).toBe("observer");
     expect(v.state.budgets).toEqual({});
-    await expect(service.lockDecision(obs.token, { turn: 0, actions: [] })).rejects.toMatchObject({
+    await expect(
+      service.execute("lock", obs.token, { turn: 0, actions: [] }),
+    ).rejects.toMatchObject({
       code: "forbidden",
     });
     await expect(
-      service.lockDecision(ex.facilitator, { turn: 0, actions: [] }),
+      service.execute("lock", ex.facilitator, { turn: 0, actions: [] }),
     ).rejects.toMatchObject({ code: "forbidden" });
     expect(await logLength(ex.sessionId)).toBe(n);
   });
@@ -125,7 +128,7 @@ describe("forbidden actions are rejected and change nothing", () => {
     const a = await runningExercise(service);
     const b = await runningExercise(service);
     // A's token only ever resolves to A's session: locking acts there, never on B.
-    await service.lockDecision(a.meti.token, { turn: 0, actions: [] });
+    await service.execute("lock", a.meti.token, { turn: 0, actions: [] });
     const bView = await service.view(b.facilitator);
     expect(bView.state.lockedTeams).toEqual([]);
   });
@@ -149,7 +152,7 @@ describe("joining", () => {
     await expect(
       service.join({ joinCode: ex.joinCode, displayName: "X", team: "kgb" }),
     ).rejects.toMatchObject({ code: "team_not_found", message: expect.stringMatching(/teams: /) });
-    await service.control(ex.facilitator, { action: "end" });
+    await service.execute("control", ex.facilitator, { action: "end" });
     const ended = await logLength(ex.sessionId);
     await expect(
       service.join({ joinCode: ex.joinCode.toLowerCase(), displayName: "Late" }),
@@ -165,7 +168,7 @@ describe("malformed payloads get clear errors and change nothing", () => {
   const edge = (token?: string) =>
     appRouter.createCaller({
       service,
-      review: new ReviewService(db, service),
+      review: new ReviewService(service),
       token,
       address: "127.0.0.1",
       joinGuard: new JoinGuard(DEFAULT_LIMITS.join),
@@ -211,22 +214,22 @@ describe("malformed payloads get clear errors and change nothing", () => {
 describe("the facilitator's controls", () => {
   it("fires an inject, overrides an outcome with a reason, broadcasts, moves a participant, pauses and resumes", async () => {
     const ex = await runningExercise(service);
-    await service.fireInject(ex.facilitator, { turn: 0, inject: "second_halt" });
-    await service.override(ex.facilitator, {
+    await service.execute("inject", ex.facilitator, { turn: 0, inject: "second_halt" });
+    await service.execute("override", ex.facilitator, {
       turn: 0,
       target: { kind: "budget", team: "meti", value: 1200 },
       reason: "Supplementary budget passed",
     });
-    await service.broadcastMessage(ex.facilitator, { text: "Press conference in 5 minutes" });
-    await service.moveParticipant(ex.facilitator, {
+    await service.execute("broadcast", ex.facilitator, { text: "Press conference in 5 minutes" });
+    await service.execute("move", ex.facilitator, {
       participantId: ex.maker.participantId,
       team: "jogmec",
     });
-    await service.control(ex.facilitator, { action: "pause" });
+    await service.execute("control", ex.facilitator, { action: "pause" });
     await expect(
-      service.lockDecision(ex.meti.token, { turn: 0, actions: [] }),
+      service.execute("lock", ex.meti.token, { turn: 0, actions: [] }),
     ).rejects.toMatchObject({ code: "rule_violation", message: expect.stringMatching(/paused/) });
-    const v = await service.control(ex.facilitator, { action: "resume" });
+    const v = await service.execute("control", ex.facilitator, { action: "resume" });
     expect(v.state.firedEvents.map((e) => e.id)).toContain("second_halt");
     expect(v.state.budgets.meti).toBe(1200);
     expect(v.messages.map((m) => m.text)).toContain("Press conference in 5 minutes");
@@ -242,13 +245,13 @@ describe("the facilitator's controls", () => {
 
   it("a fresh service on the same database resumes every exercise exactly (as after a restart)", async () => {
     const ex = await runningExercise(service);
-    await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
-    await service.lockDecision(ex.jogmec.token, {
+    await service.execute("lock", ex.meti.token, { turn: 0, actions: [] });
+    await service.execute("lock", ex.jogmec.token, {
       turn: 0,
       actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 5 }],
     });
     const before = await service.view(ex.facilitator);
-    const restarted = new ExerciseService(db, catalog);
+    const restarted = new ExerciseService(new PrismaExerciseStore(db), catalog);
     const after = await restarted.view(ex.facilitator);
     expect(after.session.turn).toBe(before.session.turn);
     expect(after.state.locked).toEqual(before.state.locked);

@@ -132,7 +132,7 @@ describe("a log stored in the first format still replays", () => {
 
   it("imports into SQLite through the write path and reproduces the same hashes", async () => {
     const { service, db } = await freshService();
-    const review = new ReviewService(db, service);
+    const review = new ReviewService(service);
     const file = JSON.parse(readFileSync(FIXTURE, "utf8"));
     // The import refuses a file made on another scenario version (a rule about scenarios, not
     // about the log's format): state the version this server has, leave the events as stored.

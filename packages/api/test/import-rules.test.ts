@@ -9,7 +9,7 @@ describe("import under the live rules", () => {
   it("an imported override reason longer than a live one (2,000 characters) is refused naming it", async () => {
     const svc = app.server.service;
     const ex = await runningExercise(svc);
-    await svc.override(ex.facilitator, {
+    await svc.execute("override", ex.facilitator, {
       turn: 0,
       target: { kind: "budget", team: "meti", value: 1200 },
       reason: "Supplementary budget passed",

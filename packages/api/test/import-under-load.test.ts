@@ -1,28 +1,15 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ExportedExercise } from "@chokepoint/contracts";
-import type { Database } from "@chokepoint/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ReviewService } from "../src/review/review-service.ts";
-import type { ExerciseService } from "../src/service/exercise-service.ts";
-import { freshService, runningExercise } from "./service-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { reviewForFile, runningExercise } from "./service-fixture.ts";
 
-let service: ExerciseService;
-let review: ReviewService;
-let db: Database;
-beforeAll(async () => {
-  ({ service, db } = await freshService());
-  review = new ReviewService(db, service);
-});
-afterAll(async () => {
-  service.timers.clearAll();
-  await db.$disconnect();
-});
+const fx = reviewForFile();
 
 /** An export whose first turn holds `n` legal re-locks of one team's (empty) decision. */
 async function bigExport(n: number): Promise<ExportedExercise> {
-  const ex = await runningExercise(service);
-  await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
-  const file = await review.exportJson(ex.facilitator);
+  const ex = await runningExercise(fx.service);
+  await fx.service.execute("lock", ex.meti.token, { turn: 0, actions: [] });
+  const file = await fx.review.exportJson(ex.facilitator);
   const lock = file.events.find((e) => e.event.type === "decisions_locked");
   if (!lock) throw new Error("no lock in the export");
   const before = file.events.slice(0, file.events.indexOf(lock));
@@ -34,14 +21,14 @@ async function bigExport(n: number): Promise<ExportedExercise> {
 describe("a huge import does not freeze the server", () => {
   it("40,000 re-locks import in batches while another exercise's lock round trip stays fast and the event loop keeps turning", async () => {
     const file = await bigExport(40_000);
-    const other = await runningExercise(service);
+    const other = await runningExercise(fx.service);
     // The same measurements without the import, in the same run: the baseline (this machine is
     // shared; its quiet figures move with the load on it).
     const lockTrips = async (n: number) => {
       const trips: number[] = [];
       for (let i = 0; i < n; i++) {
         const t0 = performance.now();
-        await service.lockDecision(other.meti.token, { turn: 0, actions: [] });
+        await fx.service.execute("lock", other.meti.token, { turn: 0, actions: [] });
         trips.push(performance.now() - t0);
         await new Promise((r) => setTimeout(r, 30));
       }
@@ -58,7 +45,7 @@ describe("a huge import does not freeze the server", () => {
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = performance.now();
-    const importing = review.importJson({ facilitatorName: "Imp", exercise: file });
+    const importing = fx.review.importJson({ facilitatorName: "Imp", exercise: file });
     // Locks in the other exercise while the import runs.
     await new Promise((r) => setTimeout(r, 50));
     const roundTrips = await lockTrips(10);

@@ -94,7 +94,7 @@ describe("whole-log reads", () => {
 
   it("a cached Monte Carlo answer is found without reading the log, and still counts against the limit", async () => {
     const ex = await runningExercise(app.server.service);
-    await app.server.service.advanceTurn(ex.facilitator, { turn: 0 });
+    await app.server.service.execute("advance", ex.facilitator, { turn: 0 });
     const store = app.server.service.store;
     const readLog = store.readLog.bind(store);
     let wholeReads = 0;

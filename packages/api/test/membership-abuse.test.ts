@@ -24,7 +24,7 @@ beforeAll(async () => {
     memberChanged: () => {},
     memberRemoved: (_s, participantId) => removed.push(participantId),
   };
-  service = new ExerciseService(db, catalog, recorder, undefined, {
+  service = new ExerciseService(new PrismaExerciseStore(db), catalog, recorder, undefined, {
     limits: withLimits({ membersPerExercise: 6, draftEditsPerMinute: 5 }),
     now: () => now,
   });
@@ -92,15 +92,15 @@ describe("the facilitator removes a participant", () => {
   it("their token stops working at once and after a restart, their sockets are told to close; others and the facilitator are unaffected", async () => {
     const ex = await runningExercise(service);
     await expect(
-      service.removeParticipant(ex.meti.token, { participantId: ex.jogmec.participantId }),
+      service.execute("remove", ex.meti.token, { participantId: ex.jogmec.participantId }),
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(
-      service.removeParticipant(ex.facilitator, {
+      service.execute("remove", ex.facilitator, {
         participantId: (await service.view(ex.facilitator)).me.participantId,
       }),
     ).rejects.toMatchObject({ code: "rule_violation" });
 
-    const v = await service.removeParticipant(ex.facilitator, {
+    const v = await service.execute("remove", ex.facilitator, {
       participantId: ex.jogmec.participantId,
     });
     expect(v.roster.flatMap((r) => r.members.map((m) => m.participantId))).not.toContain(
@@ -110,10 +110,10 @@ describe("the facilitator removes a participant", () => {
     const refused = { code: "forbidden", ja: expect.stringContaining("退出") };
     await expect(service.view(ex.jogmec.token)).rejects.toMatchObject(refused);
     await expect(
-      service.lockDecision(ex.jogmec.token, { turn: 0, actions: [] }),
+      service.execute("lock", ex.jogmec.token, { turn: 0, actions: [] }),
     ).rejects.toMatchObject(refused);
     // After a restart (a fresh service on the same database) the token is still dead.
-    const restarted = new ExerciseService(db, catalog);
+    const restarted = new ExerciseService(new PrismaExerciseStore(db), catalog);
     await expect(restarted.view(ex.jogmec.token)).rejects.toMatchObject({ code: "forbidden" });
     expect((await restarted.view(ex.meti.token)).me.team).toBe("meti");
   });
@@ -122,7 +122,7 @@ describe("the facilitator removes a participant", () => {
 describe("tokens expire with the exercise", () => {
   it("a token opens an ended exercise for the stated days after its end, then says it has expired", async () => {
     const ex = await runningExercise(service);
-    await service.control(ex.facilitator, { action: "end" });
+    await service.execute("control", ex.facilitator, { action: "end" });
     const endedAt = now;
     try {
       now = new Date(endedAt.getTime() + 29 * 86_400_000);
@@ -143,20 +143,20 @@ describe("tokens expire with the exercise", () => {
 describe("a retried command whose answer was lost returns what was stored", () => {
   it("the last lock of a turn (which resolved it) retried after a restart is answered with the stored result, not 'turn has passed'", async () => {
     const ex = await runningExercise(service);
-    await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
-    await service.lockDecision(ex.jogmec.token, { turn: 0, actions: [] });
+    await service.execute("lock", ex.meti.token, { turn: 0, actions: [] });
+    await service.execute("lock", ex.jogmec.token, { turn: 0, actions: [] });
     const lock = { turn: 0, actions: [], idempotencyKey: "maker-lock-turn-0" };
-    const first = await service.lockDecision(ex.maker.token, lock);
+    const first = await service.execute("lock", ex.maker.token, lock);
     expect(first.session.turn).toBe(1);
     const n = await logLength(ex.sessionId);
     // The answer never arrived; the server restarted; the phone retries the same command.
-    const restarted = new ExerciseService(db, catalog);
-    const retried = await restarted.lockDecision(ex.maker.token, lock);
+    const restarted = new ExerciseService(new PrismaExerciseStore(db), catalog);
+    const retried = await restarted.execute("lock", ex.maker.token, lock);
     expect(retried.session).toMatchObject({ turn: 1, seq: first.session.seq });
     expect(await logLength(ex.sessionId)).toBe(n);
     // Without the key the same late lock is still refused: the rule is unchanged.
     await expect(
-      restarted.lockDecision(ex.maker.token, { turn: 0, actions: [] }),
+      restarted.execute("lock", ex.maker.token, { turn: 0, actions: [] }),
     ).rejects.toMatchObject({ code: "turn_closed" });
   });
 });
@@ -164,7 +164,7 @@ describe("a retried command whose answer was lost returns what was stored", () =
 describe("snapshots are a cache", () => {
   it("a turn's missing snapshot (a crash between a turn and its snapshot) is rebuilt, identical, when the exercise is next loaded", async () => {
     const ex = await runningExercise(service);
-    for (const turn of [0, 1]) await service.advanceTurn(ex.facilitator, { turn });
+    for (const turn of [0, 1]) await service.execute("advance", ex.facilitator, { turn });
     const before = await db.stateSnapshot.findMany({
       where: { sessionId: ex.sessionId },
       orderBy: { turn: "asc" },
@@ -173,7 +173,7 @@ describe("snapshots are a cache", () => {
     await db.stateSnapshot.delete({
       where: { sessionId_turn: { sessionId: ex.sessionId, turn: 0 } },
     });
-    await new ExerciseService(db, catalog).view(ex.facilitator);
+    await new ExerciseService(new PrismaExerciseStore(db), catalog).view(ex.facilitator);
     const after = await db.stateSnapshot.findMany({
       where: { sessionId: ex.sessionId },
       orderBy: { turn: "asc" },
@@ -187,8 +187,8 @@ describe("snapshots are a cache", () => {
 describe("an import killed part-way leaves nothing joinable", () => {
   it("SIGKILL during a 3,000-event import: the half-written exercise has no join code, and the next start deletes it", async () => {
     const ex = await runningExercise(service);
-    await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
-    const review = new ReviewService(db, service);
+    await service.execute("lock", ex.meti.token, { turn: 0, actions: [] });
+    const review = new ReviewService(service);
     const file = await review.exportJson(ex.facilitator);
     const lock = file.events.find((e) => e.event.type === "decisions_locked");
     if (!lock) throw new Error("no lock in the export");
@@ -240,8 +240,8 @@ describe("an import killed part-way leaves nothing joinable", () => {
 
   it("a finished import and a fork get a join code", async () => {
     const ex = await runningExercise(service);
-    await service.advanceTurn(ex.facilitator, { turn: 0 });
-    const review = new ReviewService(db, service);
+    await service.execute("advance", ex.facilitator, { turn: 0 });
+    const review = new ReviewService(service);
     const file = await review.exportJson(ex.facilitator);
     const imported = await review.importJson({ facilitatorName: "Imp", exercise: file });
     const store = new PrismaExerciseStore(db);
@@ -257,7 +257,7 @@ describe("draft edits are rate-limited per participant", () => {
   it("beyond the limit a script's edits are refused with when to retry, nothing is written; a minute later edits go through", async () => {
     const ex = await runningExercise(service);
     const edit = (tonnes: number) =>
-      service.editDraft(ex.jogmec.token, {
+      service.execute("edit_draft", ex.jogmec.token, {
         turn: 0,
         lever: "jogmec_dy_stockpile",
         actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes }],

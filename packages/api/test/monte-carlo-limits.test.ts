@@ -19,12 +19,11 @@ afterAll(async () => {
 describe("Monte Carlo limits in the review", () => {
   it("refuses more runs than the limit, rate-limits each token, and serves repeats from the cache", async () => {
     const review = new ReviewService(
-      db,
       service,
       withLimits({ monteCarlo: { maxRuns: 100, perTokenPerMinute: 2 } }),
     );
     const ex = await runningExercise(service);
-    await service.advanceTurn(ex.facilitator, { turn: 0 });
+    await service.execute("advance", ex.facilitator, { turn: 0 });
 
     const tooMany = await review.monteCarlo(ex.facilitator, { runs: 500 }).catch((e) => e);
     expect(isAppError(tooMany, "invalid_payload")).toBe(true);

@@ -68,10 +68,10 @@ beforeAll(async () => {
       redisUrl: `redis://127.0.0.1:${port}`,
     })) as ClusterAdapter;
     expect(cluster.kind).toBe("redis");
-    const service = new ExerciseService(store, catalog);
     const http: Server = createServer();
-    const { io, broadcaster } = attachSocket(http, service, 10_000, cluster);
-    service.setBroadcaster(broadcaster);
+    const { io, broadcaster, serve } = attachSocket(http, cluster);
+    const service = new ExerciseService(store, catalog, broadcaster);
+    serve(service, 10_000);
     await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
     nodes.push({ service, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` });
     closers.push(async () => {
@@ -132,18 +132,18 @@ describe("fan-out through Redis (REDIS_URL)", () => {
     const onOne = await subscribe(one.url, aiko.token);
     const onTwo = await subscribe(two.url, ben.token);
     // Started on server two: Aiko, on server one, is pushed the change.
-    const started = await two.service.control(ex.token, { action: "start" });
+    const started = await two.service.execute("control", ex.token, { action: "start" });
     await until("Aiko hears of the start", () => onOne.pushes.includes(started.session.seq));
     // Aiko locks on server one: Ben, on server two, is pushed it.
-    const locked = await one.service.lockDecision(aiko.token, { turn: 0, actions: [] });
+    const locked = await one.service.execute("lock", aiko.token, { turn: 0, actions: [] });
     await until("Ben hears of the lock", () => onTwo.pushes.includes(locked.session.seq));
     // The facilitator moves Ben from server one: his connection on server two changes audience.
-    const moved = await one.service.moveParticipant(ex.token, {
+    const moved = await one.service.execute("move", ex.token, {
       participantId: ben.participantId,
       team: "meti",
     });
     await until("Ben gets his new view", () => onTwo.views.some((v) => v.me.team === "meti"));
-    const afterMove = await two.service.lockDecision(ben.token, { turn: 0, actions: [] });
+    const afterMove = await two.service.execute("lock", ben.token, { turn: 0, actions: [] });
     expect(afterMove.session.seq).toBeGreaterThan(moved.session.seq);
     // Both now in team meti's room: the resolution reaches both, whichever server sent it.
     await until("both hear the turn resolve", () =>

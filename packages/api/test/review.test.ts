@@ -1,34 +1,21 @@
 import { isEngineEvent } from "@chokepoint/contracts";
-import type { Database } from "@chokepoint/db";
 import { readLog } from "@chokepoint/db";
 import { replay, stateHash } from "@chokepoint/engine";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ReviewService } from "../src/review/review-service.ts";
-import type { ExerciseService } from "../src/service/exercise-service.ts";
-import { catalog, freshService, runningExercise } from "./service-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { catalog, reviewForFile, runningExercise } from "./service-fixture.ts";
 
-let service: ExerciseService;
-let review: ReviewService;
-let db: Database;
-beforeAll(async () => {
-  ({ service, db } = await freshService());
-  review = new ReviewService(db, service);
-});
-afterAll(async () => {
-  service.timers.clearAll();
-  await db.$disconnect();
-});
+const fx = reviewForFile();
 
 /** Plays `turns` turns live: JOGMEC buys Dy every turn, the magnet maker buys safety stock in turn 2. */
 async function played(turns: number) {
-  const ex = await runningExercise(service);
+  const ex = await runningExercise(fx.service);
   for (let t = 0; t < turns; t++) {
-    await service.lockDecision(ex.meti.token, { turn: t, actions: [] });
-    await service.lockDecision(ex.jogmec.token, {
+    await fx.service.execute("lock", ex.meti.token, { turn: t, actions: [] });
+    await fx.service.execute("lock", ex.jogmec.token, {
       turn: t,
       actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 4 }],
     });
-    await service.lockDecision(ex.maker.token, {
+    await fx.service.execute("lock", ex.maker.token, {
       turn: t,
       actions: t === 2 ? [{ op: "buy", lever: "magnet_maker_inventory", tonnes: 100 }] : [],
     });
@@ -40,12 +27,12 @@ const scenario = catalog.get("rare-earth-2010")?.scenario;
 describe("replay, forks and the after-action review", () => {
   it("the replayed state at every turn k has the hash recorded live at turn k", async () => {
     const ex = await played(4);
-    const snaps = await db.stateSnapshot.findMany({
+    const snaps = await fx.db.stateSnapshot.findMany({
       where: { sessionId: ex.sessionId },
       orderBy: { turn: "asc" },
     });
     expect(snaps.map((s) => s.turn)).toEqual([0, 1, 2, 3]);
-    const engine = (await readLog(db, ex.sessionId)).map((e) => e.event).filter(isEngineEvent);
+    const engine = (await readLog(fx.db, ex.sessionId)).map((e) => e.event).filter(isEngineEvent);
     for (const s of snaps) {
       const upTo = engine.slice(
         0,
@@ -55,7 +42,7 @@ describe("replay, forks and the after-action review", () => {
       expect(r.ok).toBe(true);
       if (r.ok) expect(stateHash(r.state)).toBe(s.stateHash);
     }
-    const t = await review.timeline(ex.facilitator);
+    const t = await fx.review.timeline(ex.facilitator);
     expect(t.turns).toHaveLength(4);
     expect(t.turns[2]?.decisions.magnet_maker).toEqual([
       { op: "buy", lever: "magnet_maker_inventory", tonnes: 100 },
@@ -69,37 +56,37 @@ describe("replay, forks and the after-action review", () => {
 
   it("a fork at turn k keeps every earlier turn identical and can be played on differently", async () => {
     const ex = await played(4);
-    const branch = await review.fork(ex.facilitator, { atTurn: 2 });
-    const original = await review.timeline(ex.facilitator);
-    const forked = await review.timeline(branch.token);
+    const branch = await fx.review.fork(ex.facilitator, { atTurn: 2 });
+    const original = await fx.review.timeline(ex.facilitator);
+    const forked = await fx.review.timeline(branch.token);
     expect(forked.lineage).toMatchObject({ parentId: ex.sessionId, forkedAtTurn: 2 });
     expect(forked.turns).toHaveLength(2);
     expect(forked.turns).toEqual(original.turns.slice(0, 2));
-    const origSnaps = await db.stateSnapshot.findMany({
+    const origSnaps = await fx.db.stateSnapshot.findMany({
       where: { sessionId: ex.sessionId, turn: { lt: 2 } },
       orderBy: { turn: "asc" },
     });
-    const forkSnaps = await db.stateSnapshot.findMany({
+    const forkSnaps = await fx.db.stateSnapshot.findMany({
       where: { sessionId: branch.sessionId },
       orderBy: { turn: "asc" },
     });
     expect(forkSnaps.map((s) => s.stateHash)).toEqual(origSnaps.map((s) => s.stateHash));
     // Played on live with a different decision: turn 2 differs, earlier turns do not.
-    await service.control(branch.token, { action: "resume" });
-    await service.advanceTurn(branch.token, { turn: 2 });
-    const cmp = await review.compare(ex.facilitator, { other: branch.sessionId });
+    await fx.service.execute("control", branch.token, { action: "resume" });
+    await fx.service.execute("advance", branch.token, { turn: 2 });
+    const cmp = await fx.review.compare(ex.facilitator, { other: branch.sessionId });
     expect(cmp.b.turns.slice(0, 2)).toEqual(cmp.a.turns.slice(0, 2));
     expect(cmp.b.turns[2]?.metrics).not.toEqual(cmp.a.turns[2]?.metrics);
-    expect(await review.timeline(ex.facilitator)).toMatchObject({
+    expect(await fx.review.timeline(ex.facilitator)).toMatchObject({
       lineage: { branches: [{ sessionId: branch.sessionId, forkedAtTurn: 2 }] },
     });
-    expect((await review.timeline(branch.token)).lineage.joinCode).toBe(branch.joinCode);
+    expect((await fx.review.timeline(branch.token)).lineage.joinCode).toBe(branch.joinCode);
   });
 
   it("a branch runs headless to the end with changed decisions; comparison of unequal lengths uses only common turns", async () => {
     const ex = await played(3);
-    const branch = await review.fork(ex.facilitator, { atTurn: 1 });
-    const run = await review.runBranch(branch.token, {
+    const branch = await fx.review.fork(ex.facilitator, { atTurn: 1 });
+    const run = await fx.review.runBranch(branch.token, {
       turns: {
         "1": [
           {
@@ -122,7 +109,7 @@ describe("replay, forks and the after-action review", () => {
         ja: expect.stringContaining("を使えません"),
       },
     ]);
-    const cmp = await review.compare(branch.token, { other: ex.sessionId });
+    const cmp = await fx.review.compare(branch.token, { other: ex.sessionId });
     // 24 turns against 3: only the 3 both played are compared, never a zero for the rest.
     expect(cmp.commonTurns).toBe(3);
     expect([cmp.a.turnsPlayed, cmp.b.turnsPlayed]).toEqual([24, 3]);
@@ -138,41 +125,56 @@ describe("replay, forks and the after-action review", () => {
     expect(cmp.a.turns[1]?.metrics.stockpileTonnes).not.toBe(
       cmp.b.turns[1]?.metrics.stockpileTonnes,
     );
-    await expect(review.runBranch(branch.token, { turns: {} })).rejects.toMatchObject({
+    await expect(fx.review.runBranch(branch.token, { turns: {} })).rejects.toMatchObject({
       code: "rule_violation",
     });
   });
 
   it("an exported JSON log re-imports with its notes and replays to identical hashes; CSV has the CLI numbering and detail", async () => {
     const ex = await played(3);
-    await review.saveNote(ex.facilitator, { noteId: "note-keep-1", turn: 1, body: "Kept" });
-    await review.saveNote(ex.facilitator, { noteId: "note-gone-1", turn: null, body: "Gone" });
-    await review.saveNote(ex.facilitator, { noteId: "note-keep-1", turn: 1, body: "Kept, edited" });
-    await review.deleteNote(ex.facilitator, { noteId: "note-gone-1" });
-    await review.addDebriefQuestion(ex.facilitator, {
+    await fx.service.execute("write_note", ex.facilitator, {
+      noteId: "note-keep-1",
+      turn: 1,
+      body: "Kept",
+    });
+    await fx.service.execute("write_note", ex.facilitator, {
+      noteId: "note-gone-1",
+      turn: null,
+      body: "Gone",
+    });
+    await fx.service.execute("write_note", ex.facilitator, {
+      noteId: "note-keep-1",
+      turn: 1,
+      body: "Kept, edited",
+    });
+    await fx.service.execute("delete_note", ex.facilitator, { noteId: "note-gone-1" });
+    await fx.service.execute("add_debrief_question", ex.facilitator, {
       questionId: "q-talk",
       text: "Who called whom?",
     });
-    await review.answerDebrief(ex.jogmec.token, { questionId: "q-talk", answer: "METI called us" });
-    const exported = await review.exportJson(ex.facilitator);
+    await fx.service.execute("answer_debrief", ex.jogmec.token, {
+      questionId: "q-talk",
+      answer: "METI called us",
+    });
+    const exported = await fx.review.exportJson(ex.facilitator);
     expect(Object.keys(exported.stateHashes)).toEqual(["0", "1", "2"]);
-    const imported = await review.importJson({
+    const imported = await fx.review.importJson({
       facilitatorName: "Reviewer",
       exercise: JSON.parse(JSON.stringify(exported)),
     });
     expect(imported.stateHashes).toEqual(exported.stateHashes);
-    const again = await review.exportJson(imported.token);
+    const again = await fx.review.exportJson(imported.token);
     expect(again.stateHashes).toEqual(exported.stateHashes);
     // Notes survive the round trip: text, turn, author and times; the deleted one stays deleted.
-    const before = (await review.timeline(ex.facilitator)).notes;
-    const after = (await review.timeline(imported.token)).notes;
+    const before = (await fx.review.timeline(ex.facilitator)).notes;
+    const after = (await fx.review.timeline(imported.token)).notes;
     expect(after).toEqual(before);
     expect(after).toMatchObject([
       { turn: 1, body: "Kept, edited", authorName: "Sato", editedAt: expect.any(String) },
     ]);
     // So do the questionnaire's added questions and answers, with who answered.
-    const answers = (await review.timeline(imported.token)).debrief;
-    expect(answers).toEqual((await review.timeline(ex.facilitator)).debrief);
+    const answers = (await fx.review.timeline(imported.token)).debrief;
+    expect(answers).toEqual((await fx.review.timeline(ex.facilitator)).debrief);
     expect(answers.answers).toMatchObject([
       { questionId: "q-talk", answer: "METI called us", team: "jogmec" },
     ]);
@@ -180,7 +182,7 @@ describe("replay, forks and the after-action review", () => {
       questionId: "q-talk",
       text: { ja: "Who called whom?", en: "Who called whom?" },
     });
-    const csv = await review.exportCsv(ex.facilitator);
+    const csv = await fx.review.exportCsv(ex.facilitator);
     const lines = csv.trim().split("\n");
     // The CLI's numbering (turn 0 is the first) and its per-material and per-sector columns.
     expect(lines[0]).toMatch(/^turn,label,price_multiple_/);
@@ -196,7 +198,9 @@ describe("replay, forks and the after-action review", () => {
     // A tampered log is refused with the event that fails.
     const bad = JSON.parse(JSON.stringify(exported));
     bad.events[bad.events.length - 1].event = { type: "turn_resolved", turn: 7 };
-    await expect(review.importJson({ facilitatorName: "X", exercise: bad })).rejects.toMatchObject({
+    await expect(
+      fx.review.importJson({ facilitatorName: "X", exercise: bad }),
+    ).rejects.toMatchObject({
       code: "invalid_payload",
       message: expect.stringMatching(/does not apply/),
     });
@@ -205,20 +209,20 @@ describe("replay, forks and the after-action review", () => {
   it("the actual run lies inside its Monte Carlo bands for a log with an inject and an override; notes are written once, edited and deleted", async () => {
     const ex = await played(1);
     // An inject and an override in turn 1, then the turn resolves: the band must hold them too.
-    await service.fireInject(ex.facilitator, { turn: 1, inject: "second_halt" });
-    await service.override(ex.facilitator, {
+    await fx.service.execute("inject", ex.facilitator, { turn: 1, inject: "second_halt" });
+    await fx.service.execute("override", ex.facilitator, {
       turn: 1,
       target: { kind: "price", material: "dy_oxide", value: 8 },
       reason: "Traders hoarding on rumours",
     });
-    await service.lockDecision(ex.meti.token, { turn: 1, actions: [] });
-    await service.lockDecision(ex.jogmec.token, { turn: 1, actions: [] });
-    await service.lockDecision(ex.maker.token, { turn: 1, actions: [] });
-    const mc = await review.monteCarlo(ex.facilitator, { runs: 50 });
+    await fx.service.execute("lock", ex.meti.token, { turn: 1, actions: [] });
+    await fx.service.execute("lock", ex.jogmec.token, { turn: 1, actions: [] });
+    await fx.service.execute("lock", ex.maker.token, { turn: 1, actions: [] });
+    const mc = await fx.review.monteCarlo(ex.facilitator, { runs: 50 });
     expect(mc.runs).toBe(50);
     // Only the turns the exercise played: no bands (and no zeros) for turns nobody played.
     expect(mc.turns).toHaveLength(2);
-    const actual = (await review.timeline(ex.facilitator)).turns;
+    const actual = (await fx.review.timeline(ex.facilitator)).turns;
     for (const [t, band] of mc.turns.entries()) {
       const spend = actual[t]?.metrics.spend ?? Number.NaN;
       expect(spend).toBeGreaterThanOrEqual(band.spend.p5 - 1e-9);
@@ -242,26 +246,31 @@ describe("replay, forks and the after-action review", () => {
     const note = { noteId: "note-0001", turn: 1, body: "JOGMEC bought at the right time" };
     // A double click sends the same note twice: it is stored once.
     await Promise.all([
-      review.saveNote(ex.facilitator, note),
-      review.saveNote(ex.facilitator, note),
+      fx.service.execute("write_note", ex.facilitator, note),
+      fx.service.execute("write_note", ex.facilitator, note),
     ]);
-    expect((await review.timeline(ex.facilitator)).notes.map((n) => n.body)).toEqual([
+    expect((await fx.review.timeline(ex.facilitator)).notes.map((n) => n.body)).toEqual([
       "JOGMEC bought at the right time",
     ]);
-    await review.saveNote(ex.facilitator, { ...note, body: "JOGMEC bought early" });
-    const [edited] = (await review.timeline(ex.facilitator)).notes;
+    await fx.service.execute("write_note", ex.facilitator, {
+      ...note,
+      body: "JOGMEC bought early",
+    });
+    const [edited] = (await fx.review.timeline(ex.facilitator)).notes;
     expect(edited).toMatchObject({ body: "JOGMEC bought early", authorName: "Sato" });
     expect(edited?.editedAt).not.toBeNull();
-    await review.deleteNote(ex.facilitator, { noteId: "note-0001" });
-    expect((await review.timeline(ex.facilitator)).notes).toEqual([]);
-    await expect(review.deleteNote(ex.facilitator, { noteId: "note-0001" })).rejects.toMatchObject({
+    await fx.service.execute("delete_note", ex.facilitator, { noteId: "note-0001" });
+    expect((await fx.review.timeline(ex.facilitator)).notes).toEqual([]);
+    await expect(
+      fx.service.execute("delete_note", ex.facilitator, { noteId: "note-0001" }),
+    ).rejects.toMatchObject({
       code: "rule_violation",
     });
     await expect(
-      review.saveNote(ex.meti.token, { noteId: "note-0002", turn: 1, body: "x" }),
+      fx.service.execute("write_note", ex.meti.token, { noteId: "note-0002", turn: 1, body: "x" }),
     ).rejects.toMatchObject({
       code: "forbidden",
     });
-    await expect(review.timeline(ex.meti.token)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(fx.review.timeline(ex.meti.token)).rejects.toMatchObject({ code: "forbidden" });
   });
 });

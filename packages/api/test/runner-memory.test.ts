@@ -22,7 +22,7 @@ describe("exercises in memory", () => {
     const ids = [];
     for (let i = 0; i < 3; i++) {
       const ex = await runningExercise(service);
-      await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
+      await service.execute("lock", ex.meti.token, { turn: 0, actions: [] });
       ids.push(ex.sessionId);
     }
     const first = await runner.read(ids[0] as string);

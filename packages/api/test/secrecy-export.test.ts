@@ -1,61 +1,48 @@
 import { ImportInput } from "@chokepoint/contracts";
-import type { Database } from "@chokepoint/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ReviewService } from "../src/review/review-service.ts";
-import type { ExerciseService } from "../src/service/exercise-service.ts";
-import { freshService, runningExercise } from "./service-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { reviewForFile, runningExercise } from "./service-fixture.ts";
 
-let service: ExerciseService;
-let review: ReviewService;
-let db: Database;
-beforeAll(async () => {
-  ({ service, db } = await freshService());
-  review = new ReviewService(db, service);
-});
-afterAll(async () => {
-  service.timers.clearAll();
-  await db.$disconnect();
-});
+const fx = reviewForFile();
 
 describe("secrecy through the exports (the attack: re-join as an observer and export)", () => {
   it("an observer's JSON and CSV exports hold no team's decision of the unresolved turn; after it resolves they do", async () => {
-    const ex = await runningExercise(service);
-    await service.lockDecision(ex.jogmec.token, {
+    const ex = await runningExercise(fx.service);
+    await fx.service.execute("lock", ex.jogmec.token, {
       turn: 0,
       actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 7 }],
     });
     // The room's join code no longer admits observers…
     await expect(
-      service.join({ joinCode: ex.joinCode, displayName: "Aiko again", role: "observer" }),
+      fx.service.join({ joinCode: ex.joinCode, displayName: "Aiko again", role: "observer" }),
     ).rejects.toMatchObject({ code: "forbidden" });
     // …and even with the observer code (say, passed on by an observer) the exports hold nothing.
-    const { session } = await service.view(ex.facilitator);
-    const spy = await service.join({
+    const { session } = await fx.service.view(ex.facilitator);
+    const spy = await fx.service.join({
       joinCode: session.observerCode as string,
       displayName: "Aiko again",
     });
-    const json = await review.exportJson(spy.token);
+    const json = await fx.review.exportJson(spy.token);
     const locks = json.events.filter((e) => e.event.type === "decisions_locked");
     expect(locks).toEqual([]);
-    const csv = await review.exportCsv(spy.token);
+    const csv = await fx.review.exportCsv(spy.token);
     expect(csv).not.toContain("jogmec_dy_stockpile");
     // The review's record (the scenario's lever list aside) shows nothing of it either.
-    const t = await review.timeline(spy.token);
+    const t = await fx.review.timeline(spy.token);
     expect(JSON.stringify({ ...t, scenario: undefined })).not.toContain("jogmec_dy_stockpile");
 
     // Once the turn resolves, the review may show it.
-    await service.advanceTurn(ex.facilitator, { turn: 0 });
-    const after = await review.exportJson(spy.token);
+    await fx.service.execute("advance", ex.facilitator, { turn: 0 });
+    const after = await fx.review.exportJson(spy.token);
     expect(after.events.some((e) => e.event.type === "decisions_locked")).toBe(true);
   });
 
   it("an import is checked before anything is written: recorded hashes, teams, and whose decisions", async () => {
-    const ex = await runningExercise(service);
-    await service.lockDecision(ex.meti.token, { turn: 0, actions: [] });
-    await service.advanceTurn(ex.facilitator, { turn: 0 });
-    const file = await review.exportJson(ex.facilitator);
+    const ex = await runningExercise(fx.service);
+    await fx.service.execute("lock", ex.meti.token, { turn: 0, actions: [] });
+    await fx.service.execute("advance", ex.facilitator, { turn: 0 });
+    const file = await fx.review.exportJson(ex.facilitator);
     const attempt = (exercise: typeof file) =>
-      review.importJson({ facilitatorName: "Imp", exercise }).catch((e: Error) => e.message);
+      fx.review.importJson({ facilitatorName: "Imp", exercise }).catch((e: Error) => e.message);
     expect(await attempt({ ...file, stateHashes: { "0": "0000000000000000" } })).toMatch(
       /exercise\.stateHashes\.0: the log replays to [0-9a-f]+ but the file records 0000000000000000/,
     );
@@ -85,7 +72,7 @@ describe("secrecy through the exports (the attack: re-join as an observer and ex
     expect(bounds(file)).toBeUndefined();
     // The untouched file imports.
     expect(
-      (await review.importJson({ facilitatorName: "Imp", exercise: file })).sessionId,
+      (await fx.review.importJson({ facilitatorName: "Imp", exercise: file })).sessionId,
     ).toBeTruthy();
   });
 });

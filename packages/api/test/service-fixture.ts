@@ -2,8 +2,9 @@ import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Database, migrateDeploy, openDatabase } from "@chokepoint/db";
+import { type Database, migrateDeploy, openDatabase, PrismaExerciseStore } from "@chokepoint/db";
 import { afterAll, beforeAll } from "vitest";
+import { ReviewService } from "../src/review/review-service.ts";
 import { ScenarioCatalog } from "../src/scenario-catalog.ts";
 import { type AppServer, createAppServer } from "../src/server/create-app-server.ts";
 import type { Broadcaster } from "../src/service/broadcaster.ts";
@@ -28,7 +29,12 @@ export async function freshService(): Promise<{
     memberChanged: () => {},
     memberRemoved: () => {},
   };
-  return { service: new ExerciseService(db, catalog, recorder), db, url, changed };
+  return {
+    service: new ExerciseService(new PrismaExerciseStore(db), catalog, recorder),
+    db,
+    url,
+    changed,
+  };
 }
 
 /** An exercise of the 2010 scenario with a facilitator and three participants on three teams, started. */
@@ -47,7 +53,7 @@ export async function runningExercise(service: ExerciseService) {
   const meti = await join("Aiko", "meti");
   const jogmec = await join("Ben", "jogmec");
   const maker = await join("Chika", "magnet_maker");
-  await service.control(facilitator, { action: "start" });
+  await service.execute("control", facilitator, { action: "start" });
   return { sessionId, joinCode, facilitator, meti, jogmec, maker };
 }
 
@@ -67,4 +73,21 @@ export function appServerForFile(
   });
   afterAll(() => app.server.close());
   return app;
+}
+
+/**
+ * A service and its review over a fresh SQLite file, for one test file; closed after it. Read
+ * `fx.service`, `fx.review` and `fx.db` inside tests (they are set before the first runs).
+ */
+export function reviewForFile(): { service: ExerciseService; review: ReviewService; db: Database } {
+  const fx = {} as { service: ExerciseService; review: ReviewService; db: Database };
+  beforeAll(async () => {
+    const { service, db } = await freshService();
+    Object.assign(fx, { service, db, review: new ReviewService(service) });
+  });
+  afterAll(async () => {
+    fx.service.timers.clearAll();
+    await fx.db.$disconnect();
+  });
+  return fx;
 }

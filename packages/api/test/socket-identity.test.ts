@@ -40,7 +40,7 @@ describe("a socket belongs to one caller for life", () => {
     expect(await watcher.emitWithAck("subscribe", { token: b.facilitator })).toMatchObject({
       ok: true,
     });
-    await app.server.service.control(b.facilitator, { action: "pause" });
+    await app.server.service.execute("control", b.facilitator, { action: "pause" });
     await watched;
     expect(heard.filter((id) => id === b.sessionId)).toEqual([]);
   });
@@ -75,9 +75,13 @@ describe("a carried-over draft", () => {
       displayName: "Obs",
       role: "observer",
     });
-    await svc.editDraft(ex.jogmec.token, { turn: 0, lever: dy, actions: [buy(dy, 10)] });
+    await svc.execute("edit_draft", ex.jogmec.token, {
+      turn: 0,
+      lever: dy,
+      actions: [buy(dy, 10)],
+    });
     // Turn 0 closes before the team locks: its draft is carried into turn 1.
-    await svc.advanceTurn(ex.facilitator, { turn: 0 });
+    await svc.execute("advance", ex.facilitator, { turn: 0 });
     expect((await svc.runner.read(ex.sessionId)).decisions.get("jogmec")?.carriedFrom).toBe(0);
     const drafts = async () => {
       const r = await fetch(`${app.base}/api/trpc/review.exportJson`, {
@@ -89,8 +93,8 @@ describe("a carried-over draft", () => {
     };
     expect(await drafts()).toEqual([]);
     // Played in turn 1 (locked as drafted), it is history: the review shows how it was made.
-    await svc.lockDecision(ex.jogmec.token, { turn: 1, actions: [buy(dy, 10)] });
-    await svc.advanceTurn(ex.facilitator, { turn: 1 });
+    await svc.execute("lock", ex.jogmec.token, { turn: 1, actions: [buy(dy, 10)] });
+    await svc.execute("advance", ex.facilitator, { turn: 1 });
     expect(await drafts()).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { Database } from "@chokepoint/db";
+import { type Database, PrismaExerciseStore } from "@chokepoint/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExerciseService } from "../src/service/exercise-service.ts";
 import { TurnTimers } from "../src/service/turn-timers.ts";
@@ -26,7 +26,7 @@ afterAll(async () => {
 describe("turn timer", () => {
   it("resolves the turn when the timer ends, even if not every team has locked, and re-arms for the next", async () => {
     const timers = new ManualTimers();
-    const service = new ExerciseService(db, catalog, undefined, timers);
+    const service = new ExerciseService(new PrismaExerciseStore(db), catalog, undefined, timers);
     const {
       joinCode,
       token: fac,
@@ -40,40 +40,42 @@ describe("turn timer", () => {
     });
     const a = await service.join({ joinCode, displayName: "Aiko", team: "meti" });
     await service.join({ joinCode, displayName: "Ben", team: "jogmec" });
-    await service.control(fac, { action: "start" });
+    await service.execute("control", fac, { action: "start" });
     expect(timers.armed.get(sessionId)?.ms).toBe(600_000);
-    await service.lockDecision(a.token, { turn: 0, actions: [] });
+    await service.execute("lock", a.token, { turn: 0, actions: [] });
     expect((await service.view(fac)).session.turn).toBe(0);
     timers.armed.get(sessionId)?.fire();
     await expect.poll(async () => (await service.view(fac)).session.turn).toBe(1);
     expect(timers.armed.has(sessionId)).toBe(true);
     // A pause stops the clock.
-    await service.control(fac, { action: "pause" });
+    await service.execute("control", fac, { action: "pause" });
     expect(timers.armed.has(sessionId)).toBe(false);
   });
 
   it("resuming arms the timer with the time that was left, not the full time", async () => {
     const timers = new ManualTimers();
-    const service = new ExerciseService(db, catalog, undefined, timers);
+    const service = new ExerciseService(new PrismaExerciseStore(db), catalog, undefined, timers);
     const { token: fac, sessionId } = await service.createExercise({
       scenarioId: "rare-earth-2010",
       seed: 3,
       facilitatorName: "Sato",
       turnTimerSeconds: 600,
     });
-    await service.control(fac, { action: "start" });
+    await service.execute("control", fac, { action: "start" });
     await new Promise((r) => setTimeout(r, 1100));
-    const paused = await service.control(fac, { action: "pause" });
+    const paused = await service.execute("control", fac, { action: "pause" });
     const left = paused.session.remainingMs ?? 0;
     expect(left).toBeLessThan(599_000);
     expect(left).toBeGreaterThan(590_000);
     await new Promise((r) => setTimeout(r, 300));
-    const resumed = await service.control(fac, { action: "resume" });
+    const resumed = await service.execute("control", fac, { action: "resume" });
     expect(timers.armed.get(sessionId)?.ms).toBe(left);
     expect(resumed.session.deadlineMs).toBeGreaterThan(Date.now() + left - 1000);
     // A restarted server (a new service on the same database) re-arms with what is left.
     const afterRestart = new ManualTimers();
-    await new ExerciseService(db, catalog, undefined, afterRestart).view(fac);
+    await new ExerciseService(new PrismaExerciseStore(db), catalog, undefined, afterRestart).view(
+      fac,
+    );
     const rearmed = afterRestart.armed.get(sessionId)?.ms ?? 0;
     expect(rearmed).toBeLessThanOrEqual(left);
     expect(rearmed).toBeGreaterThan(left - 5000);

@@ -104,6 +104,14 @@ export const OverrideInput = z.strictObject({
 });
 export type OverrideInput = z.infer<typeof OverrideInput>;
 
+/** More time on the open turn's timer, e.g. when a room is still talking. */
+export const ExtendTurnInput = z.strictObject({
+  turn: TurnIndex,
+  seconds: z.number().int().min(L.extendTurnSeconds.min).max(L.extendTurnSeconds.max),
+  idempotencyKey: IdempotencyKey,
+});
+export type ExtendTurnInput = z.infer<typeof ExtendTurnInput>;
+
 export const BroadcastInput = z.strictObject({
   text: z.string().trim().min(1).max(L.broadcastChars),
   idempotencyKey: IdempotencyKey,

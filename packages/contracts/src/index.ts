@@ -1,4 +1,19 @@
 export { APP_ERROR_CODES, AppError, type AppErrorCode, isAppError } from "./app-error.ts";
+export {
+  COMMANDS,
+  type Command,
+  type CommandAt,
+  type CommandCaller,
+  type CommandInput,
+  type CommandKind,
+  type CommandName,
+  type CommandRouter,
+  type CommandsOf,
+  type CommandTable,
+  commandsOf,
+  type NoteEvent,
+  type PublishedCommand,
+} from "./command-table.ts";
 export * from "./commands.ts";
 export { INPUT_LIMITS } from "./input-limits.ts";
 export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-event.ts";

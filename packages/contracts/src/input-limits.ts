@@ -15,6 +15,8 @@ export const INPUT_LIMITS = {
   /** The seed is a non-negative 32-bit integer: what the engine's PRNG takes. */
   seed: { min: 0, max: 2 ** 31 - 1 },
   turnTimerSeconds: { min: 30, max: 7200 },
+  /** More time a facilitator gives the open turn at once (the console offers a minute). */
+  extendTurnSeconds: { min: 10, max: 1800 },
   /** A custom inject is a headline and a paragraph, not a document. */
   injectTitleChars: 200,
   injectTextChars: 2000,

@@ -46,6 +46,12 @@ export const SessionEvent = z.discriminatedUnion("type", [
     type: z.literal("resolution_mode_set"),
     mode: z.enum(["all_locked", "reveal"]),
   }),
+  /** The facilitator gave the open turn more time: its timer runs `seconds` longer. */
+  z.strictObject({
+    type: z.literal("turn_extended"),
+    turn: z.number().int().min(0),
+    seconds: z.number().int().min(1),
+  }),
   /**
    * In reveal mode the turn's timer ran out: drafting is closed (each team's draft was locked as
    * it stood, in `decisions_locked` events written with this one) and the turn waits for the

@@ -8,6 +8,7 @@ import {
   STATUS_WORDS,
   TEAM_ACT_WORDS,
 } from "./refusal-words.ts";
+import { SERVER_REFUSALS } from "./server-refusals.ts";
 
 /**
  * What a refusal's parameter is, which decides how each language prints it: `turn` is a
@@ -47,14 +48,14 @@ type ValueOf<K> = K extends "text"
                   ? { ja: string; en: string }
                   : never;
 
-interface RefusalDef {
+export interface RefusalDef {
   code: AppErrorCode;
   params: Record<string, Kind>;
   en: string;
   ja: string;
 }
 
-const none = {} as const;
+export const none = {} as const;
 
 /**
  * Every refusal the exercise's rules (`packages/api/src/core`) can give, by reason: its
@@ -62,7 +63,7 @@ const none = {} as const;
  * The core names a reason and its parameters; only this catalogue words them, for the server's
  * answer, the web and the CLI alike. A test checks both languages use exactly the parameters.
  */
-export const REFUSALS = {
+const RULE_REFUSALS = {
   exercise_ended_join: {
     code: "bad_join_code",
     params: { joinCode: "text" },
@@ -86,6 +87,12 @@ export const REFUSALS = {
     params: none,
     en: "sign in first: this token is not in this exercise",
     ja: "先に参加してください：このトークンはこの演習のものではありません",
+  },
+  removed_from_exercise: {
+    code: "forbidden",
+    params: none,
+    en: "the facilitator removed you from this exercise",
+    ja: "ファシリテーターによりこの演習から退出させられました",
   },
   facilitator_only: {
     code: "forbidden",
@@ -225,6 +232,18 @@ export const REFUSALS = {
     en: "turn {turn} has closed ({closedBy}); the exercise is at turn {current}, and your team's draft is kept for it",
     ja: "第{turn}ターンは締め切られました（{closedBy}）。演習は第{current}ターンです。チームの下書きはこのターンに引き継がれています",
   },
+  no_turn_timer: {
+    code: "rule_violation",
+    params: none,
+    en: "this exercise has no turn timer to extend",
+    ja: "この演習にはターンのタイマーがありません",
+  },
+  not_the_open_turn: {
+    code: "turn_closed",
+    params: { turn: "turn", current: "turn" },
+    en: "turn {turn} is not the open turn; the exercise is at turn {current}",
+    ja: "第{turn}ターンは進行中のターンではありません。演習は第{current}ターンです",
+  },
   question_exists: {
     code: "rule_violation",
     params: { questionId: "text" },
@@ -262,6 +281,12 @@ export const REFUSALS = {
     ja: "回答：回答が空です",
   },
 } as const satisfies Record<string, RefusalDef>;
+
+/**
+ * Every refusal the server can give: the exercise's rules (the core) and the service's own
+ * (tokens, codes, limits, imports, forks; `server-refusals.ts`), in one catalogue.
+ */
+export const REFUSALS = { ...RULE_REFUSALS, ...SERVER_REFUSALS } as const;
 
 export type RefusalReason = keyof typeof REFUSALS;
 

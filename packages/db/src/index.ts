@@ -41,6 +41,7 @@ export {
 export type {
   AppendBatch,
   AppendOutcome,
+  Branch,
   ExerciseStore,
   SessionHeader,
 } from "./store/exercise-store.ts";

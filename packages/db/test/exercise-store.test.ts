@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { isAppError, type LogEvent } from "@chokepoint/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/open-database.ts";
+import { addNote } from "../src/repositories/notes.ts";
 import { statusAfter } from "../src/store/exercise-store.ts";
 import { PrismaExerciseStore } from "../src/store/prisma-exercise-store.ts";
 import { ENGINES, freshDatabase, lockEvent } from "./fresh-database.ts";
@@ -278,5 +279,32 @@ describe.each(ENGINES)("the Prisma store on %s", (engine) => {
         at: new Date(),
       }),
     ).rejects.toMatchObject({ code: "session_not_found" });
+  });
+
+  it("lists an exercise's branches and its notes from before notes were events (the review's reads)", async () => {
+    const parent = await exercise();
+    const branch = await store.create({
+      scenarioId: "rare-earth-2010",
+      scenarioVersion: "1.0.0",
+      seed: 1,
+      teams: ["meti", "jogmec"],
+      facilitatorName: "Sato",
+      parentId: parent.sessionId,
+      forkedAtTurn: 0,
+    });
+    expect(await store.branches(parent.sessionId)).toEqual([
+      {
+        sessionId: branch.sessionId,
+        forkedAtTurn: 0,
+        createdAt: expect.any(Date),
+        status: "lobby",
+      },
+    ]);
+    expect(await store.branches(branch.sessionId)).toEqual([]);
+    await addNote(db, parent.sessionId, { turn: null, body: "Written before notes were events" });
+    expect((await store.legacyNotes(parent.sessionId)).map((n) => n.body)).toEqual([
+      "Written before notes were events",
+    ]);
+    expect(await store.legacyNotes(branch.sessionId)).toEqual([]);
   });
 });

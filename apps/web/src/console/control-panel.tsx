@@ -12,12 +12,15 @@ export function ControlPanel({ view, outcome }: { view: ExerciseView; outcome: C
   const control = useMutation(trpc.facilitator.control.mutationOptions(outcome));
   const advance = useMutation(trpc.facilitator.advance.mutationOptions(outcome));
   const resolutionMode = useMutation(trpc.facilitator.resolutionMode.mutationOptions(outcome));
+  const extendTurn = useMutation(trpc.facilitator.extendTurn.mutationOptions(outcome));
   const s = view.session;
   const staffed = view.roster.filter(
     (r) => r.team !== null && r.members.some((m) => m.role === "participant"),
   );
   const allLocked = staffed.length > 0 && staffed.every((r) => r.locked);
   const reveal = s.resolution === "reveal";
+  // A turn still counting down (or paused with time left) can be given a minute more.
+  const timed = !!s.turnTimerSeconds && !s.awaitingReveal;
   return (
     <section className="card">
       {s.status !== "ended" ? (
@@ -91,6 +94,21 @@ export function ControlPanel({ view, outcome }: { view: ExerciseView; outcome: C
             {t("pause")}
           </button>
         </>
+      ) : null}
+      {timed && (s.status === "running" || s.status === "paused") ? (
+        <button
+          type="button"
+          data-testid="extend-turn"
+          onClick={() =>
+            extendTurn.mutate({
+              turn: s.turn,
+              seconds: 60,
+              idempotencyKey: `extend-${s.turn}-${crypto.randomUUID()}`,
+            })
+          }
+        >
+          {t("extendTurn")}
+        </button>
       ) : null}
       {s.status === "paused" ? (
         <button

@@ -96,6 +96,7 @@ export const liveMessages = {
   // time
   timeLeft: { ja: "残り時間 {time}", en: "Time left {time}" },
   timePaused: { ja: "一時停止中（残り {time}）", en: "Paused — {time} left" },
+  extendTurn: { ja: "残り時間を1分延長", en: "One more minute" },
   timeUp: { ja: "時間切れ — ターンを締め切っています…", en: "Time's up — closing the turn…" },
   noTimer: { ja: "制限時間なし", en: "No time limit" },
   // news

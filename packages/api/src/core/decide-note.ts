@@ -1,19 +1,21 @@
-import { AppError, type LogEvent, refusal } from "@chokepoint/contracts";
-import type { Command } from "./command.ts";
+import { AppError, refusal } from "@chokepoint/contracts";
+import type { Command, NoteEvent } from "./command.ts";
 import type { Actor, ExerciseState } from "./exercise-state.ts";
 import { may } from "./permissions.ts";
 
-/** The review's own events: notes and the questionnaire (written during play and after the end). */
-export type NoteEvent = Extract<
-  LogEvent,
-  { type: "note_written" | "note_deleted" | "debrief_question_added" | "debrief_answered" }
->;
-type NoteCommand = Extract<
-  Command,
-  {
-    type: "write_note" | "delete_note" | "replay_notes" | "add_debrief_question" | "answer_debrief";
-  }
->;
+const NOTE_COMMANDS = [
+  "write_note",
+  "delete_note",
+  "replay_notes",
+  "add_debrief_question",
+  "answer_debrief",
+] as const;
+type NoteCommand = Extract<Command, { type: (typeof NOTE_COMMANDS)[number] }>;
+
+/** The review's commands: their rules are these, whatever the exercise's status. */
+export function isNoteCommand(command: Command): command is NoteCommand {
+  return (NOTE_COMMANDS as readonly string[]).includes(command.type);
+}
 
 /**
  * The facilitator's notes: written, edited (same id) and deleted as events, so they are in the

@@ -1,18 +1,18 @@
-import { AppError, type LogEvent, refusal } from "@chokepoint/contracts";
+import { AppError, COMMANDS, type LogEvent, refusal } from "@chokepoint/contracts";
 import type { EngineEvent } from "@chokepoint/engine";
 import { applyEngineEvent } from "./apply-engine-event.ts";
 import type { Command } from "./command.ts";
 import { decideEditDraft, deciderTeam, turnClosed } from "./decide-draft.ts";
-import { decideNote } from "./decide-note.ts";
+import { decideNote, isNoteCommand } from "./decide-note.ts";
 import { evolve } from "./evolve.ts";
 import {
   type Actor,
   type ExerciseState,
   isFinished,
   type Member,
-  memberOf,
   staffedTeams,
 } from "./exercise-state.ts";
+import { memberOrRefusal } from "./permissions.ts";
 
 /**
  * The exercise's rules, once (emmett's `decide`): who may do what, when, and which events
@@ -25,14 +25,7 @@ export function decide(
   command: Command,
 ): LogEvent[] | AppError {
   // Notes and the questionnaire are the hot-wash: written during play and after the end alike.
-  if (
-    command.type === "write_note" ||
-    command.type === "delete_note" ||
-    command.type === "replay_notes" ||
-    command.type === "add_debrief_question" ||
-    command.type === "answer_debrief"
-  )
-    return decideNote(state, caller, command);
+  if (isNoteCommand(command)) return decideNote(state, caller, command);
   // An ended exercise is a record: nothing else changes it.
   if (state.status === "ended")
     return command.type === "join"
@@ -48,12 +41,16 @@ export function decide(
       ? closeDrafting(state, command.turn)
       : resolveTurn(state, command.turn);
   }
-  const me = memberOf(state, caller);
-  if (!me) return refusal("not_a_member", {});
-  if (command.type === "lock") return decideLock(state, me, command.turn, command.actions);
-  if (command.type === "edit_draft") return decideEditDraft(state, me, command);
-  if (me.role !== "facilitator") return refusal("facilitator_only", {});
+  const me = memberOrRefusal(state, caller);
+  if (me instanceof AppError) return me;
+  // Who may send it is declared with the command (the contracts' table), checked here once.
+  if (COMMANDS[command.type].who === "facilitator" && me.role !== "facilitator")
+    return refusal("facilitator_only", {});
   switch (command.type) {
+    case "lock":
+      return decideLock(state, me, command.turn, command.actions);
+    case "edit_draft":
+      return decideEditDraft(state, me, command);
     case "advance":
       return requireRunning(state) ?? resolveTurn(state, command.turn);
     case "inject":
@@ -86,9 +83,20 @@ export function decide(
         : [{ type: "resolution_mode_set", mode: command.mode }];
     case "control":
       return decideControl(state, command.action);
+    case "extend_turn":
+      return decideExtendTurn(state, command.turn, command.seconds);
     case "replay_engine":
       return engineEvents(state, command.events);
+    default:
+      return unhandled(command);
   }
+}
+
+/** A command declared in the table with no rule here fails to compile (its type is not `never`). */
+function unhandled(command: never): never {
+  throw new Error(
+    `no rule decides the command ${JSON.stringify(command)}: add a case for it to decide()`,
+  );
 }
 
 function decideJoin(
@@ -195,6 +203,20 @@ function decideControl(
     } as const
   )[action];
   return [{ type }];
+}
+
+/** More time on the open turn, while its timer counts (running) or waits (paused). */
+function decideExtendTurn(
+  state: ExerciseState,
+  turn: number,
+  seconds: number,
+): LogEvent[] | AppError {
+  if (!state.genesis.turnTimerSeconds) return refusal("no_turn_timer", {});
+  if (state.status !== "running" && state.status !== "paused")
+    return refusal("not_running", { status: state.status });
+  if (turn !== state.engine.turn || state.draftingClosed === turn)
+    return refusal("not_the_open_turn", { turn, current: state.engine.turn });
+  return [{ type: "turn_extended", turn, seconds }];
 }
 
 /**

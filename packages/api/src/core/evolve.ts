@@ -99,6 +99,8 @@ function evolveOne(state: ExerciseState, r: Recorded): ExerciseState {
       return { ...state, seq, resolution: event.mode };
     case "drafting_closed":
       return { ...state, seq, draftingClosed: event.turn };
+    case "turn_extended":
+      return { ...state, seq };
     case "session_started":
     case "session_resumed":
       return { ...state, seq, status: "running" };

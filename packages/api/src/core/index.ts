@@ -2,9 +2,8 @@
 // clock, no randomness (enforced by lint and test/core-purity.test.ts).
 
 export { audienceOf, versionFor } from "./audience-version.ts";
-export type { Command, CommandType, Permission } from "./command.ts";
+export type { Command, CommandType, NoteEvent, Permission } from "./command.ts";
 export { decide, tentative } from "./decide.ts";
-export type { NoteEvent } from "./decide-note.ts";
 export { evolve, foldLog, type Recorded } from "./evolve.ts";
 export {
   type Actor,
@@ -31,7 +30,7 @@ export {
 } from "./exercise-view.ts";
 export type { NewsItem } from "./news-feed.ts";
 export type { OverrideEntry } from "./override-log.ts";
-export { may } from "./permissions.ts";
+export { may, memberOrRefusal } from "./permissions.ts";
 export type { DraftEdit, LockRecord, TeamDecision } from "./team-decision.ts";
 export { msLeft } from "./turn-clock.ts";
 export { visibleLog } from "./visible-log.ts";

@@ -1,4 +1,4 @@
-import { type AppError, refusal } from "@chokepoint/contracts";
+import { AppError, refusal } from "@chokepoint/contracts";
 import type { Permission } from "./command.ts";
 import { type Actor, type ExerciseState, type Member, memberOf } from "./exercise-state.ts";
 
@@ -14,10 +14,22 @@ const WHO: Record<Permission, Member["role"][]> = {
   answer_debrief: ["participant", "observer"],
 };
 
+/**
+ * The caller's member, or why there is none: removed by the facilitator (their token was
+ * revoked with the removal, but a process may still hold it), or never in this exercise.
+ */
+export function memberOrRefusal(state: ExerciseState, caller: Actor): Member | AppError {
+  const me = memberOf(state, caller);
+  if (me) return me;
+  return caller.participantId !== null && state.removed.has(caller.participantId)
+    ? refusal("removed_from_exercise", {})
+    : refusal("not_a_member", {});
+}
+
 /** Whether a caller may read or act outside the log; the member it is, or the refusal as a value. */
 export function may(state: ExerciseState, caller: Actor, what: Permission): Member | AppError {
-  const me = memberOf(state, caller);
-  if (!me) return refusal("not_a_member", {});
+  const me = memberOrRefusal(state, caller);
+  if (me instanceof AppError) return me;
   if (!WHO[what].includes(me.role))
     return refusal(
       what === "review" || what === "export"

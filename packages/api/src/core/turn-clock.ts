@@ -39,6 +39,13 @@ export function evolveClock(before: ExerciseState, after: ExerciseState, r: Reco
       return after.status === "running"
         ? { deadlineMs: now + full, remainingMs: null }
         : { deadlineMs: null, remainingMs: full };
+    case "turn_extended": {
+      const more = r.event.seconds * 1000;
+      const { deadlineMs, remainingMs } = before.clock;
+      return deadlineMs !== null
+        ? { deadlineMs: deadlineMs + more, remainingMs: null }
+        : { deadlineMs: null, remainingMs: (remainingMs ?? full) + more };
+    }
     default:
       return before.clock;
   }

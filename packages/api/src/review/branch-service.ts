@@ -6,6 +6,7 @@ import {
   isEngineEvent,
   type RunBranchInput,
   readStoredEvent,
+  refusal,
 } from "@chokepoint/contracts";
 import {
   applyEvent,
@@ -15,29 +16,28 @@ import {
   type Scenario,
   stateHash,
 } from "@chokepoint/engine";
-import type { NoteEvent } from "../core/index.ts";
-import type { ExerciseService } from "../service/exercise-service.ts";
+import type { ExerciseState, Member, NoteEvent } from "../core/index.ts";
+import type { ExerciseRunner } from "../service/exercise-runner.ts";
 import { logPages } from "../service/log-pages.ts";
 import { replayInto, runToEnd } from "../service/run-headless.ts";
-import { openExercise } from "./open-exercise.ts";
 
 /**
  * Writers beside the live session — import, fork, headless branch runs. Each creates or
  * changes an exercise only through the one write path (decide → append → evolve, in the
- * exercise's queue), so the same rules, derived columns and snapshots apply.
+ * exercise's queue) and its store port, so the same rules, derived columns and snapshots
+ * apply, and the rules run on the in-memory store as on the database.
  */
 
 /** Re-creates an exported exercise as a new one; its replay reproduces the recorded hashes. */
-export async function importExercise(exercises: ExerciseService, input: ImportInput) {
+export async function importExercise(runner: ExerciseRunner, input: ImportInput) {
   const file = input.exercise;
-  const entry = exercises.catalog.require(file.scenario.id, "exercise.scenario.id");
+  const entry = runner.catalog.require(file.scenario.id, "exercise.scenario.id");
   if (entry.scenario.version !== file.scenario.version)
-    throw new AppError(
-      "invalid_payload",
-      `exercise.scenario.version: this server has ${file.scenario.id} ${entry.scenario.version}, the export was made on ${file.scenario.version}`,
-      undefined,
-      `シナリオの版が違います：このサーバーは${file.scenario.id} ${entry.scenario.version}、ファイルは${file.scenario.version}で作られています`,
-    );
+    throw refusal("import_scenario_version", {
+      scenario: file.scenario.id,
+      have: entry.scenario.version,
+      file: file.scenario.version,
+    });
   // Older files carry older event shapes: upgrade each (upcasters), never re-validate strictly.
   // A turn of the event loop every 20 ms: reading tens of thousands of events takes seconds,
   // and other exercises' requests must not wait for that.
@@ -51,16 +51,11 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
     try {
       events.push(readStoredEvent(e.event, e.v ?? 1));
     } catch (err) {
-      throw new AppError(
-        "invalid_payload",
-        `exercise.events[${i}]: ${(err as Error).message}`,
-        undefined,
-        `exercise.events[${i}]：読み込めない記録です（${(err as Error).message}）`,
-      );
+      throw refusal("import_unreadable_event", { index: i, problem: (err as Error).message });
     }
   }
   await checkImport(file, events.filter(isEngineEvent), entry.scenario);
-  const created = await exercises.store.create({
+  const created = await runner.store.create({
     scenarioId: file.scenario.id,
     scenarioVersion: file.scenario.version,
     seed: file.seed,
@@ -72,15 +67,10 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
   });
   const me = created.facilitator.participantId;
   try {
-    await replayInto(exercises.runner, created.sessionId, me, events.filter(isEngineEvent));
+    await replayInto(runner, created.sessionId, me, events.filter(isEngineEvent));
   } catch (e) {
     if (e instanceof AppError && e.code === "rule_violation")
-      throw new AppError(
-        "invalid_payload",
-        `exercise.events: ${e.message}`,
-        undefined,
-        `exercise.events：記録が正しくありません（${e.message}）`,
-      );
+      throw refusal("import_broken_log", { problem: { en: e.message, ja: e.ja } });
     throw e;
   }
   // Notes travel in the log with their author and times; restore them as they were.
@@ -92,31 +82,31 @@ export async function importExercise(exercises: ExerciseService, input: ImportIn
   ]);
   const notes = events.filter((e): e is NoteEvent => reviewTypes.has(e.type));
   if (notes.length)
-    await exercises.runner.execute(
+    await runner.execute(
       created.sessionId,
       { participantId: me },
       { type: "replay_notes", events: notes },
     );
   // An import is a record to review: end it if the file had not.
-  const state = await exercises.runner.read(created.sessionId);
+  const state = await runner.read(created.sessionId);
   if (state.status !== "ended")
-    await exercises.runner.execute(
+    await runner.execute(
       created.sessionId,
       { participantId: me },
       { type: "control", action: "end" },
     );
-  await publish(exercises, created.sessionId);
+  await publish(runner, created.sessionId);
   return {
     sessionId: created.sessionId,
     token: created.facilitator.token,
-    stateHashes: await hashesOf(exercises, created.sessionId),
+    stateHashes: await hashesOf(runner, created.sessionId),
   };
 }
 
 /** Gives a fully written exercise its join code; its cached state is refolded with it. */
-async function publish(exercises: ExerciseService, sessionId: string): Promise<string> {
-  const joinCode = await exercises.store.publish(sessionId);
-  await exercises.runner.refreshHeader(sessionId);
+async function publish(runner: ExerciseRunner, sessionId: string): Promise<string> {
+  const joinCode = await runner.store.publish(sessionId);
+  await runner.refreshHeader(sessionId);
   return joinCode;
 }
 
@@ -125,30 +115,27 @@ async function publish(exercises: ExerciseService, sessionId: string): Promise<s
  * the log (checkImport has already replayed the file against its recorded hashes). Reading the
  * whole log back to replay it again held the event loop for 1.5 s on a 40,000-event import.
  */
-async function hashesOf(exercises: ExerciseService, sessionId: string) {
+async function hashesOf(runner: ExerciseRunner, sessionId: string) {
   const hashes: Record<string, string> = {};
-  for (const s of await exercises.store.snapshotHashes(sessionId))
+  for (const s of await runner.store.snapshotHashes(sessionId))
     hashes[String(s.turn)] = s.stateHash;
   return hashes;
 }
 
-/** A branch holding the log up to turn k (everything decided before it), paused, to play live or run headless. */
+/**
+ * A branch of `parent` holding its log up to turn k (everything decided before it), paused, to
+ * play live or run headless. `caller` (the member allowed to fork) becomes its facilitator.
+ */
 export async function forkExercise(
-  exercises: ExerciseService,
-  token: unknown,
+  runner: ExerciseRunner,
+  parent: ExerciseState,
+  caller: Member,
   { atTurn }: ForkInput,
 ) {
-  const { state: parent, me: caller } = await openExercise(exercises, token, "fork");
   const resolved = parent.engine.results.length;
-  if (atTurn > resolved)
-    throw new AppError(
-      "rule_violation",
-      `atTurn: only ${resolved} turns have been played; fork at 0…${resolved}`,
-      undefined,
-      `atTurn：進んだのは${resolved}ターンまでです。分岐できるのは0～${resolved}です`,
-    );
+  if (atTurn > resolved) throw refusal("fork_after_played", { resolved });
   const g = parent.genesis;
-  const created = await exercises.store.create({
+  const created = await runner.store.create({
     scenarioId: g.scenario.id,
     scenarioVersion: g.scenario.version,
     seed: g.seed,
@@ -161,25 +148,29 @@ export async function forkExercise(
   });
   // Read in pages (a 40,000-event log in one read held the event loop 1.6 s).
   const events: EngineEvent[] = [];
-  for await (const page of logPages(exercises.store, g.sessionId))
+  for await (const page of logPages(runner.store, g.sessionId))
     for (const { event } of page)
       if (isEngineEvent(event) && event.turn < atTurn) events.push(event);
   const me = { participantId: created.facilitator.participantId };
-  await replayInto(exercises.runner, created.sessionId, me.participantId, events);
+  await replayInto(runner, created.sessionId, me.participantId, events);
   for (const action of ["start", "pause"] as const)
-    await exercises.runner.execute(created.sessionId, me, { type: "control", action });
+    await runner.execute(created.sessionId, me, { type: "control", action });
   return {
     sessionId: created.sessionId,
-    joinCode: await publish(exercises, created.sessionId),
+    joinCode: await publish(runner, created.sessionId),
     token: created.facilitator.token,
   };
 }
 
-/** Runs a branch (or any exercise) to the end headless with the given decisions. */
-export async function runBranch(exercises: ExerciseService, token: unknown, input: RunBranchInput) {
-  const { state, me } = await openExercise(exercises, token, "fork");
+/** Runs a branch (or any exercise) to the end headless with the given decisions, as `me`. */
+export async function runBranch(
+  runner: ExerciseRunner,
+  state: ExerciseState,
+  me: Member,
+  input: RunBranchInput,
+) {
   const decisions = new Map(Object.entries(input.turns).map(([t, d]) => [Number(t), d]));
-  const r = await runToEnd(exercises.runner, state.genesis.sessionId, me.participantId, decisions);
+  const r = await runToEnd(runner, state.genesis.sessionId, me.participantId, decisions);
   return { turnsPlayed: r.turnsPlayed, refused: r.refused };
 }
 
@@ -197,19 +188,13 @@ async function checkImport(
   const known = new Set(scenario.teams.map((t) => t.id));
   for (const [i, team] of file.teams.entries()) {
     if (!known.has(team))
-      throw new AppError(
-        "invalid_payload",
-        `exercise.teams.${i}: '${team}' is not a team of ${scenario.id} (teams: ${[...known].join(", ")})`,
-        undefined,
-        `exercise.teams.${i}：「${team}」は${scenario.id}のチームではありません（チーム：${[...known].join("、")}）`,
-      );
-    if (file.teams.indexOf(team) !== i)
-      throw new AppError(
-        "invalid_payload",
-        `exercise.teams.${i}: '${team}' is listed twice`,
-        undefined,
-        `exercise.teams.${i}：「${team}」が二度書かれています`,
-      );
+      throw refusal("import_unknown_team", {
+        index: i,
+        team,
+        scenario: scenario.id,
+        teams: [...known],
+      });
+    if (file.teams.indexOf(team) !== i) throw refusal("import_team_twice", { index: i, team });
   }
   const model = prepareModel(scenario);
   let state = initialState(model, file.seed);
@@ -223,35 +208,30 @@ async function checkImport(
     // and grew the database by 66 MB; live, a reason is at most 2,000 characters).
     const maxReason = INPUT_LIMITS.overrideReasonChars.max;
     if (e.type === "outcome_overridden" && e.reason.length > maxReason)
-      throw new AppError(
-        "invalid_payload",
-        `exercise.events: engine event ${i} is an override whose reason has ${e.reason.length} characters; at most ${maxReason}`,
-        { maxChars: maxReason },
-        `exercise.events：記録${i}の修正理由が${e.reason.length}文字あります。最大${maxReason}文字です`,
-      );
+      throw refusal("import_reason_too_long", {
+        index: i,
+        chars: e.reason.length,
+        maxChars: maxReason,
+      });
     if (e.type === "decisions_locked" && !file.teams.includes(e.team))
-      throw new AppError(
-        "invalid_payload",
-        `exercise.events: engine event ${i} is a decision of '${e.team}', which is not in this exercise (teams: ${file.teams.join(", ")})`,
-        undefined,
-        `exercise.events：記録${i}は「${e.team}」の決定ですが、このチームは演習にいません（チーム：${file.teams.join("、")}）`,
-      );
+      throw refusal("import_decision_of_absent_team", {
+        index: i,
+        team: e.team,
+        teams: file.teams,
+      });
     const r = applyEvent(model, state, e);
     if (!r.ok)
-      throw new AppError(
-        "invalid_payload",
-        `exercise.events: engine event ${i} does not apply: ${r.error.message}`,
-        undefined,
-        `exercise.events：記録${i}はルール上適用できません（${r.error.ja}）`,
-      );
+      throw refusal("import_event_does_not_apply", {
+        index: i,
+        said: { en: r.error.message, ja: r.error.ja },
+      });
     state = r.state;
     const recorded = e.type === "turn_resolved" ? file.stateHashes[String(e.turn)] : undefined;
     if (recorded !== undefined && recorded !== stateHash(state))
-      throw new AppError(
-        "invalid_payload",
-        `exercise.stateHashes.${e.turn}: the log replays to ${stateHash(state)} but the file records ${recorded}; the file was changed, or made by another engine version`,
-        undefined,
-        `exercise.stateHashes.${e.turn}：記録を再生した状態（${stateHash(state)}）がファイルの記録（${recorded}）と一致しません。ファイルが変更されたか、別の版のエンジンで作られています`,
-      );
+      throw refusal("import_hash_mismatch", {
+        turn: e.turn,
+        replayed: stateHash(state),
+        recorded,
+      });
   }
 }

@@ -1,26 +1,16 @@
 import {
-  AppError,
+  type AppError,
   type CompareInput,
-  type DebriefAnswerInput,
-  type DebriefQuestionInput,
-  type DeleteNoteInput,
   EVENT_SCHEMA_VERSION,
   type ExportedExercise,
   type ForkInput,
   type ImportInput,
   isEngineEvent,
   type MonteCarloInput,
-  type NoteInput,
   type RunBranchInput,
+  refusal,
 } from "@chokepoint/contracts";
-import {
-  branchesOf,
-  type Database,
-  listNotes,
-  recordedHashes,
-  rootOf,
-  type StoredEvent,
-} from "@chokepoint/db";
+import type { ExerciseStore, StoredEvent } from "@chokepoint/db";
 import {
   describeVariation,
   type EngineEvent,
@@ -36,7 +26,6 @@ import {
   visibleLog,
 } from "../core/index.ts";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
-import type { ExerciseService } from "../service/exercise-service.ts";
 import { logPages, yieldEvery } from "../service/log-pages.ts";
 import type { MonteCarloPool } from "../service/monte-carlo-pool.ts";
 import { Lru, RateLimit } from "../service/rate-limit.ts";
@@ -44,7 +33,7 @@ import { WorkGate } from "../service/work-gate.ts";
 import { forkExercise, importExercise, runBranch } from "./branch-service.ts";
 import { compareOverCommonTurns } from "./compare-branches.ts";
 import { timelineCsv } from "./export-csv.ts";
-import { openExercise } from "./open-exercise.ts";
+import { type ExerciseAccess, openExercise } from "./open-exercise.ts";
 import { referencePath, scorecard, timelineTurns } from "./timeline.ts";
 
 export type { TimelineEntry, TimelineTurn } from "./timeline.ts";
@@ -61,9 +50,10 @@ export class ReviewService {
   /** Whole-log reads: a few at once, per member per minute (`limits.logReads`). */
   private readonly logReads: WorkGate;
   private readonly logReadRate: RateLimit;
+  /** The exercises' store port (the in-memory one in rule tests, Prisma in production). */
+  private readonly store: ExerciseStore;
   constructor(
-    private readonly db: Database,
-    private readonly exercises: ExerciseService,
+    private readonly exercises: ExerciseAccess,
     private readonly limits: Limits = DEFAULT_LIMITS,
     /** Runs Monte Carlo off the event loop; without one (tests, CLI) it runs inline. */
     private readonly mcPool?: MonteCarloPool,
@@ -73,6 +63,7 @@ export class ReviewService {
     this.mcAsks = new RateLimit(limits.monteCarlo.answersPerTokenPerMinute, 60_000);
     this.logReads = new WorkGate(limits.logReads.concurrent, limits.logReads.waiting);
     this.logReadRate = new RateLimit(limits.logReads.perMemberPerMinute, 60_000);
+    this.store = exercises.runner.store;
   }
 
   private open(token: unknown, what: Permission) {
@@ -83,22 +74,25 @@ export class ReviewService {
   private countLogRead(me: Member): void {
     const wait = this.logReadRate.take(me.participantId);
     if (wait > 0)
-      throw new AppError(
-        "rate_limited",
-        `at most ${this.limits.logReads.perMemberPerMinute} exports or reviews a minute; try again in ${Math.ceil(wait / 1000)} s`,
+      throw refusal(
+        "too_many_log_reads",
+        { perMinute: this.limits.logReads.perMemberPerMinute, seconds: Math.ceil(wait / 1000) },
         { retryAfterMs: wait },
-        `エクスポートとレビューの表示は1分あたり最大${this.limits.logReads.perMemberPerMinute}回までです。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
       );
   }
 
   importJson(input: ImportInput) {
-    return importExercise(this.exercises, input);
+    return importExercise(this.exercises.runner, input);
   }
   fork(token: unknown, input: ForkInput) {
-    return this.logReads.run(() => forkExercise(this.exercises, token, input));
+    return this.logReads.run(async () => {
+      const { state, me } = await this.open(token, "fork");
+      return forkExercise(this.exercises.runner, state, me, input);
+    });
   }
-  runBranch(token: unknown, input: RunBranchInput) {
-    return runBranch(this.exercises, token, input);
+  async runBranch(token: unknown, input: RunBranchInput) {
+    const { state, me } = await this.open(token, "fork");
+    return runBranch(this.exercises.runner, state, me, input);
   }
 
   /**
@@ -107,7 +101,7 @@ export class ReviewService {
    */
   private async readable(state: ExerciseState, me: Member): Promise<StoredEvent[]> {
     const out: StoredEvent[] = [];
-    for await (const page of logPages(this.exercises.store, state.genesis.sessionId)) {
+    for await (const page of logPages(this.store, state.genesis.sessionId)) {
       const upTo = page.filter((e) => e.seq <= state.seq);
       for (const e of visibleLog(state, me, upTo)) out.push(e);
       if (upTo.length < page.length) break;
@@ -124,7 +118,7 @@ export class ReviewService {
   private async timelineOf(state: ExerciseState, me: Member) {
     const g = state.genesis;
     const log = await this.readable(state, me);
-    const header = await this.exercises.store.header(g.sessionId);
+    const header = await this.store.header(g.sessionId);
     const members = [...state.members.values()];
     const started = log[0]?.createdAt ?? null;
     return {
@@ -164,7 +158,7 @@ export class ReviewService {
       ),
       scorecard: scorecard(g.model, state),
       /** Japan's actual path where the scenario has one (same engine and seed), else null. */
-      reference: referencePath(state, this.exercises.catalog.get(g.scenario.id)?.reference),
+      reference: referencePath(state, this.exercises.runner.catalog.get(g.scenario.id)?.reference),
       notes: await this.notesOf(state),
       debrief: debriefOf(state),
       lineage: {
@@ -172,11 +166,9 @@ export class ReviewService {
         forkedAtTurn: header.forkedAtTurn,
         /** Shown to the facilitator so a branch can be played live (join code, console). */
         joinCode: me.role === "facilitator" ? header.joinCode : null,
-        branches: (await branchesOf(this.db, g.sessionId)).map((b) => ({
-          sessionId: b.id,
-          forkedAtTurn: b.forkedAtTurn,
+        branches: (await this.store.branches(g.sessionId)).map((b) => ({
+          ...b,
           createdAt: b.createdAt.toISOString(),
-          status: b.status,
         })),
       },
     };
@@ -187,7 +179,7 @@ export class ReviewService {
    * old table, shown read-only so nothing is lost).
    */
   private async notesOf(state: ExerciseState): Promise<(Note & { legacy: boolean })[]> {
-    const legacy = (await listNotes(this.db, state.genesis.sessionId)).map((n) => ({
+    const legacy = (await this.store.legacyNotes(state.genesis.sessionId)).map((n) => ({
       noteId: n.id,
       turn: n.turn,
       body: n.body,
@@ -202,17 +194,6 @@ export class ReviewService {
     return [...legacy, ...[...state.notes.values()].map((n) => ({ ...n, legacy: false }))];
   }
 
-  /** Writes or edits a note (an event in the log); a repeat of the same text stores nothing. */
-  async saveNote(token: unknown, input: NoteInput) {
-    const { state, me } = await this.open(token, "write_note");
-    const written = await this.exercises.runner.execute(
-      state.genesis.sessionId,
-      { participantId: me.participantId },
-      { type: "write_note", ...input, at: new Date().toISOString() },
-    );
-    return { noteId: input.noteId, stored: written.events.length > 0 };
-  }
-
   /** The questionnaire as one member sees it: every question, and their own answers. */
   async debrief(token: unknown) {
     const { state, me } = await this.open(token, "view");
@@ -223,36 +204,6 @@ export class ReviewService {
       questions: d.questions,
       mine: d.answers.filter((a) => a.participantId === me.participantId),
     };
-  }
-
-  async answerDebrief(token: unknown, input: DebriefAnswerInput) {
-    const { state, me } = await this.open(token, "answer_debrief");
-    const w = await this.exercises.runner.execute(
-      state.genesis.sessionId,
-      { participantId: me.participantId },
-      { type: "answer_debrief", ...input, at: new Date().toISOString() },
-    );
-    return { stored: w.events.length > 0 };
-  }
-
-  async addDebriefQuestion(token: unknown, input: DebriefQuestionInput) {
-    const { state, me } = await this.open(token, "write_note");
-    await this.exercises.runner.execute(
-      state.genesis.sessionId,
-      { participantId: me.participantId },
-      { type: "add_debrief_question", ...input },
-    );
-    return { questionId: input.questionId };
-  }
-
-  async deleteNote(token: unknown, input: DeleteNoteInput) {
-    const { state, me } = await this.open(token, "write_note");
-    await this.exercises.runner.execute(
-      state.genesis.sessionId,
-      { participantId: me.participantId },
-      { type: "delete_note", noteId: input.noteId, at: new Date().toISOString() },
-    );
-    return { noteId: input.noteId };
   }
 
   async exportJson(token: unknown): Promise<ExportedExercise> {
@@ -280,7 +231,9 @@ export class ReviewService {
         teams: g.teams,
         title: g.title,
         events,
-        stateHashes: await recordedHashes(this.db, g.sessionId),
+        stateHashes: Object.fromEntries(
+          (await this.store.snapshotHashes(g.sessionId)).map((h) => [String(h.turn), h.stateHash]),
+        ),
       };
     });
   }
@@ -305,13 +258,8 @@ export class ReviewService {
   /** Compares this exercise with another of the same lineage (its parent, a branch, or a sibling). */
   async compare(token: unknown, { other }: CompareInput) {
     const { state } = await this.open(token, "review");
-    if ((await rootOf(this.db, state.genesis.sessionId)) !== (await rootOf(this.db, other)))
-      throw new AppError(
-        "forbidden",
-        "you can only compare branches of your own exercise",
-        undefined,
-        "比較できるのは自分の演習の分岐だけです",
-      );
+    if ((await rootOf(this.store, state.genesis.sessionId)) !== (await rootOf(this.store, other)))
+      throw refusal("compare_own_lineage", {});
     return compareOverCommonTurns(state, await this.exercises.runner.read(other));
   }
 
@@ -327,13 +275,7 @@ export class ReviewService {
     const { state, me } = await this.open(token, "review");
     const runs = input.runs ?? 200;
     const max = this.limits.monteCarlo.maxRuns;
-    if (runs > max)
-      throw new AppError(
-        "invalid_payload",
-        `runs: at most ${max} runs per request (asked ${runs})`,
-        undefined,
-        `runs：1回の要求は最大${max}回までです（指定${runs}回）`,
-      );
+    if (runs > max) throw refusal("too_many_runs", { max, runs });
     // Every answer counts, cached or not: 20 cached answers in one request once held the loop
     // for 27 s, each reading the whole log before looking in the cache.
     const asked = this.mcAsks.take(me.participantId);
@@ -361,12 +303,10 @@ export class ReviewService {
   }
 
   private mcRateLimited(perMinute: number, waitMs: number): AppError {
-    const s = Math.ceil(waitMs / 1000);
-    return new AppError(
-      "rate_limited",
-      `Monte Carlo: at most ${perMinute} requests a minute; try again in ${s} s`,
+    return refusal(
+      "too_many_monte_carlo",
+      { perMinute, seconds: Math.ceil(waitMs / 1000) },
       { retryAfterMs: waitMs },
-      `モンテカルロは1分あたり最大${perMinute}回までです。${s}秒後にもう一度お試しください`,
     );
   }
 }
@@ -384,4 +324,14 @@ function debriefOf(state: ExerciseState) {
     })),
   ];
   return { questions, answers: [...state.debrief.answers.values()] };
+}
+
+/** The exercise a lineage starts from (itself if it is no branch), through the store's headers. */
+async function rootOf(store: ExerciseStore, sessionId: string): Promise<string> {
+  let id = sessionId;
+  for (let parent = (await store.header(id)).parentId; parent; ) {
+    id = parent;
+    parent = (await store.header(id)).parentId;
+  }
+  return id;
 }

@@ -1,16 +1,19 @@
 import {
   CreatedExercise,
   CreateExerciseInput,
-  EditDraftInput,
   Joined,
   JoinInput,
   JoinOptionsInput,
-  LockDecisionInput,
 } from "@chokepoint/contracts";
+import { commandProcedures } from "./command-procedures.ts";
 import { procedure, router } from "./trpc.ts";
 
-/** Thin procedures: the input is parsed here with the shared contracts; the core decides. */
+/**
+ * Thin procedures: the input is parsed here with the shared contracts; the core decides. The
+ * participants' commands (lock, editDraft) come from the command table.
+ */
 export const exerciseRouter = router({
+  ...commandProcedures("exercise"),
   scenarios: procedure.query(({ ctx }) => ctx.service.listScenarios()),
   create: procedure
     .input(CreateExerciseInput)
@@ -37,10 +40,4 @@ export const exerciseRouter = router({
       ctx.joinGuard.guard(ctx.address, () => ctx.service.join(input, ctx.address)),
     ),
   view: procedure.query(({ ctx }) => ctx.service.view(ctx.token)),
-  editDraft: procedure
-    .input(EditDraftInput)
-    .mutation(({ ctx, input }) => ctx.service.editDraft(ctx.token, input)),
-  lock: procedure
-    .input(LockDecisionInput)
-    .mutation(({ ctx, input }) => ctx.service.lockDecision(ctx.token, input)),
 });

@@ -2,34 +2,23 @@ import {
   BranchRun,
   CompareInput,
   CreatedExercise,
-  DebriefAnswerInput,
-  DebriefQuestionInput,
-  DeleteNoteInput,
   ForkInput,
   ImportedExercise,
   ImportInput,
   MonteCarloInput,
-  NoteInput,
   RunBranchInput,
 } from "@chokepoint/contracts";
+import { commandProcedures } from "./command-procedures.ts";
 import { procedure, router } from "./trpc.ts";
 
-/** The after-action review: reads for facilitator and observers; notes, forks and branch runs. */
+/**
+ * The after-action review: reads for facilitator and observers; forks and branch runs. Notes
+ * and the questionnaire's commands come from the command table.
+ */
 export const reviewRouter = router({
+  ...commandProcedures("review"),
   timeline: procedure.query(({ ctx }) => ctx.review.timeline(ctx.token)),
-  saveNote: procedure
-    .input(NoteInput)
-    .mutation(({ ctx, input }) => ctx.review.saveNote(ctx.token, input)),
   debrief: procedure.query(({ ctx }) => ctx.review.debrief(ctx.token)),
-  answerDebrief: procedure
-    .input(DebriefAnswerInput)
-    .mutation(({ ctx, input }) => ctx.review.answerDebrief(ctx.token, input)),
-  addDebriefQuestion: procedure
-    .input(DebriefQuestionInput)
-    .mutation(({ ctx, input }) => ctx.review.addDebriefQuestion(ctx.token, input)),
-  deleteNote: procedure
-    .input(DeleteNoteInput)
-    .mutation(({ ctx, input }) => ctx.review.deleteNote(ctx.token, input)),
   exportJson: procedure.query(({ ctx }) => ctx.review.exportJson(ctx.token)),
   exportCsv: procedure.query(({ ctx }) => ctx.review.exportCsv(ctx.token)),
   importJson: procedure

@@ -48,11 +48,30 @@ export function createAppServer(opts: {
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const store = new PrismaExerciseStore(opts.db, { groupCommit: opts.groupCommit ?? true });
-  const service = new ExerciseService(store, opts.catalog, undefined, undefined, { limits });
+  // The socket's pushes first, so the service takes its broadcaster when made (no setter).
+  const http = createServer((req, res) => {
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+    if (opts.nodeName) res.setHeader("X-Chokepoint-Node", opts.nodeName);
+    // The import's larger limit is for the import alone: the path must be exactly it.
+    if (pathOf(req.url) === "/api/trpc/review.importJson") return trpcImport(req, res);
+    if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
+    if (req.url === "/healthz") {
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      return;
+    }
+    if (opts.fallback) return opts.fallback(req, res);
+    res.writeHead(404).end();
+  });
+  const socket = attachSocket(http, opts.cluster);
+  const service = new ExerciseService(store, opts.catalog, socket.broadcaster, undefined, {
+    limits,
+  });
+  socket.serve(service, limits.socketSubscribeMs, limits.socketSubscribesPerMinute);
+  const { io } = socket;
   const mcPool = new MonteCarloPool(limits.monteCarlo);
   const joinGuard = new JoinGuard(limits.join);
   const passcode = new FacilitatorPasscode(opts.facilitatorPasscode, limits.passcode);
-  const review = new ReviewService(opts.db, service, limits, mcPool);
+  const review = new ReviewService(service, limits, mcPool);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
   // Batching is off: one HTTP request is one call, so every per-call limit (the join and
@@ -78,28 +97,6 @@ export function createAppServer(opts: {
     });
   const trpc = handler(limits.bodyBytes.default);
   const trpcImport = handler(limits.bodyBytes.import);
-  const http = createServer((req, res) => {
-    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-    if (opts.nodeName) res.setHeader("X-Chokepoint-Node", opts.nodeName);
-    // The import's larger limit is for the import alone: the path must be exactly it.
-    if (pathOf(req.url) === "/api/trpc/review.importJson") return trpcImport(req, res);
-    if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
-    if (req.url === "/healthz") {
-      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
-      return;
-    }
-    if (opts.fallback) return opts.fallback(req, res);
-    res.writeHead(404).end();
-  });
-  const { io, broadcaster } = attachSocket(
-    http,
-    service,
-    limits.socketSubscribeMs,
-    opts.cluster,
-    undefined,
-    limits.socketSubscribesPerMinute,
-  );
-  service.setBroadcaster(broadcaster);
   // Half-imports (an import or fork a crash or a dropped request left unfinished) were deleted
   // only at the next start: now every minute, once older than `unfinishedImportMinutes`.
   const sweep = setInterval(() => {

@@ -18,7 +18,7 @@ export class AfterChange {
   constructor(
     private readonly runner: ExerciseRunner,
     private readonly timers: TurnTimers,
-    public broadcaster: Broadcaster,
+    private readonly broadcaster: Broadcaster,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -56,7 +56,9 @@ export class AfterChange {
     }
     if (state.status !== "running") this.timers.clear(id);
     else if (
-      events.some((e) => ["turn_resolved", "session_started", "session_resumed"].includes(e.type))
+      events.some((e) =>
+        ["turn_resolved", "session_started", "session_resumed", "turn_extended"].includes(e.type),
+      )
     )
       // Measured from the write, so a turn that just opened gets exactly its full time.
       this.armTimer(state, atMs ?? this.now());

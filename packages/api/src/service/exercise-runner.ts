@@ -1,4 +1,4 @@
-import { AppError, isAppError, type LogEvent } from "@chokepoint/contracts";
+import { AppError, isAppError, type LogEvent, refusal } from "@chokepoint/contracts";
 import type { ExerciseStore, StoredEvent } from "@chokepoint/db";
 import { stateHash } from "@chokepoint/engine";
 import {
@@ -41,6 +41,12 @@ export interface WriteOptions {
   idempotencyKey?: string | null;
   /** Token hashes of joining participants. */
   credentials?: Record<string, string>;
+  /**
+   * The edge's own checks on the state the command is decided on (a token's expiry, a rate
+   * limit), run in the exercise's queue just before `decide`: a command reads its exercise
+   * once, and the caller is admitted on exactly the state that decides it. Throws to refuse.
+   */
+  admit?: (state: ExerciseState) => void;
 }
 
 /**
@@ -112,6 +118,7 @@ export class ExerciseRunner {
     opts: WriteOptions,
   ): Promise<Written> {
     const state = await this.load(sessionId);
+    opts.admit?.(state);
     const events = decide(state, caller, command);
     if (events instanceof AppError) {
       // A retry of a command that was stored before its answer was lost (a crash, a dropped
@@ -123,12 +130,10 @@ export class ExerciseRunner {
       // The key is bound to its command: another command sent with it is refused as such, not
       // answered with the earlier command's result.
       if (!sameCommand(command, stored))
-        throw new AppError(
-          "idempotency_key_reused",
-          `idempotency key '${opts.idempotencyKey}' was already used for a different command (${stored.type})`,
-          undefined,
-          `再送キー「${opts.idempotencyKey}」はすでに別の操作（${stored.type}）に使われています`,
-        );
+        throw refusal("idempotency_key_reused", {
+          key: opts.idempotencyKey ?? "",
+          command: stored.type,
+        });
       return { before: state, state, events: [], atMs: null };
     }
     if (!events.length) return { before: state, state, events, atMs: null };
@@ -270,13 +275,7 @@ export class ExerciseRunner {
   private async genesis(sessionId: string): Promise<Genesis> {
     const h = await this.store.header(sessionId);
     const entry = this.catalog.get(h.scenarioId);
-    if (!entry)
-      throw new AppError(
-        "session_not_found",
-        `exercise ${sessionId} uses scenario '${h.scenarioId}', which this server does not have`,
-        undefined,
-        `演習「${sessionId}」はシナリオ「${h.scenarioId}」を使っていますが、このサーバーにはありません`,
-      );
+    if (!entry) throw refusal("scenario_missing", { sessionId, scenarioId: h.scenarioId });
     if (entry.scenario.version !== h.scenarioVersion)
       // Replaying on another version could diverge silently; refuse loudly instead.
       throw new Error(

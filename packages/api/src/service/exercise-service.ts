@@ -1,21 +1,17 @@
 import {
-  type AdvanceTurnInput,
   AppError,
-  type BroadcastInput,
+  COMMANDS,
+  type Command,
+  type CommandInput,
+  type CommandTable,
   type CreateExerciseInput,
-  type EditDraftInput,
-  type FireInjectInput,
+  isAppError,
   type JoinInput,
   type JoinOptionsInput,
-  type LockDecisionInput,
-  type MoveParticipantInput,
-  type OverrideInput,
-  type RemoveParticipantInput,
-  type ResolutionModeInput,
-  type SessionControlInput,
+  type PublishedCommand,
+  refusal,
 } from "@chokepoint/contracts";
 import {
-  type Database,
   type ExerciseStore,
   hashToken,
   isWellFormedJoinCode,
@@ -24,11 +20,16 @@ import {
   newId,
   newToken,
   normaliseJoinCode,
-  PrismaExerciseStore,
   revokedHash,
 } from "@chokepoint/db";
 import type { z } from "zod";
-import { buildExerciseView, type Command, type ExerciseView, type Member } from "../core/index.ts";
+import {
+  buildExerciseView,
+  type ExerciseState,
+  type ExerciseView,
+  type Member,
+  memberOrRefusal,
+} from "../core/index.ts";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { AfterChange } from "./after-change.ts";
@@ -41,6 +42,21 @@ export interface Caller extends Member {
   sessionId: string;
 }
 
+/** Whose a token is: known from the store's token index, before the exercise is read. */
+interface TokenOwner {
+  sessionId: string;
+  participantId: string;
+}
+
+type PublishedSpec = CommandTable[PublishedCommand];
+
+/** What a published command answers: the caller's view (play), or its receipt (review notes). */
+export type CommandAnswer<K extends PublishedCommand> = CommandTable[K] extends {
+  receipt: (...args: never[]) => infer R;
+}
+  ? R
+  : ExerciseView;
+
 /**
  * The live exercise's edge: identify the caller, parse the input, hand the command to the one
  * write path (queue → load → decide → append → evolve), answer with the caller's view, then
@@ -49,31 +65,40 @@ export interface Caller extends Member {
 export class ExerciseService {
   readonly runner: ExerciseRunner;
   /** Token → who it is, so a command costs no database read to authenticate. */
-  private readonly tokens = new Map<string, { sessionId: string; participantId: string }>();
+  private readonly tokens = new Map<string, TokenOwner>();
   readonly timers: TurnTimers;
   private readonly effects: AfterChange;
 
   private readonly limits: Limits;
   private readonly now: () => Date;
-  /** Draft edits and locks per participant (each is a stored event). */
-  private readonly draftEdits: RateLimit;
-  private readonly locks: RateLimit;
+  /** Draft edits and locks per participant (each is a stored event), checked as they are decided. */
+  private readonly rateLimits: Partial<Record<PublishedCommand, (participantId: string) => void>>;
   /** Places taken per exercise and network address (joins in this process). */
   private readonly placesTaken = new Map<string, number>();
 
   constructor(
-    storage: Database | ExerciseStore,
+    store: ExerciseStore,
     readonly catalog: ScenarioCatalog,
     broadcaster: Broadcaster = silentBroadcaster,
     timers?: TurnTimers,
     opts: { limits?: Limits; now?: () => Date } = {},
   ) {
-    const store = "append" in storage ? storage : new PrismaExerciseStore(storage);
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.now = opts.now ?? (() => new Date());
     const clock = () => this.now().getTime();
-    this.draftEdits = new RateLimit(this.limits.draftEditsPerMinute, 60_000, clock);
-    this.locks = new RateLimit(this.limits.locksPerMinute, 60_000, clock);
+    const { draftEditsPerMinute, locksPerMinute } = this.limits;
+    this.rateLimits = {
+      lock: this.limited(
+        "too_many_locks",
+        new RateLimit(locksPerMinute, 60_000, clock),
+        locksPerMinute,
+      ),
+      edit_draft: this.limited(
+        "too_many_draft_edits",
+        new RateLimit(draftEditsPerMinute, 60_000, clock),
+        draftEditsPerMinute,
+      ),
+    };
     this.runner = new ExerciseRunner(store, catalog, this.now, this.limits.exercisesInMemory);
     this.timers = timers ?? new TurnTimers();
     this.effects = new AfterChange(this.runner, this.timers, broadcaster);
@@ -83,10 +108,6 @@ export class ExerciseService {
 
   get store(): ExerciseStore {
     return this.runner.store;
-  }
-
-  setBroadcaster(b: Broadcaster): void {
-    this.effects.broadcaster = b;
   }
 
   listScenarios() {
@@ -99,12 +120,7 @@ export class ExerciseService {
     const teams = input.teams ?? known;
     const unknown = teams.filter((t) => !known.includes(t));
     if (unknown.length)
-      throw new AppError(
-        "invalid_payload",
-        `teams: not in ${entry.scenario.id}: ${unknown.join(", ")} (teams: ${known.join(", ")})`,
-        undefined,
-        `teams：${entry.scenario.id}にないチームです：${unknown.join("、")}（チーム：${known.join("、")}）`,
-      );
+      throw refusal("unknown_teams", { scenario: entry.scenario.id, unknown, teams: known });
     const r = await this.store.create({
       scenarioId: entry.scenario.id,
       scenarioVersion: entry.scenario.version,
@@ -127,13 +143,7 @@ export class ExerciseService {
   async joinOptions({ joinCode }: JoinOptionsInput) {
     const { sessionId, via } = await this.sessionForCode(joinCode);
     const state = await this.runner.read(sessionId);
-    if (state.status === "ended")
-      throw new AppError(
-        "bad_join_code",
-        `no open exercise uses the join code '${joinCode}'`,
-        undefined,
-        `参加コード「${joinCode}」の開いている演習はありません`,
-      );
+    if (state.status === "ended") throw refusal("no_open_exercise", { joinCode });
     const s = state.genesis.scenario;
     return {
       // The client sends it with the join (X-Exercise-Id), so a balancer routes the join to the
@@ -163,12 +173,7 @@ export class ExerciseService {
     const share = address === undefined ? undefined : `${sessionId}|${address}`;
     const taken = share ? (this.placesTaken.get(share) ?? 0) : 0;
     if (taken >= this.limits.placesPerAddress)
-      throw new AppError(
-        "rate_limited",
-        `joins from your network address already hold ${taken} places in this exercise (at most ${this.limits.placesPerAddress}); ask the facilitator`,
-        { places: this.limits.placesPerAddress },
-        `このネットワークアドレスからの参加がすでにこの演習の${taken}席を占めています（最大${this.limits.placesPerAddress}席）。ファシリテーターに相談してください`,
-      );
+      throw refusal("places_per_address", { taken, places: this.limits.placesPerAddress });
     const participantId = newId();
     const { token, hash } = newToken();
     await this.runner.execute(
@@ -192,47 +197,50 @@ export class ExerciseService {
     return { sessionId, participantId, token };
   }
 
-  /** Who a token belongs to; an unknown token is refused. */
-  async identify(token: unknown): Promise<Caller> {
-    if (typeof token !== "string" || token.length < 10)
-      throw new AppError(
-        "forbidden",
-        "sign in first: no valid participant token was sent",
-        undefined,
-        "先に参加してください：有効な参加者トークンがありません",
-      );
-    let known = this.tokens.get(token);
-    if (!known) {
-      const hash = hashToken(token);
-      known = await this.store.participantForToken(hash);
-      if (!known) {
-        if (await this.store.participantForToken(revokedHash(hash))) throw removedError();
-        throw new AppError(
-          "forbidden",
-          "this participant token is not known (it may belong to a deleted exercise); join again",
-          undefined,
-          "この参加者トークンは登録されていません（演習が削除された可能性があります）。もう一度参加してください",
-        );
-      }
-      if (this.tokens.size > 100_000) this.tokens.clear();
-      this.tokens.set(token, known);
+  /**
+   * Who a token belongs to (exercise and participant) without reading the exercise: from this
+   * process's memory, or the store's token index the first time. An unknown or revoked token
+   * is refused here; whether its member is still in the exercise is the core's rule.
+   */
+  private async tokenOwner(token: unknown): Promise<TokenOwner> {
+    if (typeof token !== "string" || token.length < 10) throw refusal("no_token", {});
+    const known = this.tokens.get(token);
+    if (known) return known;
+    const hash = hashToken(token);
+    const found = await this.store.participantForToken(hash);
+    if (!found) {
+      if (await this.store.participantForToken(revokedHash(hash)))
+        throw refusal("removed_from_exercise", {});
+      throw refusal("unknown_token", {});
     }
-    const state = await this.runner.read(known.sessionId);
-    const member = state.members.get(known.participantId);
-    if (!member) {
-      this.tokens.delete(token);
-      if (state.removed.has(known.participantId)) throw removedError();
-      throw new Error(`participant ${known.participantId} has a token but no join event`);
-    }
+    if (this.tokens.size > 100_000) this.tokens.clear();
+    this.tokens.set(token, found);
+    return found;
+  }
+
+  /** The edge's check on the state a token's call is answered from: its links have not expired. */
+  private checkExpiry(state: ExerciseState): void {
     const expired = this.expiredAt(state.endedAt);
     if (expired)
-      throw new AppError(
-        "forbidden",
-        `this exercise ended over ${this.limits.tokenDaysAfterEnd} days ago (${expired}); its links have expired — ask the facilitator for the export`,
-        undefined,
-        `この演習は${this.limits.tokenDaysAfterEnd}日以上前（${expired}）に終了したため、リンクの有効期限が切れています。ファシリテーターにエクスポートを依頼してください`,
-      );
-    return { ...member, sessionId: known.sessionId };
+      throw refusal("token_expired", { days: this.limits.tokenDaysAfterEnd, ended: expired });
+  }
+
+  /**
+   * The caller's exercise and member, read once: the token's owner, the exercise's state (one
+   * queue hop, one catch-up read) and the member it holds, or the core's refusal.
+   */
+  async open(token: unknown): Promise<{ caller: Caller; state: ExerciseState }> {
+    const owner = await this.tokenOwner(token);
+    const state = await this.runner.read(owner.sessionId);
+    const member = memberOrRefusal(state, { participantId: owner.participantId });
+    if (member instanceof AppError) throw this.forgetToken(token, member);
+    this.checkExpiry(state);
+    return { caller: { ...member, sessionId: owner.sessionId }, state };
+  }
+
+  /** Who a token belongs to; an unknown token is refused. */
+  async identify(token: unknown): Promise<Caller> {
+    return (await this.open(token)).caller;
   }
 
   /** The day the exercise ended, when that is longer ago than tokens live after the end. */
@@ -243,120 +251,76 @@ export class ExerciseService {
   }
 
   async view(token: unknown): Promise<ExerciseView> {
-    const caller = await this.identify(token);
-    return buildExerciseView(await this.runner.read(caller.sessionId), caller);
-  }
-
-  async lockDecision(token: unknown, input: LockDecisionInput) {
-    const caller = await this.identify(token);
-    const wait = this.locks.take(caller.participantId);
-    if (wait)
-      throw new AppError(
-        "rate_limited",
-        `too many locks: at most ${this.limits.locksPerMinute} a minute; try again in ${Math.ceil(wait / 1000)} s`,
-        { retryAfterMs: wait },
-        `決定の確定が多すぎます（1分あたり最大${this.limits.locksPerMinute}回）。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
-      );
-    return this.commandAs(caller, input, (i: LockDecisionInput) => ({
-      type: "lock",
-      turn: i.turn,
-      actions: i.actions,
-    }));
-  }
-  async editDraft(token: unknown, input: EditDraftInput) {
-    const caller = await this.identify(token);
-    const wait = this.draftEdits.take(caller.participantId);
-    if (wait)
-      throw new AppError(
-        "rate_limited",
-        `too many draft edits: at most ${this.limits.draftEditsPerMinute} a minute; try again in ${Math.ceil(wait / 1000)} s`,
-        { retryAfterMs: wait },
-        `下書きの変更が多すぎます（1分あたり最大${this.limits.draftEditsPerMinute}回）。${Math.ceil(wait / 1000)}秒後にもう一度お試しください`,
-      );
-    return this.commandAs(caller, input, (i: EditDraftInput) => ({
-      type: "edit_draft",
-      turn: i.turn,
-      lever: i.lever,
-      actions: i.actions,
-    }));
-  }
-  setResolutionMode(token: unknown, input: ResolutionModeInput) {
-    return this.command(token, input, (i: ResolutionModeInput) => ({
-      type: "set_resolution_mode",
-      mode: i.mode,
-    }));
-  }
-  advanceTurn(token: unknown, input: AdvanceTurnInput) {
-    return this.command(token, input, (i: AdvanceTurnInput) => ({ type: "advance", turn: i.turn }));
-  }
-  fireInject(token: unknown, input: FireInjectInput) {
-    return this.command(token, input, (i: FireInjectInput) => ({
-      type: "inject",
-      turn: i.turn,
-      ...(i.inject ? { inject: i.inject } : {}),
-      ...(i.custom ? { custom: i.custom } : {}),
-    }));
-  }
-  override(token: unknown, input: OverrideInput) {
-    return this.command(token, input, (i: OverrideInput) => ({
-      type: "override",
-      turn: i.turn,
-      target: i.target,
-      reason: i.reason,
-    }));
-  }
-  broadcastMessage(token: unknown, input: BroadcastInput) {
-    return this.command(token, input, (i: BroadcastInput) => ({ type: "broadcast", text: i.text }));
-  }
-  moveParticipant(token: unknown, input: MoveParticipantInput) {
-    return this.command(token, input, (i: MoveParticipantInput) => ({
-      type: "move",
-      participantId: i.participantId,
-      team: i.team,
-    }));
-  }
-  removeParticipant(token: unknown, input: RemoveParticipantInput) {
-    return this.command(token, input, (i: RemoveParticipantInput) => ({
-      type: "remove",
-      participantId: i.participantId,
-    }));
-  }
-  control(token: unknown, input: SessionControlInput) {
-    return this.command(token, input, (i: SessionControlInput) => ({
-      type: "control",
-      action: i.action,
-    }));
-  }
-
-  // — internals —
-
-  /** identify → the write path → the caller's view (the input was parsed at the edge). */
-  private async command<I extends object>(
-    token: unknown,
-    input: I,
-    toCommand: (input: I) => Command,
-  ): Promise<ExerciseView> {
-    return this.commandAs(await this.identify(token), input, toCommand);
+    const { caller, state } = await this.open(token);
+    return buildExerciseView(state, caller);
   }
 
   /**
-   * The write path for a caller already identified (to count a rate limit first): each
-   * identification reads the log's tail, so a command identifies its caller once.
+   * Any command a client sends (the contracts' `COMMANDS` table): the token's owner, then one
+   * pass through the write path — one queue hop, one read of the log's tail, the edge's checks
+   * (expiry, rate limit) and the core's `decide` on that state — and the table's answer: the
+   * caller's view, or a review command's receipt. The input was parsed at the edge.
    */
-  private async commandAs<I extends object>(
-    caller: Caller,
-    input: I,
-    toCommand: (input: I) => Command,
-  ): Promise<ExerciseView> {
-    const key =
-      "idempotencyKey" in input ? (input.idempotencyKey as string | undefined) : undefined;
-    const { state } = await this.runner.execute(
-      caller.sessionId,
-      { participantId: caller.participantId },
-      toCommand(input),
-      { idempotencyKey: key ?? null },
-    );
-    return buildExerciseView(state, state.members.get(caller.participantId) ?? caller);
+  async execute<K extends PublishedCommand>(
+    name: K,
+    token: unknown,
+    input: CommandInput<K>,
+  ): Promise<CommandAnswer<K>> {
+    const spec: PublishedSpec = COMMANDS[name];
+    const owner = await this.tokenOwner(token);
+    const { idempotencyKey, ...payload } = input as { idempotencyKey?: string };
+    const command = {
+      type: name,
+      ...payload,
+      ...(spec.stamped ? { at: this.now().toISOString() } : {}),
+    } as Command;
+    const limit = this.rateLimits[name];
+    let counted = false;
+    const written = await this.runner
+      .execute(owner.sessionId, { participantId: owner.participantId }, command, {
+        idempotencyKey: idempotencyKey ?? null,
+        admit: (state) => {
+          this.checkExpiry(state);
+          // Counted once per call, also when a conflict with another process decides it again.
+          if (limit && !counted) limit(owner.participantId);
+          counted = true;
+        },
+      })
+      .catch((e: unknown) => {
+        throw this.forgetToken(token, e);
+      });
+    if (spec.kind === "note") {
+      const receipt = spec.receipt as (input: unknown, stored: boolean) => unknown;
+      return receipt(input, written.events.length > 0) as CommandAnswer<K>;
+    }
+    const { state } = written;
+    const me = state.members.get(owner.participantId);
+    if (!me) throw new Error(`participant ${owner.participantId} was admitted but is no member`);
+    return buildExerciseView(state, me) as CommandAnswer<K>;
+  }
+
+  /** A removed member's token is dropped from memory (the store has revoked it already). */
+  private forgetToken(token: unknown, e: unknown): unknown {
+    const reason = isAppError(e) ? (e.details as { reason?: string } | undefined)?.reason : null;
+    if (reason === "removed_from_exercise") this.tokens.delete(token as string);
+    return e;
+  }
+
+  /** A per-participant rate limit as a check that refuses with the catalogue's reason. */
+  private limited(
+    reason: "too_many_locks" | "too_many_draft_edits",
+    limit: RateLimit,
+    perMinute: number,
+  ): (participantId: string) => void {
+    return (participantId) => {
+      const wait = limit.take(participantId);
+      if (wait)
+        throw refusal(
+          reason,
+          { perMinute, seconds: Math.ceil(wait / 1000) },
+          { retryAfterMs: wait },
+        );
+    };
   }
 
   /**
@@ -368,32 +332,11 @@ export class ExerciseService {
   ): Promise<{ sessionId: string; via: "join_code" | "observer_code" }> {
     const code = normaliseJoinCode(joinCode);
     const observer = isWellFormedObserverCode(code);
-    if (!observer && !isWellFormedJoinCode(code))
-      throw new AppError(
-        "bad_join_code",
-        `'${joinCode}' is not a join code: codes are 6 letters and digits, like K7M2QX`,
-        undefined,
-        `「${joinCode}」は参加コードではありません。参加コードはK7M2QXのような6文字の英数字です`,
-      );
+    if (!observer && !isWellFormedJoinCode(code)) throw refusal("not_a_join_code", { joinCode });
     const id = await this.store.sessionIdForJoinCode(code.slice(0, JOIN_CODE_LENGTH));
-    const wrong = () =>
-      new AppError(
-        "bad_join_code",
-        `no exercise uses the ${observer ? "observer code" : "join code"} '${code}'; check it with your facilitator`,
-        undefined,
-        `コード「${code}」の演習はありません。ファシリテーターに確認してください`,
-      );
+    const wrong = () => refusal(observer ? "unknown_observer_code" : "unknown_join_code", { code });
     if (!id) throw wrong();
     if (observer && (await this.runner.read(id)).genesis.observerCode !== code) throw wrong();
     return { sessionId: id, via: observer ? "observer_code" : "join_code" };
   }
-}
-
-function removedError(): AppError {
-  return new AppError(
-    "forbidden",
-    "the facilitator removed you from this exercise",
-    undefined,
-    "ファシリテーターによりこの演習から退出させられました",
-  );
 }

@@ -1,4 +1,4 @@
-import { AppError } from "@chokepoint/contracts";
+import { type AppError, refusal } from "@chokepoint/contracts";
 import { KeyedQueue } from "./keyed-queue.ts";
 import { RateLimit } from "./rate-limit.ts";
 
@@ -21,7 +21,7 @@ export class GuessThrottle {
   private readonly queue = new KeyedQueue();
   constructor(
     limits: { perAddressPerMinute: number; perMinute: number },
-    private readonly words: { en: string; ja: string },
+    private readonly reason: "too_many_wrong_join_codes" | "too_many_wrong_passcodes",
     now: () => number = Date.now,
   ) {
     this.perAddress = new RateLimit(limits.perAddressPerMinute, 60_000, now);
@@ -47,12 +47,6 @@ export class GuessThrottle {
   }
 
   private refusal(waitMs: number): AppError {
-    const s = Math.ceil(waitMs / 1000);
-    return new AppError(
-      "rate_limited",
-      `too many wrong ${this.words.en}; try again in ${s} s`,
-      { retryAfterMs: waitMs },
-      `間違った${this.words.ja}が多すぎます。${s}秒後にもう一度お試しください`,
-    );
+    return refusal(this.reason, { seconds: Math.ceil(waitMs / 1000) }, { retryAfterMs: waitMs });
   }
 }

@@ -15,7 +15,7 @@ export class JoinGuard {
         perAddressPerMinute: limits.wrongCodesPerAddressPerMinute,
         perMinute: limits.wrongCodesPerMinute,
       },
-      { en: "join codes", ja: "参加コード" },
+      "too_many_wrong_join_codes",
       now,
     );
   }

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { AppError } from "@chokepoint/contracts";
+import { refusal } from "@chokepoint/contracts";
 import type { EngineEvent, MonteCarloResult, Scenario } from "@chokepoint/engine";
 import type { Limits } from "../limits.ts";
 import type { MonteCarloJob } from "./monte-carlo-worker.ts";
@@ -39,19 +39,9 @@ export class MonteCarloPool {
     runs: number;
     baseSeed: number;
   }): Promise<MonteCarloResult> {
-    if (this.closed)
-      return Promise.reject(
-        new AppError("rate_limited", "the server is stopping", undefined, "サーバーを停止中です"),
-      );
+    if (this.closed) return Promise.reject(refusal("server_stopping", {}));
     if (this.queue.length >= this.limits.maxQueued)
-      return Promise.reject(
-        new AppError(
-          "rate_limited",
-          `Monte Carlo: ${this.queue.length} requests are already waiting; try again in a minute`,
-          undefined,
-          `モンテカルロの要求がすでに${this.queue.length}件待っています。1分ほどしてからお試しください`,
-        ),
-      );
+      return Promise.reject(refusal("monte_carlo_queue_full", { waiting: this.queue.length }));
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { id: this.nextId++, ...input }, resolve, reject });
       this.pump();
@@ -65,16 +55,11 @@ export class MonteCarloPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0))
-      p.reject(
-        new AppError("rate_limited", "the server is stopping", undefined, "サーバーを停止中です"),
-      );
+    for (const p of this.queue.splice(0)) p.reject(refusal("server_stopping", {}));
     await Promise.all(
       this.slots.map(async (s) => {
         if (s.timer) clearTimeout(s.timer);
-        s.busy?.reject(
-          new AppError("rate_limited", "the server is stopping", undefined, "サーバーを停止中です"),
-        );
+        s.busy?.reject(refusal("server_stopping", {}));
         await s.worker.terminate();
       }),
     );
@@ -130,12 +115,7 @@ export class MonteCarloPool {
     this.drop(slot);
     void slot.worker.terminate();
     p?.reject(
-      new AppError(
-        "rate_limited",
-        `Monte Carlo took longer than ${Math.round(this.limits.timeoutMs / 1000)} s and was stopped; ask for fewer runs`,
-        undefined,
-        `モンテカルロが${Math.round(this.limits.timeoutMs / 1000)}秒を超えたため止めました。回数を減らしてください`,
-      ),
+      refusal("monte_carlo_timeout", { seconds: Math.round(this.limits.timeoutMs / 1000) }),
     );
   }
 

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { AppError, isAppError } from "@chokepoint/contracts";
+import { isAppError, refusal } from "@chokepoint/contracts";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import { GuessThrottle } from "./guess-throttle.ts";
 
@@ -20,7 +20,7 @@ export class FacilitatorPasscode {
     this.digest = passcode ? sha256(passcode) : undefined;
     this.throttle = new GuessThrottle(
       { perAddressPerMinute: limits.wrongPerAddressPerMinute, perMinute: limits.wrongPerMinute },
-      { en: "passcodes", ja: "パスコード" },
+      "too_many_wrong_passcodes",
       now,
     );
   }
@@ -32,23 +32,11 @@ export class FacilitatorPasscode {
   async check(given: string | undefined, address: string): Promise<void> {
     const digest = this.digest;
     if (!digest) return;
-    if (given === undefined || given === "")
-      throw new AppError(
-        "forbidden",
-        "passcode: this server asks for the facilitator passcode to create or import an exercise",
-        undefined,
-        "パスコード：このサーバーでは、演習の作成と読み込みにファシリテーター用パスコードが必要です",
-      );
+    if (given === undefined || given === "") throw refusal("passcode_required", {});
     await this.throttle.guard(
       address,
       async () => {
-        if (!timingSafeEqual(sha256(given), digest))
-          throw new AppError(
-            "forbidden",
-            "passcode: the facilitator passcode is not right",
-            undefined,
-            "パスコード：ファシリテーター用パスコードが違います",
-          );
+        if (!timingSafeEqual(sha256(given), digest)) throw refusal("passcode_wrong", {});
       },
       (e) => isAppError(e, "forbidden"),
     );

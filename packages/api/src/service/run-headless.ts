@@ -1,4 +1,4 @@
-import { AppError } from "@chokepoint/contracts";
+import { AppError, refusal } from "@chokepoint/contracts";
 import type { EngineEvent, LeverAction } from "@chokepoint/engine";
 import type { ExerciseState } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
@@ -32,13 +32,7 @@ export async function runToEnd(
 ): Promise<HeadlessResult> {
   const as = { participantId: facilitatorId };
   let state = await runner.read(sessionId);
-  if (state.status === "ended")
-    throw new AppError(
-      "rule_violation",
-      "this exercise has ended; fork it to play on",
-      undefined,
-      "この演習は終了しています。続けるにはフォーク（分岐）してください",
-    );
+  if (state.status === "ended") throw refusal("branch_run_ended", {});
   const start = state.engine.turn;
   const refused: HeadlessResult["refused"] = [];
   for (let turn = start; turn < state.genesis.scenario.calendar.turns; turn++) {

@@ -1,4 +1,4 @@
-import { AppError } from "@chokepoint/contracts";
+import { refusal } from "@chokepoint/contracts";
 
 /**
  * At most `concurrent` tasks run at once, `waiting` more wait their turn, and any beyond are
@@ -16,12 +16,7 @@ export class WorkGate {
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.active >= this.concurrent) {
       if (this.queue.length >= this.waiting)
-        throw new AppError(
-          "rate_limited",
-          "the server is busy with other exports and reviews; try again in a few seconds",
-          { retryAfterMs: 5000 },
-          "サーバーが他のエクスポートやレビューを処理中です。数秒後にもう一度お試しください",
-        );
+        throw refusal("busy_with_log_reads", {}, { retryAfterMs: 5000 });
       await new Promise<void>((r) => this.queue.push(r));
     } else this.active++;
     try {

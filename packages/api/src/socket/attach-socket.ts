@@ -7,7 +7,7 @@ import {
   SubscribeInput,
 } from "@chokepoint/contracts";
 import { Server } from "socket.io";
-import { audienceOf, type ExerciseView } from "../core/index.ts";
+import { audienceOf, buildExerciseView, type ExerciseView } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import type { Broadcaster } from "../service/broadcaster.ts";
 import type { Caller, ExerciseService } from "../service/exercise-service.ts";
@@ -30,6 +30,21 @@ export type ChokepointIo = Server<
   SocketData
 >;
 
+/** The socket side of the server: its pushes (the service's `Broadcaster`) and its subscriptions. */
+export interface AttachedSocket {
+  io: ChokepointIo;
+  broadcaster: Broadcaster;
+  /**
+   * Starts taking subscriptions, answered by `service`. Made after the broadcaster, so the
+   * service takes its broadcaster when constructed and nothing is set afterwards.
+   */
+  serve(
+    service: Pick<ExerciseService, "open">,
+    subscribeWithinMs?: number,
+    subscribesPerMinute?: number,
+  ): void;
+}
+
 /**
  * socket.io on the app's HTTP server. A client subscribes with its token and gets its full
  * view; after that each change arrives once per audience room, already filtered, carrying
@@ -37,12 +52,9 @@ export type ChokepointIo = Server<
  */
 export function attachSocket(
   http: HttpServer,
-  service: ExerciseService,
-  subscribeWithinMs = DEFAULT_LIMITS.socketSubscribeMs,
   cluster?: ClusterAdapter,
   presenceAfterMs = 250,
-  subscribesPerMinute = DEFAULT_LIMITS.socketSubscribesPerMinute,
-): { io: ChokepointIo; broadcaster: Broadcaster } {
+): AttachedSocket {
   const io: ChokepointIo = new Server(http, {
     path: "/socket.io",
     serveClient: false,
@@ -95,91 +107,98 @@ export function attachSocket(
     for (const op of everywhere(to)) op.emit(event, ...payload);
   };
 
-  io.on("connection", (socket) => {
-    if (cluster) void socket.join(thisProcess);
-    // A socket that does not subscribe in time holds memory for nothing: drop it.
-    const idle = setTimeout(() => {
-      if (!socket.data.caller) socket.disconnect(true);
-    }, subscribeWithinMs);
-    socket.on("disconnect", () => {
-      clearTimeout(idle);
-      if (socket.data.caller) presenceChanged(socket.data.caller.sessionId);
-    });
-    // Each subscribe builds a full view: 3,000 on one socket held the server 2.5–3.2 s. One at a
-    // time (a second while one runs is refused at once), and a socket sending more than the
-    // limit in a minute is cut off.
-    let recent: number[] = [];
-    let busy = false;
-    socket.on("subscribe", async (raw, ack) => {
-      const reply = typeof ack === "function" ? ack : () => {};
-      const now = Date.now();
-      recent = recent.filter((t) => now - t < 60_000);
-      recent.push(now);
-      if (recent.length > subscribesPerMinute || busy) {
-        reply({
-          ok: false,
-          code: "rate_limited",
-          message: "too many subscriptions on this connection; reconnect in a moment",
-          ja: "この接続からの購読要求が多すぎます。少し待ってから接続し直してください",
-        });
-        if (recent.length > subscribesPerMinute) socket.disconnect(true);
-        return;
-      }
-      const parsed = SubscribeInput.safeParse(raw);
-      if (!parsed.success) {
-        reply({
-          ok: false,
-          code: "invalid_payload",
-          message: "subscribe needs { token }",
-          ja: "接続に必要な参加情報（トークン）がありません。参加し直してください",
-        });
-        return;
-      }
-      busy = true;
-      try {
-        const caller = await service.identify(parsed.data.token);
-        const earlier = socket.data.caller;
-        // A socket belongs to one caller for life: a participant who subscribed the same socket
-        // with another exercise's facilitator token stayed in the old team's room after being
-        // removed there, and kept receiving its pushes.
-        if (
-          earlier &&
-          (earlier.participantId !== caller.participantId || earlier.sessionId !== caller.sessionId)
-        ) {
+  const serve: AttachedSocket["serve"] = (
+    service,
+    subscribeWithinMs = DEFAULT_LIMITS.socketSubscribeMs,
+    subscribesPerMinute = DEFAULT_LIMITS.socketSubscribesPerMinute,
+  ) =>
+    io.on("connection", (socket) => {
+      if (cluster) void socket.join(thisProcess);
+      // A socket that does not subscribe in time holds memory for nothing: drop it.
+      const idle = setTimeout(() => {
+        if (!socket.data.caller) socket.disconnect(true);
+      }, subscribeWithinMs);
+      socket.on("disconnect", () => {
+        clearTimeout(idle);
+        if (socket.data.caller) presenceChanged(socket.data.caller.sessionId);
+      });
+      // Each subscribe builds a full view: 3,000 on one socket held the server 2.5–3.2 s. One at a
+      // time (a second while one runs is refused at once), and a socket sending more than the
+      // limit in a minute is cut off.
+      let recent: number[] = [];
+      let busy = false;
+      socket.on("subscribe", async (raw, ack) => {
+        const reply = typeof ack === "function" ? ack : () => {};
+        const now = Date.now();
+        recent = recent.filter((t) => now - t < 60_000);
+        recent.push(now);
+        if (recent.length > subscribesPerMinute || busy) {
           reply({
             ok: false,
-            code: "forbidden",
-            message:
-              "this connection already belongs to another participant; open a new connection for this token",
-            ja: "この接続はすでに別の参加者のものです。このトークンには新しい接続を使ってください",
+            code: "rate_limited",
+            message: "too many subscriptions on this connection; reconnect in a moment",
+            ja: "この接続からの購読要求が多すぎます。少し待ってから接続し直してください",
+          });
+          if (recent.length > subscribesPerMinute) socket.disconnect(true);
+          return;
+        }
+        const parsed = SubscribeInput.safeParse(raw);
+        if (!parsed.success) {
+          reply({
+            ok: false,
+            code: "invalid_payload",
+            message: "subscribe needs { token }",
+            ja: "接続に必要な参加情報（トークン）がありません。参加し直してください",
           });
           return;
         }
-        socket.data.caller = caller;
-        // Team moves change the audience: leave any earlier audience room of this exercise.
-        for (const r of socket.rooms)
-          if (r.startsWith(`${room(caller.sessionId)}:`)) await socket.leave(r);
-        await socket.join([
-          room(caller.sessionId),
-          audienceRoom(caller.sessionId, audienceOf(caller)),
-          memberRoom(caller.sessionId, caller.participantId),
-        ]);
-        // The server's clock, so a client can count a turn's deadline down on its own.
-        reply({ ok: true, serverTime: Date.now() });
-        socket.emit("view", await service.view(parsed.data.token));
-        presenceChanged(caller.sessionId);
-      } catch (e) {
-        reply({
-          ok: false,
-          code: isAppError(e) ? e.code : "internal",
-          message: isAppError(e) ? e.message : "could not subscribe",
-          ja: isAppError(e) ? e.ja : "接続できませんでした",
-        });
-      } finally {
-        busy = false;
-      }
+        busy = true;
+        try {
+          // One read of the exercise: who the token is, and the state its first view is built from.
+          const { caller, state } = await service.open(parsed.data.token);
+          const earlier = socket.data.caller;
+          // A socket belongs to one caller for life: a participant who subscribed the same socket
+          // with another exercise's facilitator token stayed in the old team's room after being
+          // removed there, and kept receiving its pushes.
+          if (
+            earlier &&
+            (earlier.participantId !== caller.participantId ||
+              earlier.sessionId !== caller.sessionId)
+          ) {
+            reply({
+              ok: false,
+              code: "forbidden",
+              message:
+                "this connection already belongs to another participant; open a new connection for this token",
+              ja: "この接続はすでに別の参加者のものです。このトークンには新しい接続を使ってください",
+            });
+            return;
+          }
+          socket.data.caller = caller;
+          // Team moves change the audience: leave any earlier audience room of this exercise.
+          for (const r of socket.rooms)
+            if (r.startsWith(`${room(caller.sessionId)}:`)) await socket.leave(r);
+          await socket.join([
+            room(caller.sessionId),
+            audienceRoom(caller.sessionId, audienceOf(caller)),
+            memberRoom(caller.sessionId, caller.participantId),
+          ]);
+          // The server's clock, so a client can count a turn's deadline down on its own.
+          reply({ ok: true, serverTime: Date.now() });
+          socket.emit("view", buildExerciseView(state, caller));
+          presenceChanged(caller.sessionId);
+        } catch (e) {
+          reply({
+            ok: false,
+            code: isAppError(e) ? e.code : "internal",
+            message: isAppError(e) ? e.message : "could not subscribe",
+            ja: isAppError(e) ? e.ja : "接続できませんでした",
+          });
+        } finally {
+          busy = false;
+        }
+      });
     });
-  });
 
   const broadcaster: Broadcaster = {
     changed: (push) => {
@@ -229,5 +248,5 @@ export function attachSocket(
       })().catch((e: unknown) => console.error(`removing ${participantId} failed`, e));
     },
   };
-  return { io, broadcaster };
+  return { io, broadcaster, serve };
 }

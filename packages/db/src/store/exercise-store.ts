@@ -1,5 +1,6 @@
 import type { LogEvent } from "@chokepoint/contracts";
 import type { StoredEvent } from "../repositories/event-log.ts";
+import type { Note } from "../repositories/notes.ts";
 import type { CreateSessionInput, Credentials, SessionStatus } from "../repositories/sessions.ts";
 
 /** What the session row says about an exercise before any event (fixed at creation). */
@@ -79,6 +80,18 @@ export interface ExerciseStore {
    * crash in the middle of an import or fork left behind. Answers how many.
    */
   discardUnpublished(createdBefore: Date): Promise<number>;
+  /** The branches forked from an exercise (its lineage, for the review). */
+  branches(sessionId: string): Promise<Branch[]>;
+  /** Notes written before notes were log events (the old table): shown read-only, never lost. */
+  legacyNotes(sessionId: string): Promise<Note[]>;
+}
+
+/** A branch of an exercise, as the review lists it. */
+export interface Branch {
+  sessionId: string;
+  forkedAtTurn: number | null;
+  createdAt: Date;
+  status: SessionStatus;
 }
 
 /** The status column as the fold of session events (the log is the truth; this is its cache). */

@@ -1,12 +1,19 @@
 import { AppError, type LogEvent } from "@chokepoint/contracts";
 import { newId, newJoinCode, newToken, observerCodeFor, revokedHash } from "../ids.ts";
 import type { StoredEvent } from "../repositories/event-log.ts";
+import type { Note } from "../repositories/notes.ts";
 import {
   type CreateSessionInput,
   sessionFields,
   UNPUBLISHED_PREFIX,
 } from "../repositories/sessions.ts";
-import type { AppendBatch, AppendOutcome, ExerciseStore, SessionHeader } from "./exercise-store.ts";
+import type {
+  AppendBatch,
+  AppendOutcome,
+  Branch,
+  ExerciseStore,
+  SessionHeader,
+} from "./exercise-store.ts";
 import { statusAfter } from "./exercise-store.ts";
 
 interface Row {
@@ -100,6 +107,21 @@ export class MemoryExerciseStore implements ExerciseStore {
         n++;
       }
     return n;
+  }
+
+  async branches(sessionId: string): Promise<Branch[]> {
+    return [...this.rows.values()]
+      .filter((r) => r.header.parentId === sessionId)
+      .map((r) => ({
+        sessionId: r.header.sessionId,
+        forkedAtTurn: r.header.forkedAtTurn,
+        createdAt: r.createdAt,
+        status: r.header.status,
+      }));
+  }
+  /** Notes before they were events exist only in databases that old: never in memory. */
+  async legacyNotes(_sessionId: string): Promise<Note[]> {
+    return [];
   }
 
   async append(batch: AppendBatch): Promise<AppendOutcome> {

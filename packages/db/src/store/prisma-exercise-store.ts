@@ -3,6 +3,8 @@ import { dialectOf } from "../dialect.ts";
 import { observerCodeFor, revokedHash } from "../ids.ts";
 import type { Database } from "../open-database.ts";
 import { appendParsed, readLog, type StoredEvent, type Tx } from "../repositories/event-log.ts";
+import { branchesOf } from "../repositories/lineage.ts";
+import { listNotes, type Note } from "../repositories/notes.ts";
 import {
   type CreateSessionInput,
   createSession,
@@ -11,7 +13,13 @@ import {
   type SessionStatus,
   UNPUBLISHED_PREFIX,
 } from "../repositories/sessions.ts";
-import type { AppendBatch, AppendOutcome, ExerciseStore, SessionHeader } from "./exercise-store.ts";
+import type {
+  AppendBatch,
+  AppendOutcome,
+  Branch,
+  ExerciseStore,
+  SessionHeader,
+} from "./exercise-store.ts";
 import { statusAfter } from "./exercise-store.ts";
 
 /** Batches committed together at most (a burst beyond waits for the next commit). */
@@ -132,6 +140,19 @@ export class PrismaExerciseStore implements ExerciseStore {
       where: { joinCode: { startsWith: UNPUBLISHED_PREFIX }, createdAt: { lt: createdBefore } },
     });
     return r.count;
+  }
+
+  async branches(sessionId: string): Promise<Branch[]> {
+    return (await branchesOf(this.db, sessionId)).map((b) => ({
+      sessionId: b.id,
+      forkedAtTurn: b.forkedAtTurn,
+      createdAt: b.createdAt,
+      status: b.status as SessionStatus,
+    }));
+  }
+
+  legacyNotes(sessionId: string): Promise<Note[]> {
+    return listNotes(this.db, sessionId);
   }
 
   append(batch: AppendBatch): Promise<AppendOutcome> {
