@@ -143,7 +143,7 @@ describe("replay, forks and the after-action review", () => {
     });
   });
 
-  it("an exported JSON log re-imports with its notes and replays to identical hashes; CSV has the CLI numbering and detail", async () => {
+  it("an exported JSON log re-imports with its notes and replays to identical hashes; the CSV numbers turns from 1 and names things, with ids in their own columns", async () => {
     const ex = await played(3);
     await review.saveNote(ex.facilitator, { noteId: "note-keep-1", turn: 1, body: "Kept" });
     await review.saveNote(ex.facilitator, { noteId: "note-gone-1", turn: null, body: "Gone" });
@@ -182,15 +182,21 @@ describe("replay, forks and the after-action review", () => {
     });
     const csv = await review.exportCsv(ex.facilitator);
     const lines = csv.trim().split("\n");
-    // The CLI's numbering (turn 0 is the first) and its per-material and per-sector columns.
-    expect(lines[0]).toMatch(/^turn,label,price_multiple_/);
-    expect(lines[0]).toContain("decisions_jogmec");
-    expect(lines[0]).toContain("output_share_");
-    expect(lines[1]).toMatch(/^0,2009-Q1,/);
-    expect(lines.some((l) => l.includes("buy 4 t jogmec_dy_stockpile"))).toBe(true);
+    // Turns numbered from 1 as on every page, the 0-based index in its own named column, names
+    // and display units in the headers, per material and per sector.
+    expect(lines[0]).toMatch(/^"Turn","Turn index \(from 0\)","Period","[^"]+: price \(USD\/kg\)"/);
+    expect(lines[0]).toContain('"JOGMEC (stockpiling, resource security): decisions"');
+    expect(lines[0]).toContain("output (share of normal)");
+    expect(lines[1]).toMatch(/^1,0,"2009-Q1",/);
+    expect(lines.some((l) => l.includes('"buy 4 t: JOGMEC dysprosium stockpile"'))).toBe(true);
+    // The ids stay, in their own columns, for scripts.
+    expect(lines.some((l) => l.includes('"buy 4 t jogmec_dy_stockpile"'))).toBe(true);
     expect(lines[2]).toContain("Sato");
     expect(lines[2]).toContain("Kept, edited");
-    expect(csv).toContain("[q-talk] Ben (jogmec): METI called us");
+    expect(csv).toContain("[q-talk] Ben (JOGMEC (stockpiling, resource security)): METI called us");
+    const ja = await review.exportCsv(ex.facilitator, "ja");
+    expect(ja.split("\n")[0]).toMatch(/^"ターン","ターン番号（0始まり）","期間",/);
+    expect(ja).toContain("JOGMEC ジスプロシウム備蓄：4 t 購入");
     // Values are rounded: no long float tails.
     expect(csv).not.toMatch(/\d\.\d{6,}/);
     // A tampered log is refused with the event that fails.

@@ -1,5 +1,18 @@
 export { APP_ERROR_CODES, AppError, type AppErrorCode, isAppError } from "./app-error.ts";
 export * from "./commands.ts";
+export {
+  CSV_WORDS,
+  fillWords,
+  ID_COLUMN_SUFFIX,
+  type NamedKind,
+  type NameOf,
+  PARAMETER_FIELD_WORDS,
+  PROJECT_OUTCOME_WORDS,
+  parameterInWords,
+  projectOutcomeKey,
+  type Variation,
+  variationInWords,
+} from "./export-words.ts";
 export { INPUT_LIMITS } from "./input-limits.ts";
 export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-event.ts";
 export {
@@ -16,6 +29,7 @@ export {
   DebriefAnswerInput,
   DebriefQuestionInput,
   DeleteNoteInput,
+  ExportCsvInput,
   ExportedExercise,
   ForkInput,
   ImportedExercise,

@@ -9,6 +9,7 @@ export const reviewMessages = {
   entryEvent: { ja: "予定イベント", en: "Scheduled event" },
   entryInject: { ja: "インジェクト", en: "Inject" },
   entryOverride: { ja: "オーバーライド", en: "Override" },
+  entryProject: { ja: "プロジェクト", en: "Project" },
   nothingHappened: {
     ja: "イベント・インジェクト・オーバーライドなし",
     en: "No events, injects or overrides",

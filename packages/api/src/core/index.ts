@@ -33,5 +33,6 @@ export type { NewsItem } from "./news-feed.ts";
 export type { OverrideEntry } from "./override-log.ts";
 export { may } from "./permissions.ts";
 export type { DraftEdit, LockRecord, TeamDecision } from "./team-decision.ts";
+export { type ProjectNews, projectNewsFor } from "./team-insight.ts";
 export { msLeft } from "./turn-clock.ts";
 export { visibleLog } from "./visible-log.ts";

@@ -21,12 +21,7 @@ import {
   rootOf,
   type StoredEvent,
 } from "@chokepoint/db";
-import {
-  describeVariation,
-  type EngineEvent,
-  type MonteCarloResult,
-  monteCarloLog,
-} from "@chokepoint/engine";
+import { type EngineEvent, type MonteCarloResult, monteCarloLog } from "@chokepoint/engine";
 import type { z } from "zod";
 import {
   type ExerciseState,
@@ -43,7 +38,7 @@ import { Lru, RateLimit } from "../service/rate-limit.ts";
 import { WorkGate } from "../service/work-gate.ts";
 import { forkExercise, importExercise, runBranch } from "./branch-service.ts";
 import { compareOverCommonTurns } from "./compare-branches.ts";
-import { timelineCsv } from "./export-csv.ts";
+import { csvShape, timelineCsv } from "./export-csv.ts";
 import { openExercise } from "./open-exercise.ts";
 import { referencePath, scorecard, timelineTurns } from "./timeline.ts";
 
@@ -144,6 +139,9 @@ export class ReviewService {
         materials: g.scenario.materials.map((m) => ({ id: m.id, name: m.name })),
         sectors: g.scenario.sectors.map((x) => ({ id: x.id, name: x.name })),
         levers: g.scenario.levers.map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
+        /** Scheduled and triggered events and the facilitator's injects, by name (the Monte Carlo note names parameters of events). */
+        events: g.scenario.events.map((e) => ({ id: e.id, title: e.title })),
+        injects: g.scenario.injects.map((e) => ({ id: e.id, title: e.title })),
         debriefQuestions: g.scenario.debriefQuestions,
         teams: g.teams.map((id) => ({
           id,
@@ -285,21 +283,13 @@ export class ReviewService {
     });
   }
 
-  async exportCsv(token: unknown): Promise<string> {
+  /** The CSV in one language (names and display units; ids only in their own columns). */
+  async exportCsv(token: unknown, locale: "ja" | "en" = "en"): Promise<string> {
     const { state, me } = await this.open(token, "export");
     this.countLogRead(me);
     const t = await this.logReads.run(() => this.timelineOf(state, me));
-    return timelineCsv(
-      t.turns,
-      t.notes,
-      {
-        teams: t.scenario.teams.map((x) => x.id),
-        materials: t.scenario.materials.map((m) => m.id),
-        sectors: t.scenario.sectors.map((x) => x.id),
-        money: t.scenario.units.money.en,
-      },
-      t.debrief.answers,
-    );
+    const g = state.genesis;
+    return timelineCsv(t.turns, t.notes, csvShape(g.scenario, g.teams, locale), t.debrief.answers);
   }
 
   /** Compares this exercise with another of the same lineage (its parent, a branch, or a sibling). */
@@ -323,7 +313,7 @@ export class ReviewService {
   async monteCarlo(
     token: unknown,
     input: z.input<typeof MonteCarloInput> = {},
-  ): Promise<MonteCarloResult & { whatVaried: { ja: string; en: string } }> {
+  ): Promise<MonteCarloResult> {
     const { state, me } = await this.open(token, "review");
     const runs = input.runs ?? 200;
     const max = this.limits.monteCarlo.maxRuns;
@@ -354,10 +344,8 @@ export class ReviewService {
         : monteCarloLog(job.scenario, job.log, { runs, baseSeed: job.baseSeed });
       this.mcCache.set(key, mc);
     }
-    return {
-      ...mc,
-      whatVaried: { ja: describeVariation(mc, "ja"), en: describeVariation(mc, "en") },
-    };
+    // What varied is worded at the edge (`variationInWords`), with the scenario's names.
+    return mc;
   }
 
   private mcRateLimited(perMinute: number, waitMs: number): AppError {

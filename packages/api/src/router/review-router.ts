@@ -5,6 +5,7 @@ import {
   DebriefAnswerInput,
   DebriefQuestionInput,
   DeleteNoteInput,
+  ExportCsvInput,
   ForkInput,
   ImportedExercise,
   ImportInput,
@@ -31,7 +32,9 @@ export const reviewRouter = router({
     .input(DeleteNoteInput)
     .mutation(({ ctx, input }) => ctx.review.deleteNote(ctx.token, input)),
   exportJson: procedure.query(({ ctx }) => ctx.review.exportJson(ctx.token)),
-  exportCsv: procedure.query(({ ctx }) => ctx.review.exportCsv(ctx.token)),
+  exportCsv: procedure
+    .input(ExportCsvInput)
+    .query(({ ctx, input }) => ctx.review.exportCsv(ctx.token, input.locale)),
   importJson: procedure
     .input(ImportInput)
     .output(ImportedExercise)
