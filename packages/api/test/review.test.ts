@@ -135,6 +135,27 @@ describe("replay, forks and the after-action review", () => {
       6,
     );
     expect(cmp.a.turns[0]).toEqual(cmp.b.turns[0]);
+    // Turn by turn, both sides' decisions: the same before the fork, apart from turn 1 on.
+    expect(cmp.sideBySide.map((r) => r.turn)).toEqual([0, 1, 2]);
+    expect(cmp.sideBySide[0]?.a.decisions).toEqual(cmp.sideBySide[0]?.b.decisions);
+    expect(cmp.sideBySide[1]?.a.decisions.magnet_maker).toEqual([
+      { op: "buy", lever: "magnet_maker_inventory", tonnes: 300 },
+    ]);
+    expect(cmp.sideBySide[1]?.b.decisions.jogmec).toEqual([
+      { op: "buy", lever: "jogmec_dy_stockpile", tonnes: 4 },
+    ]);
+    expect(cmp.sideBySide[1]?.a.stockpiles.magnet_maker_inventory).toBeGreaterThan(
+      cmp.sideBySide[1]?.b.stockpiles.magnet_maker_inventory ?? 0,
+    );
+    expect(cmp.partsAt).toEqual({ turn: 1, label: "2009-Q2", reasons: ["decisions"] });
+    // The objectives scored on both sides over the common turns.
+    expect(cmp.objectives.length).toBeGreaterThan(0);
+    expect(cmp.objectives[0]).toMatchObject({
+      a: { met: expect.any(Boolean) },
+      b: { turnsHeld: expect.any(Number) },
+    });
+    // A branch compared with itself never parts.
+    expect((await review.compare(branch.token, { other: branch.sessionId })).partsAt).toBeNull();
     expect(cmp.a.turns[1]?.metrics.stockpileTonnes).not.toBe(
       cmp.b.turns[1]?.metrics.stockpileTonnes,
     );

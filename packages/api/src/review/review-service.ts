@@ -9,6 +9,7 @@ import {
   type ForkInput,
   type ImportInput,
   isEngineEvent,
+  type LogEvent,
   type MonteCarloInput,
   type NoteInput,
   type RunBranchInput,
@@ -302,7 +303,22 @@ export class ReviewService {
         undefined,
         "比較できるのは自分の演習の分岐だけです",
       );
-    return compareOverCommonTurns(state, await this.exercises.runner.read(other));
+    const theirs = await this.exercises.runner.read(other);
+    const common = Math.min(state.engine.results.length, theirs.engine.results.length);
+    // Only the turns both resolved are read: their decisions are every reviewer's to see.
+    const logs = await this.logReads.run(async () => ({
+      a: await this.resolvedLog(state.genesis.sessionId, common),
+      b: await this.resolvedLog(other, common),
+    }));
+    return compareOverCommonTurns(state, theirs, logs);
+  }
+
+  /** An exercise's engine events of its first `turns` turns, read in pages. */
+  private async resolvedLog(sessionId: string, turns: number): Promise<LogEvent[]> {
+    const out: LogEvent[] = [];
+    for await (const page of logPages(this.exercises.store, sessionId))
+      for (const { event } of page) if (isEngineEvent(event) && event.turn < turns) out.push(event);
+    return out;
   }
 
   /**

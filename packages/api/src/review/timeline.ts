@@ -49,16 +49,25 @@ export interface TimelineTurn {
 
 const untitled = (id: string): Text => ({ ja: id, en: id });
 
-/** Each resolved turn as it was: metrics, each team's decisions, events, injects, overrides, explanations. */
-export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): TimelineTurn[] {
+/** Each team's locked decisions by turn, as the log holds them (an unlocked team has none). */
+export function decisionsByTurn(
+  log: readonly LogEvent[],
+): Map<number, Record<string, LeverAction[]>> {
   const decisions = new Map<number, Record<string, LeverAction[]>>();
-  const fired = new Map<number, { id: string; title?: Text }[]>();
-  for (const event of log) {
+  for (const event of log)
     if (event.type === "decisions_locked") {
       const d = decisions.get(event.turn) ?? {};
       d[event.team] = event.actions;
       decisions.set(event.turn, d);
     }
+  return decisions;
+}
+
+/** Each resolved turn as it was: metrics, each team's decisions, events, injects, overrides, explanations. */
+export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): TimelineTurn[] {
+  const decisions = decisionsByTurn(log);
+  const fired = new Map<number, { id: string; title?: Text }[]>();
+  for (const event of log) {
     if (event.type === "inject_fired") {
       const id = event.inject ?? event.custom?.id ?? "custom";
       fired.set(event.turn, [
