@@ -80,18 +80,6 @@ export const reviewMessages = {
   runningBranch: { ja: "実行中…", en: "Running…" },
   refused: { ja: "受け付けられなかった決定", en: "Decisions the engine refused" },
   branchRan: { ja: "{n} ターンを実行しました。", en: "Played {n} turns." },
-  compareCommon: {
-    ja: "両方が実施したターン 0–{last}（{label} まで、{n} ターン）だけを比較しています。",
-    en: "Compared over the {n} turns both played: turns 0–{last} (to {label}).",
-  },
-  compareLeftOut: {
-    ja: "元の演習は {a} ターン、分岐は {b} ターン実施。片方しか実施していないターンは比較に含めません。",
-    en: "The original played {a} turns, the branch {b}. Turns only one of them played are left out.",
-  },
-  compareNone: {
-    ja: "共通して実施したターンがまだありません。",
-    en: "They have no turn in common yet.",
-  },
   scorecard: { ja: "目標の達成状況", en: "Objectives scorecard" },
   objective: { ja: "目標", en: "Objective" },
   target: { ja: "目標値", en: "Target" },

@@ -39,5 +39,7 @@ export function swap(c: Comparison): Comparison {
       valueAddedLost: -x.valueAddedLost,
       shortfallShare: -x.shortfallShare,
     })),
+    sideBySide: c.sideBySide.map((x) => ({ ...x, a: x.b, b: x.a })),
+    objectives: c.objectives.map((o) => ({ ...o, a: o.b, b: o.a })),
   };
 }

@@ -130,7 +130,7 @@ export function PrintDebrief({
         </tbody>
       </table>
       <PrintFindings tr={tr} tl={tl} bands={bands} />
-      {cmp ? <ComparisonPanel tr={tr} tl={tl} cmp={cmp} /> : null}
+      {cmp ? <ComparisonPanel tr={tr} tl={tl} cmp={cmp} print /> : null}
     </article>
   );
 }
