@@ -11,12 +11,12 @@ export const reviewMessages = {
   entryOverride: { ja: "オーバーライド", en: "Override" },
   entryProject: { ja: "プロジェクト", en: "Project" },
   nothingHappened: {
-    ja: "イベント・インジェクト・オーバーライドなし",
-    en: "No events, injects or overrides",
+    ja: "イベント・インジェクト・オーバーライド・プロジェクトの結果なし",
+    en: "No events, injects, overrides or project outcomes",
   },
   record: {
-    ja: "記録（イベント・インジェクト・オーバーライド）",
-    en: "Record: events, injects, overrides",
+    ja: "記録（イベント・インジェクト・オーバーライド・プロジェクト）",
+    en: "Record: events, injects, overrides, projects",
   },
   stateAsItWas: { ja: "このターン終了時の状態", en: "The state at the end of this turn" },
   material: { ja: "素材", en: "Material" },

@@ -73,15 +73,22 @@ export function TurnAxis({
   emphasised?: number;
 }) {
   const every = Math.max(1, Math.ceil(labels.length / count));
+  // A regular label closer than `every` turns to the emphasised one would overprint it
+  // ("2014-Q12014-Q4"): the emphasised label wins.
+  const shown = (i: number) =>
+    i === emphasised ||
+    (i % every === 0 && (emphasised === undefined || Math.abs(i - emphasised) >= every));
+  const last = labels.length - 1;
   return (
     <>
       {labels.map((l, i) =>
-        i % every === 0 || i === emphasised ? (
+        shown(i) ? (
           <text
             key={l}
             x={x(i)}
             y={frame.H - 8}
-            textAnchor="middle"
+            // The first and last labels hang inwards, so neither is cut at the chart's edge.
+            textAnchor={i === 0 && last > 0 ? "start" : i === last && last > 0 ? "end" : "middle"}
             fontSize={10}
             fontWeight={i === emphasised ? 700 : 400}
           >
