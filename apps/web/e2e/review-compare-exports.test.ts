@@ -85,6 +85,31 @@ function pdfText(pdf: Buffer): string {
   return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
 }
 
+/**
+ * Pairs of time-axis labels that overprint each other, per chart: labels on one baseline whose
+ * drawn boxes intersect ("2014-Q12014-Q4").
+ */
+const collidingLabels = (page: Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    for (const fig of document.querySelectorAll("figure.chart")) {
+      const byLine = new Map<string, DOMRect[]>();
+      const texts = new Map<DOMRect, string>();
+      for (const t of fig.querySelectorAll("svg text")) {
+        const r = t.getBoundingClientRect();
+        const line = t.getAttribute("y") ?? "";
+        byLine.set(line, [...(byLine.get(line) ?? []), r]);
+        texts.set(r, t.textContent ?? "");
+      }
+      for (const rects of byLine.values())
+        for (const [i, a] of rects.entries())
+          for (const b of rects.slice(i + 1))
+            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+              out.push(`${texts.get(a)} × ${texts.get(b)}`);
+    }
+    return out;
+  });
+
 /** The page is no wider than the device: nothing to scroll sideways. */
 const fitsWidth = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -134,11 +159,24 @@ describe("the review's comparison, exports and project outcomes in real Chromium
       );
       expect(await page.getByTestId("compare-turn-4").getAttribute("open")).toBeNull();
       expect(await fitsWidth(page)).toBe(true);
+      await page.waitForSelector('[data-testid="chart-difference"][data-points="24"]');
+      expect(await collidingLabels(page)).toEqual([]);
       await page.getByTestId("compare-turns").scrollIntoViewIfNeeded();
       await page.getByTestId("comparison").screenshot({ path: `e2e/artifacts/compare-${tag}.png` });
       expect((page as Page & { errors?: string[] }).errors).toEqual([]);
       await page.context().close();
     }
+    // The branch's PDF says where they part and prints that turn side by side.
+    const res = await fetch(`${stack.server().url}/export/aar.pdf?lang=ja`, {
+      headers: { authorization: `Bearer ${ex.branch.token}` },
+    });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    writeFileSync("e2e/artifacts/compare-branch-ja.pdf", bytes);
+    const pdf = flat(pdfText(bytes));
+    expect(pdf).toContain("ターン 3（2009-Q3）で分かれます：チームの決定が異なる");
+    expect(pdf).toContain("+5 t");
+    expect(pdf).toContain("+40 t");
   });
 
   it("numbers turns from 1 in the PDF table and the CSV, names things in both, and shows the lost WTO case in the timeline and the PDF", async () => {
