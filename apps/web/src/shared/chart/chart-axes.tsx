@@ -78,7 +78,6 @@ export function TurnAxis({
   const shown = (i: number) =>
     i === emphasised ||
     (i % every === 0 && (emphasised === undefined || Math.abs(i - emphasised) >= every));
-  const last = labels.length - 1;
   return (
     <>
       {labels.map((l, i) =>
@@ -87,8 +86,7 @@ export function TurnAxis({
             key={l}
             x={x(i)}
             y={frame.H - 8}
-            // The first and last labels hang inwards, so neither is cut at the chart's edge.
-            textAnchor={i === 0 && last > 0 ? "start" : i === last && last > 0 ? "end" : "middle"}
+            textAnchor="middle"
             fontSize={10}
             fontWeight={i === emphasised ? 700 : 400}
           >
