@@ -175,6 +175,7 @@ describe("the review's comparison, exports and project outcomes in real Chromium
     writeFileSync("e2e/artifacts/compare-branch-ja.pdf", bytes);
     const pdf = flat(pdfText(bytes));
     expect(pdf).toContain("ターン 3（2009-Q3）で分かれます：チームの決定が異なる");
+    expect(pdf).not.toMatch(/\{\w+\}/);
     expect(pdf).toContain("+5 t");
     expect(pdf).toContain("+40 t");
   });
@@ -248,6 +249,8 @@ describe("the review's comparison, exports and project outcomes in real Chromium
       expect(pdf).not.toMatch(/(^|\s)0 · 2009-Q1/);
       expect(pdf).toContain(lost);
       expect(rawIds(pdf, l), `${l} PDF`).toEqual([]);
+      // …and no sentence left with an unfilled slot ("Figure 3: {name} price").
+      expect(pdf).not.toMatch(/\{\w+\}/);
     }
   });
 });

@@ -36,7 +36,6 @@ export const compareMessages = {
   compareDiffers: { ja: "異なる", en: "differs" },
   compareObjectives: { ja: "目標の達成（両方）", en: "Objectives on both sides" },
   stockHeld: { ja: "{name}の保有量", en: "{name} held" },
-  priceOf: { ja: "{name}の価格（平時比）", en: "{name} price (× normal)" },
   budgetLeftOf: { ja: "{name}の残予算", en: "{name} budget left" },
   metHeld: { ja: "{met}（達成 {n} ターン）", en: "{met} ({n} turns held)" },
 } as const;

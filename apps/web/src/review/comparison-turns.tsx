@@ -51,7 +51,7 @@ function linesOf(tr: Tr, tl: Timeline, row: Row): Line[] {
     line("va", tr.t("vaLost"), (s) => f.money(s.valueAddedLost, u)),
     line("shortfall", tr.t("shortfallShare"), (s) => f.pct(s.shortfallShare)),
     ...tl.scenario.materials.map((m) =>
-      line(`p-${m.id}`, fill(tr.t("priceOf"), { name: tr.l(m.name) }), (s) =>
+      line(`p-${m.id}`, fill(tr.t("priceOf"), { m: tr.l(m.name) }), (s) =>
         f.times(s.priceMultiples[m.id] ?? 1),
       ),
     ),
