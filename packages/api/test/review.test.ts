@@ -122,6 +122,27 @@ describe("replay, forks and the after-action review", () => {
       6,
     );
     expect(cmp.a.turns[0]).toEqual(cmp.b.turns[0]);
+    // Turn by turn, both sides' decisions: the same before the fork, apart from turn 1 on.
+    expect(cmp.sideBySide.map((r) => r.turn)).toEqual([0, 1, 2]);
+    expect(cmp.sideBySide[0]?.a.decisions).toEqual(cmp.sideBySide[0]?.b.decisions);
+    expect(cmp.sideBySide[1]?.a.decisions.magnet_maker).toEqual([
+      { op: "buy", lever: "magnet_maker_inventory", tonnes: 300 },
+    ]);
+    expect(cmp.sideBySide[1]?.b.decisions.jogmec).toEqual([
+      { op: "buy", lever: "jogmec_dy_stockpile", tonnes: 4 },
+    ]);
+    expect(cmp.sideBySide[1]?.a.stockpiles.magnet_maker_inventory).toBeGreaterThan(
+      cmp.sideBySide[1]?.b.stockpiles.magnet_maker_inventory ?? 0,
+    );
+    expect(cmp.partsAt).toEqual({ turn: 1, label: "2009-Q2", reasons: ["decisions"] });
+    // The objectives scored on both sides over the common turns.
+    expect(cmp.objectives.length).toBeGreaterThan(0);
+    expect(cmp.objectives[0]).toMatchObject({
+      a: { met: expect.any(Boolean) },
+      b: { turnsHeld: expect.any(Number) },
+    });
+    // A branch compared with itself never parts.
+    expect((await fx.review.compare(branch.token, { other: branch.sessionId })).partsAt).toBeNull();
     expect(cmp.a.turns[1]?.metrics.stockpileTonnes).not.toBe(
       cmp.b.turns[1]?.metrics.stockpileTonnes,
     );
@@ -130,7 +151,7 @@ describe("replay, forks and the after-action review", () => {
     });
   });
 
-  it("an exported JSON log re-imports with its notes and replays to identical hashes; CSV has the CLI numbering and detail", async () => {
+  it("an exported JSON log re-imports with its notes and replays to identical hashes; the CSV numbers turns from 1 and names things, with ids in their own columns", async () => {
     const ex = await played(3);
     await fx.service.execute("write_note", ex.facilitator, {
       noteId: "note-keep-1",
@@ -184,15 +205,21 @@ describe("replay, forks and the after-action review", () => {
     });
     const csv = await fx.review.exportCsv(ex.facilitator);
     const lines = csv.trim().split("\n");
-    // The CLI's numbering (turn 0 is the first) and its per-material and per-sector columns.
-    expect(lines[0]).toMatch(/^turn,label,price_multiple_/);
-    expect(lines[0]).toContain("decisions_jogmec");
-    expect(lines[0]).toContain("output_share_");
-    expect(lines[1]).toMatch(/^0,2009-Q1,/);
-    expect(lines.some((l) => l.includes("buy 4 t jogmec_dy_stockpile"))).toBe(true);
+    // Turns numbered from 1 as on every page, the 0-based index in its own named column, names
+    // and display units in the headers, per material and per sector.
+    expect(lines[0]).toMatch(/^"Turn","Turn index \(from 0\)","Period","[^"]+: price \(USD\/kg\)"/);
+    expect(lines[0]).toContain('"JOGMEC (stockpiling, resource security): decisions"');
+    expect(lines[0]).toContain("output (share of normal)");
+    expect(lines[1]).toMatch(/^1,0,"2009-Q1",/);
+    expect(lines.some((l) => l.includes('"buy 4 t: JOGMEC dysprosium stockpile"'))).toBe(true);
+    // The ids stay, in their own columns, for scripts.
+    expect(lines.some((l) => l.includes('"buy 4 t jogmec_dy_stockpile"'))).toBe(true);
     expect(lines[2]).toContain("Sato");
     expect(lines[2]).toContain("Kept, edited");
-    expect(csv).toContain("[q-talk] Ben (jogmec): METI called us");
+    expect(csv).toContain("[q-talk] Ben (JOGMEC (stockpiling, resource security)): METI called us");
+    const ja = await fx.review.exportCsv(ex.facilitator, "ja");
+    expect(ja.split("\n")[0]).toMatch(/^"ターン","ターン番号（0始まり）","期間",/);
+    expect(ja).toContain("JOGMEC ジスプロシウム備蓄：4 t 購入");
     // Values are rounded: no long float tails.
     expect(csv).not.toMatch(/\d\.\d{6,}/);
     // A tampered log is refused with the event that fails.

@@ -26,6 +26,7 @@ describe("secrecy through the exports (the attack: re-join as an observer and ex
     expect(locks).toEqual([]);
     const csv = await fx.review.exportCsv(spy.token);
     expect(csv).not.toContain("jogmec_dy_stockpile");
+    expect(csv).not.toContain("JOGMEC dysprosium stockpile");
     // The review's record (the scenario's lever list aside) shows nothing of it either.
     const t = await fx.review.timeline(spy.token);
     expect(JSON.stringify({ ...t, scenario: undefined })).not.toContain("jogmec_dy_stockpile");

@@ -15,6 +15,19 @@ export {
   type PublishedCommand,
 } from "./command-table.ts";
 export * from "./commands.ts";
+export {
+  CSV_WORDS,
+  fillWords,
+  ID_COLUMN_SUFFIX,
+  type NamedKind,
+  type NameOf,
+  PARAMETER_FIELD_WORDS,
+  PROJECT_OUTCOME_WORDS,
+  parameterInWords,
+  projectOutcomeKey,
+  type Variation,
+  variationInWords,
+} from "./export-words.ts";
 export { INPUT_LIMITS } from "./input-limits.ts";
 export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-event.ts";
 export {
@@ -31,6 +44,7 @@ export {
   DebriefAnswerInput,
   DebriefQuestionInput,
   DeleteNoteInput,
+  ExportCsvInput,
   ExportedExercise,
   ForkInput,
   ImportedExercise,

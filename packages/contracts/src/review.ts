@@ -43,6 +43,11 @@ export const ForkInput = z.strictObject({ atTurn: z.number().int().min(0) });
 export type ForkInput = z.infer<typeof ForkInput>;
 export const CompareInput = z.strictObject({ other: z.string().min(1).max(100) });
 export type CompareInput = z.infer<typeof CompareInput>;
+/** The CSV's language: its headers, names and display units (ids keep their own columns). */
+export const ExportCsvInput = z
+  .strictObject({ locale: z.enum(["ja", "en"]).default("en") })
+  .default({ locale: "en" });
+export type ExportCsvInput = z.infer<typeof ExportCsvInput>;
 export const MonteCarloInput = z.strictObject({
   runs: z.number().int().min(10).max(5000).default(200),
 });

@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
+import { compareMessages } from "./compare-messages";
 import { leverMessages } from "./lever-messages";
 import { limitMessages } from "./limit-messages";
 import { liveMessages } from "./live-messages";
 import { messages } from "./messages";
 import { reviewMessages } from "./review-messages";
+import { roomMessages } from "./room-messages";
 
 describe("UI text tables", () => {
   it("no key is defined in two tables (a later spread would silently replace the earlier text)", () => {
-    const tables = { leverMessages, limitMessages, liveMessages, reviewMessages };
+    const tables = {
+      leverMessages,
+      limitMessages,
+      liveMessages,
+      reviewMessages,
+      compareMessages,
+      roomMessages,
+    };
     const seen = new Map<string, string>();
     const clashes: string[] = [];
     for (const [name, table] of Object.entries(tables))
@@ -17,6 +26,13 @@ describe("UI text tables", () => {
         seen.set(key, name);
       }
     expect(clashes).toEqual([]);
+    // And each table's text is the one the app shows (none replaced by the table spread after it).
+    const replaced = Object.values(tables).flatMap((table) =>
+      Object.entries(table).flatMap(([k, v]) =>
+        messages[k as keyof typeof messages] === v ? [] : [k],
+      ),
+    );
+    expect(replaced).toEqual([]);
   });
 
   it("every text has both Japanese and English", () => {

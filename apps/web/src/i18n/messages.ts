@@ -1,3 +1,4 @@
+import { compareMessages } from "./compare-messages";
 import { leverMessages } from "./lever-messages";
 import { limitMessages } from "./limit-messages";
 import { liveMessages } from "./live-messages";
@@ -226,10 +227,6 @@ export const messages = {
   notes: { ja: "ファシリテーターのメモ・ホットウォッシュ", en: "Facilitator notes and hot-wash" },
   saveNote: { ja: "メモを保存", en: "Save note" },
   fork: { ja: "このターンから分岐", en: "Fork from this turn" },
-  compareTitle: { ja: "分岐の比較", en: "Comparing branches" },
-  original: { ja: "元の演習", en: "Original" },
-  branch: { ja: "分岐", en: "Branch" },
-  difference: { ja: "差（分岐−元）", en: "Difference (branch − original)" },
   bands: { ja: "モンテカルロ 5–95%帯", en: "Monte Carlo 5–95 % band" },
   exportJson: { ja: "イベントログ（JSON）", en: "Event log (JSON)" },
   exportCsv: { ja: "指標と決定（CSV）", en: "Metrics and decisions (CSV)" },
@@ -242,6 +239,7 @@ export const messages = {
   },
   importButton: { ja: "読み込んで振り返る", en: "Import and review" },
   ...reviewMessages,
+  ...compareMessages,
   ...leverMessages,
   ...liveMessages,
   ...limitMessages,

@@ -9,13 +9,14 @@ export const reviewMessages = {
   entryEvent: { ja: "予定イベント", en: "Scheduled event" },
   entryInject: { ja: "インジェクト", en: "Inject" },
   entryOverride: { ja: "オーバーライド", en: "Override" },
+  entryProject: { ja: "プロジェクト", en: "Project" },
   nothingHappened: {
-    ja: "イベント・インジェクト・オーバーライドなし",
-    en: "No events, injects or overrides",
+    ja: "イベント・インジェクト・オーバーライド・プロジェクトの結果なし",
+    en: "No events, injects, overrides or project outcomes",
   },
   record: {
-    ja: "記録（イベント・インジェクト・オーバーライド）",
-    en: "Record: events, injects, overrides",
+    ja: "記録（イベント・インジェクト・オーバーライド・プロジェクト）",
+    en: "Record: events, injects, overrides, projects",
   },
   stateAsItWas: { ja: "このターン終了時の状態", en: "The state at the end of this turn" },
   material: { ja: "素材", en: "Material" },
@@ -79,18 +80,6 @@ export const reviewMessages = {
   runningBranch: { ja: "実行中…", en: "Running…" },
   refused: { ja: "受け付けられなかった決定", en: "Decisions the engine refused" },
   branchRan: { ja: "{n} ターンを実行しました。", en: "Played {n} turns." },
-  compareCommon: {
-    ja: "両方が実施したターン 0–{last}（{label} まで、{n} ターン）だけを比較しています。",
-    en: "Compared over the {n} turns both played: turns 0–{last} (to {label}).",
-  },
-  compareLeftOut: {
-    ja: "元の演習は {a} ターン、分岐は {b} ターン実施。片方しか実施していないターンは比較に含めません。",
-    en: "The original played {a} turns, the branch {b}. Turns only one of them played are left out.",
-  },
-  compareNone: {
-    ja: "共通して実施したターンがまだありません。",
-    en: "They have no turn in common yet.",
-  },
   scorecard: { ja: "目標の達成状況", en: "Objectives scorecard" },
   objective: { ja: "目標", en: "Objective" },
   target: { ja: "目標値", en: "Target" },

@@ -1,13 +1,24 @@
 "use client";
 import { fill } from "../i18n/translator";
 import { LineChart } from "../shared/chart/line-chart";
+import { ComparisonObjectives, ComparisonTurns } from "./comparison-turns";
 import { type Comparison, paren, type Timeline, type Tr } from "./format";
 
 /**
  * A branch against the exercise it came from, over the turns both played only: a turn one of
  * them has not played is unknown, not zero. Says how many each played and what was left out.
  */
-export function ComparisonPanel({ tr, tl, cmp }: { tr: Tr; tl: Timeline; cmp: Comparison }) {
+export function ComparisonPanel({
+  tr,
+  tl,
+  cmp,
+  print = false,
+}: {
+  tr: Tr;
+  tl: Timeline;
+  cmp: Comparison;
+  print?: boolean;
+}) {
   const f = tr.n;
   const money = tl.scenario.units.money;
   const rows = [
@@ -22,16 +33,25 @@ export function ComparisonPanel({ tr, tl, cmp }: { tr: Tr; tl: Timeline; cmp: Co
       <h3>{tr.t("compareTitle")}</h3>
       <p data-testid="compare-scope">
         {cmp.commonTurns
-          ? fill(tr.t("compareCommon"), {
-              n: cmp.commonTurns,
-              last: cmp.commonTurns - 1,
-              label: cmp.throughLabel ?? "",
-            })
+          ? fill(tr.t("compareCommon"), { n: cmp.commonTurns, label: cmp.throughLabel ?? "" })
           : tr.t("compareNone")}{" "}
         {cmp.a.turnsPlayed !== cmp.b.turnsPlayed
           ? fill(tr.t("compareLeftOut"), { a: cmp.b.turnsPlayed, b: cmp.a.turnsPlayed })
           : ""}
       </p>
+      {cmp.commonTurns ? (
+        <p data-testid="compare-parts-at" className={cmp.partsAt ? "lead" : "muted"}>
+          {cmp.partsAt
+            ? fill(tr.t("comparePartsAt"), {
+                k: cmp.partsAt.turn + 1,
+                label: cmp.partsAt.label,
+                why: cmp.partsAt.reasons
+                  .map((r) => tr.t(`partReason_${r}`))
+                  .join(tr.locale === "ja" ? "、" : ", "),
+              })
+            : tr.t("compareNeverParts")}
+        </p>
+      ) : null}
       {cmp.commonTurns ? (
         <>
           <table>
@@ -52,6 +72,8 @@ export function ComparisonPanel({ tr, tl, cmp }: { tr: Tr; tl: Timeline; cmp: Co
               ))}
             </tbody>
           </table>
+          <ComparisonObjectives tr={tr} tl={tl} cmp={cmp} />
+          <ComparisonTurns tr={tr} tl={tl} cmp={cmp} print={print} />
           <div className="charts">
             <LineChart
               testId="chart-difference"

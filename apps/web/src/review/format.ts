@@ -1,6 +1,8 @@
+import { type NameOf, variationInWords } from "@chokepoint/contracts";
 import type { RouterOutputs } from "../data/trpc";
 import type { Locale } from "../i18n/messages";
 import { fill, type Translator } from "../i18n/translator";
+import { projectNewsKey } from "../session/project-news";
 
 export type Timeline = RouterOutputs["review"]["timeline"];
 export type Turn = Timeline["turns"][number];
@@ -20,9 +22,17 @@ export const paren = (locale: Locale, x: string) => (locale === "ja" ? `（${x}�
 export const turnName = (tr: Tr, k: number, label: string) =>
   fill(tr.t("turnN"), { k: k + 1, label });
 
+/** A lever's name (its id only if the scenario has no such lever). */
+export const leverName = (tr: Tr, tl: Timeline, id: string) =>
+  tr.l(tl.scenario.levers.find((x) => x.id === id)?.name) || id;
+
+/** A team's name (its id only if the exercise fields no such team). */
+export const teamName = (tr: Tr, tl: Timeline, id: string) =>
+  tr.l(tl.scenario.teams.find((x) => x.id === id)?.name) || id;
+
 /** A team's decision in words, with the lever's name. */
 export function actionText(tr: Tr, tl: Timeline, a: Turn["decisions"][string][number]): string {
-  const lever = tr.l(tl.scenario.levers.find((x) => x.id === a.lever)?.name) || a.lever;
+  const lever = leverName(tr, tl, a.lever);
   if (a.op === "activate") return fill(tr.t("opActivate"), { lever });
   return fill(tr.t(a.op === "buy" ? "opBuy" : "opRelease"), {
     lever,
@@ -51,4 +61,25 @@ export function overrideTarget(tr: Tr, tl: Timeline, target: string): string {
 export function forkLabel(tr: Tr, tl: Timeline, k: number) {
   const label = tl.turnLabels[k] ?? "";
   return fill(tr.t("forkAtStart"), { k: k + 1, label });
+}
+
+/** An item of the exercise's scenario by kind and id, for words built at the edge. */
+export function nameIn(tl: Timeline): NameOf {
+  return (kind, id) => {
+    const s = tl.scenario;
+    if (kind === "events" || kind === "injects") return s[kind].find((x) => x.id === id)?.title;
+    return s[kind].find((x) => x.id === id)?.name;
+  };
+}
+
+/** What the Monte Carlo band varied, in words: each parameter named, never its id. */
+export const whatVariedText = (tr: Tr, tl: Timeline, bands: Bands) =>
+  variationInWords(bands, nameIn(tl), tr.locale);
+
+/** A timeline entry in one line, for the review's strip: "Inject: …", "Project: METI's case was lost". */
+export function entryLine(tr: Tr, tl: Timeline, e: Turn["entries"][number]): string {
+  if (e.kind === "override") return `${tr.t("entryOverride")}: ${e.reason}`;
+  if (e.kind === "project")
+    return `${tr.t("entryProject")}: ${fill(tr.t(projectNewsKey({ kind: e.leverKind, outcome: e.outcome })), { lever: leverName(tr, tl, e.lever) })}`;
+  return `${tr.t(e.kind === "inject" ? "entryInject" : "entryEvent")}: ${tr.l(e.title)}`;
 }

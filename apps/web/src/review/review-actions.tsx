@@ -56,8 +56,8 @@ export function ReviewExports({
         data-testid="export-csv"
         onClick={async () =>
           download(
-            `exercise-${sessionId}.csv`,
-            await queryClient.fetchQuery(trpc.review.exportCsv.queryOptions(undefined, fresh)),
+            `exercise-${sessionId}-${locale}.csv`,
+            await queryClient.fetchQuery(trpc.review.exportCsv.queryOptions({ locale }, fresh)),
             "text/csv",
           )
         }

@@ -2,7 +2,7 @@
 import { errorText } from "../data/error-text";
 import { BandChart } from "./band-chart";
 import { bandSeries } from "./band-series";
-import type { Timeline, Tr } from "./format";
+import { type Timeline, type Tr, whatVariedText } from "./format";
 import { useBands } from "./review-queries";
 
 /**
@@ -10,7 +10,7 @@ import { useBands } from "./review-queries";
  * (e.g. the rate limit) is said beside the charts, and the rest of the review stays.
  */
 export function ReviewBands({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: number }) {
-  const { t, locale } = tr;
+  const { t } = tr;
   const bands = useBands();
   if (!tl.turns.length) return null;
   const labels = tl.turns.map((x) => x.label);
@@ -35,7 +35,7 @@ export function ReviewBands({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: numb
       </div>
       <p className="muted small" data-testid="what-varied">
         {bands.data
-          ? `${t("whatVaried")}: ${bands.data.whatVaried[locale]}`
+          ? `${t("whatVaried")}: ${whatVariedText(tr, tl, bands.data)}`
           : bands.error
             ? errorText(bands.error)
             : t("bandLoading")}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { errorText } from "../data/error-text";
 import { useTRPC } from "../data/trpc";
 import { fill } from "../i18n/translator";
-import type { Timeline, Tr } from "./format";
+import { type Timeline, type Tr, teamName, turnName } from "./format";
 
 type Action =
   | { op: "buy" | "release"; lever: string; tonnes: number }
@@ -79,7 +79,8 @@ export function RunBranchEditor({
           fill(tr.t("branchRan"), { n: r.turnsPlayed }),
           ...r.refused.map(
             (x) =>
-              `${tr.t("refused")}: ${x.turn} ${x.team}: ${tr.locale === "ja" ? x.ja : x.message}`,
+              // Numbered from 1 and named, as the live screens say a turn and a team.
+              `${tr.t("refused")}: ${turnName(tr, x.turn, tl.turnLabels[x.turn] ?? "")} · ${teamName(tr, tl, x.team)}: ${tr.locale === "ja" ? x.ja : x.message}`,
           ),
         ].join("\n"),
       );

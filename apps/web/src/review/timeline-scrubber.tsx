@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { saveToken } from "../data/token-store";
 import { useTRPC } from "../data/trpc";
 import { fill } from "../i18n/translator";
-import { forkLabel, type Timeline, type Tr, turnName } from "./format";
+import { entryLine, forkLabel, type Timeline, type Tr, turnName } from "./format";
 
 /**
  * The timeline: a scrubber over the played turns, the fork button for the scrubbed turn (while
@@ -84,15 +84,9 @@ export function TimelineScrubber({
                     className={`linklike${x.turn === turn ? " current" : ""}`}
                     onClick={() => onTurn(x.turn)}
                   >
-                    {x.label}
+                    {turnName(tr, x.turn, x.label)}
                   </button>{" "}
-                  {x.entries
-                    .map((e) =>
-                      e.kind === "override"
-                        ? `${t("entryOverride")}: ${e.reason}`
-                        : `${t(e.kind === "inject" ? "entryInject" : "entryEvent")}: ${l(e.title)}`,
-                    )
-                    .join(" · ")}
+                  {x.entries.map((e) => entryLine(tr, tl, e)).join(" · ")}
                 </li>
               ) : null,
             )}

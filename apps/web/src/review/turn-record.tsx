@@ -1,6 +1,16 @@
 "use client";
 import { fill } from "../i18n/translator";
-import { actionText, overrideTarget, paren, type Timeline, type Tr, type Turn } from "./format";
+import { projectNewsKey } from "../session/project-news";
+import {
+  actionText,
+  leverName,
+  overrideTarget,
+  paren,
+  type Timeline,
+  type Tr,
+  type Turn,
+  teamName,
+} from "./format";
 
 /*
  * A turn as the review and the printed debrief tell it, in the same words. Each part takes the
@@ -48,6 +58,20 @@ export function TurnRecord({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: Turn 
                 </span>
               ) : null}
             </>
+          ) : e.kind === "project" ? (
+            <span data-testid={`record-project-${e.lever}`} data-outcome={e.outcome}>
+              {fill(tr.t(projectNewsKey({ kind: e.leverKind, outcome: e.outcome })), {
+                lever: leverName(tr, tl, e.lever),
+              })}
+              {e.teams.length ? (
+                <span className="muted">
+                  {paren(
+                    tr.locale,
+                    e.teams.map((x) => teamName(tr, tl, x)).join(tr.locale === "ja" ? "、" : ", "),
+                  )}
+                </span>
+              ) : null}
+            </span>
           ) : (
             tr.l(e.title)
           )}

@@ -1,19 +1,15 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
+import { projectOutcomeKey } from "@chokepoint/contracts";
 import type { MessageKey } from "../i18n/messages";
 import { useI18n } from "../i18n/use-i18n";
 
-/** The words for a project's turn of fortune, by what kind of project it is. */
-export function projectNewsKey(p: ExerciseView["projectNews"][number]): MessageKey {
-  if (p.kind === "wto_case" && (p.outcome === "active" || p.outcome === "failed"))
-    return p.outcome === "active" ? "projectNews_won" : "projectNews_lost";
-  if (p.outcome === "active")
-    return p.kind === "diversify" || p.kind === "recycle"
-      ? "projectNews_active"
-      : p.kind === "substitute"
-        ? "projectNews_succeeded"
-        : "projectNews_in_effect";
-  return `projectNews_${p.outcome}` as MessageKey;
+/**
+ * The words for a project's turn of fortune, by what kind of project it is (one rule with the
+ * review and the CSV: `projectOutcomeKey`).
+ */
+export function projectNewsKey(p: { kind: string; outcome: string }): MessageKey {
+  return `projectNews_${projectOutcomeKey(p.kind, p.outcome)}` as MessageKey;
 }
 
 /**

@@ -32,5 +32,6 @@ export type { NewsItem } from "./news-feed.ts";
 export type { OverrideEntry } from "./override-log.ts";
 export { may, memberOrRefusal } from "./permissions.ts";
 export type { DraftEdit, LockRecord, TeamDecision } from "./team-decision.ts";
+export { type ProjectNews, projectNewsFor } from "./team-insight.ts";
 export { msLeft } from "./turn-clock.ts";
 export { visibleLog } from "./visible-log.ts";

@@ -6,17 +6,13 @@ import {
   type ForkInput,
   type ImportInput,
   isEngineEvent,
+  type LogEvent,
   type MonteCarloInput,
   type RunBranchInput,
   refusal,
 } from "@chokepoint/contracts";
 import type { ExerciseStore, StoredEvent } from "@chokepoint/db";
-import {
-  describeVariation,
-  type EngineEvent,
-  type MonteCarloResult,
-  monteCarloLog,
-} from "@chokepoint/engine";
+import { type EngineEvent, type MonteCarloResult, monteCarloLog } from "@chokepoint/engine";
 import type { z } from "zod";
 import {
   type ExerciseState,
@@ -32,7 +28,7 @@ import { Lru, RateLimit } from "../service/rate-limit.ts";
 import { WorkGate } from "../service/work-gate.ts";
 import { forkExercise, importExercise, runBranch } from "./branch-service.ts";
 import { compareOverCommonTurns } from "./compare-branches.ts";
-import { timelineCsv } from "./export-csv.ts";
+import { csvShape, timelineCsv } from "./export-csv.ts";
 import { type ExerciseAccess, openExercise } from "./open-exercise.ts";
 import { referencePath, scorecard, timelineTurns } from "./timeline.ts";
 
@@ -138,6 +134,9 @@ export class ReviewService {
         materials: g.scenario.materials.map((m) => ({ id: m.id, name: m.name })),
         sectors: g.scenario.sectors.map((x) => ({ id: x.id, name: x.name })),
         levers: g.scenario.levers.map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
+        /** Scheduled and triggered events and the facilitator's injects, by name (the Monte Carlo note names parameters of events). */
+        events: g.scenario.events.map((e) => ({ id: e.id, title: e.title })),
+        injects: g.scenario.injects.map((e) => ({ id: e.id, title: e.title })),
         debriefQuestions: g.scenario.debriefQuestions,
         teams: g.teams.map((id) => ({
           id,
@@ -238,21 +237,13 @@ export class ReviewService {
     });
   }
 
-  async exportCsv(token: unknown): Promise<string> {
+  /** The CSV in one language (names and display units; ids only in their own columns). */
+  async exportCsv(token: unknown, locale: "ja" | "en" = "en"): Promise<string> {
     const { state, me } = await this.open(token, "export");
     this.countLogRead(me);
     const t = await this.logReads.run(() => this.timelineOf(state, me));
-    return timelineCsv(
-      t.turns,
-      t.notes,
-      {
-        teams: t.scenario.teams.map((x) => x.id),
-        materials: t.scenario.materials.map((m) => m.id),
-        sectors: t.scenario.sectors.map((x) => x.id),
-        money: t.scenario.units.money.en,
-      },
-      t.debrief.answers,
-    );
+    const g = state.genesis;
+    return timelineCsv(t.turns, t.notes, csvShape(g.scenario, g.teams, locale), t.debrief.answers);
   }
 
   /** Compares this exercise with another of the same lineage (its parent, a branch, or a sibling). */
@@ -260,7 +251,22 @@ export class ReviewService {
     const { state } = await this.open(token, "review");
     if ((await rootOf(this.store, state.genesis.sessionId)) !== (await rootOf(this.store, other)))
       throw refusal("compare_own_lineage", {});
-    return compareOverCommonTurns(state, await this.exercises.runner.read(other));
+    const theirs = await this.exercises.runner.read(other);
+    const common = Math.min(state.engine.results.length, theirs.engine.results.length);
+    // Only the turns both resolved are read: their decisions are every reviewer's to see.
+    const logs = await this.logReads.run(async () => ({
+      a: await this.resolvedLog(state.genesis.sessionId, common),
+      b: await this.resolvedLog(other, common),
+    }));
+    return compareOverCommonTurns(state, theirs, logs);
+  }
+
+  /** An exercise's engine events of its first `turns` turns, read in pages. */
+  private async resolvedLog(sessionId: string, turns: number): Promise<LogEvent[]> {
+    const out: LogEvent[] = [];
+    for await (const page of logPages(this.store, sessionId))
+      for (const { event } of page) if (isEngineEvent(event) && event.turn < turns) out.push(event);
+    return out;
   }
 
   /**
@@ -271,7 +277,7 @@ export class ReviewService {
   async monteCarlo(
     token: unknown,
     input: z.input<typeof MonteCarloInput> = {},
-  ): Promise<MonteCarloResult & { whatVaried: { ja: string; en: string } }> {
+  ): Promise<MonteCarloResult> {
     const { state, me } = await this.open(token, "review");
     const runs = input.runs ?? 200;
     const max = this.limits.monteCarlo.maxRuns;
@@ -296,10 +302,8 @@ export class ReviewService {
         : monteCarloLog(job.scenario, job.log, { runs, baseSeed: job.baseSeed });
       this.mcCache.set(key, mc);
     }
-    return {
-      ...mc,
-      whatVaried: { ja: describeVariation(mc, "ja"), en: describeVariation(mc, "en") },
-    };
+    // What varied is worded at the edge (`variationInWords`), with the scenario's names.
+    return mc;
   }
 
   private mcRateLimited(perMinute: number, waitMs: number): AppError {

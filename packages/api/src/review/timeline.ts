@@ -9,15 +9,25 @@ import {
   type TurnMetrics,
   turnMetrics,
 } from "@chokepoint/engine";
-import type { ExerciseState } from "../core/index.ts";
+import { type ExerciseState, type ProjectNews, projectNewsFor } from "../core/index.ts";
 
 type Text = { ja: string; en: string };
 
-/** One entry of a turn's record: a scheduled event, an inject or an override (with its reason). */
+/**
+ * One entry of a turn's record: a scheduled event, an inject, an override (with its reason), or
+ * a project's change of fortune (on stream, succeeded, failed, closed, losing money).
+ */
 export type TimelineEntry =
   | { kind: "event"; id: string; title: Text }
   | { kind: "inject"; id: string; title: Text }
-  | { kind: "override"; target: string; from: number; to: number; reason: string };
+  | { kind: "override"; target: string; from: number; to: number; reason: string }
+  | {
+      kind: "project";
+      lever: string;
+      leverKind: ProjectNews["kind"];
+      outcome: ProjectNews["outcome"];
+      teams: string[];
+    };
 
 export interface TimelineTurn {
   /** The turn's index, 0-based: the same numbering as the CLI and every export. */
@@ -29,24 +39,35 @@ export interface TimelineTurn {
   entries: TimelineEntry[];
   /** Why the turn came out as it did, every contributor with sign and size (the engine's). */
   explanations: { ja: string[]; en: string[] };
-  /** The CLI's per-material, per-sector and per-team detail. */
-  materials: Record<string, { priceMultiple: number; shortfallTonnes: number }>;
+  /** The CLI's per-material, per-sector and per-team detail; `price` in money units per tonne. */
+  materials: Record<string, { price: number; priceMultiple: number; shortfallTonnes: number }>;
   sectors: Record<string, { output: number; valueAddedLost: number }>;
   teams: Record<string, { spent: number; budgetLeft: number }>;
+  /** Tonnes held at the end of the turn, per stockpile lever. */
+  stockpiles: Record<string, number>;
 }
 
 const untitled = (id: string): Text => ({ ja: id, en: id });
 
-/** Each resolved turn as it was: metrics, each team's decisions, events, injects, overrides, explanations. */
-export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): TimelineTurn[] {
+/** Each team's locked decisions by turn, as the log holds them (an unlocked team has none). */
+export function decisionsByTurn(
+  log: readonly LogEvent[],
+): Map<number, Record<string, LeverAction[]>> {
   const decisions = new Map<number, Record<string, LeverAction[]>>();
-  const fired = new Map<number, { id: string; title?: Text }[]>();
-  for (const event of log) {
+  for (const event of log)
     if (event.type === "decisions_locked") {
       const d = decisions.get(event.turn) ?? {};
       d[event.team] = event.actions;
       decisions.set(event.turn, d);
     }
+  return decisions;
+}
+
+/** Each resolved turn as it was: metrics, each team's decisions, events, injects, overrides, explanations. */
+export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): TimelineTurn[] {
+  const decisions = decisionsByTurn(log);
+  const fired = new Map<number, { id: string; title?: Text }[]>();
+  for (const event of log) {
     if (event.type === "inject_fired") {
       const id = event.inject ?? event.custom?.id ?? "custom";
       fired.set(event.turn, [
@@ -59,6 +80,10 @@ export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): T
   const s = state.genesis.scenario;
   const injects = new Map(s.injects.map((e) => [e.id, e.title]));
   const events = new Map(s.events.map((e) => [e.id, e.title]));
+  // The review is read by the facilitator and observers, who see every project's news.
+  const projects = new Map<number, ProjectNews[]>();
+  for (const p of projectNewsFor(state, { kind: "facilitator" }).toReversed())
+    projects.set(p.turn, [...(projects.get(p.turn) ?? []), p]);
   return state.engine.results.map((r) => {
     // Scheduled and triggered events from the engine; injects from the log (the facilitator's).
     const byHand = fired.get(r.turn) ?? [];
@@ -79,6 +104,14 @@ export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): T
         to: o.to,
         reason: o.reason,
       });
+    for (const p of projects.get(r.turn) ?? [])
+      entries.push({
+        kind: "project",
+        lever: p.lever,
+        leverKind: p.kind,
+        outcome: p.outcome,
+        teams: p.teams,
+      });
     const ja = explainTurn(model, r, "ja").map((e) => e.text);
     const en = explainTurn(model, r, "en").map((e) => e.text);
     return {
@@ -92,6 +125,7 @@ export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): T
         model.materialOrder.map((m) => [
           m.id,
           {
+            price: r.prices[m.id] ?? 0,
             priceMultiple: r.priceMultiples[m.id] ?? 1,
             shortfallTonnes: r.materials[m.id]?.shortfall ?? 0,
           },
@@ -112,6 +146,7 @@ export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): T
           { spent: r.teams[t]?.spent ?? 0, budgetLeft: r.teams[t]?.budgetLeft ?? 0 },
         ]),
       ),
+      stockpiles: { ...r.stockpiles },
     };
   });
 }

@@ -2,6 +2,7 @@ import {
   BranchRun,
   CompareInput,
   CreatedExercise,
+  ExportCsvInput,
   ForkInput,
   ImportedExercise,
   ImportInput,
@@ -20,7 +21,9 @@ export const reviewRouter = router({
   timeline: procedure.query(({ ctx }) => ctx.review.timeline(ctx.token)),
   debrief: procedure.query(({ ctx }) => ctx.review.debrief(ctx.token)),
   exportJson: procedure.query(({ ctx }) => ctx.review.exportJson(ctx.token)),
-  exportCsv: procedure.query(({ ctx }) => ctx.review.exportCsv(ctx.token)),
+  exportCsv: procedure
+    .input(ExportCsvInput)
+    .query(({ ctx, input }) => ctx.review.exportCsv(ctx.token, input.locale)),
   importJson: procedure
     .input(ImportInput)
     .output(ImportedExercise)

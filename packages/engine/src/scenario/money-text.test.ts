@@ -17,4 +17,13 @@ describe("moneyText", () => {
     expect(moneyText(units, 0, "ja")).toBe("0 百万ドル");
     expect(moneyText({ money: units.money }, 900, "ja")).toBe("900 百万ドル");
   });
+
+  it("keeps two significant digits of an amount its digits would print as 0", () => {
+    expect(moneyText(units, 0.0042, "ja")).toBe("0.0042 百万ドル（約0.0037億円）");
+    expect(moneyText(units, 0.0042, "en")).toBe("0.0042 USD m");
+    expect(moneyText(units, 0.04, "en", 1)).toBe("0.04 USD m");
+    expect(moneyText(units, 0.6, "en")).toBe("0.6 USD m");
+    expect(moneyText(units, 2.6, "en")).toBe("3 USD m");
+    expect(moneyText(units, -0.0042, "en")).toBe("-0.0042 USD m");
+  });
 });

@@ -14,14 +14,24 @@ export function moneyText(
   locale: "ja" | "en",
   digits = 0,
 ): string {
-  const nf = new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US", {
-    maximumFractionDigits: digits,
-  });
-  const main = `${nf.format(value)} ${units.money[locale]}`;
+  const nf = figures(locale, digits);
+  const main = `${nf(value)} ${units.money[locale]}`;
   const also = units.moneyAlso;
   if (!also || also.locale !== locale || value === 0) return main;
-  const other = nf.format(value * also.perMoneyUnit);
+  const other = nf(value * also.perMoneyUnit);
   return locale === "ja"
     ? `${main}（約${other}${also.unit}）`
     : `${main} (≈ ${other} ${also.unit})`;
+}
+
+/**
+ * A number to `digits` fraction digits, except that an amount below one unit of the last digit
+ * keeps two significant digits: a lever's price per tonne of 0.0042 USD m reads "0.0042", not
+ * "0" (which read as free, with "about ¥0 oku" beside it).
+ */
+function figures(locale: "ja" | "en", digits: number): (v: number) => string {
+  const tag = locale === "ja" ? "ja-JP" : "en-US";
+  const fixed = new Intl.NumberFormat(tag, { maximumFractionDigits: digits });
+  const small = new Intl.NumberFormat(tag, { maximumSignificantDigits: 2 });
+  return (v) => (v !== 0 && Math.abs(v) < 10 ** -digits ? small.format(v) : fixed.format(v));
 }

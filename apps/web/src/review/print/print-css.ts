@@ -18,4 +18,8 @@ body { background: #fff; }
 .debrief .small { font-size: 8.5pt; color: #444; }
 .debrief ol.plain { padding-left: 1rem; }
 .debrief .card { border: none; padding: 0; }
+.debrief table.side-by-side { width: 100%; table-layout: fixed; }
+.debrief table.side-by-side tr.differs td { background: #fef9c3; font-weight: 600; }
+.debrief h5 { font-size: 10pt; margin: 0.4rem 0 0.1rem; }
+.debrief .sr-only { display: none; }
 `;

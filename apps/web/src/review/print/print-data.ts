@@ -1,4 +1,22 @@
-import type { Comparison, Timeline } from "../format";
+import type { Comparison, Timeline, Tr } from "../format";
+
+/**
+ * The handout's per-turn table as text cells: the turn numbered from 1 with its period, as the
+ * live screens and the CSV number it, then shortfall, value added lost, spend and dependency.
+ */
+export function turnTableRows(tr: Tr, tl: Timeline): { turn: number; cells: string[] }[] {
+  const f = tr.n;
+  return tl.turns.map((x) => ({
+    turn: x.turn,
+    cells: [
+      `${x.turn + 1} · ${x.label}`,
+      f.pct(x.metrics.shortfallShare),
+      f.num(x.metrics.valueAddedLost),
+      f.num(x.metrics.spend),
+      f.pct(x.metrics.controlledShare),
+    ],
+  }));
+}
 
 /** Turns worth explaining in a handout: those with events, injects or overrides, and the worst. */
 export function keyTurns(tl: Timeline): Timeline["turns"] {
@@ -21,5 +39,7 @@ export function swap(c: Comparison): Comparison {
       valueAddedLost: -x.valueAddedLost,
       shortfallShare: -x.shortfallShare,
     })),
+    sideBySide: c.sideBySide.map((x) => ({ ...x, a: x.b, b: x.a })),
+    objectives: c.objectives.map((o) => ({ ...o, a: o.b, b: o.a })),
   };
 }

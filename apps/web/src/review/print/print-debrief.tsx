@@ -3,6 +3,7 @@ import { ComparisonPanel } from "../comparison-panel";
 import { type Bands, type Comparison, paren, type Timeline, type Tr, turnName } from "../format";
 import { TurnRecord } from "../turn-record";
 import { PRINT_CSS } from "./print-css";
+import { turnTableRows } from "./print-data";
 import { PrintFindings, printDate } from "./print-findings";
 
 /**
@@ -119,21 +120,17 @@ export function PrintDebrief({
           </tr>
         </thead>
         <tbody>
-          {tl.turns.map((x) => (
-            <tr key={x.turn}>
-              <td>
-                {x.turn} · {x.label}
-              </td>
-              <td>{f.pct(x.metrics.shortfallShare)}</td>
-              <td>{f.num(x.metrics.valueAddedLost)}</td>
-              <td>{f.num(x.metrics.spend)}</td>
-              <td>{f.pct(x.metrics.controlledShare)}</td>
+          {turnTableRows(tr, tl).map((row) => (
+            <tr key={row.turn} data-testid="pdf-turn-row">
+              {row.cells.map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
       <PrintFindings tr={tr} tl={tl} bands={bands} />
-      {cmp ? <ComparisonPanel tr={tr} tl={tl} cmp={cmp} /> : null}
+      {cmp ? <ComparisonPanel tr={tr} tl={tl} cmp={cmp} print /> : null}
     </article>
   );
 }

@@ -3,7 +3,14 @@ import { fill } from "../../i18n/translator";
 import { BandChart } from "../band-chart";
 import { bandSeries } from "../band-series";
 import { DebriefAnswers } from "../debrief-answers";
-import { actionText, type Bands, type Timeline, type Tr, turnName } from "../format";
+import {
+  actionText,
+  type Bands,
+  type Timeline,
+  type Tr,
+  turnName,
+  whatVariedText,
+} from "../format";
 import { Scorecard, ScorecardCharts } from "../scorecard";
 import { keyTurns } from "./print-data";
 
@@ -44,7 +51,7 @@ export function PrintFindings({ tr, tl, bands }: { tr: Tr; tl: Timeline; bands: 
         ))}
       </div>
       <p className="small">
-        {t("whatVaried")}: {bands.whatVaried[locale]}
+        {t("whatVaried")}: {whatVariedText(tr, tl, bands)}
       </p>
       <h2>{t("keyTurns")}</h2>
       {keyTurns(tl).map((x) => (
@@ -67,7 +74,7 @@ export function PrintFindings({ tr, tl, bands }: { tr: Tr; tl: Timeline; bands: 
               <ul>
                 {decided.map((x) => (
                   <li key={x.turn}>
-                    {x.label}:{" "}
+                    {turnName(tr, x.turn, x.label)}:{" "}
                     {(x.decisions[team.id] ?? [])
                       .map((a) => actionText(tr, tl, a))
                       .join(locale === "ja" ? "、" : "; ")}

@@ -73,10 +73,15 @@ export function TurnAxis({
   emphasised?: number;
 }) {
   const every = Math.max(1, Math.ceil(labels.length / count));
+  // A regular label closer than `every` turns to the emphasised one would overprint it
+  // ("2014-Q12014-Q4"): the emphasised label wins.
+  const shown = (i: number) =>
+    i === emphasised ||
+    (i % every === 0 && (emphasised === undefined || Math.abs(i - emphasised) >= every));
   return (
     <>
       {labels.map((l, i) =>
-        i % every === 0 || i === emphasised ? (
+        shown(i) ? (
           <text
             key={l}
             x={x(i)}
