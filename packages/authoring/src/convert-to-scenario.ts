@@ -9,7 +9,7 @@ import { workbookCiter } from "./cite-workbook.ts";
 import { componentClass, ELEMENT_BASE_MATERIALS, elementSymbol } from "./component-library.ts";
 import { type ConversionNote, exposureNotes } from "./conversion-notes.ts";
 import type { Component, ExposureWorkbook } from "./exposure-schema.ts";
-import type { WorkbookOrigins } from "./read-workbook.ts";
+import type { WorkbookOrigins } from "./read-grid.ts";
 import { teamBriefing } from "./team-briefing.ts";
 
 export type ConversionResult =

@@ -1,4 +1,20 @@
 export { APP_ERROR_CODES, AppError, type AppErrorCode, isAppError } from "./app-error.ts";
+export {
+  AUTHORING_LIMITS,
+  CellIssueData,
+  GridCell,
+  GridRow,
+  GridSheet,
+  ImportLibraryYamlInput,
+  LibrarySaved,
+  LibraryVersionRef,
+  SaveLibraryInput,
+  SHEET_KEYS,
+  SheetKey,
+  UploadedWorkbook,
+  UploadWorkbookInput,
+  WorkbookGrid,
+} from "./authoring.ts";
 export * from "./commands.ts";
 export { INPUT_LIMITS } from "./input-limits.ts";
 export { isEngineEvent, LogEvent, ParticipantRole, SessionEvent } from "./log-event.ts";
