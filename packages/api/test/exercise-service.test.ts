@@ -166,6 +166,7 @@ describe("malformed payloads get clear errors and change nothing", () => {
     appRouter.createCaller({
       service,
       review: new ReviewService(db, service),
+      library: {} as never,
       token,
       address: "127.0.0.1",
       joinGuard: new JoinGuard(DEFAULT_LIMITS.join),

@@ -124,3 +124,21 @@ export const LibrarySaved = z.strictObject({
   contentHash: z.string(),
 });
 export type LibrarySaved = z.infer<typeof LibrarySaved>;
+
+const LibraryId = z.string().min(1).max(100);
+const LibraryName = z.string().trim().min(1).max(AUTHORING_LIMITS.nameChars);
+const Passcode = z.string().max(L.passcodeChars).optional();
+
+export const RenameLibraryInput = z.strictObject({
+  libraryId: LibraryId,
+  name: LibraryName,
+  passcode: Passcode,
+});
+export const DeleteLibraryInput = z.strictObject({ libraryId: LibraryId, passcode: Passcode });
+export const DuplicateLibraryInput = z.strictObject({
+  libraryId: LibraryId,
+  version: z.number().int().min(1).optional(),
+  name: LibraryName,
+  passcode: Passcode,
+});
+export const BaseScenarioInput = z.strictObject({ scenarioId: z.string().min(1).max(100) });

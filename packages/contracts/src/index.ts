@@ -1,13 +1,17 @@
 export { APP_ERROR_CODES, AppError, type AppErrorCode, isAppError } from "./app-error.ts";
 export {
   AUTHORING_LIMITS,
+  BaseScenarioInput,
   CellIssueData,
+  DeleteLibraryInput,
+  DuplicateLibraryInput,
   GridCell,
   GridRow,
   GridSheet,
   ImportLibraryYamlInput,
   LibrarySaved,
   LibraryVersionRef,
+  RenameLibraryInput,
   SaveLibraryInput,
   SHEET_KEYS,
   SheetKey,

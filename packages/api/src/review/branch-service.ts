@@ -148,9 +148,11 @@ export async function forkExercise(
       `atTurn：進んだのは${resolved}ターンまでです。分岐できるのは0～${resolved}です`,
     );
   const g = parent.genesis;
+  // The parent's own scenario reference: a library scenario is kept by its library id and version.
+  const header = await exercises.store.header(g.sessionId);
   const created = await exercises.store.create({
-    scenarioId: g.scenario.id,
-    scenarioVersion: g.scenario.version,
+    scenarioId: header.scenarioId,
+    scenarioVersion: header.scenarioVersion,
     seed: g.seed,
     teams: g.teams,
     facilitatorName: caller.displayName,

@@ -18,6 +18,7 @@ import {
   type Database,
   type ExerciseStore,
   hashToken,
+  isLibraryId,
   isWellFormedJoinCode,
   isWellFormedObserverCode,
   JOIN_CODE_LENGTH,
@@ -94,7 +95,7 @@ export class ExerciseService {
   }
 
   async createExercise(input: CreateExerciseInput) {
-    const entry = this.catalog.require(input.scenarioId);
+    const entry = await this.catalog.resolve(input.scenarioId, input.libraryVersion);
     const known = entry.scenario.teams.map((t) => t.id);
     const teams = input.teams ?? known;
     const unknown = teams.filter((t) => !known.includes(t));
@@ -106,8 +107,10 @@ export class ExerciseService {
         `teams：${entry.scenario.id}にないチームです：${unknown.join("、")}（チーム：${known.join("、")}）`,
       );
     const r = await this.store.create({
-      scenarioId: entry.scenario.id,
-      scenarioVersion: entry.scenario.version,
+      // A library scenario is stored by its library id and version number: the exercise
+      // replays on that version whatever is saved later.
+      scenarioId: isLibraryId(input.scenarioId) ? input.scenarioId : entry.scenario.id,
+      scenarioVersion: entry.version,
       seed: input.seed,
       teams,
       facilitatorName: input.facilitatorName,
