@@ -32,6 +32,7 @@ export const SHEET_KEYS = [
   "teams",
 ] as const;
 export const SheetKey = z.enum(SHEET_KEYS);
+export type SheetKey = z.infer<typeof SheetKey>;
 
 /** A cell as the reader sees it: what it shows (formulas by their result, 12 % as 12). */
 export const GridCell = z.union([

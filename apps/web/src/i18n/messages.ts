@@ -1,3 +1,4 @@
+import { authoringMessages } from "./authoring-messages";
 import { leverMessages } from "./lever-messages";
 import { limitMessages } from "./limit-messages";
 import { liveMessages } from "./live-messages";
@@ -246,6 +247,7 @@ export const messages = {
   ...liveMessages,
   ...limitMessages,
   ...roomMessages,
+  ...authoringMessages,
 } as const;
 
 export type Locale = "ja" | "en";
