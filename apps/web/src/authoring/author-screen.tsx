@@ -116,7 +116,9 @@ export function AuthorScreen() {
               onName={setName}
               saved={saved}
               onSaved={setSaved}
-              blocked={pending || issues.length > 0}
+              // What the file reader cut (a cell too long, rows past the limit) is shown, not
+              // blocking: the cells as they now stand are what the server checks and saves.
+              blocked={pending || (answer?.issues.length ?? 1) > 0}
             />
           </div>
         </div>
