@@ -110,6 +110,19 @@ describe("the scenario library through the server", () => {
     expect(stateHash(replayed.genesis.scenario)).toBe(v1.contentHash);
     const header = await service.store.header(created.sessionId);
     expect([header.scenarioId, header.scenarioVersion]).toEqual([v1.libraryId, "1"]);
+
+    // A copy under a new name starts at version 1 with the same content; after the original is
+    // deleted from the library, the exercise made from it still replays on its version.
+    const copy = await c.library.duplicate.mutate({ libraryId: v1.libraryId, name: "Copy" });
+    expect([copy.version, copy.contentHash]).toEqual([1, v2.contentHash]);
+    await c.library.rename.mutate({ libraryId: copy.libraryId, name: "Copy, renamed" });
+    await c.library.remove.mutate({ libraryId: v1.libraryId });
+    const names = (await c.library.list.query()).map((e) => e.name);
+    expect(names).toContain("Copy, renamed");
+    expect(names).not.toContain("Motor maker");
+    service.runner.forget(created.sessionId);
+    const again = await service.runner.read(created.sessionId);
+    expect(stateHash(again.genesis.scenario)).toBe(v1.contentHash);
   });
 
   it("exports YAML that imports back with an equal content hash, and refuses broken YAML at its line", async () => {
