@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -76,6 +76,15 @@ describe("build your own scenario, in real Chromium", () => {
       .waitFor({ timeout: 60_000 });
     await waitText(laptop, "preview-part-magnet_big", /31/);
     await laptop.screenshot({ path: "e2e/artifacts/authoring-editor-laptop-ja.png" });
+    // Shared outside the firm: the YAML with the company's and suppliers' names as codes.
+    const [download] = await Promise.all([
+      laptop.waitForEvent("download"),
+      laptop.getByTestId("library-export-anonymised").first().click(),
+    ]);
+    const shared = readFileSync((await download.path()) ?? "", "utf8");
+    expect(shared).toMatch(/^# Generated from a company exposure workbook/);
+    for (const name of ["寿ドライブ", "Kotobuki", "Magnet maker (China)"])
+      expect(shared).not.toContain(name);
     await laptop.goto(base);
     await expect
       .poll(() => laptop.locator('[data-testid="scenario"] option[value^="lib-"]').count())

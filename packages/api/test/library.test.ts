@@ -125,7 +125,7 @@ describe("the scenario library through the server", () => {
     expect(stateHash(again.genesis.scenario)).toBe(v1.contentHash);
   });
 
-  it("exports YAML that imports back with an equal content hash, and refuses broken YAML at its line", async () => {
+  it("exports YAML, plain or anonymised, that imports back with an equal content hash, and refuses broken YAML at its line", async () => {
     const c = client();
     const up = await c.library.upload.mutate({
       fileName: "motor.xlsx",
@@ -139,6 +139,17 @@ describe("the scenario library through the server", () => {
       grid,
     });
     const out = await c.library.exportYaml.query({ libraryId: saved.libraryId });
+    // Shared anonymised: neither the company's nor a supplier's name is left.
+    const shared = await c.library.exportYaml.query({
+      libraryId: saved.libraryId,
+      anonymise: true,
+    });
+    expect(out.yaml).toContain("Sakura Motors");
+    for (const name of ["Sakura", "さくら", "Magnet maker A", "Module maker C"])
+      expect(shared.yaml).not.toContain(name);
+    expect(
+      (await c.library.importYaml.mutate({ name: "Shared", yaml: shared.yaml })).contentHash,
+    ).toBe(shared.contentHash);
     const back = await c.library.importYaml.mutate({ name: "Imported", yaml: out.yaml });
     expect(back.contentHash).toBe(saved.contentHash);
 

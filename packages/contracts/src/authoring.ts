@@ -111,6 +111,12 @@ export const LibraryVersionRef = z.strictObject({
 });
 export type LibraryVersionRef = z.infer<typeof LibraryVersionRef>;
 
+export const ExportLibraryYamlInput = LibraryVersionRef.extend({
+  /** The company's and its suppliers' names replaced by codes, for sharing. */
+  anonymise: z.boolean().optional(),
+});
+export type ExportLibraryYamlInput = z.infer<typeof ExportLibraryYamlInput>;
+
 export const ImportLibraryYamlInput = z.strictObject({
   libraryId: z.string().min(1).max(100).optional(),
   name: z.string().trim().min(1).max(AUTHORING_LIMITS.nameChars),

@@ -5,6 +5,7 @@ export {
   CellIssueData,
   DeleteLibraryInput,
   DuplicateLibraryInput,
+  ExportLibraryYamlInput,
   GridCell,
   GridRow,
   GridSheet,

@@ -303,6 +303,12 @@ export const REFUSALS = {
     en: "the scenario YAML is not valid: {problems}",
     ja: "シナリオのYAMLが正しくありません：{problems}",
   },
+  anonymise_needs_workbook: {
+    code: "invalid_payload",
+    params: { libraryId: "text" },
+    en: "'{libraryId}' was imported as YAML, not made from a workbook: there are no company names to replace",
+    ja: "「{libraryId}」はYAMLから取り込んだシナリオで、ワークブックから作ったものではないため、匿名化できません",
+  },
   workbook_busy: {
     code: "rate_limited",
     params: { waiting: "number" },

@@ -38,20 +38,24 @@ export function LibraryList({ onOpen }: { onOpen: (libraryId: string) => void })
               <button type="button" data-testid="library-open" onClick={() => onOpen(e.id)}>
                 {t("libraryOpen")}
               </button>
-              <button
-                type="button"
-                data-testid="library-export"
-                onClick={() =>
-                  act(async () => {
-                    const y = await queryClient.fetchQuery(
-                      trpc.library.exportYaml.queryOptions({ libraryId: e.id }),
-                    );
-                    download(`${e.id}-v${y.version}.yaml`, y.yaml, "application/yaml");
-                  })
-                }
-              >
-                {t("libraryExport")}
-              </button>
+              {[false, true].map((anonymise) => (
+                <button
+                  key={String(anonymise)}
+                  type="button"
+                  data-testid={anonymise ? "library-export-anonymised" : "library-export"}
+                  onClick={() =>
+                    act(async () => {
+                      const y = await queryClient.fetchQuery(
+                        trpc.library.exportYaml.queryOptions({ libraryId: e.id, anonymise }),
+                      );
+                      const suffix = anonymise ? "-anonymised" : "";
+                      download(`${e.id}-v${y.version}${suffix}.yaml`, y.yaml, "application/yaml");
+                    })
+                  }
+                >
+                  {t(anonymise ? "libraryExportAnonymised" : "libraryExport")}
+                </button>
+              ))}
               <button
                 type="button"
                 data-testid="library-play"

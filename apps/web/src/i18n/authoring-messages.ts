@@ -62,6 +62,7 @@ export const authoringMessages = {
   libraryVersion: { ja: "v{version}", en: "v{version}" },
   libraryOpen: { ja: "編集", en: "Edit" },
   libraryExport: { ja: "YAML", en: "YAML" },
+  libraryExportAnonymised: { ja: "YAML（社名を匿名化）", en: "YAML (names as codes)" },
   libraryDelete: { ja: "削除", en: "Delete" },
   libraryDeleteConfirm: {
     ja: "「{name}」をライブラリから削除しますか？ すでに行った演習はそのまま再生できます。",

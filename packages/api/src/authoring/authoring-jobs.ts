@@ -1,4 +1,5 @@
 import {
+  anonymiseWorkbook,
   type CellIssue,
   convertWorkbook,
   readGrid,
@@ -12,7 +13,7 @@ import { type FileIssue, parseScenarioText } from "@chokepoint/scenario-files";
 /** The heavy steps of authoring, each a job for the worker thread (and callable in tests). */
 export type AuthoringJob =
   | { kind: "read"; data: Uint8Array }
-  | { kind: "convert"; grid: WorkbookGrid; base: Scenario }
+  | { kind: "convert"; grid: WorkbookGrid; base: Scenario; anonymise?: boolean }
   | { kind: "yaml"; text: string; name: string };
 
 export type Converted =
@@ -44,7 +45,7 @@ export async function runJob(
       return { grid: g.grid, issues: checked.ok ? [] : checked.issues };
     }
     case "convert":
-      return convert(job.grid, job.base);
+      return convert(job.grid, job.base, job.anonymise);
     case "yaml":
       return parseYaml(job.text, job.name);
   }
@@ -54,10 +55,12 @@ export async function runJob(
  * The editor's cells as a library scenario: checked as the file would be, converted on the
  * base's world, written as YAML and read back — kept only if the round trip hashes equal.
  */
-export function convert(grid: WorkbookGrid, base: Scenario): Converted {
+export function convert(grid: WorkbookGrid, base: Scenario, anonymise = false): Converted {
   const read = readGrid(grid);
   if (!read.ok) return { ok: false, cellIssues: read.issues };
-  const r = convertWorkbook(read.workbook, base, read.origins);
+  // Anonymised for sharing: names become codes, every cell keeps its place (citations hold).
+  const workbook = anonymise ? anonymiseWorkbook(read.workbook) : read.workbook;
+  const r = convertWorkbook(workbook, base, read.origins);
   if (!r.ok)
     return {
       ok: false,

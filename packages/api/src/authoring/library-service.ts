@@ -1,4 +1,5 @@
 import {
+  type ExportLibraryYamlInput,
   type ImportLibraryYamlInput,
   type LibrarySaved,
   type LibraryVersionRef,
@@ -120,9 +121,25 @@ export class LibraryService {
     };
   }
 
-  async exportYaml(ref: LibraryVersionRef) {
+  /** The stored YAML, or made again from the cells with names replaced by codes (`anonymise`). */
+  async exportYaml({ anonymise, ...ref }: ExportLibraryYamlInput) {
     const v = await libraryVersion(this.db, ref.libraryId, ref.version);
-    return { name: v.name, version: v.version, yaml: v.yaml, contentHash: v.contentHash };
+    if (!anonymise)
+      return { name: v.name, version: v.version, yaml: v.yaml, contentHash: v.contentHash };
+    if (v.grid === null || v.baseScenarioId === null)
+      throw refusal("anonymise_needs_workbook", { libraryId: v.libraryId });
+    const grid = WorkbookGrid.parse(JSON.parse(v.grid));
+    const r = await this.pool.run({
+      kind: "convert",
+      grid,
+      base: this.base(v.baseScenarioId),
+      anonymise: true,
+    });
+    if (!r.ok)
+      throw new Error(
+        `version ${v.version} of ${v.libraryId} no longer converts: ${JSON.stringify(r)}`,
+      );
+    return { name: v.name, version: v.version, yaml: r.yaml, contentHash: r.contentHash };
   }
 
   /** A copy under a new name: a new library scenario whose first version is this one's content. */

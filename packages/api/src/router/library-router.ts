@@ -2,6 +2,7 @@ import {
   BaseScenarioInput,
   DeleteLibraryInput,
   DuplicateLibraryInput,
+  ExportLibraryYamlInput,
   ImportLibraryYamlInput,
   LibrarySaved,
   LibraryVersionRef,
@@ -27,7 +28,7 @@ export const libraryRouter = router({
   list: procedure.query(({ ctx }) => ctx.library.list()),
   open: procedure.input(LibraryVersionRef).query(({ ctx, input }) => ctx.library.open(input)),
   exportYaml: procedure
-    .input(LibraryVersionRef)
+    .input(ExportLibraryYamlInput)
     .query(({ ctx, input }) => ctx.library.exportYaml(input)),
   save: procedure
     .input(SaveLibraryInput)
