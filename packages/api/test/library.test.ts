@@ -64,6 +64,7 @@ describe("the scenario library through the server", () => {
     );
     expect(big.data?.httpStatus).toBe(400);
     expect(big.message).toMatch(/over 1000000 bytes/);
+    expect(big.data?.ja).toMatch(/ワークブックのファイル/);
   });
 
   it("saves only a clean workbook, creates an exercise from it, and replays it on its own version after an edit", async () => {
