@@ -16,7 +16,7 @@ if (!loaded.ok) throw new Error("base scenario does not load");
 const base = loaded.value;
 const grid = workbookToGrid(twentyComponents(), "ja");
 const components = grid.sheets.find((s) => s.key === "components");
-if (!components || components.rows.length !== 20) throw new Error("expected 20 component rows");
+if (components?.rows.length !== 20) throw new Error("expected 20 component rows");
 
 function time(label: string, f: (i: number) => void, n = 30) {
   for (let i = 0; i < 3; i++) f(i);
