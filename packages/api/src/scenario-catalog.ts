@@ -19,8 +19,19 @@ export interface CatalogEntry {
 /** The built-in scenarios, loaded and validated once at start. A broken file stops the server with its errors. */
 export class ScenarioCatalog {
   private readonly entries = new Map<string, CatalogEntry>();
-  /** Scenarios authored on this server (`lib-…` ids), when it has a database. */
-  library: LibraryScenarios | undefined;
+  /** Scenarios authored on this server (`lib-…` ids), when it has a database (`withLibrary`). */
+  private library: LibraryScenarios | undefined;
+
+  /**
+   * This catalog's built-in scenarios (shared, compiled once) with one server's library beside
+   * them: each server gets its own, so two servers on two databases never read each other's.
+   */
+  withLibrary(library: LibraryScenarios): ScenarioCatalog {
+    const copy = Object.create(ScenarioCatalog.prototype) as ScenarioCatalog;
+    Object.assign(copy, this);
+    copy.library = library;
+    return copy;
+  }
   constructor(scenarios: Scenario[], references: ReadonlyMap<string, Plan> = new Map()) {
     for (const s of scenarios) {
       const reference = references.get(s.id);

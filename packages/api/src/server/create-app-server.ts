@@ -51,15 +51,15 @@ export function createAppServer(opts: {
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   // Library scenarios (`lib-…`) resolve from this server's database, beside the built-in ones.
-  opts.catalog.library = new LibraryScenarios(opts.db);
+  const catalog = opts.catalog.withLibrary(new LibraryScenarios(opts.db));
   const store = new PrismaExerciseStore(opts.db, { groupCommit: opts.groupCommit ?? true });
-  const service = new ExerciseService(store, opts.catalog, undefined, undefined, { limits });
+  const service = new ExerciseService(store, catalog, undefined, undefined, { limits });
   const mcPool = new MonteCarloPool(limits.monteCarlo);
   const joinGuard = new JoinGuard(limits.join);
   const passcode = new FacilitatorPasscode(opts.facilitatorPasscode, limits.passcode);
   const review = new ReviewService(opts.db, service, limits, mcPool);
   const authoringPool = new AuthoringPool(limits.authoring);
-  const library = new LibraryService(opts.db, opts.catalog, authoringPool);
+  const library = new LibraryService(opts.db, catalog, authoringPool);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
   // Batching is off: one HTTP request is one call, so every per-call limit (the join and
