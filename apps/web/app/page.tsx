@@ -22,6 +22,11 @@ export default function Home() {
         <CreateForm />
         <ImportForm />
       </main>
+      <p className="section-heading">
+        <a href="/author" data-testid="author-link">
+          {t("authorLink")}
+        </a>
+      </p>
     </DataLayer>
   );
 }

@@ -19,6 +19,14 @@ const FIELD: Record<string, string> = {
   mode: "ターンの進め方",
   title: "タイトル",
   passcode: "パスコード",
+  // the scenario library
+  dataBase64: "ワークブックのファイル",
+  fileName: "ファイル名",
+  baseScenarioId: "ベースシナリオ",
+  grid: "ワークブックのセル",
+  yaml: "シナリオのYAML",
+  libraryId: "ライブラリのシナリオ",
+  libraryVersion: "ライブラリのバージョン",
   // deciding
   turn: "ターン",
   turns: "ターン",

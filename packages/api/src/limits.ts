@@ -4,7 +4,7 @@
  */
 export interface Limits {
   /** Request bodies, in bytes: imports carry a whole exercise log, everything else is small. */
-  bodyBytes: { default: number; import: number };
+  bodyBytes: { default: number; import: number; workbook: number };
   /** Imports, forks and branch runs write their replayed events in batches of this many, one transaction each, yielding to other requests between batches. */
   replayBatchEvents: number;
   /** Exercises whose folded state stays in memory; the least recently used beyond are dropped (refolded from the log when next used). */
@@ -45,6 +45,15 @@ export interface Limits {
    * how many more wait (beyond: `rate_limited`), and how many one member may ask per minute.
    */
   logReads: { concurrent: number; waiting: number; perMemberPerMinute: number };
+  /** Workbooks read and converted in a worker thread, one job at a time. */
+  authoring: {
+    /** Jobs waiting for the worker before new ones are refused with `rate_limited`. */
+    maxQueued: number;
+    /** A job running longer is stopped (its worker replaced) and refused. */
+    timeoutMs: number;
+    /** Heap of the worker, MB: a zip that inflates to gigabytes stops the worker, not the server. */
+    workerHeapMb: number;
+  };
   monteCarlo: {
     /** Most runs one request may ask for. */
     maxRuns: number;
@@ -64,7 +73,9 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  bodyBytes: { default: 256 * 1024, import: 8 * 1024 * 1024 },
+  // A workbook upload is its bytes in base64 (AUTHORING_LIMITS.workbookBytes ≈ 1 MB → 1.33 MB);
+  // a save carries the edited cells.
+  bodyBytes: { default: 256 * 1024, import: 8 * 1024 * 1024, workbook: 2 * 1024 * 1024 },
   replayBatchEvents: 50,
   exercisesInMemory: 200,
   draftEditsPerMinute: 120,
@@ -79,6 +90,7 @@ export const DEFAULT_LIMITS: Limits = {
   passcode: { wrongPerAddressPerMinute: 5, wrongPerMinute: 20 },
   locksPerMinute: 30,
   logReads: { concurrent: 2, waiting: 16, perMemberPerMinute: 30 },
+  authoring: { maxQueued: 8, timeoutMs: 20_000, workerHeapMb: 384 },
   monteCarlo: {
     maxRuns: 1000,
     workers: 1,

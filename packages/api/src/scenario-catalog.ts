@@ -1,4 +1,5 @@
 import { AppError } from "@chokepoint/contracts";
+import { isLibraryId } from "@chokepoint/db";
 import { type Model, type Plan, prepareModel, type Scenario } from "@chokepoint/engine";
 import {
   builtInScenarios,
@@ -6,6 +7,7 @@ import {
   loadDecisionsFile,
   loadScenarioFile,
 } from "@chokepoint/scenario-files";
+import type { LibraryScenarios } from "./authoring/library-scenarios.ts";
 
 export interface CatalogEntry {
   scenario: Scenario;
@@ -17,6 +19,19 @@ export interface CatalogEntry {
 /** The built-in scenarios, loaded and validated once at start. A broken file stops the server with its errors. */
 export class ScenarioCatalog {
   private readonly entries = new Map<string, CatalogEntry>();
+  /** Scenarios authored on this server (`lib-…` ids), when it has a database (`withLibrary`). */
+  private library: LibraryScenarios | undefined;
+
+  /**
+   * This catalog's built-in scenarios (shared, compiled once) with one server's library beside
+   * them: each server gets its own, so two servers on two databases never read each other's.
+   */
+  withLibrary(library: LibraryScenarios): ScenarioCatalog {
+    const copy = Object.create(ScenarioCatalog.prototype) as ScenarioCatalog;
+    Object.assign(copy, this);
+    copy.library = library;
+    return copy;
+  }
   constructor(scenarios: Scenario[], references: ReadonlyMap<string, Plan> = new Map()) {
     for (const s of scenarios) {
       const reference = references.get(s.id);
@@ -48,6 +63,23 @@ export class ScenarioCatalog {
       return r.value;
     });
     return new ScenarioCatalog(scenarios, references);
+  }
+  /**
+   * The scenario an exercise plays: a built-in one by id, or a version of a library scenario
+   * (the newest when none is asked for), with the version to store in the exercise's header
+   * so a later edit of the library never changes how this exercise replays.
+   */
+  async resolve(
+    id: string,
+    version?: string | number,
+    field = "scenarioId",
+  ): Promise<CatalogEntry & { version: string }> {
+    if (isLibraryId(id) && this.library) {
+      const n = version === undefined ? undefined : Number(version);
+      return this.library.entry(id, n);
+    }
+    const entry = this.require(id, field);
+    return { ...entry, version: entry.scenario.version };
   }
   get(id: string): CatalogEntry | undefined {
     return this.entries.get(id);

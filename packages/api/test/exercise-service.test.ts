@@ -169,6 +169,7 @@ describe("malformed payloads get clear errors and change nothing", () => {
     appRouter.createCaller({
       service,
       review: new ReviewService(service),
+      library: {} as never,
       token,
       address: "127.0.0.1",
       joinGuard: new JoinGuard(DEFAULT_LIMITS.join),

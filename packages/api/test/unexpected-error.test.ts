@@ -16,6 +16,7 @@ describe("an unexpected failure", () => {
     const caller = appRouter.createCaller({
       service: broken as never,
       review: {} as never,
+      library: {} as never,
       token: undefined,
       address: "127.0.0.1",
       joinGuard: new JoinGuard(DEFAULT_LIMITS.join),

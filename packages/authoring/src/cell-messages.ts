@@ -107,6 +107,15 @@ export const CELL_MESSAGES = {
     en: () => "the Company sheet has exactly one row",
     ja: () => "「会社」シートは1行だけにしてください",
   },
+  too_long: {
+    en: (p: Params) =>
+      `this cell holds more than ${p.max} characters; only the first ${p.max} were read`,
+    ja: (p: Params) => `このセルは${p.max}文字を超えています（先頭の${p.max}文字だけを読みました）`,
+  },
+  too_many_rows: {
+    en: (p: Params) => `the sheet has more than ${p.max} rows; rows from here on were not read`,
+    ja: (p: Params) => `このシートは${p.max}行を超えています。ここから先の行は読んでいません`,
+  },
   not_a_workbook: {
     en: (p: Params) => `this file cannot be read as an xlsx workbook (${p.value})`,
     ja: (p: Params) => `このファイルは xlsx として読めません（${p.value}）`,

@@ -1,5 +1,5 @@
 import type { CellIssue } from "./cell-messages.ts";
-import type { RowAt, SheetRows } from "./read-workbook.ts";
+import type { RowAt, SheetRows } from "./read-grid.ts";
 import { columnLetter, type SheetKey, sheetLayout } from "./sheet-layout.ts";
 
 function at(r: RowAt, sheet: SheetKey, key: string): string {

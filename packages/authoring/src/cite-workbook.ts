@@ -1,4 +1,4 @@
-import type { WorkbookOrigins } from "./read-workbook.ts";
+import type { WorkbookOrigins } from "./read-grid.ts";
 import {
   columnLetter,
   FIRST_DATA_ROW,

@@ -9,7 +9,7 @@ import { workbookCiter } from "./cite-workbook.ts";
 import { componentClass, ELEMENT_BASE_MATERIALS, elementSymbol } from "./component-library.ts";
 import { type ConversionNote, exposureNotes } from "./conversion-notes.ts";
 import type { Component, ExposureWorkbook } from "./exposure-schema.ts";
-import type { WorkbookOrigins } from "./read-workbook.ts";
+import type { WorkbookOrigins } from "./read-grid.ts";
 import { teamBriefing } from "./team-briefing.ts";
 
 export type ConversionResult =
@@ -233,6 +233,8 @@ export function convertWorkbook(
       material: co(d.component),
       sectors: [...new Set(users)],
       intensityReduction: d.reductionPct / 100,
+      // A redesign of the firm's own parts takes effect once qualified, in one step.
+      adoptionTurns: 1,
       cost: usd(d.cost),
       leadTimeTurns: Math.ceil(d.months / months),
       successProbability: d.successPct / 100,

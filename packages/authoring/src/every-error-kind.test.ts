@@ -1,3 +1,4 @@
+import { AUTHORING_LIMITS } from "@chokepoint/contracts";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { CELL_MESSAGES, type CellIssueCode, formatCellIssue } from "./cell-messages.ts";
@@ -10,6 +11,23 @@ type Edit = (ws: (key: SheetKey) => ExcelJS.Worksheet, wb: ExcelJS.Workbook) => 
 
 /** One mistake each, as a firm would make it, and where the reader must point. */
 const CASES: { code: CellIssueCode; edit: Edit; sheet: SheetKey; cell?: string }[] = [
+  {
+    code: "too_long",
+    sheet: "products",
+    cell: "B3",
+    edit: (ws) => {
+      ws("products").getCell("B3").value = "長".repeat(AUTHORING_LIMITS.cellChars + 1);
+    },
+  },
+  {
+    // Rows 3…502 are the 500 read; the 501st, on row 503, is where reading stopped.
+    code: "too_many_rows",
+    sheet: "bom",
+    cell: "A503",
+    edit: (ws) => {
+      for (let r = 3; r <= 510; r++) ws("bom").getRow(r).values = ["ev_traction_motor", "x", 1];
+    },
+  },
   {
     code: "required",
     sheet: "products",

@@ -13,6 +13,9 @@ export {
   productImpact,
 } from "./exposure-summary.ts";
 export { type ExposurePreview, type PreviewResult, previewExposure } from "./preview-exposure.ts";
-export { type ReadResult, readWorkbook } from "./read-workbook.ts";
+export { type ReadResult, readGrid } from "./read-grid.ts";
+export { type GridRead, readWorkbook, readWorkbookGrid } from "./read-workbook.ts";
 export { scenarioYaml } from "./scenario-yaml.ts";
+export { SHEETS } from "./sheet-layout.ts";
+export { workbookToGrid } from "./workbook-to-grid.ts";
 export { writeWorkbook } from "./write-workbook.ts";

@@ -1,39 +1,20 @@
-import type { Locale } from "@chokepoint/engine";
+import { AUTHORING_LIMITS, type GridCell, type WorkbookGrid } from "@chokepoint/contracts";
 import ExcelJS from "exceljs";
 import type { CellIssue } from "./cell-messages.ts";
-import { checkCrossReferences } from "./check-workbook.ts";
-import { ExposureWorkbook } from "./exposure-schema.ts";
-import { readCell } from "./read-cell.ts";
+import { cellText } from "./read-cell.ts";
+import { type ReadResult, readGrid } from "./read-grid.ts";
 import {
   columnLetter,
   FIRST_DATA_ROW,
   HEADER_ROW,
   SHEETS,
-  type SheetKey,
   type SheetLayout,
 } from "./sheet-layout.ts";
 
-/** A row as read, with where it came from: conversion cites it, checks point at it. */
-export interface RowAt<T = Record<string, unknown>> {
-  sheet: string;
-  row: number;
-  values: T;
-  /** False when a cell of the row was refused: its id still counts for references. */
-  complete: boolean;
-  /** Where each column was found on the sheet (1-based), for naming cells. */
-  columns: Readonly<Record<string, number>>;
-}
+export type { ReadResult, RowAt, SheetRows, WorkbookOrigins } from "./read-grid.ts";
 
-export type SheetRows = Record<SheetKey, RowAt[]>;
-
-/** Where each thing in the workbook was typed, for citations ("company workbook, Products row 4"). */
-export type WorkbookOrigins = Record<
-  SheetKey,
-  { sheet: string; rows: number[]; columns?: Readonly<Record<string, number>> }
->;
-
-export type ReadResult =
-  | { ok: true; workbook: ExposureWorkbook; origins: WorkbookOrigins; locale: Locale }
+export type GridRead =
+  | { ok: true; grid: WorkbookGrid; issues: CellIssue[] }
   | { ok: false; issues: CellIssue[] };
 
 function findSheet(wb: ExcelJS.Workbook, layout: SheetLayout) {
@@ -46,56 +27,35 @@ const headerKey = (t: string) => t.normalize("NFKC").trim().toLowerCase();
  * Finds each column by its header (Japanese or English), so a firm that inserts or moves a
  * column of its own is still read right; a header not found keeps the template's position.
  */
-function columnsOf(ws: ExcelJS.Worksheet, layout: SheetLayout): Record<string, number> {
+function columnsOf(ws: ExcelJS.Worksheet, layout: SheetLayout): number[] {
   const found = new Map<string, number>();
   ws.getRow(HEADER_ROW).eachCell((cell, col) => {
     const k = headerKey(cell.text);
     if (k && !found.has(k)) found.set(k, col);
   });
-  return Object.fromEntries(
-    layout.columns.map((c, i) => [
-      c.key,
-      found.get(headerKey(c.en)) ?? found.get(headerKey(c.ja)) ?? i + 1,
-    ]),
+  return layout.columns.map(
+    (c, i) => found.get(headerKey(c.en)) ?? found.get(headerKey(c.ja)) ?? i + 1,
   );
 }
 
-function readRows(ws: ExcelJS.Worksheet, layout: SheetLayout, issues: CellIssue[]): RowAt[] {
-  const rows: RowAt[] = [];
-  const columns = columnsOf(ws, layout);
-  for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells = layout.columns.map((c) => row.getCell(columns[c.key] ?? 1));
-    // Blank rows between entries are normal in a hand-kept sheet.
-    if (cells.every((c) => c.value === null || c.value === undefined || c.text.trim() === ""))
-      continue;
-    const values: Record<string, unknown> = {};
-    let rowOk = true;
-    layout.columns.forEach((column, i) => {
-      const cell = cells[i];
-      if (!cell) return;
-      const read = readCell(column.kind, cell.value, cell.numFmt);
-      if (read.ok) values[column.key] = read.value;
-      else {
-        rowOk = false;
-        issues.push({
-          sheet: ws.name,
-          cell: `${columnLetter(columns[column.key] ?? i + 1)}${r}`,
-          code: read.code,
-          params: read.params ?? {},
-        });
-      }
-    });
-    rows.push({ sheet: ws.name, row: r, values, complete: rowOk, columns });
-  }
-  return rows;
+/**
+ * A cell as it shows: formulas by their result, rich text by its runs, and a number formatted
+ * as % as the percentage typed (0.12 shown as "12 %" reads 12, which is what the sheets ask).
+ */
+function gridCell(v: ExcelJS.CellValue, numFmt: string | undefined): GridCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return (numFmt ?? "").includes("%") ? v * 100 : v;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "object" && "result" in v && typeof v.result === "number")
+    return gridCell(v.result, numFmt);
+  return cellText(v);
 }
 
 /**
- * Reads an exposure workbook (xlsx bytes) and checks it: every problem in one pass, each at
- * its sheet and cell, and nothing returned unless all of it is valid.
+ * Reads the cells of an exposure workbook (xlsx bytes) into a grid, bounded: at most
+ * `rowsPerSheet` rows a sheet and `cellChars` a cell, each excess reported at its place.
  */
-export async function readWorkbook(data: Uint8Array): Promise<ReadResult> {
+export async function readWorkbookGrid(data: Uint8Array): Promise<GridRead> {
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's types ask for its own Buffer; a Node Buffer over the same bytes is one.
@@ -107,62 +67,57 @@ export async function readWorkbook(data: Uint8Array): Promise<ReadResult> {
         {
           sheet: "—",
           code: "not_a_workbook",
-          params: { value: String((e as Error).message ?? e) },
+          params: { value: String((e as Error).message ?? e).slice(0, 200) },
         },
       ],
     };
   }
   const issues: CellIssue[] = [];
-  const rows = {} as SheetRows;
-  let ja = 0;
-  const present: Partial<Record<SheetKey, string>> = {};
+  const sheets: WorkbookGrid["sheets"] = [];
   for (const layout of SHEETS) {
     const ws = findSheet(wb, layout);
-    if (!ws) {
-      issues.push({
-        sheet: layout.en,
-        code: "missing_sheet",
-        params: { sheet: `${layout.en} / ${layout.ja}` },
+    if (!ws) continue;
+    const columns = columnsOf(ws, layout);
+    const rows: WorkbookGrid["sheets"][number]["rows"] = [];
+    for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const cells = columns.map((c) => {
+        const cell = row.getCell(c);
+        const v = gridCell(cell.value, cell.numFmt);
+        if (typeof v === "string" && v.length > AUTHORING_LIMITS.cellChars) {
+          issues.push({
+            sheet: ws.name,
+            cell: `${columnLetter(c)}${r}`,
+            code: "too_long",
+            params: { max: AUTHORING_LIMITS.cellChars },
+          });
+          return v.slice(0, AUTHORING_LIMITS.cellChars);
+        }
+        return v;
       });
-      rows[layout.key] = [];
-      continue;
+      if (cells.every((c) => c === null || String(c).trim() === "")) continue;
+      if (rows.length === AUTHORING_LIMITS.rowsPerSheet) {
+        issues.push({
+          sheet: ws.name,
+          cell: `A${r}`,
+          code: "too_many_rows",
+          params: { max: AUTHORING_LIMITS.rowsPerSheet },
+        });
+        break;
+      }
+      rows.push({ row: r, cells });
     }
-    if (ws.name === layout.ja) ja++;
-    present[layout.key] = ws.name;
-    rows[layout.key] = readRows(ws, layout, issues);
+    sheets.push({ key: layout.key, name: ws.name, columns, rows });
   }
-  const locale: Locale = ja > SHEETS.length / 2 ? "ja" : "en";
-  issues.push(...checkCrossReferences(rows, present));
-  if (issues.length) return { ok: false, issues };
+  return { ok: true, grid: { sheets }, issues };
+}
 
-  const origins = Object.fromEntries(
-    SHEETS.map((l) => {
-      const first = rows[l.key][0];
-      return [
-        l.key,
-        {
-          sheet: first?.sheet ?? l[locale],
-          rows: rows[l.key].map((r) => r.row),
-          ...(first ? { columns: first.columns } : {}),
-        },
-      ];
-    }),
-  ) as WorkbookOrigins;
-  const company = rows.company[0]?.values;
-  const parsed = ExposureWorkbook.safeParse({
-    company,
-    products: rows.products.map((r) => r.values),
-    components: rows.components.map((r) => r.values),
-    bom: rows.bom.map((r) => r.values),
-    materials: rows.materials.map((r) => r.values),
-    suppliers: rows.suppliers.map((r) => r.values),
-    alternatives: rows.alternatives.map((r) => r.values),
-    redesigns: rows.redesigns.map((r) => r.values),
-    teams: rows.teams.map((r) => r.values),
-  });
-  if (!parsed.success)
-    throw new Error(
-      `the cell checks passed but the workbook does not match ExposureWorkbook (${parsed.error.message}): align sheet-layout.ts kinds with exposure-schema.ts`,
-    );
-  return { ok: true, workbook: parsed.data, origins, locale };
+/**
+ * Reads an exposure workbook (xlsx bytes) and checks it: every problem in one pass, each at
+ * its sheet and cell, and nothing returned unless all of it is valid.
+ */
+export async function readWorkbook(data: Uint8Array): Promise<ReadResult> {
+  const g = await readWorkbookGrid(data);
+  if (!g.ok) return g;
+  return readGrid(g.grid, g.issues);
 }

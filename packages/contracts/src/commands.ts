@@ -8,7 +8,10 @@ const IdempotencyKey = z.string().min(8).max(100).optional();
 
 /** Inputs of every command the app accepts. The server parses each with these before anything else. */
 export const CreateExerciseInput = z.strictObject({
+  /** A built-in scenario's id, or a library scenario's (`lib-…`). */
   scenarioId: Id,
+  /** Which version of a library scenario; its newest when absent (built-in scenarios have one). */
+  libraryVersion: z.number().int().min(1).optional(),
   seed: z.number().int().min(L.seed.min).max(L.seed.max),
   facilitatorName: z.string().trim().min(1).max(L.nameChars),
   /** Teams to field; all of the scenario's teams if omitted. */

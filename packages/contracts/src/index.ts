@@ -1,5 +1,26 @@
 export { APP_ERROR_CODES, AppError, type AppErrorCode, isAppError } from "./app-error.ts";
 export {
+  AUTHORING_LIMITS,
+  BaseScenarioInput,
+  CellIssueData,
+  DeleteLibraryInput,
+  DuplicateLibraryInput,
+  ExportLibraryYamlInput,
+  GridCell,
+  GridRow,
+  GridSheet,
+  ImportLibraryYamlInput,
+  LibrarySaved,
+  LibraryVersionRef,
+  RenameLibraryInput,
+  SaveLibraryInput,
+  SHEET_KEYS,
+  SheetKey,
+  UploadedWorkbook,
+  UploadWorkbookInput,
+  WorkbookGrid,
+} from "./authoring.ts";
+export {
   COMMANDS,
   type Command,
   type CommandAt,

@@ -280,6 +280,66 @@ const RULE_REFUSALS = {
     en: "answer: an answer cannot be empty",
     ja: "回答：回答が空です",
   },
+  library_scenario_not_found: {
+    code: "invalid_payload",
+    params: { libraryId: "text" },
+    en: "no scenario '{libraryId}' in the library (it may have been deleted)",
+    ja: "ライブラリにシナリオ「{libraryId}」はありません（削除された可能性があります）",
+  },
+  library_version_not_found: {
+    code: "invalid_payload",
+    params: { libraryId: "text", version: "number" },
+    en: "the library scenario '{libraryId}' has no version {version}",
+    ja: "ライブラリのシナリオ「{libraryId}」にバージョン{version}はありません",
+  },
+  library_version_altered: {
+    code: "invalid_payload",
+    params: { libraryId: "text", version: "number" },
+    en: "version {version} of library scenario '{libraryId}' no longer matches its content hash: it will not be replayed",
+    ja: "ライブラリのシナリオ「{libraryId}」のバージョン{version}が保存時の内容ハッシュと一致しません。再生しません",
+  },
+  workbook_has_errors: {
+    code: "invalid_payload",
+    params: { count: "number" },
+    en: "the workbook still has {count} error(s): fix them at their cells before saving",
+    ja: "ワークブックにまだ{count}件のエラーがあります。該当のセルを直してから保存してください",
+  },
+  base_scenario_unknown: {
+    code: "invalid_payload",
+    params: { scenarioId: "text", known: "list" },
+    en: "baseScenarioId: no built-in scenario '{scenarioId}' (have: {known})",
+    ja: "ベースシナリオ：組み込みシナリオ「{scenarioId}」はありません（あるもの：{known}）",
+  },
+  conversion_failed: {
+    code: "invalid_payload",
+    params: { problems: "bilingual" },
+    en: "the workbook does not make a valid scenario on this base: {problems}",
+    ja: "このベースではワークブックから正しいシナリオを作れません：{problems}",
+  },
+  yaml_invalid: {
+    code: "invalid_payload",
+    params: { problems: "bilingual" },
+    en: "the scenario YAML is not valid: {problems}",
+    ja: "シナリオのYAMLが正しくありません：{problems}",
+  },
+  anonymise_needs_workbook: {
+    code: "invalid_payload",
+    params: { libraryId: "text" },
+    en: "'{libraryId}' was imported as YAML, not made from a workbook: there are no company names to replace",
+    ja: "「{libraryId}」はYAMLから取り込んだシナリオで、ワークブックから作ったものではないため、匿名化できません",
+  },
+  workbook_busy: {
+    code: "rate_limited",
+    params: { waiting: "number" },
+    en: "{waiting} workbooks are already being read; try again in a minute",
+    ja: "すでに{waiting}件のワークブックを読み込み中です。1分ほどしてからお試しください",
+  },
+  workbook_too_slow: {
+    code: "invalid_payload",
+    params: { seconds: "number" },
+    en: "reading the workbook took longer than {seconds} s and was stopped: is it the exposure template?",
+    ja: "ワークブックの読み込みが{seconds}秒を超えたため中止しました。露出ワークブックのテンプレートを使っていますか",
+  },
 } as const satisfies Record<string, RefusalDef>;
 
 /**

@@ -28,6 +28,17 @@ export {
   readLog,
   type StoredEvent,
 } from "./repositories/event-log.ts";
+export {
+  deleteLibraryScenario,
+  isLibraryId,
+  LIBRARY_ID_PREFIX,
+  type LibraryEntry,
+  type LibraryVersion,
+  libraryVersion,
+  listLibrary,
+  renameLibraryScenario,
+  saveLibraryVersion,
+} from "./repositories/library.ts";
 export { branchesOf, recordedHashes, rootOf } from "./repositories/lineage.ts";
 export { addNote, listNotes, type Note, updateNote } from "./repositories/notes.ts";
 export {

@@ -55,6 +55,17 @@ export function readDataFile(
         },
       ],
     };
+  return readDataText(text, file);
+}
+
+/**
+ * Reads YAML or JSON text (a file's, or a scenario sent to the library); syntax errors come
+ * back as issues with their line, and `locate` finds the line of a field for later checks.
+ */
+export function readDataText(
+  text: string,
+  file: string,
+): { ok: true; value: DataFile } | { ok: false; issues: FileIssue[] } {
   // JSON is YAML 1.2, so one parser gives line numbers for both.
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });

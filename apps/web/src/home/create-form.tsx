@@ -17,6 +17,8 @@ export function CreateForm() {
   const router = useRouter();
   const trpc = useTRPC();
   const scenarioList = useQuery(trpc.exercise.scenarios.queryOptions());
+  // Scenarios built on this server (/author) are listed beside the built-in ones.
+  const library = useQuery(trpc.library.list.queryOptions());
   const createExercise = useMutation(trpc.exercise.create.mutationOptions());
   const scenarios = scenarioList.data ?? [];
   const [scenarioId, setScenarioId] = useState("rare-earth-2010");
@@ -55,7 +57,7 @@ export function CreateForm() {
       });
       saveToken(r.sessionId, r.token, {
         role: "facilitator",
-        title: title.trim() || l(chosen?.title) || scenarioId,
+        title: title.trim() || l(chosen?.title) || fromLibrary?.name || scenarioId,
         path: `/facilitate?s=${r.sessionId}`,
       });
       router.push(`/facilitate?s=${r.sessionId}`);
@@ -64,6 +66,7 @@ export function CreateForm() {
     }
   };
   const chosen = scenarios.find((s) => s.id === scenarioId);
+  const fromLibrary = library.data?.find((e) => e.id === scenarioId);
   const shownError = error ?? (scenarioList.error ? errorText(scenarioList.error) : null);
   return (
     <section className="card">
@@ -73,13 +76,26 @@ export function CreateForm() {
         <select
           data-testid="scenario"
           value={scenarioId}
-          onChange={(e) => setScenarioId(e.target.value)}
+          onChange={(e) => {
+            setScenarioId(e.target.value);
+            // Another scenario has other teams: start again from all of them.
+            setTeams(null);
+          }}
         >
           {scenarios.map((s) => (
             <option key={s.id} value={s.id}>
               {l(s.title)}
             </option>
           ))}
+          {library.data?.length ? (
+            <optgroup label={t("libraryTitle")}>
+              {library.data.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {`${e.name} (v${e.version})`}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
       </label>
       {chosen ? <p className="muted">{l(chosen.summary)}</p> : null}

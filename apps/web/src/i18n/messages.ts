@@ -1,3 +1,4 @@
+import { authoringMessages } from "./authoring-messages";
 import { compareMessages } from "./compare-messages";
 import { leverMessages } from "./lever-messages";
 import { limitMessages } from "./limit-messages";
@@ -244,6 +245,7 @@ export const messages = {
   ...liveMessages,
   ...limitMessages,
   ...roomMessages,
+  ...authoringMessages,
 } as const;
 
 export type Locale = "ja" | "en";

@@ -135,9 +135,11 @@ export async function forkExercise(
   const resolved = parent.engine.results.length;
   if (atTurn > resolved) throw refusal("fork_after_played", { resolved });
   const g = parent.genesis;
+  // The parent's own scenario reference: a library scenario is kept by its library id and version.
+  const header = await runner.store.header(g.sessionId);
   const created = await runner.store.create({
-    scenarioId: g.scenario.id,
-    scenarioVersion: g.scenario.version,
+    scenarioId: header.scenarioId,
+    scenarioVersion: header.scenarioVersion,
     seed: g.seed,
     teams: g.teams,
     facilitatorName: caller.displayName,

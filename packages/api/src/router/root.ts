@@ -1,11 +1,13 @@
 import { exerciseRouter } from "./exercise-router.ts";
 import { facilitatorRouter } from "./facilitator-router.ts";
+import { libraryRouter } from "./library-router.ts";
 import { reviewRouter } from "./review-router.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
   exercise: exerciseRouter,
   facilitator: facilitatorRouter,
+  library: libraryRouter,
   review: reviewRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError, type AppErrorCode } from "@chokepoint/contracts";
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { LibraryService } from "../authoring/library-service.ts";
 import { fieldJa } from "../field-ja.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import { invalidPayload } from "../parse-input.ts";
@@ -13,6 +14,8 @@ import { transportErrorJa } from "./transport-error-ja.ts";
 export interface Context {
   service: ExerciseService;
   review: ReviewService;
+  /** The scenario library and the workbook editor's server side. */
+  library: LibraryService;
   /** The participant token from `Authorization: Bearer …`, if any. */
   token: string | undefined;
   /** The caller's network address, and the throttle on guessing join codes. */

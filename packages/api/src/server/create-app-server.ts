@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type Database, PrismaExerciseStore } from "@chokepoint/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { AuthoringPool } from "../authoring/authoring-pool.ts";
+import { LibraryScenarios } from "../authoring/library-scenarios.ts";
+import { LibraryService } from "../authoring/library-service.ts";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import { bearerToken } from "../parse-input.ts";
 import { ReviewService } from "../review/review-service.ts";
@@ -47,6 +50,8 @@ export function createAppServer(opts: {
   sweepUnfinishedEveryMs?: number;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
+  // Library scenarios (`lib-…`) resolve from this server's database, beside the built-in ones.
+  const catalog = opts.catalog.withLibrary(new LibraryScenarios(opts.db));
   const store = new PrismaExerciseStore(opts.db, { groupCommit: opts.groupCommit ?? true });
   // The socket's pushes first, so the service takes its broadcaster when made (no setter).
   const http = createServer((req, res) => {
@@ -54,6 +59,8 @@ export function createAppServer(opts: {
     if (opts.nodeName) res.setHeader("X-Chokepoint-Node", opts.nodeName);
     // The import's larger limit is for the import alone: the path must be exactly it.
     if (pathOf(req.url) === "/api/trpc/review.importJson") return trpcImport(req, res);
+    // A workbook's bytes, the editor's cells or a scenario's YAML: larger than a command.
+    if (WORKBOOK_PATHS.has(pathOf(req.url))) return trpcWorkbook(req, res);
     if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
     if (req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -63,7 +70,7 @@ export function createAppServer(opts: {
     res.writeHead(404).end();
   });
   const socket = attachSocket(http, opts.cluster);
-  const service = new ExerciseService(store, opts.catalog, socket.broadcaster, undefined, {
+  const service = new ExerciseService(store, catalog, socket.broadcaster, undefined, {
     limits,
   });
   socket.serve(service, limits.socketSubscribeMs, limits.socketSubscribesPerMinute);
@@ -72,6 +79,8 @@ export function createAppServer(opts: {
   const joinGuard = new JoinGuard(limits.join);
   const passcode = new FacilitatorPasscode(opts.facilitatorPasscode, limits.passcode);
   const review = new ReviewService(service, limits, mcPool);
+  const authoringPool = new AuthoringPool(limits.authoring);
+  const library = new LibraryService(opts.db, catalog, authoringPool);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
   // Batching is off: one HTTP request is one call, so every per-call limit (the join and
@@ -87,6 +96,7 @@ export function createAppServer(opts: {
       createContext: ({ req }) => ({
         service,
         review,
+        library,
         token: bearerToken(req.headers.authorization),
         address: clientAddress(req, opts.trustProxy ?? false),
         joinGuard,
@@ -97,6 +107,7 @@ export function createAppServer(opts: {
     });
   const trpc = handler(limits.bodyBytes.default);
   const trpcImport = handler(limits.bodyBytes.import);
+  const trpcWorkbook = handler(limits.bodyBytes.workbook);
   // Half-imports (an import or fork a crash or a dropped request left unfinished) were deleted
   // only at the next start: now every minute, once older than `unfinishedImportMinutes`.
   const sweep = setInterval(() => {
@@ -116,12 +127,17 @@ export function createAppServer(opts: {
       clearInterval(sweep);
       service.timers.clearAll();
       await mcPool.close();
+      await authoringPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await opts.cluster?.close();
     },
   };
 }
+
+const WORKBOOK_PATHS = new Set(
+  ["library.upload", "library.save", "library.importYaml"].map((p) => `/api/trpc/${p}`),
+);
 
 function pathOf(url: string | undefined): string {
   const q = url?.indexOf("?") ?? -1;

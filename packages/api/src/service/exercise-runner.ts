@@ -1,5 +1,10 @@
 import { AppError, isAppError, type LogEvent, refusal } from "@chokepoint/contracts";
-import type { ExerciseStore, StoredEvent } from "@chokepoint/db";
+import {
+  type ExerciseStore,
+  isLibraryId,
+  type SessionHeader,
+  type StoredEvent,
+} from "@chokepoint/db";
 import { stateHash } from "@chokepoint/engine";
 import {
   type Actor,
@@ -13,7 +18,7 @@ import {
   type Recorded,
 } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
-import type { ScenarioCatalog } from "../scenario-catalog.ts";
+import type { CatalogEntry, ScenarioCatalog } from "../scenario-catalog.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
 import { logPages, yieldEvery } from "./log-pages.ts";
 import { Lru } from "./rate-limit.ts";
@@ -274,6 +279,9 @@ export class ExerciseRunner {
 
   private async genesis(sessionId: string): Promise<Genesis> {
     const h = await this.store.header(sessionId);
+    // A library scenario: the very version the exercise was made with (kept after any edit).
+    if (isLibraryId(h.scenarioId))
+      return this.genesisFrom(h, await this.catalog.resolve(h.scenarioId, h.scenarioVersion));
     const entry = this.catalog.get(h.scenarioId);
     if (!entry) throw refusal("scenario_missing", { sessionId, scenarioId: h.scenarioId });
     if (entry.scenario.version !== h.scenarioVersion)
@@ -281,8 +289,12 @@ export class ExerciseRunner {
       throw new Error(
         `exercise ${sessionId} was run on ${h.scenarioId} ${h.scenarioVersion}, but this server has ${entry.scenario.version}`,
       );
+    return this.genesisFrom(h, entry);
+  }
+
+  private genesisFrom(h: SessionHeader, entry: CatalogEntry): Genesis {
     return {
-      sessionId,
+      sessionId: h.sessionId,
       joinCode: h.joinCode,
       observerCode: h.observerCode,
       title: h.title,

@@ -14,6 +14,7 @@ import {
 import {
   type ExerciseStore,
   hashToken,
+  isLibraryId,
   isWellFormedJoinCode,
   isWellFormedObserverCode,
   JOIN_CODE_LENGTH,
@@ -115,15 +116,17 @@ export class ExerciseService {
   }
 
   async createExercise(input: CreateExerciseInput) {
-    const entry = this.catalog.require(input.scenarioId);
+    const entry = await this.catalog.resolve(input.scenarioId, input.libraryVersion);
     const known = entry.scenario.teams.map((t) => t.id);
     const teams = input.teams ?? known;
     const unknown = teams.filter((t) => !known.includes(t));
     if (unknown.length)
       throw refusal("unknown_teams", { scenario: entry.scenario.id, unknown, teams: known });
     const r = await this.store.create({
-      scenarioId: entry.scenario.id,
-      scenarioVersion: entry.scenario.version,
+      // A library scenario is stored by its library id and version number: the exercise
+      // replays on that version whatever is saved later.
+      scenarioId: isLibraryId(input.scenarioId) ? input.scenarioId : entry.scenario.id,
+      scenarioVersion: entry.version,
       seed: input.seed,
       teams,
       facilitatorName: input.facilitatorName,
