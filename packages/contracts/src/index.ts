@@ -25,6 +25,24 @@ export {
   RunBranchInput,
 } from "./review.ts";
 export {
+  AddTablesInput,
+  CreatedSeminar,
+  CreateSeminarInput,
+  type FanOutResult,
+  RoomJoined,
+  RoomJoinInput,
+  RoomOptionsInput,
+  SeedPolicy,
+  SeminarAdvanceInput,
+  SeminarAssignInput,
+  SeminarBroadcastInput,
+  SeminarControlInput,
+  SeminarInjectInput,
+  SeminarRef,
+  SeminarTemplate,
+  TableLabels,
+} from "./seminar.ts";
+export {
   applyPush,
   type ClientToServerEvents,
   newerView,
