@@ -3,6 +3,7 @@ import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useJoinBase } from "../data/join-link";
 import { useI18n } from "../i18n/use-i18n";
+import { PlenaryPanel } from "./plenary-panel";
 import { seminarLink } from "./seminar-secret";
 
 /** The link (and QR content) that opens the room page with the room code filled in. */
@@ -57,6 +58,7 @@ export function RoomJoinCard({
           {t("semCards")}
         </a>
       </p>
+      <PlenaryPanel seminarId={seminarId} />
       <details data-testid="seminar-link">
         <summary>{t("semSecretLink")}</summary>
         <p className="muted">{t("semSecretLinkHint")}</p>
