@@ -6,7 +6,8 @@
 //   row that shows the team locked (conservative: the earliest send among the team's lockers);
 // - lock → acknowledgement (after the durable write);
 // - advance-all → every phone's view of the new turn (one `seminar.advance` call fanning out).
-// Peer, same run and server: the same advance made as T separate facilitator calls at once.
+// Peers, same run and server: the same lock burst with mission control not subscribed, and the
+// same advance made as T separate facilitator calls at once.
 //   pnpm bench:load:seminar [tables=20] [peoplePerTable=8] [turns=3] [lockSpreadMs=3000]
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -158,9 +159,19 @@ try {
     );
   }
 
-  // Peer, same server and load: each table advanced by its own facilitator call, all at once.
+  // Peer turn, same server and load, without mission control: the same lock burst (is a watched
+  // seminar any slower?), then each table advanced by its own facilitator call, all at once.
+  mc.close();
   const turn = TURNS;
-  await Promise.all(phones.map((p) => client(p.token).exercise.lock.mutate({ turn, actions: [] })));
+  const peerLock: number[] = [];
+  await Promise.all(
+    phones.map(async (p) => {
+      await new Promise((r) => setTimeout(r, Math.random() * SPREAD_MS));
+      const t0 = performance.now();
+      await client(p.token).exercise.lock.mutate({ turn, actions: [] });
+      peerLock.push(performance.now() - t0);
+    }),
+  );
   const arrivals = phones.map(
     (p) => new Promise<number>((r) => (p.onTurn = (t, at) => t === turn + 1 && r(at))),
   );
@@ -176,8 +187,12 @@ try {
   console.log(line("push to mission control (first lock sent → row shows it)", f.mission, 150));
   console.log(line("lock → acknowledgement (durable)", f.lock, 500));
   console.log(line("advance-all → every phone's view (one seminar.advance)", f.advance, 1000));
-  console.log(line(`peer: ${TABLES} facilitators' own advance at once → every phone's view`, peer));
-  mc.close();
+  console.log(
+    line("peer, same run: lock → acknowledgement, mission control not subscribed", peerLock),
+  );
+  console.log(
+    line(`peer, same run: ${TABLES} facilitators' own advance at once → every phone's view`, peer),
+  );
   for (const p of phones) p.socket.close();
 } finally {
   server.process.kill("SIGTERM");
