@@ -6,6 +6,7 @@ import "./styles/review.css";
 import "./styles/projector.css";
 import "./styles/live.css";
 import "./styles/author.css";
+import "./styles/seminar.css";
 
 export const metadata = {
   title: "Chokepoint",

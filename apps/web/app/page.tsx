@@ -26,6 +26,10 @@ export default function Home() {
         <a href="/author" data-testid="author-link">
           {t("authorLink")}
         </a>
+        {" · "}
+        <a href="/seminar/new" data-testid="run-seminar">
+          {t("semRunLink")}
+        </a>
       </p>
     </DataLayer>
   );

@@ -75,12 +75,31 @@ export {
   RunBranchInput,
 } from "./review.ts";
 export {
+  AddTablesInput,
+  CreatedSeminar,
+  CreateSeminarInput,
+  type FanOutResult,
+  RoomJoined,
+  RoomJoinInput,
+  RoomOptionsInput,
+  SeedPolicy,
+  SeminarAdvanceInput,
+  SeminarAssignInput,
+  SeminarBroadcastInput,
+  SeminarControlInput,
+  SeminarInjectInput,
+  SeminarRef,
+  SeminarTemplate,
+  TableLabels,
+} from "./seminar.ts";
+export {
   applyPush,
   type ClientToServerEvents,
   newerView,
   type ServerToClientEvents,
   type SubscribeAck,
   SubscribeInput,
+  SubscribeSeminarInput,
   type ViewPush,
 } from "./socket-events.ts";
 export { EVENT_SCHEMA_VERSION, readStoredEvent } from "./stored-event.ts";

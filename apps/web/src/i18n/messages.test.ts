@@ -6,6 +6,7 @@ import { liveMessages } from "./live-messages";
 import { messages } from "./messages";
 import { reviewMessages } from "./review-messages";
 import { roomMessages } from "./room-messages";
+import { seminarMessages } from "./seminar-messages";
 
 describe("UI text tables", () => {
   it("no key is defined in two tables (a later spread would silently replace the earlier text)", () => {
@@ -16,6 +17,7 @@ describe("UI text tables", () => {
       reviewMessages,
       compareMessages,
       roomMessages,
+      seminarMessages,
     };
     const seen = new Map<string, string>();
     const clashes: string[] = [];

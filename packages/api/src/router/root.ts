@@ -2,6 +2,7 @@ import { exerciseRouter } from "./exercise-router.ts";
 import { facilitatorRouter } from "./facilitator-router.ts";
 import { libraryRouter } from "./library-router.ts";
 import { reviewRouter } from "./review-router.ts";
+import { seminarRouter } from "./seminar-router.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -9,5 +10,6 @@ export const appRouter = router({
   facilitator: facilitatorRouter,
   library: libraryRouter,
   review: reviewRouter,
+  seminar: seminarRouter,
 });
 export type AppRouter = typeof appRouter;

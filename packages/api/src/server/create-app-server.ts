@@ -9,6 +9,7 @@ import { bearerToken } from "../parse-input.ts";
 import { ReviewService } from "../review/review-service.ts";
 import { appRouter } from "../router/root.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
+import { SeminarService } from "../seminar/seminar-service.ts";
 import { ExerciseService } from "../service/exercise-service.ts";
 import { JoinGuard } from "../service/join-guard.ts";
 import { MonteCarloPool } from "../service/monte-carlo-pool.ts";
@@ -22,6 +23,7 @@ export interface AppServer {
   io: ChokepointIo;
   service: ExerciseService;
   review: ReviewService;
+  seminar: SeminarService;
   close(): Promise<void>;
 }
 
@@ -73,7 +75,6 @@ export function createAppServer(opts: {
   const service = new ExerciseService(store, catalog, socket.broadcaster, undefined, {
     limits,
   });
-  socket.serve(service, limits.socketSubscribeMs, limits.socketSubscribesPerMinute);
   const { io } = socket;
   const mcPool = new MonteCarloPool(limits.monteCarlo);
   const joinGuard = new JoinGuard(limits.join);
@@ -81,6 +82,8 @@ export function createAppServer(opts: {
   const review = new ReviewService(service, limits, mcPool);
   const authoringPool = new AuthoringPool(limits.authoring);
   const library = new LibraryService(opts.db, catalog, authoringPool);
+  const seminar = new SeminarService(opts.db, service, limits);
+  socket.serve(service, limits.socketSubscribeMs, limits.socketSubscribesPerMinute, seminar);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
   // Batching is off: one HTTP request is one call, so every per-call limit (the join and
@@ -97,6 +100,7 @@ export function createAppServer(opts: {
         service,
         review,
         library,
+        seminar,
         token: bearerToken(req.headers.authorization),
         address: clientAddress(req, opts.trustProxy ?? false),
         joinGuard,
@@ -123,6 +127,7 @@ export function createAppServer(opts: {
     io,
     service,
     review,
+    seminar,
     close: async () => {
       clearInterval(sweep);
       service.timers.clearAll();

@@ -9,12 +9,17 @@ import {
 import { Server } from "socket.io";
 import { audienceOf, buildExerciseView, type ExerciseView } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
+import type { SeminarService } from "../seminar/seminar-service.ts";
+import type { TableRow } from "../seminar/table-row.ts";
 import type { Broadcaster } from "../service/broadcaster.ts";
 import type { Caller, ExerciseService } from "../service/exercise-service.ts";
 import type { ClusterAdapter } from "./cluster-adapter.ts";
+import { emitTime, missionControl, ownedByMissionControl } from "./mission-control.ts";
 
 interface SocketData {
   caller?: Caller;
+  /** Mission control's socket: the seminar it watches (a socket is one or the other for life). */
+  seminarId?: string;
 }
 
 const room = (sessionId: string) => `session:${sessionId}`;
@@ -25,7 +30,7 @@ const memberRoom = (sessionId: string, participantId: string) =>
 
 export type ChokepointIo = Server<
   ClientToServerEvents,
-  ServerToClientEvents<ExerciseView>,
+  ServerToClientEvents<ExerciseView, TableRow>,
   Record<string, never>,
   SocketData
 >;
@@ -42,6 +47,8 @@ export interface AttachedSocket {
     service: Pick<ExerciseService, "open">,
     subscribeWithinMs?: number,
     subscribesPerMinute?: number,
+    /** Seminars' mission control (socket `subscribeSeminar`), when the server hosts seminars. */
+    seminars?: SeminarService,
   ): void;
 }
 
@@ -94,15 +101,17 @@ export function attachSocket(
         const online = new Set<string>();
         for (const s of sockets) if (s.data.caller) online.add(s.data.caller.participantId);
         emitTo(audienceRoom(sessionId, "facilitator"), "presence", { online: [...online] });
+        mission?.presence(sessionId, [...online]);
       })().catch((e: unknown) => console.error(`presence of ${sessionId} failed`, e));
     }, presenceAfterMs);
     timer.unref();
     presenceTimers.set(sessionId, timer);
   };
-  const emitTo = <E extends keyof ServerToClientEvents<ExerciseView>>(
+  let mission: ReturnType<typeof missionControl> | undefined;
+  const emitTo = <E extends keyof ServerToClientEvents<ExerciseView, TableRow>>(
     to: string,
     event: E,
-    ...payload: Parameters<ServerToClientEvents<ExerciseView>[E]>
+    ...payload: Parameters<ServerToClientEvents<ExerciseView, TableRow>[E]>
   ): void => {
     for (const op of everywhere(to)) op.emit(event, ...payload);
   };
@@ -111,17 +120,31 @@ export function attachSocket(
     service,
     subscribeWithinMs = DEFAULT_LIMITS.socketSubscribeMs,
     subscribesPerMinute = DEFAULT_LIMITS.socketSubscribesPerMinute,
-  ) =>
+    seminars,
+  ) => {
+    // Mission control answers seminar subscriptions; it needs the seminar service, made after the service.
+    if (seminars)
+      mission = missionControl({
+        seminars,
+        emitTo: (to, event, payload) => emitTo(to, event, payload as never),
+        mayHaveListeners,
+        presenceChanged: (id) => presenceChanged(id),
+      });
     io.on("connection", (socket) => {
       if (cluster) void socket.join(thisProcess);
       // A socket that does not subscribe in time holds memory for nothing: drop it.
       const idle = setTimeout(() => {
-        if (!socket.data.caller) socket.disconnect(true);
+        if (!socket.data.caller && !socket.data.seminarId) socket.disconnect(true);
       }, subscribeWithinMs);
       socket.on("disconnect", () => {
         clearTimeout(idle);
         if (socket.data.caller) presenceChanged(socket.data.caller.sessionId);
       });
+      const watching = mission;
+      if (watching)
+        socket.on("subscribeSeminar", (raw, ack) =>
+          watching.subscribe(socket, raw, typeof ack === "function" ? ack : () => {}),
+        );
       // Each subscribe builds a full view: 3,000 on one socket held the server 2.5–3.2 s. One at a
       // time (a second while one runs is refused at once), and a socket sending more than the
       // limit in a minute is cut off.
@@ -154,6 +177,10 @@ export function attachSocket(
         }
         busy = true;
         try {
+          if (socket.data.seminarId) {
+            reply(ownedByMissionControl);
+            return;
+          }
           // One read of the exercise: who the token is, and the state its first view is built from.
           const { caller, state } = await service.open(parsed.data.token);
           const earlier = socket.data.caller;
@@ -199,9 +226,11 @@ export function attachSocket(
         }
       });
     });
+  };
 
   const broadcaster: Broadcaster = {
     changed: (push) => {
+      mission?.changed(push);
       if (!mayHaveListeners(room(push.sessionId))) return;
       for (const { audience, view, baseVersion } of push.views()) {
         const to = audienceRoom(push.sessionId, audience);
@@ -216,7 +245,7 @@ export function attachSocket(
           baseVersion,
           historyFrom: push.historyFrom,
           // Epoch ms with sub-ms precision lets a client on the same machine measure push latency.
-          sentAt: performance.timeOrigin + performance.now(),
+          sentAt: emitTime(),
         });
       }
     },
