@@ -25,6 +25,19 @@ export {
   RunBranchInput,
 } from "./review.ts";
 export {
+  DebriefAction,
+  DebriefDivergence,
+  DebriefEntry,
+  DebriefOutcome,
+  DebriefTable,
+  type DebriefText,
+  MAX_DEBRIEF_TABLES,
+  SeminarDebrief,
+  SeminarTableRef,
+  TableSummaryFacts,
+  TablesDebriefInput,
+} from "./seminar-debrief.ts";
+export {
   applyPush,
   type ClientToServerEvents,
   newerView,

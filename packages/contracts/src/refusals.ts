@@ -99,6 +99,24 @@ export const REFUSALS = {
     en: "the review is for the facilitator and observers",
     ja: "振り返りはファシリテーターとオブザーバーのためのものです",
   },
+  debrief_table_mismatch: {
+    code: "forbidden",
+    params: { table: "text" },
+    en: "the facilitator link given for table {table} belongs to another exercise",
+    ja: "テーブル「{table}」に渡されたファシリテーターのリンクは別の演習のものです",
+  },
+  debrief_mixed_scenarios: {
+    code: "invalid_payload",
+    params: { table: "text" },
+    en: "table {table} plays another scenario: a seminar's tables share one scenario",
+    ja: "テーブル「{table}」は別のシナリオの演習です。セミナーのテーブルは同じシナリオを使います",
+  },
+  debrief_duplicate_table: {
+    code: "invalid_payload",
+    params: { table: "text" },
+    en: "table {table} is named twice, or two tables are the same exercise",
+    ja: "テーブル「{table}」が重複しています（同じ名前か同じ演習）",
+  },
   already_in_an_exercise: {
     code: "rule_violation",
     params: none,

@@ -1,0 +1,225 @@
+import { SeminarDebrief } from "@chokepoint/contracts";
+import type { Database } from "@chokepoint/db";
+import type { LeverAction } from "@chokepoint/engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReviewService } from "../src/review/review-service.ts";
+import { SeminarDebriefService } from "../src/review/seminar-debrief/seminar-debrief-service.ts";
+import type { ExerciseService } from "../src/service/exercise-service.ts";
+import { freshService, runningExercise } from "./service-fixture.ts";
+
+let service: ExerciseService;
+let db: Database;
+let debriefs: SeminarDebriefService;
+beforeAll(async () => {
+  ({ service, db } = await freshService());
+  debriefs = new SeminarDebriefService(new ReviewService(db, service), service);
+});
+afterAll(async () => {
+  service.timers.clearAll();
+  await db.$disconnect();
+});
+
+type Plan = Record<number, Partial<Record<"meti" | "jogmec" | "magnet_maker", LeverAction[]>>>;
+
+/** One table: the 2010 scenario on seed 2010, played live for `turns` turns as `plan` says. */
+async function table(turns: number, plan: Plan) {
+  const ex = await runningExercise(service);
+  const tokens = { meti: ex.meti.token, jogmec: ex.jogmec.token, magnet_maker: ex.maker.token };
+  for (let t = 0; t < turns; t++)
+    for (const team of ["meti", "jogmec", "magnet_maker"] as const)
+      await service.lockDecision(tokens[team], { turn: t, actions: plan[t]?.[team] ?? [] });
+  return ex;
+}
+
+/** Every table does the same in turns 1–2 (0 and 1); from turn 3 (index 2) each goes its own way. */
+const shared: Plan = {
+  0: { jogmec: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 4 }] },
+  1: { jogmec: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 4 }] },
+};
+const plans: Record<"A" | "B" | "C", Plan> = {
+  // A stocks up hard before the 2010 halt and starts thrift.
+  A: {
+    ...shared,
+    2: {
+      magnet_maker: [
+        { op: "buy", lever: "magnet_maker_inventory", tonnes: 300 },
+        { op: "activate", lever: "dy_thrift", scale: 1 },
+      ],
+      jogmec: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 20 }],
+    },
+    3: { meti: [{ op: "activate", lever: "wto_ds431", scale: 1 }] },
+  },
+  // B does nothing more.
+  B: { ...shared },
+  // C releases the Dy it bought and invests abroad late.
+  C: {
+    ...shared,
+    2: { jogmec: [{ op: "release", lever: "jogmec_dy_stockpile", tonnes: 8 }] },
+    4: { jogmec: [{ op: "activate", lever: "lynas_jare", scale: 0.5 }] },
+  },
+};
+
+describe("the seminar's cross-table debrief, from three tables played on real SQLite", () => {
+  let debrief: SeminarDebrief;
+  beforeAll(async () => {
+    const tables = [];
+    for (const label of ["A", "B", "C"] as const)
+      tables.push({ label, exerciseId: (await table(6, plans[label])).sessionId });
+    debrief = await debriefs.seminarDebrief(tables);
+  }, 120_000);
+
+  it("matches its zod contract and keeps the seminar's order", () => {
+    expect(SeminarDebrief.parse(debrief)).toEqual(debrief);
+    expect(debrief.tables.map((t) => t.label)).toEqual(["A", "B", "C"]);
+    expect(debrief.turnLabels).toHaveLength(6);
+    expect(debrief.tables.every((t) => t.decisions.length === 6)).toBe(true);
+  });
+
+  it("the decision matrix holds each table's levers by turn, with rows only for levers someone used", () => {
+    const a = debrief.tables[0];
+    expect(a?.decisions[2]).toEqual(
+      expect.arrayContaining([
+        { teamId: "magnet_maker", leverId: "magnet_maker_inventory", op: "buy", amount: 300 },
+        { teamId: "magnet_maker", leverId: "dy_thrift", op: "activate", amount: 1 },
+      ]),
+    );
+    expect(debrief.tables[1]?.decisions[2]).toEqual([]);
+    expect(debrief.tables[2]?.decisions[4]).toEqual([
+      { teamId: "jogmec", leverId: "lynas_jare", op: "activate", amount: 0.5 },
+    ]);
+    const rows = debrief.matrixRows.map((r) => `${r.teamId}/${r.leverId}`);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        "jogmec/jogmec_dy_stockpile",
+        "jogmec/lynas_jare",
+        "magnet_maker/magnet_maker_inventory",
+        "magnet_maker/dy_thrift",
+        "meti/wto_ds431",
+      ]),
+    );
+    expect(rows).not.toContain("jogmec/jogmec_ndpr_stockpile");
+    expect(new Set(rows).size).toBe(rows.length);
+  });
+
+  it("the best and worst tables first diverged in the turn their logs first differ, and it says what each did", () => {
+    const d = debrief.divergence;
+    expect(d).not.toBeNull();
+    if (!d) return;
+    expect(debrief.ranking[0]).toBe(d.best);
+    expect(debrief.ranking.at(-1)).toBe(d.worst);
+    expect(d.best).not.toBe(d.worst);
+    // Turns 0 and 1 are the same at every table, and each pair of tables differs in turn 2.
+    expect(d.turn).toBe(2);
+    expect(d.label).toBe(debrief.turnLabels[2]);
+    const byLabel = Object.fromEntries(debrief.tables.map((t) => [t.label, t]));
+    const played = (label: string, teamId: string) =>
+      (byLabel[label]?.decisions[2] ?? []).filter((a) => a.teamId === teamId);
+    expect(d.teams.length).toBeGreaterThan(0);
+    for (const team of d.teams) {
+      expect(team.best).toEqual(played(d.best, team.teamId));
+      expect(team.worst).toEqual(played(d.worst, team.teamId));
+      expect(team.best).not.toEqual(team.worst);
+    }
+    // Same seed, same decisions: identical numbers until the decisions part them.
+    expect(d.outcomesFrom).not.toBeNull();
+    expect(d.outcomesFrom ?? 0).toBeGreaterThanOrEqual(2);
+    const [a, b] = [byLabel[d.best], byLabel[d.worst]];
+    expect(a?.paths.valueAddedLost.actual.slice(0, 2)).toEqual(
+      b?.paths.valueAddedLost.actual.slice(0, 2),
+    );
+  });
+
+  it("outcomes side by side come from each table's own turns and rank the tables", () => {
+    for (const t of debrief.tables) {
+      const o = t.outcome;
+      expect(o.valueAddedLost).toBeCloseTo(
+        t.paths.valueAddedLost.actual.reduce((s, x) => s + x, 0),
+        6,
+      );
+      expect(o.objectivesTotal).toBeGreaterThan(0);
+      expect(o.objectivesMet).toBe(o.objectives.filter((x) => x.met).length);
+      expect(o.peakPrices.map((p) => p.materialId)).toEqual(
+        debrief.scenario.materials.map((m) => m.id),
+      );
+      for (const p of o.peakPrices)
+        expect(p.multiple).toBe(Math.max(...(t.paths.priceMultiple[p.materialId]?.actual ?? [])));
+      expect(t.summary.rank).toBe(debrief.ranking.indexOf(t.label) + 1);
+    }
+    // A bought 324 t in all and B 8 t: A spent more.
+    const [a, b] = debrief.tables;
+    expect(a?.outcome.spend ?? 0).toBeGreaterThan(b?.outcome.spend ?? 0);
+    const ranked = debrief.ranking.map((l) => debrief.tables.find((t) => t.label === l)?.outcome);
+    for (let i = 1; i < ranked.length; i++) {
+      const [p, q] = [ranked[i - 1], ranked[i]];
+      if (!p || !q) continue;
+      expect(
+        p.objectivesMet > q.objectivesMet ||
+          (p.objectivesMet === q.objectivesMet && p.valueAddedLost <= q.valueAddedLost),
+      ).toBe(true);
+    }
+  });
+
+  it("each table's path comes with the Monte Carlo band over its own log, one band per turn played", () => {
+    expect(debrief.bandRuns).toBe(200);
+    for (const t of debrief.tables) {
+      const band = t.paths.shortfallShare.band;
+      expect(band).toHaveLength(6);
+      for (const b of band ?? []) {
+        expect(b).not.toBeNull();
+        if (b) expect(b.p5).toBeLessThanOrEqual(b.p95);
+      }
+      expect(t.outcome.valueAddedLostBand).not.toBeNull();
+    }
+  });
+
+  it("each table's summary facts are read from its log: the first move, the lever most used", () => {
+    const [a, b, c] = debrief.tables;
+    expect(a?.summary.firstMove).toEqual({
+      turn: 0,
+      teamId: "jogmec",
+      action: { teamId: "jogmec", leverId: "jogmec_dy_stockpile", op: "buy", amount: 4 },
+    });
+    expect(a?.summary.decisions).toBe(6);
+    expect(b?.summary.mostUsed).toEqual({ leverId: "jogmec_dy_stockpile", turns: 2 });
+    expect(c?.summary.mostUsed).toEqual({ leverId: "jogmec_dy_stockpile", turns: 3 });
+  });
+
+  it("refuses a table named twice, and reads only the tables asked", async () => {
+    const one = debrief.tables[0];
+    if (!one) throw new Error("no table");
+    await expect(
+      debriefs.seminarDebrief([
+        { label: "A", exerciseId: one.exerciseId },
+        { label: "A", exerciseId: debrief.tables[1]?.exerciseId ?? "" },
+      ]),
+    ).rejects.toMatchObject({ code: "invalid_payload", ja: expect.stringContaining("重複") });
+    const single = await debriefs.seminarDebrief([{ label: "A", exerciseId: one.exerciseId }]);
+    expect(single.divergence).toBeNull();
+    expect(single.tables).toHaveLength(1);
+  });
+});
+
+describe("the debrief asked with each table's facilitator token", () => {
+  it("authorises every table with its own facilitator's token and refuses a participant's or another table's", async () => {
+    const [x, y] = [await table(1, {}), await table(1, {})];
+    const ok = await debriefs.forTokens({
+      tables: [
+        { label: "1", exerciseId: x.sessionId, facilitatorToken: x.facilitator },
+        { label: "2", exerciseId: y.sessionId, facilitatorToken: y.facilitator },
+      ],
+    });
+    expect(ok.tables.map((t) => t.label)).toEqual(["1", "2"]);
+    // Identical play: no divergence turn, and outcomes never part.
+    expect(ok.divergence).toMatchObject({ turn: null, outcomesFrom: null });
+    await expect(
+      debriefs.forTokens({
+        tables: [{ label: "1", exerciseId: x.sessionId, facilitatorToken: x.meti.token }],
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      debriefs.forTokens({
+        tables: [{ label: "2", exerciseId: y.sessionId, facilitatorToken: x.facilitator }],
+      }),
+    ).rejects.toMatchObject({ code: "forbidden", ja: expect.stringContaining("テーブル「2」") });
+  });
+});
