@@ -1,11 +1,21 @@
-import { SeminarDebrief } from "@chokepoint/contracts";
+import {
+  type DebriefTable,
+  divergenceWords,
+  SeminarDebrief,
+  summaryParagraph,
+} from "@chokepoint/contracts";
 import type { Database } from "@chokepoint/db";
 import type { LeverAction } from "@chokepoint/engine";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReviewService } from "../src/review/review-service.ts";
+import {
+  seminarDebriefCsv,
+  seminarDebriefXlsx,
+} from "../src/review/seminar-debrief/debrief-exports.ts";
 import { SeminarDebriefService } from "../src/review/seminar-debrief/seminar-debrief-service.ts";
 import type { ExerciseService } from "../src/service/exercise-service.ts";
-import { freshService, runningExercise } from "./service-fixture.ts";
+import { catalog, freshService, runningExercise } from "./service-fixture.ts";
 
 let service: ExerciseService;
 let db: Database;
@@ -21,13 +31,25 @@ afterAll(async () => {
 
 type Plan = Record<number, Partial<Record<"meti" | "jogmec" | "magnet_maker", LeverAction[]>>>;
 
-/** One table: the 2010 scenario on seed 2010, played live for `turns` turns as `plan` says. */
-async function table(turns: number, plan: Plan) {
+/**
+ * One table: the 2010 scenario on seed 2010, played live for `turns` turns as `plan` says;
+ * `room` fires the facilitator's injects and overrides at the start of a turn.
+ */
+async function table(turns: number, plan: Plan, room: Record<number, "halt" | "budget"> = {}) {
   const ex = await runningExercise(service);
   const tokens = { meti: ex.meti.token, jogmec: ex.jogmec.token, magnet_maker: ex.maker.token };
-  for (let t = 0; t < turns; t++)
+  for (let t = 0; t < turns; t++) {
+    if (room[t] === "halt")
+      await service.fireInject(ex.facilitator, { turn: t, inject: "second_halt" });
+    if (room[t] === "budget")
+      await service.override(ex.facilitator, {
+        turn: t,
+        target: { kind: "budget", team: "meti", value: 800 },
+        reason: "Supplementary budget cut in the room",
+      });
     for (const team of ["meti", "jogmec", "magnet_maker"] as const)
       await service.lockDecision(tokens[team], { turn: t, actions: plan[t]?.[team] ?? [] });
+  }
   return ex;
 }
 
@@ -64,15 +86,19 @@ describe("the seminar's cross-table debrief, from three tables played on real SQ
   beforeAll(async () => {
     const tables = [];
     for (const label of ["A", "B", "C"] as const)
-      tables.push({ label, exerciseId: (await table(6, plans[label])).sessionId });
+      tables.push({
+        label,
+        exerciseId: (await table(8, plans[label], label === "C" ? { 2: "halt", 3: "budget" } : {}))
+          .sessionId,
+      });
     debrief = await debriefs.seminarDebrief(tables);
   }, 120_000);
 
   it("matches its zod contract and keeps the seminar's order", () => {
     expect(SeminarDebrief.parse(debrief)).toEqual(debrief);
     expect(debrief.tables.map((t) => t.label)).toEqual(["A", "B", "C"]);
-    expect(debrief.turnLabels).toHaveLength(6);
-    expect(debrief.tables.every((t) => t.decisions.length === 6)).toBe(true);
+    expect(debrief.turnLabels).toHaveLength(8);
+    expect(debrief.tables.every((t) => t.decisions.length === 8)).toBe(true);
   });
 
   it("the decision matrix holds each table's levers by turn, with rows only for levers someone used", () => {
@@ -154,7 +180,10 @@ describe("the seminar's cross-table debrief, from three tables played on real SQ
       if (!p || !q) continue;
       expect(
         p.objectivesMet > q.objectivesMet ||
-          (p.objectivesMet === q.objectivesMet && p.valueAddedLost <= q.valueAddedLost),
+          (p.objectivesMet === q.objectivesMet && p.valueAddedLost < q.valueAddedLost) ||
+          (p.objectivesMet === q.objectivesMet &&
+            p.valueAddedLost === q.valueAddedLost &&
+            p.peakShortfallShare <= q.peakShortfallShare),
       ).toBe(true);
     }
   });
@@ -163,7 +192,7 @@ describe("the seminar's cross-table debrief, from three tables played on real SQ
     expect(debrief.bandRuns).toBe(200);
     for (const t of debrief.tables) {
       const band = t.paths.shortfallShare.band;
-      expect(band).toHaveLength(6);
+      expect(band).toHaveLength(8);
       for (const b of band ?? []) {
         expect(b).not.toBeNull();
         if (b) expect(b.p5).toBeLessThanOrEqual(b.p95);
@@ -182,6 +211,75 @@ describe("the seminar's cross-table debrief, from three tables played on real SQ
     expect(a?.summary.decisions).toBe(6);
     expect(b?.summary.mostUsed).toEqual({ leverId: "jogmec_dy_stockpile", turns: 2 });
     expect(c?.summary.mostUsed).toEqual({ leverId: "jogmec_dy_stockpile", turns: 3 });
+  });
+
+  it("no export, summary or divergence text writes a raw id where the scenario has a name", async () => {
+    const sc = catalog.get("rare-earth-2010")?.scenario;
+    if (!sc) throw new Error("the 2010 scenario is built in");
+    const ids = [
+      ...sc.levers,
+      ...sc.materials,
+      ...sc.sectors,
+      ...sc.teams,
+      ...sc.events,
+      ...sc.injects,
+      ...sc.objectives,
+      ...sc.uncertainty,
+    ].map((x) => x.id);
+    // The scenario's own words (an objective named "… (electronics, industrial)") are names,
+    // not leaks: they are taken out before looking for ids.
+    const named = [...sc.levers, ...sc.materials, ...sc.teams, ...sc.objectives, ...sc.sectors]
+      .flatMap((x) => [x.name.ja, x.name.en])
+      .concat([...sc.events, ...sc.injects].flatMap((x) => [x.title.ja, x.title.en]))
+      .sort((a, b) => b.length - a.length);
+    const leaks = (text: string) => {
+      const rest = named.reduce((t, n) => t.replaceAll(n, " "), text);
+      return ids.filter((id) => new RegExp(`(^|[^A-Za-z0-9_])${id}($|[^A-Za-z0-9_])`).test(rest));
+    };
+    for (const locale of ["ja", "en"] as const) {
+      const csv = seminarDebriefCsv(debrief, locale);
+      expect(leaks(csv)).toEqual([]);
+      const lines = csv.trim().split("\n");
+      expect(lines).toHaveLength(1 + 3 * 8);
+      // Names and units in the header, turns from 1, the inject worded by its title.
+      const halt = sc.injects.find((i) => i.id === "second_halt")?.title[locale] ?? "?";
+      expect(csv).toContain(halt);
+      expect(csv).toContain(sc.levers.find((l) => l.id === "magnet_maker_inventory")?.name[locale]);
+      expect(lines[1]?.startsWith('"A",1,')).toBe(true);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await seminarDebriefXlsx(debrief, locale));
+      expect(book.worksheets).toHaveLength(6);
+      const cells: string[] = [];
+      for (const ws of book.worksheets)
+        ws.eachRow((row) =>
+          row.eachCell((c) => {
+            cells.push(String(c.value));
+          }),
+        );
+      const all = cells.join("\n");
+      expect(leaks(all)).toEqual([]);
+      const outcomes = book.worksheets[0];
+      expect(outcomes?.rowCount).toBe(4);
+      expect(outcomes?.getColumn(2).values.slice(2)).toEqual(debrief.ranking);
+      for (const t of debrief.tables) {
+        const para = summaryParagraph(debrief, t, locale);
+        expect(leaks(para)).toEqual([]);
+        expect(all).toContain(para);
+      }
+      const diverged = divergenceWords(debrief, locale).join(" ");
+      expect(leaks(diverged)).toEqual([]);
+      expect(diverged).toContain(locale === "ja" ? "ターン 3" : "Turn 3");
+    }
+    if (process.env.PEEK) {
+      for (const l of ["ja", "en"] as const) {
+        console.log(divergenceWords(debrief, l).join("\n"));
+        for (const t of debrief.tables) console.log(summaryParagraph(debrief, t, l));
+        console.log(seminarDebriefCsv(debrief, l).split("\n").slice(0, 4).join("\n"));
+      }
+    }
+    expect(summaryParagraph(debrief, debrief.tables[0] as DebriefTable, "ja")).toMatch(
+      /テーブルAは3テーブル中[123]位/,
+    );
   });
 
   it("refuses a table named twice, and reads only the tables asked", async () => {

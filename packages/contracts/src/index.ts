@@ -38,6 +38,22 @@ export {
   TablesDebriefInput,
 } from "./seminar-debrief.ts";
 export {
+  actionCell,
+  actionPhrase,
+  actionWords,
+  DEBRIEF_WORDS,
+  type DebriefWord,
+  debriefNumber,
+  debriefWord,
+  divergenceWords,
+  entryWords,
+  leverName,
+  materialName,
+  summaryParagraph,
+  teamName,
+  turnWords,
+} from "./seminar-debrief-words.ts";
+export {
   applyPush,
   type ClientToServerEvents,
   newerView,

@@ -125,6 +125,9 @@ export const DebriefTable = z.strictObject({
   paths: z.strictObject({
     shortfallShare: PathSeries,
     valueAddedLost: PathSeries,
+    spend: PathSeries,
+    /** Share of imports from the controlling country. */
+    controlledShare: PathSeries,
     priceMultiple: z.record(z.string(), PathSeries),
   }),
   summary: TableSummaryFacts,
@@ -157,7 +160,19 @@ export const SeminarDebrief = z.strictObject({
   scenario: z.strictObject({
     id: z.string(),
     title: Text,
-    units: z.strictObject({ money: Text, price: Text }),
+    units: z.strictObject({
+      money: Text,
+      price: Text,
+      /** The second money unit one language's readers see beside the first (display only). */
+      moneyAlso: z
+        .strictObject({
+          locale: z.enum(["ja", "en"]),
+          unit: z.string(),
+          perMoneyUnit: z.number(),
+          source: z.string(),
+        })
+        .optional(),
+    }),
     materials: z.array(z.strictObject({ id: z.string(), name: Text })),
     teams: z.array(z.strictObject({ id: z.string(), name: Text })),
     levers: z.array(
@@ -176,7 +191,7 @@ export const SeminarDebrief = z.strictObject({
   matrixRows: z.array(z.strictObject({ teamId: z.string(), leverId: z.string() })),
   /** Tables in the seminar's order. */
   tables: z.array(DebriefTable),
-  /** Table labels best first: most objectives met, then least value added lost. */
+  /** Table labels best first: objectives met, then value added lost, peak shortfall, spend. */
   ranking: z.array(z.string()),
   divergence: DebriefDivergence.nullable(),
   /** Monte Carlo runs behind each table's band. */

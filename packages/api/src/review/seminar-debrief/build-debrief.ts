@@ -8,7 +8,10 @@ import { firstDivergence } from "./divergence.ts";
 import type { TableReview } from "./table-input.ts";
 import { tableOutcome, tablePaths, turnActions, turnEntries } from "./table-outcome.ts";
 
-/** Best first: more objectives met, then less value added lost, then the seminar's order. */
+/**
+ * Best first: more objectives met, then less value added lost, a lower peak shortfall, less
+ * spent for the same result, and last the seminar's order.
+ */
 function ranking(tables: readonly DebriefTable[]): string[] {
   return tables
     .map((t, i) => ({ t, i }))
@@ -16,6 +19,8 @@ function ranking(tables: readonly DebriefTable[]): string[] {
       (a, b) =>
         b.t.outcome.objectivesMet - a.t.outcome.objectivesMet ||
         a.t.outcome.valueAddedLost - b.t.outcome.valueAddedLost ||
+        a.t.outcome.peakShortfallShare - b.t.outcome.peakShortfallShare ||
+        a.t.outcome.spend - b.t.outcome.spend ||
         a.i - b.i,
     )
     .map((x) => x.t.label);
@@ -111,7 +116,20 @@ export function buildSeminarDebrief(
     scenario: {
       id: s.id,
       title: s.title,
-      units: { money: s.units.money, price: s.units.price },
+      units: {
+        money: s.units.money,
+        price: s.units.price,
+        ...(s.units.moneyAlso
+          ? {
+              moneyAlso: {
+                locale: s.units.moneyAlso.locale,
+                unit: s.units.moneyAlso.unit,
+                perMoneyUnit: s.units.moneyAlso.perMoneyUnit,
+                source: s.units.moneyAlso.source,
+              },
+            }
+          : {}),
+      },
       materials: s.materials,
       teams: [...teamsFielded.values()].map((t) => ({ id: t.id, name: t.name })),
       levers: s.levers.map((l) => ({

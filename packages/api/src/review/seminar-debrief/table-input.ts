@@ -1,4 +1,4 @@
-import type { MonteCarloResult } from "@chokepoint/engine";
+import type { MonteCarloResult, Scenario } from "@chokepoint/engine";
 import type { scorecard, TimelineTurn } from "../timeline.ts";
 
 type Text = { ja: string; en: string };
@@ -17,7 +17,7 @@ export interface TableReview {
   scenario: {
     id: string;
     title: Text;
-    units: { money: Text; price: Text };
+    units: Scenario["units"];
     materials: { id: string; name: Text }[];
     sectors: { id: string; name: Text }[];
     levers: { id: string; name: Text; kind: string }[];

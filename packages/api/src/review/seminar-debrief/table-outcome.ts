@@ -89,6 +89,11 @@ export function tablePaths(t: TableReview): DebriefTable["paths"] {
       actual: t.turns.map((x) => x.metrics.valueAddedLost),
       band: bandAt((b) => b.valueAddedLost),
     },
+    spend: { actual: t.turns.map((x) => x.metrics.spend), band: bandAt((b) => b.spend) },
+    controlledShare: {
+      actual: t.turns.map((x) => x.metrics.controlledShare),
+      band: bandAt((b) => b.controlledShare),
+    },
     priceMultiple: Object.fromEntries(
       t.scenario.materials.map((m) => [
         m.id,
