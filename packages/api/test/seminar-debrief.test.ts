@@ -247,7 +247,9 @@ describe("the seminar's cross-table debrief, from three tables played on real SQ
       expect(csv).toContain(sc.levers.find((l) => l.id === "magnet_maker_inventory")?.name[locale]);
       expect(lines[1]?.startsWith('"A",1,')).toBe(true);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(await seminarDebriefXlsx(debrief, locale));
+      await book.xlsx.load(
+        (await seminarDebriefXlsx(debrief, locale)) as unknown as ExcelJS.Buffer,
+      );
       expect(book.worksheets).toHaveLength(6);
       const cells: string[] = [];
       for (const ws of book.worksheets)
