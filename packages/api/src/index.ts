@@ -6,6 +6,17 @@ export { ReviewService, type TimelineTurn } from "./review/review-service.ts";
 export { type AppRouter, appRouter } from "./router/root.ts";
 export type { Context } from "./router/trpc.ts";
 export { type CatalogEntry, ScenarioCatalog } from "./scenario-catalog.ts";
+export {
+  type OpenSeminar,
+  SeminarService,
+  type SeminarTableRef,
+} from "./seminar/seminar-service.ts";
+export {
+  type IndicatorPoint,
+  type TableFlag,
+  type TableRow,
+  tableRow,
+} from "./seminar/table-row.ts";
 export { type AppServer, createAppServer } from "./server/create-app-server.ts";
 export { type Broadcaster, type Push, silentBroadcaster } from "./service/broadcaster.ts";
 export { ExerciseRunner, type Written } from "./service/exercise-runner.ts";

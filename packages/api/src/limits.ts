@@ -16,6 +16,10 @@ export interface Limits {
   draftEditsPerMinute: number;
   /** People in one exercise (facilitator, participants, observers); joins beyond are refused. */
   membersPerExercise: number;
+  /** Tables in one seminar (each a full exercise); at most 20, the labels A…T. */
+  seminarTables: number;
+  /** People who may join one seminar through its room code, all tables together. */
+  seminarPeople: number;
   /**
    * Places in one exercise that joins from one network address may take (a room behind one
    * NAT joins from one address, so this is a share, not one per person).
@@ -69,6 +73,8 @@ export const DEFAULT_LIMITS: Limits = {
   exercisesInMemory: 200,
   draftEditsPerMinute: 120,
   membersPerExercise: 200,
+  seminarTables: 20,
+  seminarPeople: 200,
   placesPerAddress: 100,
   tokenDaysAfterEnd: 30,
   jsonDepth: 32,

@@ -66,7 +66,7 @@ export type AdvanceTurnInput = z.infer<typeof AdvanceTurnInput>;
  * A title and text a facilitator writes live: a headline and a paragraph, not a document.
  * `params.ja` is the same rule for a Japanese screen (the server's issue wording reads it).
  */
-const CustomInject = ScenarioEvent.refine(
+export const CustomInject = ScenarioEvent.refine(
   (e) => e.title.ja.length <= L.injectTitleChars && e.title.en.length <= L.injectTitleChars,
   {
     message: "a custom inject's title is at most 200 characters",

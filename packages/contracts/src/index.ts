@@ -30,10 +30,10 @@ export {
   DebriefEntry,
   DebriefOutcome,
   DebriefTable,
+  DebriefTableRef,
   type DebriefText,
   MAX_DEBRIEF_TABLES,
   SeminarDebrief,
-  SeminarTableRef,
   TableSummaryFacts,
   TablesDebriefInput,
 } from "./seminar-debrief.ts";
@@ -53,6 +53,24 @@ export {
   teamName,
   turnWords,
 } from "./seminar-debrief-words.ts";
+export {
+  AddTablesInput,
+  CreatedSeminar,
+  CreateSeminarInput,
+  type FanOutResult,
+  RoomJoined,
+  RoomJoinInput,
+  RoomOptionsInput,
+  SeedPolicy,
+  SeminarAdvanceInput,
+  SeminarAssignInput,
+  SeminarBroadcastInput,
+  SeminarControlInput,
+  SeminarInjectInput,
+  SeminarRef,
+  SeminarTemplate,
+  TableLabels,
+} from "./seminar.ts";
 export {
   applyPush,
   type ClientToServerEvents,

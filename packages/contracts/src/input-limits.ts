@@ -23,4 +23,6 @@ export const INPUT_LIMITS = {
   noteChars: 20_000,
   debriefQuestionChars: 500,
   debriefAnswerChars: 4000,
+  /** Tables in one seminar (labels A…T or 1…20); the server's limit may be lower (SECURITY.md). */
+  seminarTables: 20,
 } as const;

@@ -279,6 +279,55 @@ export const REFUSALS = {
     en: "answer: an answer cannot be empty",
     ja: "回答：回答が空です",
   },
+  // — seminars (the seminar service's own rules; each table's commands keep the reasons above) —
+  seminar_room_code_unknown: {
+    code: "bad_join_code",
+    params: { roomCode: "text" },
+    en: "no open seminar uses the room code '{roomCode}'; check it with your facilitator",
+    ja: "ルームコード「{roomCode}」のセミナーはありません。ファシリテーターに確認してください",
+  },
+  seminar_secret_wrong: {
+    code: "forbidden",
+    params: none,
+    en: "this seminar link is not valid (the secret does not match); open the link the seminar gave when it was created",
+    ja: "このセミナーのリンクは無効です（秘密の鍵が一致しません）。セミナー作成時のリンクを開いてください",
+  },
+  seminar_tables_full: {
+    code: "rule_violation",
+    params: { limit: "number" },
+    en: "a seminar has at most {limit} tables",
+    ja: "セミナーのテーブルは最大{limit}卓です",
+  },
+  seminar_people_full: {
+    code: "rule_violation",
+    params: { limit: "number" },
+    en: "this seminar is full: at most {limit} people; ask the facilitator",
+    ja: "このセミナーは満員です（最大{limit}人）。ファシリテーターに相談してください",
+  },
+  seminar_started: {
+    code: "rule_violation",
+    params: none,
+    en: "tables can be added only during setup, before any table has started",
+    ja: "テーブルを追加できるのは準備中（どのテーブルも開始する前）だけです",
+  },
+  seminar_table_unknown: {
+    code: "team_not_found",
+    params: { table: "text", tables: "list" },
+    en: "no table '{table}' in this seminar (tables: {tables})",
+    ja: "このセミナーにテーブル「{table}」はありません（テーブル：{tables}）",
+  },
+  seminar_table_needed: {
+    code: "invalid_payload",
+    params: { tables: "list" },
+    en: "table: pick a table (tables: {tables})",
+    ja: "テーブル：テーブルを選んでください（テーブル：{tables}）",
+  },
+  seminar_teams_unknown: {
+    code: "invalid_payload",
+    params: { scenario: "text", unknown: "list", teams: "list" },
+    en: "teams: not in {scenario}: {unknown} (teams: {teams})",
+    ja: "teams：{scenario}にないチームです：{unknown}（チーム：{teams}）",
+  },
 } as const satisfies Record<string, RefusalDef>;
 
 export type RefusalReason = keyof typeof REFUSALS;

@@ -13,6 +13,7 @@ export {
   isWellFormedObserverCode,
   JOIN_CODE_LENGTH,
   newId,
+  newJoinCode,
   newToken,
   normaliseJoinCode,
   revokedHash,
@@ -30,6 +31,16 @@ export {
 } from "./repositories/event-log.ts";
 export { branchesOf, recordedHashes, rootOf } from "./repositories/lineage.ts";
 export { addNote, listNotes, type Note, updateNote } from "./repositories/notes.ts";
+export {
+  addSeminarTable,
+  createSeminarRow,
+  type SeminarRecord,
+  type SeminarTableRecord,
+  seminarById,
+  seminarByRoomCode,
+  seminarBySecretHash,
+  seminarTableOf,
+} from "./repositories/seminars.ts";
 export {
   authenticate,
   type CreateSessionInput,

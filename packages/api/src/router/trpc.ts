@@ -5,6 +5,7 @@ import { fieldJa } from "../field-ja.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import { invalidPayload } from "../parse-input.ts";
 import type { ReviewService } from "../review/review-service.ts";
+import type { SeminarService } from "../seminar/seminar-service.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import type { JoinGuard } from "../service/join-guard.ts";
 import type { FacilitatorPasscode } from "../service/passcode.ts";
@@ -13,6 +14,8 @@ import { transportErrorJa } from "./transport-error-ja.ts";
 export interface Context {
   service: ExerciseService;
   review: ReviewService;
+  /** Seminars (many tables from one template); optional so older test contexts still build. */
+  seminar?: SeminarService;
   /** The participant token from `Authorization: Bearer …`, if any. */
   token: string | undefined;
   /** The caller's network address, and the throttle on guessing join codes. */

@@ -6,6 +6,7 @@ import { bearerToken } from "../parse-input.ts";
 import { ReviewService } from "../review/review-service.ts";
 import { appRouter } from "../router/root.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
+import { SeminarService } from "../seminar/seminar-service.ts";
 import { ExerciseService } from "../service/exercise-service.ts";
 import { JoinGuard } from "../service/join-guard.ts";
 import { MonteCarloPool } from "../service/monte-carlo-pool.ts";
@@ -19,6 +20,7 @@ export interface AppServer {
   io: ChokepointIo;
   service: ExerciseService;
   review: ReviewService;
+  seminar: SeminarService;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export function createAppServer(opts: {
   const joinGuard = new JoinGuard(limits.join);
   const passcode = new FacilitatorPasscode(opts.facilitatorPasscode, limits.passcode);
   const review = new ReviewService(opts.db, service, limits, mcPool);
+  const seminar = new SeminarService(opts.db, service, limits);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
   // Batching is off: one HTTP request is one call, so every per-call limit (the join and
@@ -68,6 +71,7 @@ export function createAppServer(opts: {
       createContext: ({ req }) => ({
         service,
         review,
+        seminar,
         token: bearerToken(req.headers.authorization),
         address: clientAddress(req, opts.trustProxy ?? false),
         joinGuard,
@@ -115,6 +119,7 @@ export function createAppServer(opts: {
     io,
     service,
     review,
+    seminar,
     close: async () => {
       clearInterval(sweep);
       service.timers.clearAll();
