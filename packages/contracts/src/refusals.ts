@@ -111,6 +111,12 @@ export const REFUSALS = {
     en: "table {table} plays another scenario: a seminar's tables share one scenario",
     ja: "テーブル「{table}」は別のシナリオの演習です。セミナーのテーブルは同じシナリオを使います",
   },
+  debrief_rate_limited: {
+    code: "rate_limited",
+    params: { perMinute: "number", seconds: "number" },
+    en: "at most {perMinute} debriefs or exports a minute for one seminar; try again in {seconds} s",
+    ja: "1つのセミナーの振り返りと書き出しは1分あたり最大{perMinute}回までです。{seconds}秒後にもう一度お試しください",
+  },
   debrief_duplicate_table: {
     code: "invalid_payload",
     params: { table: "text" },

@@ -12,11 +12,11 @@ const Text = z.strictObject({ ja: z.string(), en: z.string() });
 export type DebriefText = z.infer<typeof Text>;
 
 /** One table as the seminar names it. */
-export const SeminarTableRef = z.strictObject({
+export const DebriefTableRef = z.strictObject({
   label: z.string().trim().min(1).max(40),
   exerciseId: z.string().trim().min(1).max(100),
 });
-export type SeminarTableRef = z.infer<typeof SeminarTableRef>;
+export type DebriefTableRef = z.infer<typeof DebriefTableRef>;
 
 /** The most tables one debrief reads (SECURITY.md's seminar limit is the tighter one). */
 export const MAX_DEBRIEF_TABLES = 30;
@@ -27,12 +27,23 @@ export const MAX_DEBRIEF_TABLES = 30;
  */
 export const TablesDebriefInput = z.strictObject({
   tables: z
-    .array(SeminarTableRef.extend({ facilitatorToken: z.string().min(1).max(200) }))
+    .array(DebriefTableRef.extend({ facilitatorToken: z.string().min(1).max(200) }))
     .min(1)
     .max(MAX_DEBRIEF_TABLES),
   lang: z.enum(["ja", "en"]).default("en"),
 });
 export type TablesDebriefInput = z.infer<typeof TablesDebriefInput>;
+
+/** The debrief or its exports asked for a stored seminar (its secret is the bearer token). */
+export const SeminarDebriefInput = z.strictObject({
+  seminarId: z.string().trim().min(1).max(100),
+  lang: z.enum(["ja", "en"]).default("en"),
+});
+export type SeminarDebriefInput = z.infer<typeof SeminarDebriefInput>;
+
+/** The workbook travels as base64 inside the JSON answer; the browser saves it as a file. */
+export const DebriefWorkbook = z.strictObject({ filename: z.string(), base64: z.string() });
+export const DebriefCsv = z.strictObject({ filename: z.string(), csv: z.string() });
 
 /** One lever used in one turn, in the lever's own unit (tonnes for stockpiles, a scale otherwise). */
 export const DebriefAction = z.strictObject({

@@ -4,6 +4,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import { bearerToken } from "../parse-input.ts";
 import { ReviewService } from "../review/review-service.ts";
+import { SeminarDebriefService } from "../review/seminar-debrief/seminar-debrief-service.ts";
 import { appRouter } from "../router/root.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { SeminarService } from "../seminar/seminar-service.ts";
@@ -56,6 +57,7 @@ export function createAppServer(opts: {
   const passcode = new FacilitatorPasscode(opts.facilitatorPasscode, limits.passcode);
   const review = new ReviewService(opts.db, service, limits, mcPool);
   const seminar = new SeminarService(opts.db, service, limits);
+  const seminarDebrief = new SeminarDebriefService(review, service, limits);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
   // Batching is off: one HTTP request is one call, so every per-call limit (the join and
@@ -72,6 +74,7 @@ export function createAppServer(opts: {
         service,
         review,
         seminar,
+        seminarDebrief,
         token: bearerToken(req.headers.authorization),
         address: clientAddress(req, opts.trustProxy ?? false),
         joinGuard,
