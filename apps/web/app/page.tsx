@@ -22,6 +22,11 @@ export default function Home() {
         <CreateForm />
         <ImportForm />
       </main>
+      <p className="section-heading">
+        <a href="/seminar/new" data-testid="run-seminar">
+          {t("semRunLink")}
+        </a>
+      </p>
     </DataLayer>
   );
 }

@@ -81,6 +81,7 @@ export {
   type ServerToClientEvents,
   type SubscribeAck,
   SubscribeInput,
+  SubscribeSeminarInput,
   type ViewPush,
 } from "./socket-events.ts";
 export { EVENT_SCHEMA_VERSION, readStoredEvent } from "./stored-event.ts";

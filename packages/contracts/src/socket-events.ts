@@ -4,6 +4,13 @@ import { z } from "zod";
 export const SubscribeInput = z.strictObject({ token: z.string().min(10).max(200) });
 export type SubscribeInput = z.infer<typeof SubscribeInput>;
 
+/** Mission control subscribes with the seminar's id and secret (the secret link's). */
+export const SubscribeSeminarInput = z.strictObject({
+  seminarId: z.string().min(1).max(100),
+  secret: z.string().min(10).max(200),
+});
+export type SubscribeSeminarInput = z.infer<typeof SubscribeSeminarInput>;
+
 export type SubscribeAck =
   | { ok: true /** The server's clock (epoch ms) when it answered. */; serverTime?: number }
   /** `ja`: the refusal worded for a Japanese reader — required, like AppError's. */
@@ -29,7 +36,7 @@ export interface ViewPush<V extends { state: { history: unknown[] } }> {
  * ServerToClientEvents<View>>` and `Socket<ServerToClientEvents<View>, ClientToServerEvents>`).
  * `V` is the api's `ExerciseView` (contracts sit below the api, so it is a parameter here).
  */
-export interface ServerToClientEvents<V extends { state: { history: unknown[] } }> {
+export interface ServerToClientEvents<V extends { state: { history: unknown[] } }, R = unknown> {
   /** The viewer's own full view (on subscribe, and after a team move). */
   view: (view: V) => void;
   /** A change, pushed once per audience room. */
@@ -43,11 +50,21 @@ export interface ServerToClientEvents<V extends { state: { history: unknown[] } 
    * (sent shortly after anyone connects or drops).
    */
   presence: (p: { online: string[] }) => void;
+  /**
+   * Mission control only: every table's row, on subscribe. `R` is the api's `TableRow`.
+   */
+  seminarRows: (p: { rows: R[]; sentAt: number }) => void;
+  /** Mission control only: one table's row after a change at that table (server emit time in `sentAt`). */
+  tableRow: (p: { row: R; sentAt: number }) => void;
+  /** Mission control only: who has a live connection at one table. */
+  tablePresence: (p: { exerciseId: string; online: string[] }) => void;
 }
 
 export interface ClientToServerEvents {
   /** Join the rooms this token may see; the server answers with the current full view. */
   subscribe: (input: SubscribeInput, ack: (r: SubscribeAck) => void) => void;
+  /** Mission control: the rooms of one seminar's tables' rows and presence. */
+  subscribeSeminar: (input: SubscribeSeminarInput, ack: (r: SubscribeAck) => void) => void;
 }
 
 /**

@@ -3,6 +3,7 @@ import { limitMessages } from "./limit-messages";
 import { liveMessages } from "./live-messages";
 import { reviewMessages } from "./review-messages";
 import { roomMessages } from "./room-messages";
+import { seminarMessages } from "./seminar-messages";
 
 /** Every piece of UI text, in Japanese and English. Keys are grouped by screen. */
 export const messages = {
@@ -246,6 +247,7 @@ export const messages = {
   ...liveMessages,
   ...limitMessages,
   ...roomMessages,
+  ...seminarMessages,
 } as const;
 
 export type Locale = "ja" | "en";

@@ -105,6 +105,7 @@ export function createAppServer(opts: {
     opts.cluster,
     undefined,
     limits.socketSubscribesPerMinute,
+    seminar,
   );
   service.setBroadcaster(broadcaster);
   // Half-imports (an import or fork a crash or a dropped request left unfinished) were deleted

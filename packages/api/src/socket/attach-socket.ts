@@ -9,12 +9,17 @@ import {
 import { Server } from "socket.io";
 import { audienceOf, type ExerciseView } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
+import type { SeminarService } from "../seminar/seminar-service.ts";
+import type { TableRow } from "../seminar/table-row.ts";
 import type { Broadcaster } from "../service/broadcaster.ts";
 import type { Caller, ExerciseService } from "../service/exercise-service.ts";
 import type { ClusterAdapter } from "./cluster-adapter.ts";
+import { emitTime, missionControl, ownedByMissionControl } from "./mission-control.ts";
 
 interface SocketData {
   caller?: Caller;
+  /** Mission control's socket: the seminar it watches (a socket is one or the other for life). */
+  seminarId?: string;
 }
 
 const room = (sessionId: string) => `session:${sessionId}`;
@@ -25,7 +30,7 @@ const memberRoom = (sessionId: string, participantId: string) =>
 
 export type ChokepointIo = Server<
   ClientToServerEvents,
-  ServerToClientEvents<ExerciseView>,
+  ServerToClientEvents<ExerciseView, TableRow>,
   Record<string, never>,
   SocketData
 >;
@@ -42,6 +47,7 @@ export function attachSocket(
   cluster?: ClusterAdapter,
   presenceAfterMs = 250,
   subscribesPerMinute = DEFAULT_LIMITS.socketSubscribesPerMinute,
+  seminars?: SeminarService,
 ): { io: ChokepointIo; broadcaster: Broadcaster } {
   const io: ChokepointIo = new Server(http, {
     path: "/socket.io",
@@ -82,15 +88,24 @@ export function attachSocket(
         const online = new Set<string>();
         for (const s of sockets) if (s.data.caller) online.add(s.data.caller.participantId);
         emitTo(audienceRoom(sessionId, "facilitator"), "presence", { online: [...online] });
+        mission?.presence(sessionId, [...online]);
       })().catch((e: unknown) => console.error(`presence of ${sessionId} failed`, e));
     }, presenceAfterMs);
     timer.unref();
     presenceTimers.set(sessionId, timer);
   };
-  const emitTo = <E extends keyof ServerToClientEvents<ExerciseView>>(
+  const mission =
+    seminars &&
+    missionControl({
+      seminars,
+      emitTo: (to, event, payload) => emitTo(to, event, payload as never),
+      mayHaveListeners,
+      presenceChanged: (id) => presenceChanged(id),
+    });
+  const emitTo = <E extends keyof ServerToClientEvents<ExerciseView, TableRow>>(
     to: string,
     event: E,
-    ...payload: Parameters<ServerToClientEvents<ExerciseView>[E]>
+    ...payload: Parameters<ServerToClientEvents<ExerciseView, TableRow>[E]>
   ): void => {
     for (const op of everywhere(to)) op.emit(event, ...payload);
   };
@@ -99,12 +114,16 @@ export function attachSocket(
     if (cluster) void socket.join(thisProcess);
     // A socket that does not subscribe in time holds memory for nothing: drop it.
     const idle = setTimeout(() => {
-      if (!socket.data.caller) socket.disconnect(true);
+      if (!socket.data.caller && !socket.data.seminarId) socket.disconnect(true);
     }, subscribeWithinMs);
     socket.on("disconnect", () => {
       clearTimeout(idle);
       if (socket.data.caller) presenceChanged(socket.data.caller.sessionId);
     });
+    if (mission)
+      socket.on("subscribeSeminar", (raw, ack) =>
+        mission.subscribe(socket, raw, typeof ack === "function" ? ack : () => {}),
+      );
     // Each subscribe builds a full view: 3,000 on one socket held the server 2.5–3.2 s. One at a
     // time (a second while one runs is refused at once), and a socket sending more than the
     // limit in a minute is cut off.
@@ -139,6 +158,10 @@ export function attachSocket(
       try {
         const caller = await service.identify(parsed.data.token);
         const earlier = socket.data.caller;
+        if (socket.data.seminarId) {
+          reply(ownedByMissionControl);
+          return;
+        }
         // A socket belongs to one caller for life: a participant who subscribed the same socket
         // with another exercise's facilitator token stayed in the old team's room after being
         // removed there, and kept receiving its pushes.
@@ -183,6 +206,7 @@ export function attachSocket(
 
   const broadcaster: Broadcaster = {
     changed: (push) => {
+      mission?.changed(push);
       if (!mayHaveListeners(room(push.sessionId))) return;
       for (const { audience, view, baseVersion } of push.views()) {
         const to = audienceRoom(push.sessionId, audience);
@@ -197,7 +221,7 @@ export function attachSocket(
           baseVersion,
           historyFrom: push.historyFrom,
           // Epoch ms with sub-ms precision lets a client on the same machine measure push latency.
-          sentAt: performance.timeOrigin + performance.now(),
+          sentAt: emitTime(),
         });
       }
     },

@@ -1,0 +1,161 @@
+"use client";
+import { INPUT_LIMITS } from "@chokepoint/contracts";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useState } from "react";
+import { errorText } from "../data/error-text";
+import { saveToken } from "../data/token-store";
+import { useTRPC } from "../data/trpc";
+import { useI18n } from "../i18n/use-i18n";
+import { LimitHint } from "../shared/form/limit-hint";
+import { loadPlace, type RoomPlace, savePlace } from "./seminar-secret";
+
+/**
+ * A participant's way into a seminar: the room code (typed, or from the QR), then a table and a
+ * team — or, when the facilitator assigns, a name only. A device that joined before goes back
+ * to the same table and team.
+ */
+export function RoomJoinScreen({ initialCode = "" }: { initialCode?: string }) {
+  const { t, f, l, locale } = useI18n();
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [code, setCode] = useState(initialCode);
+  const [name, setName] = useState("");
+  const [table, setTable] = useState("");
+  const [team, setTeam] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [place, setPlace] = useState<RoomPlace | null>(null);
+  const clean = code.replace(/[\s-]/g, "").toUpperCase();
+  useEffect(() => setPlace(clean.length === 6 ? loadPlace(clean) : null), [clean]);
+  const options = useQuery(
+    trpc.seminar.roomOptions.queryOptions(
+      { roomCode: clean },
+      { enabled: clean.length === 6, staleTime: 10_000 },
+    ),
+  );
+  const room = clean.length === 6 ? options.data : undefined;
+  const joinRoom = useMutation(trpc.seminar.join.mutationOptions());
+  const join = async (e?: FormEvent, rejoinToken?: string) => {
+    e?.preventDefault();
+    setError(null);
+    try {
+      const r = await joinRoom.mutateAsync({
+        roomCode: clean,
+        displayName: name || place?.table || "—",
+        ...(table ? { table } : {}),
+        ...(team ? { team } : {}),
+        ...(rejoinToken ? { rejoinToken } : {}),
+      });
+      const title = room?.title ?? l(room?.scenarioTitle);
+      saveToken(r.sessionId, r.token, {
+        role: "participant",
+        title: `${title} · ${r.table}`,
+        path: `/play?s=${r.sessionId}`,
+      });
+      savePlace(clean, { sessionId: r.sessionId, token: r.token, table: r.table });
+      router.push(`/play?s=${r.sessionId}`);
+    } catch (x) {
+      setError(errorText(x));
+    }
+  };
+  return (
+    <form className="card" onSubmit={join} data-testid="room-form">
+      <h2>{t("semRoomTitle")}</h2>
+      <label>
+        {t("semRoomCode")}{" "}
+        <input
+          data-testid="room-code-input"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoCapitalize="characters"
+          autoComplete="off"
+          maxLength={INPUT_LIMITS.joinCodeChars}
+        />
+      </label>
+      {options.error && clean.length === 6 ? (
+        <p className="error" role="alert" data-testid="room-code-error">
+          {errorText(options.error)}
+        </p>
+      ) : null}
+      {room ? (
+        <p data-testid="room-title">
+          <strong>{room.title ?? l(room.scenarioTitle)}</strong>
+          {room.title ? <span className="muted"> — {l(room.scenarioTitle)}</span> : null}
+        </p>
+      ) : null}
+      {room && place ? (
+        <p>
+          <button
+            type="button"
+            data-testid="room-rejoin"
+            onClick={() => void join(undefined, place.token)}
+          >
+            {f("semRejoin", { table: place.table })}
+          </button>
+        </p>
+      ) : null}
+      {room && room.assignment === "pick" ? (
+        <fieldset data-testid="room-tables-pick">
+          <legend>{t("semPickTable")}</legend>
+          {room.tables.map((x) => (
+            <label key={x.label} className="room-table-choice">
+              <input
+                type="radio"
+                name="table"
+                value={x.label}
+                data-testid={`room-pick-${x.label}`}
+                checked={table === x.label}
+                onChange={() => setTable(x.label)}
+              />{" "}
+              {f("semJoinedAt", { table: x.label })}{" "}
+              <span className="muted">({f("semPeopleAt", { n: x.people })})</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {room && room.assignment === "facilitator" ? (
+        <p className="muted">{t("semAssignedLater")}</p>
+      ) : null}
+      {room ? (
+        <>
+          <label>
+            {t("yourName")}{" "}
+            <input
+              data-testid="room-name"
+              maxLength={INPUT_LIMITS.nameChars}
+              autoComplete="nickname"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />{" "}
+            <LimitHint tr={{ t, locale }} value={name} max={INPUT_LIMITS.nameChars} />
+          </label>
+          {room.assignment === "pick" ? (
+            <label>
+              {t("team")}
+              <select
+                data-testid="room-team"
+                value={team}
+                onChange={(e) => setTeam(e.target.value)}
+              >
+                <option value="">{t("teamLater")}</option>
+                {room.teams.map((tm) => (
+                  <option key={tm.id} value={tm.id}>
+                    {l(tm.name)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        </>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert" data-testid="room-join-error">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" data-testid="room-join-button" disabled={!room || joinRoom.isPending}>
+        {t("join")}
+      </button>
+    </form>
+  );
+}
