@@ -6,6 +6,7 @@ import { DatabaseStartError, databaseUrl, redactUrl, startDatabase } from "@chok
 import next from "next";
 import { serveAarPdf } from "./src/server/aar-pdf";
 import { PdfRenderer } from "./src/server/pdf-renderer";
+import { serveSeminarDebriefPdf } from "./src/server/seminar-debrief-pdf";
 import { serverEnv } from "./src/server-env";
 
 const env = (() => {
@@ -49,6 +50,17 @@ const server = createAppServer({
               .end("AAR export failed / AARの書き出しに失敗しました");
         },
       );
+      return;
+    }
+    if (req.url?.startsWith("/export/seminar.pdf")) {
+      const base = `http://127.0.0.1:${env.port}`;
+      void serveSeminarDebriefPdf(req, res, server.seminar, base, pdfs).catch((e: unknown) => {
+        console.error("Seminar debrief export failed", e);
+        if (!res.headersSent)
+          res
+            .writeHead(500, { "content-type": "text/plain; charset=utf-8" })
+            .end("Seminar debrief export failed / セミナーの振り返りの書き出しに失敗しました");
+      });
       return;
     }
     void handle(req, res);

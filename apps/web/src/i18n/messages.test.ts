@@ -4,11 +4,19 @@ import { limitMessages } from "./limit-messages";
 import { liveMessages } from "./live-messages";
 import { messages } from "./messages";
 import { reviewMessages } from "./review-messages";
+import { seminarDebriefMessages } from "./seminar-debrief-messages";
 import { seminarMessages } from "./seminar-messages";
 
 describe("UI text tables", () => {
   it("no key is defined in two tables (a later spread would silently replace the earlier text)", () => {
-    const tables = { leverMessages, limitMessages, liveMessages, reviewMessages, seminarMessages };
+    const tables = {
+      leverMessages,
+      limitMessages,
+      liveMessages,
+      reviewMessages,
+      seminarMessages,
+      seminarDebriefMessages,
+    };
     const seen = new Map<string, string>();
     const clashes: string[] = [];
     for (const [name, table] of Object.entries(tables))
