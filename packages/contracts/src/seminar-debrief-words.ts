@@ -31,6 +31,7 @@ export const DEBRIEF_WORDS = {
   shortfall: { ja: "供給不足（生産の損失率）", en: "Shortfall (share of output lost)" },
   peakPrice: { ja: "最高価格（危機前比）：{m}", en: "Peak price of {m} (× pre-shock)" },
   price: { ja: "{m}の価格（危機前比）", en: "Price of {m} (× pre-shock)" },
+  peakPrices: { ja: "最高価格（危機前比）", en: "Peak price (× pre-shock)" },
   spend: { ja: "支出", en: "Spend" },
   dependenceFirst: {
     ja: "支配国への依存（初回）",
@@ -174,13 +175,13 @@ export function summaryParagraph(d: SeminarDebrief, t: DebriefTable, locale: Loc
   parts.push(
     ja
       ? `テーブル${t.label}は${s.of}テーブル中${s.rank}位でした（${s.turnsPlayed}ターン、決定${s.decisions}件）。`
-      : `Table ${t.label} came ${s.rank} of ${s.of} (${s.turnsPlayed} turns, ${s.decisions} decisions).`,
+      : `Table ${t.label} came ${s.rank} of ${s.of} (${s.turnsPlayed} turn${s.turnsPlayed === 1 ? "" : "s"}, ${s.decisions} decision${s.decisions === 1 ? "" : "s"}).`,
   );
   if (first && s.firstMove)
     parts.push(
       ja
         ? `最初の一手は${turn(s.firstMove.turn)}の「${first}」${most && s.mostUsed ? `で、最も多く使った施策は${most}（${s.mostUsed.turns}ターン）です。` : "です。"}`
-        : `Its first move: ${first} in ${turn(s.firstMove.turn)}${most && s.mostUsed ? `, and it leaned most on ${most} (${s.mostUsed.turns} turns).` : "."}`,
+        : `Its first move: ${first} in ${turn(s.firstMove.turn)}${most && s.mostUsed ? `, and it leaned most on ${most} (${s.mostUsed.turns} turn${s.mostUsed.turns === 1 ? "" : "s"}).` : "."}`,
     );
   else parts.push(ja ? "どのチームも施策を使いませんでした。" : "No team used a lever.");
   parts.push(
@@ -194,7 +195,14 @@ export function summaryParagraph(d: SeminarDebrief, t: DebriefTable, locale: Loc
         ? `供給不足が最も大きかったのは${turn(s.peakShortfallTurn)}の${pct(s.peakShortfallShare)}です。`
         : `Its shortfall peaked at ${pct(s.peakShortfallShare)} in ${turn(s.peakShortfallTurn)}.`,
     );
-  if (peak)
+  // Below 5 % over pre-shock a "steepest price" says nothing: say prices held.
+  if (peak && peak.multiple < 1.05)
+    parts.push(
+      ja
+        ? "価格はどの資源も危機前の5%以内にとどまりました。"
+        : "Every price stayed within 5 % of its pre-shock level.",
+    );
+  else if (peak)
     parts.push(
       ja
         ? `最も高騰したのは${materialName(d, peak.materialId, locale)}で、${turn(peak.turn)}に危機前の${debriefNumber.times(peak.multiple, locale)}でした。`

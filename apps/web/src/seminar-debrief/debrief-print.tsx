@@ -6,6 +6,15 @@ import { PRINT_CSS } from "../review/print/print-css";
 import { useSeminarDebrief } from "./debrief-queries";
 import { DebriefView } from "./debrief-view";
 
+/** A landscape page: tables shrink to fit its width, three charts a row. */
+const SEMINAR_PRINT_CSS = `
+.debrief .table-scroll { overflow: visible; }
+.debrief table { font-size: 8pt; width: 100%; }
+.debrief th { word-break: normal; }
+.debrief .charts { grid-template-columns: 1fr 1fr 1fr; }
+.debrief th.diverged, .debrief td.diverged { background: #fef3c7; }
+`;
+
 /**
  * The seminar's debrief as the PDF prints it, in the language of its URL: the same query and the
  * same sections as the screen, every chart shown; `data-ready` tells the renderer to print.
@@ -18,7 +27,7 @@ export function DebriefPrint({ seminarId, locale }: { seminarId: string; locale:
   if (!d) return <p>…</p>;
   return (
     <div className="debrief" data-ready="yes" lang={locale}>
-      <style>{PRINT_CSS}</style>
+      <style>{PRINT_CSS + SEMINAR_PRINT_CSS}</style>
       <h1>
         {tr.t("sdTitle")} · {d.scenario.title[locale]}
       </h1>

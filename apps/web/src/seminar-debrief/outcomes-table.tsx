@@ -19,17 +19,20 @@ export function OutcomesTable({ d, locale }: { d: SeminarDebrief; locale: Locale
       <table className="turns" data-testid="debrief-outcomes">
         <thead>
           <tr>
-            <th>{w("rank")}</th>
-            <th>{w("table")}</th>
-            <th>{w("objectivesMet")}</th>
-            <th>{w("valueAddedLost")}</th>
-            <th>{w("valueAtRiskBand")}</th>
-            <th>{w("peakShortfall")}</th>
+            <th rowSpan={2}>{w("rank")}</th>
+            <th rowSpan={2}>{w("table")}</th>
+            <th rowSpan={2}>{w("objectivesMet")}</th>
+            <th rowSpan={2}>{w("valueAddedLost")}</th>
+            <th rowSpan={2}>{w("valueAtRiskBand")}</th>
+            <th rowSpan={2}>{w("peakShortfall")}</th>
+            <th colSpan={d.scenario.materials.length}>{w("peakPrices")}</th>
+            <th rowSpan={2}>{w("spend")}</th>
+            <th rowSpan={2}>{w("dependence")}</th>
+          </tr>
+          <tr>
             {d.scenario.materials.map((m) => (
-              <th key={m.id}>{w("peakPrice", { m: materialName(d, m.id, locale) })}</th>
+              <th key={m.id}>{materialName(d, m.id, locale)}</th>
             ))}
-            <th>{w("spend")}</th>
-            <th>{w("dependence")}</th>
           </tr>
         </thead>
         <tbody>
