@@ -7,6 +7,7 @@ import next from "next";
 import { serveAarPdf } from "./src/server/aar-pdf";
 import { PdfRenderer } from "./src/server/pdf-renderer";
 import { serveSeminarDebriefPdf } from "./src/server/seminar-debrief-pdf";
+import { serveTableCardsPdf } from "./src/server/table-cards-pdf";
 import { serverEnv } from "./src/server-env";
 
 const env = (() => {
@@ -48,6 +49,18 @@ const server = createAppServer({
             res
               .writeHead(500, { "content-type": "text/plain; charset=utf-8" })
               .end("AAR export failed / AARの書き出しに失敗しました");
+        },
+      );
+      return;
+    }
+    if (req.url?.startsWith("/export/table-cards.pdf")) {
+      void serveTableCardsPdf(req, res, server.seminar, `http://127.0.0.1:${env.port}`, pdfs).catch(
+        (e: unknown) => {
+          console.error("table cards export failed", e);
+          if (!res.headersSent)
+            res
+              .writeHead(500, { "content-type": "text/plain; charset=utf-8" })
+              .end("Table cards export failed / テーブルカードの書き出しに失敗しました");
         },
       );
       return;

@@ -5,6 +5,7 @@ import "./globals.css";
 import "./styles/review.css";
 import "./styles/projector.css";
 import "./styles/live.css";
+import "./styles/seminar.css";
 import "./styles/seminar-debrief.css";
 
 export const metadata = {

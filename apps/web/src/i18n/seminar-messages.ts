@@ -113,6 +113,7 @@ export const seminarMessages = {
   semSideBySide: { ja: "テーブルの比較", en: "The tables side by side" },
   semShowReveal: { ja: "公開する", en: "Reveal" },
   semHideReveal: { ja: "公開前に戻す", en: "Back to before the reveal" },
+  semTurnN: { ja: "第{n}ターン", en: "Turn {n}" },
   semNoNews: { ja: "このターンのニュースはまだありません", en: "No news yet this turn" },
   // cards
   semCardJoin: {

@@ -3,6 +3,8 @@ import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useJoinBase } from "../data/join-link";
 import { useI18n } from "../i18n/use-i18n";
+import { CardsButton } from "./cards-button";
+import { PlenaryPanel } from "./plenary-panel";
 import { seminarLink } from "./seminar-secret";
 
 /** The link (and QR content) that opens the room page with the room code filled in. */
@@ -53,10 +55,9 @@ export function RoomJoinCard({
           {t("semPlenary")}
         </a>
         {" · "}
-        <a href={`/seminar/cards.pdf?m=${seminarId}`} data-testid="table-cards">
-          {t("semCards")}
-        </a>
+        <CardsButton seminarId={seminarId} secret={secret} />
       </p>
+      <PlenaryPanel seminarId={seminarId} />
       <details data-testid="seminar-link">
         <summary>{t("semSecretLink")}</summary>
         <p className="muted">{t("semSecretLinkHint")}</p>

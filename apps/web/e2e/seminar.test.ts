@@ -1,0 +1,236 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import jsQR from "jsqr";
+import type { Browser, Page } from "playwright-core";
+import { PNG } from "pngjs";
+import { describe, expect, it } from "vitest";
+import { useServerAndBrowser } from "./harness.ts";
+import { LAPTOP, lockAs, PHONE, shot, text, trpc, waitText } from "./live-room.ts";
+
+const stack = useServerAndBrowser();
+mkdirSync(join(import.meta.dirname, "artifacts"), { recursive: true });
+
+/** The text a QR image on the page encodes. */
+function qrText(src: string | null): string | undefined {
+  if (!src?.startsWith("data:image/png;base64,")) return undefined;
+  const png = PNG.sync.read(Buffer.from(src.slice("data:image/png;base64,".length), "base64"));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+function pdfText(pdf: Buffer): string {
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const file = join(mkdtempSync(join(tmpdir(), "chokepoint-cards-")), "cards.pdf");
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+}
+
+/** A phone that opens the room link (as the QR does), picks a table and a team, and joins. */
+async function phoneJoins(
+  browser: Browser,
+  link: string,
+  who: { name: string; table: string; team: string; locale: "ja-JP" | "en-US" },
+): Promise<Page> {
+  const ctx = await browser.newContext({ locale: who.locale, viewport: PHONE });
+  const page = await ctx.newPage();
+  await page.goto(link);
+  await page.getByTestId(`room-pick-${who.table}`).check();
+  await page.getByTestId("room-name").fill(who.name);
+  await page.getByTestId("room-team").selectOption(who.team);
+  await page.getByTestId("room-join-button").click();
+  await page.waitForURL(/\/play\?s=/);
+  await page.waitForSelector(`[data-testid="my-team"][data-team="${who.team}"]`);
+  return page;
+}
+
+const sessionOf = (page: Page) => new URL(page.url()).searchParams.get("s") ?? "";
+const tokenOf = (page: Page) =>
+  page.evaluate(
+    (id) => window.localStorage.getItem(`chokepoint:token:${id}`) ?? "",
+    sessionOf(page),
+  );
+
+/** Clicks a whole-room control and accepts its confirmation, checking it names the tables. */
+async function roomCommand(mc: Page, button: string, tables: RegExp) {
+  await mc.getByTestId(button).click();
+  await waitText(mc, "room-confirm", tables);
+  await mc.getByTestId("room-confirm-yes").click();
+  await mc.waitForSelector('[data-testid="room-outcome"]');
+}
+
+const rowAttr = (mc: Page, label: string, attr: string) =>
+  mc.getByTestId(`mc-row-${label}`).getAttribute(attr);
+
+describe("a seminar of three tables (a laptop for mission control, phones in ja and en)", () => {
+  it("room QR and table pick, live mission control, pause all and resume, an inject to all, a broadcast to one table, two full turns, the plenary screen and the table cards PDF", async () => {
+    const base = stack.server().url;
+    const fctx = await stack
+      .browser()
+      .newContext({ locale: "en-US", viewport: LAPTOP, acceptDownloads: true });
+    const mc = await fctx.newPage();
+    const errors: string[] = [];
+    mc.on("pageerror", (e) => errors.push(e.message));
+    await mc.goto(`${base}/seminar/new`);
+    await mc.getByTestId("sem-name").fill("Sato");
+    await mc.getByTestId("sem-title").fill("METI seminar");
+    await mc.getByTestId("sem-tables").fill("3");
+    await mc.getByTestId("sem-create").click();
+    await mc.waitForURL(/\/seminar\?m=/);
+    await mc.waitForSelector('[data-testid="mission-control"][data-live="yes"]');
+    for (const label of ["A", "B", "C"])
+      expect(await rowAttr(mc, label, "data-status")).toBe("lobby");
+    const roomCode = (await text(mc, "room-code")).trim();
+    expect(roomCode).toMatch(/^[2-9A-Z]{6}$/);
+    const shown = (await mc.getByTestId("room-link").getAttribute("href")) ?? "";
+    expect(shown).toMatch(new RegExp(`/seminar/room\\?code=${roomCode}$`));
+    await expect
+      .poll(async () => qrText(await mc.getByTestId("room-qr").getAttribute("src")))
+      .toBe(shown);
+    // The QR names the machine's LAN address; the phones here reach the server on loopback.
+    const link = `${base}/seminar/room?code=${roomCode}`;
+
+    // Phones scan the room QR and pick their table and team, in Japanese and English.
+    const emi = await phoneJoins(stack.browser(), link, {
+      name: "恵美",
+      table: "A",
+      team: "meti",
+      locale: "ja-JP",
+    });
+    expect(await emi.getByTestId("room-form").count()).toBe(0);
+    const dai = await phoneJoins(stack.browser(), link, {
+      name: "Dai",
+      table: "A",
+      team: "jogmec",
+      locale: "en-US",
+    });
+    const ken = await phoneJoins(stack.browser(), link, {
+      name: "健二",
+      table: "B",
+      team: "meti",
+      locale: "ja-JP",
+    });
+    // The other seats join over HTTP, as more phones would.
+    const seat = (name: string, table: string, team: string) =>
+      trpc<{ token: string; sessionId: string }>(base, "seminar.join", {
+        roomCode,
+        displayName: name,
+        table,
+        team,
+      });
+    const bJogmec = await seat("Bo", "B", "jogmec");
+    const cMeti = await seat("Chie", "C", "meti");
+    const cJogmec = await seat("Cal", "C", "jogmec");
+
+    // Mission control sees who is online at each table.
+    await expect.poll(() => rowAttr(mc, "A", "data-status")).toBe("lobby");
+    await expect
+      .poll(() => mc.getByTestId("mc-online-A").getAttribute("data-count"), { timeout: 20_000 })
+      .toBe("2");
+    await waitText(mc, "mc-online-A", /恵美.*Dai|Dai.*恵美/);
+    await waitText(mc, "mc-online-B", /健二/);
+
+    // Start all, then pause all and resume: the phones follow.
+    await roomCommand(mc, "room-start", /Start: tables A, B, C/);
+    for (const label of ["A", "B", "C"])
+      await expect.poll(() => rowAttr(mc, label, "data-status")).toBe("running");
+    await roomCommand(mc, "room-pause", /Pause: tables A, B, C/);
+    for (const label of ["A", "B", "C"])
+      await expect.poll(() => rowAttr(mc, label, "data-status")).toBe("paused");
+    await emi.waitForSelector('[data-testid="status"][data-status="paused"]');
+    await dai.waitForSelector('[data-testid="status"][data-status="paused"]');
+    await roomCommand(mc, "room-resume", /Resume: tables A, B, C/);
+    for (const label of ["A", "B", "C"])
+      await expect.poll(() => rowAttr(mc, label, "data-status")).toBe("running");
+    await ken.waitForSelector('[data-testid="status"][data-status="running"]');
+
+    // An inject at every table: each phone's news says it, in its own language.
+    await mc.getByTestId("room-inject-id").selectOption("second_halt");
+    await roomCommand(mc, "room-inject", /Fire an inject: tables A, B, C/);
+    await waitText(emi, "turn-news", /対日出荷の再停止/);
+    await waitText(dai, "turn-news", /Shipments to Japan halted again/);
+    await waitText(ken, "turn-news", /対日出荷の再停止/);
+
+    // A broadcast to table B only.
+    await mc.getByTestId("room-table-A").uncheck();
+    await mc.getByTestId("room-table-C").uncheck();
+    await mc.getByTestId("room-message").fill("Table B: plenary in 5 minutes");
+    await roomCommand(mc, "room-broadcast", /Send a message: tables B\. Go ahead/);
+    await waitText(ken, "messages", /Table B: plenary in 5 minutes/);
+    expect(
+      await emi
+        .getByTestId("messages")
+        .textContent()
+        .catch(() => ""),
+    ).not.toMatch(/plenary in 5 minutes/);
+    await mc.getByTestId("room-table-all").check();
+
+    // Turn 1: every team locks; mission control shows each lock as it happens.
+    await lockAs(base, await tokenOf(emi), 0, []);
+    await expect
+      .poll(() => mc.getByTestId("mc-lock-A-meti").getAttribute("data-locked"))
+      .toBe("yes");
+    expect(await mc.getByTestId("mc-lock-A-jogmec").getAttribute("data-locked")).toBe("no");
+    await lockAs(base, await tokenOf(dai), 0, [
+      { op: "buy", lever: "jogmec_dy_stockpile", tonnes: 40 },
+    ]);
+    await lockAs(base, await tokenOf(ken), 0, []);
+    await lockAs(base, bJogmec.token, 0, []);
+    await lockAs(base, cMeti.token, 0, []);
+    await lockAs(base, cJogmec.token, 0, [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 5 }]);
+    for (const label of ["A", "B", "C"])
+      await expect.poll(() => rowAttr(mc, label, "data-turn")).toBe("1");
+    await emi.waitForSelector('[data-testid="turn"][data-turn="1"]');
+    await expect
+      .poll(() => mc.getByTestId("mc-spark-price-A").getAttribute("data-points"))
+      .toBe("1");
+
+    // Turn 2: advance all (the room clock: only tables on turn 2 move).
+    await mc.locator("label", { hasText: "Room clock" }).locator("input").check();
+    await roomCommand(mc, "room-advance", /Advance: tables A, B, C/);
+    for (const label of ["A", "B", "C"])
+      await expect.poll(() => rowAttr(mc, label, "data-turn")).toBe("2");
+    await dai.waitForSelector('[data-testid="turn"][data-turn="2"]');
+    await ken.waitForSelector('[data-testid="turn"][data-turn="2"]');
+    await expect
+      .poll(() => mc.getByTestId("mc-spark-price-C").getAttribute("data-points"))
+      .toBe("2");
+    await shot(mc, "seminar-mission-control-en");
+    await shot(emi, "seminar-phone-ja");
+
+    // Rejoining from the room link keeps the table and the team.
+    await emi.goto(link);
+    await emi.getByTestId("room-rejoin").click();
+    await emi.waitForURL(/\/play\?s=/);
+    await emi.waitForSelector('[data-testid="my-team"][data-team="meti"]');
+
+    // The plenary screen: the room's news, then the tables side by side (the reveal view).
+    const plenary = await fctx.newPage();
+    await plenary.setViewportSize({ width: 1920, height: 1080 });
+    await plenary.goto(`${base}/seminar/plenary?m=${new URL(mc.url()).searchParams.get("m")}`);
+    await plenary.waitForSelector('[data-testid="plenary"][data-screen="join"]');
+    expect(await text(plenary, "plenary-code")).toContain(roomCode);
+    await mc.getByTestId("plenary-show-turn").click();
+    await plenary.waitForSelector('[data-testid="plenary"][data-screen="turn"]');
+    await waitText(plenary, "plenary-news", /Shipments to Japan halted again/);
+    await mc.getByTestId("plenary-show-reveal").click();
+    await plenary.waitForSelector('[data-testid="plenary-side-by-side"]');
+    for (const label of ["A", "B", "C"])
+      await waitText(plenary, `plenary-table-${label}`, /Turn 2 \(.*\): the reveal/);
+    await shot(plenary, "seminar-plenary-en");
+
+    // The table cards: one page per table, the room code, in Japanese and English.
+    const [dl] = await Promise.all([
+      mc.waitForEvent("download"),
+      mc.getByTestId("table-cards").click(),
+    ]);
+    const cards = pdfText(readFileSync(await dl.path()));
+    expect(cards.split("\f").filter((p) => p.trim()).length).toBe(3);
+    expect(cards).toContain(roomCode);
+    expect(cards).toMatch(/テーブル A/);
+    expect(cards).toMatch(/pick table C/);
+    expect(errors).toEqual([]);
+    await fctx.close();
+    for (const p of [emi, dai, ken]) await p.context().close();
+  });
+});
