@@ -30,7 +30,9 @@ const pct = (xs: number[], q: number) => {
 };
 const line = (name: string, xs: number[], target?: number) =>
   `${name}: p50 ${pct(xs, 0.5).toFixed(1)} ms, p99 ${pct(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length})${
-    target === undefined ? "" : `  target p99 < ${target} ms: ${pct(xs, 0.99) < target ? "met" : "NOT met"}`
+    target === undefined
+      ? ""
+      : `  target p99 < ${target} ms: ${pct(xs, 0.99) < target ? "met" : "NOT met"}`
   }`;
 
 interface Phone {
@@ -56,7 +58,9 @@ const client = (token?: string) =>
   });
 
 try {
-  console.log(`setting up a seminar of ${TABLES} tables × ${PER} people (${TABLES * PER} sockets)…`);
+  console.log(
+    `setting up a seminar of ${TABLES} tables × ${PER} people (${TABLES * PER} sockets)…`,
+  );
   const created = await client().seminar.create.mutate({
     facilitatorName: "Sato",
     title: "Load",
@@ -149,14 +153,14 @@ try {
     const refused = results.filter((r) => !r.ok);
     if (refused.length) throw new Error(`advance refused: ${JSON.stringify(refused[0])}`);
     for (const at of await Promise.all(arrivals)) f.advance.push(at - t0);
-    console.log(`turn ${turn + 1}/${TURNS}: ${TABLES * PER} locks, mission control, advance-all done`);
+    console.log(
+      `turn ${turn + 1}/${TURNS}: ${TABLES * PER} locks, mission control, advance-all done`,
+    );
   }
 
   // Peer, same server and load: each table advanced by its own facilitator call, all at once.
   const turn = TURNS;
-  await Promise.all(
-    phones.map((p) => client(p.token).exercise.lock.mutate({ turn, actions: [] })),
-  );
+  await Promise.all(phones.map((p) => client(p.token).exercise.lock.mutate({ turn, actions: [] })));
   const arrivals = phones.map(
     (p) => new Promise<number>((r) => (p.onTurn = (t, at) => t === turn + 1 && r(at))),
   );

@@ -12,7 +12,7 @@ import { tableOutcome, tablePaths, turnActions, turnEntries } from "./table-outc
  * Best first: more objectives met, then less value added lost, a lower peak shortfall, less
  * spent for the same result, and last the seminar's order.
  */
-function ranking(tables: readonly DebriefTable[]): string[] {
+function ranking(tables: readonly Pick<DebriefTable, "label" | "outcome">[]): string[] {
   return tables
     .map((t, i) => ({ t, i }))
     .sort(
@@ -88,7 +88,7 @@ export function buildSeminarDebrief(
       paths: tablePaths(r),
     };
   });
-  const order = ranking(partial.map((p) => ({ ...p, summary: {} as TableSummaryFacts })));
+  const order = ranking(partial);
   const tables: DebriefTable[] = partial.map((p) => ({
     ...p,
     summary: summaryFacts(p, order.indexOf(p.label) + 1, partial.length),
