@@ -370,20 +370,21 @@ export class ReviewService {
   }
 
   /**
-   * One exercise read as its facilitator — the review's timeline and its Monte Carlo bands
+   * One exercise read as its facilitator — its state, its whole log and its Monte Carlo bands
    * (null if the pool refused them) — for a caller that has already authorised, such as a
-   * seminar's facilitator over its tables. The same cache as the review's own bands.
+   * seminar's facilitator over its tables. The log is read in pages through the review's gate;
+   * the bands share the review's cache and pool.
    */
   async readAsFacilitator(exerciseId: string, runs: number) {
     const state = await this.exercises.runner.read(exerciseId);
     const me = [...state.members.values()].find((m) => m.role === "facilitator");
     if (!me) throw new Error(`exercise ${exerciseId} has no facilitator: its genesis is damaged`);
-    const timeline = await this.logReads.run(() => this.timelineOf(state, me));
+    const log = (await this.logReads.run(() => this.readable(state, me))).map((e) => e.event);
     const bands = await this.bandsOf(state, me, runs).catch((e: unknown) => {
       if (e instanceof AppError) return null;
       throw e;
     });
-    return { timeline, bands };
+    return { state, log, bands };
   }
 
   private mcRateLimited(perMinute: number, waitMs: number): AppError {

@@ -37,8 +37,16 @@ export interface TimelineTurn {
 
 const untitled = (id: string): Text => ({ ja: id, en: id });
 
-/** Each resolved turn as it was: metrics, each team's decisions, events, injects, overrides, explanations. */
-export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): TimelineTurn[] {
+/**
+ * Each resolved turn as it was: metrics, each team's decisions, events, injects, overrides,
+ * explanations. `explain: false` leaves the explanations empty — the engine's wording of every
+ * turn in two languages is most of the cost, and the seminar debrief reads twenty tables.
+ */
+export function timelineTurns(
+  state: ExerciseState,
+  log: readonly LogEvent[],
+  { explain = true }: { explain?: boolean } = {},
+): TimelineTurn[] {
   const decisions = new Map<number, Record<string, LeverAction[]>>();
   const fired = new Map<number, { id: string; title?: Text }[]>();
   for (const event of log) {
@@ -79,8 +87,8 @@ export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): T
         to: o.to,
         reason: o.reason,
       });
-    const ja = explainTurn(model, r, "ja").map((e) => e.text);
-    const en = explainTurn(model, r, "en").map((e) => e.text);
+    const ja = explain ? explainTurn(model, r, "ja").map((e) => e.text) : [];
+    const en = explain ? explainTurn(model, r, "en").map((e) => e.text) : [];
     return {
       turn: r.turn,
       label: r.label,

@@ -12,6 +12,7 @@ import { openExercise } from "../open-exercise.ts";
 import type { ReviewService } from "../review-service.ts";
 import { buildSeminarDebrief } from "./build-debrief.ts";
 import { seminarDebriefCsv, seminarDebriefXlsx } from "./debrief-exports.ts";
+import { readTable } from "./read-table.ts";
 import type { TableReview } from "./table-input.ts";
 
 /** Runs behind each table's band: the review's own number, so both share one cached answer. */
@@ -75,21 +76,11 @@ export class SeminarDebriefService {
     const worker = async () => {
       for (let i = next++; i < tables.length; i = next++) {
         const ref = tables[i] as DebriefTableRef;
-        const { timeline: tl, bands } = await this.review.readAsFacilitator(
+        const { state, log, bands } = await this.review.readAsFacilitator(
           ref.exerciseId,
           DEBRIEF_BAND_RUNS,
         );
-        reviews[i] = {
-          label: ref.label,
-          exerciseId: ref.exerciseId,
-          title: tl.title,
-          seed: tl.seed,
-          status: tl.status,
-          scenario: tl.scenario,
-          turns: tl.turns,
-          scorecard: tl.scorecard,
-          bands,
-        };
+        reviews[i] = readTable(ref, state, log, bands);
       }
     };
     await Promise.all(Array.from({ length: Math.min(AT_ONCE, tables.length) }, worker));
