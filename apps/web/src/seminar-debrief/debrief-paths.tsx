@@ -26,7 +26,10 @@ export function debriefMetrics(d: SeminarDebrief, locale: Locale): Metric[] {
     { id: "shortfall", title: w("shortfall"), of: (t) => t.paths.shortfallShare, format: pct },
     {
       id: "va",
-      title: `${w("valueAddedLost")} (${d.scenario.units.money[locale]})`,
+      title:
+        locale === "ja"
+          ? `${w("valueAddedLost")}（${d.scenario.units.money.ja}）`
+          : `${w("valueAddedLost")} (${d.scenario.units.money.en})`,
       of: (t) => t.paths.valueAddedLost,
       format: (v) => debriefNumber.num(v, locale),
     },

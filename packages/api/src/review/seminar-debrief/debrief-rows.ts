@@ -17,6 +17,8 @@ type Cell = string | number;
 const r1 = (x: number) => Number(x.toFixed(1));
 const r2 = (x: number) => Number(x.toFixed(2));
 const pct = (x: number) => r1(x * 100);
+/** A unit in brackets, full-width in Japanese: "（百万ドル）" / " (USD m)". */
+const paren = (locale: Locale, x: string) => (locale === "ja" ? `（${x}）` : ` (${x})`);
 
 /**
  * The debrief's tables as rows of names and display units, shared by the workbook and the CSV
@@ -29,10 +31,10 @@ export function turnRows(d: SeminarDebrief, locale: Locale): Cell[][] {
     w("table"),
     w("turn"),
     w("period"),
-    `${w("shortfall")} (%)`,
-    `${w("valueAddedLost")} (${money})`,
-    `${w("spend")} (${money})`,
-    `${w("dependence")} (%)`,
+    `${w("shortfall")}${paren(locale, "%")}`,
+    `${w("valueAddedLost")}${paren(locale, money)}`,
+    `${w("spend")}${paren(locale, money)}`,
+    `${w("dependence")}${paren(locale, "%")}`,
     ...d.scenario.materials.map((m) => w("price", { m: m.name[locale] })),
     ...d.scenario.teams.map((t) => `${w("decisions")}: ${t.name[locale]}`),
     w("events"),
@@ -70,13 +72,13 @@ export function outcomeRows(d: SeminarDebrief, locale: Locale): Cell[][] {
       w("rank"),
       w("table"),
       w("objectivesMet"),
-      `${w("valueAddedLost")} (${money})`,
-      `${w("valueAtRiskBand")} (${money})`,
-      `${w("peakShortfall")} (%)`,
+      `${w("valueAddedLost")}${paren(locale, money)}`,
+      `${w("valueAtRiskBand")}${paren(locale, money)}`,
+      `${w("peakShortfall")}${paren(locale, "%")}`,
       ...d.scenario.materials.map((m) => w("peakPrice", { m: m.name[locale] })),
-      `${w("spend")} (${money})`,
-      `${w("dependenceFirst")} (%)`,
-      `${w("dependenceLast")} (%)`,
+      `${w("spend")}${paren(locale, money)}`,
+      `${w("dependenceFirst")}${paren(locale, "%")}`,
+      `${w("dependenceLast")}${paren(locale, "%")}`,
     ],
   ];
   for (const label of d.ranking) {
