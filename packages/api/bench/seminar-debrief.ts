@@ -66,7 +66,7 @@ async function timed<T>(what: () => Promise<T>) {
   return { value, ms, cpuMs, loopMax: loop.max / 1e6, loopP99: loop.percentile(99) / 1e6 };
 }
 const fmt = (x: { ms: number; cpuMs: number; loopMax: number; loopP99: number }) =>
-  `${(x.ms / 1000).toFixed(2)} s wall, ${(x.cpuMs / 1000).toFixed(2)} s CPU on the main thread (event loop: max ${x.loopMax.toFixed(0)} ms, p99 ${x.loopP99.toFixed(0)} ms)`;
+  `${(x.ms / 1000).toFixed(2)} s wall, ${(x.cpuMs / 1000).toFixed(2)} s CPU of the process, Monte Carlo workers included (event loop: max ${x.loopMax.toFixed(0)} ms, p99 ${x.loopP99.toFixed(0)} ms)`;
 
 console.log(`Playing a seminar of ${TABLES} tables × ${TURNS} turns, and one peer exercise…`);
 const seminar = await server.seminar.create({

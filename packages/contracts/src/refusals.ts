@@ -117,6 +117,12 @@ export const REFUSALS = {
     en: "at most {perMinute} debriefs or exports a minute for one seminar; try again in {seconds} s",
     ja: "1つのセミナーの振り返りと書き出しは1分あたり最大{perMinute}回までです。{seconds}秒後にもう一度お試しください",
   },
+  debrief_exports_busy: {
+    code: "rate_limited",
+    params: { running: "number" },
+    en: "{running} workbooks are being written right now; try again in a few seconds",
+    ja: "ワークブックを{running}件作成中です。数秒後にもう一度お試しください",
+  },
   debrief_duplicate_table: {
     code: "invalid_payload",
     params: { table: "text" },

@@ -11,9 +11,10 @@ import { RateLimit } from "../../service/rate-limit.ts";
 import { openExercise } from "../open-exercise.ts";
 import type { ReviewService } from "../review-service.ts";
 import { buildSeminarDebrief } from "./build-debrief.ts";
-import { seminarDebriefCsv, seminarDebriefXlsx } from "./debrief-exports.ts";
+import { seminarDebriefCsv } from "./debrief-exports.ts";
 import { readTable } from "./read-table.ts";
 import type { TableReview } from "./table-input.ts";
+import { xlsxOffLoop } from "./xlsx-off-loop.ts";
 
 /** Runs behind each table's band: the review's own number, so both share one cached answer. */
 export const DEBRIEF_BAND_RUNS = 200;
@@ -55,7 +56,7 @@ export class SeminarDebriefService {
 
   async xlsxFor(seminars: SeminarService, seminarId: string, secret: unknown, lang: Locale) {
     const d = await this.forSeminar(seminars, seminarId, secret);
-    const book = await seminarDebriefXlsx(d, lang);
+    const book = await xlsxOffLoop(d, lang);
     return { filename: `seminar-debrief-${lang}.xlsx`, base64: book.toString("base64") };
   }
 
