@@ -51,12 +51,15 @@ const tokenOf = (page: Page) =>
     sessionOf(page),
   );
 
-/** Clicks a whole-room control and accepts its confirmation, checking it names the tables. */
-async function roomCommand(mc: Page, button: string, tables: RegExp) {
+/**
+ * Clicks a whole-room control and accepts its confirmation, checking it names the tables; then
+ * waits for the outcome naming the tables where it was done.
+ */
+async function roomCommand(mc: Page, button: string, tables: RegExp, done: RegExp) {
   await mc.getByTestId(button).click();
   await waitText(mc, "room-confirm", tables);
   await mc.getByTestId("room-confirm-yes").click();
-  await mc.waitForSelector('[data-testid="room-outcome"]');
+  await waitText(mc, "room-outcome", done);
 }
 
 const rowAttr = (mc: Page, label: string, attr: string) =>
@@ -131,38 +134,63 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     await waitText(mc, "mc-online-B", /健二/);
 
     // Start all, then pause all and resume: the phones follow.
-    await roomCommand(mc, "room-start", /Start: tables A, B, C/);
+    await roomCommand(mc, "room-start", /Start: tables A, B, C/, /Start: done at tables A, B, C/);
     for (const label of ["A", "B", "C"])
       await expect.poll(() => rowAttr(mc, label, "data-status")).toBe("running");
-    await roomCommand(mc, "room-pause", /Pause: tables A, B, C/);
+    await roomCommand(mc, "room-pause", /Pause: tables A, B, C/, /Pause: done at tables A, B, C/);
     for (const label of ["A", "B", "C"])
       await expect.poll(() => rowAttr(mc, label, "data-status")).toBe("paused");
     await emi.waitForSelector('[data-testid="status"][data-status="paused"]');
     await dai.waitForSelector('[data-testid="status"][data-status="paused"]');
-    await roomCommand(mc, "room-resume", /Resume: tables A, B, C/);
+    await roomCommand(
+      mc,
+      "room-resume",
+      /Resume: tables A, B, C/,
+      /Resume: done at tables A, B, C/,
+    );
     for (const label of ["A", "B", "C"])
       await expect.poll(() => rowAttr(mc, label, "data-status")).toBe("running");
     await ken.waitForSelector('[data-testid="status"][data-status="running"]');
 
     // An inject at every table: each phone's news says it, in its own language.
     await mc.getByTestId("room-inject-id").selectOption("second_halt");
-    await roomCommand(mc, "room-inject", /Fire an inject: tables A, B, C/);
-    await waitText(emi, "turn-news", /対日出荷の再停止/);
-    await waitText(dai, "turn-news", /Shipments to Japan halted again/);
-    await waitText(ken, "turn-news", /対日出荷の再停止/);
+    await roomCommand(
+      mc,
+      "room-inject",
+      /Fire an inject: tables A, B, C/,
+      /Fire an inject: done at tables A, B, C/,
+    );
+    await waitText(emi, "news-second_halt", /対日出荷の再停止/);
+    await waitText(dai, "news-second_halt", /Shipments to Japan halted again/);
+    await waitText(ken, "news-second_halt", /対日出荷の再停止/);
+
+    // The plenary screen: the room code, then the room's news for the turn and the shared chart.
+    const plenary = await fctx.newPage();
+    await plenary.setViewportSize({ width: 1920, height: 1080 });
+    await plenary.goto(`${base}/seminar/plenary?m=${new URL(mc.url()).searchParams.get("m")}`);
+    await plenary.waitForSelector('[data-testid="plenary"][data-screen="join"]');
+    expect(await text(plenary, "plenary-code")).toContain(roomCode);
+    await mc.getByTestId("plenary-show-turn").click();
+    await plenary.waitForSelector('[data-testid="plenary"][data-screen="turn"]');
+    await waitText(plenary, "plenary-news", /Shipments to Japan halted again/);
+    await plenary.waitForSelector('[data-testid="plenary-situation"]');
+    // The room only reads it: no buttons, fields or menus.
+    expect(await plenary.locator("button, input, select, textarea").count()).toBe(0);
+    await shot(plenary, "seminar-plenary-turn-en");
 
     // A broadcast to table B only.
     await mc.getByTestId("room-table-A").uncheck();
     await mc.getByTestId("room-table-C").uncheck();
     await mc.getByTestId("room-message").fill("Table B: plenary in 5 minutes");
-    await roomCommand(mc, "room-broadcast", /Send a message: tables B\. Go ahead/);
-    await waitText(ken, "messages", /Table B: plenary in 5 minutes/);
-    expect(
-      await emi
-        .getByTestId("messages")
-        .textContent()
-        .catch(() => ""),
-    ).not.toMatch(/plenary in 5 minutes/);
+    await roomCommand(
+      mc,
+      "room-broadcast",
+      /Send a message: tables B\. Go ahead/,
+      /Send a message: done at tables B$/,
+    );
+    await waitText(ken, "news-message", /Table B: plenary in 5 minutes/);
+    // Table A was not sent it (its phones hear every push of their own table).
+    expect(await emi.getByTestId("news-message").count()).toBe(0);
     await mc.getByTestId("room-table-all").check();
 
     // Turn 1: every team locks; mission control shows each lock as it happens.
@@ -187,7 +215,12 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
 
     // Turn 2: advance all (the room clock: only tables on turn 2 move).
     await mc.locator("label", { hasText: "Room clock" }).locator("input").check();
-    await roomCommand(mc, "room-advance", /Advance: tables A, B, C/);
+    await roomCommand(
+      mc,
+      "room-advance",
+      /Advance: tables A, B, C/,
+      /Advance: done at tables A, B, C/,
+    );
     for (const label of ["A", "B", "C"])
       await expect.poll(() => rowAttr(mc, label, "data-turn")).toBe("2");
     await dai.waitForSelector('[data-testid="turn"][data-turn="2"]');
@@ -204,15 +237,7 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     await emi.waitForURL(/\/play\?s=/);
     await emi.waitForSelector('[data-testid="my-team"][data-team="meti"]');
 
-    // The plenary screen: the room's news, then the tables side by side (the reveal view).
-    const plenary = await fctx.newPage();
-    await plenary.setViewportSize({ width: 1920, height: 1080 });
-    await plenary.goto(`${base}/seminar/plenary?m=${new URL(mc.url()).searchParams.get("m")}`);
-    await plenary.waitForSelector('[data-testid="plenary"][data-screen="join"]');
-    expect(await text(plenary, "plenary-code")).toContain(roomCode);
-    await mc.getByTestId("plenary-show-turn").click();
-    await plenary.waitForSelector('[data-testid="plenary"][data-screen="turn"]');
-    await waitText(plenary, "plenary-news", /Shipments to Japan halted again/);
+    // The plenary screen after the two turns: the tables side by side (the reveal view).
     await mc.getByTestId("plenary-show-reveal").click();
     await plenary.waitForSelector('[data-testid="plenary-side-by-side"]');
     for (const label of ["A", "B", "C"])

@@ -6,8 +6,9 @@
 //   row that shows the team locked (conservative: the earliest send among the team's lockers);
 // - lock → acknowledgement (after the durable write);
 // - advance-all → every phone's view of the new turn (one `seminar.advance` call fanning out).
-// Peer, same run and server: the same advance made as T separate facilitator calls at once.
-//   pnpm bench:load:seminar [tables=20] [peoplePerTable=8] [turns=3] [lockSpreadMs=3000]
+// Peers, same run and server: the same lock burst with mission control not subscribed, and the
+// same advance made as T separate facilitator calls at once.
+//   pnpm bench:load:seminar [tables=20] [peoplePerTable=8] [turnPairs=2] [lockSpreadMs=3000]
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +21,8 @@ import { startServer } from "../test/multi-process-stack.ts";
 const [tablesArg, perArg, turnsArg, spreadArg] = process.argv.slice(2);
 const TABLES = Number(tablesArg ?? 20);
 const PER = Number(perArg ?? 8);
-const TURNS = Number(turnsArg ?? 3);
+/** Pairs of turns: one with mission control subscribed, one without. */
+const TURNS = Number(turnsArg ?? 2);
 const SPREAD_MS = Number(spreadArg ?? 3000);
 const TEAMS = ["meti", "jogmec", "magnet_maker", "automaker", "trading_house"];
 
@@ -111,7 +113,21 @@ try {
 
   const f = { mission: [] as number[], lock: [] as number[], advance: [] as number[] };
   const peer: number[] = [];
-  for (let turn = 0; turn < TURNS; turn++) {
+  const peerLock: number[] = [];
+  // Turn 1 warms up (not counted); then turns alternate: mission control subscribed, then not
+  // (its socket disconnected), so each load is compared with its peer under the same machine load.
+  for (let turn = 0; turn <= TURNS * 2; turn++) {
+    const warmUp = turn === 0;
+    const watched = !warmUp && turn % 2 === 1;
+    if (watched && !mc.connected) {
+      mc.connect();
+      const again = await mc.emitWithAck("subscribeSeminar", {
+        seminarId: created.seminarId,
+        secret: created.secret,
+      });
+      if (!again.ok) throw new Error(`mission control refused: ${JSON.stringify(again)}`);
+    }
+    if (!watched && mc.connected) mc.disconnect();
     // Each team's earliest send at each table, and when mission control first showed it locked.
     const firstSend = new Map<string, number>();
     const shown = new Map<string, number>();
@@ -129,20 +145,24 @@ try {
         const t0 = performance.now();
         if (!firstSend.has(key)) firstSend.set(key, t0);
         await client(p.token).exercise.lock.mutate({ turn, actions: [] });
-        f.lock.push(performance.now() - t0);
+        if (!warmUp) (watched ? f.lock : peerLock).push(performance.now() - t0);
       }),
     );
-    await new Promise<void>((resolve, reject) => {
-      const deadline = setTimeout(() => reject(new Error("mission control missed locks")), 30_000);
-      const check = setInterval(() => {
-        if (shown.size >= firstSend.size) {
-          clearTimeout(deadline);
-          clearInterval(check);
-          resolve();
-        }
-      }, 20);
-    });
-    for (const [key, at] of shown) f.mission.push(at - (firstSend.get(key) as number));
+    if (watched)
+      await new Promise<void>((resolve, reject) => {
+        const deadline = setTimeout(
+          () => reject(new Error("mission control missed locks")),
+          30_000,
+        );
+        const check = setInterval(() => {
+          if (shown.size >= firstSend.size) {
+            clearTimeout(deadline);
+            clearInterval(check);
+            resolve();
+          }
+        }, 20);
+      });
+    if (watched) for (const [key, at] of shown) f.mission.push(at - (firstSend.get(key) as number));
 
     // Advance all: one call; every phone's view of the next turn, timed from the send.
     const arrivals = phones.map(
@@ -152,14 +172,15 @@ try {
     const results = await fac.seminar.advance.mutate({ seminarId: created.seminarId, turn });
     const refused = results.filter((r) => !r.ok);
     if (refused.length) throw new Error(`advance refused: ${JSON.stringify(refused[0])}`);
-    for (const at of await Promise.all(arrivals)) f.advance.push(at - t0);
+    for (const at of await Promise.all(arrivals)) if (!warmUp) f.advance.push(at - t0);
     console.log(
-      `turn ${turn + 1}/${TURNS}: ${TABLES * PER} locks, mission control, advance-all done`,
+      `turn ${turn + 1}: ${TABLES * PER} locks${warmUp ? " (warm-up)" : watched ? ", mission control subscribed" : ", mission control not subscribed"}, advance-all done`,
     );
   }
 
-  // Peer, same server and load: each table advanced by its own facilitator call, all at once.
-  const turn = TURNS;
+  // Peer turn, same server and load: each table advanced by its own facilitator call, at once.
+  mc.close();
+  const turn = TURNS * 2 + 1;
   await Promise.all(phones.map((p) => client(p.token).exercise.lock.mutate({ turn, actions: [] })));
   const arrivals = phones.map(
     (p) => new Promise<number>((r) => (p.onTurn = (t, at) => t === turn + 1 && r(at))),
@@ -171,13 +192,17 @@ try {
   for (const at of await Promise.all(arrivals)) peer.push(at - t0);
 
   console.log(
-    `\n${TABLES} tables × ${PER} people, one server process on SQLite (group commit), ${TURNS} turns, locks spread over ${SPREAD_MS} ms; loopback, a shared 2-core machine under other load`,
+    `\n${TABLES} tables × ${PER} people, one server process on SQLite (group commit), ${TURNS} turns watched and ${TURNS} not (after a warm-up turn), locks spread over ${SPREAD_MS} ms; loopback, a shared 2-core machine under other load`,
   );
   console.log(line("push to mission control (first lock sent → row shows it)", f.mission, 150));
   console.log(line("lock → acknowledgement (durable)", f.lock, 500));
   console.log(line("advance-all → every phone's view (one seminar.advance)", f.advance, 1000));
-  console.log(line(`peer: ${TABLES} facilitators' own advance at once → every phone's view`, peer));
-  mc.close();
+  console.log(
+    line("peer, alternate turns: lock → acknowledgement, mission control not subscribed", peerLock),
+  );
+  console.log(
+    line(`peer, same run: ${TABLES} facilitators' own advance at once → every phone's view`, peer),
+  );
   for (const p of phones) p.socket.close();
 } finally {
   server.process.kill("SIGTERM");

@@ -8,16 +8,8 @@ import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
 import { LimitHint } from "../shared/form/limit-hint";
 import { PasscodeField, usePasscodeRequired } from "../shared/form/passcode-field";
+import { parseSeeds } from "./parse-seeds";
 import { saveSeminarSecret } from "./seminar-secret";
-
-/** Seeds typed as "1, 2, 3": whole numbers in the engine's range, or null when one is not. */
-export function parseSeeds(text: string): number[] | null {
-  const parts = text.split(/[,、\s]+/).filter(Boolean);
-  const seeds = parts.map(Number);
-  const ok =
-    seeds.length > 0 && seeds.every((s) => Number.isInteger(s) && s >= 0 && s <= 2 ** 31 - 1);
-  return ok ? seeds : null;
-}
 
 /** The facilitator's form for a seminar: one template (scenario, seeds, timer, resolution) and N tables. */
 export function CreateSeminarForm() {

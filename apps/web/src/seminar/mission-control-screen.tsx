@@ -10,8 +10,8 @@ import { TableRowView } from "./table-row-view";
 import { useMissionControl } from "./use-mission-control";
 
 /**
- * Mission control: the room code, whole-room controls and one live row per table (turn, who is
- * online, locks, three indicators, flags), each opening that table's own console.
+ * Mission control: one live row per table first (turn, who is online, locks, three indicators,
+ * flags), each opening that table's own console; then the whole-room controls and the room code.
  */
 export function MissionControlScreen({ seminarId, secret }: { seminarId: string; secret: string }) {
   const { t, l } = useI18n();
@@ -49,8 +49,6 @@ export function MissionControlScreen({ seminarId, secret }: { seminarId: string;
           {t("sdOpen")}
         </a>
       </section>
-      <RoomJoinCard seminarId={seminarId} roomCode={overview.roomCode} secret={secret} />
-      <RoomControls overview={overview} />
       <section className="card mc-table">
         <table data-testid="mc-rows">
           <thead>
@@ -98,6 +96,8 @@ export function MissionControlScreen({ seminarId, secret }: { seminarId: string;
           </p>
         ) : null}
       </section>
+      <RoomControls overview={overview} />
+      <RoomJoinCard seminarId={seminarId} roomCode={overview.roomCode} secret={secret} />
     </div>
   );
 }
