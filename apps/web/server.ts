@@ -6,6 +6,7 @@ import { DatabaseStartError, databaseUrl, redactUrl, startDatabase } from "@chok
 import next from "next";
 import { serveAarPdf } from "./src/server/aar-pdf";
 import { PdfRenderer } from "./src/server/pdf-renderer";
+import { serveSeminarDebriefPdf } from "./src/server/seminar-debrief-pdf";
 import { serveTableCardsPdf } from "./src/server/table-cards-pdf";
 import { serverEnv } from "./src/server-env";
 
@@ -62,6 +63,17 @@ const server = createAppServer({
               .end("Table cards export failed / テーブルカードの書き出しに失敗しました");
         },
       );
+      return;
+    }
+    if (req.url?.startsWith("/export/seminar.pdf")) {
+      const base = `http://127.0.0.1:${env.port}`;
+      void serveSeminarDebriefPdf(req, res, server.seminar, base, pdfs).catch((e: unknown) => {
+        console.error("Seminar debrief export failed", e);
+        if (!res.headersSent)
+          res
+            .writeHead(500, { "content-type": "text/plain; charset=utf-8" })
+            .end("Seminar debrief export failed / セミナーの振り返りの書き出しに失敗しました");
+      });
       return;
     }
     void handle(req, res);

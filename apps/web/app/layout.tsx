@@ -7,6 +7,7 @@ import "./styles/projector.css";
 import "./styles/live.css";
 import "./styles/author.css";
 import "./styles/seminar.css";
+import "./styles/seminar-debrief.css";
 
 export const metadata = {
   title: "Chokepoint",

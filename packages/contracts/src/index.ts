@@ -93,6 +93,38 @@ export {
   TableLabels,
 } from "./seminar.ts";
 export {
+  DebriefAction,
+  DebriefCsv,
+  DebriefDivergence,
+  DebriefEntry,
+  DebriefOutcome,
+  DebriefTable,
+  DebriefTableRef,
+  type DebriefText,
+  DebriefWorkbook,
+  MAX_DEBRIEF_TABLES,
+  SeminarDebrief,
+  SeminarDebriefInput,
+  TableSummaryFacts,
+  TablesDebriefInput,
+} from "./seminar-debrief.ts";
+export {
+  actionCell,
+  actionPhrase,
+  actionWords,
+  DEBRIEF_WORDS,
+  type DebriefWord,
+  debriefNumber,
+  debriefWord,
+  divergenceWords,
+  entryWords,
+  leverName,
+  materialName,
+  summaryParagraph,
+  teamName,
+  turnWords,
+} from "./seminar-debrief-words.ts";
+export {
   applyPush,
   type ClientToServerEvents,
   newerView,

@@ -106,6 +106,36 @@ const RULE_REFUSALS = {
     en: "the review is for the facilitator and observers",
     ja: "振り返りはファシリテーターとオブザーバーのためのものです",
   },
+  debrief_table_mismatch: {
+    code: "forbidden",
+    params: { table: "text" },
+    en: "the facilitator link given for table {table} belongs to another exercise",
+    ja: "テーブル「{table}」に渡されたファシリテーターのリンクは別の演習のものです",
+  },
+  debrief_mixed_scenarios: {
+    code: "invalid_payload",
+    params: { table: "text" },
+    en: "table {table} plays another scenario: a seminar's tables share one scenario",
+    ja: "テーブル「{table}」は別のシナリオの演習です。セミナーのテーブルは同じシナリオを使います",
+  },
+  debrief_rate_limited: {
+    code: "rate_limited",
+    params: { perMinute: "number", seconds: "number" },
+    en: "at most {perMinute} debriefs or exports a minute for one seminar; try again in {seconds} s",
+    ja: "1つのセミナーの振り返りと書き出しは1分あたり最大{perMinute}回までです。{seconds}秒後にもう一度お試しください",
+  },
+  debrief_exports_busy: {
+    code: "rate_limited",
+    params: { running: "number" },
+    en: "{running} workbooks are being written right now; try again in a few seconds",
+    ja: "ワークブックを{running}件作成中です。数秒後にもう一度お試しください",
+  },
+  debrief_duplicate_table: {
+    code: "invalid_payload",
+    params: { table: "text" },
+    en: "table {table} is named twice, or two tables are the same exercise",
+    ja: "テーブル「{table}」が重複しています（同じ名前か同じ演習）",
+  },
   already_in_an_exercise: {
     code: "rule_violation",
     params: none,

@@ -6,6 +6,7 @@ import { liveMessages } from "./live-messages";
 import { messages } from "./messages";
 import { reviewMessages } from "./review-messages";
 import { roomMessages } from "./room-messages";
+import { seminarDebriefMessages } from "./seminar-debrief-messages";
 import { seminarMessages } from "./seminar-messages";
 
 describe("UI text tables", () => {
@@ -18,6 +19,7 @@ describe("UI text tables", () => {
       compareMessages,
       roomMessages,
       seminarMessages,
+      seminarDebriefMessages,
     };
     const seen = new Map<string, string>();
     const clashes: string[] = [];

@@ -5,6 +5,7 @@ import { limitMessages } from "./limit-messages";
 import { liveMessages } from "./live-messages";
 import { reviewMessages } from "./review-messages";
 import { roomMessages } from "./room-messages";
+import { seminarDebriefMessages } from "./seminar-debrief-messages";
 import { seminarMessages } from "./seminar-messages";
 
 /** Every piece of UI text, in Japanese and English. Keys are grouped by screen. */
@@ -248,6 +249,7 @@ export const messages = {
   ...roomMessages,
   ...authoringMessages,
   ...seminarMessages,
+  ...seminarDebriefMessages,
 } as const;
 
 export type Locale = "ja" | "en";

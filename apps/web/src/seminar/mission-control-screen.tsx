@@ -45,6 +45,9 @@ export function MissionControlScreen({ seminarId, secret }: { seminarId: string;
           {l(overview.scenario.title)}
         </h2>
         {error ? <p className="error">{error}</p> : null}
+        <a href={`/seminar/debrief?m=${encodeURIComponent(seminarId)}`} data-testid="open-debrief">
+          {t("sdOpen")}
+        </a>
       </section>
       <section className="card mc-table">
         <table data-testid="mc-rows">

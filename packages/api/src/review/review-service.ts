@@ -1,5 +1,5 @@
 import {
-  type AppError,
+  AppError,
   type CompareInput,
   EVENT_SCHEMA_VERSION,
   type ExportedExercise,
@@ -288,22 +288,49 @@ export class ReviewService {
     if (asked > 0) throw this.mcRateLimited(this.limits.monteCarlo.answersPerTokenPerMinute, asked);
     // The same log (as this viewer may read it: its version, role and team) and run count give
     // the same bands: found before any of the log is read.
-    const key = `${state.genesis.sessionId}|${me.role}|${me.team ?? ""}|${state.seq}|${runs}`;
+    const key = bandsKey(state, me, runs);
     let mc = this.mcCache.get(key);
     if (!mc) {
       const wait = this.mcRate.take(me.participantId);
       if (wait > 0) throw this.mcRateLimited(this.limits.monteCarlo.perTokenPerMinute, wait);
-      const log: EngineEvent[] = [];
-      for (const { event } of await this.logReads.run(() => this.readable(state, me)))
-        if (isEngineEvent(event)) log.push(event);
-      const job = { scenario: state.genesis.scenario, log, runs, baseSeed: state.genesis.seed };
-      mc = this.mcPool
-        ? await this.mcPool.run(job)
-        : monteCarloLog(job.scenario, job.log, { runs, baseSeed: job.baseSeed });
-      this.mcCache.set(key, mc);
+      mc = await this.bandsOf(state, me, runs);
     }
     // What varied is worded at the edge (`variationInWords`), with the scenario's names.
     return mc;
+  }
+
+  /** The bands for this viewer's log, from the cache or run in the pool (inline without one). */
+  private async bandsOf(state: ExerciseState, me: Member, runs: number) {
+    const key = bandsKey(state, me, runs);
+    const cached = this.mcCache.get(key);
+    if (cached) return cached;
+    const log: EngineEvent[] = [];
+    for (const { event } of await this.logReads.run(() => this.readable(state, me)))
+      if (isEngineEvent(event)) log.push(event);
+    const job = { scenario: state.genesis.scenario, log, runs, baseSeed: state.genesis.seed };
+    const mc = this.mcPool
+      ? await this.mcPool.run(job)
+      : monteCarloLog(job.scenario, job.log, { runs, baseSeed: job.baseSeed });
+    this.mcCache.set(key, mc);
+    return mc;
+  }
+
+  /**
+   * One exercise read as its facilitator — its state, its whole log and its Monte Carlo bands
+   * (null if the pool refused them) — for a caller that has already authorised, such as a
+   * seminar's facilitator over its tables. The log is read in pages through the review's gate;
+   * the bands share the review's cache and pool.
+   */
+  async readAsFacilitator(exerciseId: string, runs: number) {
+    const state = await this.exercises.runner.read(exerciseId);
+    const me = [...state.members.values()].find((m) => m.role === "facilitator");
+    if (!me) throw new Error(`exercise ${exerciseId} has no facilitator: its genesis is damaged`);
+    const log = (await this.logReads.run(() => this.readable(state, me))).map((e) => e.event);
+    const bands = await this.bandsOf(state, me, runs).catch((e: unknown) => {
+      if (e instanceof AppError) return null;
+      throw e;
+    });
+    return { state, log, bands };
   }
 
   private mcRateLimited(perMinute: number, waitMs: number): AppError {
@@ -314,6 +341,10 @@ export class ReviewService {
     );
   }
 }
+
+/** One viewer's log (its version, role and team) and run count give the same bands. */
+const bandsKey = (state: ExerciseState, me: Member, runs: number) =>
+  `${state.genesis.sessionId}|${me.role}|${me.team ?? ""}|${state.seq}|${runs}`;
 
 /**
  * The questionnaire: the scenario's questions (ja/en) then the facilitator's (in the language

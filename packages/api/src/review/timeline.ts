@@ -63,8 +63,16 @@ export function decisionsByTurn(
   return decisions;
 }
 
-/** Each resolved turn as it was: metrics, each team's decisions, events, injects, overrides, explanations. */
-export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): TimelineTurn[] {
+/**
+ * Each resolved turn as it was: metrics, each team's decisions, events, injects, overrides,
+ * explanations. `explain: false` leaves the explanations empty — the engine's wording of every
+ * turn in two languages is most of the cost, and the seminar debrief reads twenty tables.
+ */
+export function timelineTurns(
+  state: ExerciseState,
+  log: readonly LogEvent[],
+  { explain = true }: { explain?: boolean } = {},
+): TimelineTurn[] {
   const decisions = decisionsByTurn(log);
   const fired = new Map<number, { id: string; title?: Text }[]>();
   for (const event of log) {
@@ -112,8 +120,8 @@ export function timelineTurns(state: ExerciseState, log: readonly LogEvent[]): T
         outcome: p.outcome,
         teams: p.teams,
       });
-    const ja = explainTurn(model, r, "ja").map((e) => e.text);
-    const en = explainTurn(model, r, "en").map((e) => e.text);
+    const ja = explain ? explainTurn(model, r, "ja").map((e) => e.text) : [];
+    const en = explain ? explainTurn(model, r, "en").map((e) => e.text) : [];
     return {
       turn: r.turn,
       label: r.label,

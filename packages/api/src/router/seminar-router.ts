@@ -13,6 +13,7 @@ import {
   SeminarRef,
 } from "@chokepoint/contracts";
 import type { SeminarService } from "../seminar/seminar-service.ts";
+import { debrief, exportCsv, exportXlsx } from "./seminar-debrief/seminar-debrief-procedures.ts";
 import { type Context, procedure, router } from "./trpc.ts";
 
 function seminars(ctx: Context): SeminarService {
@@ -71,4 +72,8 @@ export const seminarRouter = router({
   assign: procedure
     .input(SeminarAssignInput)
     .mutation(({ ctx, input }) => seminars(ctx).assign(input, ctx.token)),
+  // The cross-table debrief (packages/api/src/review/seminar-debrief).
+  debrief,
+  exportXlsx,
+  exportCsv,
 });

@@ -6,6 +6,7 @@ import { fieldJa } from "../field-ja.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import { invalidPayload } from "../parse-input.ts";
 import type { ReviewService } from "../review/review-service.ts";
+import type { SeminarDebriefService } from "../review/seminar-debrief/seminar-debrief-service.ts";
 import type { SeminarService } from "../seminar/seminar-service.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import type { JoinGuard } from "../service/join-guard.ts";
@@ -19,6 +20,8 @@ export interface Context {
   library: LibraryService;
   /** Seminars (many tables from one template); optional so older test contexts still build. */
   seminar?: SeminarService;
+  /** The seminar's cross-table debrief and its exports (optional like `seminar`). */
+  seminarDebrief?: SeminarDebriefService;
   /** The participant token from `Authorization: Bearer …`, if any. */
   token: string | undefined;
   /** The caller's network address, and the throttle on guessing join codes. */

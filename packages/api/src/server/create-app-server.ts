@@ -7,6 +7,7 @@ import { LibraryService } from "../authoring/library-service.ts";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import { bearerToken } from "../parse-input.ts";
 import { ReviewService } from "../review/review-service.ts";
+import { SeminarDebriefService } from "../review/seminar-debrief/seminar-debrief-service.ts";
 import { appRouter } from "../router/root.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { SeminarService } from "../seminar/seminar-service.ts";
@@ -83,6 +84,7 @@ export function createAppServer(opts: {
   const authoringPool = new AuthoringPool(limits.authoring);
   const library = new LibraryService(opts.db, catalog, authoringPool);
   const seminar = new SeminarService(opts.db, service, limits);
+  const seminarDebrief = new SeminarDebriefService(review, service, limits);
   socket.serve(service, limits.socketSubscribeMs, limits.socketSubscribesPerMinute, seminar);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
@@ -101,6 +103,7 @@ export function createAppServer(opts: {
         review,
         library,
         seminar,
+        seminarDebrief,
         token: bearerToken(req.headers.authorization),
         address: clientAddress(req, opts.trustProxy ?? false),
         joinGuard,
