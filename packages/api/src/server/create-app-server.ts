@@ -43,12 +43,24 @@ export function createAppServer(opts: {
   trustProxy?: boolean;
   /** Off: one transaction per command, as before group commit (for benchmarks). */
   groupCommit?: boolean;
+  /**
+   * The write path before prepared statements and pipelining (for benchmarks): the log through
+   * Prisma on SQLite too, and an exercise's next command waiting for this one's commit.
+   */
+  previousWritePath?: boolean;
   /** How often unfinished imports and forks are looked for and deleted (default a minute). */
   sweepUnfinishedEveryMs?: number;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const store = new PrismaExerciseStore(opts.db, { groupCommit: opts.groupCommit ?? true });
-  const service = new ExerciseService(store, opts.catalog, undefined, undefined, { limits });
+  const previous = opts.previousWritePath ?? false;
+  const store = new PrismaExerciseStore(opts.db, {
+    groupCommit: opts.groupCommit ?? true,
+    preparedLog: !previous,
+  });
+  const service = new ExerciseService(store, opts.catalog, undefined, undefined, {
+    limits,
+    pipelined: !previous,
+  });
   const mcPool = new MonteCarloPool(limits.monteCarlo);
   const joinGuard = new JoinGuard(limits.join);
   const passcode = new FacilitatorPasscode(opts.facilitatorPasscode, limits.passcode);

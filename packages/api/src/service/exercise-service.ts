@@ -66,7 +66,7 @@ export class ExerciseService {
     readonly catalog: ScenarioCatalog,
     broadcaster: Broadcaster = silentBroadcaster,
     timers?: TurnTimers,
-    opts: { limits?: Limits; now?: () => Date } = {},
+    opts: { limits?: Limits; now?: () => Date; pipelined?: boolean } = {},
   ) {
     const store = "append" in storage ? storage : new PrismaExerciseStore(storage);
     this.limits = opts.limits ?? DEFAULT_LIMITS;
@@ -74,7 +74,13 @@ export class ExerciseService {
     const clock = () => this.now().getTime();
     this.draftEdits = new RateLimit(this.limits.draftEditsPerMinute, 60_000, clock);
     this.locks = new RateLimit(this.limits.locksPerMinute, 60_000, clock);
-    this.runner = new ExerciseRunner(store, catalog, this.now, this.limits.exercisesInMemory);
+    this.runner = new ExerciseRunner(
+      store,
+      catalog,
+      this.now,
+      this.limits.exercisesInMemory,
+      opts.pipelined ?? true,
+    );
     this.timers = timers ?? new TurnTimers();
     this.effects = new AfterChange(this.runner, this.timers, broadcaster);
     this.runner.onChange = (w) => this.effects.changed(w);
