@@ -213,13 +213,15 @@ async function sqliteLoad(previous: boolean): Promise<Figures> {
     single.process.kill("SIGTERM");
   }
 }
-const before = await sqliteLoad(true);
+// LOAD_SKIP_PREVIOUS=1 measures the current path only (while iterating on it).
+const before = process.env.LOAD_SKIP_PREVIOUS ? undefined : await sqliteLoad(true);
 const one = await sqliteLoad(false);
 const shape = `${SESSIONS * PER} participants in ${SESSIONS} exercises, ${TURNS} turns (2-core machine shared with other work: absolute figures are noisy, compare within a run)`;
-report(
-  `${shape}, one server process on SQLite, previous write path (Prisma log, one commit at a time per exercise)`,
-  before,
-);
+if (before)
+  report(
+    `${shape}, one server process on SQLite, previous write path (Prisma log, one commit at a time per exercise)`,
+    before,
+  );
 report(
   `${shape}, one server process on SQLite, prepared statements and pipelined group commit`,
   one,
