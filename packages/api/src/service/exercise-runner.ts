@@ -100,6 +100,18 @@ export class ExerciseRunner {
   }
 
   /**
+   * The state as this process last knew it, without reading the log's tail (`read` does): for
+   * identifying a caller before a command, whose own load catches up before it decides — a
+   * member another process removed meanwhile is refused there. Every event in it is durable.
+   */
+  async known(sessionId: string): Promise<ExerciseState> {
+    const cached = this.cache.get(sessionId);
+    const pending = this.pending.get(sessionId);
+    if (!cached || (pending && !(await pending))) return this.read(sessionId);
+    return cached;
+  }
+
+  /**
    * Decides a command and stores its events; a refusal (AppError) is thrown and writes nothing.
    * When another process stored an event first (several servers on one database, e.g. just
    * after the balancer moved an exercise to a new owner), the command is decided again on the

@@ -164,8 +164,16 @@ export class ExerciseService {
   async join(
     input: z.input<typeof JoinInput>,
     address?: string,
+    /** The token this device already holds for the exercise, if any (the web sends it). */
+    heldToken?: string | null,
   ): Promise<{ sessionId: string; participantId: string; token: string }> {
     const { sessionId, via } = await this.sessionForCode(input.joinCode);
+    // Removal is a ban for that exercise: the removed person's device still holds the revoked
+    // token, and a join from it is refused (before, they rejoined at once with the room code).
+    if (typeof heldToken === "string" && heldToken.length >= 10) {
+      const revoked = await this.store.participantForToken(revokedHash(hashToken(heldToken)));
+      if (revoked?.sessionId === sessionId) throw removedError();
+    }
     const share = address === undefined ? undefined : `${sessionId}|${address}`;
     const taken = share ? (this.placesTaken.get(share) ?? 0) : 0;
     if (taken >= this.limits.placesPerAddress)
@@ -198,8 +206,13 @@ export class ExerciseService {
     return { sessionId, participantId, token };
   }
 
-  /** Who a token belongs to; an unknown token is refused. */
-  async identify(token: unknown): Promise<Caller> {
+  /**
+   * Who a token belongs to; an unknown token is refused. `forCommand`: the membership comes from
+   * the state this process knows, without reading the log's tail — the command's own load reads
+   * it, and decide takes the caller's role and team from that state, never from this answer.
+   * Views, subscriptions and review reads identify on the state brought to the log's head.
+   */
+  async identify(token: unknown, forCommand = false): Promise<Caller> {
     if (typeof token !== "string" || token.length < 10)
       throw new AppError(
         "forbidden",
@@ -223,7 +236,9 @@ export class ExerciseService {
       if (this.tokens.size > 100_000) this.tokens.clear();
       this.tokens.set(token, known);
     }
-    const state = await this.runner.read(known.sessionId);
+    const state = await (forCommand
+      ? this.runner.known(known.sessionId)
+      : this.runner.read(known.sessionId));
     const member = state.members.get(known.participantId);
     if (!member) {
       this.tokens.delete(token);
@@ -254,7 +269,7 @@ export class ExerciseService {
   }
 
   async lockDecision(token: unknown, input: LockDecisionInput) {
-    const caller = await this.identify(token);
+    const caller = await this.identify(token, true);
     const wait = this.locks.take(caller.participantId);
     if (wait)
       throw new AppError(
@@ -270,7 +285,7 @@ export class ExerciseService {
     }));
   }
   async editDraft(token: unknown, input: EditDraftInput) {
-    const caller = await this.identify(token);
+    const caller = await this.identify(token, true);
     const wait = this.draftEdits.take(caller.participantId);
     if (wait)
       throw new AppError(
@@ -342,13 +357,10 @@ export class ExerciseService {
     input: I,
     toCommand: (input: I) => Command,
   ): Promise<ExerciseView> {
-    return this.commandAs(await this.identify(token), input, toCommand);
+    return this.commandAs(await this.identify(token, true), input, toCommand);
   }
 
-  /**
-   * The write path for a caller already identified (to count a rate limit first): each
-   * identification reads the log's tail, so a command identifies its caller once.
-   */
+  /** The write path for a caller already identified (to count a rate limit first). */
   private async commandAs<I extends object>(
     caller: Caller,
     input: I,

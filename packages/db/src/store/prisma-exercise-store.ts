@@ -189,21 +189,26 @@ export class PrismaExerciseStore implements ExerciseStore {
   }
 
   /**
-   * Commits every waiting batch on the prepared path, a group at a time, synchronously. Should
-   * Prisma hold a transaction open on the connection (a create, a snapshot rebuild), the group
-   * waits for it to end rather than land inside it.
+   * Commits the waiting batches on the prepared path, a group at a time: the transaction runs
+   * synchronously without its fsync, then the WAL is flushed off the event loop, and only then
+   * is each caller answered. What arrives during the flush forms the next group. Should Prisma
+   * hold a transaction open on the connection (a create, a snapshot rebuild), the group waits
+   * for it to end rather than land inside it.
    */
-  private commitPrepared(log: SqliteLog): void {
-    if (log.busy) {
-      setTimeout(() => this.commitPrepared(log), 1);
-      return;
-    }
+  private async commitPrepared(log: SqliteLog): Promise<void> {
     while (this.waiting.length) {
+      if (log.busy) {
+        await new Promise((r) => setTimeout(r, 1));
+        continue;
+      }
       const group = this.waiting.splice(0, this.opts.groupCommit === false ? 1 : GROUP_MAX);
       let results: ReturnType<SqliteLog["commitGroup"]>;
       try {
         results = log.commitGroup(group.map((w) => w.batch));
+        await log.flush();
       } catch (e) {
+        // Nothing is acknowledged that is not known durable (a retry with the same key is
+        // answered with what was stored, if the commit got that far).
         for (const w of group) w.reject(e);
         continue;
       }
