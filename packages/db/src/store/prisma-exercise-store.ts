@@ -205,7 +205,8 @@ export class PrismaExerciseStore implements ExerciseStore {
       let results: ReturnType<SqliteLog["commitGroup"]>;
       try {
         results = log.commitGroup(group.map((w) => w.batch));
-        await log.flush();
+        // A group whose every batch was refused wrote nothing to flush.
+        if (results.some((r) => r.ok)) await log.flush();
       } catch (e) {
         // Nothing is acknowledged that is not known durable (a retry with the same key is
         // answered with what was stored, if the commit got that far).
