@@ -235,6 +235,7 @@ if (multi) {
     two = await runLoad(stack.url, "two processes, PostgreSQL + HAProxy");
   } catch (e) {
     console.error(`HAProxy said:\n${stack.balancerLog()}`);
+    for (const n of stack.nodes) console.error(`${n.name} said:\n${n.log().slice(-3000)}`);
     throw e;
   } finally {
     await stack.stop();
