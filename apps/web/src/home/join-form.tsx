@@ -35,7 +35,7 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   // A token this device already holds for it goes too: a removed participant is refused.
   const context: CallContext = {
     exerciseId: found?.exerciseId ?? null,
-    token: found ? loadToken(found.exerciseId) : null,
+    token: found && typeof window !== "undefined" ? loadToken(found.exerciseId) : null,
   };
   const joinExercise = useMutation(trpc.exercise.join.mutationOptions({ trpc: { context } }));
   const [error, setError] = useState<string | null>(null);
