@@ -58,6 +58,21 @@ describe("observers and removing a participant (laptop console, phones; Japanese
       .poll(() => p.locator("body").textContent())
       .toContain("ファシリテーターによりこの演習から退出させられました");
     await p.screenshot({ path: "e2e/artifacts/removed-phone-ja.png", fullPage: true });
+    // Nor does the room code: the phone still holds its token, the join form sends it, and
+    // removal is a ban for this exercise.
+    await p.goto(`${base}/join`);
+    await p.getByTestId("join-code").fill(code);
+    await expect.poll(() => p.getByTestId("join-team").count()).toBeGreaterThan(0);
+    await p.getByTestId("join-team").selectOption("jogmec");
+    await p.getByTestId("join-name").fill("鈴木");
+    await p.getByTestId("join").click();
+    await expect
+      .poll(() => p.locator("body").textContent())
+      .toContain("ファシリテーターによりこの演習から退出させられました");
+    expect(p.url()).toContain("/join");
+    await fac.waitForFunction(
+      () => document.querySelectorAll('[data-testid="member"]').length === 1,
+    );
     for (const page of [fac, obs, p]) await page.context().close();
   });
 });

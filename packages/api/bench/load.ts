@@ -6,8 +6,10 @@
 // - decision round trip: lock sent → acknowledged after the durable write;
 // - lock burst: every participant but the last team's locks at the same instant (turn 1),
 //   lock sent → acknowledged.
-// The one-process SQLite load runs twice in the same run: with one transaction per command (the
-// code before group commit, `--no-group-commit`) and with group commit; figures side by side.
+// The one-process SQLite load runs twice in the same run: on the previous write path
+// (`--previous-write-path`: the log through Prisma, an exercise's commands one commit at a time)
+// and on the current one (prepared statements, pipelined group commit); figures side by side.
+// LOAD_PROFILE=<dir> writes a CPU profile of each server covering the measured part only.
 //   pnpm bench:load [sessions=50] [participantsPerSession=20] [turns=4]
 //     one server process on a fresh SQLite file.
 //   pnpm bench:load multi [sessions=100] [participantsPerSession=20] [turns=4]
@@ -54,7 +56,11 @@ interface Figures {
 }
 
 /** The load against one entry point (a server, or the balancer in front of several). */
-async function runLoad(base: string, label: string): Promise<Figures> {
+async function runLoad(
+  base: string,
+  label: string,
+  measuring: (on: boolean) => void = () => {},
+): Promise<Figures> {
   // Every call carries the exercise id, as the web app's do, so a balancer routes it.
   const client = (exerciseId: string | null, token?: string) =>
     createTRPCClient<AppRouter>({
@@ -112,6 +118,7 @@ async function runLoad(base: string, label: string): Promise<Figures> {
   }
 
   const f: Figures = { push: [], burst: [], staggered: [], roundTrip: [], lockBurst: [], owners };
+  measuring(true);
   // Everyone but the last team's members locks turn 0 at once (the turn stays open).
   const last = TEAMS[TEAMS.length - 1];
   await Promise.all(
@@ -162,6 +169,7 @@ async function runLoad(base: string, label: string): Promise<Figures> {
       `${label}: turn ${turn + 1}/${TURNS} resolved in all ${SESSIONS} exercises (${together ? "all advanced at once" : "advances spread over 5 s"})`,
     );
   }
+  measuring(false);
   for (const s of sessions) for (const m of s.members) m.socket.close();
   return f;
 }
@@ -182,26 +190,42 @@ function report(title: string, f: Figures): void {
   );
 }
 
-async function sqliteLoad(groupCommit: boolean): Promise<Figures> {
+async function sqliteLoad(previous: boolean): Promise<Figures> {
   const sqliteUrl = `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-load-")), "load.db")}`;
+  const profileDir = process.env.LOAD_PROFILE;
   const single = await startServer("sqlite", sqliteUrl, {
-    nodeArgs: process.env.LOAD_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/loadprof"] : [],
-    groupCommit,
+    serverArgs: [
+      ...(previous ? ["--previous-write-path"] : []),
+      ...(profileDir ? [`--profile-on-signal=${profileDir}`] : []),
+    ],
   });
   try {
     return await runLoad(
       single.url,
-      `one process, SQLite, ${groupCommit ? "group commit" : "one transaction per command"}`,
+      `one process, SQLite, ${previous ? "previous write path" : "prepared statements, pipelined"}`,
+      (on) => {
+        if (profileDir && (on || single.process.exitCode === null)) single.process.kill("SIGUSR2");
+      },
     );
   } finally {
+    // Give a profile being written time to land before the process goes.
+    if (profileDir) await new Promise((r) => setTimeout(r, 3000));
     single.process.kill("SIGTERM");
   }
 }
-const before = await sqliteLoad(false);
-const one = await sqliteLoad(true);
-const shape = `${SESSIONS * PER} participants in ${SESSIONS} exercises, ${TURNS} turns (2-core machine)`;
-report(`${shape}, one server process on SQLite, one transaction per command (before)`, before);
-report(`${shape}, one server process on SQLite, group commit`, one);
+// LOAD_SKIP_PREVIOUS=1 measures the current path only (while iterating on it).
+const before = process.env.LOAD_SKIP_PREVIOUS ? undefined : await sqliteLoad(true);
+const one = await sqliteLoad(false);
+const shape = `${SESSIONS * PER} participants in ${SESSIONS} exercises, ${TURNS} turns (2-core machine shared with other work: absolute figures are noisy, compare within a run)`;
+if (before)
+  report(
+    `${shape}, one server process on SQLite, previous write path (Prisma log, one commit at a time per exercise)`,
+    before,
+  );
+report(
+  `${shape}, one server process on SQLite, prepared statements and pipelined group commit`,
+  one,
+);
 
 if (multi) {
   // fsync on, as SQLite's synchronous=FULL is: both acknowledge only flushed writes.
@@ -211,6 +235,7 @@ if (multi) {
     two = await runLoad(stack.url, "two processes, PostgreSQL + HAProxy");
   } catch (e) {
     console.error(`HAProxy said:\n${stack.balancerLog()}`);
+    for (const n of stack.nodes) console.error(`${n.name} said:\n${n.log().slice(-3000)}`);
     throw e;
   } finally {
     await stack.stop();

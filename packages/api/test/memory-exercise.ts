@@ -105,5 +105,7 @@ export async function memoryServiceExercise() {
     facilitatorName: "Sato",
     teams: ["meti", "jogmec"],
   });
-  return { service, pushes, joinCode, fac };
+  // Pushes leave on the next turn of the event loop (one per exercise for all its changes then).
+  const pushed = () => new Promise<void>((r) => setImmediate(r));
+  return { service, pushes, pushed, joinCode, fac };
 }

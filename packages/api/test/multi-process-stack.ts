@@ -46,6 +46,8 @@ export async function startServer(
     nodeArgs?: string[];
     trustProxy?: boolean;
     groupCommit?: boolean;
+    /** Further arguments for serve-api-only (e.g. `--previous-write-path`). */
+    serverArgs?: string[];
   } = {},
 ): Promise<ServerNode> {
   const port = await freePort();
@@ -62,6 +64,7 @@ export async function startServer(
       ...(opts.redisUrl ? [`--redis=${opts.redisUrl}`] : []),
       ...(opts.trustProxy ? ["--trust-proxy"] : []),
       ...(opts.groupCommit === false ? ["--no-group-commit"] : []),
+      ...(opts.serverArgs ?? []),
     ],
     { cwd: API_DIR, stdio: ["ignore", "pipe", "pipe"] },
   );

@@ -66,18 +66,21 @@ describe("the team's shared draft", () => {
   });
 
   it("a draft edit is pushed to the team and the facilitator only, and moves no one else's version", async () => {
-    const { service, pushes, joinCode, fac } = await memoryServiceExercise();
+    const { service, pushes, pushed, joinCode, fac } = await memoryServiceExercise();
     const a = await service.join({ joinCode, displayName: "Aiko", team: "meti" });
     const b = await service.join({ joinCode, displayName: "Ben", team: "jogmec" });
     await service.execute("control", fac, { action: "start" });
     const metiBefore = (await service.view(a.token)).session.seq;
+    await pushed();
     await service.execute("edit_draft", b.token, { turn: 0, lever: dy, actions: [buy(dy, 10)] });
+    await pushed();
     const touched = pushes.at(-1)?.views() ?? [];
     expect(touched.map((v) => v.audience).sort()).toEqual(["facilitator", "team:jogmec"]);
     expect(JSON.stringify(touched)).toContain(dy);
     // METI's view did not change version, so its next push follows on without a gap.
     expect((await service.view(a.token)).session.seq).toBe(metiBefore);
     await service.execute("broadcast", fac, { text: "Five minutes left" });
+    await pushed();
     const meti = pushes
       .at(-1)
       ?.views()

@@ -5,6 +5,7 @@ import { ensureDatabaseFile } from "./env.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { committedMigrations } from "./migrate.ts";
+import { rememberConnection, type SqliteConnection } from "./sqlite-connection.ts";
 
 /**
  * A Prisma client on either engine. Typed as the SQLite client: the PostgreSQL client is
@@ -23,13 +24,38 @@ export async function openDatabase(url: string): Promise<Database> {
   if (dialectOfUrl(url) === "postgresql") return openPostgres(url);
   ensureDatabaseFile(url);
   // busy timeout: a writer waits up to 5 s for another connection's write lock.
-  const adapter = new PrismaBetterSQLite3({ url: url.slice("file:".length), timeout: 5000 });
+  const factory = new PrismaBetterSQLite3({ url: url.slice("file:".length), timeout: 5000 });
+  // The log's hot path (tail reads, group commits) runs prepared statements on Prisma's own
+  // connection: one connection means one writer, and WAL and fsync settings shared. Prisma
+  // opens it on the first query (the pragmas below), through this hook.
+  let connection: SqliteConnection | undefined;
+  const adapter = {
+    provider: "sqlite" as const,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const a = await factory.connect();
+      const client = (a as unknown as { client?: unknown }).client;
+      if (isSqliteConnection(client)) connection = client;
+      return a;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
   const db = new PrismaClient({ adapter });
   rememberDialect(db, "sqlite");
+  rememberConnection(db, () => connection);
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = FULL");
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   return db;
+}
+
+function isSqliteConnection(c: unknown): c is SqliteConnection {
+  return (
+    typeof c === "object" &&
+    c !== null &&
+    typeof (c as SqliteConnection).prepare === "function" &&
+    typeof (c as SqliteConnection).inTransaction === "boolean"
+  );
 }
 
 async function openPostgres(url: string): Promise<Database> {

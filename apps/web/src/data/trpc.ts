@@ -15,7 +15,14 @@ export type TrpcClient = ReturnType<typeof makeTrpcClient>;
  * Per-call context a page may pass (`trpc: { context: { exerciseId } }`): the join form knows
  * the exercise only once the code is looked up, after the page's client was made.
  */
-export type CallContext = { exerciseId?: string | null };
+export type CallContext = {
+  exerciseId?: string | null;
+  /**
+   * The token this device holds for that exercise, sent instead of the page's: a join sends it
+   * so that a participant the facilitator removed is refused (removal is a ban for the exercise).
+   */
+  token?: string | null;
+};
 
 /**
  * The page tree's one client: one call per request (the server does not batch, so that every
@@ -30,10 +37,11 @@ export function makeTrpcClient(token: string | null) {
       httpLink({
         url: "/api/trpc",
         headers: ({ op }) => {
-          const given = (op.context as CallContext).exerciseId;
-          const exerciseId = given || pageExerciseId();
+          const context = op.context as CallContext;
+          const exerciseId = context.exerciseId || pageExerciseId();
+          const bearer = context.token ?? token;
           return {
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
             ...(exerciseId ? { "x-exercise-id": exerciseId } : {}),
           };
         },

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { errorText } from "../data/error-text";
-import { saveToken } from "../data/token-store";
+import { loadToken, saveToken } from "../data/token-store";
 import { type CallContext, useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
 import { LimitHint } from "../shared/form/limit-hint";
@@ -32,7 +32,11 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   const exercise = found ? { title: found.title, exerciseTitle: found.exerciseTitle } : null;
   const [team, setTeam] = useState("");
   // The exercise's id goes with the call, so a balancer routes it to the process that owns it.
-  const context: CallContext = { exerciseId: found?.exerciseId ?? null };
+  // A token this device already holds for it goes too: a removed participant is refused.
+  const context: CallContext = {
+    exerciseId: found?.exerciseId ?? null,
+    token: found && typeof window !== "undefined" ? loadToken(found.exerciseId) : null,
+  };
   const joinExercise = useMutation(trpc.exercise.join.mutationOptions({ trpc: { context } }));
   const [error, setError] = useState<string | null>(null);
   const join = async (e?: FormEvent) => {

@@ -37,7 +37,7 @@ export const exerciseRouter = router({
     .input(JoinInput)
     .output(Joined)
     .mutation(({ ctx, input }) =>
-      ctx.joinGuard.guard(ctx.address, () => ctx.service.join(input, ctx.address)),
+      ctx.joinGuard.guard(ctx.address, () => ctx.service.join(input, ctx.address, ctx.token)),
     ),
   view: procedure.query(({ ctx }) => ctx.service.view(ctx.token)),
 });

@@ -49,13 +49,22 @@ export function createAppServer(opts: {
   trustProxy?: boolean;
   /** Off: one transaction per command, as before group commit (for benchmarks). */
   groupCommit?: boolean;
+  /**
+   * The write path before prepared statements and pipelining (for benchmarks): the log through
+   * Prisma on SQLite too, and an exercise's next command waiting for this one's commit.
+   */
+  previousWritePath?: boolean;
   /** How often unfinished imports and forks are looked for and deleted (default a minute). */
   sweepUnfinishedEveryMs?: number;
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   // Library scenarios (`lib-…`) resolve from this server's database, beside the built-in ones.
   const catalog = opts.catalog.withLibrary(new LibraryScenarios(opts.db));
-  const store = new PrismaExerciseStore(opts.db, { groupCommit: opts.groupCommit ?? true });
+  const previous = opts.previousWritePath ?? false;
+  const store = new PrismaExerciseStore(opts.db, {
+    groupCommit: opts.groupCommit ?? true,
+    preparedLog: !previous,
+  });
   // The socket's pushes first, so the service takes its broadcaster when made (no setter).
   const http = createServer((req, res) => {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
@@ -75,6 +84,7 @@ export function createAppServer(opts: {
   const socket = attachSocket(http, opts.cluster);
   const service = new ExerciseService(store, catalog, socket.broadcaster, undefined, {
     limits,
+    pipelined: !previous,
   });
   const { io } = socket;
   const mcPool = new MonteCarloPool(limits.monteCarlo);

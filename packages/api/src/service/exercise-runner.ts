@@ -56,9 +56,16 @@ export interface WriteOptions {
 
 /**
  * The one write path of every exercise (live commands, joins, timers, import, fork, branch
- * runs, the CLI): queue → load → decide → append → evolve. Commands on one exercise run one
- * at a time; the cache holds each exercise's folded state, is brought up to the log's head
- * before each use, and is dropped whenever a write fails, so the next command reloads.
+ * runs, the CLI): queue → load → decide → append → evolve. Commands on one exercise are
+ * decided one at a time; the cache holds each exercise's folded state, is brought up to the
+ * log's head before each use, and is dropped whenever a write fails, so the next command reloads.
+ *
+ * Pipelined: a command leaves the exercise's queue once its events are handed to the store,
+ * not once they are durable, so the next command of the same exercise is decided on top of it
+ * and both can share one group commit (16 locks on one exercise took 16 commits one after the
+ * other). Durability is still what answers: the caller, the pushes and every `read` wait for
+ * the exercise's appends to commit. Should one fail, the cache is dropped and the commands
+ * decided on top of it fail their head check (a sequence conflict) and are decided again.
  */
 export class ExerciseRunner {
   /**
@@ -69,6 +76,8 @@ export class ExerciseRunner {
   private readonly cache: Lru<ExerciseState>;
   private readonly loaded = new Set<string>();
   private readonly queue = new KeyedQueue();
+  /** Per exercise, the last append handed to the store: true once durable, false if it failed. */
+  private readonly pending = new Map<string, Promise<boolean>>();
   /**
    * Called after each stored change, outside the queue (pushes, timers); and inside it for a
    * change another process stored (`foreign`), before this process decides on top of it.
@@ -82,13 +91,35 @@ export class ExerciseRunner {
     readonly catalog: ScenarioCatalog,
     private readonly now: () => Date = () => new Date(),
     inMemory = DEFAULT_LIMITS.exercisesInMemory,
+    /** Off: an exercise's next command waits for this one's commit, as before (benchmarks compare). */
+    private readonly pipelined = true,
   ) {
     this.cache = new Lru(inMemory);
   }
 
-  /** The exercise's current state (from the cache, or folded from its log). */
-  read(sessionId: string): Promise<ExerciseState> {
-    return this.queue.run(sessionId, () => this.load(sessionId));
+  /**
+   * The exercise's current state (from the cache, or folded from its log), once every event in
+   * it is durable: a view never shows a command that could still be lost.
+   */
+  async read(sessionId: string): Promise<ExerciseState> {
+    for (;;) {
+      const state = await this.queue.run(sessionId, () => this.load(sessionId));
+      const pending = this.pending.get(sessionId);
+      // A failed append dropped the cache: fold again from what the log holds.
+      if (!pending || (await pending)) return state;
+    }
+  }
+
+  /**
+   * The state as this process last knew it, without reading the log's tail (`read` does): for
+   * identifying a caller before a command, whose own load catches up before it decides — a
+   * member another process removed meanwhile is refused there. Every event in it is durable.
+   */
+  async known(sessionId: string): Promise<ExerciseState> {
+    const cached = this.cache.get(sessionId);
+    const pending = this.pending.get(sessionId);
+    if (!cached || (pending && !(await pending))) return this.read(sessionId);
+    return cached;
   }
 
   /**
@@ -105,9 +136,13 @@ export class ExerciseRunner {
   ): Promise<Written> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const written = await this.queue.run(sessionId, () =>
-          this.write(sessionId, caller, command, opts),
-        );
+        const staged = await this.queue.run(sessionId, async () => {
+          const w = await this.write(sessionId, caller, command, opts);
+          // Not pipelined (benchmarks compare): the exercise's next command waits for this commit.
+          if (!this.pipelined) await w.settled;
+          return w;
+        });
+        const written = await staged.finish();
         if (written.events.length) this.onChange(written);
         return written;
       } catch (e) {
@@ -121,7 +156,7 @@ export class ExerciseRunner {
     caller: Actor,
     command: Command,
     opts: WriteOptions,
-  ): Promise<Written> {
+  ): Promise<Staged> {
     const state = await this.load(sessionId);
     opts.admit?.(state);
     const events = decide(state, caller, command);
@@ -139,9 +174,9 @@ export class ExerciseRunner {
           key: opts.idempotencyKey ?? "",
           command: stored.type,
         });
-      return { before: state, state, events: [], atMs: null };
+      return done({ before: state, state, events: [], atMs: null });
     }
-    if (!events.length) return { before: state, state, events, atMs: null };
+    if (!events.length) return done({ before: state, state, events, atMs: null });
     const at = this.now();
     let next = state;
     const snapshots: { turn: number; seq: number; stateHash: string; state: unknown }[] = [];
@@ -162,29 +197,40 @@ export class ExerciseRunner {
           state: next.engine,
         });
     }
-    try {
-      const r = await this.store.append({
-        sessionId,
-        expectedSeq: state.seq,
-        events,
-        actorId: opts.actorId ?? caller.participantId,
-        idempotencyKey: storedKey(caller, opts),
-        at,
-        ...(opts.credentials ? { credentials: opts.credentials } : {}),
-        snapshots,
-      });
-      if (r.duplicate) {
-        // A retry of a stored command: answer with the state as it is, store nothing.
-        this.cache.delete(sessionId);
-        const now = await this.load(sessionId);
-        return { before: now, state: now, events: [], atMs: null };
-      }
-    } catch (e) {
-      this.cache.delete(sessionId);
-      throw e;
-    }
+    const appended = this.store.append({
+      sessionId,
+      expectedSeq: state.seq,
+      events,
+      actorId: opts.actorId ?? caller.participantId,
+      idempotencyKey: storedKey(caller, opts),
+      at,
+      ...(opts.credentials ? { credentials: opts.credentials } : {}),
+      snapshots,
+    });
+    // Decided on, not yet durable: the next command of this exercise builds on it.
     this.cache.set(sessionId, next);
-    return { before: state, state: next, events, atMs: at.getTime() };
+    // Settled before anyone else hears of the outcome: a failed append (or a retried command,
+    // whose events the cache holds as if new) drops the cache at once, so no later load uses it.
+    const settle = (ok: boolean): boolean => {
+      if (!ok) this.cache.delete(sessionId);
+      if (this.pending.get(sessionId) === durable) this.pending.delete(sessionId);
+      return ok;
+    };
+    const durable: Promise<boolean> = appended.then(
+      (r) => settle(!r.duplicate),
+      () => settle(false),
+    );
+    this.pending.set(sessionId, durable);
+    return {
+      settled: durable,
+      finish: async () => {
+        const r = await appended;
+        if (!r.duplicate) return { before: state, state: next, events, atMs: at.getTime() };
+        // A retry of a stored command: answer with the state as it is, store nothing.
+        const now = await this.read(sessionId);
+        return { before: now, state: now, events: [], atMs: null };
+      },
+    };
   }
 
   /** Drops an exercise's cached state (its header changed, e.g. it was published). */
@@ -307,6 +353,14 @@ export class ExerciseRunner {
     };
   }
 }
+
+/** A decided command: `finish` answers once it is durable; `settled` whether it became so. */
+interface Staged {
+  settled: Promise<unknown>;
+  finish: () => Promise<Written>;
+}
+
+const done = (w: Written): Staged => ({ settled: Promise.resolve(), finish: async () => w });
 
 /** The stored idempotency key of a command: per participant, so two people's keys never meet. */
 function storedKey(caller: Actor, opts: WriteOptions): string | null {

@@ -82,7 +82,7 @@ export class ExerciseService {
     readonly catalog: ScenarioCatalog,
     broadcaster: Broadcaster = silentBroadcaster,
     timers?: TurnTimers,
-    opts: { limits?: Limits; now?: () => Date } = {},
+    opts: { limits?: Limits; now?: () => Date; pipelined?: boolean } = {},
   ) {
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.now = opts.now ?? (() => new Date());
@@ -100,7 +100,13 @@ export class ExerciseService {
         draftEditsPerMinute,
       ),
     };
-    this.runner = new ExerciseRunner(store, catalog, this.now, this.limits.exercisesInMemory);
+    this.runner = new ExerciseRunner(
+      store,
+      catalog,
+      this.now,
+      this.limits.exercisesInMemory,
+      opts.pipelined ?? true,
+    );
     this.timers = timers ?? new TurnTimers();
     this.effects = new AfterChange(this.runner, this.timers, broadcaster);
     this.runner.onChange = (w) => this.effects.changed(w);
@@ -171,8 +177,16 @@ export class ExerciseService {
   async join(
     input: z.input<typeof JoinInput>,
     address?: string,
+    /** The token this device already holds for the exercise, if any (the web sends it). */
+    heldToken?: string | null,
   ): Promise<{ sessionId: string; participantId: string; token: string }> {
     const { sessionId, via } = await this.sessionForCode(input.joinCode);
+    // Removal is a ban for that exercise: the removed person's device still holds the revoked
+    // token, and a join from it is refused (before, they rejoined at once with the room code).
+    if (typeof heldToken === "string" && heldToken.length >= 10) {
+      const revoked = await this.store.participantForToken(revokedHash(hashToken(heldToken)));
+      if (revoked?.sessionId === sessionId) throw refusal("removed_from_exercise", {});
+    }
     const share = address === undefined ? undefined : `${sessionId}|${address}`;
     const taken = share ? (this.placesTaken.get(share) ?? 0) : 0;
     if (taken >= this.limits.placesPerAddress)

@@ -86,13 +86,7 @@ async function storeEvent(
   if (locked) {
     const row = await db.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "ExerciseSession" WHERE "id" = ${req.sessionId} FOR UPDATE`;
-    if (!row.length)
-      throw new AppError(
-        "session_not_found",
-        `no exercise session '${req.sessionId}'`,
-        undefined,
-        `演習「${req.sessionId}」はありません`,
-      );
+    if (!row.length) throw sessionNotFound(req.sessionId);
   }
   if (req.idempotencyKey) {
     const retried = await findByKey(db, req.sessionId, req.idempotencyKey);
@@ -122,13 +116,7 @@ async function storeEvent(
         { expectedSeq: req.expectedSeq },
         `演習「${req.sessionId}」の記録をほかの書き込みが長く占有していました。再読み込みしてもう一度お試しください`,
       );
-    if (kind === "foreign_key")
-      throw new AppError(
-        "session_not_found",
-        `no exercise session '${req.sessionId}'`,
-        undefined,
-        `演習「${req.sessionId}」はありません`,
-      );
+    if (kind === "foreign_key") throw sessionNotFound(req.sessionId);
     if (kind !== "unique") throw e;
     // Under the row lock no other writer can race us; should it happen all the same, the
     // transaction is aborted and must not be queried again: report a conflict as it is.
@@ -149,13 +137,7 @@ async function storeEvent(
     if (retried) return { stored: checkSameCommand(retried, event), duplicate: true };
     // …or the session is unknown, or another command took this seq.
     const exists = await db.exerciseSession.count({ where: { id: req.sessionId } });
-    if (!exists)
-      throw new AppError(
-        "session_not_found",
-        `no exercise session '${req.sessionId}'`,
-        undefined,
-        `演習「${req.sessionId}」はありません`,
-      );
+    if (!exists) throw sessionNotFound(req.sessionId);
     throw conflict(req, await headSeq(db, req.sessionId));
   }
   return {
@@ -210,7 +192,8 @@ async function findByKey(
   return row ? toStored(row) : undefined;
 }
 
-function checkSameCommand(existing: StoredEvent, event: LogEvent): StoredEvent {
+/** A retry's event must be the stored one; another command under the same key is refused. */
+export function checkSameCommand(existing: StoredEvent, event: LogEvent): StoredEvent {
   if (JSON.stringify(existing.event) !== JSON.stringify(event)) {
     throw new AppError(
       "idempotency_key_reused",
@@ -222,7 +205,20 @@ function checkSameCommand(existing: StoredEvent, event: LogEvent): StoredEvent {
   return existing;
 }
 
-function conflict(req: AppendRequest, head?: number): AppError {
+export function sessionNotFound(sessionId: string): AppError {
+  return new AppError(
+    "session_not_found",
+    `no exercise session '${sessionId}'`,
+    undefined,
+    `演習「${sessionId}」はありません`,
+  );
+}
+
+/** Another writer stored first: what the log is at, in both languages. */
+export function conflict(
+  req: Pick<AppendRequest, "sessionId" | "expectedSeq">,
+  head?: number,
+): AppError {
   const at = head === undefined ? "has moved on" : `is at seq ${head}`;
   const atJa = head === undefined ? "先に進んでいます" : `${head}件目まで進んでいます`;
   return new AppError(
