@@ -28,6 +28,7 @@ export const PARAMETER_FIELD_WORDS: Record<string, Text> = {
   costFloorMultiple: { ja: "生産コストの下限（倍率）", en: "production cost floor (multiple)" },
   exportLossRate: { ja: "輸出を失う割合", en: "share of exports lost" },
   successProbability: { ja: "成功確率", en: "probability of success" },
+  multiplier: { ja: "平常比の倍率", en: "multiple of normal" },
 };
 
 /** "NdPr oxide: buyers' precautionary stocking" for `materials.ndpr_oxide.market.precaution`. */

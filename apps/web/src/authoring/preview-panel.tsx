@@ -32,12 +32,12 @@ export function PreviewPanel({
         </p>
       ))}
       {!p ? (
-        <p className="muted">{pending ? t("previewRunning") : t("previewWaiting")}</p>
+        <p className="muted">{pending ? t("authorPreviewRunning") : t("previewWaiting")}</p>
       ) : (
         <>
           <p className="muted" data-testid="preview-ms" data-ms={answer?.ms}>
             {f("previewTime", { ms: answer?.ms ?? 0 })}
-            {pending ? ` · ${t("previewRunning")}` : ""}
+            {pending ? ` · ${t("authorPreviewRunning")}` : ""}
           </p>
           <div className="table-scroll">
             <table data-testid="preview-parts">

@@ -32,7 +32,7 @@ export const authoringMessages = {
   addRow: { ja: "行を追加", en: "Add a row" },
   previewTitle: { ja: "影響の試算（プレビュー）", en: "Preview of the exposure" },
   previewWaiting: { ja: "エラーを直すと試算を表示します", en: "Fix the errors to see the preview" },
-  previewRunning: { ja: "計算中…", en: "Computing…" },
+  authorPreviewRunning: { ja: "計算中…", en: "Computing…" },
   previewTime: {
     ja: "計算 {ms} ms（ブラウザのワーカー）",
     en: "Computed in {ms} ms (browser worker)",

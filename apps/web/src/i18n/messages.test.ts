@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { authoringMessages } from "./authoring-messages";
+import { baseMessages } from "./base-messages";
 import { compareMessages } from "./compare-messages";
 import { leverMessages } from "./lever-messages";
 import { limitMessages } from "./limit-messages";
@@ -12,6 +14,7 @@ import { seminarMessages } from "./seminar-messages";
 describe("UI text tables", () => {
   it("no key is defined in two tables (a later spread would silently replace the earlier text)", () => {
     const tables = {
+      baseMessages,
       leverMessages,
       limitMessages,
       liveMessages,
@@ -19,6 +22,7 @@ describe("UI text tables", () => {
       compareMessages,
       roomMessages,
       seminarMessages,
+      authoringMessages,
       seminarDebriefMessages,
     };
     const seen = new Map<string, string>();
