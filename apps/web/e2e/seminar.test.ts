@@ -66,7 +66,7 @@ const rowAttr = (mc: Page, label: string, attr: string) =>
   mc.getByTestId(`mc-row-${label}`).getAttribute(attr);
 
 describe("a seminar of three tables (a laptop for mission control, phones in ja and en)", () => {
-  it("room QR and table pick, live mission control, pause all and resume, an inject to all, a broadcast to one table, two full turns, the plenary screen and the table cards PDF", async () => {
+  it("room QR and table pick, live mission control, pause all and resume, an inject to all, a broadcast to one table, two full turns, the plenary screen, the table cards PDF, and the cross-table debrief with its divergence turn, workbook and seminar PDF", async () => {
     const base = stack.server().url;
     const fctx = await stack
       .browser()
@@ -254,6 +254,36 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     expect(cards).toContain(roomCode);
     expect(cards).toMatch(/テーブル A/);
     expect(cards).toMatch(/pick table C/);
+
+    // The cross-table debrief after the two turns: the tables parted in turn 1, where A, B and C
+    // bought different Dy stocks; the workbook and the seminar PDF carry it.
+    await mc.getByTestId("open-debrief").click();
+    const divergence = mc.locator(
+      '[data-testid="debrief-divergence"][data-turn]:not([data-turn=""])',
+    );
+    await divergence.waitFor({ timeout: 120_000 });
+    expect(await divergence.getAttribute("data-turn")).toBe("0");
+    expect(((await divergence.textContent()) ?? "").replaceAll(/\s+/g, " ")).toContain(
+      "Turn 1 (2009-Q1)",
+    );
+    const [xlsx] = await Promise.all([
+      mc.waitForEvent("download"),
+      mc.getByTestId("debrief-xlsx").click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe("seminar-debrief-en.xlsx");
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
+    const [debriefPdf] = await Promise.all([
+      mc.waitForEvent("download", { timeout: 180_000 }),
+      mc.getByTestId("debrief-pdf-ja").click(),
+    ]);
+    const debriefText = pdfText(readFileSync(await debriefPdf.path())).replaceAll(/\s+/g, " ");
+    expect(debriefText).toContain("テーブル横断の振り返り");
+    expect(debriefText).toContain("ターン 1（2009-Q1）");
+    await shot(mc, "seminar-debrief-room-en");
     expect(errors).toEqual([]);
     await fctx.close();
     for (const p of [emi, dai, ken]) await p.context().close();
