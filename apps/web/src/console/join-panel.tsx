@@ -1,20 +1,17 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { joinLink, useJoinBase } from "../data/join-link";
 import { useI18n } from "../i18n/use-i18n";
+import { useQrDataUrl } from "../shared/use-qr-data-url";
 
 /** Join code, link and QR for participants' phones (never a localhost link), and the projector view. */
 export function JoinPanel({ view }: { view: ExerciseView }) {
   const { t } = useI18n();
   const joinBase = useJoinBase();
-  const [qr, setQr] = useState<string | null>(null);
   const link =
     joinBase && view.session.joinCode ? joinLink(joinBase.base, view.session.joinCode) : "";
-  useEffect(() => {
-    if (link) QRCode.toDataURL(link, { margin: 1, width: 180 }).then(setQr, () => setQr(null));
-  }, [link]);
+  const qr = useQrDataUrl(link, 180);
   return (
     <section className="card">
       <div className="code" data-testid="join-code-display">

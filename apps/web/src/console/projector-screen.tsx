@@ -1,5 +1,4 @@
 "use client";
-import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { joinLink, useJoinBase } from "../data/join-link";
 import { useExerciseView } from "../data/use-exercise-view";
@@ -8,6 +7,7 @@ import { PriceChart } from "../session/price-chart";
 import { RevealView } from "../session/reveal-view";
 import { TurnCountdown } from "../session/turn-countdown";
 import { TurnNews } from "../session/turn-news";
+import { useQrDataUrl } from "../shared/use-qr-data-url";
 import { useProjectorChoice } from "./projector-choice";
 
 /**
@@ -22,12 +22,9 @@ export function ProjectorScreen({ sessionId, token }: { sessionId: string; token
   const [choice] = useProjectorChoice(sessionId);
   const { view, error, clockOffsetMs } = useExerciseView(token);
   const joinBase = useJoinBase();
-  const [qr, setQr] = useState<string | null>(null);
   const code = view?.session.joinCode ?? "";
   const link = joinBase && code ? joinLink(joinBase.base, code) : "";
-  useEffect(() => {
-    if (link) QRCode.toDataURL(link, { margin: 1, width: 640 }).then(setQr, () => setQr(null));
-  }, [link]);
+  const qr = useQrDataUrl(link, 640);
   if (error) return <p className="card error">{error}</p>;
   if (!view) return <p className="card">{t("connecting")}</p>;
   const s = view.session;

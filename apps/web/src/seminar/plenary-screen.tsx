@@ -1,7 +1,6 @@
 "use client";
 import type { ExerciseView, TableRow } from "@chokepoint/api";
 import { useQuery } from "@tanstack/react-query";
-import QRCode from "qrcode";
 import { useEffect, useMemo, useState } from "react";
 import { useProjectorChoice } from "../console/projector-choice";
 import { useJoinBase } from "../data/join-link";
@@ -9,6 +8,7 @@ import { makeTrpcClient, useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
 import { RevealView } from "../session/reveal-view";
 import { LineChart } from "../shared/chart/line-chart";
+import { useQrDataUrl } from "../shared/use-qr-data-url";
 import { plenaryKey } from "./plenary-panel";
 import { roomLink } from "./room-join-card";
 import { type SeminarOverview, useMissionControl } from "./use-mission-control";
@@ -42,11 +42,8 @@ export function PlenaryScreen({ seminarId, secret }: { seminarId: string; secret
   const { overview, error } = useMissionControl(seminarId, secret);
   const [choice] = useProjectorChoice(plenaryKey(seminarId));
   const base = useJoinBase();
-  const [qr, setQr] = useState<string | null>(null);
   const link = base && overview ? roomLink(base.base, overview.roomCode) : "";
-  useEffect(() => {
-    if (link) QRCode.toDataURL(link, { margin: 1, width: 640 }).then(setQr, () => setQr(null));
-  }, [link]);
+  const qr = useQrDataUrl(link, 640);
   if (error) return <p className="card error">{error}</p>;
   if (!overview) return <p className="card">{t("connecting")}</p>;
   const screen = choice ?? "join";

@@ -1,8 +1,8 @@
 "use client";
-import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useJoinBase } from "../data/join-link";
 import { useI18n } from "../i18n/use-i18n";
+import { useQrDataUrl } from "../shared/use-qr-data-url";
 import { CardsButton } from "./cards-button";
 import { PlenaryPanel } from "./plenary-panel";
 import { seminarLink } from "./seminar-secret";
@@ -24,11 +24,8 @@ export function RoomJoinCard({
 }) {
   const { t } = useI18n();
   const base = useJoinBase();
-  const [qr, setQr] = useState<string | null>(null);
   const link = base ? roomLink(base.base, roomCode) : "";
-  useEffect(() => {
-    if (link) QRCode.toDataURL(link, { margin: 1, width: 180 }).then(setQr, () => setQr(null));
-  }, [link]);
+  const qr = useQrDataUrl(link, 180);
   return (
     <section className="card" data-testid="room-join">
       <p>

@@ -1,10 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useJoinBase } from "../data/join-link";
 import { useTRPC } from "../data/trpc";
 import { makeTranslator } from "../i18n/translator";
+import { useQrDataUrl } from "../shared/use-qr-data-url";
 import { roomLink } from "./room-join-card";
 
 const ja = makeTranslator("ja");
@@ -19,11 +19,8 @@ export function TableCards({ roomCode }: { roomCode: string }) {
   const trpc = useTRPC();
   const room = useQuery(trpc.seminar.roomOptions.queryOptions({ roomCode })).data;
   const base = useJoinBase();
-  const [qr, setQr] = useState<string | null>(null);
   const link = base ? roomLink(base.base, roomCode) : "";
-  useEffect(() => {
-    if (link) QRCode.toDataURL(link, { margin: 1, width: 360 }).then(setQr, () => setQr(null));
-  }, [link]);
+  const qr = useQrDataUrl(link, 360);
   if (!room || !qr) return null;
   return (
     <div className="cards" data-ready data-testid="table-cards-print">
