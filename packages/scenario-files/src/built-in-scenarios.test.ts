@@ -1,6 +1,7 @@
 import {
   applyEvent,
   type EngineState,
+  historyPanel,
   initialState,
   type LeverAction,
   type Plan,
@@ -37,6 +38,13 @@ const plan = (s: Scenario, entries: [string, string, LeverAction[]][]): Plan => 
 };
 const shortOver = (s: Scenario, st: EngineState, labels: string[], material: string) =>
   labels.reduce((a, l) => a + (at(s, st, l).materials[material]?.shortfall ?? 0), 0);
+/** Shortfall of June–August 2025 summed over seeds 1–10. */
+const shortOverSeeds = (s: Scenario, p: Plan, material: string) =>
+  [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].reduce(
+    (a, seed) =>
+      a + shortOver(s, run(s, p, seed).state, ["2025-06", "2025-07", "2025-08"], material),
+    0,
+  );
 
 describe("built-in scenarios of the 2023–2026 controls", () => {
   const ids = [
@@ -156,26 +164,45 @@ describe("heavy-rare-earths-2025", () => {
       s,
     );
     if (!decisions.ok) throw new Error(JSON.stringify(decisions.issues));
-    const { state, refused } = run(s, decisions.value);
-    expect(refused).toEqual([]);
-    const months = ["2025-06", "2025-07", "2025-08"];
-    expect(shortOver(s, none, months, "heavy_ree_oxide")).toBeGreaterThan(0);
-    expect(shortOver(s, state, months, "heavy_ree_oxide")).toBeLessThan(
-      shortOver(s, none, months, "heavy_ree_oxide"),
-    );
+    expect(run(s, decisions.value).refused).toEqual([]);
+    // Whether stocks run out depends on the licence draws, so the shortfall is summed over a
+    // panel of seeds: the release must lower it where there is one.
+    const without = shortOverSeeds(s, new Map(), "heavy_ree_oxide");
+    expect(without).toBeGreaterThan(0);
+    expect(shortOverSeeds(s, decisions.value, "heavy_ree_oxide")).toBeLessThan(without);
   });
 
   it("an allied offtake signed ahead reduces the heavy rare-earth shortfall in the months it delivers", () => {
-    const { state } = run(
-      s,
-      plan(s, [
-        ["2025-02", "jogmec", [{ op: "activate", lever: "lynas_heavy_offtake", scale: 1 }]],
-      ]),
+    const offtake = plan(s, [
+      ["2025-02", "jogmec", [{ op: "activate", lever: "lynas_heavy_offtake", scale: 1 }]],
+    ]);
+    expect(shortOverSeeds(s, offtake, "heavy_ree_oxide")).toBeLessThan(
+      shortOverSeeds(s, new Map(), "heavy_ree_oxide"),
     );
-    const months = ["2025-06", "2025-07", "2025-08"];
-    expect(shortOver(s, state, months, "heavy_ree_oxide")).toBeLessThan(
-      shortOver(s, none, months, "heavy_ree_oxide"),
-    );
+  });
+});
+
+describe("heavy-rare-earths-2025, licences rationing by quantity", () => {
+  const s = load("heavy-rare-earths-2025");
+  it("Dy/Tb stays off its cap at every seed of 1–12: buyers without a licence cannot bid for the held-back tonnes", () => {
+    const model = prepareModel(s);
+    const cap = model.materials.get("heavy_ree_oxide")?.maxPriceMultiple ?? 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const st = runPlan(model, seed, new Map()).state;
+      const peak = Math.max(...st.results.map((r) => r.priceMultiples.heavy_ree_oxide ?? 0));
+      expect(peak, `seed ${seed}`).toBeLessThan(cap * 0.9);
+      // Through June–August, while licences still hold back part of the flow, the price is
+      // a few times normal, as reported outside China, not at the cap.
+      for (const l of ["2025-06", "2025-07", "2025-08"])
+        expect(at(s, st, l).priceMultiples.heavy_ree_oxide ?? 0, `${l} seed ${seed}`).toBeLessThan(
+          8,
+        );
+    }
+  });
+  it("passes all its in-sample checks at the median seed of 1–12, and all but one at the worst", () => {
+    const panel = historyPanel(prepareModel(s), new Map(), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(panel.calibration.median).toBe(panel.calibration.total);
+    expect(panel.calibration.worst).toBeGreaterThanOrEqual(panel.calibration.total - 1);
   });
 });
 

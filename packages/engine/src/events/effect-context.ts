@@ -14,6 +14,12 @@ export interface EffectContext {
   rowAccess: ReadonlyMap<string, number>;
   /** Announced restriction of each material's supply (0..1), before leakage: what buyers fear. */
   restriction: ReadonlyMap<string, number>;
+  /**
+   * Share of each material's world supply that licence regimes hold back this turn (0..1),
+   * weighted like `restriction`. Licences ration by quantity: buyers without one cannot buy
+   * the held-back tonnes at any price, so they do not bid for them (see `update-market.ts`).
+   */
+  rationed: ReadonlyMap<string, number>;
   /** The controlling country's cost floor (multiple of base price) and export tax per material. */
   costFloor: ReadonlyMap<string, number>;
   exportTax: ReadonlyMap<string, number>;
@@ -60,6 +66,7 @@ export function buildEffectContext(
   let homeAccess: Map<string, { factor: number; causes: Cause[] }> | undefined;
   let rowAccess: Map<string, number> | undefined;
   let restriction: Map<string, number> | undefined;
+  let rationed: Map<string, number> | undefined;
   let costFloor: Map<string, number> | undefined;
   let exportTax: Map<string, number> | undefined;
   let priceShock: Map<string, number> | undefined;
@@ -104,8 +111,10 @@ export function buildEffectContext(
           const denial = Math.min(1, Math.max(0, mean + draw)) * denialScale;
           const passing = e.exemptShare + (1 - e.exemptShare) * flowing * (1 - denial);
           cut(sourceCapacity, src.id, passing, f.id);
-          if (e.country === s.controllingCountry)
+          if (e.country === s.controllingCountry) {
             restriction = fear(model, restriction, [src.material], 1 - passing);
+            rationed = fear(model, rationed, [src.material], 1 - passing);
+          }
         }
         break;
       }
@@ -202,6 +211,7 @@ export function buildEffectContext(
     homeAccess: homeAccess ?? NO_ACCESS,
     rowAccess: rowAccess ?? NO_EFFECT,
     restriction: restriction ?? NO_EFFECT,
+    rationed: rationed ?? NO_EFFECT,
     costFloor: costFloor ?? NO_EFFECT,
     exportTax: exportTax ?? NO_EFFECT,
     rampMultiplier: ctx.rampMultiplier,
@@ -338,6 +348,7 @@ export function neutralEffects(s: Scenario): EffectContext {
     homeAccess: new Map(),
     rowAccess: new Map(),
     restriction: new Map(),
+    rationed: new Map(),
     costFloor: new Map(),
     exportTax: new Map(),
     priceShock: new Map(),

@@ -57,10 +57,17 @@ export function updateMarket(
     const floor = base * Math.max(mp.costFloor, ctx.costFloor.get(m.id) ?? 0);
     const lo = base * m.minPriceMultiple;
     const hi = base * m.maxPriceMultiple;
+    // Licences ration by quantity: the share of buyers a licence regime leaves without
+    // tonnes cannot buy them at any price, so they do not bid; their unmet use shows as
+    // shortfall, not as price. The price forms on the licensed buyers' position.
+    const pricedPosition = rationedPosition(position, ctx.rationed.get(m.id) ?? 0);
     // At the normal position the power is 1: skip it (most turns of most runs).
-    const scarcity = position === 1 ? 1 : position ** -mp.priceResponse;
+    const scarcityAll = position === 1 ? 1 : position ** -mp.priceResponse;
+    const scarcity =
+      pricedPosition === position ? scarcityAll : pricedPosition ** -mp.priceResponse;
     // Nothing held back: the domestic price moves on the same position (no second power).
-    const scarcityFree = positionFree === position ? scarcity : positionFree ** -mp.priceResponse;
+    const scarcityFree =
+      positionFree === position ? scarcityAll : positionFree ** -mp.priceResponse;
     const tax = ctx.exportTax.get(m.id) ?? 0;
     const shock = ctx.priceShock.get(m.id) ?? 1;
     let target: number;
@@ -149,6 +156,16 @@ export function updateMarket(
     }
   }
   return { prices: nextPrices, market: nextMarket };
+}
+
+/**
+ * The supply position a price forms on when a share `rationed` of buyers is rationed by
+ * quantity: they weigh as content buyers (they cannot bid), the rest see `position`.
+ * @example rationedPosition(0.2, 0.5) // 0.6
+ */
+export function rationedPosition(position: number, rationed: number): number {
+  if (rationed <= 0 || position >= 1) return position;
+  return position + Math.min(1, rationed) * (1 - position);
 }
 
 function clamp(x: number, lo: number, hi: number): number {
