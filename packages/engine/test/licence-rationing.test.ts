@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../src/index.ts";
+import { explainTurn, prepareModel, type ScenarioInput } from "../src/index.ts";
 import { rationedPosition } from "../src/market/update-market.ts";
 import { tinyScenario } from "./fixture.ts";
 import { at, play } from "./helpers.ts";
@@ -68,5 +68,20 @@ describe("licences ration by quantity", () => {
     }
     // A glut is not a shortage: rationing leaves it alone.
     expect(rationedPosition(1.4, 0.5)).toBe(1.4);
+  });
+
+  it("the explanation says why the price did not run, in Japanese and English", () => {
+    const scenario = tinyScenario((s) => {
+      s.events = [heldBack("licence", 0.3)];
+    });
+    const state = play(scenario, 3).state;
+    const r = at(state, 1);
+    expect(r.materials.oxide?.causes.some((c) => c.id === "licence_rationing")).toBe(true);
+    const line = (locale: "ja" | "en") =>
+      explainTurn(prepareModel(scenario), r, locale).find(
+        (e) => e.subject.kind === "material" && e.subject.id === "oxide",
+      )?.text ?? "";
+    expect(line("en")).toContain("buyers without a licence cannot buy");
+    expect(line("ja")).toContain("許可のない買い手");
   });
 });

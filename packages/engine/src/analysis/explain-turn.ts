@@ -95,6 +95,10 @@ function describe(model: Model, c: Cause, locale: Locale): string {
       return locale === "ja"
         ? `供給懸念による予防的な買い増し（需要 +${t}）`
         : `buyers' precautionary orders (+${t} demand)`;
+    if (c.id === "licence_rationing")
+      return locale === "ja"
+        ? `許可のない買い手は買えないため価格を競り上げない（在庫不足 ${t} は価格でなく不足に表れる）`
+        : `buyers without a licence cannot buy, so they do not bid (${t} of stock they lack shows as shortage, not price)`;
     if (c.id === "working_stock")
       return up
         ? locale === "ja"

@@ -147,6 +147,13 @@ export function updateMarket(
       controllerSupply: own?.supply ?? 1,
     };
     if (f) {
+      // The stock the rationed buyers lack, which the price did not bid for: said in the explanation.
+      if (pricedPosition !== position)
+        f.causes.push({
+          kind: "parameter",
+          id: "licence_rationing",
+          amount: (pricedPosition - position) * desired,
+        });
       f.tightness = 1 - position;
       f.controllerPriceMultiple = domestic / base;
       // A rent exists where the controlling country's own market is modelled or its measures
