@@ -6,7 +6,7 @@ import { errorText } from "../data/error-text";
 import { loadToken, saveToken } from "../data/token-store";
 import { type CallContext, useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
-import { CodeField, NameField, TeamSelect } from "../shared/form/join-fields";
+import { CodeField, TeamSelect, TextField } from "../shared/form/fields";
 
 /** Join by code with a display name; the token is kept on this device. */
 export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
@@ -68,7 +68,7 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
           {exercise.exerciseTitle ? <span className="muted"> — {l(exercise.title)}</span> : null}
         </p>
       ) : null}
-      <NameField testId="join-name" value={name} onChange={setName} />
+      <TextField testId="join-name" value={name} onChange={setName} />
       {teams.length && !observer ? (
         <TeamSelect testId="join-team" teams={teams} value={team} onChange={setTeam} />
       ) : null}

@@ -6,7 +6,7 @@ import { errorText } from "../data/error-text";
 import { saveToken } from "../data/token-store";
 import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
-import { CodeField, NameField, TeamSelect } from "../shared/form/join-fields";
+import { CodeField, TeamSelect, TextField } from "../shared/form/fields";
 import { loadPlace, type RoomPlace, savePlace } from "./seminar-secret";
 
 /**
@@ -107,7 +107,7 @@ export function RoomJoinScreen({ initialCode = "" }: { initialCode?: string }) {
       ) : null}
       {room ? (
         <>
-          <NameField testId="room-name" value={name} onChange={setName} />
+          <TextField testId="room-name" value={name} onChange={setName} />
           {room.assignment === "pick" ? (
             <TeamSelect testId="room-team" teams={room.teams} value={team} onChange={setTeam} />
           ) : null}

@@ -3,11 +3,12 @@ import { INPUT_LIMITS } from "@chokepoint/contracts";
 import type { MessageKey } from "../../i18n/messages";
 import type { Bilingual } from "../../i18n/translator";
 import { useI18n } from "../../i18n/use-i18n";
-import { LimitHint } from "./limit-hint";
+import { LimitHint, RangeHint } from "./limit-hint";
 
 /**
- * The fields every way into an exercise asks for — a code, a display name, a team — shared by
- * the room's join form and the seminar's room join, so both hold the same limits and hints.
+ * The fields the ways into an exercise share — a code, a name or title, a number, a team — used
+ * by the join forms and the create forms alike, so each holds the server's limit and says it
+ * beside the field in the same words everywhere.
  */
 export function CodeField({
   label,
@@ -36,28 +37,74 @@ export function CodeField({
   );
 }
 
-/** A display name with the server's length limit beside it. */
-export function NameField({
+/** A line of text with its length limit beside it (a display name by default). */
+export function TextField({
+  label = "yourName",
   testId,
   value,
   onChange,
+  max = INPUT_LIMITS.nameChars,
 }: {
+  label?: MessageKey;
   testId: string;
   value: string;
   onChange: (v: string) => void;
+  max?: number;
 }) {
   const { t, locale } = useI18n();
   return (
     <label>
-      {t("yourName")}{" "}
+      {t(label)}{" "}
       <input
         data-testid={testId}
-        maxLength={INPUT_LIMITS.nameChars}
-        autoComplete="nickname"
+        maxLength={max}
+        autoComplete={label === "yourName" ? "nickname" : "off"}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />{" "}
-      <LimitHint tr={{ t, locale }} value={value} max={INPUT_LIMITS.nameChars} />
+      <LimitHint tr={{ t, locale }} value={value} max={max} />
+    </label>
+  );
+}
+
+/** A whole number in the server's range, the range said beside it when it has words. */
+export function NumberField({
+  label,
+  testId,
+  value,
+  onChange,
+  range,
+  rangeWords,
+  placeholder,
+}: {
+  label: MessageKey;
+  testId: string;
+  value: string;
+  onChange: (v: string) => void;
+  range: { min: number; max: number };
+  rangeWords?: "limitSeed" | "limitSeconds";
+  placeholder?: MessageKey;
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <label>
+      {t(label)}{" "}
+      <input
+        type="number"
+        data-testid={testId}
+        min={range.min}
+        max={range.max}
+        step={1}
+        placeholder={placeholder ? t(placeholder) : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {rangeWords ? (
+        <>
+          {" "}
+          <RangeHint tr={{ t, locale }} message={rangeWords} {...range} />
+        </>
+      ) : null}
     </label>
   );
 }
