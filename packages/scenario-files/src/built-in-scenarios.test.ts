@@ -312,6 +312,14 @@ describe("heavy-rare-earths-2025: China's own NdPr market", () => {
       );
       expect(check?.pass, `seed ${seed}`).toBe(true);
     }
+    // Heavy rare earths: the licences part the markets. What is not licensed stays in China, so
+    // its own price stays near flat while the price outside runs (held out: Dy in China flat,
+    // about 3× in Europe by May 2025).
+    const st7 = run(s).state;
+    const dy = at(s, st7, "2025-08").materials.heavy_ree_oxide;
+    expect(dy?.controllerPriceMultiple ?? 0).toBeGreaterThan(0.8);
+    expect(dy?.controllerPriceMultiple ?? 0).toBeLessThan(1.25);
+    expect(at(s, st7, "2025-06").priceMultiples.heavy_ree_oxide ?? 0).toBeGreaterThan(2);
     // Without the lost feed nothing moves China's NdPr market in 2025.
     const calm = { ...s, events: s.events.filter((e) => e.id !== "mp_halt_2025_04") };
     const st = run(calm).state;
