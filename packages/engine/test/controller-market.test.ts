@@ -70,3 +70,38 @@ describe("the controlling country's own market", () => {
     );
   });
 });
+
+describe("the controlling country's own output (controller_supply)", () => {
+  const feedCut = (multiplier: number) => {
+    const s = withController(1.5);
+    s.events.push({
+      id: "feed_lost",
+      at: "2020-Q2",
+      title: { ja: "原料鉱石の停止", en: "Ore feed lost" },
+      effect: { kind: "controller_supply", country: "CN", materials: ["oxide"], multiplier },
+    } as (typeof s.events)[number]);
+    return play(s, 6).state;
+  };
+
+  it("lost ore feed tightens its domestic market, and the export price follows while the markets are one", () => {
+    const calm = play(withController(1.5), 6).state;
+    const cut = feedCut(0.9);
+    const domestic = (st: typeof calm, t: number) =>
+      at(st, t).materials.oxide?.controllerPriceMultiple ?? 0;
+    // Without the event nothing moves the market; with it the domestic price rises turn on turn.
+    expect(domestic(calm, 4)).toBeCloseTo(1, 6);
+    expect(domestic(cut, 2)).toBeGreaterThan(1.02);
+    expect(domestic(cut, 4)).toBeGreaterThan(domestic(cut, 2));
+    for (const r of cut.results)
+      expect(r.priceMultiples.oxide ?? 0).toBeCloseTo(
+        r.materials.oxide?.controllerPriceMultiple ?? 0,
+        6,
+      );
+  });
+
+  it("a larger loss of feed gives a larger rise, and a feed above normal lowers the price", () => {
+    const end = (m: number) => at(feedCut(m), 5).materials.oxide?.controllerPriceMultiple ?? 0;
+    expect(end(0.8)).toBeGreaterThan(end(0.9));
+    expect(end(1.1)).toBeLessThan(1);
+  });
+});

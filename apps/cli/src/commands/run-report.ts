@@ -119,8 +119,8 @@ export function lessons(model: Model, state: EngineState, locale: Locale): strin
   const lines = [
     `- ${dependencyHeader(model, locale)}: ${first.label} ${pct(share(first))} → ${last.label} ${pct(share(last))}`,
     locale === "ja"
-      ? `- 国内産業の投入コスト増（平時価格との差、全期間）: ${cash(sum.extraInputCost)}（最悪の期で付加価値の ${pct(sum.worstMarginSqueeze)}）。付加価値の損失: ${cash(sum.valueAddedLost)}（供給不足による生産減は最悪の期で ${pct(sum.worstShortfallShare)}）`
-      : `- home sectors paid ${cash(sum.extraInputCost)} above base prices for their inputs (worst turn: ${pct(sum.worstMarginSqueeze)} of their value added); value added lost: ${cash(sum.valueAddedLost)} (worst turn's output lost to shortfalls: ${pct(sum.worstShortfallShare)})`,
+      ? `- 国内産業の投入コスト増（平時価格との差、全期間）: ${cash(sum.extraInputCost)}（最悪の期で付加価値の ${pct(sum.worstMarginSqueeze)}）。付加価値の損失（供給不足・他国の再輸出規制・自国の輸出管理による）: ${cash(sum.valueAddedLost)}（うち供給不足による生産減は最悪の期で ${pct(sum.worstShortfallShare)}）`
+      : `- home sectors paid ${cash(sum.extraInputCost)} above base prices for their inputs (worst turn: ${pct(sum.worstMarginSqueeze)} of their value added); value added lost to input shortfalls, other countries' re-export rules and home's own controls: ${cash(sum.valueAddedLost)} (worst turn's output lost to shortfalls alone: ${pct(sum.worstShortfallShare)})`,
   ];
   for (const p of state.projects) {
     const e = p.economics;

@@ -7,6 +7,7 @@ import { errorText } from "../data/error-text";
 import { saveToken } from "../data/token-store";
 import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
+import { NumberField, TextField } from "../shared/form/fields";
 import { PasscodeField, usePasscodeRequired } from "../shared/form/passcode-field";
 
 /**
@@ -53,26 +54,20 @@ export function CreateFromLibrary({
   };
   return (
     <div className="create-from-library" data-testid="create-from-library">
-      <label>
-        {t("libraryFacilitator")}{" "}
-        <input
-          data-testid="library-facilitator"
-          maxLength={INPUT_LIMITS.nameChars}
-          value={facilitator}
-          onChange={(e) => setFacilitator(e.target.value)}
-        />
-      </label>
-      <label>
-        {t("librarySeed")}{" "}
-        <input
-          type="number"
-          data-testid="library-seed"
-          min={INPUT_LIMITS.seed.min}
-          max={INPUT_LIMITS.seed.max}
-          value={seed}
-          onChange={(e) => setSeed(e.target.value)}
-        />
-      </label>
+      <TextField
+        label="libraryFacilitator"
+        testId="library-facilitator"
+        value={facilitator}
+        onChange={setFacilitator}
+      />
+      <NumberField
+        label="librarySeed"
+        testId="library-seed"
+        value={seed}
+        onChange={setSeed}
+        range={INPUT_LIMITS.seed}
+        rangeWords="limitSeed"
+      />
       <PasscodeField
         required={passcodeRequired}
         value={passcode}

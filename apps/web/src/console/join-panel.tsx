@@ -1,6 +1,5 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
-import { useEffect, useState } from "react";
 import { joinLink, useJoinBase } from "../data/join-link";
 import { useI18n } from "../i18n/use-i18n";
 import { useQrDataUrl } from "../shared/use-qr-data-url";

@@ -1,5 +1,4 @@
 "use client";
-import { useEffect, useState } from "react";
 import { joinLink, useJoinBase } from "../data/join-link";
 import { useExerciseView } from "../data/use-exercise-view";
 import { useI18n } from "../i18n/use-i18n";

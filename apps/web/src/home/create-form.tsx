@@ -7,13 +7,12 @@ import { errorText } from "../data/error-text";
 import { saveToken } from "../data/token-store";
 import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
-import { LimitHint, RangeHint } from "../shared/form/limit-hint";
+import { NumberField, TextField } from "../shared/form/fields";
 import { PasscodeField, usePasscodeRequired } from "../shared/form/passcode-field";
 
 /** The facilitator's form to create an exercise from a scenario, with its seed, teams and timer. */
 export function CreateForm() {
-  const { t, l, locale } = useI18n();
-  const tr = { t, locale };
+  const { t, l } = useI18n();
   const router = useRouter();
   const trpc = useTRPC();
   const scenarioList = useQuery(trpc.exercise.scenarios.queryOptions());
@@ -122,59 +121,37 @@ export function CreateForm() {
           ))}
         </fieldset>
       ) : null}
-      <label>
-        {t("yourName")}{" "}
-        <input
-          data-testid="facilitator-name"
-          maxLength={INPUT_LIMITS.nameChars}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />{" "}
-        <LimitHint tr={tr} value={name} max={INPUT_LIMITS.nameChars} />
-      </label>
-      <label>
-        {t("exerciseTitle")}{" "}
-        <input
-          data-testid="exercise-title"
-          maxLength={INPUT_LIMITS.exerciseTitleChars}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />{" "}
-        <LimitHint tr={tr} value={title} max={INPUT_LIMITS.exerciseTitleChars} />
-      </label>
-      <label>
-        {t("seed")}{" "}
-        <input
-          type="number"
-          data-testid="seed"
-          min={INPUT_LIMITS.seed.min}
-          max={INPUT_LIMITS.seed.max}
-          step={1}
-          placeholder={t("seedBlank")}
-          value={seed}
-          onChange={(e) => setSeed(e.target.value)}
-        />{" "}
-        <RangeHint tr={tr} message="limitSeed" {...INPUT_LIMITS.seed} />
-      </label>
+      <TextField testId="facilitator-name" value={name} onChange={setName} />
+      <TextField
+        label="exerciseTitle"
+        testId="exercise-title"
+        value={title}
+        onChange={setTitle}
+        max={INPUT_LIMITS.exerciseTitleChars}
+      />
+      <NumberField
+        label="seed"
+        testId="seed"
+        value={seed}
+        onChange={setSeed}
+        range={INPUT_LIMITS.seed}
+        rangeWords="limitSeed"
+        placeholder="seedBlank"
+      />
       <PasscodeField
         required={passcodeRequired}
         value={passcode}
         onChange={setPasscode}
         testId="passcode"
       />
-      <label>
-        {t("timer")}{" "}
-        <input
-          type="number"
-          data-testid="timer"
-          min={INPUT_LIMITS.turnTimerSeconds.min}
-          max={INPUT_LIMITS.turnTimerSeconds.max}
-          step={1}
-          value={timer}
-          onChange={(e) => setTimer(e.target.value)}
-        />{" "}
-        <RangeHint tr={tr} message="limitSeconds" {...INPUT_LIMITS.turnTimerSeconds} />
-      </label>
+      <NumberField
+        label="timer"
+        testId="timer"
+        value={timer}
+        onChange={setTimer}
+        range={INPUT_LIMITS.turnTimerSeconds}
+        rangeWords="limitSeconds"
+      />
       <label>
         {t("resolutionLabel")}{" "}
         <select

@@ -1,5 +1,4 @@
 "use client";
-import { INPUT_LIMITS } from "@chokepoint/contracts";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
@@ -7,11 +6,11 @@ import { errorText } from "../data/error-text";
 import { loadToken, saveToken } from "../data/token-store";
 import { type CallContext, useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
-import { LimitHint } from "../shared/form/limit-hint";
+import { CodeField, TeamSelect, TextField } from "../shared/form/fields";
 
 /** Join by code with a display name; the token is kept on this device. */
 export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
-  const { t, l, locale } = useI18n();
+  const { t, l } = useI18n();
   const router = useRouter();
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState("");
@@ -62,46 +61,16 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   return (
     <form className="card" onSubmit={join} data-testid="join-form">
       <h2>{t("joinTitle")}</h2>
-      <label>
-        {t("joinCode")}{" "}
-        <input
-          data-testid="join-code"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          autoCapitalize="characters"
-          autoComplete="off"
-          maxLength={INPUT_LIMITS.joinCodeChars}
-        />
-      </label>
+      <CodeField label="joinCode" testId="join-code" value={code} onChange={setCode} />
       {exercise ? (
         <p data-testid="join-exercise">
           {t("joiningExercise")}: <strong>{exercise.exerciseTitle ?? l(exercise.title)}</strong>
           {exercise.exerciseTitle ? <span className="muted"> — {l(exercise.title)}</span> : null}
         </p>
       ) : null}
-      <label>
-        {t("yourName")}{" "}
-        <input
-          data-testid="join-name"
-          maxLength={INPUT_LIMITS.nameChars}
-          autoComplete="nickname"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />{" "}
-        <LimitHint tr={{ t, locale }} value={name} max={INPUT_LIMITS.nameChars} />
-      </label>
+      <TextField testId="join-name" value={name} onChange={setName} />
       {teams.length && !observer ? (
-        <label>
-          {t("team")}
-          <select data-testid="join-team" value={team} onChange={(e) => setTeam(e.target.value)}>
-            <option value="">{t("teamLater")}</option>
-            {teams.map((tm) => (
-              <option key={tm.id} value={tm.id}>
-                {l(tm.name)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TeamSelect testId="join-team" teams={teams} value={team} onChange={setTeam} />
       ) : null}
       {observer ? (
         <p className="muted" data-testid="observer-note">

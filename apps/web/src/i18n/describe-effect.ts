@@ -112,6 +112,12 @@ export function describeEffect(e: EventEffect, n: EffectNames): string {
         ? `${mats}の需要が、国内・海外・供給国自身の産業のどこでも平常より約${Math.abs(change)}%${change < 0 ? "少なく" : "多く"}なります。`
         : `Demand for ${mats} runs about ${Math.abs(change)}% ${change < 0 ? "below" : "above"} normal everywhere: at home, abroad and in the supplying country's own industry.`;
     }
+    case "controller_supply": {
+      const change = Math.round((1 - e.multiplier) * 100);
+      return ja
+        ? `${c}国内の${mats}の生産が約${Math.abs(change)}%${change > 0 ? "減ります（原料鉱石の供給停止など）。まず国内市場が締まり、輸出価格も連動します" : "増えます"}。`
+        : `${c}'s own output of ${mats} runs about ${Math.abs(change)}% ${change > 0 ? "lower (ore feed lost). Its domestic market tightens first, and export prices follow" : "higher"}.`;
+    }
     case "technology_control":
       return ja
         ? `${c}の技術規制で、調達先多角化プロジェクトの立ち上がりが遅れます（速度 約${pct(e.rampMultiplier)}）。`

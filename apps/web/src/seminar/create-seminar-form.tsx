@@ -6,14 +6,14 @@ import { type FormEvent, useState } from "react";
 import { errorText } from "../data/error-text";
 import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
-import { LimitHint } from "../shared/form/limit-hint";
+import { NumberField, TextField } from "../shared/form/fields";
 import { PasscodeField, usePasscodeRequired } from "../shared/form/passcode-field";
 import { parseSeeds } from "./parse-seeds";
 import { saveSeminarSecret } from "./seminar-secret";
 
 /** The facilitator's form for a seminar: one template (scenario, seeds, timer, resolution) and N tables. */
 export function CreateSeminarForm() {
-  const { t, l, locale } = useI18n();
+  const { t, l } = useI18n();
   const router = useRouter();
   const trpc = useTRPC();
   const scenarios = useQuery(trpc.exercise.scenarios.queryOptions()).data ?? [];
@@ -33,8 +33,9 @@ export function CreateSeminarForm() {
     assignment: "pick" as "pick" | "facilitator",
     passcode: "",
   });
+  const setValue = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [k]: e.target.value }));
+    setValue(k)(e.target.value);
   const [error, setError] = useState<string | null>(null);
   const create = async (e: FormEvent) => {
     e.preventDefault();
@@ -79,36 +80,21 @@ export function CreateSeminarForm() {
           ))}
         </select>
       </label>
-      <label>
-        {t("yourName")}{" "}
-        <input
-          data-testid="sem-name"
-          maxLength={INPUT_LIMITS.nameChars}
-          value={form.name}
-          onChange={set("name")}
-        />{" "}
-        <LimitHint tr={{ t, locale }} value={form.name} max={INPUT_LIMITS.nameChars} />
-      </label>
-      <label>
-        {t("exerciseTitle")}{" "}
-        <input
-          data-testid="sem-title"
-          maxLength={INPUT_LIMITS.exerciseTitleChars}
-          value={form.title}
-          onChange={set("title")}
-        />
-      </label>
-      <label>
-        {t("semTables")}{" "}
-        <input
-          type="number"
-          data-testid="sem-tables"
-          min={1}
-          max={INPUT_LIMITS.seminarTables}
-          value={form.tables}
-          onChange={set("tables")}
-        />
-      </label>
+      <TextField testId="sem-name" value={form.name} onChange={setValue("name")} />
+      <TextField
+        label="exerciseTitle"
+        testId="sem-title"
+        value={form.title}
+        onChange={setValue("title")}
+        max={INPUT_LIMITS.exerciseTitleChars}
+      />
+      <NumberField
+        label="semTables"
+        testId="sem-tables"
+        value={form.tables}
+        onChange={setValue("tables")}
+        range={{ min: 1, max: INPUT_LIMITS.seminarTables }}
+      />
       <label>
         {t("semLabels")}{" "}
         <select data-testid="sem-labels" value={form.labels} onChange={set("labels")}>
@@ -145,17 +131,14 @@ export function CreateSeminarForm() {
           <input data-testid="sem-seed-list" value={form.seeds} onChange={set("seeds")} />
         </label>
       </fieldset>
-      <label>
-        {t("timer")}{" "}
-        <input
-          type="number"
-          data-testid="sem-timer"
-          min={INPUT_LIMITS.turnTimerSeconds.min}
-          max={INPUT_LIMITS.turnTimerSeconds.max}
-          value={form.timer}
-          onChange={set("timer")}
-        />
-      </label>
+      <NumberField
+        label="timer"
+        testId="sem-timer"
+        value={form.timer}
+        onChange={setValue("timer")}
+        range={INPUT_LIMITS.turnTimerSeconds}
+        rangeWords="limitSeconds"
+      />
       <label>
         {t("semResolution")}{" "}
         <select data-testid="sem-resolution" value={form.resolution} onChange={set("resolution")}>

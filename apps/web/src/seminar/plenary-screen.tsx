@@ -1,7 +1,7 @@
 "use client";
 import type { ExerciseView, TableRow } from "@chokepoint/api";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useProjectorChoice } from "../console/projector-choice";
 import { useJoinBase } from "../data/join-link";
 import { makeTrpcClient, useTRPC } from "../data/trpc";

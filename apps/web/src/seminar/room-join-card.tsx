@@ -1,5 +1,4 @@
 "use client";
-import { useEffect, useState } from "react";
 import { useJoinBase } from "../data/join-link";
 import { useI18n } from "../i18n/use-i18n";
 import { useQrDataUrl } from "../shared/use-qr-data-url";

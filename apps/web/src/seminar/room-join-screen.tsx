@@ -1,5 +1,4 @@
 "use client";
-import { INPUT_LIMITS } from "@chokepoint/contracts";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
@@ -7,7 +6,7 @@ import { errorText } from "../data/error-text";
 import { saveToken } from "../data/token-store";
 import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
-import { LimitHint } from "../shared/form/limit-hint";
+import { CodeField, TeamSelect, TextField } from "../shared/form/fields";
 import { loadPlace, type RoomPlace, savePlace } from "./seminar-secret";
 
 /**
@@ -16,7 +15,7 @@ import { loadPlace, type RoomPlace, savePlace } from "./seminar-secret";
  * to the same table and team.
  */
 export function RoomJoinScreen({ initialCode = "" }: { initialCode?: string }) {
-  const { t, f, l, locale } = useI18n();
+  const { t, f, l } = useI18n();
   const router = useRouter();
   const trpc = useTRPC();
   const [code, setCode] = useState(initialCode);
@@ -61,17 +60,7 @@ export function RoomJoinScreen({ initialCode = "" }: { initialCode?: string }) {
   return (
     <form className="card" onSubmit={join} data-testid="room-form">
       <h2>{t("semRoomTitle")}</h2>
-      <label>
-        {t("semRoomCode")}{" "}
-        <input
-          data-testid="room-code-input"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          autoCapitalize="characters"
-          autoComplete="off"
-          maxLength={INPUT_LIMITS.joinCodeChars}
-        />
-      </label>
+      <CodeField label="semRoomCode" testId="room-code-input" value={code} onChange={setCode} />
       {options.error && clean.length === 6 ? (
         <p className="error" role="alert" data-testid="room-code-error">
           {errorText(options.error)}
@@ -118,33 +107,9 @@ export function RoomJoinScreen({ initialCode = "" }: { initialCode?: string }) {
       ) : null}
       {room ? (
         <>
-          <label>
-            {t("yourName")}{" "}
-            <input
-              data-testid="room-name"
-              maxLength={INPUT_LIMITS.nameChars}
-              autoComplete="nickname"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />{" "}
-            <LimitHint tr={{ t, locale }} value={name} max={INPUT_LIMITS.nameChars} />
-          </label>
+          <TextField testId="room-name" value={name} onChange={setName} />
           {room.assignment === "pick" ? (
-            <label>
-              {t("team")}
-              <select
-                data-testid="room-team"
-                value={team}
-                onChange={(e) => setTeam(e.target.value)}
-              >
-                <option value="">{t("teamLater")}</option>
-                {room.teams.map((tm) => (
-                  <option key={tm.id} value={tm.id}>
-                    {l(tm.name)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <TeamSelect testId="room-team" teams={room.teams} value={team} onChange={setTeam} />
           ) : null}
         </>
       ) : null}

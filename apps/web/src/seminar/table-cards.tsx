@@ -1,6 +1,5 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { useJoinBase } from "../data/join-link";
 import { useTRPC } from "../data/trpc";
 import { makeTranslator } from "../i18n/translator";

@@ -156,6 +156,8 @@ function measure(model: Model, r: TurnResult, m: HistoryMetric): Measure {
       }
       return { num, den: 1 };
     }
+    case "controller_price_multiple":
+      return { num: r.materials[m.material]?.controllerPriceMultiple ?? 0, den: 1 };
     case "controller_exports":
       return { num: r.materials[m.material]?.controllerExports ?? 0, den: 1 };
     case "home_use":

@@ -27,6 +27,8 @@ export interface EffectContext {
   demandMultiplier: ReadonlyMap<string, number>;
   /** Multiple of normal use wanted by every user of a material, worldwide (`world_demand`). */
   worldDemand: ReadonlyMap<string, number>;
+  /** Multiple of its price-driven production the controlling country can make (`controller_supply`). */
+  controllerFeed: ReadonlyMap<string, number>;
   rampMultiplier: number;
   reexportRules: { event: string; materials: Set<string>; threshold: number; lossRate: number }[];
   /** Home sectors that may take only `leakage` of their claim from `country` (end-user bans, control lists). */
@@ -72,6 +74,7 @@ export function buildEffectContext(
   let priceShock: Map<string, number> | undefined;
   let demandMultiplier: Map<string, number> | undefined;
   let worldDemand: Map<string, number> | undefined;
+  let controllerFeed: Map<string, number> | undefined;
   const ctx = {
     sourceCapacity,
     rampMultiplier: 1,
@@ -189,6 +192,13 @@ export function buildEffectContext(
           multiply(worldDemand, m, e.multiplier);
         }
         break;
+      case "controller_supply":
+        if (e.country === s.controllingCountry)
+          for (const m of e.materials) {
+            controllerFeed ??= new Map();
+            multiply(controllerFeed, m, e.multiplier);
+          }
+        break;
       case "technology_control":
         ctx.rampMultiplier *= e.rampMultiplier;
         break;
@@ -220,6 +230,7 @@ export function buildEffectContext(
     priceShock: priceShock ?? NO_EFFECT,
     demandMultiplier: demandMultiplier ?? NO_EFFECT,
     worldDemand: worldDemand ?? NO_EFFECT,
+    controllerFeed: controllerFeed ?? NO_EFFECT,
   };
 }
 
@@ -354,6 +365,7 @@ export function neutralEffects(s: Scenario): EffectContext {
     priceShock: new Map(),
     demandMultiplier: new Map(),
     worldDemand: new Map(),
+    controllerFeed: new Map(),
     rampMultiplier: 1,
     reexportRules: [],
     endUserRules: [],

@@ -18,6 +18,8 @@ export interface ControllerTurn {
   normalExports: number;
   /** Its industry wants this multiple of its normal use this turn (`world_demand`); production stays at normal. */
   cycle: number;
+  /** Its production runs at this multiple of what its price calls forth (`controller_supply`: ore feed lost). */
+  feed: number;
   /** Tonnes it exported this turn (to home and the rest of the world). */
   exports: number;
   /** Announced export measures (0..1), and those its traders saw last turn. */
@@ -69,7 +71,7 @@ export function clearControllerMarket(
   const multiple = t.price / t.base;
   const used = t.normalUse * t.cycle * (multiple > 0 ? multiple ** -t.demandElasticity : 1);
   const supplyBefore = ms.controllerSupply ?? 1;
-  const produced = (t.normalUse + t.normalExports) * supplyBefore;
+  const produced = (t.normalUse + t.normalExports) * supplyBefore * t.feed;
   const stock = Math.max(0, ms.controllerStock + produced - t.exports - used);
   const hoardDamp =
     cm.hoardPriceElasticity > 0 && multiple > 1 ? multiple ** -cm.hoardPriceElasticity : 1;

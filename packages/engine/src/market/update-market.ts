@@ -90,6 +90,7 @@ export function updateMarket(
         turnDays: model.turnDays,
         normalUse: controllerNormalUse(model.normalUse.get(m.id) ?? 0, mp),
         cycle: ctx.worldDemand.get(m.id) ?? 1,
+        feed: ctx.controllerFeed.get(m.id) ?? 1,
         normalExports: model.controllerNormalExports.get(m.id) ?? 0,
         exports: f?.controllerExports ?? 0,
         measures: ctx.restriction.get(m.id) ?? 0,

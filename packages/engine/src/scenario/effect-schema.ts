@@ -105,6 +105,18 @@ export const EventEffect = z.discriminatedUnion("kind", [
     multiplier: z.number().min(0).max(10),
   }),
   z.strictObject({
+    kind: z.literal("controller_supply"),
+    /**
+     * The controlling country's own production of these materials runs at this multiple of
+     * what its price calls forth while the event is in force: ore feed lost (a foreign mine
+     * stops shipping concentrate to it, a neighbour's mines close), a production quota cut.
+     * Its domestic market tightens first; the export price follows while the markets are one.
+     */
+    country: CountryCode,
+    materials: z.array(Id).min(1),
+    multiplier: z.number().min(0).max(3),
+  }),
+  z.strictObject({
     kind: z.literal("technology_control"),
     country: CountryCode,
     /** Diversification projects ramp this much slower while it is active (0.5 = half speed). */

@@ -21,6 +21,11 @@ export const HistoryMetric = z.discriminatedUnion("kind", [
     materials: z.array(Id).min(1),
     from: CountryCode.optional(),
   }),
+  /**
+   * The controlling country's domestic price against the base price: China's own market, which
+   * can run a bubble of its own or stay calm while prices abroad spike.
+   */
+  z.strictObject({ kind: z.literal("controller_price_multiple"), material: Id }),
   /** The controlling country's exports to the whole world (home and the rest). */
   z.strictObject({ kind: z.literal("controller_exports"), material: Id }),
   /** Home's use of a material: what home sectors and home plants consumed. */

@@ -10,10 +10,13 @@ export type MoneyUnits = Pick<Scenario["units"], "money" | "moneyAlso">;
  */
 export function moneyText(
   units: MoneyUnits,
-  value: number,
+  amount: number,
   locale: "ja" | "en",
   digits = 0,
 ): string {
+  // Floating-point dust (a sum of 1 − 0.9999999999999998 terms) is not money: below a
+  // millionth of the unit it reads "0", not "0.0000000000002".
+  const value = Math.abs(amount) < 1e-6 ? 0 : amount;
   const nf = figures(locale, digits);
   const main = `${nf(value)} ${units.money[locale]}`;
   const also = units.moneyAlso;

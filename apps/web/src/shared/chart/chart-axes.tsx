@@ -86,7 +86,9 @@ export function TurnAxis({
             key={l}
             x={x(i)}
             y={frame.H - 8}
-            textAnchor="middle"
+            // The right margin is narrower than half a label: the last one ends at its tick
+            // instead of centring on it, so "2011-Q1" is not cut to "2011-Q".
+            textAnchor={i === labels.length - 1 && labels.length > 1 ? "end" : "middle"}
             fontSize={10}
             fontWeight={i === emphasised ? 700 : 400}
           >
