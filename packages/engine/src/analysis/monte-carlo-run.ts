@@ -10,9 +10,10 @@ export type OnTurn = (result: TurnResult, t: number) => void;
 
 /**
  * One Monte Carlo run of a plan: the same events, in the same order, as runPlan, so every
- * state and result is the same; but each result goes to `onTurn` at once and the run keeps
- * only the latest (the one the next turn reads), so results die young instead of piling up
- * for the garbage collector to promote. Returns the number of refused decisions.
+ * state is the same; but each result goes to `onTurn` at once and the run keeps only the
+ * latest (the one the next turn reads), so results die young instead of piling up for the
+ * garbage collector to promote. Results are lean (resolveTurn's "lean": no team dependency
+ * figures, which no band reads). Returns the number of refused decisions.
  */
 export function foldPlan(
   model: Model,
@@ -34,7 +35,7 @@ export function foldPlan(
       if (r.ok) state = r.state;
       else refused++;
     }
-    const r = applyEvent(model, state, { type: "turn_resolved", turn }, true);
+    const r = applyEvent(model, state, { type: "turn_resolved", turn }, "lean");
     if (!r.ok) throw new Error(`turn ${turn} failed to resolve: ${r.error.message}`);
     state = r.state;
     onTurn(keepLatest(state), turn);
@@ -58,7 +59,7 @@ export function foldLog(
   let resolved = 0;
   for (const e of events) {
     // This fold made the results list and never reads an earlier state.
-    const r = applyEvent(model, state, e, true);
+    const r = applyEvent(model, state, e, "lean");
     if (!r.ok) {
       refused++;
       continue;
