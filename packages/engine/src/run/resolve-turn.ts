@@ -33,8 +33,9 @@ import { teamOutcomes } from "./team-outcomes.ts";
  * (runPlan's fold, where no earlier state is ever read): the turn's result is appended to
  * that array instead of copying it, which saves copying a growing list every turn.
  * `"lean"`: the same, for Monte Carlo's fold, whose results are read only for prices,
- * flows, sectors and spending: teams' dependency figures are left at 0 (see leanTeams). The
- * next state is the same either way.
+ * tonnes by country, sectors' output and losses, and spending: no causes, no tonnes by
+ * source, dependency figures left at 0 (flowMaterials' `lean`, leanTeams). The next state,
+ * and every number a band reads, is the same either way.
  */
 export function resolveTurn(
   model: Model,
@@ -95,6 +96,7 @@ export function resolveTurn(
     orders,
     market: state.market,
     location: state.location,
+    lean: ownsResults === "lean",
   });
 
   // Copy-on-write: records are copied only when this turn changes them.
