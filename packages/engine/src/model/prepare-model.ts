@@ -40,11 +40,16 @@ export function prepareModel(
   for (const sec of s.sectors)
     for (const mat of Object.keys(sec.demand)) usedBy.get(mat)?.push(sec);
   const scheduled = new Map<number, ScenarioEvent[]>();
-  for (const e of s.events) {
-    if (!e.at) continue;
-    const idx = turnIndexOf(s.calendar, e.at) ?? -1;
+  // A sample's events sit where the nominal ones do: their turns are read once per scenario.
+  const turnOf =
+    same && s.calendar === scenario.calendar
+      ? eventTurns(scenario)
+      : s.events.map((e) => (e.at ? (turnIndexOf(s.calendar, e.at) ?? -1) : -1));
+  s.events.forEach((e, k) => {
+    if (!e.at) return;
+    const idx = turnOf[k] ?? -1;
     scheduled.set(idx, [...(scheduled.get(idx) ?? []), e]);
-  }
+  });
   const marketParams = new Map(s.materials.map((m) => [m.id, m.market ?? DEFAULT_MARKET]));
   const model: Model = {
     market: marketParams,
@@ -206,6 +211,18 @@ export function prepareModel(
   model.preShock = preShockOf(model, undisturbed, basePrices);
   return model;
 }
+
+/** The turn index of each of the scenario's events with a date, by position (-1 without one). */
+function eventTurns(scenario: Scenario): readonly number[] {
+  let turns = EVENT_TURNS.get(scenario);
+  if (!turns) {
+    turns = scenario.events.map((e) => (e.at ? (turnIndexOf(scenario.calendar, e.at) ?? -1) : -1));
+    EVENT_TURNS.set(scenario, turns);
+  }
+  return turns;
+}
+
+const EVENT_TURNS = new WeakMap<Scenario, readonly number[]>();
 
 /** Materials upstream first (by depth in the chain), ties by id. */
 function chainOrder(list: readonly Material[], byId: ReadonlyMap<string, Material>): Material[] {
