@@ -18,6 +18,7 @@ import {
   runPlan,
 } from "../src/index.ts";
 import { CORE, corePlan, coreScenario } from "./core-model.ts";
+import { comparePeer } from "./monte-carlo-peer.ts";
 import { buildSimulationCore, runSimulationCore, simulateCore } from "./simulation-core-model.ts";
 
 const dir = join(import.meta.dirname, "../../../scenarios/rare-earth-2010");
@@ -74,6 +75,11 @@ if (!coreOnly) {
   console.log(
     `Monte Carlo: ${runs} runs of rare-earth-2010 in ${mcSeconds.toFixed(3)} s (median of 3 batches: ${batches.map((x) => x.toFixed(3)).join(", ")} s) = ${fmt(runs / mcSeconds)} runs/s (target < 0.5 s: ${mcSeconds < 0.5 ? "met" : "NOT met"})`,
   );
+
+  // Optional peer (`--peer <module>`): the same batches beside another build of the engine.
+  const peerAt = process.argv.indexOf("--peer");
+  const peerPath = peerAt > 0 ? process.argv[peerAt + 1] : undefined;
+  if (peerPath) await comparePeer(peerPath, runs);
 
   // The core comparison runs in a fresh process, so neither engine inherits JIT state (inline
   // caches shaped by the 2010 scenario above) from the other benchmarks.

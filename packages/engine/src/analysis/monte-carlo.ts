@@ -1,12 +1,11 @@
 import type { EngineEvent } from "../events/engine-event.ts";
 import type { Model } from "../model/model.ts";
 import { prepareModel } from "../model/prepare-model.ts";
-import type { EngineState } from "../model/state.ts";
-import { applyEvent } from "../run/apply-event.ts";
-import { initialState, sampleParameters } from "../run/initial-state.ts";
-import { type Plan, runPlan } from "../run/run-plan.ts";
+import { sampleParameters } from "../run/initial-state.ts";
+import type { Plan } from "../run/run-plan.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
-import { turnMetrics } from "./turn-metrics.ts";
+import { foldLog, foldPlan, type OnTurn } from "./monte-carlo-run.ts";
+import { type CoreMetrics, coreMetrics } from "./turn-metrics.ts";
 
 export interface Band {
   p5: number;
@@ -60,10 +59,9 @@ export function monteCarlo(
   plan: Plan,
   opts: MonteCarloOptions,
 ): MonteCarloResult {
-  return collect(scenario, opts, (model, seed, params) => {
-    const run = runPlan(model, seed, plan, params);
-    return { state: run.state, refused: run.refused.length };
-  });
+  return collect(scenario, opts, (model, seed, params, onTurn) =>
+    foldPlan(model, seed, plan, params, onTurn),
+  );
 }
 
 /**
@@ -78,27 +76,15 @@ export function monteCarloLog(
   events: readonly EngineEvent[],
   opts: MonteCarloOptions,
 ): MonteCarloResult {
-  return collect(scenario, opts, (model, seed, params) => {
-    let state = initialState(model, seed, params);
-    let refused = 0;
-    for (const e of events) {
-      // This fold made the results list and never reads an earlier state.
-      const r = applyEvent(model, state, e, true);
-      if (r.ok) state = r.state;
-      else refused++;
-    }
-    return { state, refused };
-  });
+  return collect(scenario, opts, (model, seed, params, onTurn) =>
+    foldLog(model, seed, events, params, onTurn),
+  );
 }
 
 function collect(
   scenario: Scenario,
   opts: MonteCarloOptions,
-  runOne: (
-    model: Model,
-    seed: number,
-    params: Record<string, number>,
-  ) => { state: EngineState; refused: number },
+  runOne: (model: Model, seed: number, params: Record<string, number>, onTurn: OnTurn) => number,
 ): MonteCarloResult {
   if (!Number.isInteger(opts.runs) || opts.runs < 1)
     throw new Error(`runs must be a positive integer, got ${opts.runs}`);
@@ -110,41 +96,45 @@ function collect(
     spend: makeMatrix(T, opts.runs),
     controlledShare: makeMatrix(T, opts.runs),
   };
-  const prices = new Map(mats.map((m) => [m, makeMatrix(T, opts.runs)]));
+  // By material position in `mats`, then turn (arrays, not Maps: read every turn of every run).
+  const prices = mats.map(() => makeMatrix(T, opts.runs));
   const totals = {
     valueAddedLost: new Float64Array(opts.runs),
     spend: new Float64Array(opts.runs),
     peakShortfallShare: new Float64Array(opts.runs),
   };
-  const peaks = new Map(mats.map((m) => [m, new Float64Array(opts.runs)]));
+  const peaks = mats.map(() => new Float64Array(opts.runs));
   let refused = 0;
   const nominal = scenario.uncertainty.length ? undefined : prepareModel(scenario);
   // Sampled models reuse the nominal calibration when their parameters allow it.
   const base = nominal ?? prepareModel(scenario);
   const labels: string[] = [];
-  for (let i = 0; i < opts.runs; i++) {
+  const m: CoreMetrics = { shortfallShare: 0, valueAddedLost: 0, spend: 0, controlledShare: 0 };
+  let i = 0;
+  let model = base;
+  // Each turn's result is summarised as soon as it is made; the run keeps none of them.
+  const onTurn: OnTurn = (r, t) => {
+    coreMetrics(model, r, m);
+    labels[t] = r.label;
+    (series.shortfallShare[t] as Float64Array)[i] = m.shortfallShare;
+    (series.valueAddedLost[t] as Float64Array)[i] = m.valueAddedLost;
+    (series.spend[t] as Float64Array)[i] = m.spend;
+    (series.controlledShare[t] as Float64Array)[i] = m.controlledShare;
+    for (let j = 0; j < mats.length; j++) {
+      const p = r.priceMultiples[mats[j] as string] ?? 0;
+      ((prices[j] as Float64Array[])[t] as Float64Array)[i] = p;
+      const peak = peaks[j] as Float64Array;
+      if (p > (peak[i] ?? 0)) peak[i] = p;
+    }
+    totals.valueAddedLost[i] = (totals.valueAddedLost[i] ?? 0) + m.valueAddedLost;
+    totals.spend[i] = (totals.spend[i] ?? 0) + m.spend;
+    totals.peakShortfallShare[i] = Math.max(totals.peakShortfallShare[i] ?? 0, m.shortfallShare);
+  };
+  for (; i < opts.runs; i++) {
     const seed = opts.baseSeed + i;
     const params = scenario.uncertainty.length ? sampleParameters(scenario, seed) : {};
-    const model = nominal ?? prepareModel(scenario, params, base);
-    const run = runOne(model, seed, params);
-    refused += run.refused;
-    run.state.results.forEach((r, t) => {
-      const m = turnMetrics(model, r);
-      labels[t] = r.label;
-      (series.shortfallShare[t] as Float64Array)[i] = m.shortfallShare;
-      (series.valueAddedLost[t] as Float64Array)[i] = m.valueAddedLost;
-      (series.spend[t] as Float64Array)[i] = m.spend;
-      (series.controlledShare[t] as Float64Array)[i] = m.controlledShare;
-      for (const mat of mats) {
-        const p = m.priceMultiple[mat] ?? 0;
-        ((prices.get(mat) as Float64Array[])[t] as Float64Array)[i] = p;
-        const peak = peaks.get(mat) as Float64Array;
-        if (p > (peak[i] ?? 0)) peak[i] = p;
-      }
-      totals.valueAddedLost[i] = (totals.valueAddedLost[i] ?? 0) + m.valueAddedLost;
-      totals.spend[i] = (totals.spend[i] ?? 0) + m.spend;
-      totals.peakShortfallShare[i] = Math.max(totals.peakShortfallShare[i] ?? 0, m.shortfallShare);
-    });
+    model = nominal ?? prepareModel(scenario, params, base);
+    refused += runOne(model, seed, params, onTurn);
     opts.onProgress?.(i + 1, opts.runs);
   }
   const played = labels.length;
@@ -158,7 +148,7 @@ function collect(
       spend: band(series.spend[t] as Float64Array),
       controlledShare: band(series.controlledShare[t] as Float64Array),
       priceMultiple: Object.fromEntries(
-        mats.map((mat) => [mat, band((prices.get(mat) as Float64Array[])[t] as Float64Array)]),
+        mats.map((mat, j) => [mat, band((prices[j] as Float64Array[])[t] as Float64Array)]),
       ),
     })),
     totals: {
@@ -166,7 +156,7 @@ function collect(
       spend: band(totals.spend),
       peakShortfallShare: band(totals.peakShortfallShare),
       peakPriceMultiple: Object.fromEntries(
-        mats.map((mat) => [mat, band(peaks.get(mat) as Float64Array)]),
+        mats.map((mat, j) => [mat, band(peaks[j] as Float64Array)]),
       ),
     },
     refusedDecisions: refused,

@@ -22,34 +22,17 @@ export interface TurnMetrics {
 }
 
 export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
-  let weighted = 0;
-  let fromController = 0;
-  let imported = 0;
-  const s = model.scenario;
-  const weights = importWeights(model);
-  for (let i = 0; i < model.materialOrder.length; i++) {
-    const m = model.materialOrder[i] as (typeof model.materialOrder)[number];
-    const f = r.materials[m.id];
-    if (!f) continue;
-    const w = weights[i] as number;
-    fromController += (f.byCountry[s.controllingCountry] ?? 0) * w;
-    imported += (f.received - (f.byCountry[s.home] ?? 0)) * w;
-  }
-  let va = 0;
+  const core = coreMetrics(model, r, {
+    shortfallShare: 0,
+    valueAddedLost: 0,
+    spend: 0,
+    controlledShare: 0,
+  });
   let extra = 0;
-  let normalVa = 0;
-  let lostToShortfall = 0;
   for (const sec of model.sectors) {
     const o = r.sectors[sec.id];
-    if (!o) continue;
-    va += o.valueAddedLost;
-    extra += o.extraInputCost;
-    normalVa += sec.valueAdded.value;
-    lostToShortfall += sec.valueAdded.value * (1 - o.output);
+    if (o) extra += o.extraInputCost;
   }
-  weighted = normalVa > 0 ? lostToShortfall / normalVa : 0;
-  let spend = 0;
-  for (const id in r.teams) spend += r.teams[id]?.spent ?? 0;
   let stock = 0;
   let oxide: number | null = 0;
   let value = 0;
@@ -64,15 +47,60 @@ export function turnMetrics(model: Model, r: TurnResult): TurnMetrics {
   }
   return {
     priceMultiple: r.priceMultiples,
-    shortfallShare: weighted,
-    valueAddedLost: va,
+    shortfallShare: core.shortfallShare,
+    valueAddedLost: core.valueAddedLost,
     extraInputCost: extra,
-    spend,
-    controlledShare: imported > 0 ? fromController / imported : 0,
+    spend: core.spend,
+    controlledShare: core.controlledShare,
     stockpileTonnes: stock,
     stockpileOxideTonnes: oxide,
     stockpileValue: value,
   };
+}
+
+/** The four figures Monte Carlo bands every turn of every run (a subset of TurnMetrics). */
+export interface CoreMetrics {
+  shortfallShare: number;
+  valueAddedLost: number;
+  spend: number;
+  controlledShare: number;
+}
+
+/**
+ * Writes a turn's core figures into `out` and returns it: Monte Carlo passes one scratch
+ * object for all its turns (no allocation, no stockpile valuation it never reads). turnMetrics
+ * uses it too, so both compute each figure the same way, in the same order of operations.
+ */
+export function coreMetrics(model: Model, r: TurnResult, out: CoreMetrics): CoreMetrics {
+  let fromController = 0;
+  let imported = 0;
+  const s = model.scenario;
+  const weights = importWeights(model);
+  for (let i = 0; i < model.materialOrder.length; i++) {
+    const m = model.materialOrder[i] as (typeof model.materialOrder)[number];
+    const f = r.materials[m.id];
+    if (!f) continue;
+    const w = weights[i] as number;
+    fromController += (f.byCountry[s.controllingCountry] ?? 0) * w;
+    imported += (f.received - (f.byCountry[s.home] ?? 0)) * w;
+  }
+  let va = 0;
+  let normalVa = 0;
+  let lostToShortfall = 0;
+  for (const sec of model.sectors) {
+    const o = r.sectors[sec.id];
+    if (!o) continue;
+    va += o.valueAddedLost;
+    normalVa += sec.valueAdded.value;
+    lostToShortfall += sec.valueAdded.value * (1 - o.output);
+  }
+  let spend = 0;
+  for (const id in r.teams) spend += r.teams[id]?.spent ?? 0;
+  out.shortfallShare = normalVa > 0 ? lostToShortfall / normalVa : 0;
+  out.valueAddedLost = va;
+  out.spend = spend;
+  out.controlledShare = imported > 0 ? fromController / imported : 0;
+  return out;
 }
 
 /**

@@ -47,6 +47,11 @@ export interface TurnMarketInputs {
    * rest of the world is left out; `live` (default): every buyer behaves.
    */
   mode?: "live" | "undisturbed";
+  /**
+   * Monte Carlo's lean turns: no causes, no tonnes by source, no per-material dependency
+   * figures (none feeds the next state or a band). Every number that does is the same.
+   */
+  lean?: boolean;
 }
 
 export interface FlowResult {
@@ -70,6 +75,8 @@ export interface FlowResult {
   plantOutput: ReadonlyMap<string, number>;
   plantShortage: ReadonlyMap<string, number>;
   fills: OrderFill[];
+  /** Made for a lean turn (TurnMarketInputs.lean): flows carry no causes. */
+  lean: boolean;
 }
 
 /** One material's world position this turn (home plus the rest of the world). */
@@ -110,6 +117,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
   const market = t.market ?? model.initialMarket;
   const location = t.location ?? model.initialLocation;
   const steady = t.mode === "undisturbed";
+  const lean = t.lean === true;
   const rowActive = !steady;
   const s = model.scenario;
   const extra = leverSuppliers(model, projects, prices);
@@ -133,11 +141,18 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
         t.turn ?? Number.POSITIVE_INFINITY,
       );
       factor = red.factor;
-      sectorCauses ??= new Map();
-      const causes = sectorCauses.get(sector.id) ?? [];
-      for (const l of red.levers)
-        causes.push({ kind: "lever", id: l.id, team: l.team, amount: tonnes * mult * l.reduction });
-      sectorCauses.set(sector.id, causes);
+      if (!lean) {
+        sectorCauses ??= new Map();
+        const causes = sectorCauses.get(sector.id) ?? [];
+        for (const l of red.levers)
+          causes.push({
+            kind: "lever",
+            id: l.id,
+            team: l.team,
+            amount: tonnes * mult * l.reduction,
+          });
+        sectorCauses.set(sector.id, causes);
+      }
     }
     pairClaimed[k] = tonnes * mult * factor * longRun;
   }
@@ -251,9 +266,9 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
       : undefined;
     const taken = fillWithRestriction(list, order, restriction);
     if (pool?.deferred) pool = settleAfterHome(pool, taken);
-    const bySource: Record<string, number> = {};
+    const bySource: Record<string, number> = lean ? NO_SOURCES : {};
     const byCountry: Record<string, number> = {};
-    const causes: Cause[] = [];
+    const causes: Cause[] = lean ? NO_CAUSES : [];
     let received = 0;
     let imports = 0;
     let projectSpare = 0;
@@ -270,7 +285,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
         projectSpare += Math.max(0, whole - t);
       }
       if (t <= 0) continue;
-      bySource[sup.id] = t;
+      if (!lean) bySource[sup.id] = t;
       byCountry[sup.country] = (byCountry[sup.country] ?? 0) + t;
       received += t;
       if (sup.kind === "domestic") {
@@ -280,11 +295,12 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
       if (sup.kind === "lever") {
         leverTaken ??= new Map();
         leverTaken.set(sup.id, { supplier: sup, tonnes: t });
-        causes.push({ kind: "lever", id: sup.lever ?? sup.id, team: sup.team, amount: t });
+        if (!lean)
+          causes.push({ kind: "lever", id: sup.lever ?? sup.id, team: sup.team, amount: t });
       }
     }
     // Events behind the import channels' capacity and any ban on home.
-    for (let j = 0; j < link.sources.length; j++) {
+    for (let j = 0; j < link.sources.length && !lean; j++) {
       const id = (link.sources[j] as SupplySource).id;
       const cut = ctx.sourceCapacity.get(id)?.causes;
       if (cut) for (let q = 0; q < cut.length; q++) causes.push(cut[q] as Cause);
@@ -303,7 +319,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
       stockDelta ??= new Map();
       stockDelta.set(lever, (stockDelta.get(lever) ?? 0) - t);
       fills.push({ lever, team: st.team, op: "release", ordered: asked, filled: t });
-      if (t > 0) causes.push({ kind: "lever", id: lever, team: st.team, amount: t });
+      if (t > 0 && !lean) causes.push({ kind: "lever", id: lever, team: st.team, amount: t });
     }
 
     // Working stock bridges short deliveries down to the plants' minimum.
@@ -337,7 +353,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
       claimed += c.tonnes;
       if (c.kind === "sector") {
         pairReceived[c.pair] = got;
-        if (restriction && got < c.tonnes - 1e-9) {
+        if (restriction && !lean && got < c.tonnes - 1e-9) {
           const why = restrictionCauses(restriction, c.id, c.tonnes - got);
           if (why.length) {
             sectorCauses ??= new Map();
@@ -360,7 +376,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
         });
         bought += got;
         // A purchase for stock takes tonnes off the market (a cause with a minus sign).
-        if (got > 0)
+        if (got > 0 && !lean)
           causes.push({ kind: "lever", id: c.id, team: stockpiles[c.id]?.team, amount: -got });
       }
     }
@@ -375,9 +391,9 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
         ? Math.max(0, (desiredAt[mi] ?? 0) - (use * mp.coverDays) / model.turnDays) /
           mp.stockAdjustTurns
         : 0;
-    if (fearOrders > 1e-9)
+    if (fearOrders > 1e-9 && !lean)
       causes.push({ kind: "parameter", id: "precautionary_buying", amount: -fearOrders });
-    if (Math.abs(stockStart - stockEnd) > 1e-9)
+    if (Math.abs(stockStart - stockEnd) > 1e-9 && !lean)
       causes.push({ kind: "parameter", id: "working_stock", amount: stockStart - stockEnd });
     const usedHome = toSectors + toDownstream;
     const row = rowActive
@@ -424,8 +440,8 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
       toDownstream,
       toSectors,
       shortfall: Math.max(0, claimed - toSectors - toDownstream - bought),
-      controlledShare: importShare(byCountry, received, s.home, s.controllingCountry),
-      hhi: hhi(byCountry, received),
+      controlledShare: lean ? 0 : importShare(byCountry, received, s.home, s.controllingCountry),
+      hhi: lean ? 0 : hhi(byCountry, received),
       tightness: 0,
       causes,
     };
@@ -443,8 +459,13 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     plantOutput: plantOutput ?? NO_MAP,
     plantShortage: plantShortage ?? NO_MAP,
     fills,
+    lean,
   };
 }
+
+/** Shared by every lean flow (frozen: nothing may write to them). */
+const NO_CAUSES: Cause[] = Object.freeze([]) as unknown as Cause[];
+const NO_SOURCES: Record<string, number> = Object.freeze({}) as Record<string, number>;
 
 const NO_MAP: ReadonlyMap<string, never> = new Map<string, never>();
 

@@ -24,7 +24,8 @@ export function sectorOutcomes(
     let output = 1;
     let extraInputCost = 0;
     const given = flow.sectorCauses.get(sec.id);
-    const causes: Cause[] = given ? [...given] : [];
+    // Lean turns (Monte Carlo) carry no causes: one shared, frozen empty list.
+    const causes: Cause[] = flow.lean ? NO_CAUSES : given ? [...given] : [];
     const pairs = model.pairsBySector[si] as number[];
     for (let j = 0; j < pairs.length; j++) {
       const k = pairs[j] as number;
@@ -35,7 +36,7 @@ export function sectorOutcomes(
       if (claimed > 0) {
         const served = received / claimed;
         if (served < output) output = served;
-        if (served < 1 - 1e-9) addShortCauses(causes, flow.flows[mat]);
+        if (served < 1 - 1e-9 && !flow.lean) addShortCauses(causes, flow.flows[mat]);
       }
       const base = pair.basePrice;
       extraInputCost += received * Math.max(0, (prices[mat] ?? base) - base);
@@ -52,13 +53,14 @@ export function sectorOutcomes(
       if (!exposed) continue;
       const loss = va * output * sec.exportShare * rule.lossRate;
       lost += loss;
-      causes.push({ kind: "event", id: rule.event, amount: -loss });
+      if (!flow.lean) causes.push({ kind: "event", id: rule.event, amount: -loss });
     }
     for (const p of projects) {
       const l = model.levers.get(p.lever);
       if (p.status === "active" && l?.kind === "export_control" && l.sector === sec.id) {
         lost += l.valueAddedLossPerTurn;
-        causes.push({ kind: "lever", id: l.id, team: p.team, amount: -l.valueAddedLossPerTurn });
+        if (!flow.lean)
+          causes.push({ kind: "lever", id: l.id, team: p.team, amount: -l.valueAddedLossPerTurn });
       }
     }
     const shortfallShare = 1 - output;
@@ -82,3 +84,5 @@ function addShortCauses(into: Cause[], flow: MaterialFlow | undefined): void {
     if (c.kind === "event" || c.kind === "lever") into.push(c);
   }
 }
+
+const NO_CAUSES: Cause[] = Object.freeze([]) as unknown as Cause[];

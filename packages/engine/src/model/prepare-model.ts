@@ -25,12 +25,13 @@ export function prepareModel(
   nominal?: Model,
 ): Model {
   const s = Object.keys(params).length ? applyParams(scenario, params) : scenario;
+  // A sample changes numbers only, never ids or the chain's shape: what depends on ids alone
+  // is taken from the nominal model (Monte Carlo prepares one model per run).
+  const same = nominal?.scenario === scenario ? nominal : undefined;
   const materials = new Map(s.materials.map((m) => [m.id, m]));
-  const depth = (m: Material): number =>
-    m.input ? 1 + depth(materials.get(m.input.material) as Material) : 0;
-  const materialOrder = [...s.materials].sort(
-    (a, b) => depth(a) - depth(b) || a.id.localeCompare(b.id),
-  );
+  const materialOrder = same
+    ? same.materialOrder.map((m) => materials.get(m.id) as Material)
+    : chainOrder(s.materials, materials);
   const sourcesByMaterial = new Map<string, SupplySource[]>(s.materials.map((m) => [m.id, []]));
   for (const src of s.sources) sourcesByMaterial.get(src.material)?.push(src);
   const madeFrom = new Map<string, Material[]>(s.materials.map((m) => [m.id, []]));
@@ -39,15 +40,20 @@ export function prepareModel(
   for (const sec of s.sectors)
     for (const mat of Object.keys(sec.demand)) usedBy.get(mat)?.push(sec);
   const scheduled = new Map<number, ScenarioEvent[]>();
-  for (const e of s.events) {
-    if (!e.at) continue;
-    const idx = turnIndexOf(s.calendar, e.at) ?? -1;
+  // A sample's events sit where the nominal ones do: their turns are read once per scenario.
+  const turnOf =
+    same && s.calendar === scenario.calendar
+      ? eventTurns(scenario)
+      : s.events.map((e) => (e.at ? (turnIndexOf(s.calendar, e.at) ?? -1) : -1));
+  s.events.forEach((e, k) => {
+    if (!e.at) return;
+    const idx = turnOf[k] ?? -1;
     scheduled.set(idx, [...(scheduled.get(idx) ?? []), e]);
-  }
+  });
   const marketParams = new Map(s.materials.map((m) => [m.id, m.market ?? DEFAULT_MARKET]));
   const model: Model = {
     market: marketParams,
-    orderIndex: new Map(materialOrder.map((m, i) => [m.id, i])),
+    orderIndex: same ? same.orderIndex : new Map(materialOrder.map((m, i) => [m.id, i])),
     heldAtCost: s.levers.filter(
       (l): l is Extract<LeverDefinition, { kind: "stockpile" }> =>
         l.kind === "stockpile" && l.holdingCostPerTonne > 0,
@@ -78,8 +84,13 @@ export function prepareModel(
     usedBy,
     inputPriority: new Map(),
     teamMaterials: new Map(),
-    sectorMaterials: new Set(s.sectors.flatMap((sec) => Object.keys(sec.demand))),
-    labels: Array.from({ length: s.calendar.turns }, (_, i) => turnLabel(s.calendar, i)),
+    sectorMaterials: same
+      ? same.sectorMaterials
+      : new Set(s.sectors.flatMap((sec) => Object.keys(sec.demand))),
+    labels:
+      same && s.calendar === same.scenario.calendar
+        ? same.labels
+        : Array.from({ length: s.calendar.turns }, (_, i) => turnLabel(s.calendar, i)),
     hasDomestic: new Set(s.sources.filter((src) => src.domestic).map((src) => src.material)),
     demandPairs: [],
     pairsByMaterial: new Map(s.materials.map((m) => [m.id, []])),
@@ -113,18 +124,20 @@ export function prepareModel(
     for (const d of madeFrom.get(m.id) ?? []) p = Math.max(p, model.inputPriority.get(d.id) ?? 0);
     model.inputPriority.set(m.id, p);
   }
+  if (same) model.teamMaterials = same.teamMaterials;
   const sharedLists = new Map<string, string[]>();
-  for (const t of s.teams) {
-    const own = s.sectors
-      .filter((sec) => t.sectors.includes(sec.id))
-      .flatMap((sec) => Object.keys(sec.demand));
-    const list = [...new Set(own.length ? own : model.sectorMaterials)];
-    // Equal lists are one array, so per-turn dependency figures are computed once per list.
-    const key = list.join("\u0000");
-    const same = sharedLists.get(key) ?? list;
-    sharedLists.set(key, same);
-    model.teamMaterials.set(t.id, same);
-  }
+  if (!same)
+    for (const t of s.teams) {
+      const own = s.sectors
+        .filter((sec) => t.sectors.includes(sec.id))
+        .flatMap((sec) => Object.keys(sec.demand));
+      const list = [...new Set(own.length ? own : model.sectorMaterials)];
+      // Equal lists are one array, so per-turn dependency figures are computed once per list.
+      const key = list.join("\u0000");
+      const shared = sharedLists.get(key) ?? list;
+      sharedLists.set(key, shared);
+      model.teamMaterials.set(t.id, shared);
+    }
   if (nominal && onlyDynamic(scenario, params)) {
     // The sampled parameters cannot change an undisturbed turn: reuse the nominal calibration.
     model.normalUse = nominal.normalUse;
@@ -199,6 +212,25 @@ export function prepareModel(
   return model;
 }
 
+/** The turn index of each of the scenario's events with a date, by position (-1 without one). */
+function eventTurns(scenario: Scenario): readonly number[] {
+  let turns = EVENT_TURNS.get(scenario);
+  if (!turns) {
+    turns = scenario.events.map((e) => (e.at ? (turnIndexOf(scenario.calendar, e.at) ?? -1) : -1));
+    EVENT_TURNS.set(scenario, turns);
+  }
+  return turns;
+}
+
+const EVENT_TURNS = new WeakMap<Scenario, readonly number[]>();
+
+/** Materials upstream first (by depth in the chain), ties by id. */
+function chainOrder(list: readonly Material[], byId: ReadonlyMap<string, Material>): Material[] {
+  const depth = (m: Material): number =>
+    m.input ? 1 + depth(byId.get(m.input.material) as Material) : 0;
+  return [...list].sort((a, b) => depth(a) - depth(b) || a.id.localeCompare(b.id));
+}
+
 function preShockOf(
   model: Model,
   undisturbed: FlowResult,
@@ -230,13 +262,27 @@ const DYNAMIC_MARKET =
 
 /** True if every sampled parameter only acts through events, levers or market dynamics. */
 function onlyDynamic(scenario: Scenario, params: Readonly<Record<string, number>>): boolean {
-  for (const u of scenario.uncertainty) {
-    if (params[u.id] === undefined) continue;
-    if (/^(events|injects|levers)\./.test(u.path) || DYNAMIC_MARKET.test(u.path)) continue;
-    return false;
-  }
+  const dynamic = dynamicIds(scenario);
+  for (const u of scenario.uncertainty)
+    if (params[u.id] !== undefined && !dynamic.has(u.id)) return false;
   return true;
 }
+
+/** The scenario's uncertain parameters that only act once something moves (cached: read per sample). */
+function dynamicIds(scenario: Scenario): ReadonlySet<string> {
+  let ids = DYNAMIC_IDS.get(scenario);
+  if (!ids) {
+    ids = new Set(
+      scenario.uncertainty
+        .filter((u) => /^(events|injects|levers)\./.test(u.path) || DYNAMIC_MARKET.test(u.path))
+        .map((u) => u.id),
+    );
+    DYNAMIC_IDS.set(scenario, ids);
+  }
+  return ids;
+}
+
+const DYNAMIC_IDS = new WeakMap<Scenario, ReadonlySet<string>>();
 
 function emptyMarket(basePrice: number): MarketState {
   return {

@@ -5,7 +5,7 @@ import type { Model } from "../model/model.ts";
 import type { EngineState } from "../model/state.ts";
 import { checkEventReferences } from "../scenario/check-references.ts";
 import type { EngineError, StepResult } from "./engine-error.ts";
-import { resolveTurn } from "./resolve-turn.ts";
+import { type ResultsMode, resolveTurn } from "./resolve-turn.ts";
 
 const fail = (
   code: EngineError["code"],
@@ -34,7 +34,7 @@ export function applyEvent(
   state: EngineState,
   event: EngineEvent,
   /** Internal to folds that own `state.results` and never read an earlier state (see resolveTurn). */
-  ownsResults = false,
+  ownsResults: ResultsMode = false,
 ): StepResult<EngineState> {
   const turns = model.scenario.calendar.turns;
   if (state.turn >= turns)

@@ -19,6 +19,7 @@ import type {
   FiredEvent,
   OverrideRecord,
   Project,
+  TeamOutcome,
   TurnResult,
 } from "../model/state.ts";
 import { teamOutcomes } from "./team-outcomes.ts";
@@ -31,8 +32,16 @@ import { teamOutcomes } from "./team-outcomes.ts";
  * `ownsResults`: the caller made `state.results` itself and drops `state` once this returns
  * (runPlan's fold, where no earlier state is ever read): the turn's result is appended to
  * that array instead of copying it, which saves copying a growing list every turn.
+ * `"lean"`: the same, for Monte Carlo's fold, whose results are read only for prices,
+ * tonnes by country, sectors' output and losses, and spending: no causes, no tonnes by
+ * source, dependency figures left at 0 (flowMaterials' `lean`, leanTeams). The next state,
+ * and every number a band reads, is the same either way.
  */
-export function resolveTurn(model: Model, state: EngineState, ownsResults = false): EngineState {
+export function resolveTurn(
+  model: Model,
+  state: EngineState,
+  ownsResults: ResultsMode = false,
+): EngineState {
   const s = model.scenario;
   const turn = state.turn;
   const rng = createRng(state.rng);
@@ -87,6 +96,7 @@ export function resolveTurn(model: Model, state: EngineState, ownsResults = fals
     orders,
     market: state.market,
     location: state.location,
+    lean: ownsResults === "lean",
   });
 
   // Copy-on-write: records are copied only when this turn changes them.
@@ -144,7 +154,10 @@ export function resolveTurn(model: Model, state: EngineState, ownsResults = fals
     priceMultiples,
     materials: flow.flows,
     sectors,
-    teams: teamOutcomes(model, flow.flows, ledger.budgets, ledger.spentNow),
+    teams:
+      ownsResults === "lean"
+        ? leanTeams(model, ledger)
+        : teamOutcomes(model, flow.flows, ledger.budgets, ledger.spentNow),
     stockpiles: stockTonnes,
     notes: economics.notes.length ? [...advanced.notes, ...economics.notes] : advanced.notes,
     fills: flow.fills,
@@ -188,6 +201,23 @@ export function resolveTurn(model: Model, state: EngineState, ownsResults = fals
     overrides: state.overrides,
     results,
   };
+}
+
+/** How the caller holds `state.results` (see resolveTurn). */
+export type ResultsMode = boolean | "lean";
+
+/** Teams' spending and budgets without the dependency figures, which no Monte Carlo band reads. */
+function leanTeams(model: Model, ledger: Ledger): Record<string, TeamOutcome> {
+  const out: Record<string, TeamOutcome> = {};
+  for (const team of model.teams.keys())
+    out[team] = {
+      team,
+      spent: ledger.spentNow[team] ?? 0,
+      budgetLeft: ledger.budgets[team] ?? 0,
+      controlledShare: 0,
+      hhi: 0,
+    };
+  return out;
 }
 
 /** Last turn's list of active ids when this turn's is the same (results are immutable: share it). */

@@ -90,29 +90,57 @@ export function withParameters(
   };
   const root = own(scenario as object) as Record<string, unknown>;
   for (const { path, value } of values) {
-    const parts = path.split(".");
-    let node: Record<string, unknown> | unknown[] = root;
-    for (let i = 0; i < parts.length - 1; i++) {
-      const part = parts[i] as string;
-      let child: unknown;
-      let at: string | number;
-      if (Array.isArray(node)) {
-        at = node.findIndex((x) => (x as { id?: string } | undefined)?.id === part);
-        child = at >= 0 ? node[at] : undefined;
-      } else {
-        at = part;
-        child = node[part];
-      }
-      if (!child || typeof child !== "object")
-        return { ok: false, message: `'${parts.slice(0, i + 1).join(".")}' does not exist` };
-      const mine = own(child);
-      (node as Record<string | number, unknown>)[at] = mine;
-      node = mine as Record<string, unknown> | unknown[];
+    const steps = stepsOf(scenario, path);
+    if (typeof steps === "string") return { ok: false, message: steps };
+    let node = root as Record<string | number, unknown>;
+    for (let i = 0; i < steps.length - 1; i++) {
+      const at = steps[i] as string | number;
+      const mine = own(node[at] as object) as Record<string | number, unknown>;
+      node[at] = mine;
+      node = mine;
     }
-    const key = parts[parts.length - 1] as string;
-    if (Array.isArray(node) || typeof node[key] !== "number")
-      return { ok: false, message: `'${path}' is not a number in the scenario` };
-    node[key] = value;
+    node[steps[steps.length - 1] as string] = value;
   }
   return { ok: true, scenario: root as unknown as Scenario };
 }
+
+/**
+ * A path as the keys and list positions that reach its number in `scenario`, or why it
+ * does not. A copy made by withParameters has the same shape (only numbers change), so the
+ * steps found once hold for every sample: cached per scenario and path.
+ */
+function stepsOf(scenario: Scenario, path: string): (string | number)[] | string {
+  let byPath = STEPS.get(scenario);
+  if (!byPath) {
+    byPath = new Map();
+    STEPS.set(scenario, byPath);
+  }
+  const known = byPath.get(path);
+  if (known) return known;
+  const parts = path.split(".");
+  const steps: (string | number)[] = [];
+  let node: unknown = scenario;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i] as string;
+    let child: unknown;
+    if (Array.isArray(node)) {
+      const at = node.findIndex((x) => (x as { id?: string } | undefined)?.id === part);
+      child = at >= 0 ? node[at] : undefined;
+      steps.push(at);
+    } else {
+      child = (node as Record<string, unknown>)[part];
+      steps.push(part);
+    }
+    if (!child || typeof child !== "object")
+      return `'${parts.slice(0, i + 1).join(".")}' does not exist`;
+    node = child;
+  }
+  const key = parts[parts.length - 1] as string;
+  if (Array.isArray(node) || typeof (node as Record<string, unknown>)[key] !== "number")
+    return `'${path}' is not a number in the scenario`;
+  steps.push(key);
+  byPath.set(path, steps);
+  return steps;
+}
+
+const STEPS = new WeakMap<Scenario, Map<string, (string | number)[]>>();
