@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainTurn, prepareModel, type ScenarioInput } from "../src/index.ts";
+import { explainTurn, monteCarlo, prepareModel, type ScenarioInput } from "../src/index.ts";
 import { rationedPosition } from "../src/market/update-market.ts";
 import { tinyScenario } from "./fixture.ts";
 import { at, play } from "./helpers.ts";
@@ -83,5 +83,18 @@ describe("licences ration by quantity", () => {
       )?.text ?? "";
     expect(line("en")).toContain("buyers without a licence cannot buy");
     expect(line("ja")).toContain("許可のない買い手");
+  });
+});
+
+describe("licence rationing in Monte Carlo's lean turns", () => {
+  it("runs where licences bind (lean flows carry no causes to write to) and gives the same price band as full runs", () => {
+    const s = tinyScenario((x) => {
+      x.events = [heldBack("licence", 0.3)];
+    });
+    const mc = monteCarlo(s, new Map(), { runs: 4, baseSeed: 1 });
+    const full = run("licence", 0.3);
+    // The fixture has no sampled parameters: every run is the plain run at its seed.
+    const band = mc.turns.map((t) => t.priceMultiple.oxide?.p50 ?? 0);
+    expect(band[1]).toBeCloseTo(full.results[1]?.priceMultiples.oxide ?? 0, 6);
   });
 });

@@ -149,7 +149,8 @@ export function updateMarket(
     };
     if (f) {
       // The stock the rationed buyers lack, which the price did not bid for: said in the explanation.
-      if (pricedPosition !== position)
+      // Lean (Monte Carlo) flows share one frozen, empty cause list: they get none.
+      if (pricedPosition !== position && !flow.lean)
         f.causes.push({
           kind: "parameter",
           id: "licence_rationing",
