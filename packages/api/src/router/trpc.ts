@@ -98,7 +98,7 @@ class UnexpectedError extends Error {
 }
 
 /** Logs a failure nobody foresaw with a fresh id, and the error the client gets for it. */
-function logUnexpected(path: string, cause: unknown): UnexpectedError {
+export function logUnexpected(path: string, cause: unknown): UnexpectedError {
   const errorId = randomUUID().slice(0, 8);
   console.error(`[error ${errorId}] ${path}:`, cause);
   return new UnexpectedError(errorId);

@@ -9,6 +9,7 @@ import { bearerToken } from "../parse-input.ts";
 import { ReviewService } from "../review/review-service.ts";
 import { SeminarDebriefService } from "../review/seminar-debrief/seminar-debrief-service.ts";
 import { appRouter } from "../router/root.ts";
+import { type Context, logUnexpected } from "../router/trpc.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { SeminarService } from "../seminar/seminar-service.ts";
 import { ExerciseService } from "../service/exercise-service.ts";
@@ -18,6 +19,7 @@ import { FacilitatorPasscode } from "../service/passcode.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
 import type { ClusterAdapter } from "../socket/cluster-adapter.ts";
 import { clientAddress } from "./client-address.ts";
+import { serveStreamed, streamedPath } from "./streamed-queries.ts";
 
 export interface AppServer {
   http: Server;
@@ -73,6 +75,17 @@ export function createAppServer(opts: {
     if (pathOf(req.url) === "/api/trpc/review.importJson") return trpcImport(req, res);
     // A workbook's bytes, the editor's cells or a scenario's YAML: larger than a command.
     if (WORKBOOK_PATHS.has(pathOf(req.url))) return trpcWorkbook(req, res);
+    // Exports and the timeline: answers that grow with the log, written in pieces.
+    const streamed = streamedPath(req);
+    if (streamed) {
+      void serveStreamed(req, res, streamed, contextOf(req))
+        .then((done) => done || trpc(req, res))
+        .catch((e: unknown) => {
+          logUnexpected(streamed, e);
+          res.destroy();
+        });
+      return;
+    }
     if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
     if (req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -102,25 +115,26 @@ export function createAppServer(opts: {
   // passcode throttles, rate limits, the body limits, the Monte Carlo queue) counts each call
   // (one POST of 1,000 joins made 999 guesses; one GET of 60 exports froze the server for 97 s).
   // The web client sends one call per request (`httpLink`).
+  const contextOf = (req: IncomingMessage): Context => ({
+    service,
+    review,
+    library,
+    seminar,
+    seminarDebrief,
+    token: bearerToken(req.headers.authorization),
+    address: clientAddress(req, opts.trustProxy ?? false),
+    joinGuard,
+    passcode,
+    jsonDepth: limits.jsonDepth,
+    publicUrls: opts.publicUrls ?? { configured: null, lan: null },
+  });
   const handler = (maxBodySize: number) =>
     createHTTPHandler({
       router: appRouter,
       basePath: "/api/trpc/",
       allowBatching: false,
       maxBodySize,
-      createContext: ({ req }) => ({
-        service,
-        review,
-        library,
-        seminar,
-        seminarDebrief,
-        token: bearerToken(req.headers.authorization),
-        address: clientAddress(req, opts.trustProxy ?? false),
-        joinGuard,
-        passcode,
-        jsonDepth: limits.jsonDepth,
-        publicUrls: opts.publicUrls ?? { configured: null, lan: null },
-      }),
+      createContext: ({ req }) => contextOf(req),
     });
   const trpc = handler(limits.bodyBytes.default);
   const trpcImport = handler(limits.bodyBytes.import);
