@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getTRPCErrorFromUnknown, getTRPCErrorShape } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { getTRPCErrorFromUnknown } from "@trpc/server";
 import { appRouter } from "../router/root.ts";
 import { type Context, logUnexpected } from "../router/trpc.ts";
 import { writeJson } from "./stream-json.ts";
+import { sendTRPCError } from "./trpc-answers.ts";
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
 
@@ -48,18 +48,7 @@ export async function serveStreamed(
   try {
     data = await call(appRouter.createCaller(ctx), input);
   } catch (e) {
-    const error = getTRPCErrorFromUnknown(e);
-    const shape = getTRPCErrorShape({
-      config: appRouter._def._config,
-      error,
-      type: "query",
-      path,
-      input,
-      ctx,
-    });
-    res
-      .writeHead(getHTTPStatusCodeFromError(error), { "content-type": "application/json" })
-      .end(JSON.stringify({ error: shape }));
+    sendTRPCError(res, path, "query", getTRPCErrorFromUnknown(e), ctx);
     return true;
   }
   res.writeHead(200, { "content-type": "application/json" });
