@@ -58,6 +58,11 @@ export function createAppServer(opts: {
    * Prisma on SQLite too, and an exercise's next command waiting for this one's commit.
    */
   previousWritePath?: boolean;
+  /**
+   * Exports, the timeline and import bodies through tRPC's own handler, as before they were
+   * written in pieces and parsed in a worker (for benchmarks: `bench:long-log` runs both).
+   */
+  previousReadPath?: boolean;
   /** How often unfinished imports and forks are looked for and deleted (default a minute). */
   sweepUnfinishedEveryMs?: number;
 }): AppServer {
@@ -76,7 +81,7 @@ export function createAppServer(opts: {
     // The import's larger limit is for the import alone: the path must be exactly it.
     // Parsed and checked in a worker (an 8 MB body held the loop 240–480 ms in JSON.parse).
     if (pathOf(req.url) === "/api/trpc/review.importJson") {
-      if (req.method !== "POST") return trpcImport(req, res);
+      if (req.method !== "POST" || opts.previousReadPath) return trpcImport(req, res);
       const ctx = contextOf(req);
       void serveImport(req, res, ctx, importParser, limits.bodyBytes.import, limits.jsonDepth);
       return;
@@ -84,7 +89,7 @@ export function createAppServer(opts: {
     // A workbook's bytes, the editor's cells or a scenario's YAML: larger than a command.
     if (WORKBOOK_PATHS.has(pathOf(req.url))) return trpcWorkbook(req, res);
     // Exports and the timeline: answers that grow with the log, written in pieces.
-    const streamed = streamedPath(req);
+    const streamed = opts.previousReadPath ? undefined : streamedPath(req);
     if (streamed) {
       void serveStreamed(req, res, streamed, contextOf(req))
         .then((done) => done || trpc(req, res))
