@@ -16,6 +16,7 @@ import { ExerciseService } from "../service/exercise-service.ts";
 import { JoinGuard } from "../service/join-guard.ts";
 import { MonteCarloPool } from "../service/monte-carlo-pool.ts";
 import { FacilitatorPasscode } from "../service/passcode.ts";
+import { WorkGate } from "../service/work-gate.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
 import type { ClusterAdapter } from "../socket/cluster-adapter.ts";
 import { clientAddress } from "./client-address.ts";
@@ -91,7 +92,7 @@ export function createAppServer(opts: {
     // Exports and the timeline: answers that grow with the log, written in pieces.
     const streamed = opts.previousReadPath ? undefined : streamedPath(req);
     if (streamed) {
-      void serveStreamed(req, res, streamed, contextOf(req))
+      void serveStreamed(req, res, streamed, contextOf(req), streamGate)
         .then((done) => done || trpc(req, res))
         .catch((e: unknown) => {
           logUnexpected(streamed, e);
@@ -152,6 +153,7 @@ export function createAppServer(opts: {
   const trpc = handler(limits.bodyBytes.default);
   const trpcImport = handler(limits.bodyBytes.import);
   const importParser = new ImportParser();
+  const streamGate = new WorkGate(limits.logReads.concurrent, limits.logReads.waiting);
   const trpcWorkbook = handler(limits.bodyBytes.workbook);
   // Half-imports (an import or fork a crash or a dropped request left unfinished) were deleted
   // only at the next start: now every minute, once older than `unfinishedImportMinutes`.

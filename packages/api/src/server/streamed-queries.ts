@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getTRPCErrorFromUnknown } from "@trpc/server";
 import { appRouter } from "../router/root.ts";
-import { type Context, logUnexpected } from "../router/trpc.ts";
+import { asTRPCError, type Context, logUnexpected } from "../router/trpc.ts";
+import type { WorkGate } from "../service/work-gate.ts";
 import { writeJson } from "./stream-json.ts";
 import { sendTRPCError } from "./trpc-answers.ts";
 
@@ -35,6 +35,8 @@ export async function serveStreamed(
   res: ServerResponse,
   path: string,
   ctx: Context,
+  /** Whole-log answers built and written at once (`limits.logReads`). */
+  gate: WorkGate,
 ): Promise<boolean> {
   const raw = new URL(req.url ?? "/", "http://x").searchParams.get("input");
   let input: unknown;
@@ -44,13 +46,27 @@ export async function serveStreamed(
     return false;
   }
   const call = STREAMED[path] as (c: Caller, input: unknown) => Promise<unknown>;
-  let data: unknown;
   try {
-    data = await call(appRouter.createCaller(ctx), input);
+    // The answer is built and written inside the gate: 60 exports written at once held 60
+    // whole exports in memory, and the collector's pauses held the loop for seconds.
+    await gate.run(async () => {
+      let data: unknown;
+      try {
+        data = await call(appRouter.createCaller(ctx), input);
+      } catch (e) {
+        sendTRPCError(res, path, "query", asTRPCError(path, e), ctx);
+        return;
+      }
+      await writeAnswer(res, path, data);
+    });
   } catch (e) {
-    sendTRPCError(res, path, "query", getTRPCErrorFromUnknown(e), ctx);
-    return true;
+    // Refused by the gate (`busy_with_log_reads`) before anything was written.
+    sendTRPCError(res, path, "query", asTRPCError(path, e), ctx);
   }
+  return true;
+}
+
+async function writeAnswer(res: ServerResponse, path: string, data: unknown): Promise<void> {
   res.writeHead(200, { "content-type": "application/json" });
   try {
     res.write('{"result":{');
@@ -65,5 +81,4 @@ export async function serveStreamed(
     logUnexpected(path, e);
     res.destroy();
   }
-  return true;
 }
