@@ -5,6 +5,7 @@ import { clusterAdapter, createAppServer, ScenarioCatalog } from "@chokepoint/ap
 import { DatabaseStartError, databaseUrl, redactUrl, startDatabase } from "@chokepoint/db";
 import next from "next";
 import { serveAarPdf } from "./src/server/aar-pdf";
+import { exportFailed } from "./src/server/export-failed";
 import { PdfRenderer } from "./src/server/pdf-renderer";
 import { serveSeminarDebriefPdf } from "./src/server/seminar-debrief-pdf";
 import { serveTableCardsPdf } from "./src/server/table-cards-pdf";
@@ -43,37 +44,34 @@ const server = createAppServer({
   fallback: (req, res) => {
     if (req.url?.startsWith("/export/aar.pdf")) {
       void serveAarPdf(req, res, server.review, `http://127.0.0.1:${env.port}`, pdfs).catch(
-        (e: unknown) => {
-          console.error("AAR export failed", e);
-          if (!res.headersSent)
-            res
-              .writeHead(500, { "content-type": "text/plain; charset=utf-8" })
-              .end("AAR export failed / AARの書き出しに失敗しました");
-        },
+        (e: unknown) =>
+          exportFailed(res, { en: "AAR export failed", ja: "AARの書き出しに失敗しました" }, e),
       );
       return;
     }
     if (req.url?.startsWith("/export/table-cards.pdf")) {
       void serveTableCardsPdf(req, res, server.seminar, `http://127.0.0.1:${env.port}`, pdfs).catch(
-        (e: unknown) => {
-          console.error("table cards export failed", e);
-          if (!res.headersSent)
-            res
-              .writeHead(500, { "content-type": "text/plain; charset=utf-8" })
-              .end("Table cards export failed / テーブルカードの書き出しに失敗しました");
-        },
+        (e: unknown) =>
+          exportFailed(
+            res,
+            { en: "Table cards export failed", ja: "テーブルカードの書き出しに失敗しました" },
+            e,
+          ),
       );
       return;
     }
     if (req.url?.startsWith("/export/seminar.pdf")) {
       const base = `http://127.0.0.1:${env.port}`;
-      void serveSeminarDebriefPdf(req, res, server.seminar, base, pdfs).catch((e: unknown) => {
-        console.error("Seminar debrief export failed", e);
-        if (!res.headersSent)
-          res
-            .writeHead(500, { "content-type": "text/plain; charset=utf-8" })
-            .end("Seminar debrief export failed / セミナーの振り返りの書き出しに失敗しました");
-      });
+      void serveSeminarDebriefPdf(req, res, server.seminar, base, pdfs).catch((e: unknown) =>
+        exportFailed(
+          res,
+          {
+            en: "Seminar debrief export failed",
+            ja: "セミナーの振り返りの書き出しに失敗しました",
+          },
+          e,
+        ),
+      );
       return;
     }
     void handle(req, res);

@@ -202,8 +202,8 @@ describe("bodies refused cheaply", () => {
   it("an 8 MB malformed import without a passcode is refused without holding the event loop for seconds", async () => {
     const body = `{"facilitatorName":"x","exercise":{"log":[${Array.from({ length: 1_000_000 }, () => "[1,2,3]").join(",")}]}}`;
     expect(body.length).toBeGreaterThan(7_000_000);
-    // The same body's parse alone, measured here in the same run, is the baseline: the server
-    // must parse it anyway; what it does after must not cost several times more.
+    // The same body's parse alone, measured here in the same run, is the peer: the server now
+    // parses and checks it in the import worker, so the loop holds far less than one parse.
     const t0 = performance.now();
     JSON.parse(body);
     const parseMs = performance.now() - t0;
@@ -218,6 +218,7 @@ describe("bodies refused cheaply", () => {
     console.log(
       `8 MB malformed import: event-loop max ${(h.max / 1e6).toFixed(0)} ms; JSON.parse of it alone ${parseMs.toFixed(0)} ms`,
     );
-    expect(h.max / 1e6).toBeLessThan(3 * parseMs + 200);
+    // Issue 21's bound for any one request on the loop (before the worker: about one parse).
+    expect(h.max / 1e6).toBeLessThan(100);
   });
 });

@@ -130,6 +130,12 @@ const RULE_REFUSALS = {
     en: "{running} workbooks are being written right now; try again in a few seconds",
     ja: "ワークブックを{running}件作成中です。数秒後にもう一度お試しください",
   },
+  imports_busy: {
+    code: "rate_limited",
+    params: { waiting: "number" },
+    en: "{waiting} imports are being read right now; try again in a few seconds",
+    ja: "インポートを{waiting}件読み込み中です。数秒後にもう一度お試しください",
+  },
   debrief_duplicate_table: {
     code: "invalid_payload",
     params: { table: "text" },

@@ -10,7 +10,16 @@ import {
   RunBranchInput,
 } from "@chokepoint/contracts";
 import { commandProcedures } from "./command-procedures.ts";
-import { procedure, router } from "./trpc.ts";
+import { type Context, procedure, router } from "./trpc.ts";
+
+/**
+ * `review.importJson`'s work once its input is valid: the tRPC procedure's, and the HTTP
+ * route's that parses and checks the body in a worker (`server/import-body`).
+ */
+export async function importJson(ctx: Context, { passcode, ...input }: ImportInput) {
+  await ctx.passcode.check(passcode, ctx.address);
+  return ImportedExercise.parse(await ctx.review.importJson(input));
+}
 
 /**
  * The after-action review: reads for facilitator and observers; forks and branch runs. Notes
@@ -27,10 +36,7 @@ export const reviewRouter = router({
   importJson: procedure
     .input(ImportInput)
     .output(ImportedExercise)
-    .mutation(async ({ ctx, input: { passcode, ...input } }) => {
-      await ctx.passcode.check(passcode, ctx.address);
-      return ctx.review.importJson(input);
-    }),
+    .mutation(({ ctx, input }) => importJson(ctx, input)),
   fork: procedure
     .input(ForkInput)
     .output(CreatedExercise)

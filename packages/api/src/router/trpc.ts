@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { AppError, type AppErrorCode } from "@chokepoint/contracts";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { LibraryService } from "../authoring/library-service.ts";
-import { fieldJa } from "../field-ja.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import { invalidPayload } from "../parse-input.ts";
 import type { ReviewService } from "../review/review-service.ts";
@@ -11,6 +10,7 @@ import type { SeminarService } from "../seminar/seminar-service.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import type { JoinGuard } from "../service/join-guard.ts";
 import type { FacilitatorPasscode } from "../service/passcode.ts";
+import { malformedError, malformedInput } from "./malformed-input.ts";
 import { transportErrorJa } from "./transport-error-ja.ts";
 
 export interface Context {
@@ -98,7 +98,7 @@ class UnexpectedError extends Error {
 }
 
 /** Logs a failure nobody foresaw with a fresh id, and the error the client gets for it. */
-function logUnexpected(path: string, cause: unknown): UnexpectedError {
+export function logUnexpected(path: string, cause: unknown): UnexpectedError {
   const errorId = randomUUID().slice(0, 8);
   console.error(`[error ${errorId}] ${path}:`, cause);
   return new UnexpectedError(errorId);
@@ -114,33 +114,7 @@ const mapErrors = t.middleware(async ({ ctx, next, getRawInput, path }) => {
     ctx.jsonDepth ?? DEFAULT_LIMITS.jsonDepth,
   );
   if (bad) {
-    const where = bad.path || "(input)";
-    // Too deep a path would read 「チーム 1 件目 1 件目…」 thirty times: name where it starts.
-    const keys = bad.path ? bad.path.split(".") : [];
-    const whereJa = keys.length
-      ? `「${fieldJa(bad.problem === "depth" ? keys.slice(0, 1) : keys)}」：`
-      : "";
-    const app =
-      bad.problem === "surrogate"
-        ? new AppError(
-            "invalid_payload",
-            `invalid input — ${where}: text holds a malformed character (a lone UTF-16 surrogate)`,
-            undefined,
-            `入力が正しくありません — ${whereJa}文字として読めないデータ（対になっていないサロゲート）が含まれています`,
-          )
-        : bad.problem === "size"
-          ? new AppError(
-              "invalid_payload",
-              `invalid input — ${where}: more than ${MAX_ITEMS.toLocaleString("en")} items, or ${MAX_NODES.toLocaleString("en")} values in all`,
-              undefined,
-              `入力が正しくありません — ${whereJa}項目が${MAX_ITEMS.toLocaleString("ja")}件、または値が全部で${MAX_NODES.toLocaleString("ja")}個を超えています`,
-            )
-          : new AppError(
-              "invalid_payload",
-              `invalid input — ${where}: nested deeper than ${bad.depth} levels`,
-              undefined,
-              `入力が正しくありません — ${whereJa}入れ子が${bad.depth}段を超えています`,
-            );
+    const app = malformedError(bad);
     throw new TRPCError({ code: "BAD_REQUEST", message: app.message, cause: app });
   }
   const r = await next();
@@ -163,62 +137,20 @@ const mapErrors = t.middleware(async ({ ctx, next, getRawInput, path }) => {
   });
 });
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Items one array or object of an input may hold (the largest legitimate is an import's 50,000 events). */
-const MAX_ITEMS = 50_000;
-/** Arrays, objects and values in one input, all told (an 8 MB import of real events holds well under this). */
-const MAX_NODES = 2_000_000;
-
-type Malformed = {
-  problem: "surrogate" | "depth" | "size";
-  path: string;
-  depth: number;
-};
-
 /**
- * The first thing in an input no schema should ever see: text that is not well-formed Unicode
- * (a lone surrogate is bad input, not a database error), nesting deeper than `maxDepth`
- * (JSON.parse takes any depth, but every recursive reader after it — zod, this walk, the
- * store — would overflow its stack on a body of 100,000 brackets), or more items than any call
- * takes (zod would build and word one issue per bad element: an 8 MB array held the event loop
- * 3.5 s). A loop with an explicit stack, so the check itself cannot overflow; paths are built
- * only for the one problem reported, so the walk costs a few machine words per value.
+ * A failure met outside a procedure (the import's own route, which parses its body off the
+ * event loop) as the procedures' middleware would raise it: typed, or a logged 500 with its id.
  */
-function malformedInput(input: unknown, maxDepth: number): Malformed | undefined {
-  const values: unknown[] = [input];
-  const parents: number[] = [-1];
-  const keys: string[] = [""];
-  const depths: number[] = [0];
-  const stack: number[] = [0];
-  const pathOf = (n: number): string => {
-    const out: string[] = [];
-    for (let at = n; at > 0; at = parents[at] as number) out.push(keys[at] as string);
-    return out.reverse().join(".");
-  };
-  while (stack.length) {
-    const n = stack.pop() as number;
-    const x = values[n];
-    const depth = depths[n] as number;
-    if (typeof x === "string") {
-      if (LONE_SURROGATE.test(x)) return { problem: "surrogate", path: pathOf(n), depth };
-      continue;
-    }
-    if (!x || typeof x !== "object") continue;
-    if (depth >= maxDepth) return { problem: "depth", path: pathOf(n), depth: maxDepth };
-    const items = Array.isArray(x) ? x : Object.values(x);
-    const names = Array.isArray(x) ? undefined : Object.keys(x);
-    if (items.length > MAX_ITEMS || values.length + items.length > MAX_NODES)
-      return { problem: "size", path: pathOf(n), depth };
-    for (let i = items.length - 1; i >= 0; i--) {
-      stack.push(values.length);
-      values.push(items[i]);
-      parents.push(n);
-      keys.push(names ? (names[i] as string) : String(i));
-      depths.push(depth + 1);
-    }
-  }
-  return undefined;
+export function asTRPCError(path: string, e: unknown): TRPCError {
+  if (e instanceof TRPCError) return e;
+  if (e instanceof AppError)
+    return new TRPCError({ code: TRPC_CODE[e.code], message: e.message, cause: e });
+  const unexpected = logUnexpected(path, e);
+  return new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: unexpected.message,
+    cause: unexpected,
+  });
 }
 
 export const router = t.router;

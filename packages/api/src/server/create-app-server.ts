@@ -9,15 +9,20 @@ import { bearerToken } from "../parse-input.ts";
 import { ReviewService } from "../review/review-service.ts";
 import { SeminarDebriefService } from "../review/seminar-debrief/seminar-debrief-service.ts";
 import { appRouter } from "../router/root.ts";
+import { type Context, logUnexpected } from "../router/trpc.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { SeminarService } from "../seminar/seminar-service.ts";
 import { ExerciseService } from "../service/exercise-service.ts";
 import { JoinGuard } from "../service/join-guard.ts";
 import { MonteCarloPool } from "../service/monte-carlo-pool.ts";
 import { FacilitatorPasscode } from "../service/passcode.ts";
+import { WorkGate } from "../service/work-gate.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
 import type { ClusterAdapter } from "../socket/cluster-adapter.ts";
 import { clientAddress } from "./client-address.ts";
+import { ImportParser } from "./import-body/import-parser.ts";
+import { serveImport } from "./import-body/serve-import.ts";
+import { serveStreamed, streamedPath } from "./streamed-queries.ts";
 
 export interface AppServer {
   http: Server;
@@ -54,6 +59,11 @@ export function createAppServer(opts: {
    * Prisma on SQLite too, and an exercise's next command waiting for this one's commit.
    */
   previousWritePath?: boolean;
+  /**
+   * Exports, the timeline and import bodies through tRPC's own handler, as before they were
+   * written in pieces and parsed in a worker (for benchmarks: `bench:long-log` runs both).
+   */
+  previousReadPath?: boolean;
   /** How often unfinished imports and forks are looked for and deleted (default a minute). */
   sweepUnfinishedEveryMs?: number;
 }): AppServer {
@@ -70,9 +80,26 @@ export function createAppServer(opts: {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     if (opts.nodeName) res.setHeader("X-Chokepoint-Node", opts.nodeName);
     // The import's larger limit is for the import alone: the path must be exactly it.
-    if (pathOf(req.url) === "/api/trpc/review.importJson") return trpcImport(req, res);
+    // Parsed and checked in a worker (an 8 MB body held the loop 240–480 ms in JSON.parse).
+    if (pathOf(req.url) === "/api/trpc/review.importJson") {
+      if (req.method !== "POST" || opts.previousReadPath) return trpcImport(req, res);
+      const ctx = contextOf(req);
+      void serveImport(req, res, ctx, importParser, limits.bodyBytes.import, limits.jsonDepth);
+      return;
+    }
     // A workbook's bytes, the editor's cells or a scenario's YAML: larger than a command.
     if (WORKBOOK_PATHS.has(pathOf(req.url))) return trpcWorkbook(req, res);
+    // Exports and the timeline: answers that grow with the log, written in pieces.
+    const streamed = opts.previousReadPath ? undefined : streamedPath(req);
+    if (streamed) {
+      void serveStreamed(req, res, streamed, contextOf(req), streamGate)
+        .then((done) => done || trpc(req, res))
+        .catch((e: unknown) => {
+          logUnexpected(streamed, e);
+          res.destroy();
+        });
+      return;
+    }
     if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
     if (req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -102,28 +129,31 @@ export function createAppServer(opts: {
   // passcode throttles, rate limits, the body limits, the Monte Carlo queue) counts each call
   // (one POST of 1,000 joins made 999 guesses; one GET of 60 exports froze the server for 97 s).
   // The web client sends one call per request (`httpLink`).
+  const contextOf = (req: IncomingMessage): Context => ({
+    service,
+    review,
+    library,
+    seminar,
+    seminarDebrief,
+    token: bearerToken(req.headers.authorization),
+    address: clientAddress(req, opts.trustProxy ?? false),
+    joinGuard,
+    passcode,
+    jsonDepth: limits.jsonDepth,
+    publicUrls: opts.publicUrls ?? { configured: null, lan: null },
+  });
   const handler = (maxBodySize: number) =>
     createHTTPHandler({
       router: appRouter,
       basePath: "/api/trpc/",
       allowBatching: false,
       maxBodySize,
-      createContext: ({ req }) => ({
-        service,
-        review,
-        library,
-        seminar,
-        seminarDebrief,
-        token: bearerToken(req.headers.authorization),
-        address: clientAddress(req, opts.trustProxy ?? false),
-        joinGuard,
-        passcode,
-        jsonDepth: limits.jsonDepth,
-        publicUrls: opts.publicUrls ?? { configured: null, lan: null },
-      }),
+      createContext: ({ req }) => contextOf(req),
     });
   const trpc = handler(limits.bodyBytes.default);
   const trpcImport = handler(limits.bodyBytes.import);
+  const importParser = new ImportParser();
+  const streamGate = new WorkGate(limits.logReads.concurrent, limits.logReads.waiting);
   const trpcWorkbook = handler(limits.bodyBytes.workbook);
   // Half-imports (an import or fork a crash or a dropped request left unfinished) were deleted
   // only at the next start: now every minute, once older than `unfinishedImportMinutes`.
@@ -145,6 +175,7 @@ export function createAppServer(opts: {
       clearInterval(sweep);
       service.timers.clearAll();
       await mcPool.close();
+      await importParser.close();
       await authoringPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));

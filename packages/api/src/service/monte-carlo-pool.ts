@@ -35,7 +35,8 @@ export class MonteCarloPool {
 
   run(input: {
     scenario: Scenario;
-    log: EngineEvent[];
+    /** The log, or its JSON text (cheaper to post; see `MonteCarloJob`). */
+    log: EngineEvent[] | string;
     runs: number;
     baseSeed: number;
   }): Promise<MonteCarloResult> {

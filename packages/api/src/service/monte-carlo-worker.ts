@@ -5,7 +5,11 @@ import { type EngineEvent, monteCarloLog, type Scenario } from "@chokepoint/engi
 export interface MonteCarloJob {
   id: number;
   scenario: Scenario;
-  log: EngineEvent[];
+  /**
+   * The engine log, or its JSON text: a 40,000-event log cloned as objects held the posting
+   * event loop for tens of milliseconds; one string is copied, and parsed here.
+   */
+  log: EngineEvent[] | string;
   runs: number;
   baseSeed: number;
 }
@@ -16,7 +20,8 @@ parentPort?.on("message", (job: MonteCarloJob) => {
   // tsx) can take seconds on a loaded machine and is not the job's cost.
   parentPort?.postMessage({ id: job.id, started: true });
   try {
-    const result = monteCarloLog(job.scenario, job.log, { runs: job.runs, baseSeed: job.baseSeed });
+    const log = typeof job.log === "string" ? (JSON.parse(job.log) as EngineEvent[]) : job.log;
+    const result = monteCarloLog(job.scenario, log, { runs: job.runs, baseSeed: job.baseSeed });
     parentPort?.postMessage({ id: job.id, result });
   } catch (e) {
     parentPort?.postMessage({ id: job.id, error: (e as Error).message });
