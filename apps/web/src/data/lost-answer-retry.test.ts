@@ -21,7 +21,7 @@ let app: AppServer;
 let db: Database;
 let proxy: Server;
 let proxyUrl = "";
-/** What happens to the next lock or join calls (then "pass"); "always502" stays. */
+/** What happens to the next watched calls (then "pass"); "always502" stays. */
 const plan: Mode[] = [];
 /** Every lock and join body the proxy saw, and what the server answered the first time. */
 const seen: { path: string; body: string }[] = [];
@@ -40,7 +40,7 @@ beforeAll(async () => {
     req.on("end", () => {
       const body = Buffer.concat(chunks);
       const path = req.url ?? "";
-      const watched = /exercise\.(lock|join)/.test(path);
+      const watched = /exercise\.(lock|join)|facilitator\.(inject|broadcast|override)/.test(path);
       if (watched) seen.push({ path, body: body.toString() });
       const mode: Mode = watched
         ? plan[0] === "always502"
@@ -138,6 +138,34 @@ describe("a command whose answer is lost at a failover", () => {
       expect(await locks()).toBe(1);
     });
   }
+
+  it("the console's inject, broadcast and override carry keys too: each lost answer is re-sent and applied once", async () => {
+    const { ex } = await startedExercise();
+    const fac = viaProxy(ex.token);
+    const count = (type: string) =>
+      db.eventLogEntry.count({ where: { sessionId: ex.sessionId, type } });
+    // The same inputs the console's buttons send (actions-panel.tsx), each with a fresh key.
+    plan.push("cut", "html502", "cut");
+    await fac.facilitator.inject.mutate({
+      turn: 0,
+      inject: "customs_slowdown",
+      idempotencyKey: `inject-${randomUUID()}`,
+    });
+    await fac.facilitator.broadcast.mutate({
+      text: "Press briefing at 10:40",
+      idempotencyKey: `broadcast-${randomUUID()}`,
+    });
+    await fac.facilitator.override.mutate({
+      turn: 0,
+      target: { kind: "budget", team: "meti", value: 1200 },
+      reason: "Supplementary budget passed",
+      idempotencyKey: `override-${randomUUID()}`,
+    });
+    expect(plan).toEqual([]);
+    expect(await count("inject_fired")).toBe(1);
+    expect(await count("message_broadcast")).toBe(1);
+    expect(await count("outcome_overridden")).toBe(1);
+  });
 
   it("a refusal (a JSON error) is not sent again", async () => {
     const { meti, locks } = await startedExercise();
