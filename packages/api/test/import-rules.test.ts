@@ -58,7 +58,8 @@ describe("unverified imports", () => {
     expect((await review.timeline(whole.token)).unverified).toBe(false);
 
     // No hashes at all (accepted: nothing contradicts the log), and one turn's hash missing.
-    for (const stateHashes of [{}, { "0": file.stateHashes["0"] as string }]) {
+    const some: Record<string, string>[] = [{}, { "0": file.stateHashes["0"] as string }];
+    for (const stateHashes of some) {
       const r = await review.importJson({
         facilitatorName: "Imp",
         exercise: { ...file, stateHashes },
