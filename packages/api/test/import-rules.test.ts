@@ -36,6 +36,49 @@ describe("import under the live rules", () => {
   });
 });
 
+describe("unverified imports", () => {
+  it("an import without a recorded hash for every resolved turn is marked in the row, the view, the review and its export", async () => {
+    const svc = app.server.service;
+    const review = app.server.review;
+    const ex = await runningExercise(svc);
+    await svc.execute("advance", ex.facilitator, { turn: 0 });
+    await svc.execute("advance", ex.facilitator, { turn: 1 });
+    const file = await review.exportJson(ex.facilitator);
+    expect(Object.keys(file.stateHashes)).toEqual(["0", "1"]);
+    expect(file.unverified).toBeUndefined();
+    const db = (svc.store as unknown as { db: import("@chokepoint/db").Database }).db;
+    const marked = async (sessionId: string) =>
+      (await db.exerciseSession.findUniqueOrThrow({ where: { id: sessionId } })).unverified;
+
+    // Every hash recorded and reproduced: verified, and nothing says otherwise.
+    const whole = await review.importJson({ facilitatorName: "Imp", exercise: file });
+    expect(whole.unverified).toBe(false);
+    expect(await marked(whole.sessionId)).toBe(false);
+    expect((await svc.view(whole.token)).session.unverified).toBe(false);
+    expect((await review.timeline(whole.token)).unverified).toBe(false);
+
+    // No hashes at all (accepted: nothing contradicts the log), and one turn's hash missing.
+    const some: Record<string, string>[] = [{}, { "0": file.stateHashes["0"] as string }];
+    for (const stateHashes of some) {
+      const r = await review.importJson({
+        facilitatorName: "Imp",
+        exercise: { ...file, stateHashes },
+      });
+      expect(r.unverified).toBe(true);
+      expect(await marked(r.sessionId)).toBe(true);
+      // The console's view (every role's), the review record and the JSON export say so.
+      expect((await svc.view(r.token)).session.unverified).toBe(true);
+      expect((await review.timeline(r.token)).unverified).toBe(true);
+      const again = await review.exportJson(r.token);
+      expect(again.unverified).toBe(true);
+      // Its export carries hashes this server computed; re-importing it must not launder it.
+      expect(Object.keys(again.stateHashes)).toEqual(["0", "1"]);
+      const laundered = await review.importJson({ facilitatorName: "Imp", exercise: again });
+      expect(await marked(laundered.sessionId)).toBe(true);
+    }
+  });
+});
+
 describe("unfinished imports", () => {
   const swept = appServerForFile({ sweepUnfinishedEveryMs: 100 });
   it("an import left half-written is deleted once older than the limit, without a restart", async () => {

@@ -36,6 +36,12 @@ export const ExportedExercise = z.strictObject({
     .max(50_000),
   /** State hash after each resolved turn, as recorded live. */
   stateHashes: z.record(z.string().max(10), z.string().max(100)),
+  /**
+   * Present (true) when this exercise was itself imported without hashes for every resolved
+   * turn: the hashes above were computed by this server's replay, not recorded live, so a
+   * re-import must stay marked rather than launder the file into a verified one.
+   */
+  unverified: z.literal(true).optional(),
 });
 export type ExportedExercise = z.infer<typeof ExportedExercise>;
 
@@ -95,6 +101,8 @@ export const ImportedExercise = z.strictObject({
   sessionId: z.string(),
   token: z.string(),
   stateHashes: z.record(z.string(), z.string()),
+  /** The file's log could not be checked against recorded hashes: the exercise is marked so. */
+  unverified: z.boolean(),
 });
 export const BranchRun = z.strictObject({
   turnsPlayed: z.number().int(),

@@ -59,7 +59,12 @@ export function ActionsPanel({ view, outcome }: { view: ExerciseView; outcome: C
             onClick={() => {
               // Every team gets it as news at once, and it cannot be taken back: ask first.
               if (!window.confirm(f("confirmInject", { title: l(i.title) }))) return;
-              inject.mutate({ turn, inject: i.id });
+              // A key, so that a send whose answer is lost is re-sent and applied once.
+              inject.mutate({
+                turn,
+                inject: i.id,
+                idempotencyKey: `inject-${crypto.randomUUID()}`,
+              });
             }}
           >
             {fired ? `${t("fired")}: ` : `${t("fire")}: `}
@@ -79,7 +84,12 @@ export function ActionsPanel({ view, outcome }: { view: ExerciseView; outcome: C
         type="button"
         data-testid="broadcast"
         // Cleared once answered, as before: a refused text is said in the console's error line.
-        onClick={() => broadcast.mutate({ text }, { onSettled: () => setText("") })}
+        onClick={() =>
+          broadcast.mutate(
+            { text, idempotencyKey: `broadcast-${crypto.randomUUID()}` },
+            { onSettled: () => setText("") },
+          )
+        }
       >
         {t("broadcast")}
       </button>
@@ -139,6 +149,7 @@ export function ActionsPanel({ view, outcome }: { view: ExerciseView; outcome: C
             turn,
             target: overrideTarget(target, Number(value), view.scenario.units.priceScale),
             reason,
+            idempotencyKey: `override-${crypto.randomUUID()}`,
           })
         }
       >

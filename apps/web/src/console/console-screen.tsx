@@ -9,6 +9,7 @@ import { OverrideLog } from "../session/override-log";
 import { ProjectNewsCard } from "../session/project-news";
 import { SessionHeader } from "../session/session-header";
 import { TurnNews } from "../session/turn-news";
+import { UnverifiedMark } from "../session/unverified-mark";
 import { WhyCard } from "../session/why-card";
 import { ActionsPanel } from "./actions-panel";
 import { ConsoleLink } from "./console-link";
@@ -22,7 +23,8 @@ import { useCommandOutcome } from "./use-command-outcome";
 
 /** The facilitator's console for one exercise, fed by the live view. */
 export function ConsoleScreen({ sessionId, token }: { sessionId: string; token: string }) {
-  const { t } = useI18n();
+  const tr = useI18n();
+  const { t } = tr;
   const { view, connection, error, clockOffsetMs, online } = useExerciseView(token);
   const { outcome, error: callError, clearError } = useCommandOutcome();
   // An error belongs to the moment it happened: a new turn clears it.
@@ -40,6 +42,7 @@ export function ConsoleScreen({ sessionId, token }: { sessionId: string; token: 
   return (
     <>
       <SessionHeader view={view} connection={connection} clockOffsetMs={clockOffsetMs} />
+      <UnverifiedMark tr={tr} unverified={view.session.unverified} />
       {callError ? (
         <p className="card error" role="alert" data-testid="console-error">
           {t("error")}: {errorText(callError)}

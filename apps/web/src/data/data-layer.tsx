@@ -1,6 +1,7 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { RetryNotice } from "./retry-notice";
 import { makeTrpcClient, TRPCProvider } from "./trpc";
 
 /**
@@ -27,6 +28,7 @@ export function DataLayer({ token, children }: { token: string | null; children:
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <RetryNotice />
         {children}
       </TRPCProvider>
     </QueryClientProvider>

@@ -26,13 +26,15 @@ export function errorTextIn(e: unknown, locale: "ja" | "en"): string {
       | undefined;
     const reason = data?.params?.reason;
     if (data?.params && isRefusalReason(reason)) return refusalText(reason, data.params, locale);
-    const ja = data ? data.ja : NO_ANSWER_JA;
-    return locale === "ja" && ja ? ja : e.message;
+    // No tRPC answer (a command keeps being re-sent for a while before it comes to this).
+    if (!data) return locale === "ja" ? NO_ANSWER_JA : NO_ANSWER_EN;
+    return locale === "ja" && data.ja ? data.ja : e.message;
   }
   return e instanceof Error ? e.message : String(e);
 }
 
 const NO_ANSWER_JA = "サーバーから応答がありませんでした。接続を確かめて、もう一度お試しください";
+const NO_ANSWER_EN = "The server did not answer. Check the connection and try again.";
 
 /** A server message in the page's language: its Japanese wording when the page is Japanese. */
 export function inReadersLanguage(en: string, ja: string | null | undefined): string {

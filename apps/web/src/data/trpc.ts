@@ -3,6 +3,7 @@ import type { AppRouter } from "@chokepoint/api";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { lostAnswerLinks, RETRY_DELAYS_MS } from "./lost-answer-retry";
 
 /** `useTRPC()` gives query and mutation options with keys; `useTRPCClient()` the page's one client. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -29,13 +30,18 @@ export type CallContext = {
  * limit counts each call), carrying the holder's token and the exercise's id.
  * The id (the call's own, or the page's `?s=`) is what a balancer in front of several server
  * processes hashes on, so every call about one exercise reaches the process that owns it
- * (README "Scale out").
+ * (README "Scale out"). A command whose answer was lost (a dropped connection, a balancer's
+ * error page at a failover) is sent again with its idempotency key (`lost-answer-retry.ts`).
  */
-export function makeTrpcClient(token: string | null) {
+export function makeTrpcClient(
+  token: string | null,
+  { url = "/api/trpc", retryDelaysMs = RETRY_DELAYS_MS } = {},
+) {
   return createTRPCClient<AppRouter>({
     links: [
+      ...lostAnswerLinks<AppRouter>(retryDelaysMs),
       httpLink({
-        url: "/api/trpc",
+        url,
         headers: ({ op }) => {
           const context = op.context as CallContext;
           const exerciseId = context.exerciseId || pageExerciseId();

@@ -61,6 +61,10 @@ export const baseMessages = {
   paused: { ja: "一時停止", en: "Paused" },
   ended: { ja: "終了", en: "Ended" },
   connecting: { ja: "接続中…", en: "Connecting…" },
+  resending: {
+    ja: "サーバーからの応答が届きませんでした。同じ操作をもう一度送っています（{n}回目）…",
+    en: "No answer from the server. Sending the same action again (try {n})…",
+  },
   reconnecting: {
     ja: "再接続中…（入力内容は保持されます）",
     en: "Reconnecting… (your draft is kept)",

@@ -116,4 +116,8 @@ export const reviewMessages = {
   japanActual: { ja: "実際の日本の対応（同じシード）", en: "What Japan actually did (same seed)" },
   targetLine: { ja: "目標", en: "Target" },
   scorePerTurn: { ja: "目標の推移", en: "Objectives turn by turn" },
+  unverifiedImport: {
+    ja: "未検証の取り込み：ファイルに各ターンの状態ハッシュが記録されていなかったため、この結果が実際に演習で出た結果と同じかは確認されていません。",
+    en: "Unverified import: the file did not record a state hash for every turn, so nothing has checked that these results are the ones the exercise produced.",
+  },
 } as const;

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { errorText } from "../data/error-text";
 import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
+import { UnverifiedMark } from "../session/unverified-mark";
 import { BranchPanel } from "./branch-panel";
 import { ComparisonPanel } from "./comparison-panel";
 import { AddDebriefQuestion, DebriefAnswers } from "./debrief-answers";
@@ -57,6 +58,7 @@ export function ReviewScreen({
         <p className="muted small">
           {t("facilitator")}: {tl.facilitator} · {t("seed")}: {tl.seed}
         </p>
+        <UnverifiedMark tr={tr} unverified={tl.unverified} />
         <ReviewExports sessionId={sessionId} token={token} onError={setFailure} />
       </section>
       <BranchPanel tr={tr} tl={tl} />

@@ -47,6 +47,8 @@ export interface Genesis {
   seed: number;
   /** The facilitator is created with the session (not by an event). */
   facilitator: Member;
+  /** Imported without recorded state hashes for every resolved turn: shown as unverified. */
+  unverified: boolean;
 }
 
 /**

@@ -54,6 +54,11 @@ export interface ExerciseView {
     lastClosedBy: ClosedBy | null;
     /** Only the facilitator sees the seed (with it and the scenario, draws could be foreseen). */
     seed: number | null;
+    /**
+     * Imported from a file without recorded state hashes for every resolved turn: nothing
+     * checked that its results are the ones played. Every screen that shows it says so.
+     */
+    unverified: boolean;
   };
   me: Member;
   scenario: {
@@ -157,6 +162,7 @@ export function buildExerciseView(ex: ExerciseState, me: Member): ExerciseView {
       resolution: ex.resolution,
       awaitingReveal: ex.draftingClosed === ex.engine.turn && ex.status !== "ended",
       lastClosedBy: ex.engine.turn > 0 ? (ex.closedBy[ex.engine.turn - 1] ?? null) : null,
+      unverified: g.unverified,
     },
     me,
     scenario: {

@@ -54,7 +54,7 @@ export async function importExercise(runner: ExerciseRunner, input: ImportInput)
       throw refusal("import_unreadable_event", { index: i, problem: (err as Error).message });
     }
   }
-  await checkImport(file, events.filter(isEngineEvent), entry.scenario);
+  const unverified = await checkImport(file, events.filter(isEngineEvent), entry.scenario);
   const created = await runner.store.create({
     scenarioId: file.scenario.id,
     scenarioVersion: file.scenario.version,
@@ -64,6 +64,7 @@ export async function importExercise(runner: ExerciseRunner, input: ImportInput)
     ...(file.title ? { title: file.title } : {}),
     // Written in batches: until the last one, no code opens it (a crash leaves nothing joinable).
     unpublished: true,
+    unverified,
   });
   const me = created.facilitator.participantId;
   try {
@@ -100,6 +101,7 @@ export async function importExercise(runner: ExerciseRunner, input: ImportInput)
     sessionId: created.sessionId,
     token: created.facilitator.token,
     stateHashes: await hashesOf(runner, created.sessionId),
+    unverified,
   };
 }
 
@@ -180,13 +182,16 @@ export async function runBranch(
  * Everything an import must satisfy before anything is written: the teams are the scenario's
  * (each once), decisions come only from those teams, every event applies under the live rules,
  * and the log replays to the state hashes the file recorded. Yields to other requests every
- * 20 ms, since a long log takes a while.
+ * 20 ms, since a long log takes a while. Answers whether the import is unverified: some resolved
+ * turn had no recorded hash to check (a hand-made or stripped file), or the file says it came
+ * from an unverified import itself.
  */
 async function checkImport(
   file: ImportInput["exercise"],
   events: readonly EngineEvent[],
   scenario: Scenario,
-): Promise<void> {
+): Promise<boolean> {
+  let unverified = file.unverified === true;
   const known = new Set(scenario.teams.map((t) => t.id));
   for (const [i, team] of file.teams.entries()) {
     if (!known.has(team))
@@ -228,12 +233,15 @@ async function checkImport(
         said: { en: r.error.message, ja: r.error.ja },
       });
     state = r.state;
-    const recorded = e.type === "turn_resolved" ? file.stateHashes[String(e.turn)] : undefined;
-    if (recorded !== undefined && recorded !== stateHash(state))
+    if (e.type !== "turn_resolved") continue;
+    const recorded = file.stateHashes[String(e.turn)];
+    if (recorded === undefined) unverified = true;
+    else if (recorded !== stateHash(state))
       throw refusal("import_hash_mismatch", {
         turn: e.turn,
         replayed: stateHash(state),
         recorded,
       });
   }
+  return unverified;
 }

@@ -160,6 +160,8 @@ export class ReviewService {
       reference: referencePath(state, this.exercises.runner.catalog.get(g.scenario.id)?.reference),
       notes: await this.notesOf(state),
       debrief: debriefOf(state),
+      /** Imported without recorded state hashes: the review, the PDF and exports say so. */
+      unverified: g.unverified,
       lineage: {
         parentId: header.parentId,
         forkedAtTurn: header.forkedAtTurn,
@@ -233,6 +235,7 @@ export class ReviewService {
         stateHashes: Object.fromEntries(
           (await this.store.snapshotHashes(g.sessionId)).map((h) => [String(h.turn), h.stateHash]),
         ),
+        ...(g.unverified ? { unverified: true as const } : {}),
       };
     });
   }

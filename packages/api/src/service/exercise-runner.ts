@@ -350,6 +350,7 @@ export class ExerciseRunner {
       teams: h.teams,
       seed: h.seed,
       facilitator: { ...h.facilitator, role: "facilitator", team: null },
+      unverified: h.unverified,
     };
   }
 }

@@ -16,6 +16,8 @@ export interface CreateSessionInput {
   turnTimerSeconds?: number;
   parentId?: string;
   forkedAtTurn?: number;
+  /** Imported from a file whose log could not be checked against recorded state hashes. */
+  unverified?: boolean;
   /**
    * Created without a usable join code until `publish`: imports and forks write their log in
    * batches, and a crash between batches must not leave a half-written exercise anyone can join.
@@ -63,6 +65,7 @@ export function sessionFields(input: CreateSessionInput) {
     turnTimerSeconds: input.turnTimerSeconds ?? null,
     parentId: input.parentId ?? null,
     forkedAtTurn: input.forkedAtTurn ?? null,
+    unverified: input.unverified ?? false,
   };
 }
 

@@ -20,6 +20,8 @@ export interface SessionHeader {
   published: boolean;
   parentId: string | null;
   forkedAtTurn: number | null;
+  /** Imported without state hashes for every resolved turn: its results could not be checked. */
+  unverified: boolean;
   /** A derived column (the fold of the log's session events), kept for listings and join screens. */
   status: SessionStatus;
 }

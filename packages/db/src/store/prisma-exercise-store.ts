@@ -101,6 +101,7 @@ export class PrismaExerciseStore implements ExerciseStore {
       published,
       parentId: row.parentId,
       forkedAtTurn: row.forkedAtTurn,
+      unverified: row.unverified,
       status: row.status as SessionStatus,
     };
   }

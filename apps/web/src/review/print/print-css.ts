@@ -22,4 +22,5 @@ body { background: #fff; }
 .debrief table.side-by-side tr.differs td { background: #fef9c3; font-weight: 600; }
 .debrief h5 { font-size: 10pt; margin: 0.4rem 0 0.1rem; }
 .debrief .sr-only { display: none; }
+.debrief .notice.warn { border: 1px solid #b45309; border-left-width: 4px; padding: 4px 8px; font-weight: 600; }
 `;

@@ -1,4 +1,5 @@
 "use client";
+import { UnverifiedMark } from "../../session/unverified-mark";
 import { ComparisonPanel } from "../comparison-panel";
 import { type Bands, type Comparison, paren, type Timeline, type Tr, turnName } from "../format";
 import { TurnRecord } from "../turn-record";
@@ -34,6 +35,7 @@ export function PrintDebrief({
         {t("debriefTitle")}: {l(tl.scenario.title)}
       </h1>
       {tl.title ? <p className="lead">{tl.title}</p> : null}
+      <UnverifiedMark tr={tr} unverified={tl.unverified} />
       <table className="meta">
         <tbody>
           <tr>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExerciseSession" ADD COLUMN     "unverified" BOOLEAN NOT NULL DEFAULT false;
