@@ -18,6 +18,7 @@ import { FacilitatorPasscode } from "../service/passcode.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
 import type { ClusterAdapter } from "../socket/cluster-adapter.ts";
 import { clientAddress } from "./client-address.ts";
+import { directMutation } from "./direct-mutation.ts";
 
 export interface AppServer {
   http: Server;
@@ -54,6 +55,16 @@ export function createAppServer(opts: {
    * Prisma on SQLite too, and an exercise's next command waiting for this one's commit.
    */
   previousWritePath?: boolean;
+  /**
+   * At most one push per exercise in this many ms; a quiet exercise's push goes at once
+   * (`AfterChange`). Default `PUSH_EVERY_MS`; 0 pushes every turn of the event loop, as before.
+   */
+  pushEveryMs?: number;
+  /**
+   * Plain JSON mutations go straight to their procedure (`directMutation`), answered as tRPC's
+   * adapter would; false sends every call through the adapter, as before (benchmarks compare).
+   */
+  directMutations?: boolean;
   /** How often unfinished imports and forks are looked for and deleted (default a minute). */
   sweepUnfinishedEveryMs?: number;
 }): AppServer {
@@ -73,7 +84,10 @@ export function createAppServer(opts: {
     if (pathOf(req.url) === "/api/trpc/review.importJson") return trpcImport(req, res);
     // A workbook's bytes, the editor's cells or a scenario's YAML: larger than a command.
     if (WORKBOOK_PATHS.has(pathOf(req.url))) return trpcWorkbook(req, res);
-    if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
+    if (req.url?.startsWith("/api/trpc/")) {
+      if (direct?.(req, res)) return;
+      return trpc(req, res);
+    }
     if (req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       return;
@@ -85,6 +99,7 @@ export function createAppServer(opts: {
   const service = new ExerciseService(store, catalog, socket.broadcaster, undefined, {
     limits,
     pipelined: !previous,
+    pushEveryMs: opts.pushEveryMs ?? PUSH_EVERY_MS,
   });
   const { io } = socket;
   const mcPool = new MonteCarloPool(limits.monteCarlo);
@@ -102,26 +117,37 @@ export function createAppServer(opts: {
   // passcode throttles, rate limits, the body limits, the Monte Carlo queue) counts each call
   // (one POST of 1,000 joins made 999 guesses; one GET of 60 exports froze the server for 97 s).
   // The web client sends one call per request (`httpLink`).
+  const context = (req: IncomingMessage) => ({
+    service,
+    review,
+    library,
+    seminar,
+    seminarDebrief,
+    token: bearerToken(req.headers.authorization),
+    address: clientAddress(req, opts.trustProxy ?? false),
+    joinGuard,
+    passcode,
+    jsonDepth: limits.jsonDepth,
+    publicUrls: opts.publicUrls ?? { configured: null, lan: null },
+  });
   const handler = (maxBodySize: number) =>
     createHTTPHandler({
       router: appRouter,
       basePath: "/api/trpc/",
       allowBatching: false,
       maxBodySize,
-      createContext: ({ req }) => ({
-        service,
-        review,
-        library,
-        seminar,
-        seminarDebrief,
-        token: bearerToken(req.headers.authorization),
-        address: clientAddress(req, opts.trustProxy ?? false),
-        joinGuard,
-        passcode,
-        jsonDepth: limits.jsonDepth,
-        publicUrls: opts.publicUrls ?? { configured: null, lan: null },
-      }),
+      createContext: ({ req }) => context(req),
     });
+  // Plain JSON mutations (every command) skip the adapter's fetch conversion (`directMutation`).
+  const direct =
+    (opts.directMutations ?? true)
+      ? directMutation({
+          router: appRouter,
+          basePath: "/api/trpc/",
+          maxBodySize: limits.bodyBytes.default,
+          createContext: context,
+        })
+      : undefined;
   const trpc = handler(limits.bodyBytes.default);
   const trpcImport = handler(limits.bodyBytes.import);
   const trpcWorkbook = handler(limits.bodyBytes.workbook);
@@ -152,6 +178,12 @@ export function createAppServer(opts: {
     },
   };
 }
+
+/**
+ * Within the 150 ms push target with room to spare, and long enough that everyone locking at
+ * once sends each exercise a handful of pushes rather than one per lock.
+ */
+export const PUSH_EVERY_MS = 50;
 
 const WORKBOOK_PATHS = new Set(
   ["library.upload", "library.save", "library.importYaml"].map((p) => `/api/trpc/${p}`),
