@@ -4,6 +4,7 @@ import {
   getErrorShape,
   getHTTPStatusCode,
   getTRPCErrorFromUnknown,
+  TRPCError,
   transformTRPCResponse,
 } from "@trpc/server/unstable-core-do-not-import";
 
@@ -58,8 +59,18 @@ export function directMutation<Ctx extends object>(opts: {
     });
     req.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      // Parsed when the procedure asks, as the adapter does: a parse error is its to word.
-      const getRawInput = async () => (text ? JSON.parse(text) : undefined);
+      // Parsed once, when the procedure asks, and a parse error worded as the adapter words it.
+      let parsed: Promise<unknown> | undefined;
+      const getRawInput = () => {
+        parsed ??= (async () => (text ? JSON.parse(text) : undefined))().catch((cause) => {
+          throw new TRPCError({
+            code: "BAD_REQUEST",
+            message: cause instanceof Error ? cause.message : "Invalid input",
+            cause,
+          });
+        });
+        return parsed;
+      };
       void answer(req, res, path, proc, getRawInput);
     });
     return true;
