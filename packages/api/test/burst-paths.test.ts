@@ -117,7 +117,7 @@ describe("JSON mutations straight to their procedure", () => {
       })
     )
       .json()
-      .then((j: { result: { data: { token: string } } }) => j.result.data);
+      .then((j) => (j as { result: { data: { token: string } } }).result.data);
     const cases: [string, string, string | undefined][] = [
       ["exercise.lock", JSON.stringify({ turn: 0, actions: [] }), "x".repeat(40)],
       ["exercise.lock", JSON.stringify({ turn: 0, actions: [] }), undefined],
@@ -137,9 +137,9 @@ describe("JSON mutations straight to their procedure", () => {
     for (const [path, body, t] of cases) {
       const direct = await post(app.base, path, body, t);
       const adapter = await post(adapterOnly.base, path, body, t);
-      expect({ path, body: body.slice(0, 20), ...direct }).toEqual({
+      expect({ path, sent: body.slice(0, 20), ...direct }).toEqual({
         path,
-        body: body.slice(0, 20),
+        sent: body.slice(0, 20),
         ...adapter,
       });
       expect(direct.status).toBeGreaterThanOrEqual(400);

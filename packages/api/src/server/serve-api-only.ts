@@ -59,7 +59,11 @@ const server = createAppServer({
 });
 const profileDir = argv.find((a) => a.startsWith("--profile-on-signal="))?.split("=")[1];
 if (profileDir) profileOnSignal(profileDir);
-server.http.listen(Number(port), "127.0.0.1", () => process.stdout.write("READY\n"));
+// A deep listen queue: a thousand participants connecting at once must wait, not be dropped
+// (Node's default of 511 lost SYNs in a burst, and a dropped SYN costs a second's retry).
+server.http.listen({ port: Number(port), host: "127.0.0.1", backlog: 4096 }, () =>
+  process.stdout.write("READY\n"),
+);
 process.on("SIGTERM", () => {
   void server
     .close()
