@@ -95,6 +95,13 @@ export function createAppServer(opts: {
     if (opts.fallback) return opts.fallback(req, res);
     res.writeHead(404).end();
   });
+  // Idle keep-alive connections outlive a balancer's: HAProxy reuses an idle connection to a
+  // process and purges its pool every few seconds, and Node closed them after 5 s. When the two
+  // crossed, a call sent on a connection the process had just closed got no answer, and HAProxy
+  // closed the caller's connection too ("other side closed" in the set-up of a 1,000-participant
+  // run). Past HAProxy's own timeouts (60 s), it is always the balancer that closes first.
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const socket = attachSocket(http, opts.cluster);
   const service = new ExerciseService(store, catalog, socket.broadcaster, undefined, {
     limits,
