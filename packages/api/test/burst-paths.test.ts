@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
 import { MemoryExerciseStore } from "@chokepoint/db";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "../src/router/root.ts";
@@ -169,5 +171,20 @@ describe("JSON mutations straight to their procedure", () => {
     }
     expect(answers[0]).toEqual(answers[1]);
     expect(answers[0]).toMatchObject({ status: 200, status_: "running", me: "facilitator" });
+  });
+});
+
+describe("behind HAProxy", () => {
+  it("a process keeps an idle connection longer than the shipped HAProxy config keeps any, so the balancer always closes first", () => {
+    const cfg = readFileSync(
+      join(import.meta.dirname, "..", "..", "..", "apps", "web", "deploy", "haproxy.cfg"),
+      "utf8",
+    );
+    const seconds = [...cfg.matchAll(/^\s*timeout (client|server|http-keep-alive) (\d+)s/gm)].map(
+      (m) => Number(m[2]),
+    );
+    expect(seconds.length).toBeGreaterThan(1);
+    expect(app.server.http.keepAliveTimeout).toBeGreaterThan(Math.max(...seconds) * 1000);
+    expect(app.server.http.headersTimeout).toBeGreaterThan(app.server.http.keepAliveTimeout);
   });
 });
