@@ -82,7 +82,9 @@ const discarded = await server.service.store.discardUnpublished(
   new Date(Date.now() - env.limits.unfinishedImportMinutes * 60_000),
 );
 if (discarded) console.log(`Deleted ${discarded} import(s) left unfinished by an earlier crash`);
-server.http.listen(env.port, env.host, () => {
+// A deep listen queue: a room's phones connecting at once wait rather than lose a SYN (Node's
+// default of 511; a dropped SYN costs the phone a second's retry and a busy look to HAProxy).
+server.http.listen({ port: env.port, host: env.host, backlog: 4096 }, () => {
   const fanOut = cluster ? `, pushes shared through ${cluster.kind}` : "";
   console.log(`Chokepoint on http://localhost:${env.port} (database ${redactUrl(url)}${fanOut})`);
 });

@@ -20,6 +20,7 @@ import { WorkGate } from "../service/work-gate.ts";
 import { attachSocket, type ChokepointIo } from "../socket/attach-socket.ts";
 import type { ClusterAdapter } from "../socket/cluster-adapter.ts";
 import { clientAddress } from "./client-address.ts";
+import { directMutation } from "./direct-mutation.ts";
 import { ImportParser } from "./import-body/import-parser.ts";
 import { serveImport } from "./import-body/serve-import.ts";
 import { serveStreamed, streamedPath } from "./streamed-queries.ts";
@@ -64,6 +65,16 @@ export function createAppServer(opts: {
    * written in pieces and parsed in a worker (for benchmarks: `bench:long-log` runs both).
    */
   previousReadPath?: boolean;
+  /**
+   * At most one push per exercise in this many ms; a quiet exercise's push goes at once
+   * (`AfterChange`). Default `PUSH_EVERY_MS`; 0 pushes every turn of the event loop, as before.
+   */
+  pushEveryMs?: number;
+  /**
+   * Plain JSON mutations go straight to their procedure (`directMutation`), answered as tRPC's
+   * adapter would; false sends every call through the adapter, as before (benchmarks compare).
+   */
+  directMutations?: boolean;
   /** How often unfinished imports and forks are looked for and deleted (default a minute). */
   sweepUnfinishedEveryMs?: number;
 }): AppServer {
@@ -100,7 +111,10 @@ export function createAppServer(opts: {
         });
       return;
     }
-    if (req.url?.startsWith("/api/trpc/")) return trpc(req, res);
+    if (req.url?.startsWith("/api/trpc/")) {
+      if (direct?.(req, res)) return;
+      return trpc(req, res);
+    }
     if (req.url === "/healthz") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       return;
@@ -108,10 +122,18 @@ export function createAppServer(opts: {
     if (opts.fallback) return opts.fallback(req, res);
     res.writeHead(404).end();
   });
+  // Idle keep-alive connections outlive a balancer's: HAProxy reuses an idle connection to a
+  // process and purges its pool every few seconds, and Node closed them after 5 s. When the two
+  // crossed, a call sent on a connection the process had just closed got no answer, and HAProxy
+  // closed the caller's connection too ("other side closed" in the set-up of a 1,000-participant
+  // run). Past HAProxy's own timeouts (60 s), it is always the balancer that closes first.
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const socket = attachSocket(http, opts.cluster);
   const service = new ExerciseService(store, catalog, socket.broadcaster, undefined, {
     limits,
     pipelined: !previous,
+    pushEveryMs: opts.pushEveryMs ?? PUSH_EVERY_MS,
   });
   const { io } = socket;
   const mcPool = new MonteCarloPool(limits.monteCarlo);
@@ -150,6 +172,16 @@ export function createAppServer(opts: {
       maxBodySize,
       createContext: ({ req }) => contextOf(req),
     });
+  // Plain JSON mutations (every command) skip the adapter's fetch conversion (`directMutation`).
+  const direct =
+    (opts.directMutations ?? true)
+      ? directMutation({
+          router: appRouter,
+          basePath: "/api/trpc/",
+          maxBodySize: limits.bodyBytes.default,
+          createContext: contextOf,
+        })
+      : undefined;
   const trpc = handler(limits.bodyBytes.default);
   const trpcImport = handler(limits.bodyBytes.import);
   const importParser = new ImportParser();
@@ -183,6 +215,12 @@ export function createAppServer(opts: {
     },
   };
 }
+
+/**
+ * Within the 150 ms push target with room to spare, and long enough that everyone locking at
+ * once sends each exercise a handful of pushes rather than one per lock.
+ */
+export const PUSH_EVERY_MS = 50;
 
 const WORKBOOK_PATHS = new Set(
   ["library.upload", "library.save", "library.importYaml"].map((p) => `/api/trpc/${p}`),

@@ -6,6 +6,12 @@
 //     [--no-group-commit]  (one transaction per command, as before: benchmarks compare)
 //     [--previous-write-path]  (the log through Prisma, an exercise's commands one commit at a time)
 //     [--profile-on-signal=<dir>]  (SIGUSR2 starts a CPU profile, the next writes it to <dir>)
+//     [--no-direct-mutations]  (every call through tRPC's fetch adapter, as before)
+//     [--push-every-ms=<ms>]  (the per-exercise push window; 0 pushes every loop turn, as before)
+// GET /bench/loop-delay answers this process's event-loop delay since the last ask (p50, p99,
+// max in ms, from `monitorEventLoopDelay`) and starts a new measurement: the benchmark prints
+// it beside its end-to-end figures. This server is for benchmarks and tests only.
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { databaseUrl, migrateAtStart, openDatabase } from "@chokepoint/db";
 import { ScenarioCatalog } from "../scenario-catalog.ts";
 import { clusterAdapter } from "../socket/cluster-adapter.ts";
@@ -26,6 +32,9 @@ const dbUrl = databaseUrl({ DATABASE_URL: url });
 migrateAtStart(dbUrl);
 const db = await openDatabase(dbUrl);
 const cluster = await clusterAdapter({ databaseUrl: dbUrl, redisUrl });
+const pushArg = argv.find((a) => a.startsWith("--push-every-ms="))?.split("=")[1];
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
 const server = createAppServer({
   db,
   catalog: ScenarioCatalog.builtIn(),
@@ -34,10 +43,27 @@ const server = createAppServer({
   trustProxy,
   groupCommit,
   previousWritePath,
+  directMutations: !argv.includes("--no-direct-mutations"),
+  ...(pushArg !== undefined ? { pushEveryMs: Number(pushArg) } : {}),
+  fallback: (req, res) => {
+    if (req.url !== "/bench/loop-delay") return void res.writeHead(404).end();
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const figures = {
+      p50: ms(loop.percentile(50)),
+      p99: ms(loop.percentile(99)),
+      max: ms(loop.max),
+    };
+    loop.reset();
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(figures));
+  },
 });
 const profileDir = argv.find((a) => a.startsWith("--profile-on-signal="))?.split("=")[1];
 if (profileDir) profileOnSignal(profileDir);
-server.http.listen(Number(port), "127.0.0.1", () => process.stdout.write("READY\n"));
+// A deep listen queue: a thousand participants connecting at once must wait, not be dropped
+// (Node's default of 511 lost SYNs in a burst, and a dropped SYN costs a second's retry).
+server.http.listen({ port: Number(port), host: "127.0.0.1", backlog: 4096 }, () =>
+  process.stdout.write("READY\n"),
+);
 process.on("SIGTERM", () => {
   void server
     .close()

@@ -20,7 +20,18 @@ export class AfterChange {
     private readonly timers: TurnTimers,
     private readonly broadcaster: Broadcaster,
     private readonly now: () => number = Date.now,
+    /**
+     * At most one push per exercise in this many ms (0: every turn of the event loop). A push
+     * goes at once when the exercise has been quiet that long, so quiet play waits for nothing;
+     * in a burst the changes of the window go out as one. Everyone locking at once pushed each
+     * exercise's 20 sockets about once per lock: socket.io's encode and one write per socket
+     * were a fifth of the server's busy time, and every client parsed each view.
+     */
+    private readonly pushEveryMs = 0,
   ) {}
+
+  /** When each exercise's last push left (for `pushEveryMs`). */
+  private readonly lastPush = new Map<string, number>();
 
   /**
    * Changes of an exercise whose views are not pushed yet: from the first one's state before to
@@ -67,11 +78,23 @@ export class AfterChange {
       return;
     }
     this.unsent.set(id, { before, state });
-    setImmediate(() => {
+    const send = () => {
       const change = this.unsent.get(id);
       this.unsent.delete(id);
-      if (change) this.push(id, change.before, change.state);
-    });
+      if (!change) return;
+      if (this.pushEveryMs > 0) this.lastPush.set(id, performance.now());
+      this.push(id, change.before, change.state);
+    };
+    const wait = this.pushEveryMs - (performance.now() - (this.lastPush.get(id) ?? -Infinity));
+    if (wait <= 0) {
+      setImmediate(send);
+      return;
+    }
+    setTimeout(send, wait);
+    // Forget exercises quiet for longer than the window (the map stays as small as the burst).
+    if (this.lastPush.size > 10_000)
+      for (const [k, at] of this.lastPush)
+        if (performance.now() - at > this.pushEveryMs) this.lastPush.delete(k);
   }
 
   private push(id: string, before: ExerciseState, state: ExerciseState): void {

@@ -82,7 +82,13 @@ export class ExerciseService {
     readonly catalog: ScenarioCatalog,
     broadcaster: Broadcaster = silentBroadcaster,
     timers?: TurnTimers,
-    opts: { limits?: Limits; now?: () => Date; pipelined?: boolean } = {},
+    opts: {
+      limits?: Limits;
+      now?: () => Date;
+      pipelined?: boolean;
+      /** At most one push per exercise in this many ms (`AfterChange`); 0: each loop turn. */
+      pushEveryMs?: number;
+    } = {},
   ) {
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.now = opts.now ?? (() => new Date());
@@ -108,7 +114,13 @@ export class ExerciseService {
       opts.pipelined ?? true,
     );
     this.timers = timers ?? new TurnTimers();
-    this.effects = new AfterChange(this.runner, this.timers, broadcaster);
+    this.effects = new AfterChange(
+      this.runner,
+      this.timers,
+      broadcaster,
+      undefined,
+      opts.pushEveryMs ?? 0,
+    );
     this.runner.onChange = (w) => this.effects.changed(w);
     this.runner.onLoad = (s) => this.effects.armTimer(s);
   }

@@ -1,0 +1,190 @@
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
+import { MemoryExerciseStore } from "@chokepoint/db";
+import { describe, expect, it } from "vitest";
+import { appRouter } from "../src/router/root.ts";
+import { directMutation } from "../src/server/direct-mutation.ts";
+import type { Push } from "../src/service/broadcaster.ts";
+import { ExerciseService } from "../src/service/exercise-service.ts";
+import { memoryCatalog } from "./memory-exercise.ts";
+import { appServerForFile } from "./service-fixture.ts";
+
+/**
+ * Issue 21's burst paths: a push window per exercise, and JSON mutations handed straight to
+ * their tRPC procedure. Each must change only cost, never what a client sees.
+ */
+
+async function pushingService(pushEveryMs: number) {
+  const pushes: Push[] = [];
+  const service = new ExerciseService(
+    new MemoryExerciseStore(),
+    memoryCatalog,
+    {
+      changed: (p) => pushes.push(p),
+      message: () => {},
+      memberChanged: () => {},
+      memberRemoved: () => {},
+    },
+    undefined,
+    { pushEveryMs },
+  );
+  const { token: fac } = await service.createExercise({
+    scenarioId: "rare-earth-2010",
+    seed: 7,
+    facilitatorName: "Sato",
+    teams: ["meti", "jogmec"],
+  });
+  await service.execute("control", fac, { action: "start" });
+  await new Promise((r) => setTimeout(r, 2 * pushEveryMs + 10));
+  pushes.length = 0;
+  return { service, fac, pushes };
+}
+
+describe("a push window per exercise", () => {
+  it("a quiet exercise's change is pushed on the next loop turn; a burst's changes go out as a few pushes ending on the last version", async () => {
+    const { service, fac, pushes } = await pushingService(200);
+    const first = await service.execute("broadcast", fac, { text: "one" });
+    await new Promise((r) => setImmediate(r));
+    expect(pushes.map((p) => p.version)).toEqual([first.session.seq]);
+    let last = first;
+    for (let i = 0; i < 10; i++) last = await service.execute("broadcast", fac, { text: `n${i}` });
+    // Within the window: nothing more has gone yet, then one push carries all ten.
+    expect(pushes).toHaveLength(1);
+    await expect.poll(() => pushes.length, { timeout: 5000 }).toBe(2);
+    expect(pushes[1]?.baseVersion).toBe(first.session.seq);
+    expect(pushes[1]?.version).toBe(last.session.seq);
+  });
+
+  it("without a window (0) every change made on its own loop turn is pushed on its own", async () => {
+    const { service, fac, pushes } = await pushingService(0);
+    for (let i = 0; i < 5; i++) {
+      await service.execute("broadcast", fac, { text: `n${i}` });
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(pushes).toHaveLength(5);
+  });
+});
+
+const app = appServerForFile();
+const adapterOnly = appServerForFile({ directMutations: false });
+
+/** A raw POST, as the web's `httpLink` sends a mutation. */
+async function post(base: string, path: string, body: string, token?: string) {
+  const r = await fetch(`${base}/api/trpc/${path}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body,
+  });
+  return { status: r.status, type: r.headers.get("content-type"), body: await r.text() };
+}
+
+describe("JSON mutations straight to their procedure", () => {
+  it("takes only a plain JSON mutation; a query, a batch, another type or an undeclared length go to the adapter unread", () => {
+    const take = directMutation({
+      router: appRouter,
+      basePath: "/api/trpc/",
+      maxBodySize: 1000,
+      createContext: () => ({}),
+    });
+    const req = (url: string, headers: Record<string, string>, method = "POST") =>
+      ({ url, method, headers, on: () => {} }) as unknown as IncomingMessage;
+    const res = {} as ServerResponse;
+    const json = { "content-type": "application/json", "content-length": "10" };
+    expect(take(req("/api/trpc/exercise.lock", json), res)).toBe(true);
+    expect(take(req("/api/trpc/exercise.view", json), res)).toBe(false);
+    expect(take(req("/api/trpc/exercise.lock,exercise.lock?batch=1", json), res)).toBe(false);
+    expect(
+      take(req("/api/trpc/exercise.lock", { ...json, "content-type": "text/plain" }), res),
+    ).toBe(false);
+    expect(take(req("/api/trpc/exercise.lock", { "content-type": "application/json" }), res)).toBe(
+      false,
+    );
+    expect(take(req("/api/trpc/exercise.lock", { ...json, "content-length": "1001" }), res)).toBe(
+      false,
+    );
+    expect(take(req("/api/trpc/exercise.lock", json, "GET"), res)).toBe(false);
+    expect(take(req("/api/trpc/toString", json), res)).toBe(false);
+  });
+
+  it("answers every refusal and bad input byte for byte as tRPC's adapter does", async () => {
+    const { token } = await (
+      await fetch(`${app.base}/api/trpc/exercise.create`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scenarioId: "rare-earth-2010", seed: 1, facilitatorName: "F" }),
+      })
+    )
+      .json()
+      .then((j) => (j as { result: { data: { token: string } } }).result.data);
+    const cases: [string, string, string | undefined][] = [
+      ["exercise.lock", JSON.stringify({ turn: 0, actions: [] }), "x".repeat(40)],
+      ["exercise.lock", JSON.stringify({ turn: 0, actions: [] }), undefined],
+      ["exercise.lock", JSON.stringify({ turn: "zero", actions: [] }), "x".repeat(40)],
+      ["exercise.lock", "{not json", "x".repeat(40)],
+      ["exercise.lock", "", "x".repeat(40)],
+      ["exercise.lock", "[".repeat(200) + "]".repeat(200), "x".repeat(40)],
+      [
+        "exercise.create",
+        JSON.stringify({ scenarioId: "nope", seed: 1, facilitatorName: "F" }),
+        undefined,
+      ],
+      ["exercise.join", JSON.stringify({ joinCode: "ZZZZZZ", displayName: "A" }), undefined],
+      ["exercise.view", "{}", token],
+      ["no.such", "{}", undefined],
+    ];
+    for (const [path, body, t] of cases) {
+      const direct = await post(app.base, path, body, t);
+      const adapter = await post(adapterOnly.base, path, body, t);
+      expect({ path, sent: body.slice(0, 20), ...direct }).toEqual({
+        path,
+        sent: body.slice(0, 20),
+        ...adapter,
+      });
+      expect(direct.status).toBeGreaterThanOrEqual(400);
+    }
+  });
+
+  it("answers a command with the caller's view in the adapter's envelope", async () => {
+    const create = JSON.stringify({
+      scenarioId: "rare-earth-2010",
+      seed: 3,
+      facilitatorName: "F",
+      teams: ["meti", "jogmec"],
+    });
+    const answers = [];
+    for (const base of [app.base, adapterOnly.base]) {
+      const made = JSON.parse((await post(base, "exercise.create", create)).body).result.data;
+      const start = await post(base, "facilitator.control", '{"action":"start"}', made.token);
+      const view = JSON.parse(start.body).result.data;
+      answers.push({
+        status: start.status,
+        type: start.type,
+        keys: Object.keys(view),
+        status_: view.session.status,
+        turn: view.session.turn,
+        me: view.me.role,
+      });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toMatchObject({ status: 200, status_: "running", me: "facilitator" });
+  });
+});
+
+describe("behind HAProxy", () => {
+  it("a process keeps an idle connection longer than the shipped HAProxy config keeps any, so the balancer always closes first", () => {
+    const cfg = readFileSync(
+      join(import.meta.dirname, "..", "..", "..", "apps", "web", "deploy", "haproxy.cfg"),
+      "utf8",
+    );
+    const seconds = [...cfg.matchAll(/^\s*timeout (client|server|http-keep-alive) (\d+)s/gm)].map(
+      (m) => Number(m[2]),
+    );
+    expect(seconds.length).toBeGreaterThan(1);
+    expect(app.server.http.keepAliveTimeout).toBeGreaterThan(Math.max(...seconds) * 1000);
+    expect(app.server.http.headersTimeout).toBeGreaterThan(app.server.http.keepAliveTimeout);
+  });
+});
