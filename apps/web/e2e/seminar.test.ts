@@ -182,6 +182,17 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
       await expect.poll(() => rowAttr(mc, label, "data-status")).toBe("running");
     await ken.waitForSelector('[data-testid="status"][data-status="running"]');
 
+    // The debrief before anyone has decided says so, rather than a table of bare headers.
+    const firstDebrief = await fctx.newPage();
+    await firstDebrief.goto(`${base}/seminar/debrief?m=${new URL(mc.url()).searchParams.get("m")}`);
+    await waitText(
+      firstDebrief,
+      "debrief-matrix-empty",
+      /No team at any table has used a lever yet/,
+      120_000,
+    );
+    await firstDebrief.close();
+
     // An inject at every table: each phone's news says it, in its own language.
     await mc.getByTestId("room-inject-id").selectOption("second_halt");
     await roomCommand(
@@ -228,6 +239,8 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     await expect
       .poll(() => mc.getByTestId("mc-lock-A-meti").getAttribute("data-locked"))
       .toBe("yes");
+    // Beside each team, who sits on it (a bare "(1)" read as a score).
+    await waitText(mc, "mc-lock-A-jogmec", /\(1 seated\)/);
     expect(await mc.getByTestId("mc-lock-A-jogmec").getAttribute("data-locked")).toBe("no");
     await lockAs(base, await tokenOf(dai), 0, [
       { op: "buy", lever: "jogmec_dy_stockpile", tonnes: 40 },
@@ -243,7 +256,7 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
       .poll(() => mc.getByTestId("mc-spark-price-A").getAttribute("data-points"))
       .toBe("1");
     // The three figures say what they are, not only in a tooltip.
-    await waitText(mc, "mc-row-A", /Top price ×.*Worst shortfall.*Budget left/s);
+    await waitText(mc, "mc-row-A", /Top price.*Worst shortfall.*Budget left/s);
 
     // Turn 2: advance all (the room clock: only tables on turn 2 move).
     await mc.locator("label", { hasText: "Room clock" }).locator("input").check();

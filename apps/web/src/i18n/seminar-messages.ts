@@ -55,7 +55,7 @@ export const seminarMessages = {
   semOnline: { ja: "接続中", en: "Online" },
   semLocks: { ja: "確定したチーム", en: "Teams locked" },
   semIndicators: { ja: "主要指標", en: "Key indicators" },
-  semPrice: { ja: "最高価格倍率", en: "Top price ×" },
+  semPrice: { ja: "最高価格倍率", en: "Top price" },
   semShortfall: { ja: "最大不足率", en: "Worst shortfall" },
   semBudget: { ja: "残予算", en: "Budget left" },
   semFlags: { ja: "警告", en: "Flags" },
@@ -99,7 +99,7 @@ export const seminarMessages = {
   // room (participants)
   semRoomTitle: { ja: "セミナーに参加する", en: "Join a seminar" },
   semPickTable: { ja: "テーブルを選ぶ", en: "Pick your table" },
-  semPeopleAt: { ja: "{n} 人", en: "{n} people" },
+  semPeopleAt: { ja: "{n} 人", en: "{n} seated" },
   semAssignedLater: {
     ja: "テーブルとチームはファシリテーターが割り当てます。",
     en: "The facilitator will place you at a table and on a team.",

@@ -70,7 +70,8 @@ export function TableRowView({
             >
               {team.lockedAt ? "🔒" : "…"} {l(team.name)}
               {team.lockedAt ? <span className="muted"> {time(team.lockedAt)}</span> : null}
-              <span className="muted"> ({team.members.length})</span>
+              {/* A bare "(0)" beside a team read as a score; it is who sits on it. */}
+              <span className="muted"> ({f("semPeopleAt", { n: team.members.length })})</span>
             </li>
           ))}
         </ul>
