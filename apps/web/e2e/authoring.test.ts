@@ -101,6 +101,14 @@ describe("build your own scenario, in real Chromium", () => {
     await en.goto(`${base}/author`);
     await en.getByTestId("start-example").click();
     await expect.poll(() => en.getByTestId("library-name").inputValue()).toMatch(/^Sakura Motors/);
+    // Red parts are explained; the class field offers the library's classes (no Library sheet here).
+    await en.locator('[data-testid="preview"][data-state="ready"]').waitFor({ timeout: 60_000 });
+    await waitText(en, "preview-at-risk-legend", /Parts in red run out of stock/);
+    await en.getByTestId("sheet-components").click();
+    expect(await en.getByTestId("cell-components-3-componentClass").getAttribute("list")).toBe(
+      "component-classes",
+    );
+    expect(await en.locator("#component-classes option").count()).toBeGreaterThan(3);
     await en.context().close();
     await laptop.goto(base);
     await expect

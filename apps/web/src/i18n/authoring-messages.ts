@@ -86,4 +86,8 @@ export const authoringMessages = {
     en: "Saving… (the checks and the conversion take a few seconds)",
   },
   librarySavedAt: { ja: "{when} 保存", en: "saved {when}" },
+  previewAtRiskLegend: {
+    ja: "赤字の部品は、代替を認定する前に在庫が尽きます。",
+    en: "Parts in red run out of stock before an alternative can be qualified.",
+  },
 } as const;
