@@ -64,7 +64,7 @@ export function SavePanel({
     }
   };
   const whyNot = save.isPending
-    ? t("saving")
+    ? t("librarySaving")
     : issueCount > 0
       ? f("saveNeedsFix", { n: issueCount })
       : blocked

@@ -81,7 +81,7 @@ export const authoringMessages = {
     ja: "保存するには、ライブラリでの名前を入れてください",
     en: "To save, give it a name in the library",
   },
-  saving: {
+  librarySaving: {
     ja: "保存しています…（確認と変換に数秒かかります）",
     en: "Saving… (the checks and the conversion take a few seconds)",
   },
