@@ -90,6 +90,11 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     const codeBox = await mc.getByTestId("room-code").boundingBox();
     expect((codeBox?.y ?? Infinity) + (codeBox?.height ?? 0)).toBeLessThan(LAPTOP.height);
     await waitText(mc, "mc-next", /show the room code or its QR/);
+    // The tables to act on sit in one row, not one line each.
+    const ticks = await Promise.all(
+      ["A", "C"].map((x) => mc.getByTestId(`room-table-${x}`).boundingBox()),
+    );
+    expect(ticks[0]?.y).toBe(ticks[1]?.y);
     const roomCode = (await text(mc, "room-code")).trim();
     expect(roomCode).toMatch(/^[2-9A-Z]{6}$/);
     const shown = (await mc.getByTestId("room-link").getAttribute("href")) ?? "";

@@ -93,7 +93,7 @@ export function RoomControls({ overview }: { overview: SeminarOverview }) {
   return (
     <section className="card" data-testid="room-controls">
       <h2>{t("semRoomControls")}</h2>
-      <fieldset data-testid="room-tables">
+      <fieldset className="room-tables" data-testid="room-tables">
         <legend>{t("semChooseTables")}</legend>
         <label>
           <input
