@@ -26,6 +26,13 @@ describe("build your own scenario, in real Chromium", () => {
     expect(await page.getByTestId("issue").count()).toBe(1);
     expect(await issue.textContent()).toContain("日数（0以上の数）を入力してください");
     await page.screenshot({ path: "e2e/artifacts/authoring-upload-errors-phone-ja.png" });
+    // The greyed-out save says why; the file field stays inside its card on the phone.
+    await waitText(page, "save-why-not", /上に並んだエラー（1 件）を直してください/);
+    const field = await page.getByTestId("upload-file").boundingBox();
+    const card = await page.getByTestId("upload").boundingBox();
+    expect((field?.x ?? 0) + (field?.width ?? Infinity)).toBeLessThanOrEqual(
+      (card?.x ?? 0) + (card?.width ?? 0),
+    );
 
     // A tap opens the sheet at that cell, which says the same; fixing it clears the error.
     await issue.click();
@@ -59,6 +66,8 @@ describe("build your own scenario, in real Chromium", () => {
     await page.getByTestId("save-library").click();
     await page.locator('[data-testid="saved"][data-version="1"]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="library-entry"]', { hasText: "寿ドライブ" }).waitFor();
+    // Two saves of one company are told apart by when they were saved.
+    await waitText(page, "library-saved-at", /保存$/);
     await page.getByTestId("library").scrollIntoViewIfNeeded();
     await page.screenshot({ path: "e2e/artifacts/authoring-library-phone-ja.png" });
 
@@ -85,12 +94,30 @@ describe("build your own scenario, in real Chromium", () => {
     expect(shared).toMatch(/^# Generated from a company exposure workbook/);
     for (const name of ["寿ドライブ", "Kotobuki", "Magnet maker (China)"])
       expect(shared).not.toContain(name);
+    // The example company in English is named in English in the library field.
+    const en = await (
+      await stack.browser().newContext({ locale: "en-US", viewport: LAPTOP })
+    ).newPage();
+    await en.goto(`${base}/author`);
+    await en.getByTestId("start-example").click();
+    await expect.poll(() => en.getByTestId("library-name").inputValue()).toMatch(/^Sakura Motors/);
+    // Red parts are explained; the class field offers the library's classes (no Library sheet here).
+    await en.locator('[data-testid="preview"][data-state="ready"]').waitFor({ timeout: 60_000 });
+    await waitText(en, "preview-at-risk-legend", /Parts in red run out of stock/);
+    await en.getByTestId("sheet-components").click();
+    expect(await en.getByTestId("cell-components-3-componentClass").getAttribute("list")).toBe(
+      "component-classes",
+    );
+    expect(await en.locator("#component-classes option").count()).toBeGreaterThan(3);
+    await en.context().close();
     await laptop.goto(base);
     await expect
       .poll(() => laptop.locator('[data-testid="scenario"] option[value^="lib-"]').count())
       .toBe(1);
 
-    // An exercise from it, its console on the same phone.
+    // An exercise from it, its console on the same phone (a missing name is said in words).
+    await page.getByTestId("library-create-exercise").click();
+    await waitText(page, "library-create-error", /^名前を入力してください$/);
     await page.getByTestId("library-facilitator").fill("佐藤");
     await page.getByTestId("library-create-exercise").click();
     await page.waitForURL(/\/facilitate\?s=/, { timeout: 60_000 });

@@ -75,6 +75,9 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     const errors: string[] = [];
     mc.on("pageerror", (e) => errors.push(e.message));
     await mc.goto(`${base}/seminar/new`);
+    // No name: said in words, not as the server's field code (facilitatorName: Too small…).
+    await mc.getByTestId("sem-create").click();
+    await waitText(mc, "sem-error", /^Enter your name$/);
     await mc.getByTestId("sem-name").fill("Sato");
     await mc.getByTestId("sem-title").fill("METI seminar");
     await mc.getByTestId("sem-tables").fill("3");
@@ -83,6 +86,15 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     await mc.waitForSelector('[data-testid="mission-control"][data-live="yes"]');
     for (const label of ["A", "B", "C"])
       expect(await rowAttr(mc, label, "data-status")).toBe("lobby");
+    // Seating the room comes first: the code is on the first screen, with what to do next.
+    const codeBox = await mc.getByTestId("room-code").boundingBox();
+    expect((codeBox?.y ?? Infinity) + (codeBox?.height ?? 0)).toBeLessThan(LAPTOP.height);
+    await waitText(mc, "mc-next", /show the room code or its QR/);
+    // The tables to act on sit in one row, not one line each.
+    const ticks = await Promise.all(
+      ["A", "C"].map((x) => mc.getByTestId(`room-table-${x}`).boundingBox()),
+    );
+    expect(ticks[0]?.y).toBe(ticks[1]?.y);
     const roomCode = (await text(mc, "room-code")).trim();
     expect(roomCode).toMatch(/^[2-9A-Z]{6}$/);
     const shown = (await mc.getByTestId("room-link").getAttribute("href")) ?? "";
@@ -92,6 +104,25 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
       .toBe(shown);
     // The QR names the machine's LAN address; the phones here reach the server on loopback.
     const link = `${base}/seminar/room?code=${roomCode}`;
+
+    // A phone that skips the table or the team is told so in its language; "assign me later"
+    // is not offered (nobody at a seminar would place them, and they would wait for ever).
+    const early = await (
+      await stack.browser().newContext({ locale: "ja-JP", viewport: PHONE })
+    ).newPage();
+    await early.goto(link);
+    await early.getByTestId("room-join-button").click();
+    await waitText(early, "room-join-error", /^テーブルを選んでください$/);
+    await early.getByTestId("room-pick-A").check();
+    await early.getByTestId("room-join-button").click();
+    await waitText(early, "room-join-error", /^チームを選んでください/);
+    expect(await early.getByTestId("room-team").locator("option").allTextContents()).not.toContain(
+      "後で割り当て",
+    );
+    await early.getByTestId("room-team").selectOption("meti");
+    await early.getByTestId("room-join-button").click();
+    await waitText(early, "room-join-error", /^名前を入力してください$/);
+    await early.context().close();
 
     // Phones scan the room QR and pick their table and team, in Japanese and English.
     const emi = await phoneJoins(stack.browser(), link, {
@@ -133,8 +164,12 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     await waitText(mc, "mc-online-A", /恵美.*Dai|Dai.*恵美/);
     await waitText(mc, "mc-online-B", /健二/);
 
-    // Start all, then pause all and resume: the phones follow.
-    await roomCommand(mc, "room-start", /Start: tables A, B, C/, /Start: done at tables A, B, C/);
+    // Start all, then pause all and resume: the phones follow. Each table fields five teams and
+    // only two have players: the confirmation says those turns close only when advanced.
+    await mc.getByTestId("room-start").click();
+    await waitText(mc, "room-confirm-unmanned", /Tables A, B, C have a team nobody plays/);
+    await mc.getByTestId("room-confirm-yes").click();
+    await waitText(mc, "room-outcome", /Start: done at tables A, B, C/);
     for (const label of ["A", "B", "C"])
       await expect.poll(() => rowAttr(mc, label, "data-status")).toBe("running");
     await roomCommand(mc, "room-pause", /Pause: tables A, B, C/, /Pause: done at tables A, B, C/);
@@ -151,6 +186,17 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     for (const label of ["A", "B", "C"])
       await expect.poll(() => rowAttr(mc, label, "data-status")).toBe("running");
     await ken.waitForSelector('[data-testid="status"][data-status="running"]');
+
+    // The debrief before anyone has decided says so, rather than a table of bare headers.
+    const firstDebrief = await fctx.newPage();
+    await firstDebrief.goto(`${base}/seminar/debrief?m=${new URL(mc.url()).searchParams.get("m")}`);
+    await waitText(
+      firstDebrief,
+      "debrief-matrix-empty",
+      /No team at any table has used a lever yet/,
+      120_000,
+    );
+    await firstDebrief.close();
 
     // An inject at every table: each phone's news says it, in its own language.
     await mc.getByTestId("room-inject-id").selectOption("second_halt");
@@ -198,6 +244,8 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     await expect
       .poll(() => mc.getByTestId("mc-lock-A-meti").getAttribute("data-locked"))
       .toBe("yes");
+    // Beside each team, who sits on it (a bare "(1)" read as a score).
+    await waitText(mc, "mc-lock-A-jogmec", /\(1 seated\)/);
     expect(await mc.getByTestId("mc-lock-A-jogmec").getAttribute("data-locked")).toBe("no");
     await lockAs(base, await tokenOf(dai), 0, [
       { op: "buy", lever: "jogmec_dy_stockpile", tonnes: 40 },
@@ -212,6 +260,8 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
     await expect
       .poll(() => mc.getByTestId("mc-spark-price-A").getAttribute("data-points"))
       .toBe("1");
+    // The three figures say what they are, not only in a tooltip.
+    await waitText(mc, "mc-row-A", /Top price.*Worst shortfall.*Budget left/s);
 
     // Turn 2: advance all (the room clock: only tables on turn 2 move).
     await mc.locator("label", { hasText: "Room clock" }).locator("input").check();

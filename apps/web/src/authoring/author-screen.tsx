@@ -83,7 +83,12 @@ export function AuthorScreen() {
         type="button"
         data-testid="start-example"
         onClick={() =>
-          open(workbookToGrid(EXAMPLE_COMPANY, locale), [], EXAMPLE_COMPANY.company.nameJa, null)
+          open(
+            workbookToGrid(EXAMPLE_COMPANY, locale),
+            [],
+            locale === "ja" ? EXAMPLE_COMPANY.company.nameJa : EXAMPLE_COMPANY.company.nameEn,
+            null,
+          )
         }
       >
         {t("startFromExample")}
@@ -119,6 +124,7 @@ export function AuthorScreen() {
               // What the file reader cut (a cell too long, rows past the limit) is shown, not
               // blocking: the cells as they now stand are what the server checks and saves.
               blocked={pending || (answer?.issues.length ?? 1) > 0}
+              issueCount={issues.length}
             />
           </div>
         </div>

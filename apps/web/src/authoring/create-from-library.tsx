@@ -34,6 +34,7 @@ export function CreateFromLibrary({
   const [error, setError] = useState<string | null>(null);
   const go = async () => {
     setError(null);
+    if (!facilitator.trim()) return setError(t("nameNeeded"));
     try {
       const r = await create.mutateAsync({
         scenarioId: libraryId,
@@ -75,7 +76,7 @@ export function CreateFromLibrary({
         testId="library-passcode"
       />
       {error ? (
-        <p className="error" role="alert">
+        <p className="error" role="alert" data-testid="library-create-error">
           {error}
         </p>
       ) : null}

@@ -1,8 +1,15 @@
 "use client";
-import { type CellIssue, cellMessage, SHEETS } from "@chokepoint/authoring/preview";
+import {
+  type CellIssue,
+  COMPONENT_CLASSES,
+  cellMessage,
+  SHEETS,
+} from "@chokepoint/authoring/preview";
 import type { SheetKey, WorkbookGrid } from "@chokepoint/contracts";
 import { useI18n } from "../i18n/use-i18n";
 import { cellName, cellText, issuesAt, withCell, withRow } from "./grid-cells";
+
+const CLASS_LIST = "component-classes";
 
 /**
  * The workbook as forms, one sheet at a time: each row a card of labelled fields (readable on
@@ -68,6 +75,7 @@ export function GridEditor({
                   data-testid={`cell-${layout.key}-${r.row}-${c.key}`}
                   data-cell={`${sheet.name}!${cell}`}
                   aria-invalid={here.length > 0}
+                  list={c.key === "componentClass" ? CLASS_LIST : undefined}
                   value={cellText(r.cells[i])}
                   onChange={(e) => onChange(withCell(grid, layout.key, r.row, i, e.target.value))}
                 />
@@ -81,6 +89,12 @@ export function GridEditor({
           })}
         </fieldset>
       ))}
+      {/* The hint says "from the Library sheet", which the browser does not show: offer its ids. */}
+      <datalist id={CLASS_LIST} data-testid="component-classes">
+        {COMPONENT_CLASSES.map((k) => (
+          <option key={k.id} value={k.id} label={locale === "ja" ? k.nameJa : k.nameEn} />
+        ))}
+      </datalist>
       <button
         type="button"
         data-testid="add-row"

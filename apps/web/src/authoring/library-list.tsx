@@ -9,7 +9,13 @@ import { CreateFromLibrary } from "./create-from-library";
 
 /** The library: each scenario at its newest version, to edit, export, delete or play. */
 export function LibraryList({ onOpen }: { onOpen: (libraryId: string) => void }) {
-  const { t, f } = useI18n();
+  const { t, f, locale } = useI18n();
+  // Two saves of the same company read alike by name and version: the time tells them apart.
+  const savedAt = (iso: string) =>
+    new Date(iso).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+    });
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.library.list.queryOptions());
@@ -33,7 +39,12 @@ export function LibraryList({ onOpen }: { onOpen: (libraryId: string) => void })
         {entries.map((e) => (
           <li key={e.id} data-testid="library-entry" data-library-id={e.id}>
             <strong>{e.name}</strong>{" "}
-            <span className="muted">{f("libraryVersion", { version: e.version })}</span>
+            <span className="muted">
+              {f("libraryVersion", { version: e.version })} ·{" "}
+              <span data-testid="library-saved-at">
+                {f("librarySavedAt", { when: savedAt(e.updatedAt) })}
+              </span>
+            </span>
             <div className="row-buttons">
               <button type="button" data-testid="library-open" onClick={() => onOpen(e.id)}>
                 {t("libraryOpen")}

@@ -67,6 +67,11 @@ export function PreviewPanel({
               </tbody>
             </table>
           </div>
+          {p.components.some((c) => c.gapDays) ? (
+            <p className="muted" data-testid="preview-at-risk-legend">
+              {t("previewAtRiskLegend")}
+            </p>
+          ) : null}
           <div className="chart-grid">
             {p.products.map((pr) => (
               <div key={pr.product} data-testid={`preview-product-${pr.product}`}>

@@ -26,6 +26,7 @@ export function SavePanel({
   saved,
   onSaved,
   blocked,
+  issueCount,
 }: {
   grid: WorkbookGrid;
   baseId: string;
@@ -35,6 +36,8 @@ export function SavePanel({
   saved: Saved | null;
   onSaved: (s: Saved) => void;
   blocked: boolean;
+  /** Errors still listed: a greyed-out button says why, or a newcomer is left guessing. */
+  issueCount: number;
 }) {
   const { t, f, l } = useI18n();
   const trpc = useTRPC();
@@ -60,6 +63,15 @@ export function SavePanel({
       setError(errorText(e));
     }
   };
+  const whyNot = save.isPending
+    ? t("librarySaving")
+    : issueCount > 0
+      ? f("saveNeedsFix", { n: issueCount })
+      : blocked
+        ? t("saveChecking")
+        : !name.trim()
+          ? t("saveNeedsName")
+          : null;
   return (
     <section className="card" data-testid="save-panel">
       <label>
@@ -100,6 +112,11 @@ export function SavePanel({
       >
         {saved ? t("saveNewVersion") : t("saveToLibrary")}
       </button>
+      {whyNot ? (
+        <p className="muted" data-testid="save-why-not">
+          {whyNot}
+        </p>
+      ) : null}
       {saved ? (
         <>
           <p data-testid="saved" data-version={saved.version}>

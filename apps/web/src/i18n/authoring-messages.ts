@@ -71,4 +71,23 @@ export const authoringMessages = {
   libraryCreateExercise: { ja: "このシナリオで演習をつくる", en: "Create an exercise from it" },
   libraryFacilitator: { ja: "ファシリテーターの名前", en: "Facilitator's name" },
   librarySeed: { ja: "シード", en: "Seed" },
+  // why "save" is greyed out, and which library entry is which (found walking the editor)
+  saveNeedsFix: {
+    ja: "保存するには、上に並んだエラー（{n} 件）を直してください",
+    en: "To save, fix the {n} error(s) listed above",
+  },
+  saveChecking: { ja: "セルを確認しています…", en: "Checking the cells…" },
+  saveNeedsName: {
+    ja: "保存するには、ライブラリでの名前を入れてください",
+    en: "To save, give it a name in the library",
+  },
+  librarySaving: {
+    ja: "保存しています…（確認と変換に数秒かかります）",
+    en: "Saving… (the checks and the conversion take a few seconds)",
+  },
+  librarySavedAt: { ja: "{when} 保存", en: "saved {when}" },
+  previewAtRiskLegend: {
+    ja: "赤字の部品は、代替を認定する前に在庫が尽きます。",
+    en: "Parts in red run out of stock before an alternative can be qualified.",
+  },
 } as const;

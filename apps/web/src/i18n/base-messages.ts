@@ -6,6 +6,7 @@ export const baseMessages = {
   createTitle: { ja: "演習をつくる（ファシリテーター）", en: "Create an exercise (facilitator)" },
   scenario: { ja: "シナリオ", en: "Scenario" },
   yourName: { ja: "あなたの名前", en: "Your name" },
+  nameNeeded: { ja: "名前を入力してください", en: "Enter your name" },
   seed: { ja: "シード（再現用の乱数の種）", en: "Seed (for exact replay)" },
   timer: { ja: "ターン制限時間（秒、任意）", en: "Turn timer (seconds, optional)" },
   create: { ja: "作成", en: "Create" },

@@ -21,4 +21,8 @@ export const seminarDebriefMessages = {
     ja: "モンテカルロの幅なし（混雑のため）",
     en: "no Monte Carlo band (the server was busy)",
   },
+  sdNoDecisions: {
+    ja: "どのテーブルでも、まだどのチームもレバーを使っていません。",
+    en: "No team at any table has used a lever yet.",
+  },
 } as const;

@@ -55,7 +55,7 @@ export const seminarMessages = {
   semOnline: { ja: "接続中", en: "Online" },
   semLocks: { ja: "確定したチーム", en: "Teams locked" },
   semIndicators: { ja: "主要指標", en: "Key indicators" },
-  semPrice: { ja: "最高価格倍率", en: "Top price ×" },
+  semPrice: { ja: "最高価格倍率", en: "Top price" },
   semShortfall: { ja: "最大不足率", en: "Worst shortfall" },
   semBudget: { ja: "残予算", en: "Budget left" },
   semFlags: { ja: "警告", en: "Flags" },
@@ -99,13 +99,32 @@ export const seminarMessages = {
   // room (participants)
   semRoomTitle: { ja: "セミナーに参加する", en: "Join a seminar" },
   semPickTable: { ja: "テーブルを選ぶ", en: "Pick your table" },
-  semPeopleAt: { ja: "{n} 人", en: "{n} people" },
+  semPeopleAt: { ja: "{n} 人", en: "{n} seated" },
   semAssignedLater: {
     ja: "テーブルとチームはファシリテーターが割り当てます。",
     en: "The facilitator will place you at a table and on a team.",
   },
   semRejoin: { ja: "テーブル {table} に戻る", en: "Back to table {table}" },
   semJoinedAt: { ja: "テーブル {table}", en: "Table {table}" },
+  // what a newcomer needs said (found walking the seminar as a facilitator and a phone)
+  semNextSetup: {
+    ja: "次に：ルームコードかQRを見せて（またはテーブルカードを印刷して）、参加者にテーブルとチームを選んでもらいます。揃ったら「全体の操作」の「開始」で始めます。",
+    en: "Next: show the room code or its QR (or print the table cards) so people pick a table and a team; once they are seated, press Start under Whole-room controls.",
+  },
+  semConfirmUnmanned: {
+    ja: "テーブル {tables} には誰も担当していないチームがあります。全チームの確定を待つ設定なので、これらのテーブルのターンは「次のターンへ」で進めるまで締まりません。",
+    en: "Tables {tables} have a team nobody plays: as a turn closes when every team has locked, their turns close only when you advance them.",
+  },
+  semMessagePlaceholder: {
+    ja: "全テーブル（または選んだテーブル）に送るメッセージ",
+    en: "A message for every table (or the ones ticked)",
+  },
+  semNeedTable: { ja: "テーブルを選んでください", en: "Pick your table first" },
+  semNeedTeam: {
+    ja: "チームを選んでください（セミナーでは後から割り当てる人がいません）",
+    en: "Pick your team (at a seminar nobody places you later)",
+  },
+  semTeamChoose: { ja: "— チームを選ぶ —", en: "— pick a team —" },
   // plenary
   semPlenaryTitle: { ja: "全体スクリーン", en: "Plenary screen" },
   semRoomNews: { ja: "このターンのニュース", en: "The room's news this turn" },

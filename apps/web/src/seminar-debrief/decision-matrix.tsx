@@ -7,7 +7,7 @@ import {
   teamName,
   turnWords,
 } from "@chokepoint/contracts";
-import type { Locale } from "../i18n/messages";
+import { type Locale, messages } from "../i18n/messages";
 
 /**
  * Tables × levers × turns: a row per lever someone used (its team and name), one line per table
@@ -15,6 +15,13 @@ import type { Locale } from "../i18n/messages";
  */
 export function DecisionMatrix({ d, locale }: { d: SeminarDebrief; locale: Locale }) {
   const diverged = d.divergence?.turn ?? null;
+  // A table of headers and no rows read as broken: say that nobody has acted yet.
+  if (!d.matrixRows.length)
+    return (
+      <p className="muted" data-testid="debrief-matrix-empty">
+        {messages.sdNoDecisions[locale]}
+      </p>
+    );
   return (
     <div className="table-scroll">
       <table className="turns" data-testid="debrief-matrix">

@@ -40,6 +40,8 @@ export function CreateSeminarForm() {
   const create = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    // The server's refusal names the field by its code (facilitatorName); say it in words.
+    if (!form.name.trim()) return setError(t("nameNeeded"));
     const seeds = form.seedPolicy === "same" ? parseSeeds(form.seed) : parseSeeds(form.seeds);
     if (!seeds)
       return setError(t(form.seedPolicy === "same" ? "seedInvalid" : "semSeedListInvalid"));

@@ -10,8 +10,10 @@ import { TableRowView } from "./table-row-view";
 import { useMissionControl } from "./use-mission-control";
 
 /**
- * Mission control: one live row per table first (turn, who is online, locks, three indicators,
- * flags), each opening that table's own console; then the whole-room controls and the room code.
+ * Mission control: the room code and QR first (seating the room is the first job, and with 12
+ * tables anything below the rows is two screens down), then one live row per table (turn, who is
+ * online, locks, three indicators, flags), each opening that table's own console; then the
+ * whole-room controls.
  */
 export function MissionControlScreen({ seminarId, secret }: { seminarId: string; secret: string }) {
   const { t, l } = useI18n();
@@ -45,10 +47,16 @@ export function MissionControlScreen({ seminarId, secret }: { seminarId: string;
           {l(overview.scenario.title)}
         </h2>
         {error ? <p className="error">{error}</p> : null}
+        {setup ? (
+          <p className="muted" data-testid="mc-next">
+            {t("semNextSetup")}
+          </p>
+        ) : null}
         <a href={`/seminar/debrief?m=${encodeURIComponent(seminarId)}`} data-testid="open-debrief">
           {t("sdOpen")}
         </a>
       </section>
+      <RoomJoinCard seminarId={seminarId} roomCode={overview.roomCode} secret={secret} />
       <section className="card mc-table">
         <table data-testid="mc-rows">
           <thead>
@@ -97,7 +105,6 @@ export function MissionControlScreen({ seminarId, secret }: { seminarId: string;
         ) : null}
       </section>
       <RoomControls overview={overview} />
-      <RoomJoinCard seminarId={seminarId} roomCode={overview.roomCode} secret={secret} />
     </div>
   );
 }

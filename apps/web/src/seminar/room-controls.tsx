@@ -9,7 +9,13 @@ import type { MessageKey } from "../i18n/messages";
 import { useI18n } from "../i18n/use-i18n";
 import type { SeminarOverview } from "./use-mission-control";
 
-type Pending = { action: MessageKey; tables: string[]; run: () => Promise<FanOutResult[]> };
+type Pending = {
+  action: MessageKey;
+  tables: string[];
+  /** Tables where a team has nobody, said when starting a room whose turns wait for every lock. */
+  unmanned: string[];
+  run: () => Promise<FanOutResult[]>;
+};
 
 /**
  * Whole-room controls: start, pause, resume, advance, a message and an inject, to all tables or
@@ -37,8 +43,18 @@ export function RoomControls({ overview }: { overview: SeminarOverview }) {
   const roomTurn = Math.min(
     ...overview.rows.filter((r) => tables.includes(r.label)).map((r) => r.turn),
   );
+  // A university room has fewer people than seats: a team nobody plays never locks, so a turn
+  // that waits for every team (and has no timer) would wait for ever unless advanced by hand.
+  const waitsForLocks =
+    overview.template.resolution !== "reveal" && !overview.template.turnTimerSeconds;
+  const unmannedAt = (action: MessageKey) =>
+    action === "semStartAll" && waitsForLocks
+      ? overview.rows
+          .filter((r) => tables.includes(r.label) && r.teams.some((x) => !x.members.length))
+          .map((r) => r.label)
+      : [];
   const ask = (action: MessageKey, run: () => Promise<FanOutResult[]>) =>
-    setPending({ action, tables, run });
+    setPending({ action, tables, unmanned: unmannedAt(action), run });
   const go = async (p: Pending) => {
     setPending(null);
     try {
@@ -77,7 +93,7 @@ export function RoomControls({ overview }: { overview: SeminarOverview }) {
   return (
     <section className="card" data-testid="room-controls">
       <h2>{t("semRoomControls")}</h2>
-      <fieldset data-testid="room-tables">
+      <fieldset className="room-tables" data-testid="room-tables">
         <legend>{t("semChooseTables")}</legend>
         <label>
           <input
@@ -127,6 +143,8 @@ export function RoomControls({ overview }: { overview: SeminarOverview }) {
         <textarea
           data-testid="room-message"
           maxLength={INPUT_LIMITS.broadcastChars}
+          aria-label={t("semMessagePlaceholder")}
+          placeholder={t("semMessagePlaceholder")}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />{" "}
@@ -168,6 +186,11 @@ export function RoomControls({ overview }: { overview: SeminarOverview }) {
       {pending ? (
         <div className="confirm" role="alertdialog" data-testid="room-confirm">
           <p>{f("semConfirm", { action: t(pending.action), tables: pending.tables.join(sep) })}</p>
+          {pending.unmanned.length ? (
+            <p className="error" data-testid="room-confirm-unmanned">
+              {f("semConfirmUnmanned", { tables: pending.unmanned.join(sep) })}
+            </p>
+          ) : null}
           <button type="button" data-testid="room-confirm-yes" onClick={() => void go(pending)}>
             {t("semConfirmYes")}
           </button>{" "}

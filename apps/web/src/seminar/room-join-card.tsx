@@ -26,7 +26,7 @@ export function RoomJoinCard({
   const link = base ? roomLink(base.base, roomCode) : "";
   const qr = useQrDataUrl(link, 180);
   return (
-    <section className="card" data-testid="room-join">
+    <section className="card mc-join" data-testid="room-join">
       <p>
         {t("semRoomCode")}:{" "}
         <span className="code" data-testid="room-code">

@@ -37,10 +37,17 @@ export function RoomJoinScreen({ initialCode = "" }: { initialCode?: string }) {
   const join = async (e?: FormEvent, rejoinToken?: string) => {
     e?.preventDefault();
     setError(null);
+    // Said here, in the reader's words, before the server's field-named refusal; and a seminar
+    // table has nobody to place a person who skipped the team (they would wait forever).
+    if (!rejoinToken && room?.assignment === "pick") {
+      if (!table) return setError(t("semNeedTable"));
+      if (!team) return setError(t("semNeedTeam"));
+    }
+    if (!rejoinToken && !name.trim()) return setError(t("nameNeeded"));
     try {
       const r = await joinRoom.mutateAsync({
         roomCode: clean,
-        displayName: name || place?.table || "—",
+        displayName: name.trim() || place?.table || "—",
         ...(table ? { table } : {}),
         ...(team ? { team } : {}),
         ...(rejoinToken ? { rejoinToken } : {}),
@@ -109,7 +116,13 @@ export function RoomJoinScreen({ initialCode = "" }: { initialCode?: string }) {
         <>
           <TextField testId="room-name" value={name} onChange={setName} />
           {room.assignment === "pick" ? (
-            <TeamSelect testId="room-team" teams={room.teams} value={team} onChange={setTeam} />
+            <TeamSelect
+              testId="room-team"
+              teams={room.teams}
+              value={team}
+              onChange={setTeam}
+              required
+            />
           ) : null}
         </>
       ) : null}

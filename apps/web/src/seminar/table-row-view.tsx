@@ -70,7 +70,8 @@ export function TableRowView({
             >
               {team.lockedAt ? "🔒" : "…"} {l(team.name)}
               {team.lockedAt ? <span className="muted"> {time(team.lockedAt)}</span> : null}
-              <span className="muted"> ({team.members.length})</span>
+              {/* A bare "(0)" beside a team read as a score; it is who sits on it. */}
+              <span className="muted"> ({f("semPeopleAt", { n: team.members.length })})</span>
             </li>
           ))}
         </ul>
@@ -95,15 +96,16 @@ export function TableRowView({
             label={t("semPrice")}
             testId={`mc-spark-price-${row.label}`}
           />{" "}
-          {last ? n.times(last.price, 1, true) : "—"}
+          <span className="muted">{t("semPrice")}</span> {last ? n.times(last.price, 1, true) : "—"}
         </div>
         <div title={t("semShortfall")}>
           <Sparkline values={row.points.map((p) => p.shortfall)} label={t("semShortfall")} />{" "}
+          <span className="muted">{t("semShortfall")}</span>{" "}
           {last ? n.wholePct(last.shortfall) : "—"}
         </div>
         <div title={t("semBudget")}>
           <Sparkline values={row.points.map((p) => p.budget)} label={t("semBudget")} />{" "}
-          {last ? n.num(last.budget) : "—"}
+          <span className="muted">{t("semBudget")}</span> {last ? n.num(last.budget) : "—"}
         </div>
       </td>
       <td data-testid={`mc-flags-${row.label}`} data-count={row.flags.length}>

@@ -109,24 +109,31 @@ export function NumberField({
   );
 }
 
-/** A team to join now, or none: the facilitator (or the person later) picks. */
+/**
+ * A team to join now, or none: the facilitator (or the person later) picks. `required` drops
+ * "assign me later" where nobody would (a seminar table whose participants pick).
+ */
 export function TeamSelect({
   testId,
   teams,
   value,
   onChange,
+  required = false,
 }: {
   testId: string;
   teams: readonly { id: string; name: Bilingual }[];
   value: string;
   onChange: (v: string) => void;
+  required?: boolean;
 }) {
   const { t, l } = useI18n();
   return (
     <label>
       {t("team")}
       <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t("teamLater")}</option>
+        <option value="" disabled={required}>
+          {t(required ? "semTeamChoose" : "teamLater")}
+        </option>
         {teams.map((tm) => (
           <option key={tm.id} value={tm.id}>
             {l(tm.name)}
