@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { writeJson } from "../src/server/stream-json.ts";
-import { appServerForFile } from "./service-fixture.ts";
+import { appServerForFile, runningExercise } from "./service-fixture.ts";
 
 /** Collects what `writeJson` writes, with the loop turns that ran meanwhile. */
 async function written(value: unknown, chunkChars?: number) {
@@ -64,27 +64,20 @@ describe("streamed reads over HTTP", () => {
 
   it("answer exactly what the procedure returns, in tRPC's envelope", async () => {
     const svc = app.server.service;
-    const created = await svc.createExercise({
-      scenarioId: "rare-earth-2010",
-      seed: 1,
-      facilitatorName: "F",
-      teams: ["meti", "jogmec"],
-    });
-    const p = await svc.join({ joinCode: created.joinCode, displayName: "P", team: "meti" });
-    await svc.execute("control", created.token, { action: "start" });
-    await svc.execute("lock", p.token, { turn: 0, actions: [] });
-    const json = await get("review.exportJson", created.token);
+    const ex = await runningExercise(svc);
+    await svc.execute("lock", ex.meti.token, { turn: 0, actions: [] });
+    const json = await get("review.exportJson", ex.facilitator);
     expect(json.status).toBe(200);
-    const direct = await app.server.review.exportJson(created.token);
+    const direct = await app.server.review.exportJson(ex.facilitator);
     expect(json.body).toEqual({ result: { data: JSON.parse(JSON.stringify(direct)) } });
     const input = encodeURIComponent(JSON.stringify({ locale: "ja" }));
-    const csv = await get(`review.exportCsv?input=${input}`, created.token);
+    const csv = await get(`review.exportCsv?input=${input}`, ex.facilitator);
     expect(csv.body).toEqual({
-      result: { data: await app.server.review.exportCsv(created.token, "ja") },
+      result: { data: await app.server.review.exportCsv(ex.facilitator, "ja") },
     });
-    const timeline = await get("review.timeline", created.token);
+    const timeline = await get("review.timeline", ex.facilitator);
     expect((timeline.body.result as { data: { sessionId: string } }).data.sessionId).toBe(
-      created.sessionId,
+      ex.sessionId,
     );
   });
 
