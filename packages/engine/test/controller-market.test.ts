@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../src/index.ts";
+import { explainTurn, prepareModel, type ScenarioInput } from "../src/index.ts";
 import { tinyScenario } from "./fixture.ts";
 import { at, play } from "./helpers.ts";
 
@@ -97,6 +97,24 @@ describe("the controlling country's own output (controller_supply)", () => {
         r.materials.oxide?.controllerPriceMultiple ?? 0,
         6,
       );
+  });
+
+  it("the explanation names the event and what it cost the controlling country's own output", () => {
+    const s = withController(1.5);
+    s.events.push({
+      id: "feed_lost",
+      at: "2020-Q2",
+      title: { ja: "原料鉱石の停止", en: "Ore feed lost" },
+      effect: { kind: "controller_supply", country: "CN", materials: ["oxide"], multiplier: 0.9 },
+    } as (typeof s.events)[number]);
+    const { state } = play(s, 3);
+    const model = prepareModel(s as Parameters<typeof prepareModel>[0]);
+    const line = (locale: "ja" | "en") =>
+      explainTurn(model, at(state, 1), locale).find(
+        (e) => e.subject.kind === "material" && e.subject.id === "oxide",
+      )?.text ?? "";
+    expect(line("en")).toMatch(/Ore feed lost \(−[\d.,]+ t of CN's own output\)/);
+    expect(line("ja")).toMatch(/原料鉱石の停止（CN 国内の生産 −[\d.,]+ t）/);
   });
 
   it("a larger loss of feed gives a larger rise, and a feed above normal lowers the price", () => {

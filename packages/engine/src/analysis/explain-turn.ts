@@ -113,12 +113,20 @@ function describe(model: Model, c: Cause, locale: Locale): string {
     return locale === "ja"
       ? `ファシリテーターによる変更（${c.id}）`
       : `facilitator override (${c.id})`;
-  const name =
+  const event =
     c.kind === "event"
-      ? ((model.scenario.events.find((x) => x.id === c.id) ?? model.injects.get(c.id))?.title[
-          locale
-        ] ?? c.id)
+      ? (model.scenario.events.find((x) => x.id === c.id) ?? model.injects.get(c.id))
+      : undefined;
+  const name = event
+    ? event.title[locale]
+    : c.kind === "event"
+      ? c.id
       : (model.levers.get(c.id)?.name[locale] ?? c.id);
+  // Lost ore feed cuts the controlling country's own output, not what reaches home.
+  if (event?.effect.kind === "controller_supply")
+    return locale === "ja"
+      ? `${name}（${event.effect.country} 国内の生産 −${t}）`
+      : `${name} (−${t} of ${event.effect.country}'s own output)`;
   const team = c.team ? model.teams.get(c.team)?.name[locale] : undefined;
   const who = team && c.kind === "lever" ? (locale === "ja" ? `（${team}）` : ` (${team})`) : "";
   if (c.kind === "lever" && !up)

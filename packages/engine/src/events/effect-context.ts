@@ -27,8 +27,8 @@ export interface EffectContext {
   demandMultiplier: ReadonlyMap<string, number>;
   /** Multiple of normal use wanted by every user of a material, worldwide (`world_demand`). */
   worldDemand: ReadonlyMap<string, number>;
-  /** Multiple of its price-driven production the controlling country can make (`controller_supply`). */
-  controllerFeed: ReadonlyMap<string, number>;
+  /** Multiple of its price-driven production the controlling country can make (`controller_supply`), and the events behind it. */
+  controllerFeed: ReadonlyMap<string, { factor: number; events: string[] }>;
   rampMultiplier: number;
   reexportRules: { event: string; materials: Set<string>; threshold: number; lossRate: number }[];
   /** Home sectors that may take only `leakage` of their claim from `country` (end-user bans, control lists). */
@@ -74,7 +74,7 @@ export function buildEffectContext(
   let priceShock: Map<string, number> | undefined;
   let demandMultiplier: Map<string, number> | undefined;
   let worldDemand: Map<string, number> | undefined;
-  let controllerFeed: Map<string, number> | undefined;
+  let controllerFeed: Map<string, { factor: number; events: string[] }> | undefined;
   const ctx = {
     sourceCapacity,
     rampMultiplier: 1,
@@ -196,7 +196,10 @@ export function buildEffectContext(
         if (e.country === s.controllingCountry)
           for (const m of e.materials) {
             controllerFeed ??= new Map();
-            multiply(controllerFeed, m, e.multiplier);
+            const feed = controllerFeed.get(m) ?? { factor: 1, events: [] };
+            feed.factor *= e.multiplier;
+            feed.events.push(f.id);
+            controllerFeed.set(m, feed);
           }
         break;
       case "technology_control":
@@ -230,7 +233,7 @@ export function buildEffectContext(
     priceShock: priceShock ?? NO_EFFECT,
     demandMultiplier: demandMultiplier ?? NO_EFFECT,
     worldDemand: worldDemand ?? NO_EFFECT,
-    controllerFeed: controllerFeed ?? NO_EFFECT,
+    controllerFeed: controllerFeed ?? NO_FEED,
   };
 }
 
@@ -377,3 +380,4 @@ function multiply(map: Map<string, number>, key: string, v: number): void {
 }
 
 const NO_EFFECT: ReadonlyMap<string, number> = new Map();
+const NO_FEED: ReadonlyMap<string, { factor: number; events: string[] }> = new Map();

@@ -79,6 +79,9 @@ export function updateMarket(
       // wedge, and buyers abroad move it through the stock it holds. When measures bind, the
       // export price follows buyers abroad too, and the gap is the quota's rent.
       const parted = (wb?.blocked ?? 0) > 1e-9;
+      const ownUse = controllerNormalUse(model.normalUse.get(m.id) ?? 0, mp);
+      const normalExports = model.controllerNormalExports.get(m.id) ?? 0;
+      const feed = ctx.controllerFeed.get(m.id);
       own = clearControllerMarket(mp.controller, ms, {
         base,
         price: ms.controllerPrice,
@@ -88,16 +91,23 @@ export function updateMarket(
         priceAdjustment: m.priceAdjustment,
         demandElasticity: m.demandElasticity,
         turnDays: model.turnDays,
-        normalUse: controllerNormalUse(model.normalUse.get(m.id) ?? 0, mp),
+        normalUse: ownUse,
         cycle: ctx.worldDemand.get(m.id) ?? 1,
-        feed: ctx.controllerFeed.get(m.id) ?? 1,
-        normalExports: model.controllerNormalExports.get(m.id) ?? 0,
+        feed: feed?.factor ?? 1,
+        normalExports,
         exports: f?.controllerExports ?? 0,
         measures: ctx.restriction.get(m.id) ?? 0,
         measuresSeen: ms.restrictionSeen,
         ...(parted || !withStocks ? {} : { outside: { stock: have, desired } }),
       });
       domesticTarget = own.target;
+      // The output its lost ore feed cost it this turn, named in the explanation (not in Monte
+      // Carlo's lean flows, whose shared cause list is frozen).
+      if (feed && feed.factor < 1 && f && !flow.lean) {
+        const lost = (ownUse + normalExports) * (ms.controllerSupply ?? 1) * (1 - feed.factor);
+        for (const id of feed.events)
+          f.causes.push({ kind: "event", id, amount: -lost / feed.events.length });
+      }
       target = Math.max(
         floor,
         domesticTarget * (1 + tax) * shock,

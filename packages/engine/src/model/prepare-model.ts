@@ -3,7 +3,7 @@ import { controllerNormalUse } from "../market/controller-market.ts";
 import { type FlowResult, flowMaterials } from "../market/flow-materials.ts";
 import { sectorOutcomes } from "../market/sector-outcomes.ts";
 import type { LeverDefinition } from "../scenario/lever-schema.ts";
-import { DEFAULT_MARKET, type MarketParams } from "../scenario/market-schema.ts";
+import { DEFAULT_MARKET } from "../scenario/market-schema.ts";
 import { withParameters } from "../scenario/parameter-path.ts";
 import type {
   Material,
@@ -11,12 +11,11 @@ import type {
   ScenarioEvent,
   Sector,
   SupplySource,
-  Team,
 } from "../scenario/scenario-schema.ts";
 import { daysPerTurn, turnIndexOf, turnLabel } from "./calendar.ts";
 
-import type { ChainLink, DemandPair, Model, PreShock } from "./model.ts";
-import type { LocationState, MarketState } from "./state.ts";
+import type { Model, PreShock } from "./model.ts";
+import type { MarketState } from "./state.ts";
 
 /** Applies sampled parameter values (by uncertainty id) to a copy of the scenario and indexes it. */
 export function prepareModel(
