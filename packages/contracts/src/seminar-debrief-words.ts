@@ -174,8 +174,8 @@ export function summaryParagraph(d: SeminarDebrief, t: DebriefTable, locale: Loc
   const parts: string[] = [];
   parts.push(
     ja
-      ? `テーブル${t.label}は${s.of}テーブル中${s.rank}位でした（${s.turnsPlayed}ターン、決定${s.decisions}件）。`
-      : `Table ${t.label} came ${s.rank} of ${s.of} (${s.turnsPlayed} turn${s.turnsPlayed === 1 ? "" : "s"}, ${s.decisions} decision${s.decisions === 1 ? "" : "s"}).`,
+      ? `テーブル${t.label}は${s.of}テーブル中${s.rank}位${s.tiedWith > 1 ? `（${s.tiedWith}テーブルが同じ結果で同順位）` : ""}でした（${s.turnsPlayed}ターン、決定${s.decisions}件）。`
+      : `Table ${t.label} came ${s.tiedWith > 1 ? "joint " : ""}${s.rank} of ${s.of}${s.tiedWith > 1 ? ` (${s.tiedWith} tables with the same outcomes)` : ""} (${s.turnsPlayed} turn${s.turnsPlayed === 1 ? "" : "s"}, ${s.decisions} decision${s.decisions === 1 ? "" : "s"}).`,
   );
   if (first && s.firstMove)
     parts.push(

@@ -99,6 +99,8 @@ export type DebriefOutcome = z.infer<typeof DebriefOutcome>;
 /** The facts a table's summary paragraph is worded from (words at the edge). */
 export const TableSummaryFacts = z.strictObject({
   rank: z.number().int(),
+  /** How many tables share this place (1 = none other): same outcomes, same place. */
+  tiedWith: z.number().int().min(1),
   of: z.number().int(),
   turnsPlayed: z.number().int(),
   decisions: z.number().int(),

@@ -40,7 +40,11 @@ export function OutcomesTable({ d, locale }: { d: SeminarDebrief; locale: Locale
             const o = t.outcome;
             return (
               <tr key={t.label} data-table={t.label}>
-                <td>{t.summary.rank}</td>
+                {/* "1=": tables with the same outcomes share a place. */}
+                <td>
+                  {t.summary.rank}
+                  {t.summary.tiedWith > 1 ? "=" : ""}
+                </td>
                 <td>
                   <strong>{t.label}</strong>
                 </td>

@@ -5,26 +5,9 @@ import type {
   TableSummaryFacts,
 } from "@chokepoint/contracts";
 import { firstDivergence } from "./divergence.ts";
+import { rankTables } from "./rank-tables.ts";
 import type { TableReview } from "./table-input.ts";
 import { tableOutcome, tablePaths, turnActions, turnEntries } from "./table-outcome.ts";
-
-/**
- * Best first: more objectives met, then less value added lost, a lower peak shortfall, less
- * spent for the same result, and last the seminar's order.
- */
-function ranking(tables: readonly Pick<DebriefTable, "label" | "outcome">[]): string[] {
-  return tables
-    .map((t, i) => ({ t, i }))
-    .sort(
-      (a, b) =>
-        b.t.outcome.objectivesMet - a.t.outcome.objectivesMet ||
-        a.t.outcome.valueAddedLost - b.t.outcome.valueAddedLost ||
-        a.t.outcome.peakShortfallShare - b.t.outcome.peakShortfallShare ||
-        a.t.outcome.spend - b.t.outcome.spend ||
-        a.i - b.i,
-    )
-    .map((x) => x.t.label);
-}
 
 function mostUsedLever(decisions: readonly DebriefAction[][]) {
   const turns = new Map<string, number>();
@@ -36,13 +19,18 @@ function mostUsedLever(decisions: readonly DebriefAction[][]) {
   return best;
 }
 
-function summaryFacts(t: Omit<DebriefTable, "summary">, rank: number, of: number) {
+function summaryFacts(
+  t: Omit<DebriefTable, "summary">,
+  place: { rank: number; tiedWith: number },
+  of: number,
+) {
   const o = t.outcome;
   const firstTurn = t.decisions.findIndex((d) => d.length > 0);
   const first = firstTurn >= 0 ? t.decisions[firstTurn]?.[0] : undefined;
   const peak = [...o.peakPrices].sort((a, b) => b.multiple - a.multiple)[0] ?? null;
   return {
-    rank,
+    rank: place.rank,
+    tiedWith: place.tiedWith,
     of,
     turnsPlayed: t.decisions.length,
     decisions: t.decisions.reduce((s, d) => s + d.length, 0),
@@ -88,10 +76,10 @@ export function buildSeminarDebrief(
       paths: tablePaths(r),
     };
   });
-  const order = ranking(partial);
+  const { order, place } = rankTables(partial);
   const tables: DebriefTable[] = partial.map((p) => ({
     ...p,
-    summary: summaryFacts(p, order.indexOf(p.label) + 1, partial.length),
+    summary: summaryFacts(p, place.get(p.label) ?? { rank: 0, tiedWith: 1 }, partial.length),
   }));
   const longest = reviews.reduce((a, b) => (b.turns.length > a.turns.length ? b : a), first);
   const turnLabels = longest.turns.map((x) => x.label);
