@@ -18,7 +18,10 @@ describe("build your own scenario, in real Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${base}/author`);
+    // The file field speaks the page's language (the browser's own reads "Choose File").
+    await waitText(page, "upload-file-picker", /ファイルを選ぶ/);
     await page.getByTestId("upload-file").setInputFiles(file);
+    await waitText(page, "upload-file-name", /\.xlsx$/);
 
     // The one error, at its sheet and cell, in Japanese.
     const issue = page.locator('[data-testid="issue"][data-cell="部品!D3"]');
@@ -28,7 +31,7 @@ describe("build your own scenario, in real Chromium", () => {
     await page.screenshot({ path: "e2e/artifacts/authoring-upload-errors-phone-ja.png" });
     // The greyed-out save says why; the file field stays inside its card on the phone.
     await waitText(page, "save-why-not", /上に並んだエラー（1 件）を直してください/);
-    const field = await page.getByTestId("upload-file").boundingBox();
+    const field = await page.getByTestId("upload-file-picker").boundingBox();
     const card = await page.getByTestId("upload").boundingBox();
     expect((field?.x ?? 0) + (field?.width ?? Infinity)).toBeLessThanOrEqual(
       (card?.x ?? 0) + (card?.width ?? 0),

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { errorText } from "../data/error-text";
 import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
+import { FilePicker } from "../shared/form/file-picker";
 
 const KB = 1000;
 
@@ -49,11 +50,10 @@ export function UploadForm({
   return (
     <section className="card" data-testid="upload">
       <h3>{t("uploadTitle")}</h3>
-      <input
-        type="file"
+      <FilePicker
+        testId="upload-file"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        data-testid="upload-file"
-        onChange={(e) => void pick(e.target.files?.[0])}
+        onPick={(file) => void pick(file)}
       />
       <p className="muted">
         {f("uploadLimit", {

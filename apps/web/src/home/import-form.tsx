@@ -7,6 +7,7 @@ import { errorText } from "../data/error-text";
 import { saveToken } from "../data/token-store";
 import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
+import { FilePicker } from "../shared/form/file-picker";
 import { LimitHint } from "../shared/form/limit-hint";
 import { PasscodeField, usePasscodeRequired } from "../shared/form/passcode-field";
 
@@ -44,11 +45,10 @@ export function ImportForm() {
   return (
     <section className="card">
       <h2>{t("importTitle")}</h2>
-      <input
-        type="file"
+      <FilePicker
+        testId="import-file"
         accept="application/json,.json"
-        data-testid="import-file"
-        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        onPick={(f) => setFile(f ?? null)}
       />
       <label>
         {t("yourName")}{" "}

@@ -7,6 +7,8 @@ export const baseMessages = {
   scenario: { ja: "シナリオ", en: "Scenario" },
   yourName: { ja: "あなたの名前", en: "Your name" },
   nameNeeded: { ja: "名前を入力してください", en: "Enter your name" },
+  chooseFile: { ja: "ファイルを選ぶ", en: "Choose a file" },
+  noFileChosen: { ja: "ファイルが選ばれていません", en: "No file chosen" },
   seed: { ja: "シード（再現用の乱数の種）", en: "Seed (for exact replay)" },
   timer: { ja: "ターン制限時間（秒、任意）", en: "Turn timer (seconds, optional)" },
   create: { ja: "作成", en: "Create" },
