@@ -261,7 +261,7 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
       .poll(() => mc.getByTestId("mc-spark-price-A").getAttribute("data-points"))
       .toBe("1");
     // The three figures say what they are, not only in a tooltip.
-    await waitText(mc, "mc-row-A", /Top price.*Worst shortfall.*Budget left/s);
+    await waitText(mc, "mc-row-A", /Top price.*Worst shortfall.*Budget left [\d,]+ USD m/s);
 
     // Turn 2: advance all (the room clock: only tables on turn 2 move).
     await mc.locator("label", { hasText: "Room clock" }).locator("input").check();

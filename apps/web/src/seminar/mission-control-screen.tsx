@@ -81,6 +81,7 @@ export function MissionControlScreen({ seminarId, secret }: { seminarId: string;
                   consoleHref={tk ? `/facilitate?s=${row.exerciseId}#key=${tk}` : null}
                   seminarId={seminarId}
                   assigning={overview.template.assignment === "facilitator"}
+                  money={overview.scenario.money}
                 />
               );
             })}

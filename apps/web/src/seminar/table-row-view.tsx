@@ -1,6 +1,7 @@
 "use client";
 import type { TableRow } from "@chokepoint/api";
 import type { MessageKey } from "../i18n/messages";
+import type { Bilingual } from "../i18n/translator";
 import { useI18n } from "../i18n/use-i18n";
 import { AssignSelect } from "./assign-select";
 import { Sparkline } from "./sparkline";
@@ -19,8 +20,11 @@ export function TableRowView({
   consoleHref,
   seminarId,
   assigning,
+  money,
 }: {
   row: TableRow;
+  /** The scenario's money unit, said beside the budget. */
+  money: Bilingual;
   online: ReadonlySet<string> | undefined;
   consoleHref: string | null;
   seminarId: string;
@@ -105,7 +109,8 @@ export function TableRowView({
         </div>
         <div title={t("semBudget")}>
           <Sparkline values={row.points.map((p) => p.budget)} label={t("semBudget")} />{" "}
-          <span className="muted">{t("semBudget")}</span> {last ? n.num(last.budget) : "—"}
+          <span className="muted">{t("semBudget")}</span>{" "}
+          {last ? `${n.num(last.budget)} ${l(money)}` : "—"}
         </div>
       </td>
       <td data-testid={`mc-flags-${row.label}`} data-count={row.flags.length}>

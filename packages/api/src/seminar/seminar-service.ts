@@ -136,6 +136,8 @@ export class SeminarService {
       scenario: {
         id: scenario.id,
         title: scenario.title,
+        /** The money unit budgets are counted in (mission control's "Budget left"). */
+        money: scenario.units.money,
         injects: scenario.injects.map((e) => ({ id: e.id, title: e.title })),
       },
       tables: tables.map((t) => ({ label: t.label, exerciseId: t.exerciseId })),
