@@ -44,6 +44,8 @@ export interface ControllerOutcome {
   desired: number;
   /** Its production after the turn, as a multiple of normal. */
   supply: number;
+  /** Tonnes of this turn's production its lost ore feed cost it (0 without `controller_supply`). */
+  feedLost: number;
 }
 
 /**
@@ -71,7 +73,8 @@ export function clearControllerMarket(
   const multiple = t.price / t.base;
   const used = t.normalUse * t.cycle * (multiple > 0 ? multiple ** -t.demandElasticity : 1);
   const supplyBefore = ms.controllerSupply ?? 1;
-  const produced = (t.normalUse + t.normalExports) * supplyBefore * t.feed;
+  const capacity = (t.normalUse + t.normalExports) * supplyBefore;
+  const produced = capacity * t.feed;
   const stock = Math.max(0, ms.controllerStock + produced - t.exports - used);
   const hoardDamp =
     cm.hoardPriceElasticity > 0 && multiple > 1 ? multiple ** -cm.hoardPriceElasticity : 1;
@@ -97,7 +100,17 @@ export function clearControllerMarket(
       ? (price / Math.max(t.base, t.floor)) ** cm.supplyElasticity
       : 1;
   const supply = supplyBefore + (supplyGoal - supplyBefore) / cm.supplyAdjustTurns;
-  return { stock, risk, alarm, price, target, used, desired, supply };
+  return {
+    stock,
+    risk,
+    alarm,
+    price,
+    target,
+    used,
+    desired,
+    supply,
+    feedLost: capacity * (1 - t.feed),
+  };
 }
 
 /** The controlling country's own use in normal times: a multiple of the whole market outside it. */

@@ -79,8 +79,6 @@ export function updateMarket(
       // wedge, and buyers abroad move it through the stock it holds. When measures bind, the
       // export price follows buyers abroad too, and the gap is the quota's rent.
       const parted = (wb?.blocked ?? 0) > 1e-9;
-      const ownUse = controllerNormalUse(model.normalUse.get(m.id) ?? 0, mp);
-      const normalExports = model.controllerNormalExports.get(m.id) ?? 0;
       const feed = ctx.controllerFeed.get(m.id);
       own = clearControllerMarket(mp.controller, ms, {
         base,
@@ -91,10 +89,10 @@ export function updateMarket(
         priceAdjustment: m.priceAdjustment,
         demandElasticity: m.demandElasticity,
         turnDays: model.turnDays,
-        normalUse: ownUse,
+        normalUse: controllerNormalUse(model.normalUse.get(m.id) ?? 0, mp),
         cycle: ctx.worldDemand.get(m.id) ?? 1,
         feed: feed?.factor ?? 1,
-        normalExports,
+        normalExports: model.controllerNormalExports.get(m.id) ?? 0,
         exports: f?.controllerExports ?? 0,
         measures: ctx.restriction.get(m.id) ?? 0,
         measuresSeen: ms.restrictionSeen,
@@ -104,9 +102,8 @@ export function updateMarket(
       // The output its lost ore feed cost it this turn, named in the explanation (not in Monte
       // Carlo's lean flows, whose shared cause list is frozen).
       if (feed && feed.factor < 1 && f && !flow.lean) {
-        const lost = (ownUse + normalExports) * (ms.controllerSupply ?? 1) * (1 - feed.factor);
         for (const id of feed.events)
-          f.causes.push({ kind: "event", id, amount: -lost / feed.events.length });
+          f.causes.push({ kind: "event", id, amount: -own.feedLost / feed.events.length });
       }
       target = Math.max(
         floor,
