@@ -130,6 +130,10 @@ export const seminarMessages = {
   semRoomNews: { ja: "このターンのニュース", en: "The room's news this turn" },
   semSituation: { ja: "全テーブル共通の状況", en: "The situation every table shares" },
   semSideBySide: { ja: "テーブルの比較", en: "The tables side by side" },
+  semCompareHint: {
+    ja: "各チームが始めた施策と、公開したターンの指標です。テーブル名を押すと、そのテーブルの結果と理由を下に表示します。",
+    en: "What each team started, and the revealed turn's figures. Press a table's name to show its outcome and why below.",
+  },
   semShowReveal: { ja: "公開する", en: "Reveal" },
   semHideReveal: { ja: "公開前に戻す", en: "Back to before the reveal" },
   semTurnN: { ja: "第{n}ターン", en: "Turn {n}" },

@@ -1,7 +1,6 @@
 "use client";
 import type { ExerciseView, TableRow } from "@chokepoint/api";
-import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useProjectorChoice } from "../console/projector-choice";
 import { useJoinBase } from "../data/join-link";
 import { makeTrpcClient, useTRPC } from "../data/trpc";
@@ -9,6 +8,7 @@ import { useI18n } from "../i18n/use-i18n";
 import { RevealView } from "../session/reveal-view";
 import { LineChart } from "../shared/chart/line-chart";
 import { useQrDataUrl } from "../shared/use-qr-data-url";
+import { CARDS_FIT, PlenaryCompare, type PlenaryTable } from "./plenary-compare";
 import { plenaryKey } from "./plenary-panel";
 import { roomLink } from "./room-join-card";
 import { type SeminarOverview, useMissionControl } from "./use-mission-control";
@@ -106,43 +106,49 @@ export function PlenaryScreen({ seminarId, secret }: { seminarId: string; secret
   );
 }
 
-/** Each table's reveal of its last resolved turn, side by side (read with the table's own token). */
+/**
+ * Each table's reveal of its last resolved turn (read with the table's own token, again when its
+ * turn moves on): side by side while the cards fit the projector, else one line per table.
+ */
 function SideBySide({ overview }: { overview: SeminarOverview }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const tables = useQuery(trpc.seminar.tables.queryOptions({ seminarId: overview.seminarId }));
+  const list = tables.data ?? [];
+  const rowOf = (id: string) => overview.rows.find((r) => r.exerciseId === id);
+  const views = useQueries({
+    queries: list.map((x) => ({
+      queryKey: ["plenary-reveal", x.facilitatorToken.slice(0, 12), rowOf(x.exerciseId)?.turn ?? 0],
+      queryFn: () =>
+        makeTrpcClient(x.facilitatorToken).exercise.view.query() as Promise<ExerciseView>,
+    })),
+  });
+  const shown: PlenaryTable[] = list.map((x, i) => ({
+    label: x.label,
+    exerciseId: x.exerciseId,
+    view: views[i]?.data,
+    row: rowOf(x.exerciseId),
+  }));
   return (
     <section className="plenary-tables" data-testid="plenary-side-by-side">
       <h2>{t("semSideBySide")}</h2>
-      <div className="plenary-grid">
-        {(tables.data ?? []).map((x) => {
-          const row = overview.rows.find((r) => r.exerciseId === x.exerciseId);
-          return (
-            <TableReveal
-              key={x.exerciseId}
-              label={x.label}
-              token={x.facilitatorToken}
-              turn={row?.turn ?? 0}
-            />
-          );
-        })}
-      </div>
+      {shown.length > CARDS_FIT ? (
+        <PlenaryCompare tables={shown} money={overview.scenario.money} />
+      ) : (
+        <div className="plenary-grid">
+          {shown.map((x) => (
+            <article key={x.exerciseId} className="card" data-testid={`plenary-table-${x.label}`}>
+              <TableHeading label={x.label} />
+              {x.view ? <RevealView view={x.view} /> : null}
+            </article>
+          ))}
+        </div>
+      )}
     </section>
   );
 }
 
-function TableReveal({ label, token, turn }: { label: string; token: string; turn: number }) {
+function TableHeading({ label }: { label: string }) {
   const { f } = useI18n();
-  const client = useMemo(() => makeTrpcClient(token), [token]);
-  // Read again when the table's turn moves on: the reveal is of the last resolved turn.
-  const view = useQuery({
-    queryKey: ["plenary-reveal", token.slice(0, 12), turn],
-    queryFn: () => client.exercise.view.query() as Promise<ExerciseView>,
-  });
-  return (
-    <article className="card" data-testid={`plenary-table-${label}`}>
-      <h3>{f("semJoinedAt", { table: label })}</h3>
-      {view.data ? <RevealView view={view.data} /> : null}
-    </article>
-  );
+  return <h3>{f("semJoinedAt", { table: label })}</h3>;
 }
