@@ -213,6 +213,21 @@ describe("heavy-rare-earths-2025, licences rationing by quantity", () => {
         );
     }
   });
+  it("outside China the price rises at once while nothing is licensed, and eases as approvals flow (the May holdout at every seed of 1–12)", () => {
+    const model = prepareModel(s);
+    for (let seed = 1; seed <= 12; seed++) {
+      const st = runPlan(model, seed, new Map()).state;
+      const p = (l: string) => at(s, st, l).priceMultiples.heavy_ree_oxide ?? 0;
+      // Buyers without a licence bid for the stock already outside China: about 3× in May
+      // (Argus, 6 May 2025), where not bidding at all left it at 1.0×.
+      expect(p("2025-05"), `seed ${seed}`).toBeGreaterThan(2);
+      expect(p("2025-05"), `seed ${seed}`).toBeLessThan(4.5);
+      // Approvals flow from the summer and outside stocks rebuild: lower by December than at
+      // the summer's peak, with no rebound when the licences settle.
+      const summer = Math.max(p("2025-06"), p("2025-07"), p("2025-08"), p("2025-09"));
+      expect(p("2025-12"), `seed ${seed}`).toBeLessThan(summer);
+    }
+  });
   it("passes all its in-sample checks at the median seed of 1–12, and all but one at the worst", () => {
     const panel = historyPanel(prepareModel(s), new Map(), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(panel.calibration.median).toBe(panel.calibration.total);
