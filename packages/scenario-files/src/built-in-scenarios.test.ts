@@ -250,6 +250,18 @@ describe("gallium-germanium-2023", () => {
     );
     expect(cn("2024-12")).toBeGreaterThan(0.7 * cn("2024-11"));
   });
+  it("licences pass their share of Japan's normal flow, not of spare channel capacity: China's Nov 2023 exports about a third of normal at every seed of 1–12", () => {
+    const model = prepareModel(s);
+    // China's exports over June 2023's: 1.53 t against ~4.6 t a month (data README, M). With the
+    // channel at 1.6 times Japan's modelled flow, the same approvals let 0.59 through.
+    for (let seed = 1; seed <= 12; seed++) {
+      const st = runPlan(model, seed, new Map()).state;
+      const ex = (l: string) => at(s, st, l).materials.gallium?.controllerExports ?? 0;
+      const ratio = ex("2023-11") / ex("2023-06");
+      expect(ratio, `seed ${seed}`).toBeGreaterThan(0.15);
+      expect(ratio, `seed ${seed}`).toBeLessThan(0.55);
+    }
+  });
   it("releasing the JOGMEC gallium stockpile keeps users' working stock higher while licences are pending", () => {
     const release = plan(s, [
       ["2023-08", "jogmec", [{ op: "release", lever: "jogmec_gallium_stockpile", tonnes: 4 }]],
