@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../src/index.ts";
+import { explainTurn, prepareModel, type ScenarioInput } from "../src/index.ts";
 import { rationedPosition } from "../src/market/update-market.ts";
 import { tinyScenario } from "./fixture.ts";
 import { at, play } from "./helpers.ts";
@@ -73,5 +73,16 @@ describe("buyers without a licence bid for the stock already outside the control
     expect(rationedPosition(0.2, 0.5, { outside: 0.4, licensed: 0.3 })).toBeCloseTo(0.35, 12);
     // Nothing outside to bid for (the default): the rationed weigh as content buyers.
     expect(rationedPosition(0.2, 1)).toBe(1);
+  });
+
+  it("the explanation says what buyers without a licence bid for, in Japanese and English", () => {
+    const scenario = tinyScenario(licencesHoldAll);
+    const r = at(play(scenario, 2).state, 1);
+    const line = (locale: "ja" | "en") =>
+      explainTurn(prepareModel(scenario), r, locale).find(
+        (e) => e.subject.kind === "material" && e.subject.id === "oxide",
+      )?.text ?? "";
+    expect(line("en")).toContain("they bid only for the stock already outside");
+    expect(line("ja")).toContain("国外にある在庫だけを競り合う");
   });
 });
