@@ -97,8 +97,8 @@ function describe(model: Model, c: Cause, locale: Locale): string {
         : `buyers' precautionary orders (+${t} demand)`;
     if (c.id === "licence_rationing")
       return locale === "ja"
-        ? `許可のない買い手は買えないため価格を競り上げない（在庫不足 ${t} は価格でなく不足に表れる）`
-        : `buyers without a licence cannot buy, so they do not bid (${t} of stock they lack shows as shortage, not price)`;
+        ? `許可のない買い手は止められた分を買えず、国外にある在庫だけを競り合う（在庫不足 ${t} は価格でなく不足に表れる）`
+        : `buyers without a licence cannot buy the held-back tonnes, so they bid only for the stock already outside (${t} of stock they lack shows as shortage, not price)`;
     if (c.id === "working_stock")
       return up
         ? locale === "ja"

@@ -57,10 +57,18 @@ export function updateMarket(
     const floor = base * Math.max(mp.costFloor, ctx.costFloor.get(m.id) ?? 0);
     const lo = base * m.minPriceMultiple;
     const hi = base * m.maxPriceMultiple;
-    // Licences ration by quantity: the share of buyers a licence regime leaves without
-    // tonnes cannot buy them at any price, so they do not bid; their unmet use shows as
-    // shortfall, not as price. The price forms on the licensed buyers' position.
-    const pricedPosition = rationedPosition(position, ctx.rationed.get(m.id) ?? 0);
+    // Licences ration by quantity, and part the market outside the controlling country in two.
+    // Licensed tonnes are bought as if nothing were held back (the undivided market's position).
+    // Buyers without a licence cannot buy the held-back tonnes at any price, so they do not bid
+    // for them; they bid for the stock already outside (traders' and processors' stocks, cargo
+    // in transit), to keep using rather than to build the precautionary cover only the held-back
+    // tonnes could fill: their position is that stock against normal cover. A market without
+    // stocks has nothing outside to bid for, and their unmet use shows as shortfall, not price.
+    const normalStock = withStocks ? (wanted * mp.coverDays) / model.turnDays : 0;
+    const pricedPosition = rationedPosition(position, ctx.rationed.get(m.id) ?? 0, {
+      licensed: positionFree,
+      outside: normalStock > 0 ? Math.max(0.02, have / normalStock) : 1,
+    });
     // At the normal position the power is 1: skip it (most turns of most runs).
     const scarcityAll = position === 1 ? 1 : position ** -mp.priceResponse;
     const scarcity =
@@ -176,12 +184,22 @@ export function updateMarket(
 
 /**
  * The supply position a price forms on when a share `rationed` of buyers is rationed by
- * quantity: they weigh as content buyers (they cannot bid), the rest see `position`.
- * @example rationedPosition(0.2, 0.5) // 0.6
+ * quantity (licences): the licensed rest see `licensed`, the position were nothing held back;
+ * the rationed see `outside`, the position of the stock outside the controlling country
+ * against their normal cover (1 when nothing is held outside: they cannot bid, and weigh as
+ * content buyers). Neither side is priced below `position` or above normal.
+ * @example rationedPosition(0.2, 0.5) // 0.6: nothing outside to bid for
+ * @example rationedPosition(0.2, 0.5, { outside: 0.4, licensed: 0.3 }) // 0.35
  */
-export function rationedPosition(position: number, rationed: number): number {
+export function rationedPosition(
+  position: number,
+  rationed: number,
+  seen: { outside?: number; licensed?: number } = {},
+): number {
   if (rationed <= 0 || position >= 1) return position;
-  return position + Math.min(1, rationed) * (1 - position);
+  const r = Math.min(1, rationed);
+  const side = (x: number) => Math.min(1, Math.max(position, x));
+  return (1 - r) * side(seen.licensed ?? position) + r * side(seen.outside ?? 1);
 }
 
 function clamp(x: number, lo: number, hi: number): number {
