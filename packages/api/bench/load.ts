@@ -23,6 +23,7 @@
 import { mkdtempSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { io, type Socket } from "socket.io-client";
 import type { AppRouter } from "../src/router/root.ts";
@@ -59,6 +60,11 @@ interface Figures {
   owners: Record<string, number>;
   /** The servers' event-loop delay during each phase (worst process, worst turn). */
   loop: Record<Phase, LoopDelay>;
+  /**
+   * This (client) process's own event-loop delay during each phase: the 1,000 clients share the
+   * machine's cores with the server, and an answer that waits here is not the server's time.
+   */
+  clientLoop: Record<Phase, LoopDelay>;
 }
 
 type Phase = "lockBurst" | "roundTrip" | "burst" | "staggered";
@@ -78,6 +84,16 @@ async function loopDelay(servers: string[]): Promise<LoopDelay> {
     p99: Math.max(...all.map((d) => d.p99)),
     max: Math.max(...all.map((d) => d.max)),
   };
+}
+
+const clientLoop = monitorEventLoopDelay({ resolution: 5 });
+clientLoop.enable();
+/** This process's event-loop delay since the last ask, as the servers report theirs. */
+function clientLoopDelay(): LoopDelay {
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  const d = { p50: ms(clientLoop.percentile(50)), p99: ms(clientLoop.percentile(99)), max: ms(clientLoop.max) };
+  clientLoop.reset();
+  return d;
 }
 
 /** The load against one entry point (a server, or the balancer in front of several). */
@@ -153,19 +169,22 @@ async function runLoad(
     lockBurst: [],
     owners,
     loop: { lockBurst: none(), roundTrip: none(), burst: none(), staggered: none() },
+    clientLoop: { lockBurst: none(), roundTrip: none(), burst: none(), staggered: none() },
   };
   /** Keeps the worst event-loop delay the servers saw during `phase` (since the last call). */
   const loopDuring = async (phase: Phase) => {
     const d = await loopDelay(servers);
-    const w = f.loop[phase];
-    f.loop[phase] = {
+    const worse = (w: LoopDelay, d: LoopDelay) => ({
       p50: Math.max(w.p50, d.p50),
       p99: Math.max(w.p99, d.p99),
       max: Math.max(w.max, d.max),
-    };
+    });
+    f.loop[phase] = worse(f.loop[phase], d);
+    f.clientLoop[phase] = worse(f.clientLoop[phase], clientLoopDelay());
   };
   measuring(true);
   await loopDelay(servers);
+  clientLoopDelay();
   // Everyone but the last team's members locks turn 0 at once (the turn stays open).
   const last = TEAMS[TEAMS.length - 1];
   await Promise.all(
@@ -224,8 +243,8 @@ async function runLoad(
   return f;
 }
 
-const line = (name: string, xs: number[], loop?: LoopDelay) =>
-  `${name}: p50 ${pct(xs, 0.5).toFixed(1)} ms, p99 ${pct(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length})${loop ? `\n    server event-loop delay meanwhile: p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms` : ""}`;
+const line = (name: string, xs: number[], loop?: LoopDelay, client?: LoopDelay) =>
+  `${name}: p50 ${pct(xs, 0.5).toFixed(1)} ms, p99 ${pct(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length})${loop ? `\n    server event-loop delay meanwhile: p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms` : ""}${client ? `\n    client event-loop delay meanwhile: p50 ${client.p50} ms, p99 ${client.p99} ms, max ${client.max} ms` : ""}`;
 
 function report(title: string, f: Figures): void {
   console.log(`\n${title}`);
@@ -233,14 +252,14 @@ function report(title: string, f: Figures): void {
     `${line("push latency (server emit → client has the view)", f.push)}  target p99 < 150 ms: ${pct(f.push, 0.99) < 150 ? "met" : "NOT met"}`,
   );
   console.log(
-    `${line(`advance → view, all ${SESSIONS} facilitators at once`, f.burst, f.loop.burst)}  target p99 < 300 ms: ${pct(f.burst, 0.99) < 300 ? "met" : "NOT met"}`,
+    `${line(`advance → view, all ${SESSIONS} facilitators at once`, f.burst, f.loop.burst, f.clientLoop.burst)}  target p99 < 300 ms: ${pct(f.burst, 0.99) < 300 ? "met" : "NOT met"}`,
   );
-  console.log(line("advance → view, advances spread over 5 s", f.staggered, f.loop.staggered));
+  console.log(line("advance → view, advances spread over 5 s", f.staggered, f.loop.staggered, f.clientLoop.staggered));
   console.log(
-    `${line("quiet play: decision round trip (lock → durable ack)", f.roundTrip, f.loop.roundTrip)}  target p99 < 100 ms: ${pct(f.roundTrip, 0.99) < 100 ? "met" : "NOT met"}`,
+    `${line("quiet play: decision round trip (lock → durable ack)", f.roundTrip, f.loop.roundTrip, f.clientLoop.roundTrip)}  target p99 < 100 ms: ${pct(f.roundTrip, 0.99) < 100 ? "met" : "NOT met"}`,
   );
   console.log(
-    `${line("lock burst, everyone at once (lock → durable ack)", f.lockBurst, f.loop.lockBurst)}  target p99 < 500 ms: ${pct(f.lockBurst, 0.99) < 500 ? "met" : "NOT met"}`,
+    `${line("lock burst, everyone at once (lock → durable ack)", f.lockBurst, f.loop.lockBurst, f.clientLoop.lockBurst)}  target p99 < 500 ms: ${pct(f.lockBurst, 0.99) < 500 ? "met" : "NOT met"}`,
   );
 }
 

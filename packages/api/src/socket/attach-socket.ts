@@ -55,7 +55,7 @@ export interface AttachedSocket {
 /**
  * socket.io on the app's HTTP server. A client subscribes with its token and gets its full
  * view; after that each change arrives once per audience room, already filtered, carrying
- * only new history. Views come in with the push (the transport never calls the service).
+ * only new history and no scenario (the client keeps the one its full view brought). Views come in with the push (the transport never calls the service).
  */
 export function attachSocket(
   http: HttpServer,
@@ -240,6 +240,7 @@ export function attachSocket(
           view: {
             ...view,
             me: null,
+            scenario: null,
             state: { ...state, history: history.slice(push.historyFrom) },
           },
           baseVersion,
