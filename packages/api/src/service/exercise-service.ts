@@ -83,6 +83,7 @@ export class ExerciseService {
   private readonly now: () => Date;
   /** Draft edits and locks per participant (each is a stored event), checked as they are decided. */
   private readonly rateLimits: Partial<Record<PublishedCommand, (participantId: string) => void>>;
+  private readonly wholeViewAnswers: boolean;
   /** Places taken per exercise and network address (joins in this process). */
   private readonly placesTaken = new Map<string, number>();
 
@@ -97,9 +98,12 @@ export class ExerciseService {
       pipelined?: boolean;
       /** At most one push per exercise in this many ms (`AfterChange`); 0: each loop turn. */
       pushEveryMs?: number;
+      /** `send` answers the caller's whole view, as before receipts (benchmarks compare). */
+      wholeViewAnswers?: boolean;
     } = {},
   ) {
     this.limits = opts.limits ?? DEFAULT_LIMITS;
+    this.wholeViewAnswers = opts.wholeViewAnswers ?? false;
     this.now = opts.now ?? (() => new Date());
     const clock = () => this.now().getTime();
     const { draftEditsPerMinute, locksPerMinute } = this.limits;
@@ -308,7 +312,11 @@ export class ExerciseService {
     const done = await this.apply(name, token, input);
     if ("receipt" in done) return done.receipt as CommandReceipt<K>;
     const { state, me } = done;
-    return { version: versionFor(state, audienceOf(me)), turn: state.engine.turn } as CommandReceipt<K>;
+    if (this.wholeViewAnswers) return buildExerciseView(state, me) as never;
+    return {
+      version: versionFor(state, audienceOf(me)),
+      turn: state.engine.turn,
+    } as CommandReceipt<K>;
   }
 
   /**

@@ -61,6 +61,8 @@ export function attachSocket(
   http: HttpServer,
   cluster?: ClusterAdapter,
   presenceAfterMs = 250,
+  /** Pushes carry the scenario too, as before (benchmarks compare). */
+  pushScenario = false,
 ): AttachedSocket {
   const io: ChokepointIo = new Server(http, {
     path: "/socket.io",
@@ -240,7 +242,7 @@ export function attachSocket(
           view: {
             ...view,
             me: null,
-            scenario: null,
+            scenario: pushScenario ? (view.scenario as never) : null,
             state: { ...state, history: history.slice(push.historyFrom) },
           },
           baseVersion,
