@@ -234,9 +234,10 @@ export function attachSocket(
     changed: (push) => {
       mission?.changed(push);
       if (!mayHaveListeners(room(push.sessionId))) return;
-      for (const { audience, view, baseVersion } of push.views()) {
+      for (const { audience, baseVersion } of push.audiences()) {
         const to = audienceRoom(push.sessionId, audience);
         if (!mayHaveListeners(to)) continue;
+        const view = push.view(audience);
         const { history, ...state } = view.state;
         emitTo(to, "push", {
           view: {
