@@ -70,7 +70,8 @@ export type CommandReceipt<K extends PublishedCommand> = Answer<K, PlayReceipt>;
 /**
  * The live exercise's edge: identify the caller, parse the input, hand the command to the one
  * write path (queue → load → decide → append → evolve), answer with a receipt (the version the
- * caller's view reaches), then push each audience its view. The rules themselves live in the pure core (`../core`).
+ * caller's view reaches), then push each audience its view. The rules themselves live in the
+ * pure core (`../core`).
  */
 export class ExerciseService {
   readonly runner: ExerciseRunner;
@@ -83,6 +84,7 @@ export class ExerciseService {
   private readonly now: () => Date;
   /** Draft edits and locks per participant (each is a stored event), checked as they are decided. */
   private readonly rateLimits: Partial<Record<PublishedCommand, (participantId: string) => void>>;
+  /** `send` answers whole views, as before receipts (benchmarks compare). */
   private readonly wholeViewAnswers: boolean;
   /** Places taken per exercise and network address (joins in this process). */
   private readonly placesTaken = new Map<string, number>();
