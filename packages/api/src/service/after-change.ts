@@ -106,8 +106,10 @@ export class AfterChange {
       .filter((a) => versionFor(state, a.audience) !== a.baseVersion);
     const built = new Map<string, ExerciseView>();
     const view = (audience: string) => {
-      let v = built.get(audience);
-      if (!v) built.set(audience, (v = audienceView(state, audience)));
+      const known = built.get(audience);
+      if (known) return known;
+      const v = audienceView(state, audience);
+      built.set(audience, v);
       return v;
     };
     this.broadcaster.changed({
