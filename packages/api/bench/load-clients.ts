@@ -3,10 +3,12 @@
 // of one process shared the two cores with the server and saturated this process's own event
 // loop (p50 0.9 s during everyone-locks-at-once), so acknowledgements waited here, not in the
 // server: the clients are spread over several processes, and each reports its loop's delay.
+import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { io, type Socket } from "socket.io-client";
 import type { AppRouter } from "../src/router/root.ts";
+import { profileOnSignal } from "../src/server/profile-on-signal.ts";
 
 export const TEAMS = ["meti", "jogmec", "magnet_maker", "automaker", "trading_house"];
 
@@ -45,6 +47,10 @@ function loopDelay(): LoopDelay {
   loop.reset();
   return d;
 }
+
+// LOAD_PROFILE=<dir>: the coordinator signals the measured part, as it does the servers.
+const profileDir = process.env.LOAD_PROFILE;
+if (profileDir) profileOnSignal(join(profileDir, "clients"));
 
 let base = "";
 const sessions: { id: string; facilitator: string; members: Member[] }[] = [];

@@ -15,7 +15,8 @@
 // round's changes off (`before`: the code as it was) and on (`current`); LOAD_EARLIER=1 adds the
 // previous round's burst changes off, LOAD_PREVIOUS_WRITE_PATH=1 the write path before prepared
 // statements and pipelining as well. Figures side by side.
-// LOAD_PROFILE=<dir> writes a CPU profile of each server covering the measured part only.
+// LOAD_PROFILE=<dir> writes a CPU profile of each server (and of each client process, in
+// <dir>/clients) covering the measured part only.
 //   pnpm bench:load [sessions=50] [participantsPerSession=20] [turns=4]
 //     one server process on a fresh SQLite file.
 //   pnpm bench:load multi [sessions=100] [participantsPerSession=20] [turns=4]
@@ -104,7 +105,11 @@ function clientProcesses(n: number) {
   const close = () => {
     for (const c of children) c.send({ kind: "close" } satisfies ToClients);
   };
-  return { ask, close };
+  /** LOAD_PROFILE: starts, then writes, each client process's CPU profile. */
+  const signalProfile = () => {
+    if (process.env.LOAD_PROFILE) for (const c of children) c.kill("SIGUSR2");
+  };
+  return { ask, close, signalProfile };
 }
 
 /** The load against one entry point (a server, or the balancer in front of several). */
@@ -158,6 +163,7 @@ async function runLoad(
     }
   };
   measuring(true);
+  clients.signalProfile();
   await loopDelay(servers);
   await phase("lockBurst", { kind: "lockBurst" }, f.lockBurst);
   for (let turn = 0; turn < TURNS; turn++) {
@@ -174,6 +180,9 @@ async function runLoad(
     );
   }
   measuring(false);
+  clients.signalProfile();
+  // Give a client's profile being written time to land before the process goes.
+  if (process.env.LOAD_PROFILE) await new Promise((r) => setTimeout(r, 3000));
   clients.close();
   return f;
 }
