@@ -3,6 +3,7 @@
 // of one process shared the two cores with the server and saturated this process's own event
 // loop (p50 0.9 s during everyone-locks-at-once), so acknowledgements waited here, not in the
 // server: the clients are spread over several processes, and each reports its loop's delay.
+import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createTRPCClient, httpLink } from "@trpc/client";
@@ -69,6 +70,47 @@ const client = (exerciseId: string | null, token?: string) =>
     ],
   });
 
+/**
+ * The measured commands: one JSON POST per call, as tRPC's httpLink sends a mutation (and the
+ * web's fetch does), on kept-alive connections, resolved when the answer is read whole and
+ * parsed. Node's own fetch (undici, web streams, abort signals) was most of a client
+ * process's busy time in a profile of everyone-locks-at-once: the acknowledgements waited on
+ * the bench's HTTP client, where a browser's native fetch costs nothing of the kind.
+ */
+const agent = new Agent({ keepAlive: true });
+function mutate(path: string, input: unknown, token: string, exerciseId: string): Promise<unknown> {
+  const body = JSON.stringify(input);
+  const url = new URL(`/api/trpc/${path}`, base);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+          "x-exercise-id": exerciseId,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          if (res.statusCode !== 200)
+            return reject(new Error(`${path} answered ${res.statusCode}: ${text.slice(0, 300)}`));
+          resolve((JSON.parse(text) as { result: { data: unknown } }).result.data);
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 async function setup(first: number, count: number, per: number): Promise<Record<string, number>> {
   const owners: Record<string, number> = {};
   for (let s = first; s < first + count; s++) {
@@ -121,7 +163,7 @@ async function lockBurst(): Promise<number[]> {
         .filter((m) => m.team !== last)
         .map(async (m) => {
           const t0 = performance.now();
-          await client(s.id, m.token).exercise.lock.mutate({ turn: 0, actions: [] });
+          await mutate("exercise.lock", { turn: 0, actions: [] }, m.token, s.id);
           times.push(performance.now() - t0);
         }),
     ),
@@ -139,7 +181,7 @@ async function roundTrip(turn: number): Promise<number[]> {
         .slice(0, TEAMS.length - 1);
       for (const m of lockers) {
         const t0 = performance.now();
-        await client(s.id, m.token).exercise.lock.mutate({ turn, actions: [] });
+        await mutate("exercise.lock", { turn, actions: [] }, m.token, s.id);
         times.push(performance.now() - t0);
       }
     }),
@@ -161,7 +203,7 @@ async function advance(turn: number, together: boolean): Promise<[number[], numb
           ),
       );
       const t0 = performance.now();
-      await client(s.id, s.facilitator).facilitator.advance.mutate({ turn });
+      await mutate("facilitator.advance", { turn }, s.facilitator, s.id);
       for (const [at, sentAt] of await Promise.all(arrivals)) {
         times.push(at - t0);
         push.push(at - sentAt);
