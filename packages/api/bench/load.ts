@@ -8,25 +8,28 @@
 // - lock burst: every participant but the last team's locks at the same instant (turn 1),
 //   lock sent → acknowledged;
 // and beside each, the server's own event-loop delay during that phase (`/bench/loop-delay`).
-// All are end to end: from the client's send to its answer or view. The client is this
-// process; each server is a child process on the same machine (they share its cores).
-// The one-process SQLite load runs twice in the same run: with this round's burst changes off
-// (`before`: the code as it was) and on (`current`); LOAD_PREVIOUS_WRITE_PATH=1 adds a third
-// run on the write path before prepared statements and pipelining. Figures side by side.
-// LOAD_PROFILE=<dir> writes a CPU profile of each server covering the measured part only.
+// All are end to end: from the client's send to its answer or view. The clients run in
+// LOAD_CLIENT_PROCESSES child processes (default 2, bench/load-clients.ts), each printing its
+// own event-loop delay beside the server's; each server is a child process on the same machine
+// (they all share its cores). The one-process SQLite load runs twice in the same run: with this
+// round's changes off (`before`: the code as it was) and on (`current`); LOAD_EARLIER=1 adds the
+// previous round's burst changes off, LOAD_PREVIOUS_WRITE_PATH=1 the write path before prepared
+// statements and pipelining as well. Figures side by side.
+// LOAD_PROFILE=<dir> writes a CPU profile of each server (and of each client process, in
+// <dir>/clients) covering the measured part only.
 //   pnpm bench:load [sessions=50] [participantsPerSession=20] [turns=4]
 //     one server process on a fresh SQLite file.
 //   pnpm bench:load multi [sessions=100] [participantsPerSession=20] [turns=4]
 //     the same load twice in one run: one process on SQLite, then two processes on PostgreSQL
 //     (a throwaway cluster) behind HAProxy with apps/web/deploy/haproxy.cfg, every call routed
 //     by the exercise id; the figures side by side.
+import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTRPCClient, httpLink } from "@trpc/client";
-import { io, type Socket } from "socket.io-client";
-import type { AppRouter } from "../src/router/root.ts";
+import { fileURLToPath } from "node:url";
 import { startMultiProcessStack, startServer } from "../test/multi-process-stack.ts";
+import type { FromClients, LoopDelay, ToClients } from "./load-clients.ts";
 
 const args = process.argv.slice(2);
 const multi = args[0] === "multi";
@@ -34,20 +37,13 @@ const [sessionsArg, perArg, turnsArg] = multi ? args.slice(1) : args;
 const SESSIONS = Number(sessionsArg ?? (multi ? 100 : 50));
 const PER = Number(perArg ?? 20);
 const TURNS = Number(turnsArg ?? 4);
-const TEAMS = ["meti", "jogmec", "magnet_maker", "automaker", "trading_house"];
+/** Client processes the participants are spread over (LOAD_CLIENT_PROCESSES, default 2). */
+const CLIENT_PROCESSES = Math.max(1, Number(process.env.LOAD_CLIENT_PROCESSES ?? 2));
 
 const pct = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? Number.NaN;
 };
-
-interface Member {
-  token: string;
-  team: string;
-  socket: Socket;
-  turn: number;
-  onTurn?: (turn: number, at: number, sentAt: number) => void;
-}
 
 interface Figures {
   push: number[];
@@ -59,25 +55,61 @@ interface Figures {
   owners: Record<string, number>;
   /** The servers' event-loop delay during each phase (worst process, worst turn). */
   loop: Record<Phase, LoopDelay>;
+  /**
+   * The client processes' own event-loop delay during each phase (worst process, worst turn):
+   * the clients share the machine's cores with the server, and an answer that waits in a
+   * client is not the server's time.
+   */
+  clientLoop: Record<Phase, LoopDelay>;
 }
 
 type Phase = "lockBurst" | "roundTrip" | "burst" | "staggered";
-interface LoopDelay {
-  p50: number;
-  p99: number;
-  max: number;
-}
 
 /** Each server's event-loop delay since the last ask (serve-api-only's /bench/loop-delay), worst of them. */
 async function loopDelay(servers: string[]): Promise<LoopDelay> {
   const all = await Promise.all(
     servers.map(async (u) => (await (await fetch(`${u}/bench/loop-delay`)).json()) as LoopDelay),
   );
-  return {
-    p50: Math.max(...all.map((d) => d.p50)),
-    p99: Math.max(...all.map((d) => d.p99)),
-    max: Math.max(...all.map((d) => d.max)),
+  return worst(all);
+}
+
+const worst = (all: LoopDelay[]): LoopDelay => ({
+  p50: Math.max(0, ...all.map((d) => d.p50)),
+  p99: Math.max(0, ...all.map((d) => d.p99)),
+  max: Math.max(0, ...all.map((d) => d.max)),
+});
+
+/** The client processes (bench/load-clients.ts), each holding a share of the exercises. */
+function clientProcesses(n: number) {
+  const children: ChildProcess[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = fork(fileURLToPath(new URL("./load-clients.ts", import.meta.url)));
+    c.on("exit", (code) => {
+      if (code === 0) return;
+      console.error(`client process ${i} failed (exit ${code})`);
+      process.exit(1);
+    });
+    children.push(c);
+  }
+  /** Sends each child its message at the same moment and waits for every answer. */
+  const ask = (messages: ToClients[]) =>
+    Promise.all(
+      children.map(
+        (c, i) =>
+          new Promise<FromClients>((resolve) => {
+            c.once("message", (m: FromClients) => resolve(m));
+            c.send(messages[i] ?? (messages[0] as ToClients));
+          }),
+      ),
+    );
+  const close = () => {
+    for (const c of children) c.send({ kind: "close" } satisfies ToClients);
   };
+  /** LOAD_PROFILE: starts, then writes, each client process's CPU profile. */
+  const signalProfile = () => {
+    if (process.env.LOAD_PROFILE) for (const c of children) c.kill("SIGUSR2");
+  };
+  return { ask, close, signalProfile };
 }
 
 /** The load against one entry point (a server, or the balancer in front of several). */
@@ -88,61 +120,24 @@ async function runLoad(
   servers: string[],
   measuring: (on: boolean) => void = () => {},
 ): Promise<Figures> {
-  // Every call carries the exercise id, as the web app's do, so a balancer routes it.
-  const client = (exerciseId: string | null, token?: string) =>
-    createTRPCClient<AppRouter>({
-      links: [
-        httpLink({
-          url: `${base}/api/trpc`,
-          headers: () => ({
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(exerciseId ? { "x-exercise-id": exerciseId } : {}),
-          }),
-        }),
-      ],
-    });
-  const sessions: { id: string; facilitator: string; members: Member[] }[] = [];
-  const owners: Record<string, number> = {};
   console.log(
-    `${label}: setting up ${SESSIONS} exercises × ${PER} participants = ${SESSIONS * PER} socket.io clients…`,
+    `${label}: setting up ${SESSIONS} exercises × ${PER} participants = ${SESSIONS * PER} socket.io clients in ${CLIENT_PROCESSES} client process(es)…`,
   );
-  for (let s = 0; s < SESSIONS; s++) {
-    const { sessionId, joinCode, token } = await client(null).exercise.create.mutate({
-      scenarioId: "rare-earth-2010",
-      seed: s,
-      facilitatorName: `F${s}`,
-    });
-    const owner = (
-      await fetch(`${base}/healthz`, { headers: { "x-exercise-id": sessionId } })
-    ).headers.get("x-chokepoint-node");
-    if (owner) owners[owner] = (owners[owner] ?? 0) + 1;
-    const members: Member[] = [];
-    for (let p = 0; p < PER; p++) {
-      const team = TEAMS[p % TEAMS.length] as string;
-      const j = await client(sessionId).exercise.join.mutate({
-        joinCode,
-        displayName: `P${s}-${p}`,
-        team,
-      });
-      const socket = io(base, {
-        path: "/socket.io",
-        transports: ["websocket"],
-        query: { ex: sessionId },
-        forceNew: true,
-      });
-      const m: Member = { token: j.token, team, socket, turn: 0 };
-      socket.on("push", (p: { view: { session: { turn: number } }; sentAt: number }) => {
-        if (p.view.session.turn > m.turn) {
-          m.turn = p.view.session.turn;
-          m.onTurn?.(p.view.session.turn, performance.now(), p.sentAt - performance.timeOrigin);
-        }
-      });
-      await socket.emitWithAck("subscribe", { token: j.token });
-      members.push(m);
-    }
-    await client(sessionId, token).facilitator.control.mutate({ action: "start" });
-    sessions.push({ id: sessionId, facilitator: token, members });
-  }
+  const clients = clientProcesses(CLIENT_PROCESSES);
+  const share = Math.ceil(SESSIONS / CLIENT_PROCESSES);
+  const ready = await clients.ask(
+    Array.from({ length: CLIENT_PROCESSES }, (_, i) => ({
+      kind: "setup" as const,
+      base,
+      first: i * share,
+      count: Math.max(0, Math.min(share, SESSIONS - i * share)),
+      per: PER,
+    })),
+  );
+  const owners: Record<string, number> = {};
+  for (const r of ready)
+    if (r.kind === "ready")
+      for (const [n, c] of Object.entries(r.owners)) owners[n] = (owners[n] ?? 0) + c;
 
   const none = () => ({ p50: 0, p99: 0, max: 0 });
   const f: Figures = {
@@ -153,79 +148,47 @@ async function runLoad(
     lockBurst: [],
     owners,
     loop: { lockBurst: none(), roundTrip: none(), burst: none(), staggered: none() },
+    clientLoop: { lockBurst: none(), roundTrip: none(), burst: none(), staggered: none() },
   };
-  /** Keeps the worst event-loop delay the servers saw during `phase` (since the last call). */
-  const loopDuring = async (phase: Phase) => {
+  /** Runs one phase in every client process; keeps its times and the worst loop delays. */
+  const phase = async (name: Phase, m: ToClients, times: number[]) => {
+    const answers = await clients.ask([m]);
     const d = await loopDelay(servers);
-    const w = f.loop[phase];
-    f.loop[phase] = {
-      p50: Math.max(w.p50, d.p50),
-      p99: Math.max(w.p99, d.p99),
-      max: Math.max(w.max, d.max),
-    };
+    f.loop[name] = worst([f.loop[name], d]);
+    for (const a of answers) {
+      if (a.kind !== "done") continue;
+      times.push(...a.times);
+      f.push.push(...a.push);
+      f.clientLoop[name] = worst([f.clientLoop[name], a.loop]);
+    }
   };
   measuring(true);
+  clients.signalProfile();
   await loopDelay(servers);
-  // Everyone but the last team's members locks turn 0 at once (the turn stays open).
-  const last = TEAMS[TEAMS.length - 1];
-  await Promise.all(
-    sessions.flatMap((s) =>
-      s.members
-        .filter((m) => m.team !== last)
-        .map(async (m) => {
-          const t0 = performance.now();
-          await client(s.id, m.token).exercise.lock.mutate({ turn: 0, actions: [] });
-          f.lockBurst.push(performance.now() - t0);
-        }),
-    ),
-  );
-  await loopDuring("lockBurst");
+  await phase("lockBurst", { kind: "lockBurst" }, f.lockBurst);
   for (let turn = 0; turn < TURNS; turn++) {
-    // Every team but one locks (one member per team), timing each decision's round trip.
-    await Promise.all(
-      sessions.map(async (s) => {
-        const lockers = TEAMS.map((t) => s.members.find((m) => m.team === t))
-          .filter((m): m is Member => !!m)
-          .slice(0, TEAMS.length - 1);
-        for (const m of lockers) {
-          const t0 = performance.now();
-          await client(s.id, m.token).exercise.lock.mutate({ turn, actions: [] });
-          f.roundTrip.push(performance.now() - t0);
-        }
-      }),
-    );
-    await loopDuring("roundTrip");
+    await phase("roundTrip", { kind: "roundTrip", turn }, f.roundTrip);
     // Odd turns: every facilitator advances at the same instant (worst case). Even turns: spread over 5 s.
     const together = turn % 2 === 0;
-    await Promise.all(
-      sessions.map(async (s) => {
-        if (!together) await new Promise((r) => setTimeout(r, Math.random() * 5000));
-        const arrivals = s.members.map(
-          (m) =>
-            new Promise<[number, number]>(
-              (resolve) => (m.onTurn = (t, at, sentAt) => t === turn + 1 && resolve([at, sentAt])),
-            ),
-        );
-        const t0 = performance.now();
-        await client(s.id, s.facilitator).facilitator.advance.mutate({ turn });
-        for (const [at, sentAt] of await Promise.all(arrivals)) {
-          (together ? f.burst : f.staggered).push(at - t0);
-          f.push.push(at - sentAt);
-        }
-      }),
+    await phase(
+      together ? "burst" : "staggered",
+      { kind: "advance", turn, together },
+      together ? f.burst : f.staggered,
     );
-    await loopDuring(together ? "burst" : "staggered");
     console.log(
       `${label}: turn ${turn + 1}/${TURNS} resolved in all ${SESSIONS} exercises (${together ? "all advanced at once" : "advances spread over 5 s"})`,
     );
   }
   measuring(false);
-  for (const s of sessions) for (const m of s.members) m.socket.close();
+  clients.signalProfile();
+  // Give a client's profile being written time to land before the process goes.
+  if (process.env.LOAD_PROFILE) await new Promise((r) => setTimeout(r, 3000));
+  clients.close();
   return f;
 }
 
-const line = (name: string, xs: number[], loop?: LoopDelay) =>
-  `${name}: p50 ${pct(xs, 0.5).toFixed(1)} ms, p99 ${pct(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length})${loop ? `\n    server event-loop delay meanwhile: p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms` : ""}`;
+const line = (name: string, xs: number[], loop?: LoopDelay, client?: LoopDelay) =>
+  `${name}: p50 ${pct(xs, 0.5).toFixed(1)} ms, p99 ${pct(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length})${loop ? `\n    server event-loop delay meanwhile: p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms` : ""}${client ? `\n    client event-loop delay meanwhile: p50 ${client.p50} ms, p99 ${client.p99} ms, max ${client.max} ms` : ""}`;
 
 function report(title: string, f: Figures): void {
   console.log(`\n${title}`);
@@ -233,36 +196,48 @@ function report(title: string, f: Figures): void {
     `${line("push latency (server emit → client has the view)", f.push)}  target p99 < 150 ms: ${pct(f.push, 0.99) < 150 ? "met" : "NOT met"}`,
   );
   console.log(
-    `${line(`advance → view, all ${SESSIONS} facilitators at once`, f.burst, f.loop.burst)}  target p99 < 300 ms: ${pct(f.burst, 0.99) < 300 ? "met" : "NOT met"}`,
-  );
-  console.log(line("advance → view, advances spread over 5 s", f.staggered, f.loop.staggered));
-  console.log(
-    `${line("quiet play: decision round trip (lock → durable ack)", f.roundTrip, f.loop.roundTrip)}  target p99 < 100 ms: ${pct(f.roundTrip, 0.99) < 100 ? "met" : "NOT met"}`,
+    `${line(`advance → view, all ${SESSIONS} facilitators at once`, f.burst, f.loop.burst, f.clientLoop.burst)}  target p99 < 300 ms: ${pct(f.burst, 0.99) < 300 ? "met" : "NOT met"}`,
   );
   console.log(
-    `${line("lock burst, everyone at once (lock → durable ack)", f.lockBurst, f.loop.lockBurst)}  target p99 < 500 ms: ${pct(f.lockBurst, 0.99) < 500 ? "met" : "NOT met"}`,
+    line(
+      "advance → view, advances spread over 5 s",
+      f.staggered,
+      f.loop.staggered,
+      f.clientLoop.staggered,
+    ),
+  );
+  console.log(
+    `${line("quiet play: decision round trip (lock → durable ack)", f.roundTrip, f.loop.roundTrip, f.clientLoop.roundTrip)}  target p99 < 100 ms: ${pct(f.roundTrip, 0.99) < 100 ? "met" : "NOT met"}`,
+  );
+  console.log(
+    `${line("lock burst, everyone at once (lock → durable ack)", f.lockBurst, f.loop.lockBurst, f.clientLoop.lockBurst)}  target p99 < 500 ms: ${pct(f.lockBurst, 0.99) < 500 ? "met" : "NOT met"}`,
   );
 }
 
 /**
  * The server's variants compared in one run:
  * - `current`: everything on;
- * - `before`: this round's burst work off (`OFF_FLAGS`): pushes every loop turn, every call
- *   through tRPC's fetch adapter — the code as it was before it;
+ * - `before` (`--whole-views`): each command answered with the caller's whole view, and pushes
+ *   carrying the scenario — the code as it was before this round;
+ * - `earlier` (LOAD_EARLIER=1): also the previous round's burst work off (pushes every loop
+ *   turn, every call through tRPC's fetch adapter);
  * - `previous-write-path` (LOAD_PREVIOUS_WRITE_PATH=1): also the write path before prepared
  *   statements and pipelining (the log through Prisma, one commit at a time per exercise).
  */
-type Variant = "current" | "before" | "previous-write-path";
-const OFF_FLAGS = ["--push-every-ms=0", "--no-direct-mutations"];
+type Variant = "current" | "before" | "earlier" | "previous-write-path";
+const BEFORE_FLAGS = ["--whole-views"];
+const EARLIER_FLAGS = [...BEFORE_FLAGS, "--push-every-ms=0", "--no-direct-mutations"];
 const VARIANT_ARGS: Record<Variant, string[]> = {
   current: [],
-  before: OFF_FLAGS,
-  "previous-write-path": [...OFF_FLAGS, "--previous-write-path"],
+  before: BEFORE_FLAGS,
+  earlier: EARLIER_FLAGS,
+  "previous-write-path": [...EARLIER_FLAGS, "--previous-write-path"],
 };
 const VARIANT_TITLE: Record<Variant, string> = {
   current:
-    "current code (push window 50 ms, mutations straight to tRPC procedures, prepared statements, pipelined group commit)",
-  before: `this round's burst changes off (${OFF_FLAGS.join(" ")}): the code as it was before them`,
+    "current code (commands answer a receipt, pushes without the scenario, push window 50 ms, mutations straight to tRPC procedures, prepared statements, pipelined group commit)",
+  before: `this round's changes off (${BEFORE_FLAGS.join(" ")}: whole views in answers and pushes): the code as it was before them`,
+  earlier: `the previous round's burst changes off as well (${EARLIER_FLAGS.join(" ")})`,
   "previous-write-path":
     "previous write path as well (Prisma log, one commit at a time per exercise)",
 };
@@ -287,13 +262,14 @@ async function sqliteLoad(variant: Variant): Promise<Figures> {
   }
 }
 console.log(
-  `The client (${SESSIONS * PER} socket.io clients and their HTTP calls) runs in this process; each server in its own child process, on the same machine. Load average at start: ${loadavg()
+  `The clients (${SESSIONS * PER} socket.io clients and their HTTP calls) run in ${CLIENT_PROCESSES} child process(es) (LOAD_CLIENT_PROCESSES), each server in its own child process, on the same machine. Load average at start: ${loadavg()
     .map((l) => l.toFixed(1))
     .join(", ")} on ${cpus().length} cores.`,
 );
 // LOAD_SKIP_PREVIOUS=1 measures the current code only (while iterating on it).
 const variants: Variant[] = [
   ...(process.env.LOAD_PREVIOUS_WRITE_PATH ? (["previous-write-path"] as const) : []),
+  ...(process.env.LOAD_EARLIER ? (["earlier"] as const) : []),
   ...(process.env.LOAD_SKIP_PREVIOUS ? [] : (["before"] as const)),
   "current",
 ];

@@ -90,7 +90,12 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
     const subA = await subscriber(a.token);
     expect(fac.ack).toEqual({ ok: true, serverTime: expect.any(Number) });
     await client(facilitatorToken).facilitator.control.mutate({ action: "start" });
-    await client(a.token).exercise.lock.mutate({ turn: 0, actions: [] });
+    // A command answers its receipt only: the version the caller's view reaches, and the turn.
+    const receipt = await client(a.token).exercise.lock.mutate({ turn: 0, actions: [] });
+    expect(receipt).toEqual({ version: expect.any(Number), turn: 0 });
+    // The view at that version comes by the push (the locker sees the lock there).
+    const locked = await subA.next((v) => v.session.seq >= receipt.version);
+    expect(locked.state.lockedTeams).toContain("meti");
     await client(b.token).exercise.lock.mutate({
       turn: 0,
       actions: [{ op: "buy", lever: "jogmec_ndpr_stockpile", tonnes: 20 }],
@@ -101,8 +106,11 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
     expect(afterA.state.stockpiles).toEqual({});
     expect(afterF.state.stockpiles.jogmec_ndpr_stockpile?.tonnes).toBeCloseTo(20, 6);
     expect(afterF.session.joinCode).toBe(joinCode);
-    // Room pushes are shared by an audience and carry no identity; the first, personal view did.
+    // Room pushes are shared by an audience and carry no identity, nor the scenario (the
+    // client keeps its own); the first, personal view did.
     expect(afterA.me).toBeNull();
+    expect(afterA.scenario).toBeNull();
+    expect(subA.merged()?.scenario.teams.map((t) => t.id)).toEqual(["meti", "jogmec"]);
     expect(subA.me()?.displayName).toBe("Aiko");
     // Pushes carry only the turns resolved since the client's version; applied in order they
     // rebuild exactly the view a fresh subscription would get.
@@ -118,15 +126,19 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
   });
 
   it("a client that missed a push resyncs instead of showing a stale merge", () => {
-    const v = { me: 1, session: { seq: 5 }, state: { history: [] } };
+    const v = { me: 1, scenario: "kept", session: { seq: 5 }, state: { history: [] } };
     const push = {
-      view: { me: null, session: { seq: 9 }, state: { history: [] } },
+      view: { me: null, scenario: null, session: { seq: 9 }, state: { history: [] } },
       baseVersion: 7,
       historyFrom: 0,
       sentAt: 0,
     };
     expect(applyPush(v, push)).toBe("resync");
-    expect(applyPush(v, { ...push, baseVersion: 5 })).toMatchObject({ me: 1, session: { seq: 9 } });
+    expect(applyPush(v, { ...push, baseVersion: 5 })).toMatchObject({
+      me: 1,
+      scenario: "kept",
+      session: { seq: 9 },
+    });
     // A change re-pushed from an earlier app.base (another process caught up) still applies.
     expect(applyPush(v, { ...push, baseVersion: 3 })).toMatchObject({ me: 1, session: { seq: 9 } });
     expect(applyPush(v, { ...push, view: { ...push.view, session: { seq: 4 } } })).toBe(v);
@@ -171,12 +183,12 @@ describe("tRPC over HTTP and socket.io pushes on one server", () => {
     const afterMove = sub.views.length;
     // Later pushes reach the new audience, and the mover's token now acts for the new team.
     await client(fac).facilitator.control.mutate({ action: "start" });
-    const view = await client(a.token).exercise.lock.mutate({
+    const receipt = await client(a.token).exercise.lock.mutate({
       turn: 0,
       actions: [{ op: "buy", lever: "jogmec_dy_stockpile", tonnes: 1 }],
     });
-    expect(view.state.lockedTeams).toContain("jogmec");
-    const pushed = await sub.next((v) => v.me === null && v.state.lockedTeams.includes("jogmec"));
+    const pushed = await sub.next((v) => v.me === null && v.session.seq >= receipt.version);
+    expect(pushed.state.lockedTeams).toContain("jogmec");
     expect(Object.keys(pushed.state.budgets)).toEqual(["jogmec"]);
     // Ben stays in METI and locks: the mover's socket must not get METI's view any more.
     await client(ben.token).exercise.lock.mutate({ turn: 0, actions: [] });

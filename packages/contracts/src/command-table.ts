@@ -28,7 +28,8 @@ export type CommandCaller = "joiner" | "server" | "member" | "facilitator" | "re
 
 /**
  * How a command reaches the server, which decides what it answers:
- * - `play`: a tRPC mutation of the live exercise; answers the caller's view;
+ * - `play`: a tRPC mutation of the live exercise; answers a `PlayReceipt` (the version the
+ *   caller's view reaches; the view itself comes by the socket's push);
  * - `note`: a tRPC mutation of the review (notes, questionnaire); answers a small receipt;
  * - `join`: the join, which also makes the caller (a token) and is worded by the service;
  * - `internal`: written by the server itself (timers, import, fork, branch runs): no procedure.
@@ -51,7 +52,7 @@ interface Published<K extends CommandKind, W extends CommandCaller, I extends z.
   procedure: string;
   /** The service adds `at` (its clock, as an ISO time) to the core's command. */
   stamped: boolean;
-  /** A note's answer, from its input and whether it stored anything (play commands answer the view). */
+  /** A note's answer, from its input and whether it stored anything (play commands: `PlayReceipt`). */
   receipt?: (input: z.output<I>, stored: boolean) => unknown;
 }
 

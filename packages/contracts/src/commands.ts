@@ -146,3 +146,17 @@ export const Joined = z.strictObject({
   token: z.string(),
 });
 export type Joined = z.infer<typeof Joined>;
+
+/**
+ * What a play command (`exercise.lock`, `facilitator.advance`…) answers once its events are
+ * durable: the version the caller's view reaches with them (its `session.seq`), and the turn
+ * then open. The view itself comes by the socket's push; a client whose view is not at
+ * `version` soon after asks `exercise.view`. Answering each caller its whole view made everyone
+ * locking at once serialise (and the clients parse) a full view per lock, beside the push that
+ * carries the same view to the caller's team anyway.
+ */
+export const PlayReceipt = z.object({
+  version: z.number().int().min(0),
+  turn: TurnIndex,
+});
+export type PlayReceipt = z.infer<typeof PlayReceipt>;

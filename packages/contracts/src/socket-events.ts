@@ -17,12 +17,14 @@ export type SubscribeAck =
   | { ok: false; code: string; message: string; ja: string };
 
 /**
- * A pushed change for a whole audience: the view without `me` (the client keeps its own) and
- * with only the turns of history resolved since `baseVersion`. A client whose view is before
- * `baseVersion` has missed a push and subscribes again for a full view.
+ * A pushed change for a whole audience: the view without `me` and without `scenario` (the
+ * client keeps its own: an audience's scenario part never changes during an exercise, and it
+ * was half of every push's bytes) and with only the turns of history resolved since
+ * `baseVersion`. A client whose view is before `baseVersion` has missed a push and subscribes
+ * again for a full view.
  */
 export interface ViewPush<V extends { state: { history: unknown[] } }> {
-  view: Omit<V, "me"> & { me: null };
+  view: Omit<V, "me" | "scenario"> & { me: null; scenario: null };
   /** The version (log seq) this change starts from. */
   baseVersion: number;
   /** `view.state.history` holds the turns from this index on; earlier ones are unchanged. */
@@ -88,7 +90,12 @@ export function newerView<
 }
 
 export function applyPush<
-  V extends { me: unknown; session: { seq: number }; state: { history: unknown[] } },
+  V extends {
+    me: unknown;
+    scenario: unknown;
+    session: { seq: number };
+    state: { history: unknown[] };
+  },
 >(current: V | null, push: ViewPush<V>): V | "resync" {
   if (!current) return "resync";
   if (push.view.session.seq <= current.session.seq) return current;
@@ -100,6 +107,7 @@ export function applyPush<
   return {
     ...push.view,
     me: current.me,
+    scenario: current.scenario,
     state: {
       ...push.view.state,
       history: [...current.state.history.slice(0, push.historyFrom), ...push.view.state.history],

@@ -20,14 +20,14 @@ export function ActionsPanel({ view, outcome }: { view: ExerciseView; outcome: C
   const inject = useMutation(trpc.facilitator.inject.mutationOptions(outcome));
   const broadcast = useMutation(trpc.facilitator.broadcast.mutationOptions(outcome));
   // A used override clears, so it cannot be applied again by accident a turn later. Cleared in
-  // the same callback that stores the new view, so the fields never show a value already applied.
+  // the same callback that awaits the new view, so the fields never show a value already applied.
   const override = useMutation(
     trpc.facilitator.override.mutationOptions({
       ...outcome,
-      onSuccess: (v) => {
+      onSuccess: (r) => {
         setValue("");
         setReason("");
-        outcome.onSuccess(v);
+        return outcome.onSuccess(r);
       },
     }),
   );

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { errorTextIn } from "../data/error-text";
 import { useTRPC } from "../data/trpc";
-import { useKeepView, useViewQuery } from "../data/view-cache";
+import { useAwaitView, useViewQuery } from "../data/view-cache";
 import { useI18n } from "../i18n/use-i18n";
 import { actionsText, decisionDiff, hhmm } from "../session/decision-words";
 import { CostPreview } from "./cost-preview";
@@ -22,13 +22,13 @@ import { useSharedDraft } from "./use-shared-draft";
 export function DecisionForm({ view }: { view: ExerciseView }) {
   const { t, f, l, locale } = useI18n();
   const trpc = useTRPC();
-  const keepView = useKeepView();
+  const awaitView = useAwaitView();
   const { refetch: refetchView } = useViewQuery();
   // The refusal itself, worded at render time: it follows a language switch.
   const [error, setError] = useState<unknown>(null);
   const [closed, setClosed] = useState<TurnClosed | null>(null);
   const { mutateAsync: lockDecision } = useMutation(
-    trpc.exercise.lock.mutationOptions({ onSuccess: keepView }),
+    trpc.exercise.lock.mutationOptions({ onSuccess: awaitView }),
   );
   // Busy from the first flushed edit to the lock's answer: the button never flickers back between.
   const [busy, setBusy] = useState(false);

@@ -4,7 +4,7 @@ import type { LeverAction, LeverDefinition } from "@chokepoint/engine";
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "../data/trpc";
-import { useKeepView } from "../data/view-cache";
+import { useAwaitView } from "../data/view-cache";
 
 /** What an editor has typed for one lever (strings, so "1." survives while typing). */
 export interface LeverFields {
@@ -54,7 +54,7 @@ export function useSharedDraft(
   onError: (e: unknown) => void,
 ) {
   const trpc = useTRPC();
-  const keepView = useKeepView();
+  const awaitView = useAwaitView();
   // One mutation for every lever's edits: `mutateAsync` runs several at once, each awaited alone.
   const { mutateAsync: editDraft } = useMutation(trpc.exercise.editDraft.mutationOptions());
   const team = view.me.team ?? "";
@@ -91,7 +91,8 @@ export function useSharedDraft(
       if (!sent) return;
       setInFlight((n) => n + 1);
       try {
-        keepView(await editDraft({ turn, lever: lv.id, actions: actionsOf(lv, sent) }));
+        // Pending until the view holds the edit, so the field never falls back to the old draft.
+        await awaitView(await editDraft({ turn, lever: lv.id, actions: actionsOf(lv, sent) }));
         // Keep what was typed since; drop what the server now holds.
         setPending((p) => {
           if (p[lv.id] !== sent) return p;
@@ -108,7 +109,7 @@ export function useSharedDraft(
         setInFlight((n) => n - 1);
       }
     },
-    [editDraft, keepView, onError],
+    [editDraft, awaitView, onError],
   );
 
   const set = (lv: LeverDefinition, patch: LeverFields) => {

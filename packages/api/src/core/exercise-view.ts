@@ -256,14 +256,20 @@ export function audienceMember(role: Member["role"], team: string | null): Membe
   return { participantId: "", displayName: "", role, team };
 }
 
-/** One view per audience (facilitator, observers, each team), built once per change. */
+/** Every audience of an exercise, as pushes are addressed: facilitator, observers, each team. */
+export function audiencesOf(ex: ExerciseState): string[] {
+  return ["facilitator", "observer", ...ex.genesis.teams.map((t) => `team:${t}`)];
+}
+
+/** The view one audience shares ("facilitator", "observer", "team:<id>"), `me` a stand-in. */
+export function audienceView(ex: ExerciseState, audience: string): ExerciseView {
+  if (audience === "facilitator") return buildExerciseView(ex, audienceMember("facilitator", null));
+  if (audience.startsWith("team:"))
+    return buildExerciseView(ex, audienceMember("participant", audience.slice("team:".length)));
+  return buildExerciseView(ex, audienceMember("observer", null));
+}
+
+/** One view per audience (facilitator, observers, each team). */
 export function audienceViews(ex: ExerciseState): { audience: string; view: ExerciseView }[] {
-  return [
-    { audience: "facilitator", view: buildExerciseView(ex, audienceMember("facilitator", null)) },
-    { audience: "observer", view: buildExerciseView(ex, audienceMember("observer", null)) },
-    ...ex.genesis.teams.map((t) => ({
-      audience: `team:${t}`,
-      view: buildExerciseView(ex, audienceMember("participant", t)),
-    })),
-  ];
+  return audiencesOf(ex).map((audience) => ({ audience, view: audienceView(ex, audience) }));
 }

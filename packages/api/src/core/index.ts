@@ -24,6 +24,8 @@ export {
 } from "./exercise-state.ts";
 export {
   audienceMember,
+  audiencesOf,
+  audienceView,
   audienceViews,
   buildExerciseView,
   type ExerciseView,

@@ -13,7 +13,8 @@ import { procedure } from "./trpc.ts";
 
 /**
  * One command's tRPC mutation, from its line in the contracts' table: the input parsed with
- * its schema, handed with the caller's token to the service's one `execute` path.
+ * its schema, handed with the caller's token to the service's one write path, answered with
+ * its receipt (`send`: the version the caller's view reaches; the view comes by the push).
  */
 function commandProcedure<K extends PublishedCommand>(name: K) {
   // The table's schema for K parses to K's input (TypeScript cannot see it through the index).
@@ -23,7 +24,7 @@ function commandProcedure<K extends PublishedCommand>(name: K) {
   >;
   return procedure
     .input(schema)
-    .mutation(({ ctx, input }) => ctx.service.execute(name, ctx.token, input as CommandInput<K>));
+    .mutation(({ ctx, input }) => ctx.service.send(name, ctx.token, input as CommandInput<K>));
 }
 
 type CommandProcedures<R extends CommandRouter> = {

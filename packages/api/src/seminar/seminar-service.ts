@@ -230,7 +230,7 @@ export class SeminarService {
 
   control(input: SeminarControlInput, secret: unknown) {
     return this.fanOut(input, secret, (token) =>
-      this.exercises.execute("control", token, { action: input.action }),
+      this.exercises.send("control", token, { action: input.action }),
     );
   }
 
@@ -238,19 +238,19 @@ export class SeminarService {
   advance(input: SeminarAdvanceInput, secret: unknown) {
     return this.fanOut(input, secret, async (token, exerciseId) => {
       const turn = input.turn ?? (await this.state(exerciseId)).engine.turn;
-      return this.exercises.execute("advance", token, { turn });
+      return this.exercises.send("advance", token, { turn });
     });
   }
 
   broadcast(input: SeminarBroadcastInput, secret: unknown) {
     return this.fanOut(input, secret, (token) =>
-      this.exercises.execute("broadcast", token, { text: input.text }),
+      this.exercises.send("broadcast", token, { text: input.text }),
     );
   }
 
   inject(input: SeminarInjectInput, secret: unknown) {
     return this.fanOut(input, secret, async (token, exerciseId) =>
-      this.exercises.execute("inject", token, {
+      this.exercises.send("inject", token, {
         turn: (await this.state(exerciseId)).engine.turn,
         ...(input.inject ? { inject: input.inject } : {}),
         ...(input.custom ? { custom: input.custom } : {}),
@@ -264,7 +264,7 @@ export class SeminarService {
       { seminarId: input.seminarId, tables: [input.table] },
       secret,
       (token) =>
-        this.exercises.execute("move", token, {
+        this.exercises.send("move", token, {
           participantId: input.participantId,
           team: input.team,
         }),

@@ -75,6 +75,11 @@ export function createAppServer(opts: {
    * adapter would; false sends every call through the adapter, as before (benchmarks compare).
    */
   directMutations?: boolean;
+  /**
+   * Commands answered with the caller's whole view and pushes carrying the scenario, as before
+   * they answered a receipt (benchmarks compare; the web client reads receipts only).
+   */
+  wholeViews?: boolean;
   /** How often unfinished imports and forks are looked for and deleted (default a minute). */
   sweepUnfinishedEveryMs?: number;
 }): AppServer {
@@ -129,11 +134,12 @@ export function createAppServer(opts: {
   // run). Past HAProxy's own timeouts (60 s), it is always the balancer that closes first.
   http.keepAliveTimeout = 65_000;
   http.headersTimeout = 66_000;
-  const socket = attachSocket(http, opts.cluster);
+  const socket = attachSocket(http, opts.cluster, undefined, opts.wholeViews ?? false);
   const service = new ExerciseService(store, catalog, socket.broadcaster, undefined, {
     limits,
     pipelined: !previous,
     pushEveryMs: opts.pushEveryMs ?? PUSH_EVERY_MS,
+    wholeViewAnswers: opts.wholeViews ?? false,
   });
   const { io } = socket;
   const mcPool = new MonteCarloPool(limits.monteCarlo);

@@ -8,6 +8,7 @@
 //     [--profile-on-signal=<dir>]  (SIGUSR2 starts a CPU profile, the next writes it to <dir>)
 //     [--no-direct-mutations]  (every call through tRPC's fetch adapter, as before)
 //     [--push-every-ms=<ms>]  (the per-exercise push window; 0 pushes every loop turn, as before)
+//     [--whole-views]  (commands answer the caller's whole view, pushes carry the scenario, as before)
 // GET /bench/loop-delay answers this process's event-loop delay since the last ask (p50, p99,
 // max in ms, from `monitorEventLoopDelay`) and starts a new measurement: the benchmark prints
 // it beside its end-to-end figures. This server is for benchmarks and tests only.
@@ -44,6 +45,7 @@ const server = createAppServer({
   groupCommit,
   previousWritePath,
   directMutations: !argv.includes("--no-direct-mutations"),
+  wholeViews: argv.includes("--whole-views"),
   ...(pushArg !== undefined ? { pushEveryMs: Number(pushArg) } : {}),
   fallback: (req, res) => {
     if (req.url !== "/bench/loop-delay") return void res.writeHead(404).end();

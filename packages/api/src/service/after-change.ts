@@ -1,11 +1,13 @@
 import {
-  audienceViews,
+  audiencesOf,
+  audienceView,
   buildExerciseView,
   type ExerciseState,
+  type ExerciseView,
   msLeft,
   versionFor,
 } from "../core/index.ts";
-import type { Broadcaster, Push } from "./broadcaster.ts";
+import type { Broadcaster } from "./broadcaster.ts";
 import type { ExerciseRunner, Written } from "./exercise-runner.ts";
 import type { TurnTimers } from "./turn-timers.ts";
 
@@ -98,18 +100,26 @@ export class AfterChange {
   }
 
   private push(id: string, before: ExerciseState, state: ExerciseState): void {
-    let views: ReturnType<Push["views"]> | undefined;
+    // Versions first (cheap), views only for the audiences a room asks for.
+    const audiences = audiencesOf(state)
+      .map((audience) => ({ audience, baseVersion: versionFor(before, audience) }))
+      .filter((a) => versionFor(state, a.audience) !== a.baseVersion);
+    const built = new Map<string, ExerciseView>();
+    const view = (audience: string) => {
+      const known = built.get(audience);
+      if (known) return known;
+      const v = audienceView(state, audience);
+      built.set(audience, v);
+      return v;
+    };
     this.broadcaster.changed({
       sessionId: id,
       version: state.seq,
       baseVersion: before.seq,
       historyFrom: before.engine.results.length,
-      views: () => {
-        views ??= audienceViews(state)
-          .map((v) => ({ ...v, baseVersion: versionFor(before, v.audience) }))
-          .filter((v) => v.view.session.seq !== v.baseVersion);
-        return views;
-      },
+      audiences: () => audiences,
+      view,
+      views: () => audiences.map((a) => ({ ...a, view: view(a.audience) })),
     });
   }
 

@@ -10,10 +10,17 @@ export interface Push {
   /** Turns of history before this change (the push carries only the ones after). */
   historyFrom: number;
   /**
-   * The view of each audience room ("facilitator", "observer", "team:<id>") that this change
-   * touched, `me` left to the client, with the audience's version before the change. A team's
-   * draft edit touches only that team and the facilitator: no one else is pushed anything.
+   * The audience rooms ("facilitator", "observer", "team:<id>") that this change touched, each
+   * with its version before the change; no view is built for this. A team's draft edit touches
+   * only that team and the facilitator: no one else is pushed anything.
    */
+  audiences(): { audience: string; baseVersion: number }[];
+  /**
+   * One touched audience's view, `me` left to the client: built on the first ask, once. A room
+   * nobody listens to (observers, in most exercises) costs no view.
+   */
+  view(audience: string): ExerciseView;
+  /** Every touched audience's view (`audiences` with `view`). */
   views(): { audience: string; view: ExerciseView; baseVersion: number }[];
 }
 

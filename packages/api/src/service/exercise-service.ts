@@ -8,6 +8,7 @@ import {
   isAppError,
   type JoinInput,
   type JoinOptionsInput,
+  type PlayReceipt,
   type PublishedCommand,
   refusal,
 } from "@chokepoint/contracts";
@@ -25,11 +26,13 @@ import {
 } from "@chokepoint/db";
 import type { z } from "zod";
 import {
+  audienceOf,
   buildExerciseView,
   type ExerciseState,
   type ExerciseView,
   type Member,
   memberOrRefusal,
+  versionFor,
 } from "../core/index.ts";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
@@ -51,17 +54,24 @@ interface TokenOwner {
 
 type PublishedSpec = CommandTable[PublishedCommand];
 
-/** What a published command answers: the caller's view (play), or its receipt (review notes). */
-export type CommandAnswer<K extends PublishedCommand> = CommandTable[K] extends {
+/** A note's receipt (review notes), or what a play command answers as `P`. */
+type Answer<K extends PublishedCommand, P> = CommandTable[K] extends {
   receipt: (...args: never[]) => infer R;
 }
   ? R
-  : ExerciseView;
+  : P;
+
+/** What a published command answers in process (`execute`): the caller's view, or a note's receipt. */
+export type CommandAnswer<K extends PublishedCommand> = Answer<K, ExerciseView>;
+
+/** What a published command answers on the wire (`send`): its `PlayReceipt`, or a note's receipt. */
+export type CommandReceipt<K extends PublishedCommand> = Answer<K, PlayReceipt>;
 
 /**
  * The live exercise's edge: identify the caller, parse the input, hand the command to the one
- * write path (queue → load → decide → append → evolve), answer with the caller's view, then
- * push each audience its view. The rules themselves live in the pure core (`../core`).
+ * write path (queue → load → decide → append → evolve), answer with a receipt (the version the
+ * caller's view reaches), then push each audience its view. The rules themselves live in the
+ * pure core (`../core`).
  */
 export class ExerciseService {
   readonly runner: ExerciseRunner;
@@ -74,6 +84,8 @@ export class ExerciseService {
   private readonly now: () => Date;
   /** Draft edits and locks per participant (each is a stored event), checked as they are decided. */
   private readonly rateLimits: Partial<Record<PublishedCommand, (participantId: string) => void>>;
+  /** `send` answers whole views, as before receipts (benchmarks compare). */
+  private readonly wholeViewAnswers: boolean;
   /** Places taken per exercise and network address (joins in this process). */
   private readonly placesTaken = new Map<string, number>();
 
@@ -88,9 +100,12 @@ export class ExerciseService {
       pipelined?: boolean;
       /** At most one push per exercise in this many ms (`AfterChange`); 0: each loop turn. */
       pushEveryMs?: number;
+      /** `send` answers the caller's whole view, as before receipts (benchmarks compare). */
+      wholeViewAnswers?: boolean;
     } = {},
   ) {
     this.limits = opts.limits ?? DEFAULT_LIMITS;
+    this.wholeViewAnswers = opts.wholeViewAnswers ?? false;
     this.now = opts.now ?? (() => new Date());
     const clock = () => this.now().getTime();
     const { draftEditsPerMinute, locksPerMinute } = this.limits;
@@ -285,16 +300,51 @@ export class ExerciseService {
   }
 
   /**
-   * Any command a client sends (the contracts' `COMMANDS` table): the token's owner, then one
-   * pass through the write path — one queue hop, one read of the log's tail, the edge's checks
-   * (expiry, rate limit) and the core's `decide` on that state — and the table's answer: the
-   * caller's view, or a review command's receipt. The input was parsed at the edge.
+   * Any command a client sends (the contracts' `COMMANDS` table), as the wire answers it: one
+   * pass through the write path (`apply`), then the caller's `PlayReceipt` — the version its
+   * view reaches and the open turn — or a review command's receipt. The view itself goes out
+   * once per audience with the push; building and serialising it again for each caller made
+   * everyone locking at once cost a whole view per lock.
+   */
+  async send<K extends PublishedCommand>(
+    name: K,
+    token: unknown,
+    input: CommandInput<K>,
+  ): Promise<CommandReceipt<K>> {
+    const done = await this.apply(name, token, input);
+    if ("receipt" in done) return done.receipt as CommandReceipt<K>;
+    const { state, me } = done;
+    if (this.wholeViewAnswers) return buildExerciseView(state, me) as never;
+    return {
+      version: versionFor(state, audienceOf(me)),
+      turn: state.engine.turn,
+    } as CommandReceipt<K>;
+  }
+
+  /**
+   * The same pass, answered with the caller's whole view (or a note's receipt): for callers in
+   * this process (the CLI, tests) that read the outcome from the view.
    */
   async execute<K extends PublishedCommand>(
     name: K,
     token: unknown,
     input: CommandInput<K>,
   ): Promise<CommandAnswer<K>> {
+    const done = await this.apply(name, token, input);
+    if ("receipt" in done) return done.receipt as CommandAnswer<K>;
+    return buildExerciseView(done.state, done.me) as CommandAnswer<K>;
+  }
+
+  /**
+   * The token's owner, then one pass through the write path — one queue hop, one read of the
+   * log's tail, the edge's checks (expiry, rate limit) and the core's `decide` on that state.
+   * The input was parsed at the edge.
+   */
+  private async apply<K extends PublishedCommand>(
+    name: K,
+    token: unknown,
+    input: CommandInput<K>,
+  ): Promise<{ receipt: unknown } | { state: ExerciseState; me: Member }> {
     const spec: PublishedSpec = COMMANDS[name];
     const owner = await this.tokenOwner(token);
     const { idempotencyKey, ...payload } = input as { idempotencyKey?: string };
@@ -320,12 +370,12 @@ export class ExerciseService {
       });
     if (spec.kind === "note") {
       const receipt = spec.receipt as (input: unknown, stored: boolean) => unknown;
-      return receipt(input, written.events.length > 0) as CommandAnswer<K>;
+      return { receipt: receipt(input, written.events.length > 0) };
     }
     const { state } = written;
     const me = state.members.get(owner.participantId);
     if (!me) throw new Error(`participant ${owner.participantId} was admitted but is no member`);
-    return buildExerciseView(state, me) as CommandAnswer<K>;
+    return { state, me };
   }
 
   /** A removed member's token is dropped from memory (the store has revoked it already). */

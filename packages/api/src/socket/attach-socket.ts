@@ -55,12 +55,14 @@ export interface AttachedSocket {
 /**
  * socket.io on the app's HTTP server. A client subscribes with its token and gets its full
  * view; after that each change arrives once per audience room, already filtered, carrying
- * only new history. Views come in with the push (the transport never calls the service).
+ * only new history and no scenario (the client keeps the one its full view brought). Views come in with the push (the transport never calls the service).
  */
 export function attachSocket(
   http: HttpServer,
   cluster?: ClusterAdapter,
   presenceAfterMs = 250,
+  /** Pushes carry the scenario too, as before (benchmarks compare). */
+  pushScenario = false,
 ): AttachedSocket {
   const io: ChokepointIo = new Server(http, {
     path: "/socket.io",
@@ -232,14 +234,16 @@ export function attachSocket(
     changed: (push) => {
       mission?.changed(push);
       if (!mayHaveListeners(room(push.sessionId))) return;
-      for (const { audience, view, baseVersion } of push.views()) {
+      for (const { audience, baseVersion } of push.audiences()) {
         const to = audienceRoom(push.sessionId, audience);
         if (!mayHaveListeners(to)) continue;
+        const view = push.view(audience);
         const { history, ...state } = view.state;
         emitTo(to, "push", {
           view: {
             ...view,
             me: null,
+            scenario: pushScenario ? (view.scenario as never) : null,
             state: { ...state, history: history.slice(push.historyFrom) },
           },
           baseVersion,

@@ -44,11 +44,10 @@ export function missionControl(deps: {
     changed(push: Push): void {
       const table = deps.seminars.tableOf.get(push.sessionId);
       if (!table || !deps.mayHaveListeners(seminarRoom(table.seminarId))) return;
-      const facilitator = push.views().find((v) => v.audience === "facilitator");
-      if (!facilitator) return;
+      if (!push.audiences().some((a) => a.audience === "facilitator")) return;
       const row = tableRow(
         table.label,
-        facilitator.view,
+        push.view("facilitator"),
         rows.get(push.sessionId),
         push.historyFrom,
       );
