@@ -96,6 +96,8 @@ export function updateMarket(
         exports: f?.controllerExports ?? 0,
         measures: ctx.restriction.get(m.id) ?? 0,
         measuresSeen: ms.restrictionSeen,
+        exportPrice: current,
+        exportTax: tax,
         ...(parted || !withStocks ? {} : { outside: { stock: have, desired } }),
       });
       domesticTarget = own.target;
