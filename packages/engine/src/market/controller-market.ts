@@ -56,7 +56,8 @@ export interface ControllerOutcome {
  * rate, its own industry uses less as the domestic price rises, and what it exports is
  * drawn from the same stock. Traders and the state hoard when the domestic price runs, when
  * the government restricts exports (they expect dearer supply) or when buyers abroad pay far
- * more than the home price (`fearFromRent`), and unwind when the price turns: the 2011 bubble was China-wide and burst in both markets (data README).
+ * more than the home price (`fearFromRent`), and unwind when the price turns: the 2011
+ * bubble was China-wide and burst in both markets (data README).
  *
  * Production moves toward normal × (price multiple)^supplyElasticity over supplyAdjustTurns, so
  * a lasting rise in demand finds a price at which output and use meet instead of draining
