@@ -49,6 +49,8 @@ export interface ControllerOutcome {
   supply: number;
   /** Tonnes of this turn's production its lost ore feed cost it (0 without `controller_supply`). */
   feedLost: number;
+  /** Share of quota-blocked exports smuggled out on the rent (`smugglingFromRent`; absent if off). */
+  smuggling?: number;
 }
 
 /**
@@ -104,6 +106,16 @@ export function clearControllerMarket(
     Math.min(1, cm.fearFromMomentum * run),
     Math.min(1, cm.fearFromRent * rent),
   );
+  // Smuggling networks grow toward what a lasting rent pays for, and wither when it closes.
+  let smuggling: number | undefined;
+  if (cm.smugglingFromRent > 0) {
+    const gap =
+      t.price > 0 && t.exportPrice > 0
+        ? Math.max(0, Math.log(t.exportPrice / (t.price * (1 + t.exportTax))) - cm.rentThreshold)
+        : 0;
+    const was = ms.smuggling ?? 0;
+    smuggling = was + (Math.min(1, cm.smugglingFromRent * gap) - was) / cm.smugglingTurns;
+  }
   const risk =
     ms.controllerRisk +
     (signal - ms.controllerRisk) / (signal > ms.controllerRisk ? 1 : cm.fearDownTurns);
@@ -123,6 +135,7 @@ export function clearControllerMarket(
     desired,
     supply,
     feedLost: capacity * (1 - t.feed),
+    ...(smuggling === undefined ? {} : { smuggling }),
   };
 }
 

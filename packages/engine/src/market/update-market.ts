@@ -165,6 +165,7 @@ export function updateMarket(
       controllerRisk: own?.risk ?? 0,
       controllerAlarm: own?.alarm ?? 0,
       controllerSupply: own?.supply ?? 1,
+      ...(own?.smuggling === undefined ? {} : { smuggling: own.smuggling }),
     };
     if (f) {
       // The stock the rationed buyers lack, which the price did not bid for: said in the explanation.
