@@ -110,7 +110,7 @@ describe("the 2010 scenario against the historical record", () => {
 
   it("no calibrated price sits on its cap: Dy and NdPr peak below their maximum multiples at every seed", () => {
     const model = prepareModel(scenario);
-    for (let seed = 1; seed <= 12; seed++) {
+    for (let seed = 1; seed <= 20; seed++) {
       const r = run(scenario, actualPlan, seed);
       for (const id of ["ndpr_oxide", "dy_oxide"]) {
         const cap = model.materials.get(id)?.maxPriceMultiple ?? 0;
