@@ -69,16 +69,19 @@ const withDecisions = (plan: Plan, turn: number, extra: TeamDecision[]): Plan =>
 describe("the 2010 scenario against the historical record", () => {
   const state = run(scenario, actualPlan);
 
-  it("on Japan's actual path, over a panel of 12 seeds, the calibration and holdout checks keep their scores", () => {
+  it("on Japan's actual path, at every seed of the panel 1–20, every calibration check passes and the holdout checks keep their scores", () => {
     // Scores may rise with better mechanisms; they must not silently fall. The holdout checks
     // (2011-Q4 on) are never tuned against: their floor guards the mechanisms, not a fit.
-    const seeds = Array.from({ length: 12 }, (_, i) => i + 1);
+    const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
     const panel = historyPanel(prepareModel(scenario), actualPlan, seeds);
     expect(panel.calibration.total).toBe(19);
     expect(panel.holdout.total).toBe(24);
-    expect(panel.calibration.median).toBeGreaterThanOrEqual(18);
-    expect(panel.calibration.worst).toBeGreaterThanOrEqual(18);
-    expect(panel.holdout.median).toBeGreaterThanOrEqual(19);
+    // 19 of 19 at every seed since a lasting Dy rent draws smuggling (smugglingFromRent): where
+    // the Dy-thrift project fails its draw the world Dy peak still comes in 2011-Q3 (it came in
+    // 2012-Q1 at seeds 1 and 16 before, 18 of 19). Out of sample: median 21, worst 18 (was 19, 15).
+    expect(panel.calibration.worst).toBe(19);
+    expect(panel.holdout.median).toBeGreaterThanOrEqual(21);
+    expect(panel.holdout.worst).toBeGreaterThanOrEqual(18);
     const report = checkHistory(prepareModel(scenario), state.results);
     const byId = new Map(report.results.map((r) => [r.check.id, r]));
     for (const id of [
@@ -91,9 +94,23 @@ describe("the 2010 scenario against the historical record", () => {
       expect(byId.get(id)?.pass, id).toBe(true);
   });
 
+  it("the 2011 Dy spike is a bubble inside China too: China's own Dy price runs by 2011-Q3 and bursts by 2012-Q4, at every seed", () => {
+    // Reported: China's Dy oxide about CNY 10,000/kg in October 2011, some 13× its 2009 level,
+    // and down over 69 % a year later (SMM via InvestorIntel, 12 Oct 2012). Before the rent
+    // hoarding (fearFromRent), China's Dy stayed at about 1.6× through 2011.
+    const q3 = at(scenario, "2011-Q3");
+    const q4 = at(scenario, "2012-Q4");
+    for (let seed = 1; seed <= 12; seed++) {
+      const r = run(scenario, actualPlan, seed).results;
+      const china = (i: number) => r[i]?.materials.dy_oxide?.controllerPriceMultiple ?? 0;
+      expect(china(q3), `seed ${seed}`).toBeGreaterThan(6);
+      expect(china(q4), `seed ${seed}`).toBeLessThan(china(q3) / 2);
+    }
+  });
+
   it("no calibrated price sits on its cap: Dy and NdPr peak below their maximum multiples at every seed", () => {
     const model = prepareModel(scenario);
-    for (let seed = 1; seed <= 12; seed++) {
+    for (let seed = 1; seed <= 20; seed++) {
       const r = run(scenario, actualPlan, seed);
       for (const id of ["ndpr_oxide", "dy_oxide"]) {
         const cap = model.materials.get(id)?.maxPriceMultiple ?? 0;
@@ -122,7 +139,9 @@ describe("the 2010 scenario against the historical record", () => {
     const none = runSummary(model, run(scenario, new Map()).results);
     const actualRun = runSummary(model, state.results);
     // Thrift and recycling cut what industry paid for its inputs; diversification cut dependence.
-    expect(none.extraInputCost).toBeGreaterThan(actualRun.extraInputCost * 1.2);
+    // (About 14 % more since a lasting Dy rent draws smuggling, which caps doing nothing's Dy
+    // peak too; above 20 % before.)
+    expect(none.extraInputCost).toBeGreaterThan(actualRun.extraInputCost * 1.1);
     expect(none.worstMarginSqueeze).toBeGreaterThan(actualRun.worstMarginSqueeze);
     expect(none.controlledShareAtEnd).toBeGreaterThan(actualRun.controlledShareAtEnd + 0.05);
     expect(none.objectivesMet).toBeLessThan(actualRun.objectivesMet);

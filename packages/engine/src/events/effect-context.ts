@@ -1,7 +1,7 @@
 import { daysPerTurn } from "../model/calendar.ts";
 import type { Model } from "../model/model.ts";
 import { type Rng, uniform } from "../model/rng.ts";
-import type { Cause, FiredEvent, Project } from "../model/state.ts";
+import type { Cause, FiredEvent, MarketState, Project } from "../model/state.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 
 /** What the events in force do to this turn's market, with the causes kept for explanations. */
@@ -45,6 +45,7 @@ export function buildEffectContext(
   projects: readonly Project[],
   turn: number,
   rng: Rng,
+  market?: Readonly<Record<string, MarketState>>,
 ): EffectContext {
   const s = model.scenario;
   // No event in force: every turn of the run reads the same neutral context (never mutated).
@@ -85,13 +86,12 @@ export function buildEffectContext(
     const e = f.effect;
     switch (e.kind) {
       case "export_quota":
-        for (const src of controlled(model, e))
-          cut(
-            sourceCapacity,
-            src.id,
-            e.allowedFraction + e.leakage * (1 - e.allowedFraction),
-            f.id,
-          );
+        for (const src of controlled(model, e)) {
+          // Beyond the quota's own leakage, what the rent has drawn into smuggling (controller-market.ts).
+          const smuggled = market?.[src.material]?.smuggling ?? 0;
+          const leakage = e.leakage + (1 - e.leakage) * smuggled;
+          cut(sourceCapacity, src.id, e.allowedFraction + leakage * (1 - e.allowedFraction), f.id);
+        }
         if (e.country === s.controllingCountry)
           restriction = fear(model, restriction, e.materials, 1 - e.allowedFraction);
         break;

@@ -25,6 +25,9 @@ export interface ControllerTurn {
   /** Announced export measures (0..1), and those its traders saw last turn. */
   measures: number;
   measuresSeen: number;
+  /** The export price at the start of the turn and the export wedge (tax, no VAT rebate) on it. */
+  exportPrice: number;
+  exportTax: number;
   /**
    * Buyers abroad, when no measure holds exports back: then the markets are one, and the
    * price forms on the whole market's stock against what the whole market wants to hold.
@@ -46,14 +49,17 @@ export interface ControllerOutcome {
   supply: number;
   /** Tonnes of this turn's production its lost ore feed cost it (0 without `controller_supply`). */
   feedLost: number;
+  /** Share of quota-blocked exports smuggled out on the rent (`smugglingFromRent`; absent if off). */
+  smuggling?: number;
 }
 
 /**
  * Clears the controlling country's domestic market for one turn. It produces at its normal
  * rate, its own industry uses less as the domestic price rises, and what it exports is
- * drawn from the same stock. Traders and the state hoard when the domestic price runs or
- * when the government restricts exports (they expect dearer supply) and unwind when the
- * price turns: the 2011 bubble was China-wide and burst in both markets (data README).
+ * drawn from the same stock. Traders and the state hoard when the domestic price runs, when
+ * the government restricts exports (they expect dearer supply) or when buyers abroad pay far
+ * more than the home price (`fearFromRent`), and unwind when the price turns: the 2011
+ * bubble was China-wide and burst in both markets (data README).
  *
  * Production moves toward normal × (price multiple)^supplyElasticity over supplyAdjustTurns, so
  * a lasting rise in demand finds a price at which output and use meet instead of draining
@@ -90,7 +96,26 @@ export function clearControllerMarket(
   const alarm = Math.min(1, ms.controllerAlarm * (1 - 1 / cm.fearDownTurns) + rise);
   const momentum = price > 0 && t.price > 0 ? Math.log(price / t.price) : 0;
   const run = Math.max(0, momentum - cm.momentumThreshold);
-  const signal = Math.max(alarm, Math.min(1, cm.fearFromMomentum * run));
+  // Its traders' expectation from the rent: the home price is bid toward what buyers abroad pay.
+  const rent =
+    cm.fearFromRent > 0 && t.price > 0 && t.exportPrice > 0
+      ? Math.max(0, Math.log(t.exportPrice / (t.price * (1 + t.exportTax))) - cm.rentThreshold)
+      : 0;
+  const signal = Math.max(
+    alarm,
+    Math.min(1, cm.fearFromMomentum * run),
+    Math.min(1, cm.fearFromRent * rent),
+  );
+  // Smuggling networks grow toward what a lasting rent pays for, and wither when it closes.
+  let smuggling: number | undefined;
+  if (cm.smugglingFromRent > 0) {
+    const gap =
+      t.price > 0 && t.exportPrice > 0
+        ? Math.max(0, Math.log(t.exportPrice / (t.price * (1 + t.exportTax))) - cm.rentThreshold)
+        : 0;
+    const was = ms.smuggling ?? 0;
+    smuggling = was + (Math.min(1, cm.smugglingFromRent * gap) - was) / cm.smugglingTurns;
+  }
   const risk =
     ms.controllerRisk +
     (signal - ms.controllerRisk) / (signal > ms.controllerRisk ? 1 : cm.fearDownTurns);
@@ -110,6 +135,7 @@ export function clearControllerMarket(
     desired,
     supply,
     feedLost: capacity * (1 - t.feed),
+    ...(smuggling === undefined ? {} : { smuggling }),
   };
 }
 

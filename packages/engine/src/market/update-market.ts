@@ -7,6 +7,7 @@ import {
   clearControllerMarket,
   controllerNormalUse,
 } from "./controller-market.ts";
+import { feedValue } from "./feed-value.ts";
 import type { FlowResult } from "./flow-materials.ts";
 import { costPlusPrice } from "./pass-through.ts";
 import { perceiveRisk } from "./perceive-risk.ts";
@@ -104,6 +105,8 @@ export function updateMarket(
         exports: f?.controllerExports ?? 0,
         measures: ctx.restriction.get(m.id) ?? 0,
         measuresSeen: ms.restrictionSeen,
+        exportPrice: current,
+        exportTax: tax,
         ...(parted || !withStocks ? {} : { outside: { stock: have, desired } }),
       });
       domesticTarget = own.target;
@@ -122,9 +125,18 @@ export function updateMarket(
       domesticTarget = Math.max(floor, base * scarcityFree);
       target = Math.max(floor, base * scarcity * shock, domesticTarget * (1 + tax));
     }
-    // A made material's price passes its input's price down the chain (pass-through.ts).
-    if (m.input) target = Math.max(target, costPlusPrice(model, m, nextPrices));
-    const price = clamp(current + m.priceAdjustment * (target - current), lo, hi);
+    // A made material's price passes its input's price down the chain (pass-through.ts), unless
+    // the input is a feed priced by its product: one direction of causation per link, or the
+    // two would hold each other up.
+    if (m.input && !model.materials.get(m.input.material)?.pricedByProduct)
+      target = Math.max(target, costPlusPrice(model, m, nextPrices));
+    // A feed priced by its product: buyers bid no more than the product's price makes it worth
+    // (derived demand, feed-value.ts), but miners sell nothing below their cost floor.
+    const value = m.pricedByProduct ? feedValue(model, m, prices) : Number.POSITIVE_INFINITY;
+    if (value < target) target = Math.max(floor, value);
+    let price = clamp(current + m.priceAdjustment * (target - current), lo, hi);
+    // Nor does inertia carry the feed above that value when its product falls.
+    if (value < price) price = Math.max(value, floor, lo);
     const domestic = own
       ? own.price
       : Math.min(
@@ -161,6 +173,7 @@ export function updateMarket(
       controllerRisk: own?.risk ?? 0,
       controllerAlarm: own?.alarm ?? 0,
       controllerSupply: own?.supply ?? 1,
+      ...(own?.smuggling === undefined ? {} : { smuggling: own.smuggling }),
     };
     if (f) {
       // The stock the rationed buyers lack, which the price did not bid for: said in the explanation.

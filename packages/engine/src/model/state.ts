@@ -76,6 +76,8 @@ export interface MarketState {
   controllerAlarm: number;
   /** Its production as a multiple of normal (moves with its domestic price; 1 without a controller market). */
   controllerSupply: number;
+  /** Extra share of quota-blocked exports smuggled out on the rent (absent: no such smuggling). */
+  smuggling?: number;
 }
 
 /** Where a home production stage sits. */

@@ -87,7 +87,7 @@ export function resolveTurn(
   projects = advanced.projects;
   const fired = advanced.fired;
   const active = activeEvents(fired, turn);
-  const ctx = buildEffectContext(model, active, projects, turn, rng);
+  const ctx = buildEffectContext(model, active, projects, turn, rng, state.market);
   const flow = flowMaterials(model, ctx, {
     turn,
     prices: state.prices,

@@ -38,6 +38,23 @@ export const ControllerMarket = z.strictObject({
   momentumThreshold: z.number().min(0).max(3).default(0),
   /** … and the news of its own export measures (buyers at home expect dearer supply) × this. */
   fearFromMeasures: z.number().min(0).max(10).default(1),
+  /**
+   * … and the rent between the export price and its own price plus the export wedge (as a log
+   * ratio) × this, counting only the part above `rentThreshold`: when buyers abroad pay many
+   * times the home price, traders and the state hold stock back for the higher price they
+   * expect the home market to reach (smuggling and licences arbitrage the gap). The signal
+   * closes itself: the hoarding lifts the home price and narrows the rent. 0: no such hoarding.
+   */
+  fearFromRent: z.number().min(0).max(10).default(0),
+  rentThreshold: z.number().min(0).max(5).default(0),
+  /**
+   * Smuggling that the same rent calls forth: the share of the volume a quota blocks that
+   * leaves anyway, beyond the quota's own `leakage`, moves toward min(1, this × the rent above
+   * `rentThreshold`) over `smugglingTurns` — networks take a year or so to form, and a rent that
+   * lasts draws more of them. 0: none (the quota's fixed leakage only).
+   */
+  smugglingFromRent: z.number().min(0).max(10).default(0),
+  smugglingTurns: z.number().min(1).max(40).default(4),
   /** Turns over which its traders' fear fades once the price stops rising and no news comes. */
   fearDownTurns: z.number().min(1).max(40).default(2),
   /** Price multiple = (stock ÷ desired)^(−priceResponse) on the domestic market. */

@@ -30,6 +30,13 @@ export const Material = z.strictObject({
   /** Price never leaves [base × minMultiple, base × maxMultiple]. */
   minPriceMultiple: z.number().positive().default(0.3),
   maxPriceMultiple: z.number().positive().default(20),
+  /**
+   * Derived demand: this material is a feed whose buyers are the makers of the materials made
+   * from it, and they pay for a tonne at most what it yields at their product's price, less the
+   * conversion cost (market/feed-value.ts). Its price then follows its product's down as well as
+   * up. Off: the product's maker passes the input's cost on instead (as for magnets).
+   */
+  pricedByProduct: z.boolean().default(false),
   /** Made at home from another material: tonnes of input per tonne of output. */
   input: z.strictObject({ material: Id, perTonne: z.number().positive() }).optional(),
 });
