@@ -311,14 +311,22 @@ console.log(
 
 if (multi) {
   // fsync on, as SQLite's synchronous=FULL is: both acknowledge only flushed writes.
-  const stack = await startMultiProcessStack({ fsync: true });
+  const profileDir = process.env.LOAD_PROFILE;
+  const stack = await startMultiProcessStack({
+    fsync: true,
+    ...(profileDir ? { serverArgs: [`--profile-on-signal=${profileDir}`] } : {}),
+  });
   let two: Figures;
   try {
     two = await runLoad(
       stack.url,
       "two processes, PostgreSQL + HAProxy",
       stack.nodes.map((n) => n.url),
+      () => {
+        if (profileDir) for (const n of stack.nodes) n.process.kill("SIGUSR2");
+      },
     );
+    if (profileDir) await new Promise((r) => setTimeout(r, 3000));
   } catch (e) {
     console.error(`HAProxy said:\n${stack.balancerLog()}`);
     for (const n of stack.nodes) console.error(`${n.name} said:\n${n.log().slice(-3000)}`);
