@@ -22,6 +22,8 @@ export interface ClusterAdapter {
 export async function clusterAdapter(opts: {
   databaseUrl: string;
   redisUrl?: string | undefined;
+  /** Every push goes to every process, as before `crossOnlyWhereListened` (benchmarks compare). */
+  everyPushCrosses?: boolean;
 }): Promise<ClusterAdapter | undefined> {
   if (opts.redisUrl) {
     const pub = createClient({ url: opts.redisUrl });
@@ -49,7 +51,7 @@ export async function clusterAdapter(opts: {
     // biome-ignore lint/complexity/useArrowFunction: socket.io calls it with `new` (an arrow function cannot be), and takes the adapter it returns
     const adapter = function (nsp: Parameters<typeof postgres>[0]) {
       const a = postgres(nsp);
-      crossOnlyWhereListened(a as unknown as HeartbeatAdapter);
+      if (!opts.everyPushCrosses) crossOnlyWhereListened(a as unknown as HeartbeatAdapter);
       return a;
     } as typeof postgres;
     return { kind: "postgres", adapter, close: () => pool.end() };
