@@ -67,10 +67,10 @@ const stored = async () =>
   );
 
 /** A push from the first process as attach-socket sends one, awaited until it is published. */
-const pushFromFirst = (room: string, n: number) =>
+const pushFromFirst = (room: string, n: number, size = 20_000) =>
   (nodes[0] as (typeof nodes)[number]).io.of("/").adapter.broadcast(
     // A view-sized payload: over NOTIFY's limit, so a crossing push is a row in the table.
-    { type: 2, data: ["push", { n, view: "x".repeat(20_000) }], nsp: "/" },
+    { type: 2, data: ["push", { n, view: "x".repeat(size) }], nsp: "/" },
     { rooms: new Set([room]), except: new Set() },
   );
 
@@ -117,5 +117,33 @@ describe("pushes between two processes on PostgreSQL", () => {
         { timeout: 30_000, interval: 200 },
       )
       .toBe(0);
+  });
+
+  it("arrive in the order they were sent, large (through the table) and small (NOTIFY) alike", async () => {
+    const [, second] = nodes as [(typeof nodes)[number], (typeof nodes)[number]];
+    const client = connect(second.url, { transports: ["websocket"], forceNew: true });
+    clients.push(client);
+    const got: number[] = [];
+    client.on("push", (p: { n: number }) => got.push(p.n));
+    await client.emitWithAck("watch", "ex-ordered");
+    let probe = 0;
+    await expect
+      .poll(
+        async () => {
+          await pushFromFirst("session:ex-ordered:team:meti", --probe, 10);
+          return got.length;
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBeGreaterThan(0);
+    // Sent without waiting, as pushes of a burst are: a large one is a row and a NOTIFY, a small
+    // one only a NOTIFY, which used to overtake it.
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        pushFromFirst("session:ex-ordered:team:meti", i + 1, i % 2 ? 10 : 20_000),
+      ),
+    );
+    await expect.poll(() => got.filter((n) => n > 0).length, { timeout: 15_000 }).toBe(30);
+    expect(got.filter((n) => n > 0)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 });

@@ -2,6 +2,7 @@ import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adap
 import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
 import pg from "pg";
 import { createClient } from "redis";
+import { deliverInOrder, type OrderedAdapter } from "./cluster-order.ts";
 import { crossOnlyWhereListened, type HeartbeatAdapter } from "./cluster-presence.ts";
 
 /** A socket.io adapter that carries pushes between server processes, and how to let it go. */
@@ -47,11 +48,16 @@ export async function clusterAdapter(opts: {
       errorHandler: (e) => console.error("postgres adapter:", e.message),
     });
     // Each namespace's adapter sends a push to another process only when that process has a
-    // socket of its exercise (cluster-presence.ts).
+    // socket of its exercise (cluster-presence.ts), and messages arrive in the order they were
+    // sent (cluster-order.ts).
     // biome-ignore lint/complexity/useArrowFunction: socket.io calls it with `new` (an arrow function cannot be), and takes the adapter it returns
     const adapter = function (nsp: Parameters<typeof postgres>[0]) {
       const a = postgres(nsp);
-      if (!opts.everyPushCrosses) crossOnlyWhereListened(a as unknown as HeartbeatAdapter);
+      if (!opts.everyPushCrosses) {
+        crossOnlyWhereListened(a as unknown as HeartbeatAdapter);
+        // After the presence notices' handler, so they are taken in order too.
+        deliverInOrder(a as unknown as OrderedAdapter);
+      }
       return a;
     } as typeof postgres;
     return { kind: "postgres", adapter, close: () => pool.end() };
