@@ -144,6 +144,26 @@ describe("the PostgreSQL log's one-statement group commit", () => {
     }
   });
 
+  it("the same command sent on two connections at once is stored once, and both are answered with it", async () => {
+    const id = await exercise();
+    const clients = await Promise.all([openDatabase(url), openDatabase(url)]);
+    try {
+      const stores = clients.map((c) => new PrismaExerciseStore(c));
+      for (let round = 0; round < 10; round++) {
+        // A retry after a lost answer landing on another process while the first is in flight.
+        const sent = batch(id, 1 + round, [lockEvent(round)], `retry-${round}`);
+        const answers = await Promise.all(stores.map((s) => s.append({ ...sent })));
+        expect(answers.filter((a) => a.duplicate)).toHaveLength(1);
+        for (const a of answers) expect(a.stored[0]?.seq).toBe(2 + round);
+      }
+      const log = await store.readLog(id);
+      expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+      expect(log).toHaveLength(11);
+    } finally {
+      await Promise.all(clients.map((c) => c.$disconnect()));
+    }
+  });
+
   it("rows read back as Prisma reads them: the same times, payloads and keys", async () => {
     const id = await exercise();
     const at = new Date("2026-12-07T23:59:58.123Z");

@@ -119,8 +119,9 @@ export class PgLog {
           const [r] = await this.transaction([b], [0], new Map([[b.sessionId, b.expectedSeq]]));
           results.push(r);
         } catch (error) {
-          if (isConnectionLoss(error)) throw error;
-          results.push({ ok: false, error: await this.explainFailure(b, error) });
+          // The ones before it are committed and answered as such; a lost connection fails
+          // only this one and the ones after it (a retry with the same key learns the truth).
+          results.push(await this.explainFailure(b, error));
         }
       }
       return { results, later, transactions: results.filter(Boolean).length + 1 };
@@ -356,15 +357,12 @@ export class PgLog {
   }
 
   /** A batch's own transaction failed: what to tell its caller. */
-  private async explainFailure(b: AppendBatch, error: unknown): Promise<unknown> {
+  private async explainFailure(b: AppendBatch, error: unknown): Promise<BatchResult> {
     const kind = classifyDbError(error) ?? pgKind(error);
-    if (kind === "foreign_key") return sessionNotFound(b.sessionId);
-    if (kind === "unique" || kind === "busy") {
-      // Lost a race on the same seq or the same key: the first result, or a conflict.
-      const r = await this.refused(b);
-      return r.ok ? r : r.error;
-    }
-    return error;
+    if (kind === "foreign_key") return { ok: false, error: sessionNotFound(b.sessionId) };
+    // Lost a race on the same seq or the same key: the first result, or a conflict.
+    if (kind === "unique" || kind === "busy") return this.refused(b);
+    return { ok: false, error };
   }
 
   private async head(sessionId: string): Promise<number> {
