@@ -285,16 +285,36 @@ console.log(
     .join(", ")}`,
 );
 
-if (multi) {
+/** Two processes on PostgreSQL behind HAProxy; `previous`: `--previous-pg-path` (before PgLog and presence). */
+async function postgresLoad(previous: boolean): Promise<Figures> {
   // fsync on, as SQLite's synchronous=FULL is: both acknowledge only flushed writes.
-  const stack = await startMultiProcessStack({ fsync: true });
-  let two: Figures;
+  const profileDir = process.env.LOAD_PROFILE;
+  const stack = await startMultiProcessStack({
+    fsync: true,
+    serverArgs: [
+      ...(previous ? ["--previous-pg-path"] : []),
+      ...(profileDir ? [`--profile-on-signal=${profileDir}`] : []),
+    ],
+  });
+  const label = `two processes, PostgreSQL + HAProxy${previous ? ", previous PostgreSQL path" : ""}`;
   try {
-    two = await runLoad(
+    const two = await runLoad(
       stack.url,
-      "two processes, PostgreSQL + HAProxy",
+      label,
       stack.nodes.map((n) => n.url),
+      () => {
+        if (profileDir) for (const n of stack.nodes) n.process.kill("SIGUSR2");
+      },
     );
+    if (profileDir) await new Promise((r) => setTimeout(r, 3000));
+    const split = Object.entries(two.owners)
+      .map(([n, c]) => `${n} ${c}`)
+      .join(", ");
+    report(
+      `${shape}, ${label} (${previous ? "--previous-pg-path: the log through Prisma's interactive transactions, every push sent to every process" : "PgLog's one-statement group commit, pushes cross only where listened"}; exercises per process: ${split})`,
+      two,
+    );
+    return two;
   } catch (e) {
     console.error(`HAProxy said:\n${stack.balancerLog()}`);
     for (const n of stack.nodes) console.error(`${n.name} said:\n${n.log().slice(-3000)}`);
@@ -302,23 +322,29 @@ if (multi) {
   } finally {
     await stack.stop();
   }
-  const split = Object.entries(two.owners)
-    .map(([n, c]) => `${n} ${c}`)
-    .join(", ");
-  report(
-    `${shape}, two server processes on PostgreSQL behind HAProxy (exercises per process: ${split})`,
-    two,
-  );
-  console.log("\npush latency, same run and load:");
-  for (const [name, f] of [
-    ["one process, SQLite", one],
-    ["two processes, PostgreSQL + HAProxy (socket.io postgres adapter)", two],
-  ] as const)
-    console.log(
-      `  ${name.padEnd(66)} p50 ${pct(f.push, 0.5).toFixed(1).padStart(6)} ms   p99 ${pct(f.push, 0.99).toFixed(1).padStart(6)} ms`,
-    );
+}
+
+if (multi) {
+  // LOAD_PG_PREVIOUS=1 also runs PostgreSQL's previous path first, in the same run.
+  const runs: [string, Figures][] = [["SQLite, one process", one]];
+  if (process.env.LOAD_PG_PREVIOUS)
+    runs.push(["PostgreSQL ×2, previous", await postgresLoad(true)]);
+  runs.push(["PostgreSQL ×2, current", await postgresLoad(false)]);
   console.log(
-    `  target p99 < 150 ms across two processes: ${pct(two.push, 0.99) < 150 ? "met" : "NOT met"}`,
+    `\np99 (p50) in ms, same run (load average now ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", ")}):`,
   );
+  const cell = (xs: number[]) =>
+    `${pct(xs, 0.99).toFixed(0)} (${pct(xs, 0.5).toFixed(0)})`.padStart(16);
+  console.log(`  ${"".padEnd(26)}${runs.map(([n]) => n.padStart(26)).join("")}`);
+  for (const [name, key] of [
+    ["lock burst: lock → ack", "lockBurst"],
+    ["quiet play: lock → ack", "roundTrip"],
+    ["advance burst → view", "burst"],
+    ["advances spread → view", "staggered"],
+    ["push (emit → client)", "push"],
+  ] as const)
+    console.log(`  ${name.padEnd(26)}${runs.map(([, f]) => cell(f[key]).padStart(26)).join("")}`);
 }
 process.exit(0);

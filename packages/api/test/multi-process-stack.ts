@@ -84,7 +84,11 @@ export async function startServer(
  * server processes and HAProxy with apps/web/deploy/haproxy.cfg in front of them.
  */
 export async function startMultiProcessStack(
-  opts: { fsync?: boolean } = {},
+  opts: {
+    fsync?: boolean;
+    /** Further arguments for each server process (e.g. `--profile-on-signal=<dir>`). */
+    serverArgs?: string[];
+  } = {},
 ): Promise<MultiProcessStack> {
   const haproxy = spawnSync("sh", ["-c", "command -v haproxy"], { encoding: "utf8" }).stdout.trim();
   if (!haproxy)
@@ -101,7 +105,12 @@ export async function startMultiProcessStack(
     const databaseUrl = await cluster.createDatabase("chokepoint");
     migrateDeploy(databaseUrl);
     const nodes = await Promise.all(
-      ["node1", "node2"].map((n) => startServer(n, databaseUrl, { trustProxy: true })),
+      ["node1", "node2"].map((n) =>
+        startServer(n, databaseUrl, {
+          trustProxy: true,
+          ...(opts.serverArgs ? { serverArgs: opts.serverArgs } : {}),
+        }),
+      ),
     );
     children.push(...nodes.map((n) => n.process));
     const listen = await freePort();

@@ -122,6 +122,8 @@ export function convertWorkbook(
       // A firm buys a part on contract from a thin channel of its own; the engine cannot tie
       // that price to the world market's, so a spot-style spiral is capped (assumption, L).
       maxPriceMultiple: PART_PRICE_CAP,
+      // A company's part is bought, not a feed priced by what it yields (engine default).
+      pricedByProduct: false,
       market: {
         // The firm's own channel for the part: it is the whole market modelled for it.
         homeShare: 1,

@@ -1,10 +1,12 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { dialectOfUrl, redactUrl, rememberDialect } from "./dialect.ts";
 import { ensureDatabaseFile } from "./env.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { committedMigrations } from "./migrate.ts";
+import { rememberPool } from "./pg-pool.ts";
 import { rememberConnection, type SqliteConnection } from "./sqlite-connection.ts";
 
 /**
@@ -59,9 +61,17 @@ function isSqliteConnection(c: unknown): c is SqliteConnection {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // One pool for Prisma and the log's hot path (PgLog). Ten connections (pg's default) carry a
+  // process: the log writes one group at a time on one of them, and reads take one briefly.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server dropped must not crash the process; the pool opens another.
+  pool.on("error", (e) => console.error("postgres pool:", e.message));
+  const client = new PostgresClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+  });
   const db = client as unknown as Database;
   rememberDialect(db, "postgresql");
+  rememberPool(db, pool);
   const missing = await missingMigrations(db).catch((e: unknown) => {
     void client.$disconnect();
     throw new Error(

@@ -60,6 +60,8 @@ export function createAppServer(opts: {
    * Prisma on SQLite too, and an exercise's next command waiting for this one's commit.
    */
   previousWritePath?: boolean;
+  /** The log through Prisma on PostgreSQL, as before `PgLog` (for benchmarks: `--previous-pg-path`). */
+  prismaLog?: boolean;
   /**
    * Exports, the timeline and import bodies through tRPC's own handler, as before they were
    * written in pieces and parsed in a worker (for benchmarks: `bench:long-log` runs both).
@@ -89,7 +91,7 @@ export function createAppServer(opts: {
   const previous = opts.previousWritePath ?? false;
   const store = new PrismaExerciseStore(opts.db, {
     groupCommit: opts.groupCommit ?? true,
-    preparedLog: !previous,
+    preparedLog: !previous && !opts.prismaLog,
   });
   // The socket's pushes first, so the service takes its broadcaster when made (no setter).
   const http = createServer((req, res) => {

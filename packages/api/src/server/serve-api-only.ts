@@ -9,6 +9,7 @@
 //     [--no-direct-mutations]  (every call through tRPC's fetch adapter, as before)
 //     [--push-every-ms=<ms>]  (the per-exercise push window; 0 pushes every loop turn, as before)
 //     [--whole-views]  (commands answer the caller's whole view, pushes carry the scenario, as before)
+//     [--previous-pg-path]  (PostgreSQL: the log through Prisma, every push to every process, as before)
 // GET /bench/loop-delay answers this process's event-loop delay since the last ask (p50, p99,
 // max in ms, from `monitorEventLoopDelay`) and starts a new measurement: the benchmark prints
 // it beside its end-to-end figures. This server is for benchmarks and tests only.
@@ -25,6 +26,7 @@ const redisUrl = argv.find((a) => a.startsWith("--redis="))?.slice("--redis=".le
 const trustProxy = argv.includes("--trust-proxy");
 const groupCommit = !argv.includes("--no-group-commit");
 const previousWritePath = argv.includes("--previous-write-path");
+const previousPgPath = argv.includes("--previous-pg-path");
 if (!port || !url)
   throw new Error(
     "usage: serve-api-only <port> <databaseUrl> [nodeName] [--redis=<url>] [--trust-proxy]",
@@ -32,7 +34,11 @@ if (!port || !url)
 const dbUrl = databaseUrl({ DATABASE_URL: url });
 migrateAtStart(dbUrl);
 const db = await openDatabase(dbUrl);
-const cluster = await clusterAdapter({ databaseUrl: dbUrl, redisUrl });
+const cluster = await clusterAdapter({
+  databaseUrl: dbUrl,
+  redisUrl,
+  everyPushCrosses: previousPgPath,
+});
 const pushArg = argv.find((a) => a.startsWith("--push-every-ms="))?.split("=")[1];
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
@@ -44,6 +50,7 @@ const server = createAppServer({
   trustProxy,
   groupCommit,
   previousWritePath,
+  prismaLog: previousPgPath,
   directMutations: !argv.includes("--no-direct-mutations"),
   wholeViews: argv.includes("--whole-views"),
   ...(pushArg !== undefined ? { pushEveryMs: Number(pushArg) } : {}),

@@ -2,6 +2,8 @@ import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adap
 import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
 import pg from "pg";
 import { createClient } from "redis";
+import { deliverInOrder, type OrderedAdapter } from "./cluster-order.ts";
+import { crossOnlyWhereListened, type HeartbeatAdapter } from "./cluster-presence.ts";
 
 /** A socket.io adapter that carries pushes between server processes, and how to let it go. */
 export interface ClusterAdapter {
@@ -21,6 +23,8 @@ export interface ClusterAdapter {
 export async function clusterAdapter(opts: {
   databaseUrl: string;
   redisUrl?: string | undefined;
+  /** Every push goes to every process, as before `crossOnlyWhereListened` (benchmarks compare). */
+  everyPushCrosses?: boolean;
 }): Promise<ClusterAdapter | undefined> {
   if (opts.redisUrl) {
     const pub = createClient({ url: opts.redisUrl });
@@ -40,13 +44,23 @@ export async function clusterAdapter(opts: {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 8 });
     // A dropped connection must not crash the server; the adapter reconnects by itself.
     pool.on("error", (e) => console.error("postgres adapter:", e.message));
-    return {
-      kind: "postgres",
-      adapter: createPostgresAdapter(pool, {
-        errorHandler: (e) => console.error("postgres adapter:", e.message),
-      }),
-      close: () => pool.end(),
-    };
+    const postgres = createPostgresAdapter(pool, {
+      errorHandler: (e) => console.error("postgres adapter:", e.message),
+    });
+    // Each namespace's adapter sends a push to another process only when that process has a
+    // socket of its exercise (cluster-presence.ts), and messages arrive in the order they were
+    // sent (cluster-order.ts).
+    // biome-ignore lint/complexity/useArrowFunction: socket.io calls it with `new` (an arrow function cannot be), and takes the adapter it returns
+    const adapter = function (nsp: Parameters<typeof postgres>[0]) {
+      const a = postgres(nsp);
+      if (!opts.everyPushCrosses) {
+        crossOnlyWhereListened(a as unknown as HeartbeatAdapter);
+        // After the presence notices' handler, so they are taken in order too.
+        deliverInOrder(a as unknown as OrderedAdapter);
+      }
+      return a;
+    } as typeof postgres;
+    return { kind: "postgres", adapter, close: () => pool.end() };
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import type { LogEvent } from "@chokepoint/contracts";
 import { dialectOf } from "../dialect.ts";
 import { observerCodeFor, revokedHash } from "../ids.ts";
 import type { Database } from "../open-database.ts";
+import { pgPoolOf } from "../pg-pool.ts";
 import { appendParsed, readLog, type StoredEvent, type Tx } from "../repositories/event-log.ts";
 import { branchesOf } from "../repositories/lineage.ts";
 import { listNotes, type Note } from "../repositories/notes.ts";
@@ -22,6 +23,7 @@ import type {
   SessionHeader,
 } from "./exercise-store.ts";
 import { statusAfter } from "./exercise-store.ts";
+import { PgLog } from "./pg-log.ts";
 import { SqliteLog } from "./sqlite-log.ts";
 
 /** Batches committed together at most (a burst beyond waits for the next commit). */
@@ -48,7 +50,10 @@ interface Waiting {
  *
  * On SQLite the log's hot path — tail reads and group commits — skips Prisma for prepared
  * statements on the same connection (`SqliteLog`): a group is one synchronous transaction with a
- * savepoint per batch, so a refused batch is rolled back alone. Everything else stays on Prisma.
+ * savepoint per batch, so a refused batch is rolled back alone. On PostgreSQL the same two go
+ * straight to the `pg` pool (`PgLog`): a group is one INSERT for all its events between BEGIN and
+ * COMMIT, where Prisma's interactive transaction ran three statements per batch one after
+ * another. Everything else stays on Prisma.
  */
 export class PrismaExerciseStore implements ExerciseStore {
   private readonly waiting: Waiting[] = [];
@@ -60,10 +65,20 @@ export class PrismaExerciseStore implements ExerciseStore {
     private readonly opts: {
       /** Off: one transaction per batch, as before group commit (benchmarks compare the two). */
       groupCommit?: boolean;
-      /** Off: the log goes through Prisma on SQLite too, as before (benchmarks compare the two). */
+      /** Off: the log goes through Prisma (both engines), as before (benchmarks compare the two). */
       preparedLog?: boolean;
     } = {},
   ) {}
+
+  private pgLogCached?: PgLog;
+  /** The PostgreSQL hot path (undefined on SQLite, or when the previous path is asked for). */
+  private pgLog(): PgLog | undefined {
+    if (this.opts.preparedLog === false) return undefined;
+    if (this.pgLogCached) return this.pgLogCached;
+    const pool = pgPoolOf(this.db);
+    if (pool) this.pgLogCached = new PgLog(pool);
+    return this.pgLogCached;
+  }
 
   private prepared?: { log: SqliteLog; conn: object };
   /** The SQLite hot path, once Prisma has connected (undefined on PostgreSQL). */
@@ -131,6 +146,8 @@ export class PrismaExerciseStore implements ExerciseStore {
         return Promise.reject(e);
       }
     }
+    const pg = this.pgLog();
+    if (pg) return pg.readLog(sessionId, fromSeq, limit);
     return readLog(this.db, sessionId, fromSeq, limit);
   }
 
@@ -197,6 +214,8 @@ export class PrismaExerciseStore implements ExerciseStore {
   private async commitWaiting(): Promise<void> {
     const fast = this.sqliteLog();
     if (fast) return this.commitPrepared(fast);
+    const pg = this.pgLog();
+    if (pg) return this.commitPg(pg);
     try {
       while (this.waiting.length) {
         const group = this.waiting.splice(0, GROUP_MAX);
@@ -244,6 +263,39 @@ export class PrismaExerciseStore implements ExerciseStore {
       }
     }
     this.committing = false;
+  }
+
+  /**
+   * Commits the waiting batches on PostgreSQL's hot path, a group at a time; what arrives
+   * meanwhile forms the next group. A batch that does not follow its exercise's batch before
+   * it in the group goes first into the next one.
+   */
+  private async commitPg(log: PgLog): Promise<void> {
+    try {
+      while (this.waiting.length) {
+        const group = this.waiting.splice(0, this.opts.groupCommit === false ? 1 : GROUP_MAX);
+        let out: Awaited<ReturnType<PgLog["commitGroup"]>>;
+        try {
+          out = await log.commitGroup(group.map((w) => w.batch));
+        } catch (e) {
+          // The connection went during the commit: nothing is acknowledged that is not known
+          // durable (a retry with the same key is answered with what was stored, if anything).
+          for (const w of group) w.reject(e);
+          continue;
+        }
+        this.commits.transactions += out.transactions;
+        this.commits.batches += group.length - out.later.length;
+        for (const [i, w] of group.entries()) {
+          const r = out.results[i];
+          if (!r) continue;
+          if (r.ok) w.resolve(r.outcome);
+          else w.reject(r.error);
+        }
+        this.waiting.unshift(...out.later.map((i) => group[i] as Waiting));
+      }
+    } finally {
+      this.committing = false;
+    }
   }
 
   private async commitAlone(w: Waiting): Promise<void> {
