@@ -73,6 +73,13 @@ export interface Limits {
     answersPerTokenPerMinute: number;
     /** Answers kept per exercise log and run count (least recently used go first). */
     cacheEntries: number;
+    /**
+     * Runs × log events one job may fold: a longer log gets fewer runs (never fewer than
+     * `minRuns`), so one request's work stays bounded however long its exercise grew.
+     */
+    eventRunsPerJob: number;
+    /** Runs a job keeps however long its log (bands need a few dozen to mean anything). */
+    minRuns: number;
   };
 }
 
@@ -105,6 +112,9 @@ export const DEFAULT_LIMITS: Limits = {
     perTokenPerMinute: 6,
     answersPerTokenPerMinute: 30,
     cacheEntries: 32,
+    // 200 runs (the review page's ask) up to a 10,000-event log; 50 runs at 40,000 events.
+    eventRunsPerJob: 2_000_000,
+    minRuns: 20,
   },
 };
 

@@ -280,15 +280,24 @@ export class ReviewService {
   async monteCarlo(
     token: unknown,
     input: z.input<typeof MonteCarloInput> = {},
+    /** The request's: when it is gone (the page closed), its job is dropped. */
+    signal?: AbortSignal,
   ): Promise<MonteCarloResult> {
     const { state, me } = await this.open(token, "review");
-    const runs = input.runs ?? 200;
-    const max = this.limits.monteCarlo.maxRuns;
-    if (runs > max) throw refusal("too_many_runs", { max, runs });
+    const asked = input.runs ?? 200;
+    const { maxRuns: max, eventRunsPerJob, minRuns } = this.limits.monteCarlo;
+    if (asked > max) throw refusal("too_many_runs", { max, runs: asked });
+    // Capped by the log's length (known before any of it is read): the answer's `runs` says
+    // how many were run.
+    const runs = Math.min(
+      asked,
+      Math.max(minRuns, Math.floor(eventRunsPerJob / Math.max(1, state.seq))),
+    );
     // Every answer counts, cached or not: 20 cached answers in one request once held the loop
     // for 27 s, each reading the whole log before looking in the cache.
-    const asked = this.mcAsks.take(me.participantId);
-    if (asked > 0) throw this.mcRateLimited(this.limits.monteCarlo.answersPerTokenPerMinute, asked);
+    const answered = this.mcAsks.take(me.participantId);
+    if (answered > 0)
+      throw this.mcRateLimited(this.limits.monteCarlo.answersPerTokenPerMinute, answered);
     // The same log (as this viewer may read it: its version, role and team) and run count give
     // the same bands: found before any of the log is read.
     const key = bandsKey(state, me, runs);
@@ -296,14 +305,14 @@ export class ReviewService {
     if (!mc) {
       const wait = this.mcRate.take(me.participantId);
       if (wait > 0) throw this.mcRateLimited(this.limits.monteCarlo.perTokenPerMinute, wait);
-      mc = await this.bandsOf(state, me, runs);
+      mc = await this.bandsOf(state, me, runs, signal);
     }
     // What varied is worded at the edge (`variationInWords`), with the scenario's names.
     return mc;
   }
 
   /** The bands for this viewer's log, from the cache or run in the pool (inline without one). */
-  private async bandsOf(state: ExerciseState, me: Member, runs: number) {
+  private async bandsOf(state: ExerciseState, me: Member, runs: number, signal?: AbortSignal) {
     const key = bandsKey(state, me, runs);
     const cached = this.mcCache.get(key);
     if (cached) return cached;
@@ -323,7 +332,10 @@ export class ReviewService {
         await yieldEvery(since);
       }
       const log = `[${pages.join(",")}]`;
-      mc = await this.mcPool.run({ scenario: g.scenario, log, runs, baseSeed: g.seed });
+      mc = await this.mcPool.run(
+        { scenario: g.scenario, log, runs, baseSeed: g.seed, lane: g.sessionId },
+        signal,
+      );
     } else {
       const log: EngineEvent[] = [];
       for (const { event } of readable) if (isEngineEvent(event)) log.push(event);
