@@ -58,6 +58,11 @@ export interface Limits {
     /** Heap of the worker, MB: a zip that inflates to gigabytes stops the worker, not the server. */
     workerHeapMb: number;
   };
+  /**
+   * Events an exercise's log grows past its stored snapshot before the next is written: a
+   * reload after eviction folds the snapshot and at most about this many events.
+   */
+  foldSnapshotEvents: number;
   monteCarlo: {
     /** Most runs one request may ask for. */
     maxRuns: number;
@@ -89,6 +94,7 @@ export const DEFAULT_LIMITS: Limits = {
   bodyBytes: { default: 256 * 1024, import: 8 * 1024 * 1024, workbook: 2 * 1024 * 1024 },
   replayBatchEvents: 50,
   exercisesInMemory: 200,
+  foldSnapshotEvents: 2000,
   draftEditsPerMinute: 120,
   membersPerExercise: 200,
   seminarTables: 20,
