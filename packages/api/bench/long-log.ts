@@ -6,7 +6,8 @@
 // before they were written in pieces and parsed in a worker: "old"). Both share the database.
 // Exits 1 when any step holds the new server's loop longer than the bound (issue 21: 100 ms).
 // The delay includes CPU contention: on a loaded machine, read it beside the load average.
-//   pnpm bench:long-log [events=40000]      (CHOKEPOINT_BENCH_LOOP_MS=100 sets the bound)
+//   pnpm bench:long-log [events=40000]      (CHOKEPOINT_BENCH_LOOP_MS=100 sets the bound;
+//   CHOKEPOINT_BENCH_ONLY=timeline,60 runs the import and only the steps naming one of those)
 import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { loadavg, tmpdir } from "node:os";
@@ -20,6 +21,7 @@ import { type AppServer, createAppServer } from "../src/server/create-app-server
 
 const EVENTS = Number(process.argv[2] ?? 40_000);
 const BOUND_MS = Number(process.env.CHOKEPOINT_BENCH_LOOP_MS ?? 100);
+const ONLY = process.env.CHOKEPOINT_BENCH_ONLY?.split(",").filter(Boolean);
 
 const url = `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-long-log-")), "bench.db")}`;
 migrateDeploy(url);
@@ -98,6 +100,7 @@ const fmt = (m: Measured) =>
   `${m.max.toFixed(0).padStart(5)} ${m.p99.toFixed(0).padStart(4)} ${m.ms.toFixed(0).padStart(7)}  ${m.note.padEnd(16)}`;
 /** A step on both servers (new first), printed side by side; the new one held to the bound. */
 async function step(label: string, run: (side: Side, token: string) => Promise<unknown>) {
+  if (ONLY && !label.includes("importJson of") && !ONLY.some((w) => label.includes(w))) return;
   const out: Measured[] = [];
   for (const side of sides) out.push(await measured(() => run(side, tokens[side.name])));
   const [n, o] = out as [Measured, Measured];
