@@ -105,6 +105,15 @@ export class ReviewService {
     return out;
   }
 
+  /**
+   * Refuses a token that may not review its exercise, without reading the log: for the PDF
+   * route, which checks before opening a browser page (it read and built the whole timeline
+   * on the serving process only to authorise, and the print page then read it again).
+   */
+  async authorizeReview(token: unknown): Promise<void> {
+    await this.open(token, "review");
+  }
+
   async timeline(token: unknown) {
     const { state, me } = await this.open(token, "review");
     this.countLogRead(me);
