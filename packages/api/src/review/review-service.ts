@@ -294,14 +294,9 @@ export class ReviewService {
   ): Promise<MonteCarloResult> {
     const { state, me } = await this.open(token, "review");
     const asked = input.runs ?? 200;
-    const { maxRuns: max, eventRunsPerJob, minRuns } = this.limits.monteCarlo;
+    const max = this.limits.monteCarlo.maxRuns;
     if (asked > max) throw refusal("too_many_runs", { max, runs: asked });
-    // Capped by the log's length (known before any of it is read): the answer's `runs` says
-    // how many were run.
-    const runs = Math.min(
-      asked,
-      Math.max(minRuns, Math.floor(eventRunsPerJob / Math.max(1, state.seq))),
-    );
+    const runs = this.runsFor(state, asked);
     // Every answer counts, cached or not: 20 cached answers in one request once held the loop
     // for 27 s, each reading the whole log before looking in the cache.
     const answered = this.mcAsks.take(me.participantId);
@@ -318,6 +313,15 @@ export class ReviewService {
     }
     // What varied is worded at the edge (`variationInWords`), with the scenario's names.
     return mc;
+  }
+
+  /**
+   * Runs capped by the log's length (known before any of it is read), so one job's work stays
+   * bounded however long its exercise grew; the answer's `runs` says how many were run.
+   */
+  private runsFor(state: ExerciseState, asked: number): number {
+    const { eventRunsPerJob, minRuns } = this.limits.monteCarlo;
+    return Math.min(asked, Math.max(minRuns, Math.floor(eventRunsPerJob / Math.max(1, state.seq))));
   }
 
   /** The bands for this viewer's log, from the cache or run in the pool (inline without one). */
@@ -365,7 +369,7 @@ export class ReviewService {
     const me = [...state.members.values()].find((m) => m.role === "facilitator");
     if (!me) throw new Error(`exercise ${exerciseId} has no facilitator: its genesis is damaged`);
     const log = (await this.logReads.run(() => this.readable(state, me))).map((e) => e.event);
-    const bands = await this.bandsOf(state, me, runs).catch((e: unknown) => {
+    const bands = await this.bandsOf(state, me, this.runsFor(state, runs)).catch((e: unknown) => {
       if (e instanceof AppError) return null;
       throw e;
     });
