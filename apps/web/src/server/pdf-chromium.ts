@@ -18,7 +18,7 @@ export const PDF_NICENESS = 10;
  */
 export function launchPdfChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: existsSync(NICE) ? niceWrapper() : CHROMIUM_PATH,
+    executablePath: existsSync(NICE) ? (niceWrapper() ?? CHROMIUM_PATH) : CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
   });
@@ -29,8 +29,19 @@ const SETPRIV = "/usr/bin/setpriv";
 
 let wrapper: string | undefined;
 /** A script that starts Chromium through them (Playwright passes its arguments after it). */
-function niceWrapper(): string {
+function niceWrapper(): string | undefined {
   if (wrapper && existsSync(wrapper)) return wrapper;
+  try {
+    wrapper = writeWrapper();
+  } catch (e) {
+    wrapper = undefined;
+    // No writable temporary directory: a PDF at the server's priority beats no PDF.
+    console.warn(`PDF browser at normal priority: ${(e as Error).message}`);
+  }
+  return wrapper;
+}
+
+function writeWrapper(): string {
   const file = join(mkdtempSync(join(tmpdir(), "chokepoint-pdf-")), "chromium");
   // Only root holds CAP_SYS_NICE (and may drop it: another user's `setpriv` would fail, and
   // cannot raise its priority anyway).
@@ -38,6 +49,5 @@ function niceWrapper(): string {
   const drop = root ? `${SETPRIV} --bounding-set -sys_nice --inh-caps -sys_nice ` : "";
   writeFileSync(file, `#!/bin/sh\nexec ${drop}${NICE} -n ${PDF_NICENESS} ${CHROMIUM_PATH} "$@"\n`);
   chmodSync(file, 0o755);
-  wrapper = file;
   return file;
 }
