@@ -58,6 +58,11 @@ export interface Limits {
     /** Heap of the worker, MB: a zip that inflates to gigabytes stops the worker, not the server. */
     workerHeapMb: number;
   };
+  /**
+   * Events an exercise's log grows past its stored snapshot before the next is written: a
+   * reload after eviction folds the snapshot and at most about this many events.
+   */
+  foldSnapshotEvents: number;
   monteCarlo: {
     /** Most runs one request may ask for. */
     maxRuns: number;
@@ -73,6 +78,13 @@ export interface Limits {
     answersPerTokenPerMinute: number;
     /** Answers kept per exercise log and run count (least recently used go first). */
     cacheEntries: number;
+    /**
+     * Runs × log events one job may fold: a longer log gets fewer runs (never fewer than
+     * `minRuns`), so one request's work stays bounded however long its exercise grew.
+     */
+    eventRunsPerJob: number;
+    /** Runs a job keeps however long its log (bands need a few dozen to mean anything). */
+    minRuns: number;
   };
 }
 
@@ -82,6 +94,7 @@ export const DEFAULT_LIMITS: Limits = {
   bodyBytes: { default: 256 * 1024, import: 8 * 1024 * 1024, workbook: 2 * 1024 * 1024 },
   replayBatchEvents: 50,
   exercisesInMemory: 200,
+  foldSnapshotEvents: 2000,
   draftEditsPerMinute: 120,
   membersPerExercise: 200,
   seminarTables: 20,
@@ -105,6 +118,9 @@ export const DEFAULT_LIMITS: Limits = {
     perTokenPerMinute: 6,
     answersPerTokenPerMinute: 30,
     cacheEntries: 32,
+    // 200 runs (the review page's ask) up to a 10,000-event log; 50 runs at 40,000 events.
+    eventRunsPerJob: 2_000_000,
+    minRuns: 20,
   },
 };
 

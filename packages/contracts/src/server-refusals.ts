@@ -224,4 +224,10 @@ export const SERVER_REFUSALS = {
     en: "Monte Carlo took longer than {seconds} s and was stopped; ask for fewer runs",
     ja: "モンテカルロが{seconds}秒を超えたため止めました。回数を減らしてください",
   },
+  monte_carlo_cancelled: {
+    code: "rate_limited",
+    params: none,
+    en: "Monte Carlo was stopped because its request was cancelled (the page was closed)",
+    ja: "要求が取り消された（ページが閉じられた）ため、モンテカルロを止めました",
+  },
 } as const satisfies Record<string, RefusalDef>;

@@ -65,6 +65,7 @@ export type {
   AppendOutcome,
   Branch,
   ExerciseStore,
+  FoldSnapshotRow,
   SessionHeader,
 } from "./store/exercise-store.ts";
 export { MemoryExerciseStore } from "./store/memory-exercise-store.ts";

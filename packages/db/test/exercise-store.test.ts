@@ -109,6 +109,20 @@ describe.each(ENGINES)("the Prisma store on %s", (engine) => {
       expect(row.endedAt).toBeInstanceOf(Date);
     });
 
+    it("an exercise keeps one folded-state snapshot, the latest: an earlier one never replaces it", async () => {
+      const ex = await exercise();
+      expect(await store.latestFold(ex.sessionId)).toBeUndefined();
+      await store.putFold(ex.sessionId, { seq: 2, hash: "h2", state: '{"at":2}' });
+      await store.putFold(ex.sessionId, { seq: 1, hash: "h1", state: '{"at":1}' });
+      expect(await store.latestFold(ex.sessionId)).toEqual({
+        seq: 2,
+        hash: "h2",
+        state: '{"at":2}',
+      });
+      await store.putFold(ex.sessionId, { seq: 3, hash: "h3", state: '{"at":3}' });
+      expect((await store.latestFold(ex.sessionId))?.seq).toBe(3);
+    });
+
     it("when a derived change fails, the batch's events are not stored either (and the reverse)", async () => {
       const ex = await exercise();
       await expect(

@@ -16,6 +16,7 @@ export {
   type MonteCarloResult,
   monteCarlo,
   monteCarloLog,
+  monteCarloLogSteps,
 } from "./analysis/monte-carlo.ts";
 export { type RunSummary, runSummary } from "./analysis/run-summary.ts";
 export { type ObjectiveScore, scoreObjectives } from "./analysis/score-objectives.ts";

@@ -15,10 +15,18 @@ export function useTimeline() {
   return useQuery(trpc.review.timeline.queryOptions());
 }
 
-/** The Monte Carlo bands both the review screen and its PDF draw. */
+/**
+ * The Monte Carlo bands both the review screen and its PDF draw. Leaving the page aborts the
+ * request, and the server drops its job (a job nobody waits for held the worker for others).
+ */
 export function useBands(enabled = true) {
   const trpc = useTRPC();
-  return useQuery(trpc.review.monteCarlo.queryOptions({ runs: BAND_RUNS }, { enabled }));
+  return useQuery(
+    trpc.review.monteCarlo.queryOptions(
+      { runs: BAND_RUNS },
+      { enabled, trpc: { abortOnUnmount: true } },
+    ),
+  );
 }
 
 /** This exercise against another of its lineage (none asked: no query). */

@@ -17,7 +17,7 @@ export async function serveAarPdf(
   const token = bearerToken(req.headers.authorization);
   const lang = new URL(req.url ?? "/", baseUrl).searchParams.get("lang") === "ja" ? "ja" : "en";
   try {
-    await review.timeline(token); // authorises (facilitator or observer) before launching a browser
+    await review.authorizeReview(token); // facilitator or observer, before a browser page opens
   } catch (e) {
     res
       .writeHead(isAppError(e, "forbidden") ? 403 : 400, {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./chromium";
+import { launchPdfChromium } from "./pdf-chromium";
 
 /** Refused because too many PDFs are already waiting: the caller says "try again shortly". */
 export class RendererBusy extends Error {}
@@ -20,7 +20,7 @@ export class PdfRenderer {
 
   constructor(
     private readonly opts = { concurrency: 2, maxQueued: 8, timeoutMs: 60_000 },
-    private readonly launch: () => Promise<Browser> = launchChromium,
+    private readonly launch: () => Promise<Browser> = launchPdfChromium,
   ) {}
 
   async render<T>(work: (page: Page) => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@ export { audienceOf, versionFor } from "./audience-version.ts";
 export type { Command, CommandType, NoteEvent, Permission } from "./command.ts";
 export { decide, tentative } from "./decide.ts";
 export { evolve, foldLog, type Recorded } from "./evolve.ts";
+export { SNAPSHOT_FORMAT, snapshotText, stateFromSnapshot } from "./exercise-snapshot.ts";
 export {
   type Actor,
   type ClosedBy,

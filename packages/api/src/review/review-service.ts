@@ -105,6 +105,15 @@ export class ReviewService {
     return out;
   }
 
+  /**
+   * Refuses a token that may not review its exercise, without reading the log: for the PDF
+   * route, which checks before opening a browser page (it read and built the whole timeline
+   * on the serving process only to authorise, and the print page then read it again).
+   */
+  async authorizeReview(token: unknown): Promise<void> {
+    await this.open(token, "review");
+  }
+
   async timeline(token: unknown) {
     const { state, me } = await this.open(token, "review");
     this.countLogRead(me);
@@ -280,15 +289,19 @@ export class ReviewService {
   async monteCarlo(
     token: unknown,
     input: z.input<typeof MonteCarloInput> = {},
+    /** The request's: when it is gone (the page closed), its job is dropped. */
+    signal?: AbortSignal,
   ): Promise<MonteCarloResult> {
     const { state, me } = await this.open(token, "review");
-    const runs = input.runs ?? 200;
+    const asked = input.runs ?? 200;
     const max = this.limits.monteCarlo.maxRuns;
-    if (runs > max) throw refusal("too_many_runs", { max, runs });
+    if (asked > max) throw refusal("too_many_runs", { max, runs: asked });
+    const runs = this.runsFor(state, asked);
     // Every answer counts, cached or not: 20 cached answers in one request once held the loop
     // for 27 s, each reading the whole log before looking in the cache.
-    const asked = this.mcAsks.take(me.participantId);
-    if (asked > 0) throw this.mcRateLimited(this.limits.monteCarlo.answersPerTokenPerMinute, asked);
+    const answered = this.mcAsks.take(me.participantId);
+    if (answered > 0)
+      throw this.mcRateLimited(this.limits.monteCarlo.answersPerTokenPerMinute, answered);
     // The same log (as this viewer may read it: its version, role and team) and run count give
     // the same bands: found before any of the log is read.
     const key = bandsKey(state, me, runs);
@@ -296,14 +309,23 @@ export class ReviewService {
     if (!mc) {
       const wait = this.mcRate.take(me.participantId);
       if (wait > 0) throw this.mcRateLimited(this.limits.monteCarlo.perTokenPerMinute, wait);
-      mc = await this.bandsOf(state, me, runs);
+      mc = await this.bandsOf(state, me, runs, signal);
     }
     // What varied is worded at the edge (`variationInWords`), with the scenario's names.
     return mc;
   }
 
+  /**
+   * Runs capped by the log's length (known before any of it is read), so one job's work stays
+   * bounded however long its exercise grew; the answer's `runs` says how many were run.
+   */
+  private runsFor(state: ExerciseState, asked: number): number {
+    const { eventRunsPerJob, minRuns } = this.limits.monteCarlo;
+    return Math.min(asked, Math.max(minRuns, Math.floor(eventRunsPerJob / Math.max(1, state.seq))));
+  }
+
   /** The bands for this viewer's log, from the cache or run in the pool (inline without one). */
-  private async bandsOf(state: ExerciseState, me: Member, runs: number) {
+  private async bandsOf(state: ExerciseState, me: Member, runs: number, signal?: AbortSignal) {
     const key = bandsKey(state, me, runs);
     const cached = this.mcCache.get(key);
     if (cached) return cached;
@@ -323,7 +345,10 @@ export class ReviewService {
         await yieldEvery(since);
       }
       const log = `[${pages.join(",")}]`;
-      mc = await this.mcPool.run({ scenario: g.scenario, log, runs, baseSeed: g.seed });
+      mc = await this.mcPool.run(
+        { scenario: g.scenario, log, runs, baseSeed: g.seed, lane: g.sessionId },
+        signal,
+      );
     } else {
       const log: EngineEvent[] = [];
       for (const { event } of readable) if (isEngineEvent(event)) log.push(event);
@@ -344,7 +369,7 @@ export class ReviewService {
     const me = [...state.members.values()].find((m) => m.role === "facilitator");
     if (!me) throw new Error(`exercise ${exerciseId} has no facilitator: its genesis is damaged`);
     const log = (await this.logReads.run(() => this.readable(state, me))).map((e) => e.event);
-    const bands = await this.bandsOf(state, me, runs).catch((e: unknown) => {
+    const bands = await this.bandsOf(state, me, this.runsFor(state, runs)).catch((e: unknown) => {
       if (e instanceof AppError) return null;
       throw e;
     });

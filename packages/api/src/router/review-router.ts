@@ -50,5 +50,5 @@ export const reviewRouter = router({
     .query(({ ctx, input }) => ctx.review.compare(ctx.token, input)),
   monteCarlo: procedure
     .input(MonteCarloInput)
-    .query(({ ctx, input }) => ctx.review.monteCarlo(ctx.token, input)),
+    .query(({ ctx, input, signal }) => ctx.review.monteCarlo(ctx.token, input, signal)),
 });

@@ -31,6 +31,8 @@ export interface AppServer {
   service: ExerciseService;
   review: ReviewService;
   seminar: SeminarService;
+  /** Monte Carlo's workers (read by tests and the long-log bench: jobs in flight). */
+  monteCarlo: MonteCarloPool;
   close(): Promise<void>;
 }
 
@@ -211,6 +213,7 @@ export function createAppServer(opts: {
     service,
     review,
     seminar,
+    monteCarlo: mcPool,
     close: async () => {
       clearInterval(sweep);
       service.timers.clearAll();

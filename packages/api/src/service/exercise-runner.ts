@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { AppError, isAppError, type LogEvent, refusal } from "@chokepoint/contracts";
 import {
   type ExerciseStore,
@@ -16,6 +17,8 @@ import {
   type Genesis,
   initialExerciseState,
   type Recorded,
+  snapshotText,
+  stateFromSnapshot,
 } from "../core/index.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import type { CatalogEntry, ScenarioCatalog } from "../scenario-catalog.ts";
@@ -85,6 +88,13 @@ export class ExerciseRunner {
   onChange: (w: Written) => void = () => {};
   /** Called when an exercise is folded from its log (e.g. after a restart: re-arm its timer). */
   onLoad: (s: ExerciseState) => void = () => {};
+  /**
+   * Events folded past an exercise's stored snapshot before a new one is written (when the
+   * store keeps them): a reload then folds at most about this many events.
+   */
+  snapshotEvery = DEFAULT_LIMITS.foldSnapshotEvents;
+  /** Per exercise, the seq of its latest stored snapshot as this process knows it. */
+  private readonly snapshotSeq: Lru<number>;
 
   constructor(
     readonly store: ExerciseStore,
@@ -95,6 +105,7 @@ export class ExerciseRunner {
     private readonly pipelined = true,
   ) {
     this.cache = new Lru(inMemory);
+    this.snapshotSeq = new Lru(inMemory);
   }
 
   /**
@@ -220,6 +231,8 @@ export class ExerciseRunner {
       (r) => settle(!r.duplicate),
       () => settle(false),
     );
+    // Durable states only are written as snapshots.
+    void durable.then((ok) => ok && this.maybeSnapshot(next));
     this.pending.set(sessionId, durable);
     return {
       settled: durable,
@@ -253,17 +266,15 @@ export class ExerciseRunner {
     const cached = this.cache.get(sessionId);
     if (cached) return this.catchUp(sessionId, cached);
     const genesis = await this.genesis(sessionId);
-    // Folded page by page: a refold after eviction must not hold the loop for a long log.
-    // (Other commands of this exercise wait in its queue; other exercises' run between pages.)
-    let state = initialExerciseState(genesis);
-    const log: Recorded[] = [];
-    for await (const page of logPages(this.store, sessionId)) {
-      const events = page.map(recorded);
-      state = foldLog(state, events);
-      for (const e of events) log.push(e);
-    }
-    await this.rebuildMissingSnapshots(genesis, log, state.engine.results.length);
+    // From the latest snapshot when there is a sound one, then the log after it, folded page by
+    // page: a refold after eviction must not hold the loop for a long log. (Other commands of
+    // this exercise wait in its queue; other exercises' run between pages.)
+    let state = (await this.fromSnapshot(genesis)) ?? initialExerciseState(genesis);
+    for await (const page of logPages(this.store, sessionId, state.seq + 1))
+      state = foldLog(state, page.map(recorded));
+    await this.rebuildMissingSnapshots(genesis, state.engine.results.length);
     this.cache.set(sessionId, state);
+    this.maybeSnapshot(state);
     if (!this.loaded.has(sessionId)) {
       this.loaded.add(sessionId);
       this.onLoad(state);
@@ -272,32 +283,66 @@ export class ExerciseRunner {
   }
 
   /**
+   * The exercise's stored snapshot as a state, or undefined if there is none or it cannot be
+   * trusted: its text does not match its hash (damaged), it is of another format or shape (an
+   * old one), or the log has no event at its seq. The log is then folded from the start.
+   */
+  private async fromSnapshot(genesis: Genesis): Promise<ExerciseState | undefined> {
+    const row = await this.store.latestFold?.(genesis.sessionId);
+    if (!row) return undefined;
+    const state =
+      sha256(row.state) === row.hash ? stateFromSnapshot(genesis, row.state, row.seq) : null;
+    const [at] = state ? await this.store.readLog(genesis.sessionId, row.seq, 1) : [];
+    if (!state || at?.seq !== row.seq) {
+      console.warn(
+        `exercise ${genesis.sessionId}: its snapshot at event ${row.seq} is damaged or old; folding the whole log`,
+      );
+      return undefined;
+    }
+    this.snapshotSeq.set(genesis.sessionId, row.seq);
+    return state;
+  }
+
+  /** Stores the state as the exercise's snapshot once it is `snapshotEvery` events past the last. */
+  private maybeSnapshot(state: ExerciseState): void {
+    const id = state.genesis.sessionId;
+    if (!this.store.putFold || state.seq - (this.snapshotSeq.get(id) ?? 0) < this.snapshotEvery)
+      return;
+    this.snapshotSeq.set(id, state.seq);
+    const text = snapshotText(state);
+    this.store.putFold(id, { seq: state.seq, hash: sha256(text), state: text }).catch((e) => {
+      // A cache: the next reload folds more of the log, nothing is lost.
+      this.snapshotSeq.delete(id);
+      console.warn(
+        `exercise ${id}: snapshot at event ${state.seq} not stored: ${(e as Error).message}`,
+      );
+    });
+  }
+
+  /**
    * Snapshots are a cache of the state after each turn (the review checks replays against
    * them). A crash between a turn's events and its snapshot, or an older store, can leave one
-   * missing: rebuild it from the log rather than leave a hole in the review.
+   * missing: rebuild it from the log (read again, in pages) rather than leave a hole in the review.
    */
-  private async rebuildMissingSnapshots(
-    genesis: Genesis,
-    log: Recorded[],
-    resolvedTurns: number,
-  ): Promise<void> {
+  private async rebuildMissingSnapshots(genesis: Genesis, resolvedTurns: number): Promise<void> {
     if (!resolvedTurns) return;
     const have = new Set((await this.store.snapshotHashes(genesis.sessionId)).map((s) => s.turn));
     if (have.size >= resolvedTurns) return;
     const missing: NonNullable<Parameters<ExerciseStore["putSnapshots"]>[1]> = [];
     let s = initialExerciseState(genesis);
     const since = { t: performance.now() };
-    for (const r of log) {
-      await yieldEvery(since);
-      s = evolve(s, r);
-      if (r.event.type === "turn_resolved" && !have.has(r.event.turn))
-        missing.push({
-          turn: r.event.turn,
-          seq: r.seq,
-          stateHash: stateHash(s.engine),
-          state: s.engine,
-        });
-    }
+    for await (const page of logPages(this.store, genesis.sessionId))
+      for (const r of page.map(recorded)) {
+        await yieldEvery(since);
+        s = evolve(s, r);
+        if (r.event.type === "turn_resolved" && !have.has(r.event.turn))
+          missing.push({
+            turn: r.event.turn,
+            seq: r.seq,
+            stateHash: stateHash(s.engine),
+            state: s.engine,
+          });
+      }
     if (missing.length) await this.store.putSnapshots(genesis.sessionId, missing);
   }
 
@@ -383,6 +428,8 @@ function sameCommand(command: Command, event: LogEvent): boolean {
     if (k !== "type" && k in e && JSON.stringify(c[k]) !== JSON.stringify(e[k])) return false;
   return true;
 }
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export function recorded(e: StoredEvent): Recorded {
   return {

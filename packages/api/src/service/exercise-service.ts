@@ -128,6 +128,7 @@ export class ExerciseService {
       this.limits.exercisesInMemory,
       opts.pipelined ?? true,
     );
+    this.runner.snapshotEvery = this.limits.foldSnapshotEvents;
     this.timers = timers ?? new TurnTimers();
     this.effects = new AfterChange(
       this.runner,

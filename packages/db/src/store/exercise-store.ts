@@ -42,6 +42,13 @@ export interface AppendBatch {
   snapshots?: { turn: number; seq: number; stateHash: string; state: unknown }[];
 }
 
+/** An exercise's folded state as text, after log event `seq`, with the SHA-256 of the text. */
+export interface FoldSnapshotRow {
+  seq: number;
+  hash: string;
+  state: string;
+}
+
 export interface AppendOutcome {
   stored: StoredEvent[];
   duplicate: boolean;
@@ -75,6 +82,14 @@ export interface ExerciseStore {
   snapshotHashes(sessionId: string): Promise<{ turn: number; stateHash: string }[]>;
   /** Stores snapshots rebuilt from the log (they are a cache: written when found missing). */
   putSnapshots(sessionId: string, snapshots: NonNullable<AppendBatch["snapshots"]>): Promise<void>;
+  /**
+   * The latest folded state stored for an exercise (`FoldSnapshot`), for a reload that folds
+   * only the log after it. A cache: the reader checks it and may ignore it. A store without
+   * these two methods keeps none, and every reload folds the whole log.
+   */
+  latestFold?(sessionId: string): Promise<FoldSnapshotRow | undefined>;
+  /** Replaces the exercise's folded state with a later one (an earlier `seq` is ignored). */
+  putFold?(sessionId: string, fold: FoldSnapshotRow): Promise<void>;
   /** Gives an exercise created `unpublished` its join code; answers the code. */
   publish(sessionId: string): Promise<string>;
   /**

@@ -12,6 +12,7 @@ import type {
   AppendOutcome,
   Branch,
   ExerciseStore,
+  FoldSnapshotRow,
   SessionHeader,
 } from "./exercise-store.ts";
 import { statusAfter } from "./exercise-store.ts";
@@ -22,6 +23,7 @@ interface Row {
   log: StoredEvent[];
   participants: Map<string, { team: string | null; tokenHash: string }>;
   snapshots: Map<number, { seq: number; stateHash: string }>;
+  fold?: FoldSnapshotRow;
 }
 
 /**
@@ -84,6 +86,13 @@ export class MemoryExerciseStore implements ExerciseStore {
   async putSnapshots(sessionId: string, snapshots: NonNullable<AppendBatch["snapshots"]>) {
     const row = this.row(sessionId);
     for (const s of snapshots) row.snapshots.set(s.turn, s);
+  }
+  async latestFold(sessionId: string): Promise<FoldSnapshotRow | undefined> {
+    return this.row(sessionId).fold;
+  }
+  async putFold(sessionId: string, fold: FoldSnapshotRow): Promise<void> {
+    const row = this.row(sessionId);
+    if (!row.fold || row.fold.seq < fold.seq) row.fold = { ...fold };
   }
   async publish(sessionId: string): Promise<string> {
     const row = this.row(sessionId);

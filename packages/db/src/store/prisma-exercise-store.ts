@@ -20,6 +20,7 @@ import type {
   AppendOutcome,
   Branch,
   ExerciseStore,
+  FoldSnapshotRow,
   SessionHeader,
 } from "./exercise-store.ts";
 import { statusAfter } from "./exercise-store.ts";
@@ -173,6 +174,30 @@ export class PrismaExerciseStore implements ExerciseStore {
   ): Promise<void> {
     await this.db.$transaction(async (tx) => {
       await putSnapshots(tx, sessionId, snapshots);
+    });
+  }
+
+  async latestFold(sessionId: string): Promise<FoldSnapshotRow | undefined> {
+    const row = await this.db.foldSnapshot.findUnique({
+      where: { sessionId },
+      select: { seq: true, hash: true, state: true },
+    });
+    return row ?? undefined;
+  }
+
+  async putFold(sessionId: string, fold: FoldSnapshotRow): Promise<void> {
+    // Two writers may race (a reload and an append): the later seq wins, never an older one.
+    await this.db.$transaction(async (tx) => {
+      const have = await tx.foldSnapshot.findUnique({
+        where: { sessionId },
+        select: { seq: true },
+      });
+      if (have && have.seq >= fold.seq) return;
+      await tx.foldSnapshot.upsert({
+        where: { sessionId },
+        create: { sessionId, ...fold },
+        update: { ...fold, createdAt: new Date() },
+      });
     });
   }
 

@@ -59,8 +59,10 @@ export function monteCarlo(
   plan: Plan,
   opts: MonteCarloOptions,
 ): MonteCarloResult {
-  return collect(scenario, opts, (model, seed, params, onTurn) =>
-    foldPlan(model, seed, plan, params, onTurn),
+  return finish(
+    collect(scenario, opts, (model, seed, params, onTurn) =>
+      foldPlan(model, seed, plan, params, onTurn),
+    ),
   );
 }
 
@@ -76,16 +78,39 @@ export function monteCarloLog(
   events: readonly EngineEvent[],
   opts: MonteCarloOptions,
 ): MonteCarloResult {
+  return finish(monteCarloLogSteps(scenario, events, opts));
+}
+
+/**
+ * `monteCarloLog` one run at a time: the generator yields the runs done so far after each run
+ * and returns the same result at the end. A caller that shares a thread between several jobs
+ * (the server's Monte Carlo worker, fair across exercises) runs a few steps of each in turn,
+ * and drops a job nobody waits for any more by no longer stepping it.
+ * @example const steps = monteCarloLogSteps(scenario, log, { runs: 200, baseSeed: 1 });
+ *          let s = steps.next(); while (!s.done) s = steps.next(); const mc = s.value;
+ */
+export function monteCarloLogSteps(
+  scenario: Scenario,
+  events: readonly EngineEvent[],
+  opts: MonteCarloOptions,
+): Generator<number, MonteCarloResult> {
   return collect(scenario, opts, (model, seed, params, onTurn) =>
     foldLog(model, seed, events, params, onTurn),
   );
 }
 
-function collect(
+function finish(steps: Generator<number, MonteCarloResult>): MonteCarloResult {
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+function* collect(
   scenario: Scenario,
   opts: MonteCarloOptions,
   runOne: (model: Model, seed: number, params: Record<string, number>, onTurn: OnTurn) => number,
-): MonteCarloResult {
+): Generator<number, MonteCarloResult> {
   if (!Number.isInteger(opts.runs) || opts.runs < 1)
     throw new Error(`runs must be a positive integer, got ${opts.runs}`);
   const T = scenario.calendar.turns;
@@ -136,6 +161,7 @@ function collect(
     model = nominal ?? prepareModel(scenario, params, base);
     refused += runOne(model, seed, params, onTurn);
     opts.onProgress?.(i + 1, opts.runs);
+    yield i + 1;
   }
   const played = labels.length;
   return {
