@@ -2,6 +2,7 @@ import { daysPerTurn } from "../model/calendar.ts";
 import type { Model } from "../model/model.ts";
 import { type Rng, uniform } from "../model/rng.ts";
 import type { Cause, FiredEvent, Project } from "../model/state.ts";
+import type { EventEffectKind } from "../scenario/effect-schema.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 
 /** What the events in force do to this turn's market, with the causes kept for explanations. */
@@ -48,14 +49,66 @@ export function buildEffectContext(
 ): EffectContext {
   const s = model.scenario;
   // No event in force: every turn of the run reads the same neutral context (never mutated).
+  // It depends on the sources alone, so the models of Monte Carlo's samples share one.
   if (active.length === 0) {
-    let neutral = NEUTRAL.get(model);
+    let neutral = NEUTRAL.get(s.sources);
     if (!neutral) {
       neutral = neutralEffects(s);
-      NEUTRAL.set(model, neutral);
+      NEUTRAL.set(s.sources, neutral);
     }
     return neutral;
   }
+  // The same events in force as in the model's last context, none of which reads the turn,
+  // the projects or the PRNG: the context is the same value (a measure holds for many turns).
+  const last = LAST.get(model);
+  if (last && sameEvents(last.active, active)) return last.ctx;
+  const ctx = evaluateEffects(model, active, projects, turn, rng);
+  if (active.every((f) => STATELESS[f.effect.kind]))
+    LAST.set(model, { active: active.slice(), ctx });
+  return ctx;
+}
+
+/**
+ * Whether a kind's context depends only on the model and the effect itself (not on the turn,
+ * the projects or the PRNG). A record, so that a new kind does not compile until it says.
+ */
+const STATELESS: Record<EventEffectKind, boolean> = {
+  export_quota: true,
+  licence_regime: false,
+  destination_ban: true,
+  cost_shift: true,
+  export_tax: true,
+  end_user_ban: true,
+  reexport_rule: true,
+  price_shock: true,
+  demand_shock: true,
+  world_demand: true,
+  controller_supply: true,
+  technology_control: true,
+  foreign_takeover: false,
+  announcement: true,
+  suspend_event: true,
+  end_event: true,
+  briefing_only: true,
+};
+
+/** Per model, the last context made from stateless events only, and those events. */
+const LAST = new WeakMap<Model, { active: readonly FiredEvent[]; ctx: EffectContext }>();
+
+function sameEvents(a: readonly FiredEvent[], b: readonly FiredEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function evaluateEffects(
+  model: Model,
+  active: readonly FiredEvent[],
+  projects: readonly Project[],
+  turn: number,
+  rng: Rng,
+): EffectContext {
+  const s = model.scenario;
   let denialScale = 1;
   for (const p of projects) {
     const l = p.status === "active" ? model.levers.get(p.lever) : undefined;
@@ -237,8 +290,8 @@ export function buildEffectContext(
   };
 }
 
-/** Neutral contexts per compiled model (a cache of a pure value; the model is immutable). */
-const NEUTRAL = new WeakMap<Model, EffectContext>();
+/** Neutral contexts per list of sources (a cache of a pure value; scenarios are immutable). */
+const NEUTRAL = new WeakMap<Scenario["sources"], EffectContext>();
 
 /** Shared by every context without a ban on home (never written to). */
 const NO_ACCESS: ReadonlyMap<string, { factor: number; causes: Cause[] }> = new Map();
