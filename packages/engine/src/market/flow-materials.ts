@@ -23,7 +23,12 @@ import {
 } from "./end-user-restrictions.ts";
 import { fillMeritOrder } from "./fill-merit-order.ts";
 import { homeSuppliers } from "./home-suppliers.ts";
-import { intensityReduction, leverSuppliers, type Supplier } from "./lever-suppliers.ts";
+import {
+  intensityFactor,
+  intensityReduction,
+  leverSuppliers,
+  type Supplier,
+} from "./lever-suppliers.ts";
 
 export interface StockOrders {
   /** Tonnes requested per stockpile lever. */
@@ -132,7 +137,10 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     const mult = (ctx.demandMultiplier.get(sector.id) ?? 1) * (ctx.worldDemand.get(material) ?? 1);
     const longRun = market[material]?.demandFactor ?? 1;
     let factor = 1;
-    if (substituting) {
+    // Lean turns keep no causes: the factor alone, without the list of levers behind it.
+    if (substituting && lean)
+      factor = intensityFactor(model, projects, sector.id, material, t.turn ?? Infinity);
+    else if (substituting) {
       const red = intensityReduction(
         model,
         projects,
@@ -141,18 +149,16 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
         t.turn ?? Number.POSITIVE_INFINITY,
       );
       factor = red.factor;
-      if (!lean) {
-        sectorCauses ??= new Map();
-        const causes = sectorCauses.get(sector.id) ?? [];
-        for (const l of red.levers)
-          causes.push({
-            kind: "lever",
-            id: l.id,
-            team: l.team,
-            amount: tonnes * mult * l.reduction,
-          });
-        sectorCauses.set(sector.id, causes);
-      }
+      sectorCauses ??= new Map();
+      const causes = sectorCauses.get(sector.id) ?? [];
+      for (const l of red.levers)
+        causes.push({
+          kind: "lever",
+          id: l.id,
+          team: l.team,
+          amount: tonnes * mult * l.reduction,
+        });
+      sectorCauses.set(sector.id, causes);
     }
     pairClaimed[k] = tonnes * mult * factor * longRun;
   }
