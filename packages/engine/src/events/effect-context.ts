@@ -60,11 +60,13 @@ export function buildEffectContext(
   }
   // The same events in force as in the model's last context, none of which reads the turn,
   // the projects or the PRNG: the context is the same value (a measure holds for many turns).
-  const last = LAST.get(model);
-  if (last && sameEvents(last.active, active)) return last.ctx;
+  if (last.model === model && last.ctx && sameEvents(last.active, active)) return last.ctx;
   const ctx = evaluateEffects(model, active, projects, turn, rng);
-  if (active.every((f) => STATELESS[f.effect.kind]))
-    LAST.set(model, { active: active.slice(), ctx });
+  if (active.every((f) => STATELESS[f.effect.kind])) {
+    last.model = model;
+    last.active = active.slice();
+    last.ctx = ctx;
+  }
   return ctx;
 }
 
@@ -92,8 +94,16 @@ const STATELESS: Record<EventEffectKind, boolean> = {
   briefing_only: true,
 };
 
-/** Per model, the last context made from stateless events only, and those events. */
-const LAST = new WeakMap<Model, { active: readonly FiredEvent[]; ctx: EffectContext }>();
+/**
+ * The last context made from stateless events only, with its model and events: one slot, not
+ * a WeakMap per model, since Monte Carlo makes a model per run and plays its turns in a row
+ * (a WeakMap entry per run would grow until the next full GC).
+ */
+const last: {
+  model: Model | undefined;
+  active: readonly FiredEvent[];
+  ctx: EffectContext | undefined;
+} = { model: undefined, active: [], ctx: undefined };
 
 function sameEvents(a: readonly FiredEvent[], b: readonly FiredEvent[]): boolean {
   if (a.length !== b.length) return false;
@@ -321,28 +331,37 @@ function controlled(
   model: Model,
   effect: { country: string; materials: readonly string[] },
 ): Scenario["sources"] {
-  // Cached per model and effect: the list depends on nothing else, and a measure in force
-  // is evaluated every turn of every run.
-  let byEffect = CONTROLLED.get(model);
-  if (!byEffect) {
-    byEffect = new WeakMap();
-    CONTROLLED.set(model, byEffect);
+  // Cached per list of sources, list of materials and country: the list depends on nothing
+  // else, and a sampled effect keeps its nominal `materials` array (parameters are numbers).
+  const sources = model.scenario.sources;
+  const { country, materials } = effect;
+  let byMaterials = CONTROLLED.get(sources);
+  if (!byMaterials) {
+    byMaterials = new WeakMap();
+    CONTROLLED.set(sources, byMaterials);
   }
-  let list = byEffect.get(effect);
+  let byCountry = byMaterials.get(materials);
+  if (!byCountry) {
+    byCountry = new Map();
+    byMaterials.set(materials, byCountry);
+  }
+  let list = byCountry.get(country);
   if (!list) {
-    const { country, materials } = effect;
-    list = model.scenario.sources.filter(
+    list = sources.filter(
       (src) =>
         !src.domestic &&
         src.country === country &&
         (materials.length === 0 || materials.includes(src.material)),
     );
-    byEffect.set(effect, list);
+    byCountry.set(country, list);
   }
   return list;
 }
 
-const CONTROLLED = new WeakMap<Model, WeakMap<object, Scenario["sources"]>>();
+const CONTROLLED = new WeakMap<
+  Scenario["sources"],
+  WeakMap<readonly string[], Map<string, Scenario["sources"]>>
+>();
 
 /** Buyers fear announced cuts in proportion to the controlling country's share of supply. */
 function fear(
