@@ -180,7 +180,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     for (let j = 0; j < link.madeFrom.length; j++)
       use +=
         (plannedDomestic[link.madeFromAt[j] as number] ?? 0) *
-        inputPerTonne(model, (link.madeFrom[j] as Material).id, market);
+        inputPerTonne(link.madeFrom[j] as Material, market);
     useNeed[i] = use;
     const mp = link.market;
     const desired = desiredStock(
@@ -231,7 +231,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     const list = supplierLists[mi] ?? [];
     // Home plants share the input they received in proportion to their planned output.
     const planned = plannedDomestic[mi] ?? 0;
-    const possible = m.input ? (inputReceived[mi] ?? 0) / inputPerTonne(model, m.id, market) : 0;
+    const possible = m.input ? (inputReceived[mi] ?? 0) / inputPerTonne(m, market) : 0;
     const domesticScale = planned > 0 ? Math.min(1, possible / planned) : 0;
     if (planned > 0) {
       const plannedTaken = plannedTakenAt[mi] ?? [];
@@ -501,7 +501,7 @@ function homeClaims(
       homeClaim(
         "downstream",
         d.id,
-        (plannedDomestic[link.madeFromAt[j] as number] ?? 0) * inputPerTonne(model, d.id, market),
+        (plannedDomestic[link.madeFromAt[j] as number] ?? 0) * inputPerTonne(d, market),
         model.inputPriority.get(d.id) ?? 0,
         -1,
       ),
@@ -559,13 +559,9 @@ function allocateUseFirst(
 }
 
 /** Tonnes of input per tonne of a home-made material, after long-run thrift of the input. */
-function inputPerTonne(
-  model: Model,
-  material: string,
-  market: Readonly<Record<string, MarketState>>,
-): number {
-  const m = model.materials.get(material);
-  if (!m?.input) return 0;
+function inputPerTonne(m: Material, market: Readonly<Record<string, MarketState>>): number {
+  // The chain's own Material objects (model.materials' values): no lookup by id.
+  if (!m.input) return 0;
   return m.input.perTonne * (market[m.input.material]?.demandFactor ?? 1);
 }
 
