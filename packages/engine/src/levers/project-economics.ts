@@ -66,7 +66,13 @@ export function bookProjectEconomics(
       npv: prev.npv + cashFlow / (1 + perTurn) ** Math.max(0, turn - p.startTurn),
       lossSinceTurn: losing ? (prev.lossSinceTurn ?? turn) : null,
     };
-    return { ...p, lossTurns, status: closed ? ("closed" as const) : p.status, economics };
+    // A plain copy, then its fields: V8's fast clone (a spread followed by overrides is not),
+    // with the same keys in the same order.
+    const next: Project = { ...p };
+    next.lossTurns = lossTurns;
+    next.status = closed ? "closed" : p.status;
+    next.economics = economics;
+    return next;
   });
   return { projects: out, payments, notes };
 }
