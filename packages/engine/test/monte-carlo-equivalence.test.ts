@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { band } from "../src/analysis/monte-carlo.ts";
@@ -113,5 +114,30 @@ describe("Monte Carlo's fast path gives exactly the bands of full runs", () => {
     });
     expect(fast.turns).toEqual(slow.turns);
     expect(fast.totals).toEqual(slow.totals);
+  });
+
+  it("a band is the sorted values' nearest ranks, also when every run gives the same value (zeros of either sign)", () => {
+    const sortedBand = (values: Float64Array) => {
+      const sorted = Float64Array.from(values).sort();
+      const at = (q: number) =>
+        sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+      return { p5: at(0.05), p50: at(0.5), p95: at(0.95) };
+    };
+    const values = fc.oneof(
+      fc.array(fc.constantFrom(-0, 0, 1.5, 2), { minLength: 1, maxLength: 40 }),
+      fc.array(fc.double(), { minLength: 1, maxLength: 40 }),
+      fc.tuple(fc.double(), fc.integer({ min: 1, max: 40 })).map(([v, n]) => Array(n).fill(v)),
+    );
+    fc.assert(
+      fc.property(values, (xs) => {
+        const got = band(Float64Array.from(xs));
+        const want = sortedBand(Float64Array.from(xs));
+        // Object.is: −0 and +0 (and NaN) must come out exactly as the sort gives them.
+        expect(Object.is(got.p5, want.p5) && Object.is(got.p50, want.p50)).toBe(true);
+        expect(Object.is(got.p95, want.p95)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(band(Float64Array.from([0, -0, 0]))).toEqual({ p5: -0, p50: 0, p95: 0 });
   });
 });

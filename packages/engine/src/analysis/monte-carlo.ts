@@ -204,6 +204,12 @@ function makeMatrix(turns: number, runs: number): Float64Array[] {
 
 /** Nearest-rank percentiles. */
 export function band(values: Float64Array): Band {
+  // Many series do not vary at all (quiet turns, nothing spent): no sort needed. Same value
+  // in the strict sense (Object.is), as the sort would see it: it orders −0 before +0.
+  const first = values[0] ?? 0;
+  let same = values.length > 0;
+  for (let i = 1; i < values.length && same; i++) same = Object.is(values[i], first);
+  if (same) return { p5: first, p50: first, p95: first };
   const sorted = Float64Array.from(values).sort();
   const at = (q: number) =>
     sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;

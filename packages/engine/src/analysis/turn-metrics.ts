@@ -109,13 +109,15 @@ export function coreMetrics(model: Model, r: TurnResult, out: CoreMetrics): Core
  * turn of every run.
  */
 function importWeights(model: Model): number[] {
-  let w = WEIGHTS.get(model);
-  if (!w) {
+  if (weights.model !== model) {
     const allOxide = model.materialOrder.every((m) => m.oxideEquivalent !== undefined);
-    w = model.materialOrder.map((m) => (allOxide ? (m.oxideEquivalent ?? 1) : m.basePrice.value));
-    WEIGHTS.set(model, w);
+    weights.of = model.materialOrder.map((m) =>
+      allOxide ? (m.oxideEquivalent ?? 1) : m.basePrice.value,
+    );
+    weights.model = model;
   }
-  return w;
+  return weights.of;
 }
 
-const WEIGHTS = new WeakMap<Model, number[]>();
+/** One slot, not a WeakMap per model: Monte Carlo makes a model per run and reads it turn after turn. */
+const weights: { model: Model | undefined; of: number[] } = { model: undefined, of: [] };

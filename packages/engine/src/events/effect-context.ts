@@ -2,6 +2,7 @@ import { daysPerTurn } from "../model/calendar.ts";
 import type { Model } from "../model/model.ts";
 import { type Rng, uniform } from "../model/rng.ts";
 import type { Cause, FiredEvent, MarketState, Project } from "../model/state.ts";
+import type { EventEffectKind } from "../scenario/effect-schema.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 
 /** What the events in force do to this turn's market, with the causes kept for explanations. */
@@ -49,14 +50,87 @@ export function buildEffectContext(
 ): EffectContext {
   const s = model.scenario;
   // No event in force: every turn of the run reads the same neutral context (never mutated).
+  // It depends on the sources alone, so the models of Monte Carlo's samples share one.
   if (active.length === 0) {
-    let neutral = NEUTRAL.get(model);
+    let neutral = NEUTRAL.get(s.sources);
     if (!neutral) {
       neutral = neutralEffects(s);
-      NEUTRAL.set(model, neutral);
+      NEUTRAL.set(s.sources, neutral);
     }
     return neutral;
   }
+  // The same events in force as in the model's last context, none of which reads the turn,
+  // the projects or the PRNG: the context is the same value (a measure holds for many turns).
+  // A quota's smuggling reads the market's state (it grows with the rent), so a market where
+  // any is under way is never served from, nor kept in, the slot.
+  const smuggling = market !== undefined && anySmuggling(market);
+  if (!smuggling && last.model === model && last.ctx && sameEvents(last.active, active))
+    return last.ctx;
+  const ctx = evaluateEffects(model, active, projects, turn, rng, market);
+  if (!smuggling && active.every((f) => STATELESS[f.effect.kind])) {
+    last.model = model;
+    last.active = active.slice();
+    last.ctx = ctx;
+  }
+  return ctx;
+}
+
+/** Whether any material's quota is being evaded by smuggling drawn by the rent (state-dependent). */
+function anySmuggling(market: Readonly<Record<string, MarketState>>): boolean {
+  for (const id in market) if ((market[id]?.smuggling ?? 0) !== 0) return true;
+  return false;
+}
+
+/**
+ * Whether a kind's context depends only on the model and the effect itself (not on the turn,
+ * the projects or the PRNG). A record, so that a new kind does not compile until it says.
+ */
+const STATELESS: Record<EventEffectKind, boolean> = {
+  export_quota: true,
+  licence_regime: false,
+  destination_ban: true,
+  cost_shift: true,
+  export_tax: true,
+  end_user_ban: true,
+  reexport_rule: true,
+  price_shock: true,
+  demand_shock: true,
+  world_demand: true,
+  controller_supply: true,
+  technology_control: true,
+  foreign_takeover: false,
+  announcement: true,
+  suspend_event: true,
+  end_event: true,
+  briefing_only: true,
+};
+
+/**
+ * The last context made from stateless events only, with its model and events: one slot, not
+ * a WeakMap per model, since Monte Carlo makes a model per run and plays its turns in a row
+ * (a WeakMap entry per run would grow until the next full GC).
+ */
+const last: {
+  model: Model | undefined;
+  active: readonly FiredEvent[];
+  ctx: EffectContext | undefined;
+} = { model: undefined, active: [], ctx: undefined };
+
+function sameEvents(a: readonly FiredEvent[], b: readonly FiredEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function evaluateEffects(
+  model: Model,
+  active: readonly FiredEvent[],
+  projects: readonly Project[],
+  turn: number,
+  rng: Rng,
+  market: Readonly<Record<string, MarketState>> | undefined,
+): EffectContext {
+  const s = model.scenario;
   let denialScale = 1;
   for (const p of projects) {
     const l = p.status === "active" ? model.levers.get(p.lever) : undefined;
@@ -237,8 +311,8 @@ export function buildEffectContext(
   };
 }
 
-/** Neutral contexts per compiled model (a cache of a pure value; the model is immutable). */
-const NEUTRAL = new WeakMap<Model, EffectContext>();
+/** Neutral contexts per list of sources (a cache of a pure value; scenarios are immutable). */
+const NEUTRAL = new WeakMap<Scenario["sources"], EffectContext>();
 
 /** Shared by every context without a ban on home (never written to). */
 const NO_ACCESS: ReadonlyMap<string, { factor: number; causes: Cause[] }> = new Map();
@@ -268,28 +342,37 @@ function controlled(
   model: Model,
   effect: { country: string; materials: readonly string[] },
 ): Scenario["sources"] {
-  // Cached per model and effect: the list depends on nothing else, and a measure in force
-  // is evaluated every turn of every run.
-  let byEffect = CONTROLLED.get(model);
-  if (!byEffect) {
-    byEffect = new WeakMap();
-    CONTROLLED.set(model, byEffect);
+  // Cached per list of sources, list of materials and country: the list depends on nothing
+  // else, and a sampled effect keeps its nominal `materials` array (parameters are numbers).
+  const sources = model.scenario.sources;
+  const { country, materials } = effect;
+  let byMaterials = CONTROLLED.get(sources);
+  if (!byMaterials) {
+    byMaterials = new WeakMap();
+    CONTROLLED.set(sources, byMaterials);
   }
-  let list = byEffect.get(effect);
+  let byCountry = byMaterials.get(materials);
+  if (!byCountry) {
+    byCountry = new Map();
+    byMaterials.set(materials, byCountry);
+  }
+  let list = byCountry.get(country);
   if (!list) {
-    const { country, materials } = effect;
-    list = model.scenario.sources.filter(
+    list = sources.filter(
       (src) =>
         !src.domestic &&
         src.country === country &&
         (materials.length === 0 || materials.includes(src.material)),
     );
-    byEffect.set(effect, list);
+    byCountry.set(country, list);
   }
   return list;
 }
 
-const CONTROLLED = new WeakMap<Model, WeakMap<object, Scenario["sources"]>>();
+const CONTROLLED = new WeakMap<
+  Scenario["sources"],
+  WeakMap<readonly string[], Map<string, Scenario["sources"]>>
+>();
 
 /** Buyers fear announced cuts in proportion to the controlling country's share of supply. */
 function fear(

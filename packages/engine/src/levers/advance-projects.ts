@@ -17,13 +17,16 @@ export function advanceProjects(
   rng: Rng,
 ): { projects: Project[]; fired: FiredEvent[]; notes: string[] } {
   const notes: string[] = [];
-  let outFired = [...fired];
+  // Replaced (never written to) when a case ends measures: most turns return `fired` itself.
+  let outFired = fired as FiredEvent[];
   const out = projects.map((p0) => {
     const lever = model.levers.get(p0.lever);
     // Most projects do not change in a turn: keep them as they are (no copy).
     if (!lever || !mayChange(p0, lever, turn)) return p0;
-    const p = { ...p0 };
+    // Copied on its first change: a contract or case running on is usually the same object.
+    let p = p0;
     if (p.status === "pending" && turn >= p.readyTurn) {
+      p = { ...p0 };
       switch (lever.kind) {
         case "wto_case": {
           const won = rng.next() < lever.winProbability;
@@ -52,14 +55,19 @@ export function advanceProjects(
           unhandledKind(lever);
       }
     }
-    if (p.status === "active" && lever.kind === "diversify")
+    if (p.status === "active" && lever.kind === "diversify") {
+      if (p === p0) p = { ...p0 };
       p.progress = Math.min(1, p.progress + rampMultiplier / lever.rampTurns);
+    }
     if (
       p.status === "active" &&
       (lever.kind === "allied_offtake" || lever.kind === "demand_procurement")
     ) {
       const start = lever.kind === "allied_offtake" ? p.readyTurn : p.startTurn;
-      if (turn >= start + lever.durationTurns) p.status = "completed";
+      if (turn >= start + lever.durationTurns) {
+        if (p === p0) p = { ...p0 };
+        p.status = "completed";
+      }
     }
     if (
       lever.kind === "wto_case" &&
@@ -67,6 +75,7 @@ export function advanceProjects(
       p.effectTurn !== undefined &&
       turn >= p.effectTurn
     ) {
+      if (p === p0) p = { ...p0 };
       const targets = new Set(lever.challenges);
       outFired = outFired.map((f) =>
         targets.has(f.id) && (f.endTurn === null || f.endTurn > turn) ? { ...f, endTurn: turn } : f,

@@ -35,7 +35,11 @@ export function bookProjectEconomics(
     if (l?.kind !== "diversify" || (p.status !== "active" && p.status !== "pending")) return p;
     const base = model.materials.get(l.material)?.basePrice.value ?? 1;
     const prev: ProjectEconomics = p.economics ?? startEconomics(l.capex * p.scale);
-    if (p.status === "pending") return { ...p, economics: { ...prev, output: 0, cashFlow: 0 } };
+    if (p.status === "pending") {
+      // A project still being built books nothing: after its first turn it is unchanged.
+      if (p.economics && prev.output === 0 && prev.cashFlow === 0) return p;
+      return { ...p, economics: { ...prev, output: 0, cashFlow: 0 } };
+    }
     const price = prices[l.material] ?? base;
     const output = sold.get(p.id) ?? 0;
     let received = price;
@@ -62,7 +66,13 @@ export function bookProjectEconomics(
       npv: prev.npv + cashFlow / (1 + perTurn) ** Math.max(0, turn - p.startTurn),
       lossSinceTurn: losing ? (prev.lossSinceTurn ?? turn) : null,
     };
-    return { ...p, lossTurns, status: closed ? ("closed" as const) : p.status, economics };
+    // A plain copy, then its fields: V8's fast clone (a spread followed by overrides is not),
+    // with the same keys in the same order.
+    const next: Project = { ...p };
+    next.lossTurns = lossTurns;
+    next.status = closed ? "closed" : p.status;
+    next.economics = economics;
+    return next;
   });
   return { projects: out, payments, notes };
 }

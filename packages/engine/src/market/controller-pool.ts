@@ -44,14 +44,15 @@ export function shareControllerExports(
   const material = link.material.id;
   const mp = link.market;
   const scale = 1 / mp.homeShare;
-  const pooled: number[] = [];
-  for (let k = 0; k < list.length; k++) {
-    const sup = list[k] as Supplier;
-    if (sup.kind === "import" && !sup.relocated && sup.country === s.controllingCountry)
-      pooled.push(k);
-  }
+  // Arrays sized exactly (this runs for every material of every turn of every Monte Carlo run).
+  let n = 0;
+  for (let k = 0; k < list.length; k++)
+    if (isPooled(list[k] as Supplier, s.controllingCountry)) n++;
   const rowOther = (model.rowOtherSupply.get(material) ?? 0) * (ms?.demandFactor ?? 1);
-  if (!pooled.length || !ms) return { rowTaken: 0, rowOther, blocked: 0 };
+  if (n === 0 || !ms) return { rowTaken: 0, rowOther, blocked: 0 };
+  const pooled = new Array<number>(n);
+  for (let k = 0, j = 0; k < list.length; k++)
+    if (isPooled(list[k] as Supplier, s.controllingCountry)) pooled[j++] = k;
   if (mp.homeShare >= 1) return homeOnly(model, ctx, list, pooled, order, restriction);
 
   // The rent between the markets pulls part of what the measures hold back out anyway.
@@ -62,22 +63,22 @@ export function shareControllerExports(
     ctx.exportTax.get(material) ?? 0,
   );
   // What each side would take with and without the measures.
-  const worldCap: number[] = [];
-  const normalCap: number[] = [];
-  const homeMax: number[] = [];
+  const worldCap = new Array<number>(n);
+  const normalCap = new Array<number>(n);
+  const homeMax = new Array<number>(n);
   let measuredAll = true;
-  for (const k of pooled) {
-    const sup = list[k] as Supplier;
+  for (let j = 0; j < n; j++) {
+    const sup = list[pooled[j] as number] as Supplier;
     const normal = model.sourceCapacity.get(sup.id) ?? 0;
     const held = ctx.sourceCapacity.get(sup.id)?.capacity ?? 0;
     const access = ctx.homeAccess.get(sup.id)?.factor;
     if (held < normal || access !== undefined || restriction) measuredAll = false;
     const measured = held + Math.max(0, normal - held) * leak;
-    worldCap.push(measured * scale);
-    normalCap.push(normal * scale);
+    worldCap[j] = measured * scale;
+    normalCap[j] = normal * scale;
     // Home's channel carries at most its own (measured) capacity; a ban cuts it to the leakage
     // (and what the rent pulls through third countries).
-    homeMax.push(access === undefined ? measured : measured * (access + (1 - access) * leak));
+    homeMax[j] = access === undefined ? measured : measured * (access + (1 - access) * leak);
   }
   const rowUse = restOfWorldUse(model, mp, material, ms, ctx.worldDemand.get(material) ?? 1);
   const rowOrder0 = buyersOrder(
@@ -114,7 +115,7 @@ export function shareControllerExports(
   // part of the allowed exports; what one side leaves unused goes to the other's unmet orders.
   let rowTaken = 0;
   let allocated = 0;
-  pooled.forEach((k, j) => {
+  for (let j = 0; j < n; j++) {
     const cap = worldCap[j] ?? 0;
     const h = homeWant[j] ?? 0;
     const r = capTotal > 0 ? (rowWant * cap) / capTotal : 0;
@@ -122,13 +123,18 @@ export function shareControllerExports(
     let home = Math.min(h, homePart, homeMax[j] ?? 0);
     const row = Math.min(r, cap - home);
     home = Math.min(h, homeMax[j] ?? 0, cap - row);
-    (list[k] as Supplier).capacity = home;
+    (list[pooled[j] as number] as Supplier).capacity = home;
     rowTaken += row;
     allocated += home + row;
-  });
+  }
   let wantedFree = rowWantFree;
   for (const t of homeWantFree) wantedFree += t;
   return { rowTaken, rowOther, blocked: Math.max(0, wantedFree - allocated) };
+}
+
+/** The controlling country's own import channels share its allowed exports with the world. */
+function isPooled(sup: Supplier, controller: string): boolean {
+  return sup.kind === "import" && !sup.relocated && sup.country === controller;
 }
 
 /** The rest of the world takes what home's final fill left of each pooled source. */
@@ -136,11 +142,11 @@ export function settleAfterHome(pool: ControllerPool, taken: readonly number[]):
   const d = pool.deferred;
   if (!d) return pool;
   let rowTaken = 0;
-  d.pooled.forEach((k, j) => {
+  for (let j = 0; j < d.pooled.length; j++) {
     const cap = d.worldCap[j] ?? 0;
     const r = d.capTotal > 0 ? (d.rowWant * cap) / d.capTotal : 0;
-    rowTaken += Math.min(r, Math.max(0, cap - (taken[k] ?? 0)));
-  });
+    rowTaken += Math.min(r, Math.max(0, cap - (taken[d.pooled[j] as number] ?? 0)));
+  }
   return { rowTaken, rowOther: pool.rowOther, blocked: 0 };
 }
 
@@ -177,20 +183,20 @@ function wantFrom(
   restriction: Restriction | undefined,
 ): number[] {
   // Set the pooled capacities, fill, and put them back (no copies in this hot path).
-  const saved: number[] = [];
+  const saved = new Array<number>(pooled.length);
   for (let j = 0; j < pooled.length; j++) {
     const t = list[pooled[j] as number] as Supplier;
-    saved.push(t.capacity);
+    saved[j] = t.capacity;
     t.capacity = caps[j] ?? 0;
     if (restriction?.countries.has(t.country))
       t.capacity = Math.min(t.capacity, restriction.usableFromRestricted);
   }
   const taken = fillMeritOrder(list, order);
-  const out: number[] = [];
+  const out = new Array<number>(pooled.length);
   for (let j = 0; j < pooled.length; j++) {
     const k = pooled[j] as number;
     (list[k] as Supplier).capacity = saved[j] ?? 0;
-    out.push(taken[k] ?? 0);
+    out[j] = taken[k] ?? 0;
   }
   return out;
 }

@@ -23,7 +23,12 @@ import {
 } from "./end-user-restrictions.ts";
 import { fillMeritOrder } from "./fill-merit-order.ts";
 import { homeSuppliers } from "./home-suppliers.ts";
-import { intensityReduction, leverSuppliers, type Supplier } from "./lever-suppliers.ts";
+import {
+  intensityFactor,
+  intensityReduction,
+  leverSuppliers,
+  type Supplier,
+} from "./lever-suppliers.ts";
 
 export interface StockOrders {
   /** Tonnes requested per stockpile lever. */
@@ -132,7 +137,10 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     const mult = (ctx.demandMultiplier.get(sector.id) ?? 1) * (ctx.worldDemand.get(material) ?? 1);
     const longRun = market[material]?.demandFactor ?? 1;
     let factor = 1;
-    if (substituting) {
+    // Lean turns keep no causes: the factor alone, without the list of levers behind it.
+    if (substituting && lean)
+      factor = intensityFactor(model, projects, sector.id, material, t.turn ?? Infinity);
+    else if (substituting) {
       const red = intensityReduction(
         model,
         projects,
@@ -141,18 +149,16 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
         t.turn ?? Number.POSITIVE_INFINITY,
       );
       factor = red.factor;
-      if (!lean) {
-        sectorCauses ??= new Map();
-        const causes = sectorCauses.get(sector.id) ?? [];
-        for (const l of red.levers)
-          causes.push({
-            kind: "lever",
-            id: l.id,
-            team: l.team,
-            amount: tonnes * mult * l.reduction,
-          });
-        sectorCauses.set(sector.id, causes);
-      }
+      sectorCauses ??= new Map();
+      const causes = sectorCauses.get(sector.id) ?? [];
+      for (const l of red.levers)
+        causes.push({
+          kind: "lever",
+          id: l.id,
+          team: l.team,
+          amount: tonnes * mult * l.reduction,
+        });
+      sectorCauses.set(sector.id, causes);
     }
     pairClaimed[k] = tonnes * mult * factor * longRun;
   }
@@ -174,7 +180,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     for (let j = 0; j < link.madeFrom.length; j++)
       use +=
         (plannedDomestic[link.madeFromAt[j] as number] ?? 0) *
-        inputPerTonne(model, (link.madeFrom[j] as Material).id, market);
+        inputPerTonne(link.madeFrom[j] as Material, market);
     useNeed[i] = use;
     const mp = link.market;
     const desired = desiredStock(
@@ -225,7 +231,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     const list = supplierLists[mi] ?? [];
     // Home plants share the input they received in proportion to their planned output.
     const planned = plannedDomestic[mi] ?? 0;
-    const possible = m.input ? (inputReceived[mi] ?? 0) / inputPerTonne(model, m.id, market) : 0;
+    const possible = m.input ? (inputReceived[mi] ?? 0) / inputPerTonne(m, market) : 0;
     const domesticScale = planned > 0 ? Math.min(1, possible / planned) : 0;
     if (planned > 0) {
       const plannedTaken = plannedTakenAt[mi] ?? [];
@@ -495,7 +501,7 @@ function homeClaims(
       homeClaim(
         "downstream",
         d.id,
-        (plannedDomestic[link.madeFromAt[j] as number] ?? 0) * inputPerTonne(model, d.id, market),
+        (plannedDomestic[link.madeFromAt[j] as number] ?? 0) * inputPerTonne(d, market),
         model.inputPriority.get(d.id) ?? 0,
         -1,
       ),
@@ -553,13 +559,9 @@ function allocateUseFirst(
 }
 
 /** Tonnes of input per tonne of a home-made material, after long-run thrift of the input. */
-function inputPerTonne(
-  model: Model,
-  material: string,
-  market: Readonly<Record<string, MarketState>>,
-): number {
-  const m = model.materials.get(material);
-  if (!m?.input) return 0;
+function inputPerTonne(m: Material, market: Readonly<Record<string, MarketState>>): number {
+  // The chain's own Material objects (model.materials' values): no lookup by id.
+  if (!m.input) return 0;
   return m.input.perTonne * (market[m.input.material]?.demandFactor ?? 1);
 }
 

@@ -88,24 +88,9 @@ export function homeSuppliers(
     if (termScale > 0) channel.term = termScale * (model.normalSourceFlow.get(src.id) ?? 0);
     list.push(channel);
   }
-  for (const e of extra)
-    if (e.material === material)
-      list.push(
-        makeSupplier(
-          e.id,
-          e.material,
-          e.country,
-          e.capacity,
-          e.unitCost,
-          e.kind,
-          e.team,
-          e.lever,
-          e.contracted,
-          e.relocated,
-          e.procurementPremium,
-          e.score,
-        ),
-      );
+  // Teams' suppliers are made fresh each turn (leverSuppliers), each for one material, and the
+  // turn never writes to a lever supplier (only import channels and home plants change capacity).
+  for (const e of extra) if (e.material === material) list.push(e);
   return list;
 }
 

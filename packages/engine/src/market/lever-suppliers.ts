@@ -165,8 +165,31 @@ export function intensityReduction(
   material: string,
   turn: number,
 ): { factor: number; levers: { id: string; team: string; reduction: number }[] } {
-  let factor = 1;
   const levers: { id: string; team: string; reduction: number }[] = [];
+  const factor = reduceIntensity(model, projects, sector, material, turn, levers);
+  return { factor, levers };
+}
+
+/** intensityReduction's factor alone, for turns that keep no causes (Monte Carlo's lean turns). */
+export function intensityFactor(
+  model: Model,
+  projects: readonly Project[],
+  sector: string,
+  material: string,
+  turn: number,
+): number {
+  return reduceIntensity(model, projects, sector, material, turn, undefined);
+}
+
+function reduceIntensity(
+  model: Model,
+  projects: readonly Project[],
+  sector: string,
+  material: string,
+  turn: number,
+  levers: { id: string; team: string; reduction: number }[] | undefined,
+): number {
+  let factor = 1;
   for (const p of projects) {
     if (p.status !== "active" || p.kind !== "substitute") continue;
     const l = model.levers.get(p.lever);
@@ -175,7 +198,7 @@ export function intensityReduction(
     const adopted = Math.min(1, Math.max(0, turn - p.readyTurn + 1) / l.adoptionTurns);
     const reduction = l.intensityReduction * p.scale * adopted;
     factor *= 1 - reduction;
-    levers.push({ id: l.id, team: p.team, reduction });
+    levers?.push({ id: l.id, team: p.team, reduction });
   }
-  return { factor, levers };
+  return factor;
 }

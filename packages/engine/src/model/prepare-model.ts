@@ -5,16 +5,17 @@ import { sectorOutcomes } from "../market/sector-outcomes.ts";
 import type { LeverDefinition } from "../scenario/lever-schema.ts";
 import { DEFAULT_MARKET } from "../scenario/market-schema.ts";
 import { withParameters } from "../scenario/parameter-path.ts";
-import type {
-  Material,
-  Scenario,
-  ScenarioEvent,
-  Sector,
-  SupplySource,
-} from "../scenario/scenario-schema.ts";
+import type { Material, Scenario, ScenarioEvent } from "../scenario/scenario-schema.ts";
 import { daysPerTurn, turnIndexOf, turnLabel } from "./calendar.ts";
-
 import type { Model, PreShock } from "./model.ts";
+import {
+  chainOf,
+  chainOrder,
+  indexDemand,
+  madeFromOf,
+  sourcesOf,
+  usedByOf,
+} from "./model-indexes.ts";
 import type { MarketState } from "./state.ts";
 
 /** Applies sampled parameter values (by uncertainty id) to a copy of the scenario and indexes it. */
@@ -27,38 +28,59 @@ export function prepareModel(
   // A sample changes numbers only, never ids or the chain's shape: what depends on ids alone
   // is taken from the nominal model (Monte Carlo prepares one model per run).
   const same = nominal?.scenario === scenario ? nominal : undefined;
-  const materials = new Map(s.materials.map((m) => [m.id, m]));
+  // withParameters copies only the lists on its paths: a sample shares every index built from
+  // a list it left alone (the 2010 scenario's samples touch materials, events and levers).
+  const kept = (key: "materials" | "sources" | "sectors" | "events" | "levers" | "teams") =>
+    same !== undefined && s[key] === same.scenario[key];
+  const keptMaterials = kept("materials");
+  const keptSources = kept("sources");
+  const keptSectors = kept("sectors");
+  const keptEvents = kept("events") && s.calendar === scenario.calendar;
+  const keptLevers = kept("levers");
+  const materials =
+    same && keptMaterials ? same.materials : new Map(s.materials.map((m) => [m.id, m]));
   const materialOrder = same
-    ? same.materialOrder.map((m) => materials.get(m.id) as Material)
+    ? keptMaterials
+      ? same.materialOrder
+      : same.materialOrder.map((m) => materials.get(m.id) as Material)
     : chainOrder(s.materials, materials);
-  const sourcesByMaterial = new Map<string, SupplySource[]>(s.materials.map((m) => [m.id, []]));
-  for (const src of s.sources) sourcesByMaterial.get(src.material)?.push(src);
-  const madeFrom = new Map<string, Material[]>(s.materials.map((m) => [m.id, []]));
-  for (const m of s.materials) if (m.input) madeFrom.get(m.input.material)?.push(m);
-  const usedBy = new Map<string, Sector[]>(s.materials.map((m) => [m.id, []]));
-  for (const sec of s.sectors)
-    for (const mat of Object.keys(sec.demand)) usedBy.get(mat)?.push(sec);
-  const scheduled = new Map<number, ScenarioEvent[]>();
-  // A sample's events sit where the nominal ones do: their turns are read once per scenario.
-  const turnOf =
-    same && s.calendar === scenario.calendar
-      ? eventTurns(scenario)
-      : s.events.map((e) => (e.at ? (turnIndexOf(s.calendar, e.at) ?? -1) : -1));
-  s.events.forEach((e, k) => {
-    if (!e.at) return;
-    const idx = turnOf[k] ?? -1;
-    scheduled.set(idx, [...(scheduled.get(idx) ?? []), e]);
-  });
-  const marketParams = new Map(s.materials.map((m) => [m.id, m.market ?? DEFAULT_MARKET]));
+  const sourcesByMaterial = same && keptSources ? same.sourcesByMaterial : sourcesOf(s);
+  const madeFrom = same && keptMaterials ? same.madeFrom : madeFromOf(s);
+  const usedBy = same && keptSectors ? same.usedBy : usedByOf(s);
+  const scheduled = same && keptEvents ? same.scheduled : new Map<number, ScenarioEvent[]>();
+  if (!(same && keptEvents)) {
+    // A sample's events sit where the nominal ones do: their turns are read once per scenario.
+    const turnOf =
+      same && s.calendar === scenario.calendar
+        ? eventTurns(scenario)
+        : s.events.map((e) => (e.at ? (turnIndexOf(s.calendar, e.at) ?? -1) : -1));
+    s.events.forEach((e, k) => {
+      if (!e.at) return;
+      const idx = turnOf[k] ?? -1;
+      scheduled.set(idx, [...(scheduled.get(idx) ?? []), e]);
+    });
+  }
+  const marketParams =
+    same && keptMaterials
+      ? same.market
+      : new Map(s.materials.map((m) => [m.id, m.market ?? DEFAULT_MARKET]));
+  const levers = same && keptLevers ? same.levers : new Map(s.levers.map((l) => [l.id, l]));
   const model: Model = {
     market: marketParams,
     orderIndex: same ? same.orderIndex : new Map(materialOrder.map((m, i) => [m.id, i])),
-    heldAtCost: s.levers.filter(
-      (l): l is Extract<LeverDefinition, { kind: "stockpile" }> =>
-        l.kind === "stockpile" && l.holdingCostPerTonne > 0,
-    ),
-    sourceCapacity: new Map(s.sources.map((src) => [src.id, src.capacity.value])),
-    marketOf: (id) => marketParams.get(id) ?? DEFAULT_MARKET,
+    heldAtCost:
+      same && keptLevers
+        ? same.heldAtCost
+        : s.levers.filter(
+            (l): l is Extract<LeverDefinition, { kind: "stockpile" }> =>
+              l.kind === "stockpile" && l.holdingCostPerTonne > 0,
+          ),
+    sourceCapacity:
+      same && keptSources
+        ? same.sourceCapacity
+        : new Map(s.sources.map((src) => [src.id, src.capacity.value])),
+    marketOf:
+      same && keptMaterials ? same.marketOf : (id) => marketParams.get(id) ?? DEFAULT_MARKET,
     turnDays: daysPerTurn(s.calendar),
     normalUse: new Map(),
     controllerNormalExports: new Map(),
@@ -74,14 +96,17 @@ export function prepareModel(
     materials,
     sourcesByMaterial,
     sectors: s.sectors,
-    teams: new Map(s.teams.map((t) => [t.id, t])),
-    levers: new Map(s.levers.map((l) => [l.id, l])),
+    teams: same && kept("teams") ? same.teams : new Map(s.teams.map((t) => [t.id, t])),
+    levers,
     scheduled,
-    triggered: s.events.filter((e) => e.when),
-    injects: new Map(s.injects.map((e) => [e.id, e])),
+    triggered: same && keptEvents ? same.triggered : s.events.filter((e) => e.when),
+    injects:
+      same && s.injects === same.scenario.injects
+        ? same.injects
+        : new Map(s.injects.map((e) => [e.id, e])),
     madeFrom,
     usedBy,
-    inputPriority: new Map(),
+    inputPriority: same && keptSectors ? same.inputPriority : new Map(),
     teamMaterials: new Map(),
     sectorMaterials: same
       ? same.sectorMaterials
@@ -90,39 +115,28 @@ export function prepareModel(
       same && s.calendar === same.scenario.calendar
         ? same.labels
         : Array.from({ length: s.calendar.turns }, (_, i) => turnLabel(s.calendar, i)),
-    hasDomestic: new Set(s.sources.filter((src) => src.domestic).map((src) => src.material)),
+    hasDomestic:
+      same && keptSources
+        ? same.hasDomestic
+        : new Set(s.sources.filter((src) => src.domestic).map((src) => src.material)),
     demandPairs: [],
-    pairsByMaterial: new Map(s.materials.map((m) => [m.id, []])),
-    pairsBySector: s.sectors.map(() => []),
+    pairsByMaterial: new Map(),
+    pairsBySector: [],
     chain: [],
   };
-  s.sectors.forEach((sector, si) => {
-    for (const [material, tonnes] of Object.entries(sector.demand)) {
-      const basePrice = materials.get(material)?.basePrice.value ?? 0;
-      const idx = model.demandPairs.push({ sector, material, basePrice, tonnes }) - 1;
-      model.pairsByMaterial.get(material)?.push(idx);
-      model.pairsBySector[si]?.push(idx);
+  if (same && keptSectors && keptMaterials) {
+    model.demandPairs = same.demandPairs;
+    model.pairsByMaterial = same.pairsByMaterial;
+    model.pairsBySector = same.pairsBySector;
+  } else indexDemand(model, s);
+  model.chain = same && keptMaterials && keptSources && keptSectors ? same.chain : chainOf(model);
+  if (model.inputPriority !== same?.inputPriority)
+    for (const m of [...materialOrder].reverse()) {
+      let p = 0;
+      for (const sec of usedBy.get(m.id) ?? []) p = Math.max(p, sec.priority);
+      for (const d of madeFrom.get(m.id) ?? []) p = Math.max(p, model.inputPriority.get(d.id) ?? 0);
+      model.inputPriority.set(m.id, p);
     }
-  });
-  const orderIndex = model.orderIndex;
-  model.chain = materialOrder.map((m) => {
-    const made = madeFrom.get(m.id) ?? [];
-    return {
-      material: m,
-      market: model.marketOf(m.id),
-      sources: sourcesByMaterial.get(m.id) ?? [],
-      madeFrom: made,
-      madeFromAt: made.map((d) => orderIndex.get(d.id) ?? -1),
-      pairs: model.pairsByMaterial.get(m.id) ?? [],
-      hasDomestic: model.hasDomestic.has(m.id),
-    };
-  });
-  for (const m of [...materialOrder].reverse()) {
-    let p = 0;
-    for (const sec of usedBy.get(m.id) ?? []) p = Math.max(p, sec.priority);
-    for (const d of madeFrom.get(m.id) ?? []) p = Math.max(p, model.inputPriority.get(d.id) ?? 0);
-    model.inputPriority.set(m.id, p);
-  }
   if (same) model.teamMaterials = same.teamMaterials;
   const sharedLists = new Map<string, string[]>();
   if (!same)
@@ -222,13 +236,6 @@ function eventTurns(scenario: Scenario): readonly number[] {
 }
 
 const EVENT_TURNS = new WeakMap<Scenario, readonly number[]>();
-
-/** Materials upstream first (by depth in the chain), ties by id. */
-function chainOrder(list: readonly Material[], byId: ReadonlyMap<string, Material>): Material[] {
-  const depth = (m: Material): number =>
-    m.input ? 1 + depth(byId.get(m.input.material) as Material) : 0;
-  return [...list].sort((a, b) => depth(a) - depth(b) || a.id.localeCompare(b.id));
-}
 
 function preShockOf(
   model: Model,

@@ -65,10 +65,13 @@ export function applyEvent(
           jaOf(issues),
           issues,
         );
-      return {
-        ok: true,
-        state: { ...state, locked: { ...state.locked, [event.team]: event.actions } },
-      };
+      // Plain copies, then the field: V8's fast clone (a spread with overrides is a slow path;
+      // Monte Carlo locks each plan's decisions in every run). Same keys, same order.
+      const locked = { ...state.locked };
+      locked[event.team] = event.actions;
+      const next = { ...state };
+      next.locked = locked;
+      return { ok: true, state: next };
     }
     case "turn_resolved":
       return { ok: true, state: resolveTurn(model, state, ownsResults) };

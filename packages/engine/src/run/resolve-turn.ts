@@ -78,15 +78,19 @@ export function resolveTurn(
     }
 
   let rampMultiplier = 1;
-  if (projects.some((p) => p.kind === "diversify"))
-    for (const f of activeEvents(due.fired, turn))
+  let activeBefore: readonly FiredEvent[] | undefined;
+  if (projects.some((p) => p.kind === "diversify")) {
+    activeBefore = activeEvents(due.fired, turn);
+    for (const f of activeBefore)
       if (f.effect.kind === "technology_control") rampMultiplier *= f.effect.rampMultiplier;
+  }
   const advanced = projects.length
     ? advanceProjects(model, projects, due.fired, turn, rampMultiplier, rng)
     : { projects, fired: due.fired, notes: [] };
   projects = advanced.projects;
   const fired = advanced.fired;
-  const active = activeEvents(fired, turn);
+  // Projects rarely end measures: the events in force are then those found above.
+  const active = activeBefore && fired === due.fired ? activeBefore : activeEvents(fired, turn);
   const ctx = buildEffectContext(model, active, projects, turn, rng, state.market);
   const flow = flowMaterials(model, ctx, {
     turn,
