@@ -71,6 +71,31 @@ describe("a seminar is stored: tables made from one template, each a full exerci
     expect(row?.sealedToken).not.toContain(tables[0]?.facilitatorToken ?? "-");
   });
 
+  it("titles each table in the seminar's language, so a header says it is a table", async () => {
+    const titles = async (p: ReturnType<typeof seminars.create>) => {
+      const s = await p;
+      const tables = await seminars.tables(s.seminarId, s.secret);
+      return Promise.all(
+        tables.map(async (t) => (await service.view(t.facilitatorToken)).session.title),
+      );
+    };
+    expect(await titles(newSeminar(2, { language: "en" }))).toEqual([
+      "METI seminar · Table A",
+      "METI seminar · Table B",
+    ]);
+    expect(await titles(newSeminar(2, { language: "ja", labels: "numbers" }))).toEqual([
+      "METI seminar・テーブル 1",
+      "METI seminar・テーブル 2",
+    ]);
+    // No seminar title: the table alone, not a bare letter.
+    const untitled = seminars.create({
+      facilitatorName: "Sato",
+      template: { ...template, language: "ja" },
+      tables: 1,
+    });
+    expect(await titles(untitled)).toEqual(["テーブル A"]);
+  });
+
   it("a declared seed list gives table i the seed i (cycling), numbers label the tables", async () => {
     const s = await newSeminar(3, { seeds: { policy: "list", seeds: [1, 2] }, labels: "numbers" });
     const tables = await seminars.tables(s.seminarId, s.secret);

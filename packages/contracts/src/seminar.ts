@@ -36,6 +36,11 @@ export const SeminarTemplate = z.strictObject({
   labels: TableLabels.default("letters"),
   /** Participants pick their table and team, or join unassigned and the facilitator places them. */
   assignment: z.enum(["pick", "facilitator"]).default("pick"),
+  /**
+   * The language the tables' titles are written in (the facilitator's): "Table A" or
+   * 「テーブル A」 in every header at that table. Omitted (older seminars): the bare label.
+   */
+  language: z.enum(["ja", "en"]).optional(),
 });
 export type SeminarTemplate = z.infer<typeof SeminarTemplate>;
 

@@ -13,7 +13,7 @@ import { saveSeminarSecret } from "./seminar-secret";
 
 /** The facilitator's form for a seminar: one template (scenario, seeds, timer, resolution) and N tables. */
 export function CreateSeminarForm() {
-  const { t, l } = useI18n();
+  const { t, l, locale } = useI18n();
   const router = useRouter();
   const trpc = useTRPC();
   const scenarios = useQuery(trpc.exercise.scenarios.queryOptions()).data ?? [];
@@ -60,6 +60,8 @@ export function CreateSeminarForm() {
           labels: form.labels,
           assignment: form.assignment,
           resolution: form.resolution,
+          // The tables' titles ("Table A") are written in the facilitator's language.
+          language: locale,
           ...(form.timer ? { turnTimerSeconds: Number(form.timer) } : {}),
         },
       });

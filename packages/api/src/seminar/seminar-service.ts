@@ -34,7 +34,7 @@ import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import type { ExerciseService } from "../service/exercise-service.ts";
 import { KeyedQueue } from "../service/keyed-queue.ts";
 import { openToken, sealToken } from "./seal-token.ts";
-import { tableLabel, tableSeed } from "./seminar-template.ts";
+import { tableLabel, tableSeed, tableTitle } from "./seminar-template.ts";
 import { tableRow } from "./table-row.ts";
 
 /** One table as the seminar's facilitator holds it: the stable shape other features read. */
@@ -327,7 +327,7 @@ export class SeminarService {
       ...(template.teams ? { teams: template.teams } : {}),
       ...(template.turnTimerSeconds ? { turnTimerSeconds: template.turnTimerSeconds } : {}),
       ...(template.resolution ? { resolution: template.resolution } : {}),
-      title: record.title ? `${record.title} · ${label}` : label,
+      title: tableTitle(record.title, label, template.language),
     });
     await addSeminarTable(this.db, seminarId, {
       id: newId(),
