@@ -5,6 +5,7 @@ import { useState } from "react";
 import { errorText } from "../data/error-text";
 import { useTRPC } from "../data/trpc";
 import { useI18n } from "../i18n/use-i18n";
+import { TextField } from "../shared/form/fields";
 import { PasscodeField, usePasscodeRequired } from "../shared/form/passcode-field";
 import { CreateFromLibrary } from "./create-from-library";
 
@@ -84,15 +85,13 @@ export function SavePanel({
           ))}
         </select>
       </label>
-      <label>
-        {t("libraryName")}{" "}
-        <input
-          data-testid="library-name"
-          maxLength={AUTHORING_LIMITS.nameChars}
-          value={name}
-          onChange={(e) => onName(e.target.value)}
-        />
-      </label>
+      <TextField
+        label="libraryName"
+        testId="library-name"
+        max={AUTHORING_LIMITS.nameChars}
+        value={name}
+        onChange={onName}
+      />
       <PasscodeField
         required={passcodeRequired}
         value={passcode}
