@@ -23,6 +23,10 @@ export const PARAMETER_FIELD_WORDS: Record<string, Text> = {
     en: "speculative buying inside the controlling country",
   },
   leakage: { ja: "規制をすり抜ける量の割合", en: "share that leaks past the restriction" },
+  smugglingFromRent: {
+    ja: "輸出価格差（レント）が呼び込む密輸の強さ",
+    en: "smuggling drawn by the gap between export and domestic prices",
+  },
   denialRate: { ja: "許可の拒否率", en: "licence denial rate" },
   rate: { ja: "税率", en: "rate" },
   costFloorMultiple: { ja: "生産コストの下限（倍率）", en: "production cost floor (multiple)" },
