@@ -1,50 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../src/index.ts";
-import { type ControllerTurn, clearControllerMarket } from "../src/market/controller-market.ts";
-import type { MarketState } from "../src/model/state.ts";
+import { clearControllerMarket } from "../src/market/controller-market.ts";
 import { ControllerMarket } from "../src/scenario/market-schema.ts";
-import { tinyScenario } from "./fixture.ts";
+import { calmController, controllerTurn, oxideUnderQuota } from "./controller-quota-fixture.ts";
 import { play } from "./helpers.ts";
-
-type Material = NonNullable<ScenarioInput["materials"]>[number];
 
 /** The fixture's oxide with a controlling-country market that hoards on the export rent (or not), and a quota from 2020-Q2 to 2021-Q1. */
 const quotaScenario = (fearFromRent: number) =>
-  tinyScenario((s) => {
-    const oxide = s.materials.find((m) => m.id === "oxide") as Material;
-    oxide.maxPriceMultiple = 40;
-    oxide.market = {
-      ...(oxide.market as NonNullable<Material["market"]>),
-      homeShare: 0.5,
-      controller: {
-        useRatio: 1.5,
-        coverDays: 60,
-        priceResponse: 3,
-        speculation: 6,
-        fearFromMomentum: 0,
-        fearFromMeasures: 0,
-        fearFromRent,
-        rentThreshold: 0.3,
-        hoardPriceElasticity: 0.5,
-        source: "test",
-      },
-    };
-    s.events = [
-      {
-        id: "quota_event",
-        at: "2020-Q2",
-        durationTurns: 4,
-        title: { ja: "輸出枠", en: "Quota" },
-        effect: {
-          kind: "export_quota",
-          country: "CN",
-          materials: ["oxide"],
-          allowedFraction: 0.3,
-          leakage: 0,
-        },
-      } as NonNullable<ScenarioInput["events"]>[number],
-    ];
-  });
+  oxideUnderQuota(
+    { speculation: 6, fearFromRent, hoardPriceElasticity: 0.5 },
+    { durationTurns: 4, allowedFraction: 0.3, leakage: 0 },
+  );
 
 const paths = (fearFromRent: number) => {
   const { state } = play(quotaScenario(fearFromRent), 8);
@@ -54,27 +19,6 @@ const paths = (fearFromRent: number) => {
   };
 };
 
-const turn = (over: Partial<ControllerTurn>): ControllerTurn => ({
-  base: 1,
-  price: 1,
-  floor: 0.7,
-  lo: 0.3,
-  hi: 40,
-  priceAdjustment: 0.5,
-  demandElasticity: 0.2,
-  turnDays: 91,
-  normalUse: 150,
-  normalExports: 100,
-  cycle: 1,
-  feed: 1,
-  exports: 100,
-  measures: 0,
-  measuresSeen: 0,
-  exportPrice: 1,
-  exportTax: 0,
-  ...over,
-});
-const calm = { controllerStock: 150, controllerRisk: 0, controllerAlarm: 0 } as MarketState;
 const cm = ControllerMarket.parse({
   useRatio: 1.5,
   coverDays: 91,
@@ -90,20 +34,29 @@ const cm = ControllerMarket.parse({
 describe("the controlling country's traders hoard on the export rent (fearFromRent)", () => {
   it("a rent above the threshold raises their fear and the stock they want; one below it does not", () => {
     // Export price 4× the home price with a 45 % wedge: rent ln(4 / 1.45) ≈ 1.01, above 0.3.
-    const open = clearControllerMarket(cm, calm, turn({ exportPrice: 4, exportTax: 0.45 }));
+    const open = clearControllerMarket(
+      cm,
+      calmController,
+      controllerTurn({ exportPrice: 4, exportTax: 0.45 }),
+    );
     // 1.3× with the same wedge: the export price is below home × (1 + wedge), no rent.
-    const shut = clearControllerMarket(cm, calm, turn({ exportPrice: 1.3, exportTax: 0.45 }));
+    const shut = clearControllerMarket(
+      cm,
+      calmController,
+      controllerTurn({ exportPrice: 1.3, exportTax: 0.45 }),
+    );
     expect(open.risk).toBeCloseTo(Math.log(4 / 1.45) - 0.3, 6);
     expect(shut.risk).toBe(0);
     // Next turn, that fear is stock held back: the home price's target rises.
     const next = (risk: number) =>
-      clearControllerMarket(cm, { ...calm, controllerRisk: risk }, turn({})).target;
+      clearControllerMarket(cm, { ...calmController, controllerRisk: risk }, controllerTurn({}))
+        .target;
     expect(next(open.risk)).toBeGreaterThan(next(shut.risk) * 2);
     // Off (fearFromRent 0), the same rent starts nothing.
     const off = clearControllerMarket(
       { ...cm, fearFromRent: 0 },
-      calm,
-      turn({ exportPrice: 4, exportTax: 0.45 }),
+      calmController,
+      controllerTurn({ exportPrice: 4, exportTax: 0.45 }),
     );
     expect(off.risk).toBe(0);
   });

@@ -1,74 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../src/index.ts";
-import { type ControllerTurn, clearControllerMarket } from "../src/market/controller-market.ts";
-import type { MarketState } from "../src/model/state.ts";
+import { clearControllerMarket } from "../src/market/controller-market.ts";
 import { ControllerMarket } from "../src/scenario/market-schema.ts";
-import { tinyScenario } from "./fixture.ts";
+import { calmController, controllerTurn, oxideUnderQuota } from "./controller-quota-fixture.ts";
 import { play } from "./helpers.ts";
-
-type Material = NonNullable<ScenarioInput["materials"]>[number];
 
 /** The fixture's oxide with a controlling-country market and a quota (60 % of normal exports) for 7 quarters from 2020-Q2, smuggling on the rent or not. */
 const quotaScenario = (smugglingFromRent: number) =>
-  tinyScenario((s) => {
-    const oxide = s.materials.find((m) => m.id === "oxide") as Material;
-    oxide.maxPriceMultiple = 40;
-    oxide.market = {
-      ...(oxide.market as NonNullable<Material["market"]>),
-      homeShare: 0.5,
-      controller: {
-        useRatio: 1.5,
-        coverDays: 60,
-        priceResponse: 3,
-        speculation: 0,
-        fearFromMomentum: 0,
-        fearFromMeasures: 0,
-        rentThreshold: 0.3,
-        smugglingFromRent,
-        smugglingTurns: 4,
-        source: "test",
-      },
-    };
-    s.events = [
-      {
-        id: "quota_event",
-        at: "2020-Q2",
-        durationTurns: 7,
-        title: { ja: "輸出枠", en: "Quota" },
-        effect: {
-          kind: "export_quota",
-          country: "CN",
-          materials: ["oxide"],
-          allowedFraction: 0.6,
-          leakage: 0.1,
-        },
-      } as NonNullable<ScenarioInput["events"]>[number],
-    ];
-  });
+  oxideUnderQuota(
+    { speculation: 0, smugglingFromRent, smugglingTurns: 4 },
+    { durationTurns: 7, allowedFraction: 0.6, leakage: 0.1 },
+  );
 
 const run = (smugglingFromRent: number) => play(quotaScenario(smugglingFromRent), 8).state;
 
-const turn = (over: Partial<ControllerTurn>): ControllerTurn => ({
-  base: 1,
-  price: 1,
-  floor: 0.7,
-  lo: 0.3,
-  hi: 40,
-  priceAdjustment: 0.5,
-  demandElasticity: 0.2,
-  turnDays: 91,
-  normalUse: 150,
-  normalExports: 100,
-  cycle: 1,
-  feed: 1,
-  exports: 100,
-  measures: 0,
-  measuresSeen: 0,
-  exportPrice: 1,
-  exportTax: 0,
-  ...over,
-});
-const calm = { controllerStock: 150, controllerRisk: 0, controllerAlarm: 0 } as MarketState;
 const cm = ControllerMarket.parse({
   useRatio: 1.5,
   coverDays: 91,
@@ -83,27 +27,31 @@ describe("a lasting export rent draws smuggling past a quota (smugglingFromRent)
   it("smuggling builds toward the rent over smugglingTurns, withers when the rent closes, and is absent when off", () => {
     // Export price 4× the home price with a 45 % wedge: rent ln(4 / 1.45) − 0.3 ≈ 0.71.
     const goal = Math.log(4 / 1.45) - 0.3;
-    const first = clearControllerMarket(cm, calm, turn({ exportPrice: 4, exportTax: 0.45 }));
+    const first = clearControllerMarket(
+      cm,
+      calmController,
+      controllerTurn({ exportPrice: 4, exportTax: 0.45 }),
+    );
     expect(first.smuggling).toBeCloseTo(goal / 4, 6);
     const second = clearControllerMarket(
       cm,
-      { ...calm, smuggling: first.smuggling },
-      turn({ exportPrice: 4, exportTax: 0.45 }),
+      { ...calmController, smuggling: first.smuggling },
+      controllerTurn({ exportPrice: 4, exportTax: 0.45 }),
     );
     expect(second.smuggling).toBeGreaterThan(first.smuggling ?? 1);
     expect(second.smuggling).toBeLessThan(goal);
     // No rent (the export price within the wedge): the networks wither.
     const closed = clearControllerMarket(
       cm,
-      { ...calm, smuggling: 0.5 },
-      turn({ exportPrice: 1.3, exportTax: 0.45 }),
+      { ...calmController, smuggling: 0.5 },
+      controllerTurn({ exportPrice: 1.3, exportTax: 0.45 }),
     );
     expect(closed.smuggling).toBeCloseTo(0.5 - 0.5 / 4, 6);
     // Off: no smuggling state at all (hashes of scenarios without it are unchanged).
     const off = clearControllerMarket(
       { ...cm, smugglingFromRent: 0 },
-      calm,
-      turn({ exportPrice: 4, exportTax: 0.45 }),
+      calmController,
+      controllerTurn({ exportPrice: 4, exportTax: 0.45 }),
     );
     expect(off.smuggling).toBeUndefined();
   });
