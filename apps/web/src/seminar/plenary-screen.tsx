@@ -111,7 +111,7 @@ export function PlenaryScreen({ seminarId, secret }: { seminarId: string; secret
  * turn moves on): side by side while the cards fit the projector, else one line per table.
  */
 function SideBySide({ overview }: { overview: SeminarOverview }) {
-  const { t } = useI18n();
+  const { t, f } = useI18n();
   const trpc = useTRPC();
   const tables = useQuery(trpc.seminar.tables.queryOptions({ seminarId: overview.seminarId }));
   const list = tables.data ?? [];
@@ -138,7 +138,7 @@ function SideBySide({ overview }: { overview: SeminarOverview }) {
         <div className="plenary-grid">
           {shown.map((x) => (
             <article key={x.exerciseId} className="card" data-testid={`plenary-table-${x.label}`}>
-              <TableHeading label={x.label} />
+              <h3>{f("semJoinedAt", { table: x.label })}</h3>
               {x.view ? <RevealView view={x.view} /> : null}
             </article>
           ))}
@@ -146,9 +146,4 @@ function SideBySide({ overview }: { overview: SeminarOverview }) {
       )}
     </section>
   );
-}
-
-function TableHeading({ label }: { label: string }) {
-  const { f } = useI18n();
-  return <h3>{f("semJoinedAt", { table: label })}</h3>;
 }
