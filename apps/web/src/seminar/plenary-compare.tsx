@@ -2,6 +2,7 @@
 import type { ExerciseView, TableRow } from "@chokepoint/api";
 import { useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
+import { leversPlayed } from "../session/decision-words";
 import { RevealView } from "../session/reveal-view";
 import type { SeminarOverview } from "./use-mission-control";
 
@@ -35,7 +36,7 @@ export function PlenaryCompare({
   const levers = (view: ExerciseView | undefined, team: string) => {
     const r = view?.revealed;
     if (!r) return "—";
-    const ids = [...new Set((r.decisions[team] ?? []).map((a) => a.lever))];
+    const ids = leversPlayed(r.decisions[team] ?? []);
     return ids.length ? ids.map((id) => l(r.leverNames[id]) || id).join(sep) : t("revealNothing");
   };
   const shown = tables.find((x) => x.label === open);

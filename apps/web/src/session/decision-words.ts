@@ -7,6 +7,14 @@ type F = (key: MessageKey, vars: Record<string, string | number>) => string;
 const tonnes = (x: number, locale: string) =>
   numberFormat(locale === "ja" ? "ja" : "en").tonnes(x, 1);
 
+/**
+ * The levers a team played, each once, in the order first played: the reveal lists each lever
+ * with its actions and the plenary names the levers only, so both start from this.
+ */
+export function leversPlayed(actions: readonly LeverAction[]): string[] {
+  return [...new Set(actions.map((a) => a.lever))];
+}
+
 /** One lever's planned actions in words ("buy 10 t, release 5 t", "go ahead", "nothing"). */
 export function actionsText(actions: readonly LeverAction[], f: F, locale: string): string {
   if (!actions.length) return f("nothingPlanned", {});

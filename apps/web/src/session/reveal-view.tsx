@@ -2,7 +2,7 @@
 import type { ExerciseView } from "@chokepoint/api";
 import type { LeverAction } from "@chokepoint/engine";
 import { useI18n } from "../i18n/use-i18n";
-import { actionsText } from "./decision-words";
+import { actionsText, leversPlayed } from "./decision-words";
 import { projectNewsKey } from "./project-news";
 
 /**
@@ -17,7 +17,7 @@ export function RevealView({ view, large = false }: { view: ExerciseView; large?
   if (!r) return <p className="muted">{t("revealNone")}</p>;
   const sep = locale === "ja" ? "／" : "; ";
   const played = (actions: readonly LeverAction[]) => {
-    const levers = [...new Set(actions.map((a) => a.lever))];
+    const levers = leversPlayed(actions);
     if (!levers.length) return t("revealNothing");
     return levers
       .map(
