@@ -202,12 +202,14 @@ function evaluateEffects(
           }
         }
         // Reviewers who favour other destinations: once per material, not per source.
-        const weight = e.approvalWeights[s.home];
-        if (weight !== undefined && weight !== 1 && e.country === s.controllingCountry)
-          for (const m of e.materials) {
+        for (const w of e.approvalWeights) {
+          if (w.destination !== s.home || w.weight === 1 || e.country !== s.controllingCountry)
+            continue;
+          for (const m of w.materials.length ? w.materials : e.materials) {
             homeApproval ??= new Map();
-            homeApproval.set(m, (homeApproval.get(m) ?? 1) * weight);
+            homeApproval.set(m, (homeApproval.get(m) ?? 1) * w.weight);
           }
+        }
         break;
       }
       case "destination_ban":
