@@ -28,6 +28,10 @@ export const PARAMETER_FIELD_WORDS: Record<string, Text> = {
     en: "smuggling drawn by the gap between export and domestic prices",
   },
   denialRate: { ja: "許可の拒否率", en: "licence denial rate" },
+  weight: {
+    ja: "仕向け先別の許可承認の重み（他の仕向け先比）",
+    en: "licence approval weight for a destination (against others)",
+  },
   rate: { ja: "税率", en: "rate" },
   costFloorMultiple: { ja: "生産コストの下限（倍率）", en: "production cost floor (multiple)" },
   exportLossRate: { ja: "輸出を失う割合", en: "share of exports lost" },

@@ -99,6 +99,12 @@ function describe(model: Model, c: Cause, locale: Locale): string {
       return locale === "ja"
         ? `許可のない買い手は止められた分を買えず、国外にある在庫だけを競り合う（在庫不足 ${t} は価格でなく不足に表れる）`
         : `buyers without a licence cannot buy the held-back tonnes, so they bid only for the stock already outside (${t} of stock they lack shows as shortage, not price)`;
+    if (c.id === "licence_destination_weight") {
+      const home = model.scenario.home;
+      return locale === "ja"
+        ? `許可審査が他の仕向け先を優先し、${home} 向けの承認が少ない（承認分は他国へ、${home} への供給 −${t}）`
+        : `licence reviewers favour other destinations over ${home}: approvals went to other buyers (−${t} of supply to ${home})`;
+    }
     if (c.id === "working_stock")
       return up
         ? locale === "ja"

@@ -21,6 +21,13 @@ export interface EffectContext {
    * the held-back tonnes at any price, so they do not bid for them (see `update-market.ts`).
    */
   rationed: ReadonlyMap<string, number>;
+  /**
+   * Home's licence approval weight per material against other destinations (absent = 1), the
+   * product over the regimes in force: below 1, reviewers approve home's applications at that
+   * multiple of the others' rate, so home's part of the approved exports shrinks (see
+   * `controller-pool.ts`).
+   */
+  homeApproval: ReadonlyMap<string, number>;
   /** The controlling country's cost floor (multiple of base price) and export tax per material. */
   costFloor: ReadonlyMap<string, number>;
   exportTax: ReadonlyMap<string, number>;
@@ -144,6 +151,7 @@ function evaluateEffects(
   let rowAccess: Map<string, number> | undefined;
   let restriction: Map<string, number> | undefined;
   let rationed: Map<string, number> | undefined;
+  let homeApproval: Map<string, number> | undefined;
   let costFloor: Map<string, number> | undefined;
   let exportTax: Map<string, number> | undefined;
   let priceShock: Map<string, number> | undefined;
@@ -191,6 +199,15 @@ function evaluateEffects(
           if (e.country === s.controllingCountry) {
             restriction = fear(model, restriction, [src.material], 1 - passing);
             rationed = fear(model, rationed, [src.material], 1 - passing);
+          }
+        }
+        // Reviewers who favour other destinations: once per material, not per source.
+        for (const w of e.approvalWeights) {
+          if (w.destination !== s.home || w.weight === 1 || e.country !== s.controllingCountry)
+            continue;
+          for (const m of w.materials.length ? w.materials : e.materials) {
+            homeApproval ??= new Map();
+            homeApproval.set(m, (homeApproval.get(m) ?? 1) * w.weight);
           }
         }
         break;
@@ -299,6 +316,7 @@ function evaluateEffects(
     rowAccess: rowAccess ?? NO_EFFECT,
     restriction: restriction ?? NO_EFFECT,
     rationed: rationed ?? NO_EFFECT,
+    homeApproval: homeApproval ?? NO_EFFECT,
     costFloor: costFloor ?? NO_EFFECT,
     exportTax: exportTax ?? NO_EFFECT,
     rampMultiplier: ctx.rampMultiplier,
@@ -446,6 +464,7 @@ export function neutralEffects(s: Scenario): EffectContext {
     rowAccess: new Map(),
     restriction: new Map(),
     rationed: new Map(),
+    homeApproval: new Map(),
     costFloor: new Map(),
     exportTax: new Map(),
     priceShock: new Map(),

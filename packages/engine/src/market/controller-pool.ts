@@ -17,6 +17,8 @@ export interface ControllerPool {
   rowOther: number;
   /** Exports buyers wanted that the measures held back (the controlling country's domestic surplus). */
   blocked: number;
+  /** Tonnes home would have had at its normal part that licences approved for other destinations instead. */
+  keptFromHome?: number;
 }
 
 /**
@@ -111,25 +113,45 @@ export function shareControllerExports(
   let capTotal = 0;
   for (const c of worldCap) capTotal += c;
 
-  // Licences follow exporters' existing customers: each side first gets up to its normal
-  // part of the allowed exports; what one side leaves unused goes to the other's unmet orders.
+  // Licences follow exporters' existing customers: each side first gets up to its part of the
+  // allowed exports; what one side leaves unused goes to the other's unmet orders. Home's part
+  // is its normal share, unless reviewers weigh its applications below other destinations'.
+  const homeNormal = mp.homeShare;
+  const weight = ctx.homeApproval.get(material) ?? 1;
+  const homeApproved =
+    weight === 1 ? homeNormal : (homeNormal * weight) / (homeNormal * weight + 1 - homeNormal);
   let rowTaken = 0;
   let allocated = 0;
+  let keptFromHome = 0;
   for (let j = 0; j < n; j++) {
     const cap = worldCap[j] ?? 0;
     const h = homeWant[j] ?? 0;
     const r = capTotal > 0 ? (rowWant * cap) / capTotal : 0;
-    const homePart = cap * mp.homeShare;
-    let home = Math.min(h, homePart, homeMax[j] ?? 0);
+    const max = homeMax[j] ?? 0;
+    const home = splitHome(cap, h, r, max, homeApproved);
+    if (weight !== 1) keptFromHome += Math.max(0, splitHome(cap, h, r, max, homeNormal) - home);
     const row = Math.min(r, cap - home);
-    home = Math.min(h, homeMax[j] ?? 0, cap - row);
     (list[pooled[j] as number] as Supplier).capacity = home;
     rowTaken += row;
     allocated += home + row;
   }
   let wantedFree = rowWantFree;
   for (const t of homeWantFree) wantedFree += t;
-  return { rowTaken, rowOther, blocked: Math.max(0, wantedFree - allocated) };
+  const blocked = Math.max(0, wantedFree - allocated);
+  return keptFromHome > 0
+    ? { rowTaken, rowOther, blocked, keptFromHome }
+    : { rowTaken, rowOther, blocked };
+}
+
+/**
+ * Home's tonnes from one pooled source of `cap` world tonnes: up to its `part` of them first,
+ * then what the rest of the world (wanting `rowWant`) leaves, never above what home wants or
+ * its channel carries (`max`).
+ */
+function splitHome(cap: number, want: number, rowWant: number, max: number, part: number): number {
+  const first = Math.min(want, cap * part, max);
+  const row = Math.min(rowWant, cap - first);
+  return Math.min(want, max, cap - row);
 }
 
 /** The controlling country's own import channels share its allowed exports with the world. */

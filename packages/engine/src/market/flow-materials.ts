@@ -305,6 +305,13 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
           causes.push({ kind: "lever", id: sup.lever ?? sup.id, team: sup.team, amount: t });
       }
     }
+    // Licences approved for other destinations instead of home's (approval weights).
+    if (pool?.keptFromHome && !lean)
+      causes.push({
+        kind: "parameter",
+        id: "licence_destination_weight",
+        amount: -pool.keptFromHome,
+      });
     // Events behind the import channels' capacity and any ban on home.
     for (let j = 0; j < link.sources.length && !lean; j++) {
       const id = (link.sources[j] as SupplySource).id;

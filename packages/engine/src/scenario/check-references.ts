@@ -217,6 +217,17 @@ function checkEventWith(e: ScenarioEvent, path: Path, r: References): void {
     eff.sectors.forEach((sec, j) => {
       r.need("sector", sec, [...ep, "sectors", j]);
     });
+  if (eff.kind === "licence_regime")
+    eff.approvalWeights.forEach((w, j) => {
+      w.materials.forEach((m, k) => {
+        if (!eff.materials.includes(m))
+          r.add(
+            [...ep, "approvalWeights", j, "materials", k],
+            `'${m}' is not among this licence regime's materials (${eff.materials.join(", ")})`,
+            `'${m}' はこの許可制の対象品目（${eff.materials.join(", ")}）に含まれていません`,
+          );
+      });
+    });
   if (eff.kind === "foreign_takeover") r.need("source", eff.source, [...ep, "source"]);
   if (eff.kind === "suspend_event" || eff.kind === "end_event")
     eff.targets.forEach((t, j) => {

@@ -36,6 +36,25 @@ export const EventEffect = z.discriminatedUnion("kind", [
     exemptShare: Fraction.default(0),
     /** Days of cargo already cleared when the rule starts: it still ships in the first turn. */
     pipelineDays: z.number().min(0).max(120).default(0),
+    /**
+     * How reviewers share approvals between destinations (none listed = in proportion to
+     * normal trade). A weight below 1 means that destination's applications pass at that
+     * multiple of the others' rate: end users the controlling country trusts less, or buyers
+     * who will not sign its end-use statements. Approved tonnes are shared, not lost: what the
+     * exercise's home country is not approved goes to other destinations' orders.
+     */
+    approvalWeights: z
+      .array(
+        z.strictObject({
+          /** Names the entry, so `uncertainty:` can sample its weight. */
+          id: Id,
+          destination: CountryCode,
+          /** Materials of this regime the weight applies to; empty = all of them. */
+          materials: z.array(Id).default([]),
+          weight: z.number().min(0).max(10),
+        }),
+      )
+      .default([]),
   }),
   z.strictObject({
     kind: z.literal("destination_ban"),
