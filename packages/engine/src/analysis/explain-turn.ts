@@ -99,6 +99,12 @@ function describe(model: Model, c: Cause, locale: Locale): string {
       return locale === "ja"
         ? `許可のない買い手は止められた分を買えず、国外にある在庫だけを競り合う（在庫不足 ${t} は価格でなく不足に表れる）`
         : `buyers without a licence cannot buy the held-back tonnes, so they bid only for the stock already outside (${t} of stock they lack shows as shortage, not price)`;
+    if (c.id === "controller_price_support") {
+      const cc = model.scenario.controllingCountry;
+      return locale === "ja"
+        ? `${cc} 政府の価格下支え: 価格が直近の高値から大きく下がり、生産停止・国家備蓄の買い入れ・生産枠の取り締まりで国内の生産を −${t}`
+        : `${cc}'s state price support: with its price far below its recent peak, production halts, state reserve purchases and enforced quotas held back ${t} of its own output`;
+    }
     if (c.id === "working_stock")
       return up
         ? locale === "ja"

@@ -116,6 +116,13 @@ export function updateMarket(
         for (const id of feed.events)
           f.causes.push({ kind: "event", id, amount: -own.feedLost / feed.events.length });
       }
+      // The output its state held back to support the price, named likewise.
+      if (own.support && own.support.withheld > 1e-9 && f && !flow.lean)
+        f.causes.push({
+          kind: "parameter",
+          id: "controller_price_support",
+          amount: -own.support.withheld,
+        });
       target = Math.max(
         floor,
         domesticTarget * (1 + tax) * shock,
@@ -174,6 +181,9 @@ export function updateMarket(
       controllerAlarm: own?.alarm ?? 0,
       controllerSupply: own?.supply ?? 1,
       ...(own?.smuggling === undefined ? {} : { smuggling: own.smuggling }),
+      ...(own?.support === undefined
+        ? {}
+        : { controllerSupport: own.support.share, controllerPeak: own.support.peak }),
     };
     if (f) {
       // The stock the rationed buyers lack, which the price did not bid for: said in the explanation.

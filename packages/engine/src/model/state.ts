@@ -78,6 +78,12 @@ export interface MarketState {
   controllerSupply: number;
   /** Extra share of quota-blocked exports smuggled out on the rent (absent: no such smuggling). */
   smuggling?: number;
+  /**
+   * The state's price support (`supportBelowPeak`; both absent when off): the share of its
+   * production it withholds, and the recent peak of its domestic price it measures the fall from.
+   */
+  controllerSupport?: number;
+  controllerPeak?: number;
 }
 
 /** Where a home production stage sits. */
