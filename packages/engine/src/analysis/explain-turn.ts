@@ -180,11 +180,17 @@ function priceText(
   // A made material passes its input's price on: say so where the input is dear.
   const input = m?.input ? model.materials.get(m.input.material) : undefined;
   const inputMult = input ? (multiples[input.id] ?? 1) : 1;
+  // A feed priced by its product is passed on only through its contracts (contract lags).
+  const contracts = input?.pricedByProduct ? input.contractTurns : 0;
   const passed =
-    input && inputMult > 1.05
-      ? locale === "ja"
-        ? `（原料の${input.name.ja}が平時の ${inputMult.toFixed(2)} 倍、その分を価格に転嫁）`
-        : ` (its input, ${input.name.en}, at ${inputMult.toFixed(2)}× normal, passed on)`
+    input && inputMult > 1.05 && (!input.pricedByProduct || contracts > 0)
+      ? contracts > 0
+        ? locale === "ja"
+          ? `（原料の${input.name.ja}は約 ${contracts} ターンの契約で買われ、その契約価格を転嫁。現在の相場は平時の ${inputMult.toFixed(2)} 倍）`
+          : ` (its input, ${input.name.en}, is bought on contracts over about ${contracts} turns and their price is passed on; spot ${inputMult.toFixed(2)}× normal)`
+        : locale === "ja"
+          ? `（原料の${input.name.ja}が平時の ${inputMult.toFixed(2)} 倍、その分を価格に転嫁）`
+          : ` (its input, ${input.name.en}, at ${inputMult.toFixed(2)}× normal, passed on)`
       : "";
   const capped = m !== undefined && mult >= m.maxPriceMultiple - 1e-9;
   const home = model.scenario.controllingCountry;

@@ -135,8 +135,16 @@ export function updateMarket(
     // A made material's price passes its input's price down the chain (pass-through.ts), unless
     // the input is a feed priced by its product: one direction of causation per link, or the
     // two would hold each other up.
-    if (m.input && !model.materials.get(m.input.material)?.pricedByProduct)
+    const feed = m.input ? model.materials.get(m.input.material) : undefined;
+    if (m.input && !feed?.pricedByProduct)
       target = Math.max(target, costPlusPrice(model, m, nextPrices));
+    // A product-priced feed bought on contracts: the maker passes on the contracted cost, set
+    // over past turns (the start of the turn's contract price), so neither price holds the
+    // other up within a turn.
+    else if (m.input && feed && feed.contractTurns > 0) {
+      const contract = market[feed.id]?.contractPrice ?? feed.basePrice.value;
+      target = Math.max(target, costPlusPrice(model, m, { [feed.id]: contract }));
+    }
     // A feed priced by its product: buyers bid no more than the product's price makes it worth
     // (derived demand, feed-value.ts), but miners sell nothing below their cost floor.
     const value = m.pricedByProduct ? feedValue(model, m, prices) : Number.POSITIVE_INFINITY;
@@ -181,6 +189,12 @@ export function updateMarket(
       controllerAlarm: own?.alarm ?? 0,
       controllerSupply: own?.supply ?? 1,
       ...(own?.smuggling === undefined ? {} : { smuggling: own.smuggling }),
+      ...(m.pricedByProduct && m.contractTurns > 0
+        ? {
+            contractPrice:
+              (ms.contractPrice ?? base) + (price - (ms.contractPrice ?? base)) / m.contractTurns,
+          }
+        : {}),
       ...(own?.support === undefined
         ? {}
         : { controllerSupport: own.support.share, controllerPeak: own.support.peak }),

@@ -84,6 +84,8 @@ export interface MarketState {
    */
   controllerSupport?: number;
   controllerPeak?: number;
+  /** A product-priced feed's contract price (`contractTurns`; absent when off), money per tonne. */
+  contractPrice?: number;
 }
 
 /** Where a home production stage sits. */
