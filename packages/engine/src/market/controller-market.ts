@@ -57,7 +57,7 @@ export interface ControllerOutcome {
 
 /** The state's price support after a turn. */
 export interface PriceSupport {
-  /** Share of production it will withhold next turn. */
+  /** Its means: the share of next turn's production it may take off its market. */
   share: number;
   /** The recent peak of its domestic price (money per tonne). */
   peak: number;
@@ -163,7 +163,8 @@ export function clearControllerMarket(
  * Tonnes the state takes off its market this turn to hold its price at the support line
  * (`supportBelowPeak` × the recent peak): what brings the stock down to the position at which the
  * price target is that line, at most `controllerSupport` (built up over `supportTurns`) of this
- * turn's production, and never more than the stock there is.
+ * turn's production, and never more than the stock there is. What it takes stays off the market
+ * (halted output is not made; its reserve is not sold back within a scenario's horizon).
  */
 function supportPurchase(
   cm: ControllerMarket,
@@ -185,8 +186,9 @@ function supportPurchase(
  * The controlling state's support of its own price in a bust. When its domestic price falls
  * below `supportBelowPeak` of its recent peak, the share of production it withholds moves
  * toward `supportCut` over `supportTurns`, and back toward none once the price is above that
- * line again. Only a peak of `supportAfterMultiple` × base or more is defended. The peak fades toward the price over `supportMemoryTurns`: the state defends
- * against a collapse, not against every lower price for ever. In 2011–12 China's state
+ * line again. Only a peak of `supportAfterMultiple` × base or more is defended. The peak fades
+ * toward the price over `supportMemoryTurns`: the state defends against a collapse, not against
+ * every lower price for ever. In 2011–12 China's state
  * producer halted separation for a month at a time and the state bought for its reserves
  * when prices had fallen far from their 2011 peak (scenario sources).
  * @example priceSupport(cm, ms, 0.01, 0.04, 0).share // > 0 when the peak was 0.1 and the line 0.7
@@ -203,7 +205,6 @@ export function priceSupport(
   const goal = boom && price < cm.supportBelowPeak * was ? cm.supportCut : 0;
   const share0 = ms.controllerSupport ?? 0;
   const share = share0 + (goal - share0) / cm.supportTurns;
-
   const peak = Math.max(price, was - (was - price) / cm.supportMemoryTurns);
   return { share, peak, withheld };
 }
