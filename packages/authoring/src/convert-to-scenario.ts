@@ -124,6 +124,7 @@ export function convertWorkbook(
       maxPriceMultiple: PART_PRICE_CAP,
       // A company's part is bought, not a feed priced by what it yields (engine default).
       pricedByProduct: false,
+      contractTurns: 0,
       market: {
         // The firm's own channel for the part: it is the whole market modelled for it.
         homeShare: 1,

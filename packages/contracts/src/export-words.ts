@@ -27,6 +27,14 @@ export const PARAMETER_FIELD_WORDS: Record<string, Text> = {
     ja: "輸出価格差（レント）が呼び込む密輸の強さ",
     en: "smuggling drawn by the gap between export and domestic prices",
   },
+  supportBelowPeak: {
+    ja: "規制国政府が価格を下支えする水準（直近高値比）",
+    en: "share of its recent peak below which the controlling state supports its price",
+  },
+  supportCut: {
+    ja: "価格下支えで規制国政府が市場から外す生産の上限割合",
+    en: "most of its output the controlling state holds back to support its price",
+  },
   denialRate: { ja: "許可の拒否率", en: "licence denial rate" },
   weight: {
     ja: "仕向け先別の許可承認の重み（他の仕向け先比）",

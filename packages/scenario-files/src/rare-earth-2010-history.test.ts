@@ -202,6 +202,19 @@ describe("the 2010 scenario against the historical record", () => {
     expect(lost(used)).toBeLessThan(lost(kept));
   });
 
+  it("China's state holds back NdPr output only in the bust after the 2011 peak (Baotou's halts from October 2011), never in the 2010 recovery", () => {
+    const held = state.results
+      .filter((r) =>
+        r.materials.ndpr_oxide?.causes.some(
+          (c) => c.kind === "parameter" && c.id === "controller_price_support" && c.amount < 0,
+        ),
+      )
+      .map((r) => r.label);
+    expect(held.length).toBeGreaterThan(0);
+    // The first quarter with output held back comes after the peak quarter (2011-Q3).
+    expect((held[0] ?? "") > "2011-Q3").toBe(true);
+  });
+
   it("Monte Carlo over the scenario's parameter distributions puts the historical Nd and Dy price peaks inside their 5–95 % bands", () => {
     const mc = monteCarlo(scenario, actualPlan, { runs: 200, baseSeed: 1 });
     const nd = mc.totals.peakPriceMultiple.ndpr_oxide;

@@ -105,6 +105,12 @@ function describe(model: Model, c: Cause, locale: Locale): string {
         ? `許可審査が他の仕向け先を優先し、${home} 向けの承認が少ない（承認分は他国へ、${home} への供給 −${t}）`
         : `licence reviewers favour other destinations over ${home}: approvals went to other buyers (−${t} of supply to ${home})`;
     }
+    if (c.id === "controller_price_support") {
+      const cc = model.scenario.controllingCountry;
+      return locale === "ja"
+        ? `${cc} 政府の価格下支え: 価格が直近の高値から大きく下がり、生産停止・国家備蓄の買い入れ・生産枠の取り締まりで国内の生産を −${t}`
+        : `${cc}'s state price support: with its price far below its recent peak, production halts, state reserve purchases and enforced quotas held back ${t} of its own output`;
+    }
     if (c.id === "working_stock")
       return up
         ? locale === "ja"
@@ -180,11 +186,17 @@ function priceText(
   // A made material passes its input's price on: say so where the input is dear.
   const input = m?.input ? model.materials.get(m.input.material) : undefined;
   const inputMult = input ? (multiples[input.id] ?? 1) : 1;
+  // A feed priced by its product is passed on only through its contracts (contract lags).
+  const contracts = input?.pricedByProduct ? input.contractTurns : 0;
   const passed =
-    input && inputMult > 1.05
-      ? locale === "ja"
-        ? `（原料の${input.name.ja}が平時の ${inputMult.toFixed(2)} 倍、その分を価格に転嫁）`
-        : ` (its input, ${input.name.en}, at ${inputMult.toFixed(2)}× normal, passed on)`
+    input && inputMult > 1.05 && (!input.pricedByProduct || contracts > 0)
+      ? contracts > 0
+        ? locale === "ja"
+          ? `（原料の${input.name.ja}は約 ${contracts} ターンの契約で買われ、その契約価格を転嫁。現在の相場は平時の ${inputMult.toFixed(2)} 倍）`
+          : ` (its input, ${input.name.en}, is bought on contracts over about ${contracts} turns and their price is passed on; spot ${inputMult.toFixed(2)}× normal)`
+        : locale === "ja"
+          ? `（原料の${input.name.ja}が平時の ${inputMult.toFixed(2)} 倍、その分を価格に転嫁）`
+          : ` (its input, ${input.name.en}, at ${inputMult.toFixed(2)}× normal, passed on)`
       : "";
   const capped = m !== undefined && mult >= m.maxPriceMultiple - 1e-9;
   const home = model.scenario.controllingCountry;

@@ -51,6 +51,18 @@ export interface ControllerOutcome {
   feedLost: number;
   /** Share of quota-blocked exports smuggled out on the rent (`smugglingFromRent`; absent if off). */
   smuggling?: number;
+  /** The state's price support (`supportBelowPeak`; absent if off): see `priceSupport`. */
+  support?: PriceSupport;
+}
+
+/** The state's price support after a turn. */
+export interface PriceSupport {
+  /** Its means: the share of next turn's production it may take off its market. */
+  share: number;
+  /** The recent peak of its domestic price (money per tonne). */
+  peak: number;
+  /** Tonnes of this turn's production it withheld (halts, reserve purchases, enforced quotas). */
+  withheld: number;
 }
 
 /**
@@ -80,14 +92,19 @@ export function clearControllerMarket(
   const used = t.normalUse * t.cycle * (multiple > 0 ? multiple ** -t.demandElasticity : 1);
   const supplyBefore = ms.controllerSupply ?? 1;
   const capacity = (t.normalUse + t.normalExports) * supplyBefore;
-  const produced = capacity * t.feed;
-  const stock = Math.max(0, ms.controllerStock + produced - t.exports - used);
+  const made = capacity * t.feed;
+  const stockMade = Math.max(0, ms.controllerStock + made - t.exports - used);
   const hoardDamp =
     cm.hoardPriceElasticity > 0 && multiple > 1 ? multiple ** -cm.hoardPriceElasticity : 1;
   const desired =
     ((used * cm.coverDays) / t.turnDays) * (1 + cm.speculation * ms.controllerRisk * hoardDamp);
-  const allStock = stock + (t.outside?.stock ?? 0);
+  const outsideStock = t.outside?.stock ?? 0;
   const allDesired = desired + (t.outside?.desired ?? 0);
+  // The state's support in a bust (priceSupport): it takes off the market — by halting output or
+  // buying for its reserve — what holds the price at its line, within the means it has built up.
+  const withheld = supportPurchase(cm, ms, t.base, stockMade, outsideStock, allDesired, made);
+  const stock = stockMade - withheld;
+  const allStock = stock + outsideStock;
   const position = allDesired > 0 ? Math.max(0.02, allStock / allDesired) : 1;
   const target = Math.max(t.floor, t.base * (position === 1 ? 1 : position ** -cm.priceResponse));
   const price = Math.min(t.hi, Math.max(t.lo, t.price + t.priceAdjustment * (target - t.price)));
@@ -125,6 +142,8 @@ export function clearControllerMarket(
       ? (price / Math.max(t.base, t.floor)) ** cm.supplyElasticity
       : 1;
   const supply = supplyBefore + (supplyGoal - supplyBefore) / cm.supplyAdjustTurns;
+  const support =
+    cm.supportBelowPeak > 0 ? priceSupport(cm, ms, t.base, price, withheld) : undefined;
   return {
     stock,
     risk,
@@ -136,7 +155,58 @@ export function clearControllerMarket(
     supply,
     feedLost: capacity * (1 - t.feed),
     ...(smuggling === undefined ? {} : { smuggling }),
+    ...(support === undefined ? {} : { support }),
   };
+}
+
+/**
+ * Tonnes the state takes off its market this turn to hold its price at the support line
+ * (`supportBelowPeak` × the recent peak): what brings the stock down to the position at which the
+ * price target is that line, at most `controllerSupport` (built up over `supportTurns`) of this
+ * turn's production, and never more than the stock there is. What it takes stays off the market
+ * (halted output is not made; its reserve is not sold back within a scenario's horizon).
+ */
+function supportPurchase(
+  cm: ControllerMarket,
+  ms: MarketState,
+  base: number,
+  stock: number,
+  outside: number,
+  desired: number,
+  made: number,
+): number {
+  const means = cm.supportBelowPeak > 0 ? (ms.controllerSupport ?? 0) * made : 0;
+  if (means <= 0 || desired <= 0 || cm.priceResponse <= 0) return 0;
+  const line = cm.supportBelowPeak * (ms.controllerPeak ?? base);
+  const held = desired * (line / base) ** (-1 / cm.priceResponse);
+  return Math.min(means, stock, Math.max(0, stock + outside - held));
+}
+
+/**
+ * The controlling state's support of its own price in a bust. When its domestic price falls
+ * below `supportBelowPeak` of its recent peak, the share of production it withholds moves
+ * toward `supportCut` over `supportTurns`, and back toward none once the price is above that
+ * line again. Only a peak of `supportAfterMultiple` × base or more is defended. The peak fades
+ * toward the price over `supportMemoryTurns`: the state defends against a collapse, not against
+ * every lower price for ever. In 2011–12 China's state
+ * producer halted separation for a month at a time and the state bought for its reserves
+ * when prices had fallen far from their 2011 peak (scenario sources).
+ * @example priceSupport(cm, ms, 0.01, 0.04, 0).share // > 0 when the peak was 0.1 and the line 0.7
+ */
+export function priceSupport(
+  cm: ControllerMarket,
+  ms: MarketState,
+  base: number,
+  price: number,
+  withheld: number,
+): PriceSupport {
+  const was = ms.controllerPeak ?? price;
+  const boom = was >= cm.supportAfterMultiple * base;
+  const goal = boom && price < cm.supportBelowPeak * was ? cm.supportCut : 0;
+  const share0 = ms.controllerSupport ?? 0;
+  const share = share0 + (goal - share0) / cm.supportTurns;
+  const peak = Math.max(price, was - (was - price) / cm.supportMemoryTurns);
+  return { share, peak, withheld };
 }
 
 /** The controlling country's own use in normal times: a multiple of the whole market outside it. */

@@ -116,6 +116,13 @@ export function updateMarket(
         for (const id of feed.events)
           f.causes.push({ kind: "event", id, amount: -own.feedLost / feed.events.length });
       }
+      // The output its state held back to support the price, named likewise.
+      if (own.support && own.support.withheld > 1e-9 && f && !flow.lean)
+        f.causes.push({
+          kind: "parameter",
+          id: "controller_price_support",
+          amount: -own.support.withheld,
+        });
       target = Math.max(
         floor,
         domesticTarget * (1 + tax) * shock,
@@ -128,8 +135,16 @@ export function updateMarket(
     // A made material's price passes its input's price down the chain (pass-through.ts), unless
     // the input is a feed priced by its product: one direction of causation per link, or the
     // two would hold each other up.
-    if (m.input && !model.materials.get(m.input.material)?.pricedByProduct)
+    const feed = m.input ? model.materials.get(m.input.material) : undefined;
+    if (m.input && !feed?.pricedByProduct)
       target = Math.max(target, costPlusPrice(model, m, nextPrices));
+    // A product-priced feed bought on contracts: the maker passes on the contracted cost, set
+    // over past turns (the start of the turn's contract price), so neither price holds the
+    // other up within a turn.
+    else if (m.input && feed && feed.contractTurns > 0) {
+      const contract = market[feed.id]?.contractPrice ?? feed.basePrice.value;
+      target = Math.max(target, costPlusPrice(model, m, { [feed.id]: contract }));
+    }
     // A feed priced by its product: buyers bid no more than the product's price makes it worth
     // (derived demand, feed-value.ts), but miners sell nothing below their cost floor.
     const value = m.pricedByProduct ? feedValue(model, m, prices) : Number.POSITIVE_INFINITY;
@@ -174,6 +189,15 @@ export function updateMarket(
       controllerAlarm: own?.alarm ?? 0,
       controllerSupply: own?.supply ?? 1,
       ...(own?.smuggling === undefined ? {} : { smuggling: own.smuggling }),
+      ...(m.pricedByProduct && m.contractTurns > 0
+        ? {
+            contractPrice:
+              (ms.contractPrice ?? base) + (price - (ms.contractPrice ?? base)) / m.contractTurns,
+          }
+        : {}),
+      ...(own?.support === undefined
+        ? {}
+        : { controllerSupport: own.support.share, controllerPeak: own.support.peak }),
     };
     if (f) {
       // The stock the rationed buyers lack, which the price did not bid for: said in the explanation.

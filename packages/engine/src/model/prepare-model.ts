@@ -264,7 +264,7 @@ function preShockOf(
 
 /** Market behaviour that only matters once something moves (not homeShare or cover, which set normal stocks). */
 const DYNAMIC_MARKET =
-  /^materials\.[^.]+\.(market\.(precaution|riskUpTurns|riskDownTurns|stockAdjustTurns|priceResponse|costFloor|demandAdjustTurns|thriftPersistence|securityPremium|controllerWorldShare|controller\.(speculation|fearFromMomentum|momentumThreshold|fearFromMeasures|fearFromRent|rentThreshold|smugglingFromRent|smugglingTurns|fearDownTurns|priceResponse|hoardPriceElasticity|supplyElasticity|supplyAdjustTurns))|demandElasticity|priceAdjustment|minPriceMultiple|maxPriceMultiple)$/;
+  /^materials\.[^.]+\.(market\.(precaution|riskUpTurns|riskDownTurns|stockAdjustTurns|priceResponse|costFloor|demandAdjustTurns|thriftPersistence|securityPremium|controllerWorldShare|controller\.(speculation|fearFromMomentum|momentumThreshold|fearFromMeasures|fearFromRent|rentThreshold|smugglingFromRent|smugglingTurns|fearDownTurns|priceResponse|hoardPriceElasticity|supplyElasticity|supplyAdjustTurns|supportBelowPeak|supportAfterMultiple|supportCut|supportTurns|supportMemoryTurns))|demandElasticity|priceAdjustment|minPriceMultiple|maxPriceMultiple)$/;
 
 /** True if every sampled parameter only acts through events, levers or market dynamics. */
 function onlyDynamic(scenario: Scenario, params: Readonly<Record<string, number>>): boolean {

@@ -78,6 +78,14 @@ export interface MarketState {
   controllerSupply: number;
   /** Extra share of quota-blocked exports smuggled out on the rent (absent: no such smuggling). */
   smuggling?: number;
+  /**
+   * The state's price support (`supportBelowPeak`; both absent when off): the share of its
+   * production it withholds, and the recent peak of its domestic price it measures the fall from.
+   */
+  controllerSupport?: number;
+  controllerPeak?: number;
+  /** A product-priced feed's contract price (`contractTurns`; absent when off), money per tonne. */
+  contractPrice?: number;
 }
 
 /** Where a home production stage sits. */

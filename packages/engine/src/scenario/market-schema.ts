@@ -73,6 +73,19 @@ export const ControllerMarket = z.strictObject({
   supplyElasticity: z.number().min(0).max(3).default(0),
   /** Turns over which production closes the gap to that level (capacity takes time). */
   supplyAdjustTurns: z.number().min(1).max(80).default(4),
+  /**
+   * The state's price support in a bust: when its domestic price falls below this share of its
+   * recent peak, the state withholds a share `supportCut` of its production (separation halts,
+   * state reserve purchases, enforced production quotas), building up and fading over
+   * `supportTurns`; the recent peak fades toward the price over `supportMemoryTurns`, so a
+   * lasting lower price becomes the new reference. It defends a boom, not normal times: only a
+   * peak of at least `supportAfterMultiple` × the base price counts. 0: no support.
+   */
+  supportBelowPeak: z.number().min(0).max(1).default(0),
+  supportAfterMultiple: z.number().min(1).max(100).default(2),
+  supportCut: z.number().min(0).max(0.9).default(0),
+  supportTurns: z.number().min(1).max(40).default(2),
+  supportMemoryTurns: z.number().min(1).max(80).default(8),
   source: Source,
 });
 export type ControllerMarket = z.infer<typeof ControllerMarket>;

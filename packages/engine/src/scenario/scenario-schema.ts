@@ -37,6 +37,14 @@ export const Material = z.strictObject({
    * up. Off: the product's maker passes the input's cost on instead (as for magnets).
    */
   pricedByProduct: z.boolean().default(false),
+  /**
+   * Contract lags on a feed priced by its product: the feed is bought on contracts whose price
+   * moves toward the spot price over this many turns (quarterly to annual contracts), and the
+   * product's maker passes that contracted cost on, as for any input. Its spot price still
+   * follows the product's value; the lag alone stops the two holding each other up in the same
+   * turn. 0: no contracts (the maker does not pass the feed's cost on at all).
+   */
+  contractTurns: z.number().min(0).max(40).default(0),
   /** Made at home from another material: tonnes of input per tonne of output. */
   input: z.strictObject({ material: Id, perTonne: z.number().positive() }).optional(),
 });
