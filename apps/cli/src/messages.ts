@@ -75,9 +75,26 @@ const messages = {
   status_failed: { ja: "失敗", en: "failed" },
   status_closed: { ja: "閉鎖", en: "closed" },
   status_completed: { ja: "完了", en: "completed" },
+  // A project's change of fortune in the explanations (the engine's note outcomes).
+  note_succeeded: { ja: "{lever}が成功", en: "{lever} succeeded" },
+  note_on_stream: { ja: "{lever}が稼働開始", en: "{lever} came on stream" },
+  note_failed: { ja: "{lever}が失敗", en: "{lever} failed" },
+  note_ruling_won: { ja: "{lever}で勝訴", en: "{lever}: ruling won" },
+  note_ruling_lost: { ja: "{lever}で敗訴", en: "{lever}: ruling lost" },
+  note_measures_ended: {
+    ja: "{lever}：相手国が措置を撤廃",
+    en: "{lever}: the measures it challenged ended",
+  },
+  note_closed_for_losses: {
+    ja: "{lever}は赤字のため閉鎖",
+    en: "{lever} closed for its losses",
+  },
+  startedIn: { ja: "（{turn} に開始）", en: " (started {turn})" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;
+
+export const isMessageKey = (k: string): k is MessageKey => k in messages;
 
 export function t(locale: Locale, key: MessageKey): string {
   return messages[key][locale];

@@ -85,6 +85,13 @@ describe("chokepoint CLI", () => {
     expect(r.stdout).toMatch(/^2010-Q4 /m);
     expect(r.stdout).toMatch(/史実との比較/);
     expect(r.stdout).toMatch(/なぜこうなったか/);
+    // Events and projects' outcomes are named, never printed as raw ids or engine notes.
+    expect(r.stdout).toMatch(/^2010-Q4 .*尖閣沖事件後、対日レアアース出荷が通関で止まる/m);
+    expect(r.stdout).toContain(
+      "[2013-Q1] 豪ライナス社への出資・長期契約（JARE）が稼働開始（2011-Q1 に開始）",
+    );
+    expect(r.stdout).toContain("[2013-Q4] WTO提訴（DS431、日米欧）で勝訴（2012-Q1 に開始）");
+    expect(r.stdout).not.toMatch(/japan_halt_2010|lynas_jare@|:succeeded|:ruling_won/);
     const csv = readFileSync(join(out, "rare-earth-2010-turns.csv"), "utf8").trim().split("\n");
     expect(csv).toHaveLength(25);
     expect(csv[0]).toMatch(/^turn,label,price_multiple_/);

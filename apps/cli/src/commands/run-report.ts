@@ -10,7 +10,7 @@ import {
   turnMetrics,
 } from "@chokepoint/engine";
 import { formatTable, num, pct } from "../format-table.ts";
-import { t } from "../messages.ts";
+import { isMessageKey, t } from "../messages.ts";
 
 /** The per-turn table of a run: prices, shortfall, value added lost, spend, dependency, stock. */
 export function runTable(model: Model, state: EngineState, locale: Locale): string {
@@ -35,7 +35,7 @@ export function runTable(model: Model, state: EngineState, locale: Locale): stri
       num(m.spend),
       pct(m.controlledShare),
       num(m.stockpileOxideTonnes ?? m.stockpileValue),
-      r.newlyFired.join(" "),
+      r.newlyFired.map((id) => eventTitle(model, id, locale)).join(" · "),
     ];
   });
   return formatTable(header, rows);
@@ -220,12 +220,42 @@ export function explanations(model: Model, state: EngineState, locale: Locale): 
     .filter((r) => r.newlyFired.length || r.notes.length)
     .map((r) =>
       [
-        `[${r.label}] ${r.newlyFired.map((id) => eventTitle(model, id, locale)).join(", ")} ${r.notes.join(", ")}`.trim(),
+        `[${r.label}] ${[
+          ...r.newlyFired.map((id) => eventTitle(model, id, locale)),
+          ...r.notes.map((n) => projectNote(model, state, n, locale)),
+        ].join(" · ")}`,
         ...explainTurn(model, r, locale).map((e) => `  - ${e.text}`),
       ].join("\n"),
     )
     .join("\n");
 }
+
+/**
+ * A project's change of fortune as the engine notes it (`<lever>@<turn started>:<outcome>`),
+ * in words: the lever's name, what happened and when it was started — never the raw note.
+ */
+export function projectNote(
+  model: Model,
+  state: EngineState,
+  note: string,
+  locale: Locale,
+): string {
+  const m = /^(.+)@(\d+):(\w+)$/.exec(note);
+  if (!m) return note;
+  const [, lever = "", started = "", outcome = ""] = m;
+  const def = model.levers.get(lever);
+  const name = def?.name[locale] ?? lever;
+  // A mine or refinery that passes its success draw comes on stream; a programme succeeds.
+  const said = outcome === "succeeded" && def?.kind === "diversify" ? "on_stream" : outcome;
+  const key = `note_${said}`;
+  const words = isMessageKey(key) ? t(locale, key) : `{lever}: ${outcome}`;
+  const since = state.results[Number(started)]?.label;
+  const startedText = since ? fillIn(t(locale, "startedIn"), { turn: since }) : "";
+  return `${fillIn(words, { lever: name })}${startedText}`;
+}
+
+const fillIn = (s: string, p: Record<string, string>) =>
+  s.replaceAll(/\{(\w+)\}/g, (x, k: string) => p[k] ?? x);
 
 /** A fired event's title (scheduled or prepared inject), else its id. */
 function eventTitle(model: Model, id: string, locale: Locale): string {
