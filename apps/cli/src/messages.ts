@@ -9,7 +9,6 @@ const messages = {
   shortfall: { ja: "不足率", en: "short %" },
   vaLost: { ja: "付加価値損失", en: "VA lost" },
   spend: { ja: "支出", en: "spend" },
-  dependency: { ja: "中国依存", en: "ctrl share" },
   stock: { ja: "備蓄 t", en: "stock t" },
   stockOxide: { ja: "備蓄 t（酸化物換算）", en: "stockpiles t (oxide eq.)" },
   stockValue: { ja: "備蓄（基準価格での価値）", en: "stockpiles at base price" },

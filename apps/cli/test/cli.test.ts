@@ -140,6 +140,11 @@ describe("chokepoint CLI", () => {
       out,
     );
     expect(r.status, r.stderr).toBe(0);
+    // Headers name the material, the country and the unit, and say which decisions were played.
+    expect(r.stdout).toMatch(/NdPr oxide ×.*China share \(all imports, oxide eq\.\)/);
+    expect(r.stdout).toMatch(/VA lost \(USD m\)/);
+    expect(r.stdout).toMatch(/decisions: .*decisions-japan-actual\.yaml/);
+    expect(r.stdout).not.toMatch(/ndpr_oxide|ctrl share/);
     expect(r.stdout).toMatch(/60 runs/);
     expect(r.stdout).toMatch(/p5 \/ p50 \/ p95/);
     expect(JSON.parse(readFileSync(out, "utf8")).turns).toHaveLength(24);

@@ -6,6 +6,7 @@ import {
   type Model,
   moneyText,
   runSummary,
+  type Scenario,
   scoreObjectives,
   turnMetrics,
 } from "@chokepoint/engine";
@@ -63,7 +64,13 @@ function short(model: Model, id: string, locale: Locale): string {
  * every material has a factor, else value at base prices. Over every material, components
  * included, so it differs from objectives and history checks that name a few materials.
  */
-function dependencyHeader(model: Model, locale: Locale): string {
+export function dependencyHeader(
+  model: {
+    scenario: Pick<Scenario, "controllingCountry">;
+    materialOrder: readonly { oxideEquivalent?: number | undefined }[];
+  },
+  locale: Locale,
+): string {
   const code = model.scenario.controllingCountry;
   const c = new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
   const oxide = model.materialOrder.every((m) => m.oxideEquivalent !== undefined);
