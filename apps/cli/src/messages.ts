@@ -88,6 +88,10 @@ const messages = {
     ja: "{lever}は赤字のため閉鎖",
     en: "{lever} closed for its losses",
   },
+  shareScope: {
+    ja: "※ 目標の中国依存は {materials} の輸入だけで数えます。期ごとの表の「{table}」は部品を含む全素材の輸入なので、値が異なります。",
+    en: 'Note: a share objective counts imports of {materials} only; the per-turn table\'s "{table}" counts every import, components included, so the two differ.',
+  },
   startedIn: { ja: "（{turn} に開始）", en: " (started {turn})" },
 } satisfies Record<string, Record<Locale, string>>;
 

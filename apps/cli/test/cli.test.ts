@@ -92,6 +92,10 @@ describe("chokepoint CLI", () => {
     );
     expect(r.stdout).toContain("[2013-Q4] WTO提訴（DS431、日米欧）で勝訴（2012-Q1 に開始）");
     expect(r.stdout).not.toMatch(/japan_halt_2010|lynas_jare@|:succeeded|:ruling_won/);
+    // The objective's share and the table's share count different imports: the run says so.
+    expect(r.stdout).toContain(
+      "※ 目標の中国依存は レアアース精鉱（NdPr含有量）、ネオジム・プラセオジム酸化物、ジスプロシウム酸化物 の輸入だけで数えます。",
+    );
     const csv = readFileSync(join(out, "rare-earth-2010-turns.csv"), "utf8").trim().split("\n");
     expect(csv).toHaveLength(25);
     expect(csv[0]).toMatch(/^turn,label,price_multiple_/);

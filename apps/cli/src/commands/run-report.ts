@@ -197,7 +197,28 @@ export function scorecard(model: Model, state: EngineState, locale: Locale): str
       t(locale, "met"),
     ],
     rows,
-  )}`;
+  )}${shareScopeNote(model, scores, locale)}`;
+}
+
+/**
+ * A share objective counts only the materials it names, the per-turn table every import
+ * (components included): the two numbers differ (70 % against 83 % at the end of doing nothing
+ * in rare-earth-2010), and a facilitator reading both needs to be told why.
+ */
+function shareScopeNote(
+  model: Model,
+  scores: ReturnType<typeof scoreObjectives>,
+  locale: Locale,
+): string {
+  const named = new Set<string>();
+  for (const sc of scores)
+    if (sc.objective.metric.kind === "controlled_share")
+      for (const m of sc.objective.metric.materials) named.add(m);
+  if (!named.size) return "";
+  const names = [...named]
+    .map((id) => model.materials.get(id)?.name[locale] ?? id)
+    .join(locale === "ja" ? "、" : ", ");
+  return `\n${t(locale, "shareScope").replace("{materials}", names).replace("{table}", dependencyHeader(model, locale))}`;
 }
 
 /** An objective's value in the unit its metric is read in (shares as %, days, money, yes/no). */
