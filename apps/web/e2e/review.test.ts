@@ -83,7 +83,7 @@ describe("after-action review in real Chromium", () => {
     await page.waitForSelector('[data-testid="scrubber"]');
     // The review opens with the whole exercise beside Japan's actual path on the same seed.
     expect(await page.getByTestId("finding-dependence").textContent()).toMatch(
-      /^Dependency on China \(start → end\)[\d.]+ % → [\d.]+ %[\d.]+ % → [\d.]+ %$/,
+      /^Dependency on China, all imports incl. components \(start → end\)[\d.]+ % → [\d.]+ %[\d.]+ % → [\d.]+ %$/,
     );
     expect(await page.getByTestId("finding-objectives").textContent()).toMatch(
       /^Objectives met\d \/ 2\d \/ 2$/,

@@ -126,7 +126,12 @@ export const reviewMessages = {
     ja: "演習全体の数字を、同じシードで実際の日本の対応をとった場合と並べています。差がどこから来たかは、下の各ターンの「なぜこうなったか」と振り返りの問いで話し合えます。",
     en: "The whole exercise in a few figures, beside what Japan actually did on the same seed. Where a difference came from: each turn's “Why it came out this way” below, and the debrief questions.",
   },
-  findingsDependence: { ja: "中国依存度（開始 → 終了）", en: "Dependency on China (start → end)" },
+  // The engine's controlled share counts every import, components included: an objective on a
+  // few raw materials reads differently, so the row says what it counts.
+  findingsDependence: {
+    ja: "中国依存度（部品を含む全輸入、開始 → 終了）",
+    en: "Dependency on China, all imports incl. components (start → end)",
+  },
   findingsVaLost: {
     ja: "付加価値損失（供給不足による、全期間）",
     en: "Value added lost to shortfalls (all turns)",

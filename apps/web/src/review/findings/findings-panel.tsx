@@ -28,8 +28,8 @@ export function FindingsPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
     return (
       <tr key={id} data-testid={`finding-${id}`}>
         <th>{label}</th>
-        <td>{cell(b.exercise)}</td>
-        {withRef ? <td>{cell(b.reference)}</td> : null}
+        <td className="nowrap">{cell(b.exercise)}</td>
+        {withRef ? <td className="nowrap">{cell(b.reference)}</td> : null}
       </tr>
     );
   };
