@@ -258,6 +258,10 @@ describe("after-action review in real Chromium", () => {
       "The halt caught METI unprepared",
     ])
       expect(ja, s).toContain(s);
+    // The findings open the Japanese debrief too, with no English left in its labels.
+    expect(ja).toContain("この演習の結果（全期間）");
+    expect(ja).toContain("最悪の期の不足率");
+    expect(ja).not.toContain("(max)");
     // No raw English verbs in the Japanese debrief's decisions.
     expect(ja).not.toMatch(/\bbuy \d/);
     // Participants may not export the review.

@@ -87,7 +87,7 @@ export function PrintDebrief({
             <td>{f.money(sum("spend"), tl.scenario.units)}</td>
           </tr>
           <tr>
-            <th>{t("shortfallShare")} (max)</th>
+            <th>{t("findingsWorstShortfall")}</th>
             <td>{f.pct(Math.max(0, ...tl.turns.map((x) => x.metrics.shortfallShare)))}</td>
           </tr>
           <tr>
