@@ -9,7 +9,6 @@ const messages = {
   shortfall: { ja: "不足率", en: "short %" },
   vaLost: { ja: "付加価値損失", en: "VA lost" },
   spend: { ja: "支出", en: "spend" },
-  dependency: { ja: "中国依存", en: "ctrl share" },
   stock: { ja: "備蓄 t", en: "stock t" },
   stockOxide: { ja: "備蓄 t（酸化物換算）", en: "stockpiles t (oxide eq.)" },
   stockValue: { ja: "備蓄（基準価格での価値）", en: "stockpiles at base price" },
@@ -75,9 +74,30 @@ const messages = {
   status_failed: { ja: "失敗", en: "failed" },
   status_closed: { ja: "閉鎖", en: "closed" },
   status_completed: { ja: "完了", en: "completed" },
+  // A project's change of fortune in the explanations (the engine's note outcomes).
+  note_succeeded: { ja: "{lever}が成功", en: "{lever} succeeded" },
+  note_on_stream: { ja: "{lever}が稼働開始", en: "{lever} came on stream" },
+  note_failed: { ja: "{lever}が失敗", en: "{lever} failed" },
+  note_ruling_won: { ja: "{lever}で勝訴", en: "{lever}: ruling won" },
+  note_ruling_lost: { ja: "{lever}で敗訴", en: "{lever}: ruling lost" },
+  note_measures_ended: {
+    ja: "{lever}：相手国が措置を撤廃",
+    en: "{lever}: the measures it challenged ended",
+  },
+  note_closed_for_losses: {
+    ja: "{lever}は赤字のため閉鎖",
+    en: "{lever} closed for its losses",
+  },
+  shareScope: {
+    ja: "※ 目標の中国依存は {materials} の輸入だけで数えます。期ごとの表の「{table}」は部品を含む全素材の輸入なので、値が異なります。",
+    en: 'Note: a share objective counts imports of {materials} only; the per-turn table\'s "{table}" counts every import, components included, so the two differ.',
+  },
+  startedIn: { ja: "（{turn} に開始）", en: " (started {turn})" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;
+
+export const isMessageKey = (k: string): k is MessageKey => k in messages;
 
 export function t(locale: Locale, key: MessageKey): string {
   return messages[key][locale];

@@ -85,6 +85,17 @@ describe("chokepoint CLI", () => {
     expect(r.stdout).toMatch(/^2010-Q4 /m);
     expect(r.stdout).toMatch(/史実との比較/);
     expect(r.stdout).toMatch(/なぜこうなったか/);
+    // Events and projects' outcomes are named, never printed as raw ids or engine notes.
+    expect(r.stdout).toMatch(/^2010-Q4 .*尖閣沖事件後、対日レアアース出荷が通関で止まる/m);
+    expect(r.stdout).toContain(
+      "[2013-Q1] 豪ライナス社への出資・長期契約（JARE）が稼働開始（2011-Q1 に開始）",
+    );
+    expect(r.stdout).toContain("[2013-Q4] WTO提訴（DS431、日米欧）で勝訴（2012-Q1 に開始）");
+    expect(r.stdout).not.toMatch(/japan_halt_2010|lynas_jare@|:succeeded|:ruling_won/);
+    // The objective's share and the table's share count different imports: the run says so.
+    expect(r.stdout).toContain(
+      "※ 目標の中国依存は レアアース精鉱（NdPr含有量）、ネオジム・プラセオジム酸化物、ジスプロシウム酸化物 の輸入だけで数えます。",
+    );
     const csv = readFileSync(join(out, "rare-earth-2010-turns.csv"), "utf8").trim().split("\n");
     expect(csv).toHaveLength(25);
     expect(csv[0]).toMatch(/^turn,label,price_multiple_/);
@@ -133,6 +144,11 @@ describe("chokepoint CLI", () => {
       out,
     );
     expect(r.status, r.stderr).toBe(0);
+    // Headers name the material, the country and the unit, and say which decisions were played.
+    expect(r.stdout).toMatch(/NdPr oxide ×.*China share \(all imports, oxide eq\.\)/);
+    expect(r.stdout).toMatch(/VA lost \(USD m\)/);
+    expect(r.stdout).toMatch(/decisions: .*decisions-japan-actual\.yaml/);
+    expect(r.stdout).not.toMatch(/ndpr_oxide|ctrl share/);
     expect(r.stdout).toMatch(/60 runs/);
     expect(r.stdout).toMatch(/p5 \/ p50 \/ p95/);
     expect(JSON.parse(readFileSync(out, "utf8")).turns).toHaveLength(24);

@@ -97,6 +97,9 @@ describe("the facilitator console (laptop, Japanese) with two phones", () => {
     expect(await fac.locator('[data-testid^="inject-"]').count()).toBe(0);
     expect(await fac.getByTestId("remove-member").count()).toBe(0);
     expect(await fac.locator('[data-testid="roster"] select').count()).toBe(0);
+    // What next: with the controls gone, the console points at the review as the next step.
+    expect(await fac.getByTestId("ended-next").textContent()).toContain("次は振り返りです");
+    expect(await fac.getByTestId("open-review").getAttribute("class")).toBe("link-button");
 
     // A participant who opens the console's address is sent to their own page.
     await meti.goto(sessionUrl);

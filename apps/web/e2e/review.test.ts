@@ -81,6 +81,16 @@ describe("after-action review in real Chromium", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${stack.server().url}/review?s=${ex.sessionId}`);
     await page.waitForSelector('[data-testid="scrubber"]');
+    // The review opens with the whole exercise beside Japan's actual path on the same seed.
+    expect(await page.getByTestId("finding-dependence").textContent()).toMatch(
+      /^Dependency on China, all imports incl. components \(start → end\)[\d.]+ % → [\d.]+ %[\d.]+ % → [\d.]+ %$/,
+    );
+    expect(await page.getByTestId("finding-objectives").textContent()).toMatch(
+      /^Objectives met\d \/ 2\d \/ 2$/,
+    );
+    expect(await page.getByTestId("finding-extra-cost").textContent()).toMatch(/[\d,]+ USD m/);
+    // JOGMEC only bought stock: no project to tell, and the card says so.
+    expect(await page.getByTestId("findings").textContent()).toContain("No team started a project");
     // The timeline strip names the inject and the override's reason.
     const strip = await page.getByTestId("timeline-strip").textContent();
     expect(strip).toContain("Inject: Shipments to Japan halted again");
@@ -248,6 +258,10 @@ describe("after-action review in real Chromium", () => {
       "The halt caught METI unprepared",
     ])
       expect(ja, s).toContain(s);
+    // The findings open the Japanese debrief too, with no English left in its labels.
+    expect(ja).toContain("この演習の結果（全期間）");
+    expect(ja).toContain("最悪の期の不足率");
+    expect(ja).not.toContain("(max)");
     // No raw English verbs in the Japanese debrief's decisions.
     expect(ja).not.toMatch(/\bbuy \d/);
     // Participants may not export the review.

@@ -5,6 +5,7 @@ import { userPath } from "../env.ts";
 import { formatTable, num, pct } from "../format-table.ts";
 import { loadPlan, loadScenario } from "../load-or-exit.ts";
 import { t } from "../messages.ts";
+import { dependencyHeader } from "./run-report.ts";
 
 export interface MonteCarloCommandOptions {
   runs: number;
@@ -38,17 +39,23 @@ export function monteCarloCommand(scenarioArg: string, o: MonteCarloCommandOptio
   const b = (x: Band, f: (v: number) => string) => `${f(x.p5)} / ${f(x.p50)} / ${f(x.p95)}`;
   const firstMat =
     scenario.materials.find((m) => m.stage === "refining")?.id ?? scenario.materials[0]?.id ?? "";
+  const money = scenario.units.money[o.lang];
+  const firstName = scenario.materials.find((m) => m.id === firstMat)?.name[o.lang] ?? firstMat;
   console.log(
     `${scenario.title[o.lang]} — ${mc.runs} ${t(o.lang, "runs")} (${(mc.runs / seconds).toFixed(0)} ${t(o.lang, "runsPerSecond")}), ${t(o.lang, "band")}`,
+  );
+  // Which decisions every run played: a band of doing nothing reads very differently.
+  console.log(
+    `${t(o.lang, "seed")} ${o.seed}…, ${o.decisions ? `${t(o.lang, "decisions")}: ${o.decisions}` : t(o.lang, "noDecisions")}`,
   );
   console.log(
     formatTable(
       [
         t(o.lang, "turn"),
-        `${firstMat} ×`,
+        `${firstName} ×`,
         t(o.lang, "shortfall"),
-        t(o.lang, "vaLost"),
-        t(o.lang, "dependency"),
+        `${t(o.lang, "vaLost")} (${money})`,
+        dependencyHeader({ scenario, materialOrder: scenario.materials }, o.lang),
       ],
       mc.turns.map((x) => [
         x.label,
@@ -60,7 +67,7 @@ export function monteCarloCommand(scenarioArg: string, o: MonteCarloCommandOptio
     ),
   );
   console.log(
-    `\n${t(o.lang, "totals")}: ${t(o.lang, "vaLost")} ${b(mc.totals.valueAddedLost, num)}; ${t(o.lang, "spend")} ${b(mc.totals.spend, num)}`,
+    `\n${t(o.lang, "totals")} (${money}): ${t(o.lang, "vaLost")} ${b(mc.totals.valueAddedLost, num)}; ${t(o.lang, "spend")} ${b(mc.totals.spend, num)}`,
   );
   // The peak each run reached, beside the historical peak where the scenario states one.
   for (const m of scenario.materials) {

@@ -6,11 +6,12 @@ import {
   type Model,
   moneyText,
   runSummary,
+  type Scenario,
   scoreObjectives,
   turnMetrics,
 } from "@chokepoint/engine";
 import { formatTable, num, pct } from "../format-table.ts";
-import { t } from "../messages.ts";
+import { isMessageKey, t } from "../messages.ts";
 
 /** The per-turn table of a run: prices, shortfall, value added lost, spend, dependency, stock. */
 export function runTable(model: Model, state: EngineState, locale: Locale): string {
@@ -35,7 +36,7 @@ export function runTable(model: Model, state: EngineState, locale: Locale): stri
       num(m.spend),
       pct(m.controlledShare),
       num(m.stockpileOxideTonnes ?? m.stockpileValue),
-      r.newlyFired.join(" "),
+      r.newlyFired.map((id) => eventTitle(model, id, locale)).join(" · "),
     ];
   });
   return formatTable(header, rows);
@@ -63,7 +64,13 @@ function short(model: Model, id: string, locale: Locale): string {
  * every material has a factor, else value at base prices. Over every material, components
  * included, so it differs from objectives and history checks that name a few materials.
  */
-function dependencyHeader(model: Model, locale: Locale): string {
+export function dependencyHeader(
+  model: {
+    scenario: Pick<Scenario, "controllingCountry">;
+    materialOrder: readonly { oxideEquivalent?: number | undefined }[];
+  },
+  locale: Locale,
+): string {
   const code = model.scenario.controllingCountry;
   const c = new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
   const oxide = model.materialOrder.every((m) => m.oxideEquivalent !== undefined);
@@ -190,7 +197,28 @@ export function scorecard(model: Model, state: EngineState, locale: Locale): str
       t(locale, "met"),
     ],
     rows,
-  )}`;
+  )}${shareScopeNote(model, scores, locale)}`;
+}
+
+/**
+ * A share objective counts only the materials it names, the per-turn table every import
+ * (components included): the two numbers differ (70 % against 83 % at the end of doing nothing
+ * in rare-earth-2010), and a facilitator reading both needs to be told why.
+ */
+function shareScopeNote(
+  model: Model,
+  scores: ReturnType<typeof scoreObjectives>,
+  locale: Locale,
+): string {
+  const named = new Set<string>();
+  for (const sc of scores)
+    if (sc.objective.metric.kind === "controlled_share")
+      for (const m of sc.objective.metric.materials) named.add(m);
+  if (!named.size) return "";
+  const names = [...named]
+    .map((id) => model.materials.get(id)?.name[locale] ?? id)
+    .join(locale === "ja" ? "、" : ", ");
+  return `\n${t(locale, "shareScope").replace("{materials}", names).replace("{table}", dependencyHeader(model, locale))}`;
 }
 
 /** An objective's value in the unit its metric is read in (shares as %, days, money, yes/no). */
@@ -220,12 +248,42 @@ export function explanations(model: Model, state: EngineState, locale: Locale): 
     .filter((r) => r.newlyFired.length || r.notes.length)
     .map((r) =>
       [
-        `[${r.label}] ${r.newlyFired.map((id) => eventTitle(model, id, locale)).join(", ")} ${r.notes.join(", ")}`.trim(),
+        `[${r.label}] ${[
+          ...r.newlyFired.map((id) => eventTitle(model, id, locale)),
+          ...r.notes.map((n) => projectNote(model, state, n, locale)),
+        ].join(" · ")}`,
         ...explainTurn(model, r, locale).map((e) => `  - ${e.text}`),
       ].join("\n"),
     )
     .join("\n");
 }
+
+/**
+ * A project's change of fortune as the engine notes it (`<lever>@<turn started>:<outcome>`),
+ * in words: the lever's name, what happened and when it was started — never the raw note.
+ */
+export function projectNote(
+  model: Model,
+  state: EngineState,
+  note: string,
+  locale: Locale,
+): string {
+  const m = /^(.+)@(\d+):(\w+)$/.exec(note);
+  if (!m) return note;
+  const [, lever = "", started = "", outcome = ""] = m;
+  const def = model.levers.get(lever);
+  const name = def?.name[locale] ?? lever;
+  // A mine or refinery that passes its success draw comes on stream; a programme succeeds.
+  const said = outcome === "succeeded" && def?.kind === "diversify" ? "on_stream" : outcome;
+  const key = `note_${said}`;
+  const words = isMessageKey(key) ? t(locale, key) : `{lever}: ${outcome}`;
+  const since = state.results[Number(started)]?.label;
+  const startedText = since ? fillIn(t(locale, "startedIn"), { turn: since }) : "";
+  return `${fillIn(words, { lever: name })}${startedText}`;
+}
+
+const fillIn = (s: string, p: Record<string, string>) =>
+  s.replaceAll(/\{(\w+)\}/g, (x, k: string) => p[k] ?? x);
 
 /** A fired event's title (scheduled or prepared inject), else its id. */
 function eventTitle(model: Model, id: string, locale: Locale): string {

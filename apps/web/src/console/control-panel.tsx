@@ -119,7 +119,15 @@ export function ControlPanel({ view, outcome }: { view: ExerciseView; outcome: C
           {t("resume")}
         </button>
       ) : null}
-      <a href={`/review?s=${s.id}`} data-testid="open-review">
+      {s.status === "ended" ? (
+        // The console's controls are gone at the end: say where the room goes next.
+        <p data-testid="ended-next">{t("endedNext")}</p>
+      ) : null}
+      <a
+        href={`/review?s=${s.id}`}
+        data-testid="open-review"
+        className={s.status === "ended" ? "link-button" : undefined}
+      >
         {t("openReview")}
       </a>{" "}
       {s.status !== "ended" ? (

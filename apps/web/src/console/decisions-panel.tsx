@@ -44,7 +44,9 @@ export function DecisionsPanel({ view }: { view: ExerciseView }) {
           {view.scenario.teams.map((tm) => (
             <tr key={tm.id}>
               <th>{l(tm.name)}</th>
-              <td>{n.money(view.state.budgets[tm.id] ?? 0, view.scenario.units)}</td>
+              <td className="nowrap">
+                {n.money(view.state.budgets[tm.id] ?? 0, view.scenario.units)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 "use client";
 import type { ExerciseView } from "@chokepoint/api";
+import { Fragment } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { hhmm } from "../session/decision-words";
 
@@ -61,23 +62,26 @@ export function StatusBoard({
                       ) : null}
                       {members.map((m, i) => {
                         const on = online?.has(m.participantId);
+                        // A name never breaks inside (田 / 中 on two lines); the list breaks between names.
                         return (
-                          <span
-                            key={m.participantId}
-                            data-testid="status-member"
-                            data-online={on === undefined ? "unknown" : on ? "true" : "false"}
-                          >
+                          <Fragment key={m.participantId}>
                             {i ? ", " : ""}
-                            {on === undefined ? null : (
-                              <span
-                                className={on ? "dot on" : "dot off"}
-                                role="img"
-                                aria-label={t(on ? "online" : "offline")}
-                                title={t(on ? "online" : "offline")}
-                              />
-                            )}
-                            {m.displayName}
-                          </span>
+                            <span
+                              className="member-name"
+                              data-testid="status-member"
+                              data-online={on === undefined ? "unknown" : on ? "true" : "false"}
+                            >
+                              {on === undefined ? null : (
+                                <span
+                                  className={on ? "dot on" : "dot off"}
+                                  role="img"
+                                  aria-label={t(on ? "online" : "offline")}
+                                  title={t(on ? "online" : "offline")}
+                                />
+                              )}
+                              {m.displayName}
+                            </span>
+                          </Fragment>
                         );
                       })}
                     </>

@@ -211,4 +211,8 @@ export const liveMessages = {
     en: "Every team has locked — discuss, then reveal when ready.",
   },
   reveal: { ja: "公開して進める", en: "Reveal and resolve" },
+  endedNext: {
+    ja: "演習は終了しました。次は振り返りです。演習全体の結果のまとめ、各ターンの理由、振り返りの問い、PDFレポートがあります。",
+    en: "The exercise has ended. Next, the review: what the whole exercise shows, each turn's why, the debrief questions and the PDF report.",
+  },
 } satisfies Record<string, { ja: string; en: string }>;

@@ -120,4 +120,39 @@ export const reviewMessages = {
     ja: "未検証の取り込み：ファイルに各ターンの状態ハッシュが記録されていなかったため、この結果が実際に演習で出た結果と同じかは確認されていません。",
     en: "Unverified import: the file did not record a state hash for every turn, so nothing has checked that these results are the ones the exercise produced.",
   },
+  // The whole exercise in a few figures, beside Japan's path (review/findings)
+  findingsTitle: { ja: "この演習の結果（全期間）", en: "What this exercise shows (all turns)" },
+  findingsIntro: {
+    ja: "演習全体の数字を、同じシードで実際の日本の対応をとった場合と並べています。差がどこから来たかは、下の各ターンの「なぜこうなったか」と振り返りの問いで話し合えます。",
+    en: "The whole exercise in a few figures, beside what Japan actually did on the same seed. Where a difference came from: each turn's “Why it came out this way” below, and the debrief questions.",
+  },
+  // The engine's controlled share counts every import, components included: an objective on a
+  // few raw materials reads differently, so the row says what it counts.
+  findingsDependence: {
+    ja: "中国依存度（部品を含む全輸入、開始 → 終了）",
+    en: "Dependency on China, all imports incl. components (start → end)",
+  },
+  findingsVaLost: {
+    ja: "付加価値損失（供給不足による、全期間）",
+    en: "Value added lost to shortfalls (all turns)",
+  },
+  findingsWorstShortfall: { ja: "最悪の期の不足率", en: "Worst turn's shortfall" },
+  findingsExtraCost: {
+    ja: "平時価格を超えて払った投入コスト（利幅の圧迫）",
+    en: "Paid above normal prices for inputs (margin squeeze)",
+  },
+  findingsSpend: { ja: "チームの支出（全期間）", en: "Teams' spending (all turns)" },
+  findingsObjectives: { ja: "達成した目標", en: "Objectives met" },
+  findingsProjects: { ja: "プロジェクトの経過", en: "How each project fared" },
+  findingsStarted: { ja: "{label}: {teams}が開始", en: "{label}: started by {teams}" },
+  findingsIt: { ja: "事業", en: "it" },
+  findingsNoProjects: {
+    ja: "どのチームもプロジェクト（多角化・省資源・リサイクルなど）を始めませんでした。",
+    en: "No team started a project (diversification, thrift, recycling…).",
+  },
+  findingsNotKept: { ja: "—（記録なし）", en: "— (not recorded)" },
+  whyNothing: {
+    ja: "このターンは平時どおりで、説明すべき変化はありません。",
+    en: "Nothing moved away from normal this turn, so there is nothing to explain.",
+  },
 } as const;

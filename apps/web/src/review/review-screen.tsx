@@ -8,6 +8,7 @@ import { UnverifiedMark } from "../session/unverified-mark";
 import { BranchPanel } from "./branch-panel";
 import { ComparisonPanel } from "./comparison-panel";
 import { AddDebriefQuestion, DebriefAnswers } from "./debrief-answers";
+import { FindingsPanel } from "./findings/findings-panel";
 import { ReviewExports } from "./review-actions";
 import { ReviewBands } from "./review-bands";
 import { useComparison, useTimeline } from "./review-queries";
@@ -61,6 +62,7 @@ export function ReviewScreen({
         <UnverifiedMark tr={tr} unverified={tl.unverified} />
         <ReviewExports sessionId={sessionId} token={token} onError={setFailure} />
       </section>
+      <FindingsPanel tr={tr} tl={tl} />
       <BranchPanel tr={tr} tl={tl} />
       {comparison.data ? <ComparisonPanel tr={tr} tl={tl} cmp={comparison.data} /> : null}
       {tl.status !== "ended" && tl.lineage.joinCode ? (

@@ -1,7 +1,8 @@
 "use client";
 import { fill } from "../i18n/translator";
 import { LineChart } from "../shared/chart/line-chart";
-import { paren, type Timeline, type Tr } from "./format";
+import type { Timeline, Tr } from "./format";
+import { objectiveTargetText, objectiveText } from "./objective-text";
 
 /*
  * The scorecard as the review and the printed debrief show it. Each part takes the translator
@@ -20,20 +21,10 @@ export function Scorecard({
   variant?: "table" | "list";
 }) {
   if (!tl.scorecard.length) return null;
-  const f = tr.n;
-  const show = (metric: string, v: number) =>
-    metric === "sector_output" || metric === "controlled_share"
-      ? f.pct(v)
-      : metric === "stockpile_days"
-        ? `${f.num(v)} ${tr.locale === "ja" ? "日" : "days"}`
-        : metric === "budget_left"
-          ? f.money(v, tl.scenario.units)
-          : v >= 1
-            ? "✓"
-            : "✗";
+  const show = (metric: string, v: number) => objectiveText(tr, tl.scenario.units, metric, v);
   const teamName = (id: string) => tr.l(tl.scenario.teams.find((x) => x.id === id)?.name) || id;
   const target = (s: Timeline["scorecard"][number]) =>
-    `${s.direction === "atLeast" ? "≥ " : "≤ "}${show(s.metric, s.target)}${paren(tr.locale, tr.t(s.when === "end" ? "atEnd" : "everyTurn"))}`;
+    objectiveTargetText(tr, tl.scenario.units, s);
   const held = (s: Timeline["scorecard"][number]) =>
     `${s.held.filter(Boolean).length} / ${s.held.length}${s.values.length ? ` · ${show(s.metric, s.values[s.values.length - 1] ?? 0)}` : ""}`;
   const refText = (s: Timeline["scorecard"][number]) => {

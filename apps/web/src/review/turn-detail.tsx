@@ -41,11 +41,18 @@ export function TurnDetail({ tr, tl, turn }: { tr: Tr; tl: Timeline; turn: numbe
         </section>
         <section className="card" data-testid="why">
           <h3>{t("why")}</h3>
-          <ul>
-            {cur.explanations[locale].map((x) => (
-              <li key={x}>{x}</li>
-            ))}
-          </ul>
+          {cur.explanations[locale].length ? (
+            <ul>
+              {cur.explanations[locale].map((x) => (
+                <li key={x}>{x}</li>
+              ))}
+            </ul>
+          ) : (
+            // An empty card reads as a failure to load; a calm turn says so.
+            <p className="muted" data-testid="why-nothing">
+              {t("whyNothing")}
+            </p>
+          )}
         </section>
         <NotesPanel tr={tr} tl={tl} turn={turn} />
       </div>

@@ -1,6 +1,7 @@
 "use client";
 import { UnverifiedMark } from "../../session/unverified-mark";
 import { ComparisonPanel } from "../comparison-panel";
+import { FindingsPanel } from "../findings/findings-panel";
 import { type Bands, type Comparison, paren, type Timeline, type Tr, turnName } from "../format";
 import { TurnRecord } from "../turn-record";
 import { PRINT_CSS } from "./print-css";
@@ -73,6 +74,7 @@ export function PrintDebrief({
       </ul>
       <h2>{t("summary")}</h2>
       <p>{l(tl.scenario.summary)}</p>
+      <FindingsPanel tr={tr} tl={tl} />
       <h2>{t("totals")}</h2>
       <table>
         <tbody>
@@ -85,7 +87,7 @@ export function PrintDebrief({
             <td>{f.money(sum("spend"), tl.scenario.units)}</td>
           </tr>
           <tr>
-            <th>{t("shortfallShare")} (max)</th>
+            <th>{t("findingsWorstShortfall")}</th>
             <td>{f.pct(Math.max(0, ...tl.turns.map((x) => x.metrics.shortfallShare)))}</td>
           </tr>
           <tr>
