@@ -125,7 +125,7 @@ export function clearControllerMarket(
       ? (price / Math.max(t.base, t.floor)) ** cm.supplyElasticity
       : 1;
   const supply = supplyBefore + (supplyGoal - supplyBefore) / cm.supplyAdjustTurns;
-  return {
+  const out: ControllerOutcome = {
     stock,
     risk,
     alarm,
@@ -135,8 +135,10 @@ export function clearControllerMarket(
     desired,
     supply,
     feedLost: capacity * (1 - t.feed),
-    ...(smuggling === undefined ? {} : { smuggling }),
   };
+  // Set after the literal, not spread into it: a spread copies the object on a slow path.
+  if (smuggling !== undefined) out.smuggling = smuggling;
+  return out;
 }
 
 /** The controlling country's own use in normal times: a multiple of the whole market outside it. */

@@ -23,6 +23,7 @@ import {
 } from "./end-user-restrictions.ts";
 import { fillMeritOrder } from "./fill-merit-order.ts";
 import { homeSuppliers } from "./home-suppliers.ts";
+import { blankFlow, leanFlows } from "./lean-flows.ts";
 import {
   intensityFactor,
   intensityReduction,
@@ -72,10 +73,10 @@ export interface FlowResult {
   projectSold: ReadonlyMap<string, number>;
   /** Substitution levers' demand savings and bans: sector → causes. */
   sectorCauses: ReadonlyMap<string, Cause[]>;
-  /** Working stock per material after the turn, at home. */
-  homeStock: Record<string, number>;
-  /** World demand and supply figures each material's price moves on. */
-  world: Record<string, WorldBalance>;
+  /** Working stock per material after the turn, at home, by chain position (`model.chain`). */
+  homeStock: number[];
+  /** World demand and supply figures each material's price moves on, by chain position. */
+  world: WorldBalance[];
   /** Home plants: what they made, and the share of their plan their input did not allow. */
   plantOutput: ReadonlyMap<string, number>;
   plantShortage: ReadonlyMap<string, number>;
@@ -210,7 +211,8 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
   }
 
   // Supply pass, upstream first.
-  const flows: Record<string, MaterialFlow> = {};
+  const reused = lean ? leanFlows(model) : undefined;
+  const flows: Record<string, MaterialFlow> = reused ? reused.byId : {};
   const inputReceived = zeros(nMat);
   // Results: Maps are made only when something is written to them.
   let stockDelta: Map<string, number> | undefined;
@@ -218,8 +220,9 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
   let projectSold: Map<string, number> | undefined;
   let plantOutput: Map<string, number> | undefined;
   let plantShortage: Map<string, number> | undefined;
-  const homeStock: Record<string, number> = {};
-  const world: Record<string, WorldBalance> = {};
+  // By chain position, not keyed by id: updateMarket walks the same chain.
+  const homeStock = zeros(nMat);
+  const world = new Array<WorldBalance>(nMat);
   const fills: OrderFill[] = [];
   for (let mi = 0; mi < nMat; mi++) {
     const link = model.chain[mi] as ChainLink;
@@ -390,7 +393,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
       0,
       stockStart + received + released - toSectors - toDownstream - bought,
     );
-    homeStock[m.id] = stockEnd;
+    homeStock[mi] = stockEnd;
     // Buyers' own behaviour as causes: extra orders from fear of cuts, and stock drawn or built.
     const fearOrders =
       ms && ms.risk > 0
@@ -405,7 +408,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     const row = rowActive
       ? restOfWorld(model, link, ms, pool, projectSpare, ctx.worldDemand.get(m.id) ?? 1)
       : NO_ROW;
-    world[m.id] = {
+    world[mi] = {
       useWanted: use + row.useWanted,
       used: usedHome + row.used,
       stock: stockEnd + row.stock,
@@ -418,39 +421,40 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
       (byCountry[s.controllingCountry] ?? 0) -
       domesticFrom(list, taken, s.controllingCountry) +
       (pool?.rowTaken ?? 0);
-    flows[m.id] = {
-      material: m.id,
-      purchases: order,
-      received,
-      imports,
-      used: usedHome,
-      stockStart,
-      stockEnd,
-      coverDays: use > 0 ? (stockEnd / use) * model.turnDays : 0,
-      desiredCoverDays: use > 0 ? ((desiredAt[mi] ?? 0) / use) * model.turnDays : 0,
-      risk: ms?.risk ?? 0,
-      demandFactor: ms?.demandFactor ?? 1,
-      controllerExports,
-      controllerExportsNormal: model.controllerNormalExports.get(m.id) ?? 0,
-      controllerPriceMultiple: (ms?.controllerPrice ?? m.basePrice.value) / m.basePrice.value,
-      exportWedge: ctx.exportTax.get(m.id) ?? 0,
-      exportRent: 0,
-      rowUsed: row.used,
-      rowStock: row.stock,
-      claimed,
-      supplied: received + released,
-      byCountry,
-      bySource,
-      released,
-      boughtForStock: bought,
-      toDownstream,
-      toSectors,
-      shortfall: Math.max(0, claimed - toSectors - toDownstream - bought),
-      controlledShare: lean ? 0 : importShare(byCountry, received, s.home, s.controllingCountry),
-      hhi: lean ? 0 : hhi(byCountry, received),
-      tightness: 0,
-      causes,
-    };
+    // Lean turns rewrite the model's own flow objects (lean-flows.ts); full turns make new ones.
+    const f = lean ? (reused?.at[mi] as MaterialFlow) : blankFlow(m.id);
+    f.material = m.id;
+    f.purchases = order;
+    f.received = received;
+    f.imports = imports;
+    f.used = usedHome;
+    f.stockStart = stockStart;
+    f.stockEnd = stockEnd;
+    f.coverDays = use > 0 ? (stockEnd / use) * model.turnDays : 0;
+    f.desiredCoverDays = use > 0 ? ((desiredAt[mi] ?? 0) / use) * model.turnDays : 0;
+    f.risk = ms?.risk ?? 0;
+    f.demandFactor = ms?.demandFactor ?? 1;
+    f.controllerExports = controllerExports;
+    f.controllerExportsNormal = model.controllerNormalExports.get(m.id) ?? 0;
+    f.controllerPriceMultiple = (ms?.controllerPrice ?? m.basePrice.value) / m.basePrice.value;
+    f.exportWedge = ctx.exportTax.get(m.id) ?? 0;
+    f.exportRent = 0;
+    f.rowUsed = row.used;
+    f.rowStock = row.stock;
+    f.claimed = claimed;
+    f.supplied = received + released;
+    f.byCountry = byCountry;
+    f.bySource = bySource;
+    f.released = released;
+    f.boughtForStock = bought;
+    f.toDownstream = toDownstream;
+    f.toSectors = toSectors;
+    f.shortfall = Math.max(0, claimed - toSectors - toDownstream - bought);
+    f.controlledShare = lean ? 0 : importShare(byCountry, received, s.home, s.controllingCountry);
+    f.hhi = lean ? 0 : hhi(byCountry, received);
+    f.tightness = 0;
+    f.causes = causes;
+    flows[m.id] = f;
   }
   return {
     flows,

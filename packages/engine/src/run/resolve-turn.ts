@@ -160,7 +160,7 @@ export function resolveTurn(
     sectors,
     teams:
       ownsResults === "lean"
-        ? leanTeams(model, ledger)
+        ? leanTeams(model, ledger, last?.teams)
         : teamOutcomes(model, flow.flows, ledger.budgets, ledger.spentNow),
     stockpiles: stockTonnes,
     notes: economics.notes.length ? [...advanced.notes, ...economics.notes] : advanced.notes,
@@ -210,8 +210,17 @@ export function resolveTurn(
 /** How the caller holds `state.results` (see resolveTurn). */
 export type ResultsMode = boolean | "lean";
 
-/** Teams' spending and budgets without the dependency figures, which no Monte Carlo band reads. */
-function leanTeams(model: Model, ledger: Ledger): Record<string, TeamOutcome> {
+/**
+ * Teams' spending and budgets without the dependency figures, which no Monte Carlo band reads.
+ * A turn in which no team spent leaves them as the last turn had them: that record is shared
+ * (results are immutable), as most turns of a run charge nobody.
+ */
+function leanTeams(
+  model: Model,
+  ledger: Ledger,
+  previous: Readonly<Record<string, TeamOutcome>> | undefined,
+): Record<string, TeamOutcome> {
+  if (previous && !ledger.charged && sameTeams(model, ledger, previous)) return previous;
   const out: Record<string, TeamOutcome> = {};
   for (const team of model.teams.keys())
     out[team] = {
@@ -222,6 +231,28 @@ function leanTeams(model: Model, ledger: Ledger): Record<string, TeamOutcome> {
       hhi: 0,
     };
   return out;
+}
+
+/** Whether `previous` holds exactly what leanTeams would write now (each value the same, −0 apart). */
+function sameTeams(
+  model: Model,
+  ledger: Ledger,
+  previous: Readonly<Record<string, TeamOutcome>>,
+): boolean {
+  let n = 0;
+  for (const team in previous) {
+    n++;
+    const o = previous[team] as TeamOutcome;
+    if (
+      !model.teams.has(team) ||
+      !Object.is(o.spent, ledger.spentNow[team] ?? 0) ||
+      !Object.is(o.budgetLeft, ledger.budgets[team] ?? 0) ||
+      !Object.is(o.controlledShare, 0) ||
+      !Object.is(o.hhi, 0)
+    )
+      return false;
+  }
+  return n === model.teams.size;
 }
 
 /** Last turn's list of active ids when this turn's is the same (results are immutable: share it). */
