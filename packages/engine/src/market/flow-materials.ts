@@ -23,7 +23,7 @@ import {
 } from "./end-user-restrictions.ts";
 import { fillMeritOrder } from "./fill-merit-order.ts";
 import { homeSuppliers } from "./home-suppliers.ts";
-import { blankFlow, leanFlows } from "./lean-flows.ts";
+import { blankBalance, blankFlow, leanFlows, zeroed } from "./lean-flows.ts";
 import {
   intensityFactor,
   intensityReduction,
@@ -276,7 +276,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     const taken = fillWithRestriction(list, order, restriction);
     if (pool?.deferred) pool = settleAfterHome(pool, taken);
     const bySource: Record<string, number> = lean ? NO_SOURCES : {};
-    const byCountry: Record<string, number> = {};
+    const byCountry: Record<string, number> = reused ? zeroed(reused.byCountry[mi]) : {};
     const causes: Cause[] = lean ? NO_CAUSES : [];
     let received = 0;
     let imports = 0;
@@ -408,15 +408,15 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     const row = rowActive
       ? restOfWorld(model, link, ms, pool, projectSpare, ctx.worldDemand.get(m.id) ?? 1)
       : NO_ROW;
-    world[mi] = {
-      useWanted: use + row.useWanted,
-      used: usedHome + row.used,
-      stock: stockEnd + row.stock,
-      blocked: pool?.blocked ?? 0,
-      arrived: received + released + row.arrived,
-      rowUsed: row.used,
-      rowStock: row.stock,
-    };
+    const wb = reused ? (reused.world[mi] as WorldBalance) : blankBalance();
+    wb.useWanted = use + row.useWanted;
+    wb.used = usedHome + row.used;
+    wb.stock = stockEnd + row.stock;
+    wb.blocked = pool?.blocked ?? 0;
+    wb.arrived = received + released + row.arrived;
+    wb.rowUsed = row.used;
+    wb.rowStock = row.stock;
+    world[mi] = wb;
     const controllerExports =
       (byCountry[s.controllingCountry] ?? 0) -
       domesticFrom(list, taken, s.controllingCountry) +
