@@ -160,7 +160,7 @@ export function resolveTurn(
     sectors,
     teams:
       ownsResults === "lean"
-        ? leanTeams(model, ledger, last?.teams)
+        ? leanTeams(model, ledger)
         : teamOutcomes(model, flow.flows, ledger.budgets, ledger.spentNow),
     stockpiles: stockTonnes,
     notes: economics.notes.length ? [...advanced.notes, ...economics.notes] : advanced.notes,
@@ -212,48 +212,38 @@ export type ResultsMode = boolean | "lean";
 
 /**
  * Teams' spending and budgets without the dependency figures, which no Monte Carlo band reads.
- * A turn in which no team spent leaves them as the last turn had them: that record is shared
- * (results are immutable), as most turns of a run charge nobody.
+ * Like lean flows (market/lean-flows.ts), one record per model is rewritten each lean turn:
+ * the fold reads a result's spending as it is made, and no turn reads the last one's teams.
  */
-function leanTeams(
-  model: Model,
-  ledger: Ledger,
-  previous: Readonly<Record<string, TeamOutcome>> | undefined,
-): Record<string, TeamOutcome> {
-  if (previous && !ledger.charged && sameTeams(model, ledger, previous)) return previous;
-  const out: Record<string, TeamOutcome> = {};
-  for (const team of model.teams.keys())
-    out[team] = {
-      team,
-      spent: ledger.spentNow[team] ?? 0,
-      budgetLeft: ledger.budgets[team] ?? 0,
-      controlledShare: 0,
-      hhi: 0,
-    };
+function leanTeams(model: Model, ledger: Ledger): Record<string, TeamOutcome> {
+  if (teamSlot.model !== model) {
+    teamSlot.model = model;
+    teamSlot.out = {};
+  }
+  const out = teamSlot.out;
+  for (const team of model.teams.keys()) {
+    const o = out[team];
+    if (!o) {
+      out[team] = {
+        team,
+        spent: ledger.spentNow[team] ?? 0,
+        budgetLeft: ledger.budgets[team] ?? 0,
+        controlledShare: 0,
+        hhi: 0,
+      };
+      continue;
+    }
+    o.spent = ledger.spentNow[team] ?? 0;
+    o.budgetLeft = ledger.budgets[team] ?? 0;
+  }
   return out;
 }
 
-/** Whether `previous` holds exactly what leanTeams would write now (each value the same, −0 apart). */
-function sameTeams(
-  model: Model,
-  ledger: Ledger,
-  previous: Readonly<Record<string, TeamOutcome>>,
-): boolean {
-  let n = 0;
-  for (const team in previous) {
-    n++;
-    const o = previous[team] as TeamOutcome;
-    if (
-      !model.teams.has(team) ||
-      !Object.is(o.spent, ledger.spentNow[team] ?? 0) ||
-      !Object.is(o.budgetLeft, ledger.budgets[team] ?? 0) ||
-      !Object.is(o.controlledShare, 0) ||
-      !Object.is(o.hhi, 0)
-    )
-      return false;
-  }
-  return n === model.teams.size;
-}
+/** One slot, not a WeakMap per model: Monte Carlo makes a model per run and plays it turn after turn. */
+const teamSlot: { model: Model | undefined; out: Record<string, TeamOutcome> } = {
+  model: undefined,
+  out: {},
+};
 
 /** Last turn's list of active ids when this turn's is the same (results are immutable: share it). */
 function sameIds(
