@@ -77,7 +77,7 @@ export interface FlowResult {
   homeStock: number[];
   /** World demand and supply figures each material's price moves on, by chain position. */
   world: WorldBalance[];
-  /** Home plants: what they made, and the share of their plan their input did not allow. */
+  /** Home plants: what they made (empty on lean turns), and the share of their plan their input did not allow. */
   plantOutput: ReadonlyMap<string, number>;
   plantShortage: ReadonlyMap<string, number>;
   fills: OrderFill[];
@@ -298,8 +298,11 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
       byCountry[sup.country] = (byCountry[sup.country] ?? 0) + t;
       received += t;
       if (sup.kind === "domestic") {
-        plantOutput ??= new Map();
-        plantOutput.set(sup.id, t);
+        // Read only to calibrate a model (prepareModel's normal output): not on lean turns.
+        if (!lean) {
+          plantOutput ??= new Map();
+          plantOutput.set(sup.id, t);
+        }
       } else imports += t;
       if (sup.kind === "lever") {
         leverTaken ??= new Map();
