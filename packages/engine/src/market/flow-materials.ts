@@ -621,6 +621,12 @@ function domesticFrom(
 const NO_ROW = { useWanted: 0, used: 0, stock: 0, arrived: 0 };
 
 /**
+ * What restOfWorld returns, rewritten by each call: the caller reads it before the next
+ * material's call (a fresh object per material and turn was garbage the moment it was read).
+ */
+const ROW = { useWanted: 0, used: 0, stock: 0, arrived: 0 };
+
+/**
  * The rest of the world mirrors home's normal buying at the scale `homeShare` implies: its
  * use follows the same long-run demand factor, it holds the same cover, and it buys from
  * its own non-controlled supply first, then from what the controlling country may export.
@@ -632,7 +638,7 @@ function restOfWorld(
   pool: ControllerPool | undefined,
   projectSpare: number,
   cycle: number,
-): { useWanted: number; used: number; stock: number; arrived: number } {
+): Readonly<{ useWanted: number; used: number; stock: number; arrived: number }> {
   const material = link.material.id;
   const mp = link.market;
   if (mp.homeShare >= 1 || !ms) return NO_ROW;
@@ -640,5 +646,9 @@ function restOfWorld(
   const min = (use * mp.minCoverDays) / model.turnDays;
   const supply = (pool?.rowOther ?? 0) + (pool?.rowTaken ?? 0) + projectSpare;
   const used = Math.min(use, Math.max(0, ms.rowStock - min) + supply);
-  return { useWanted: use, used, stock: Math.max(0, ms.rowStock + supply - used), arrived: supply };
+  ROW.useWanted = use;
+  ROW.used = used;
+  ROW.stock = Math.max(0, ms.rowStock + supply - used);
+  ROW.arrived = supply;
+  return ROW;
 }
