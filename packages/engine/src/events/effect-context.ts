@@ -144,8 +144,9 @@ function evaluateEffects(
     if (l?.kind === "export_control") denialScale *= l.denialMultiplier;
   }
   const sourceCapacity = new Map<string, { capacity: number; causes: Cause[] }>();
-  for (const src of s.sources)
-    sourceCapacity.set(src.id, { capacity: src.capacity.value, causes: NO_CAUSES });
+  const uncut = uncutEntries(s.sources);
+  for (let k = 0; k < s.sources.length; k++)
+    sourceCapacity.set((s.sources[k] as Scenario["sources"][number]).id, uncut[k] as SourceEntry);
   // Maps are made only when an event writes to them (most turns have no shocks).
   let homeAccess: Map<string, { factor: number; causes: Cause[] }> | undefined;
   let rowAccess: Map<string, number> | undefined;
@@ -338,9 +339,29 @@ const NO_ACCESS: ReadonlyMap<string, { factor: number; causes: Cause[] }> = new 
 /** Shared by every source no event touched this turn; replaced before the first push. */
 const NO_CAUSES: Cause[] = [];
 
-/** Removes capacity from a source, recording the event that did it. */
+type SourceEntry = { capacity: number; causes: Cause[] };
+
+/**
+ * Each source's entry before any event, shared by every context made from the same sources
+ * (a context is evaluated most turns of every Monte Carlo run): never written to, since
+ * `cut` replaces an entry instead of changing it.
+ */
+function uncutEntries(sources: Scenario["sources"]): readonly SourceEntry[] {
+  let entries = UNCUT.get(sources);
+  if (!entries) {
+    entries = sources.map((src) =>
+      Object.freeze({ capacity: src.capacity.value, causes: NO_CAUSES }),
+    );
+    UNCUT.set(sources, entries);
+  }
+  return entries;
+}
+
+const UNCUT = new WeakMap<Scenario["sources"], readonly SourceEntry[]>();
+
+/** Removes capacity from a source, recording the event that did it (a new entry: see uncutEntries). */
 function cut(
-  capacities: Map<string, { capacity: number; causes: Cause[] }>,
+  capacities: Map<string, SourceEntry>,
   sourceId: string,
   factor: number,
   event: string,
@@ -348,11 +369,13 @@ function cut(
   const entry = capacities.get(sourceId);
   if (!entry) return;
   const removed = entry.capacity * (1 - factor);
-  entry.capacity -= removed;
+  let causes = entry.causes;
   if (removed > 0) {
-    if (entry.causes === NO_CAUSES) entry.causes = [];
-    entry.causes.push({ kind: "event", id: event, amount: -removed });
+    // An entry this context made owns its list; a shared one has the shared empty list.
+    if (causes === NO_CAUSES) causes = [];
+    causes.push({ kind: "event", id: event, amount: -removed });
   }
+  capacities.set(sourceId, { capacity: entry.capacity - removed, causes });
 }
 
 /** Imports from a country, of the named materials (all if none named). */

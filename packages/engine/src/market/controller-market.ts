@@ -144,7 +144,7 @@ export function clearControllerMarket(
   const supply = supplyBefore + (supplyGoal - supplyBefore) / cm.supplyAdjustTurns;
   const support =
     cm.supportBelowPeak > 0 ? priceSupport(cm, ms, t.base, price, withheld) : undefined;
-  return {
+  const out: ControllerOutcome = {
     stock,
     risk,
     alarm,
@@ -154,9 +154,11 @@ export function clearControllerMarket(
     desired,
     supply,
     feedLost: capacity * (1 - t.feed),
-    ...(smuggling === undefined ? {} : { smuggling }),
-    ...(support === undefined ? {} : { support }),
   };
+  // Set after the literal, not spread into it: a spread copies the object on a slow path.
+  if (smuggling !== undefined) out.smuggling = smuggling;
+  if (support !== undefined) out.support = support;
+  return out;
 }
 
 /**

@@ -14,7 +14,10 @@ export function fillMeritOrder(list: readonly Merit[], need: number): number[] {
   const taken = zeros(n);
   if (n === 0 || need <= 0) return taken;
   // Insertion sort of indices: lists are short, and a sort callback would allocate per call.
-  const order = new Array<number>(n);
+  // The indices live in one scratch array, read only during this call (it is called several
+  // times per material and turn; nothing it calls calls it back).
+  if (ORDER.length < n) for (let k = ORDER.length; k < n; k++) ORDER.push(0);
+  const order = ORDER;
   for (let k = 0; k < n; k++) {
     const x = list[k] as Merit;
     let j = k;
@@ -99,6 +102,8 @@ function fillRange(
   }
   return rest;
 }
+
+const ORDER: number[] = [];
 
 type Merit = Pick<Supplier, "capacity" | "score" | "contracted"> & { term?: number };
 

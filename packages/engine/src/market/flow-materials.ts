@@ -23,6 +23,7 @@ import {
 } from "./end-user-restrictions.ts";
 import { fillMeritOrder } from "./fill-merit-order.ts";
 import { homeSuppliers } from "./home-suppliers.ts";
+import { blankBalance, blankFlow, leanFlows, zeroed } from "./lean-flows.ts";
 import {
   intensityFactor,
   intensityReduction,
@@ -72,11 +73,11 @@ export interface FlowResult {
   projectSold: ReadonlyMap<string, number>;
   /** Substitution levers' demand savings and bans: sector → causes. */
   sectorCauses: ReadonlyMap<string, Cause[]>;
-  /** Working stock per material after the turn, at home. */
-  homeStock: Record<string, number>;
-  /** World demand and supply figures each material's price moves on. */
-  world: Record<string, WorldBalance>;
-  /** Home plants: what they made, and the share of their plan their input did not allow. */
+  /** Working stock per material after the turn, at home, by chain position (`model.chain`). */
+  homeStock: number[];
+  /** World demand and supply figures each material's price moves on, by chain position. */
+  world: WorldBalance[];
+  /** Home plants: what they made (empty on lean turns), and the share of their plan their input did not allow. */
   plantOutput: ReadonlyMap<string, number>;
   plantShortage: ReadonlyMap<string, number>;
   fills: OrderFill[];
@@ -210,7 +211,8 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
   }
 
   // Supply pass, upstream first.
-  const flows: Record<string, MaterialFlow> = {};
+  const reused = lean ? leanFlows(model) : undefined;
+  const flows: Record<string, MaterialFlow> = reused ? reused.byId : {};
   const inputReceived = zeros(nMat);
   // Results: Maps are made only when something is written to them.
   let stockDelta: Map<string, number> | undefined;
@@ -218,8 +220,9 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
   let projectSold: Map<string, number> | undefined;
   let plantOutput: Map<string, number> | undefined;
   let plantShortage: Map<string, number> | undefined;
-  const homeStock: Record<string, number> = {};
-  const world: Record<string, WorldBalance> = {};
+  // By chain position, not keyed by id: updateMarket walks the same chain.
+  const homeStock = zeros(nMat);
+  const world = new Array<WorldBalance>(nMat);
   const fills: OrderFill[] = [];
   for (let mi = 0; mi < nMat; mi++) {
     const link = model.chain[mi] as ChainLink;
@@ -273,7 +276,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     const taken = fillWithRestriction(list, order, restriction);
     if (pool?.deferred) pool = settleAfterHome(pool, taken);
     const bySource: Record<string, number> = lean ? NO_SOURCES : {};
-    const byCountry: Record<string, number> = {};
+    const byCountry: Record<string, number> = reused ? zeroed(reused.byCountry[mi]) : {};
     const causes: Cause[] = lean ? NO_CAUSES : [];
     let received = 0;
     let imports = 0;
@@ -295,8 +298,11 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
       byCountry[sup.country] = (byCountry[sup.country] ?? 0) + t;
       received += t;
       if (sup.kind === "domestic") {
-        plantOutput ??= new Map();
-        plantOutput.set(sup.id, t);
+        // Read only to calibrate a model (prepareModel's normal output): not on lean turns.
+        if (!lean) {
+          plantOutput ??= new Map();
+          plantOutput.set(sup.id, t);
+        }
       } else imports += t;
       if (sup.kind === "lever") {
         leverTaken ??= new Map();
@@ -397,7 +403,7 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
       0,
       stockStart + received + released - toSectors - toDownstream - bought,
     );
-    homeStock[m.id] = stockEnd;
+    homeStock[mi] = stockEnd;
     // Buyers' own behaviour as causes: extra orders from fear of cuts, and stock drawn or built.
     const fearOrders =
       ms && ms.risk > 0
@@ -412,52 +418,53 @@ export function flowMaterials(model: Model, ctx: EffectContext, t: TurnMarketInp
     const row = rowActive
       ? restOfWorld(model, link, ms, pool, projectSpare, ctx.worldDemand.get(m.id) ?? 1)
       : NO_ROW;
-    world[m.id] = {
-      useWanted: use + row.useWanted,
-      used: usedHome + row.used,
-      stock: stockEnd + row.stock,
-      blocked: pool?.blocked ?? 0,
-      arrived: received + released + row.arrived,
-      rowUsed: row.used,
-      rowStock: row.stock,
-    };
+    const wb = reused ? (reused.world[mi] as WorldBalance) : blankBalance();
+    wb.useWanted = use + row.useWanted;
+    wb.used = usedHome + row.used;
+    wb.stock = stockEnd + row.stock;
+    wb.blocked = pool?.blocked ?? 0;
+    wb.arrived = received + released + row.arrived;
+    wb.rowUsed = row.used;
+    wb.rowStock = row.stock;
+    world[mi] = wb;
     const controllerExports =
       (byCountry[s.controllingCountry] ?? 0) -
       domesticFrom(list, taken, s.controllingCountry) +
       (pool?.rowTaken ?? 0);
-    flows[m.id] = {
-      material: m.id,
-      purchases: order,
-      received,
-      imports,
-      used: usedHome,
-      stockStart,
-      stockEnd,
-      coverDays: use > 0 ? (stockEnd / use) * model.turnDays : 0,
-      desiredCoverDays: use > 0 ? ((desiredAt[mi] ?? 0) / use) * model.turnDays : 0,
-      risk: ms?.risk ?? 0,
-      demandFactor: ms?.demandFactor ?? 1,
-      controllerExports,
-      controllerExportsNormal: model.controllerNormalExports.get(m.id) ?? 0,
-      controllerPriceMultiple: (ms?.controllerPrice ?? m.basePrice.value) / m.basePrice.value,
-      exportWedge: ctx.exportTax.get(m.id) ?? 0,
-      exportRent: 0,
-      rowUsed: row.used,
-      rowStock: row.stock,
-      claimed,
-      supplied: received + released,
-      byCountry,
-      bySource,
-      released,
-      boughtForStock: bought,
-      toDownstream,
-      toSectors,
-      shortfall: Math.max(0, claimed - toSectors - toDownstream - bought),
-      controlledShare: lean ? 0 : importShare(byCountry, received, s.home, s.controllingCountry),
-      hhi: lean ? 0 : hhi(byCountry, received),
-      tightness: 0,
-      causes,
-    };
+    // Lean turns rewrite the model's own flow objects (lean-flows.ts); full turns make new ones.
+    const f = lean ? (reused?.at[mi] as MaterialFlow) : blankFlow(m.id);
+    f.material = m.id;
+    f.purchases = order;
+    f.received = received;
+    f.imports = imports;
+    f.used = usedHome;
+    f.stockStart = stockStart;
+    f.stockEnd = stockEnd;
+    f.coverDays = use > 0 ? (stockEnd / use) * model.turnDays : 0;
+    f.desiredCoverDays = use > 0 ? ((desiredAt[mi] ?? 0) / use) * model.turnDays : 0;
+    f.risk = ms?.risk ?? 0;
+    f.demandFactor = ms?.demandFactor ?? 1;
+    f.controllerExports = controllerExports;
+    f.controllerExportsNormal = model.controllerNormalExports.get(m.id) ?? 0;
+    f.controllerPriceMultiple = (ms?.controllerPrice ?? m.basePrice.value) / m.basePrice.value;
+    f.exportWedge = ctx.exportTax.get(m.id) ?? 0;
+    f.exportRent = 0;
+    f.rowUsed = row.used;
+    f.rowStock = row.stock;
+    f.claimed = claimed;
+    f.supplied = received + released;
+    f.byCountry = byCountry;
+    f.bySource = bySource;
+    f.released = released;
+    f.boughtForStock = bought;
+    f.toDownstream = toDownstream;
+    f.toSectors = toSectors;
+    f.shortfall = Math.max(0, claimed - toSectors - toDownstream - bought);
+    f.controlledShare = lean ? 0 : importShare(byCountry, received, s.home, s.controllingCountry);
+    f.hhi = lean ? 0 : hhi(byCountry, received);
+    f.tightness = 0;
+    f.causes = causes;
+    flows[m.id] = f;
   }
   return {
     flows,
@@ -621,6 +628,12 @@ function domesticFrom(
 const NO_ROW = { useWanted: 0, used: 0, stock: 0, arrived: 0 };
 
 /**
+ * What restOfWorld returns, rewritten by each call: the caller reads it before the next
+ * material's call (a fresh object per material and turn was garbage the moment it was read).
+ */
+const ROW = { useWanted: 0, used: 0, stock: 0, arrived: 0 };
+
+/**
  * The rest of the world mirrors home's normal buying at the scale `homeShare` implies: its
  * use follows the same long-run demand factor, it holds the same cover, and it buys from
  * its own non-controlled supply first, then from what the controlling country may export.
@@ -632,7 +645,7 @@ function restOfWorld(
   pool: ControllerPool | undefined,
   projectSpare: number,
   cycle: number,
-): { useWanted: number; used: number; stock: number; arrived: number } {
+): Readonly<{ useWanted: number; used: number; stock: number; arrived: number }> {
   const material = link.material.id;
   const mp = link.market;
   if (mp.homeShare >= 1 || !ms) return NO_ROW;
@@ -640,5 +653,9 @@ function restOfWorld(
   const min = (use * mp.minCoverDays) / model.turnDays;
   const supply = (pool?.rowOther ?? 0) + (pool?.rowTaken ?? 0) + projectSpare;
   const used = Math.min(use, Math.max(0, ms.rowStock - min) + supply);
-  return { useWanted: use, used, stock: Math.max(0, ms.rowStock + supply - used), arrived: supply };
+  ROW.useWanted = use;
+  ROW.used = used;
+  ROW.stock = Math.max(0, ms.rowStock + supply - used);
+  ROW.arrived = supply;
+  return ROW;
 }

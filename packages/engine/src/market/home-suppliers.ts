@@ -27,6 +27,7 @@ export function homeSuppliers(
   const price = prices[material] ?? 0;
   const premium = securityPremium(link, ms, extra);
   const list: Supplier[] = [];
+  const pool = poolOf(model, link);
   for (let j = 0; j < link.sources.length; j++) {
     const src = link.sources[j] as SupplySource;
     const cap = ctx.sourceCapacity.get(src.id)?.capacity ?? 0;
@@ -34,36 +35,30 @@ export function homeSuppliers(
     if (src.domestic) {
       const atHome = location[src.id]?.homeShare ?? 1;
       list.push(
-        makeSupplier(
+        setSupplier(
+          pool.own[j] as Supplier,
           src.id,
           material,
           src.country,
           cap * atHome,
           unitCost,
           "domestic",
-          undefined,
-          undefined,
           false,
-          false,
-          0,
           unitCost,
         ),
       );
       if (src.relocation && atHome < 1) {
         const to = src.relocation.to;
         list.push(
-          makeSupplier(
-            `${src.id}_abroad`,
+          setSupplier(
+            pool.abroad[j] as Supplier,
+            pool.abroadIds[j] as string,
             material,
             to,
             src.capacity.value * (1 - atHome),
             unitCost,
             "import",
-            undefined,
-            undefined,
-            false,
             true,
-            0,
             scoreOf(unitCost, to, s.controllingCountry, premium),
           ),
         );
@@ -71,18 +66,15 @@ export function homeSuppliers(
       continue;
     }
     const access = ctx.homeAccess.get(src.id)?.factor ?? 1;
-    const channel = makeSupplier(
+    const channel = setSupplier(
+      pool.own[j] as Supplier,
       src.id,
       material,
       src.country,
       cap * access,
       unitCost,
       "import",
-      undefined,
-      undefined,
       false,
-      false,
-      0,
       scoreOf(unitCost, src.country, s.controllingCountry, premium),
     );
     if (termScale > 0) channel.term = termScale * (model.normalSourceFlow.get(src.id) ?? 0);
@@ -92,6 +84,74 @@ export function homeSuppliers(
   // turn never writes to a lever supplier (only import channels and home plants change capacity).
   for (const e of extra) if (e.material === material) list.push(e);
   return list;
+}
+
+/**
+ * The supplier objects of one chain link's sources, made once per model and rewritten each
+ * turn (every field, see setSupplier): a turn made a dozen of them per material, each with
+ * its numbers boxed, for the garbage collector. They never outlive the turn that wrote them:
+ * flowMaterials keeps its lists to itself (only teams' suppliers, made fresh by
+ * leverSuppliers, reach its results), and a turn runs to its end before the next one starts.
+ */
+interface SourcePool {
+  own: Supplier[];
+  abroad: (Supplier | undefined)[];
+  abroadIds: (string | undefined)[];
+}
+
+/** One slot, not a WeakMap per model: Monte Carlo makes a model per run and plays it turn after turn. */
+const pools: { model: Model | undefined; byLink: Map<ChainLink, SourcePool> } = {
+  model: undefined,
+  byLink: new Map(),
+};
+
+function poolOf(model: Model, link: ChainLink): SourcePool {
+  if (pools.model !== model) {
+    pools.model = model;
+    pools.byLink = new Map();
+  }
+  let pool = pools.byLink.get(link);
+  if (!pool) {
+    const blank = () =>
+      makeSupplier("", "", "", 0, 0, "import", undefined, undefined, false, false, 0, 0);
+    pool = {
+      own: link.sources.map(blank),
+      abroad: link.sources.map((src) => (src.domestic && src.relocation ? blank() : undefined)),
+      abroadIds: link.sources.map((src) =>
+        src.domestic && src.relocation ? `${src.id}_abroad` : undefined,
+      ),
+    };
+    pools.byLink.set(link, pool);
+  }
+  return pool;
+}
+
+/** Writes every field of a pooled home supplier (as makeSupplier would make it) and returns it. */
+function setSupplier(
+  sup: Supplier,
+  id: string,
+  material: string,
+  country: string,
+  capacity: number,
+  unitCost: number,
+  kind: "import" | "domestic",
+  relocated: boolean,
+  score: number,
+): Supplier {
+  sup.id = id;
+  sup.material = material;
+  sup.country = country;
+  sup.capacity = capacity;
+  sup.unitCost = unitCost;
+  sup.kind = kind;
+  sup.team = undefined;
+  sup.lever = undefined;
+  sup.contracted = false;
+  sup.relocated = relocated;
+  sup.procurementPremium = 0;
+  sup.score = score;
+  sup.term = 0;
+  return sup;
 }
 
 function scoreOf(cost: number, country: string, controller: string, premium: number): number {

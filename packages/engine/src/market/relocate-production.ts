@@ -17,7 +17,8 @@ export function relocateProduction(
   flow: FlowResult,
 ): { location: Record<string, LocationState>; results: Record<string, LocationResult> } {
   const next: Record<string, LocationState> = {};
-  const results: Record<string, LocationResult> = {};
+  // Monte Carlo's lean turns report no locations (no band or trigger reads them).
+  const results: Record<string, LocationResult> = flow.lean ? NO_RESULTS : {};
   for (const src of model.scenario.sources) {
     const now = location[src.id];
     if (!src.domestic || !now) continue;
@@ -41,6 +42,7 @@ export function relocateProduction(
       else homeShare += r.returnPerTurn * (1 - homeShare);
     }
     next[src.id] = { homeShare, pressure };
+    if (flow.lean) continue;
     const normal = model.normalPlantOutput.get(src.id) ?? 0;
     results[src.id] = {
       source: src.id,
@@ -52,6 +54,11 @@ export function relocateProduction(
   }
   return { location: next, results };
 }
+
+const NO_RESULTS: Record<string, LocationResult> = Object.freeze({}) as Record<
+  string,
+  LocationResult
+>;
 
 const NO_PRESSURE: LocationResult["pressure"] = Object.freeze({
   shortage: 0,

@@ -42,7 +42,7 @@ export function updateMarket(
     const mp = link.market;
     const ms = market[m.id] as MarketState;
     const base = m.basePrice.value;
-    const wb = flow.world[m.id];
+    const wb = flow.world[i];
     const f = flow.flows[m.id];
     // With working stocks, the position is stock cover against desired cover; a market
     // without stocks (coverDays 0) prices on the share of use it could serve.
@@ -107,7 +107,7 @@ export function updateMarket(
         measuresSeen: ms.restrictionSeen,
         exportPrice: current,
         exportTax: tax,
-        ...(parted || !withStocks ? {} : { outside: { stock: have, desired } }),
+        outside: parted || !withStocks ? undefined : { stock: have, desired },
       });
       domesticTarget = own.target;
       // The output its lost ore feed cost it this turn, named in the explanation (not in Monte
@@ -176,8 +176,8 @@ export function updateMarket(
     const speed = goal < ms.demandFactor ? 1 : 1 - mp.thriftPersistence;
     const demandFactor =
       ms.demandFactor + ((goal - ms.demandFactor) * speed) / mp.demandAdjustTurns;
-    nextMarket[m.id] = {
-      homeStock: flow.homeStock[m.id] ?? ms.homeStock,
+    const nextMs: MarketState = {
+      homeStock: flow.homeStock[i] ?? ms.homeStock,
       rowStock: wb?.rowStock ?? ms.rowStock,
       risk: fear.risk,
       alarm: fear.alarm,
@@ -188,17 +188,18 @@ export function updateMarket(
       controllerRisk: own?.risk ?? 0,
       controllerAlarm: own?.alarm ?? 0,
       controllerSupply: own?.supply ?? 1,
-      ...(own?.smuggling === undefined ? {} : { smuggling: own.smuggling }),
-      ...(m.pricedByProduct && m.contractTurns > 0
-        ? {
-            contractPrice:
-              (ms.contractPrice ?? base) + (price - (ms.contractPrice ?? base)) / m.contractTurns,
-          }
-        : {}),
-      ...(own?.support === undefined
-        ? {}
-        : { controllerSupport: own.support.share, controllerPeak: own.support.peak }),
     };
+    // Set after the literal, not spread into it (a spread copies on a slow path); absent when off.
+    if (own?.smuggling !== undefined) nextMs.smuggling = own.smuggling;
+    if (m.pricedByProduct && m.contractTurns > 0) {
+      const was = ms.contractPrice ?? base;
+      nextMs.contractPrice = was + (price - was) / m.contractTurns;
+    }
+    if (own?.support !== undefined) {
+      nextMs.controllerSupport = own.support.share;
+      nextMs.controllerPeak = own.support.peak;
+    }
+    nextMarket[m.id] = nextMs;
     if (f) {
       // The stock the rationed buyers lack, which the price did not bid for: said in the explanation.
       // Lean (Monte Carlo) flows share one frozen, empty cause list: they get none.

@@ -57,7 +57,9 @@ export function prepareModel(
     s.events.forEach((e, k) => {
       if (!e.at) return;
       const idx = turnOf[k] ?? -1;
-      scheduled.set(idx, [...(scheduled.get(idx) ?? []), e]);
+      const list = scheduled.get(idx);
+      if (list) list.push(e);
+      else scheduled.set(idx, [e]);
     });
   }
   const marketParams =
@@ -124,7 +126,8 @@ export function prepareModel(
     pairsBySector: [],
     chain: [],
   };
-  if (same && keptSectors && keptMaterials) {
+  // The pairs read the sectors and each material's base price only, which samples rarely touch.
+  if (same && keptSectors && (keptMaterials || sameBasePrices(same, materials))) {
     model.demandPairs = same.demandPairs;
     model.pairsByMaterial = same.pairsByMaterial;
     model.pairsBySector = same.pairsBySector;
@@ -223,6 +226,14 @@ export function prepareModel(
   for (const [id, t] of undisturbed.plantOutput) model.normalPlantOutput.set(id, t);
   model.preShock = preShockOf(model, undisturbed, basePrices);
   return model;
+}
+
+/** Whether every material has the base price it has in `nominal` (its demand pairs carry them). */
+function sameBasePrices(nominal: Model, materials: ReadonlyMap<string, Material>): boolean {
+  for (const pair of nominal.demandPairs)
+    if (!Object.is(materials.get(pair.material)?.basePrice.value ?? 0, pair.basePrice))
+      return false;
+  return true;
 }
 
 /** The turn index of each of the scenario's events with a date, by position (-1 without one). */

@@ -210,19 +210,40 @@ export function resolveTurn(
 /** How the caller holds `state.results` (see resolveTurn). */
 export type ResultsMode = boolean | "lean";
 
-/** Teams' spending and budgets without the dependency figures, which no Monte Carlo band reads. */
+/**
+ * Teams' spending and budgets without the dependency figures, which no Monte Carlo band reads.
+ * Like lean flows (market/lean-flows.ts), one record per model is rewritten each lean turn:
+ * the fold reads a result's spending as it is made, and no turn reads the last one's teams.
+ */
 function leanTeams(model: Model, ledger: Ledger): Record<string, TeamOutcome> {
-  const out: Record<string, TeamOutcome> = {};
-  for (const team of model.teams.keys())
-    out[team] = {
-      team,
-      spent: ledger.spentNow[team] ?? 0,
-      budgetLeft: ledger.budgets[team] ?? 0,
-      controlledShare: 0,
-      hhi: 0,
-    };
+  if (teamSlot.model !== model) {
+    teamSlot.model = model;
+    teamSlot.out = {};
+  }
+  const out = teamSlot.out;
+  for (const team of model.teams.keys()) {
+    const o = out[team];
+    if (!o) {
+      out[team] = {
+        team,
+        spent: ledger.spentNow[team] ?? 0,
+        budgetLeft: ledger.budgets[team] ?? 0,
+        controlledShare: 0,
+        hhi: 0,
+      };
+      continue;
+    }
+    o.spent = ledger.spentNow[team] ?? 0;
+    o.budgetLeft = ledger.budgets[team] ?? 0;
+  }
   return out;
 }
+
+/** One slot, not a WeakMap per model: Monte Carlo makes a model per run and plays it turn after turn. */
+const teamSlot: { model: Model | undefined; out: Record<string, TeamOutcome> } = {
+  model: undefined,
+  out: {},
+};
 
 /** Last turn's list of active ids when this turn's is the same (results are immutable: share it). */
 function sameIds(
