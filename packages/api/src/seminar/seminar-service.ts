@@ -62,6 +62,12 @@ export interface OpenSeminar {
 export class SeminarService {
   /** Table additions and joins of one seminar run one at a time (labels and the people limit). */
   private readonly queue = new KeyedQueue();
+  /**
+   * Places taken through the room code, by seminar and network address. Each table counts its
+   * own share too, but a seminar of N tables let one address take N shares: one client filled
+   * a 200-person seminar in seconds and real people were refused.
+   */
+  private readonly placesTaken = new Map<string, number>();
   /** Exercise id → its seminar and label, for the tables this process has seen (mission control). */
   readonly tableOf = new Map<string, { seminarId: string; label: string }>();
 
@@ -188,8 +194,21 @@ export class SeminarService {
    * code). A device that already holds a valid token for one of the seminar's tables keeps its
    * place: same participant, table and team.
    */
-  async join(input: z.input<typeof RoomJoinInput>, address?: string): Promise<RoomJoined> {
+  async join(
+    input: z.input<typeof RoomJoinInput>,
+    address?: string,
+    /** The bearer token the device sent, if any (the web sends the one it holds). */
+    heldToken?: string | null,
+  ): Promise<RoomJoined> {
     const record = await this.byRoomCode(input.roomCode);
+    // Removal is a ban for the whole seminar: a removed participant's token, sent as the
+    // rejoin token or the bearer, was silently taken as "no place kept" and a new place made,
+    // at any table (the exercise's own check sees only the table being joined).
+    for (const held of [input.rejoinToken, heldToken]) {
+      const from = await this.exercises.removedFrom(held);
+      if (from && record.tables.some((t) => t.exerciseId === from))
+        throw refusal("removed_from_exercise", {});
+    }
     const kept = input.rejoinToken ? await this.rejoin(record, input.rejoinToken) : undefined;
     if (kept) return kept;
     const template = SeminarTemplate.parse(JSON.parse(record.template));
@@ -198,6 +217,13 @@ export class SeminarService {
       const people = states.reduce((n, s) => n + participantsOf(s), 0);
       if (people >= this.limits.seminarPeople)
         throw refusal("seminar_people_full", { limit: this.limits.seminarPeople });
+      const share = address === undefined ? undefined : `${record.id}|${address}`;
+      const taken = share ? (this.placesTaken.get(share) ?? 0) : 0;
+      if (taken >= this.limits.placesPerAddress)
+        throw refusal("seminar_places_per_address", {
+          taken,
+          places: this.limits.placesPerAddress,
+        });
       const labels = record.tables.map((t) => t.label);
       let at: number;
       if (template.assignment === "facilitator") {
@@ -222,6 +248,10 @@ export class SeminarService {
         },
         address,
       );
+      if (share) {
+        if (this.placesTaken.size > 100_000) this.placesTaken.clear();
+        this.placesTaken.set(share, taken + 1);
+      }
       return { ...joined, table: table.label, team: team ?? null, rejoined: false };
     });
   }
