@@ -92,7 +92,10 @@ export class SeminarService {
       secretHash: hash,
     });
     await this.queue.run(seminarId, async () => {
-      for (let i = 0; i < input.tables; i++) await this.addTable(seminarId, secret, i);
+      for (let i = 0; i < input.tables; i++) {
+        await this.addTable(seminarId, secret, i);
+        await turnOfTheLoop();
+      }
     });
     return { seminarId, roomCode, secret };
   }
@@ -160,8 +163,10 @@ export class SeminarService {
       if (states.some((s) => s.status !== "lobby")) throw refusal("seminar_started", {});
       const max = Math.min(this.limits.seminarTables, 20);
       if (tables.length + count > max) throw refusal("seminar_tables_full", { limit: max });
-      for (let i = 0; i < count; i++)
+      for (let i = 0; i < count; i++) {
         await this.addTable(seminarId, secret as string, tables.length + i);
+        await turnOfTheLoop();
+      }
       return (await this.open(seminarId, secret)).tables;
     });
   }
@@ -416,4 +421,12 @@ function participantsOf(state: ExerciseState): number {
   let n = 0;
   for (const m of state.members.values()) if (m.role !== "facilitator") n++;
   return n;
+}
+
+/**
+ * Lets other requests run between tables. SQLite's driver is synchronous, so a table's awaits
+ * never yield: one unauthenticated create of 20 tables held the event loop 1.1–3.6 s at once.
+ */
+function turnOfTheLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
