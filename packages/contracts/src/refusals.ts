@@ -370,6 +370,12 @@ const RULE_REFUSALS = {
     en: "{waiting} workbooks are already being read; try again in a minute",
     ja: "すでに{waiting}件のワークブックを読み込み中です。1分ほどしてからお試しください",
   },
+  workbook_share: {
+    code: "rate_limited",
+    params: { held: "number", share: "number" },
+    en: "{held} of your workbooks are already waiting to be read (at most {share} from one address); try again when they are done",
+    ja: "このアドレスからのワークブック{held}件がすでに読み込み待ちです（1つのアドレスから最大{share}件）。終わってからお試しください",
+  },
   workbook_too_slow: {
     code: "invalid_payload",
     params: { seconds: "number" },
