@@ -152,7 +152,8 @@ export class ExerciseService {
   async createExercise(input: CreateExerciseInput) {
     const entry = await this.catalog.resolve(input.scenarioId, input.libraryVersion);
     const known = entry.scenario.teams.map((t) => t.id);
-    const teams = input.teams ?? known;
+    // Each team once: a repeated id failed the teams' unique keys in the database, a 500.
+    const teams = [...new Set(input.teams ?? known)];
     const unknown = teams.filter((t) => !known.includes(t));
     if (unknown.length)
       throw refusal("unknown_teams", { scenario: entry.scenario.id, unknown, teams: known });
