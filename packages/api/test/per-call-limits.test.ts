@@ -190,13 +190,15 @@ describe("bodies refused cheaply", () => {
       seed: 1,
       facilitatorName: "Sato",
       passcode: PASSCODE,
-      teams: Array.from({ length: 40_000 }, () => 0),
+      // Teams are at most 30 (a longer list is one issue, before its elements are looked at):
+      // 30 bad ones are 30 issues, of which the first 10 are worded.
+      teams: Array.from({ length: 30 }, () => 0),
     });
     expect(few.status).toBe(400);
     const text = await few.text();
     expect(text.length).toBeLessThan(20_000);
-    expect(text).toContain("and 39990 more");
-    expect(text).toContain("ほか39990件");
+    expect(text).toContain("and 20 more");
+    expect(text).toContain("ほか20件");
   });
 
   it("an 8 MB malformed import without a passcode is refused without holding the event loop for seconds", async () => {

@@ -15,7 +15,7 @@ export const CreateExerciseInput = z.strictObject({
   seed: z.number().int().min(L.seed.min).max(L.seed.max),
   facilitatorName: z.string().trim().min(1).max(L.nameChars),
   /** Teams to field; all of the scenario's teams if omitted. */
-  teams: z.array(Id).min(1).optional(),
+  teams: z.array(Id).min(1).max(L.teams).optional(),
   turnTimerSeconds: z
     .number()
     .int()

@@ -27,4 +27,9 @@ export const INPUT_LIMITS = {
   debriefAnswerChars: 4000,
   /** Tables in one seminar (labels A…T or 1…20); the server's limit may be lower (SECURITY.md). */
   seminarTables: 20,
+  /**
+   * Teams an exercise or a seminar's tables field (a scenario has a handful; an import takes 30).
+   * Unbounded, 20,000 copies of one team id kept the server busy 35 s and ended in a 500.
+   */
+  teams: 30,
 } as const;

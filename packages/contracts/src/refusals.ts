@@ -370,6 +370,12 @@ const RULE_REFUSALS = {
     en: "{waiting} workbooks are already being read; try again in a minute",
     ja: "すでに{waiting}件のワークブックを読み込み中です。1分ほどしてからお試しください",
   },
+  workbook_share: {
+    code: "rate_limited",
+    params: { held: "number", share: "number" },
+    en: "{held} of your workbooks are already waiting to be read (at most {share} from one address); try again when they are done",
+    ja: "このアドレスからのワークブック{held}件がすでに読み込み待ちです（1つのアドレスから最大{share}件）。終わってからお試しください",
+  },
   workbook_too_slow: {
     code: "invalid_payload",
     params: { seconds: "number" },
@@ -449,17 +455,41 @@ const WORDS = {
   closedBy: CLOSED_BY_WORDS,
 } as const;
 
+/**
+ * Error answers are bounded whatever was sent: a list parameter names its first items and
+ * counts the rest, and carries at most `LIST_CARRIED` items in the answer's data (a 169 kB
+ * create naming 20,000 unknown teams came back as a 447 kB error), a text parameter at most
+ * `TEXT_CARRIED` characters.
+ */
+const LIST_SHOWN = 10;
+const LIST_CARRIED = 50;
+const TEXT_CARRIED = 200;
+
+function carried(value: unknown): unknown {
+  if (Array.isArray(value) && value.length > LIST_CARRIED) return value.slice(0, LIST_CARRIED);
+  if (typeof value === "string" && value.length > TEXT_CARRIED)
+    return `${value.slice(0, TEXT_CARRIED)}…`;
+  return value;
+}
+
 function word(kind: Kind, value: unknown, locale: Locale): string {
   switch (kind) {
     case "text":
+      return String(carried(String(value)));
     case "number":
       return String(value);
     case "turn":
       return String(Number(value) + 1);
-    case "list":
-      return (Array.isArray(value) ? value.map(String) : [String(value)]).join(
-        locale === "ja" ? "、" : ", ",
-      );
+    case "list": {
+      const all = Array.isArray(value) ? value : [value];
+      const shown = all
+        .slice(0, LIST_SHOWN)
+        .map(String)
+        .join(locale === "ja" ? "、" : ", ");
+      const more = all.length - LIST_SHOWN;
+      if (more <= 0) return shown;
+      return locale === "ja" ? `${shown}、ほか${more}件` : `${shown} and ${more} more`;
+    }
     case "bilingual": {
       const v = value as { ja?: string; en?: string } | null;
       return v?.[locale] ?? "";
@@ -501,10 +531,11 @@ export function refusal<R extends RefusalReason>(
   details?: Readonly<Record<string, unknown>>,
 ): AppError {
   const p = params as Record<string, unknown>;
+  const data = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, carried(v)]));
   return new AppError(
     REFUSALS[reason].code,
     refusalText(reason, p, "en"),
-    { ...p, ...details, reason },
+    { ...data, ...details, reason },
     refusalText(reason, p, "ja"),
   );
 }

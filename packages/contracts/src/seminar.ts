@@ -24,7 +24,7 @@ export type TableLabels = z.infer<typeof TableLabels>;
 export const SeminarTemplate = z.strictObject({
   scenarioId: Id,
   /** Teams every table fields; all of the scenario's teams if omitted. */
-  teams: z.array(Id).min(1).optional(),
+  teams: z.array(Id).min(1).max(L.teams).optional(),
   seeds: SeedPolicy,
   turnTimerSeconds: z
     .number()

@@ -44,6 +44,12 @@ export const SERVER_REFUSALS = {
     en: "joins from your network address already hold {taken} places in this exercise (at most {places}); ask the facilitator",
     ja: "このネットワークアドレスからの参加がすでにこの演習の{taken}席を占めています（最大{places}席）。ファシリテーターに相談してください",
   },
+  seminar_places_per_address: {
+    code: "rate_limited",
+    params: { taken: "number", places: "number" },
+    en: "joins from your network address already hold {taken} places in this seminar (at most {places}); ask the facilitator",
+    ja: "このネットワークアドレスからの参加がすでにこのセミナーの{taken}席を占めています（最大{places}席）。ファシリテーターに相談してください",
+  },
   no_token: {
     code: "forbidden",
     params: none,

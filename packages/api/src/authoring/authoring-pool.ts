@@ -5,6 +5,8 @@ import type { AuthoringJob, JobResult } from "./authoring-jobs.ts";
 
 interface Pending {
   id: number;
+  /** Who asked (the caller's network address), so one caller cannot fill the queue. */
+  owner: string | undefined;
   job: AuthoringJob;
   resolve: (r: unknown) => void;
   reject: (e: Error) => void;
@@ -28,15 +30,29 @@ export class AuthoringPool {
 
   constructor(private readonly limits: Limits["authoring"]) {}
 
-  run<J extends AuthoringJob>(job: J): Promise<JobResult<J>> {
+  run<J extends AuthoringJob>(job: J, owner?: string): Promise<JobResult<J>> {
     if (this.closed)
       return Promise.reject(
         new AppError("rate_limited", "the server is stopping", undefined, "サーバーを停止中です"),
       );
     if (this.queue.length >= this.limits.maxQueued)
       return Promise.reject(refusal("workbook_busy", { waiting: this.queue.length }));
+    // One caller holds at most half the queue (as one exercise in Monte Carlo's): uploads need
+    // no passcode, and one address sending a dozen at once had everyone else refused.
+    if (owner !== undefined) {
+      const held =
+        this.queue.filter((p) => p.owner === owner).length + (this.busy?.owner === owner ? 1 : 0);
+      const share = Math.max(1, Math.floor(this.limits.maxQueued / 2));
+      if (held >= share) return Promise.reject(refusal("workbook_share", { held, share }));
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve: resolve as (r: unknown) => void, reject });
+      this.queue.push({
+        id: this.nextId++,
+        owner,
+        job,
+        resolve: resolve as (r: unknown) => void,
+        reject,
+      });
       this.pump();
     });
   }

@@ -34,9 +34,9 @@ export class LibraryService {
   ) {}
 
   /** An uploaded xlsx, read in the worker: its cells for the editor and every error at its cell. */
-  upload(input: UploadWorkbookInput): Promise<UploadedWorkbook> {
+  upload(input: UploadWorkbookInput, owner?: string): Promise<UploadedWorkbook> {
     const data = new Uint8Array(Buffer.from(input.dataBase64, "base64"));
-    return this.pool.run({ kind: "read", data });
+    return this.pool.run({ kind: "read", data }, owner);
   }
 
   /** A built-in scenario whose world a company plays in: the editor's preview worker runs on it. */
@@ -51,9 +51,9 @@ export class LibraryService {
   }
 
   /** Checks the cells, converts on the base and stores a new version (refused while errors remain). */
-  async save(input: Omit<SaveLibraryInput, "passcode">): Promise<LibrarySaved> {
+  async save(input: Omit<SaveLibraryInput, "passcode">, owner?: string): Promise<LibrarySaved> {
     const base = this.base(input.baseScenarioId);
-    const r = await this.pool.run({ kind: "convert", grid: input.grid, base });
+    const r = await this.pool.run({ kind: "convert", grid: input.grid, base }, owner);
     if (!r.ok && "cellIssues" in r)
       throw refusal(
         "workbook_has_errors",
@@ -73,8 +73,11 @@ export class LibraryService {
   }
 
   /** A scenario's YAML as a new library scenario (or version), refused with each problem at its line. */
-  async importYaml(input: Omit<ImportLibraryYamlInput, "passcode">): Promise<LibrarySaved> {
-    const r = await this.pool.run({ kind: "yaml", text: input.yaml, name: "scenario.yaml" });
+  async importYaml(
+    input: Omit<ImportLibraryYamlInput, "passcode">,
+    owner?: string,
+  ): Promise<LibrarySaved> {
+    const r = await this.pool.run({ kind: "yaml", text: input.yaml, name: "scenario.yaml" }, owner);
     if (!r.ok) {
       const at = (i: (typeof r.issues)[number], text: string) =>
         `${i.line ? `line ${i.line} ` : ""}${i.field ? `${i.field}: ` : ""}${text}`;
@@ -122,19 +125,22 @@ export class LibraryService {
   }
 
   /** The stored YAML, or made again from the cells with names replaced by codes (`anonymise`). */
-  async exportYaml({ anonymise, ...ref }: ExportLibraryYamlInput) {
+  async exportYaml({ anonymise, ...ref }: ExportLibraryYamlInput, owner?: string) {
     const v = await libraryVersion(this.db, ref.libraryId, ref.version);
     if (!anonymise)
       return { name: v.name, version: v.version, yaml: v.yaml, contentHash: v.contentHash };
     if (v.grid === null || v.baseScenarioId === null)
       throw refusal("anonymise_needs_workbook", { libraryId: v.libraryId });
     const grid = WorkbookGrid.parse(JSON.parse(v.grid));
-    const r = await this.pool.run({
-      kind: "convert",
-      grid,
-      base: this.base(v.baseScenarioId),
-      anonymise: true,
-    });
+    const r = await this.pool.run(
+      {
+        kind: "convert",
+        grid,
+        base: this.base(v.baseScenarioId),
+        anonymise: true,
+      },
+      owner,
+    );
     if (!r.ok)
       throw new Error(
         `version ${v.version} of ${v.libraryId} no longer converts: ${JSON.stringify(r)}`,

@@ -21,7 +21,7 @@ export const libraryRouter = router({
   upload: procedure
     .input(UploadWorkbookInput)
     .output(UploadedWorkbook)
-    .mutation(({ ctx, input }) => ctx.library.upload(input)),
+    .mutation(({ ctx, input }) => ctx.library.upload(input, ctx.address)),
   base: procedure
     .input(BaseScenarioInput)
     .query(({ ctx, input }) => ctx.library.base(input.scenarioId)),
@@ -29,20 +29,20 @@ export const libraryRouter = router({
   open: procedure.input(LibraryVersionRef).query(({ ctx, input }) => ctx.library.open(input)),
   exportYaml: procedure
     .input(ExportLibraryYamlInput)
-    .query(({ ctx, input }) => ctx.library.exportYaml(input)),
+    .query(({ ctx, input }) => ctx.library.exportYaml(input, ctx.address)),
   save: procedure
     .input(SaveLibraryInput)
     .output(LibrarySaved)
     .mutation(async ({ ctx, input: { passcode, ...input } }) => {
       await ctx.passcode.check(passcode, ctx.address);
-      return ctx.library.save(input);
+      return ctx.library.save(input, ctx.address);
     }),
   importYaml: procedure
     .input(ImportLibraryYamlInput)
     .output(LibrarySaved)
     .mutation(async ({ ctx, input: { passcode, ...input } }) => {
       await ctx.passcode.check(passcode, ctx.address);
-      return ctx.library.importYaml(input);
+      return ctx.library.importYaml(input, ctx.address);
     }),
   duplicate: procedure
     .input(DuplicateLibraryInput)

@@ -55,7 +55,7 @@ export const seminarRouter = router({
     .input(RoomJoinInput)
     .output(RoomJoined)
     .mutation(({ ctx, input }) =>
-      ctx.joinGuard.guard(ctx.address, () => seminars(ctx).join(input, ctx.address)),
+      ctx.joinGuard.guard(ctx.address, () => seminars(ctx).join(input, ctx.address, ctx.token)),
     ),
   control: procedure
     .input(SeminarControlInput)

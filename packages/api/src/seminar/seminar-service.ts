@@ -62,6 +62,12 @@ export interface OpenSeminar {
 export class SeminarService {
   /** Table additions and joins of one seminar run one at a time (labels and the people limit). */
   private readonly queue = new KeyedQueue();
+  /**
+   * Places taken through the room code, by seminar and network address. Each table counts its
+   * own share too, but a seminar of N tables let one address take N shares: one client filled
+   * a 200-person seminar in seconds and real people were refused.
+   */
+  private readonly placesTaken = new Map<string, number>();
   /** Exercise id → its seminar and label, for the tables this process has seen (mission control). */
   readonly tableOf = new Map<string, { seminarId: string; label: string }>();
 
@@ -86,7 +92,10 @@ export class SeminarService {
       secretHash: hash,
     });
     await this.queue.run(seminarId, async () => {
-      for (let i = 0; i < input.tables; i++) await this.addTable(seminarId, secret, i);
+      for (let i = 0; i < input.tables; i++) {
+        await this.addTable(seminarId, secret, i);
+        await turnOfTheLoop();
+      }
     });
     return { seminarId, roomCode, secret };
   }
@@ -154,8 +163,10 @@ export class SeminarService {
       if (states.some((s) => s.status !== "lobby")) throw refusal("seminar_started", {});
       const max = Math.min(this.limits.seminarTables, 20);
       if (tables.length + count > max) throw refusal("seminar_tables_full", { limit: max });
-      for (let i = 0; i < count; i++)
+      for (let i = 0; i < count; i++) {
         await this.addTable(seminarId, secret as string, tables.length + i);
+        await turnOfTheLoop();
+      }
       return (await this.open(seminarId, secret)).tables;
     });
   }
@@ -188,8 +199,21 @@ export class SeminarService {
    * code). A device that already holds a valid token for one of the seminar's tables keeps its
    * place: same participant, table and team.
    */
-  async join(input: z.input<typeof RoomJoinInput>, address?: string): Promise<RoomJoined> {
+  async join(
+    input: z.input<typeof RoomJoinInput>,
+    address?: string,
+    /** The bearer token the device sent, if any (the web sends the one it holds). */
+    heldToken?: string | null,
+  ): Promise<RoomJoined> {
     const record = await this.byRoomCode(input.roomCode);
+    // Removal is a ban for the whole seminar: a removed participant's token, sent as the
+    // rejoin token or the bearer, was silently taken as "no place kept" and a new place made,
+    // at any table (the exercise's own check sees only the table being joined).
+    for (const held of [input.rejoinToken, heldToken]) {
+      const from = await this.exercises.removedFrom(held);
+      if (from && record.tables.some((t) => t.exerciseId === from))
+        throw refusal("removed_from_exercise", {});
+    }
     const kept = input.rejoinToken ? await this.rejoin(record, input.rejoinToken) : undefined;
     if (kept) return kept;
     const template = SeminarTemplate.parse(JSON.parse(record.template));
@@ -198,6 +222,13 @@ export class SeminarService {
       const people = states.reduce((n, s) => n + participantsOf(s), 0);
       if (people >= this.limits.seminarPeople)
         throw refusal("seminar_people_full", { limit: this.limits.seminarPeople });
+      const share = address === undefined ? undefined : `${record.id}|${address}`;
+      const taken = share ? (this.placesTaken.get(share) ?? 0) : 0;
+      if (taken >= this.limits.placesPerAddress)
+        throw refusal("seminar_places_per_address", {
+          taken,
+          places: this.limits.placesPerAddress,
+        });
       const labels = record.tables.map((t) => t.label);
       let at: number;
       if (template.assignment === "facilitator") {
@@ -222,6 +253,10 @@ export class SeminarService {
         },
         address,
       );
+      if (share) {
+        if (this.placesTaken.size > 100_000) this.placesTaken.clear();
+        this.placesTaken.set(share, taken + 1);
+      }
       return { ...joined, table: table.label, team: team ?? null, rejoined: false };
     });
   }
@@ -386,4 +421,12 @@ function participantsOf(state: ExerciseState): number {
   let n = 0;
   for (const m of state.members.values()) if (m.role !== "facilitator") n++;
   return n;
+}
+
+/**
+ * Lets other requests run between tables. SQLite's driver is synchronous, so a table's awaits
+ * never yield: one unauthenticated create of 20 tables held the event loop 1.1–3.6 s at once.
+ */
+function turnOfTheLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -23,6 +23,7 @@ import { clientAddress } from "./client-address.ts";
 import { directMutation } from "./direct-mutation.ts";
 import { ImportParser } from "./import-body/import-parser.ts";
 import { serveImport } from "./import-body/serve-import.ts";
+import { procedurePath } from "./procedure-path.ts";
 import { serveStreamed, streamedPath } from "./streamed-queries.ts";
 
 export interface AppServer {
@@ -237,9 +238,9 @@ const WORKBOOK_PATHS = new Set(
   ["library.upload", "library.save", "library.importYaml"].map((p) => `/api/trpc/${p}`),
 );
 
+/** The path as tRPC will resolve it (decoded), so no encoded spelling takes another road. */
 function pathOf(url: string | undefined): string {
-  const q = url?.indexOf("?") ?? -1;
-  return q < 0 ? (url ?? "") : (url ?? "").slice(0, q);
+  return procedurePath(url) ?? "";
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { appRouter } from "../router/root.ts";
 import { asTRPCError, type Context, logUnexpected } from "../router/trpc.ts";
 import type { WorkGate } from "../service/work-gate.ts";
+import { procedurePath } from "./procedure-path.ts";
 import { writeJson } from "./stream-json.ts";
 import { sendTRPCError } from "./trpc-answers.ts";
 
@@ -20,8 +21,9 @@ const STREAMED: Record<string, (c: Caller, input: unknown) => Promise<unknown>> 
 
 /** The procedure path of a streamed read (`/api/trpc/review.exportJson?input=…`), if it is one. */
 export function streamedPath(req: IncomingMessage): string | undefined {
-  if (req.method !== "GET" || !req.url?.startsWith("/api/trpc/")) return undefined;
-  const path = new URL(req.url, "http://x").pathname.slice("/api/trpc/".length);
+  const full = procedurePath(req.url);
+  if (req.method !== "GET" || !full?.startsWith("/api/trpc/")) return undefined;
+  const path = full.slice("/api/trpc/".length);
   return Object.hasOwn(STREAMED, path) ? path : undefined;
 }
 

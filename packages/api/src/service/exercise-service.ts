@@ -152,7 +152,8 @@ export class ExerciseService {
   async createExercise(input: CreateExerciseInput) {
     const entry = await this.catalog.resolve(input.scenarioId, input.libraryVersion);
     const known = entry.scenario.teams.map((t) => t.id);
-    const teams = input.teams ?? known;
+    // Each team once: a repeated id failed the teams' unique keys in the database, a 500.
+    const teams = [...new Set(input.teams ?? known)];
     const unknown = teams.filter((t) => !known.includes(t));
     if (unknown.length)
       throw refusal("unknown_teams", { scenario: entry.scenario.id, unknown, teams: known });
@@ -198,6 +199,15 @@ export class ExerciseService {
   }
 
   /**
+   * The exercise a device's held token was removed from, if it is a removed participant's
+   * (a revoked token): joins carrying it are refused, here and through a seminar's room code.
+   */
+  async removedFrom(heldToken: unknown): Promise<string | undefined> {
+    if (typeof heldToken !== "string" || heldToken.length < 10) return undefined;
+    return (await this.store.participantForToken(revokedHash(hashToken(heldToken))))?.sessionId;
+  }
+
+  /**
    * Joins with a code. `address` is the caller's network address, when known: joins from one
    * address may take at most `placesPerAddress` of an exercise's places (one client with the
    * join code filled a room to its limit in a second, and real participants were refused).
@@ -211,10 +221,8 @@ export class ExerciseService {
     const { sessionId, via } = await this.sessionForCode(input.joinCode);
     // Removal is a ban for that exercise: the removed person's device still holds the revoked
     // token, and a join from it is refused (before, they rejoined at once with the room code).
-    if (typeof heldToken === "string" && heldToken.length >= 10) {
-      const revoked = await this.store.participantForToken(revokedHash(hashToken(heldToken)));
-      if (revoked?.sessionId === sessionId) throw refusal("removed_from_exercise", {});
-    }
+    if ((await this.removedFrom(heldToken)) === sessionId)
+      throw refusal("removed_from_exercise", {});
     const share = address === undefined ? undefined : `${sessionId}|${address}`;
     const taken = share ? (this.placesTaken.get(share) ?? 0) : 0;
     if (taken >= this.limits.placesPerAddress)
