@@ -112,7 +112,11 @@ export function clearControllerMarket(
   const rise = Math.max(0, t.measures - t.measuresSeen) * cm.fearFromMeasures;
   const alarm = Math.min(1, ms.controllerAlarm * (1 - 1 / cm.fearDownTurns) + rise);
   const momentum = price > 0 && t.price > 0 ? Math.log(price / t.price) : 0;
-  const run = Math.max(0, momentum - cm.momentumThreshold);
+  // A run reads as scarcity to come only where the state holds supply back: with
+  // `momentumNeedsMeasures`, that share of the momentum fear waits for a measure in force, so a
+  // demand recovery in a market with idle quota starts no China-wide hoarding (issue 19).
+  const context = 1 - cm.momentumNeedsMeasures * (t.measures > 0 ? 0 : 1);
+  const run = Math.max(0, momentum - cm.momentumThreshold) * context;
   // Its traders' expectation from the rent: the home price is bid toward what buyers abroad pay.
   const rent =
     cm.fearFromRent > 0 && t.price > 0 && t.exportPrice > 0

@@ -36,6 +36,12 @@ export const ControllerMarket = z.strictObject({
    * turn). Ordinary moves, such as one buyer's stockpiling in a slack market, start no hoarding.
    */
   momentumThreshold: z.number().min(0).max(3).default(0),
+  /**
+   * … and this share of it only while an export measure of its own is in force: traders read a
+   * run as scarcity to come when the state holds supply back (a quota, licences), not when a
+   * demand recovery lifts the price of a market whose quota is under-used. 0: every run counts.
+   */
+  momentumNeedsMeasures: Fraction.default(0),
   /** … and the news of its own export measures (buyers at home expect dearer supply) × this. */
   fearFromMeasures: z.number().min(0).max(10).default(1),
   /**
