@@ -84,6 +84,11 @@ export function createAppServer(opts: {
    * they answered a receipt (benchmarks compare; the web client reads receipts only).
    */
   wholeViews?: boolean;
+  /**
+   * Each command reads the exercise's log tail before it is decided, as before a stale writer
+   * was found by its append instead (benchmarks compare; `ExerciseRunner.tailReadPerCommand`).
+   */
+  tailReadPerCommand?: boolean;
   /** How often unfinished imports and forks are looked for and deleted (default a minute). */
   sweepUnfinishedEveryMs?: number;
 }): AppServer {
@@ -144,6 +149,7 @@ export function createAppServer(opts: {
     pipelined: !previous,
     pushEveryMs: opts.pushEveryMs ?? PUSH_EVERY_MS,
     wholeViewAnswers: opts.wholeViews ?? false,
+    tailReadPerCommand: opts.tailReadPerCommand ?? false,
   });
   const { io } = socket;
   const mcPool = new MonteCarloPool(limits.monteCarlo);

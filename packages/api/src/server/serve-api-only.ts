@@ -10,6 +10,7 @@
 //     [--push-every-ms=<ms>]  (the per-exercise push window; 0 pushes every loop turn, as before)
 //     [--whole-views]  (commands answer the caller's whole view, pushes carry the scenario, as before)
 //     [--previous-pg-path]  (PostgreSQL: the log through Prisma, every push to every process, as before)
+//     [--tail-read-per-command]  (each command reads the log's tail before it is decided, as before)
 // GET /bench/loop-delay answers this process's event-loop delay since the last ask (p50, p99,
 // max in ms, from `monitorEventLoopDelay`) and starts a new measurement: the benchmark prints
 // it beside its end-to-end figures. This server is for benchmarks and tests only.
@@ -53,6 +54,7 @@ const server = createAppServer({
   prismaLog: previousPgPath,
   directMutations: !argv.includes("--no-direct-mutations"),
   wholeViews: argv.includes("--whole-views"),
+  tailReadPerCommand: argv.includes("--tail-read-per-command"),
   ...(pushArg !== undefined ? { pushEveryMs: Number(pushArg) } : {}),
   fallback: (req, res) => {
     if (req.url !== "/bench/loop-delay") return void res.writeHead(404).end();

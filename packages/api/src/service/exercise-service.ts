@@ -102,6 +102,8 @@ export class ExerciseService {
       pushEveryMs?: number;
       /** `send` answers the caller's whole view, as before receipts (benchmarks compare). */
       wholeViewAnswers?: boolean;
+      /** Each command reads the log's tail first, as before (`ExerciseRunner.tailReadPerCommand`). */
+      tailReadPerCommand?: boolean;
     } = {},
   ) {
     this.limits = opts.limits ?? DEFAULT_LIMITS;
@@ -129,6 +131,7 @@ export class ExerciseService {
       opts.pipelined ?? true,
     );
     this.runner.snapshotEvery = this.limits.foldSnapshotEvents;
+    this.runner.tailReadPerCommand = opts.tailReadPerCommand ?? false;
     this.timers = timers ?? new TurnTimers();
     this.effects = new AfterChange(
       this.runner,
