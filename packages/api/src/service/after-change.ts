@@ -11,6 +11,9 @@ import type { Broadcaster } from "./broadcaster.ts";
 import type { ExerciseRunner, Written } from "./exercise-runner.ts";
 import type { TurnTimers } from "./turn-timers.ts";
 
+/** How often a push held back for its exercise's answers looks again whether they are all out. */
+const BUSY_RECHECK_MS = 10;
+
 /**
  * What follows a stored change, outside the exercise's queue: each audience is pushed its view
  * (built once, from the new state — the transport never calls back), messages and team moves
@@ -30,6 +33,15 @@ export class AfterChange {
      * were a fifth of the server's busy time, and every client parsed each view.
      */
     private readonly pushEveryMs = 0,
+    /**
+     * While an exercise has commands waiting for their answers, its push waits for them, up to
+     * this many ms after its first unsent change (0: never), and takes in their changes. In
+     * everyone-locking-at-once each exercise pushed all its 20 sockets every window while most
+     * of its 16 locks were still unanswered: the writes and views of those pushes were a fifth
+     * of the server's busy time, taken from the answers. A lone command (quiet play, one
+     * facilitator's advance) has been answered when its change arrives here: nothing waits.
+     */
+    private readonly deferWhileBusyMs = 0,
   ) {}
 
   /** When each exercise's last push left (for `pushEveryMs`). */
@@ -41,7 +53,10 @@ export class AfterChange {
    * group commit, and pushing each built and sent every audience's view 16 times (and the
    * clients parsed them): the changes of one turn of the event loop go out as one push.
    */
-  private readonly unsent = new Map<string, { before: ExerciseState; state: ExerciseState }>();
+  private readonly unsent = new Map<
+    string,
+    { before: ExerciseState; state: ExerciseState; since: number }
+  >();
 
   /** After a stored change: push each audience its view, the messages and the moves; set timers. */
   changed({ state, events, before, atMs, foreign }: Written): void {
@@ -79,11 +94,16 @@ export class AfterChange {
       if (state.seq > waiting.state.seq) waiting.state = state;
       return;
     }
-    this.unsent.set(id, { before, state });
+    this.unsent.set(id, { before, state, since: performance.now() });
     const send = () => {
       const change = this.unsent.get(id);
-      this.unsent.delete(id);
       if (!change) return;
+      const waited = performance.now() - change.since;
+      if (this.runner.commandsInFlight(id) > 0 && waited < this.deferWhileBusyMs) {
+        setTimeout(send, Math.min(BUSY_RECHECK_MS, this.deferWhileBusyMs - waited));
+        return;
+      }
+      this.unsent.delete(id);
       if (this.pushEveryMs > 0) this.lastPush.set(id, performance.now());
       this.push(id, change.before, change.state);
     };

@@ -105,6 +105,11 @@ export class ExerciseRunner {
    * writer, it found nothing — and one round trip per command on PostgreSQL.
    */
   tailReadPerCommand = false;
+  /** Per exercise, its commands between their arrival and their answer (its push waits for them). */
+  private readonly inFlight = new Map<string, number>();
+  commandsInFlight(sessionId: string): number {
+    return this.inFlight.get(sessionId) ?? 0;
+  }
 
   constructor(
     readonly store: ExerciseStore,
@@ -155,20 +160,35 @@ export class ExerciseRunner {
     command: Command,
     opts: WriteOptions = {},
   ): Promise<Written> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const staged = await this.queue.run(sessionId, async () => {
-          const w = await this.write(sessionId, caller, command, opts);
-          // Not pipelined (benchmarks compare): the exercise's next command waits for this commit.
-          if (!this.pipelined) await w.settled;
-          return w;
-        });
-        const written = await staged.finish();
-        if (written.events.length) this.onChange(written);
-        return written;
-      } catch (e) {
-        if (attempt >= CONFLICT_ATTEMPTS || !isAppError(e, "sequence_conflict")) throw e;
+    this.inFlight.set(sessionId, this.commandsInFlight(sessionId) + 1);
+    let counted = true;
+    const answered = () => {
+      if (!counted) return;
+      counted = false;
+      const left = this.commandsInFlight(sessionId) - 1;
+      if (left > 0) this.inFlight.set(sessionId, left);
+      else this.inFlight.delete(sessionId);
+    };
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const staged = await this.queue.run(sessionId, async () => {
+            const w = await this.write(sessionId, caller, command, opts);
+            // Not pipelined (benchmarks compare): the exercise's next command waits for this commit.
+            if (!this.pipelined) await w.settled;
+            return w;
+          });
+          const written = await staged.finish();
+          // Answered: its own push need not wait for it.
+          answered();
+          if (written.events.length) this.onChange(written);
+          return written;
+        } catch (e) {
+          if (attempt >= CONFLICT_ATTEMPTS || !isAppError(e, "sequence_conflict")) throw e;
+        }
       }
+    } finally {
+      answered();
     }
   }
 

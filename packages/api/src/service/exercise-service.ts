@@ -104,6 +104,8 @@ export class ExerciseService {
       wholeViewAnswers?: boolean;
       /** Each command reads the log's tail first, as before (`ExerciseRunner.tailReadPerCommand`). */
       tailReadPerCommand?: boolean;
+      /** A push waits up to this many ms while its exercise's commands await answers; 0: never. */
+      pushDeferMs?: number;
     } = {},
   ) {
     this.limits = opts.limits ?? DEFAULT_LIMITS;
@@ -139,6 +141,7 @@ export class ExerciseService {
       broadcaster,
       undefined,
       opts.pushEveryMs ?? 0,
+      opts.pushDeferMs ?? 0,
     );
     this.runner.onChange = (w) => this.effects.changed(w);
     this.runner.onLoad = (s) => this.effects.armTimer(s);
