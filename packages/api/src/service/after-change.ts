@@ -98,11 +98,11 @@ export class AfterChange {
     const send = () => {
       const change = this.unsent.get(id);
       if (!change) return;
-      const waited = performance.now() - change.since;
-      if (this.runner.commandsInFlight(id) > 0 && waited < this.deferWhileBusyMs) {
-        setTimeout(send, Math.min(BUSY_RECHECK_MS, this.deferWhileBusyMs - waited));
+      if (this.waitsForAnswers(id, change.since)) {
+        setTimeout(send, BUSY_RECHECK_MS);
         return;
       }
+      if (this.deferWhileBusyMs > 0) return this.oneAtATime(id);
       this.unsent.delete(id);
       if (this.pushEveryMs > 0) this.lastPush.set(id, performance.now());
       this.push(id, change.before, change.state);
@@ -117,6 +117,44 @@ export class AfterChange {
     if (this.lastPush.size > 10_000)
       for (const [k, at] of this.lastPush)
         if (performance.now() - at > this.pushEveryMs) this.lastPush.delete(k);
+  }
+
+  /** Whether an exercise's push still waits for its unanswered commands (`deferWhileBusyMs`). */
+  private waitsForAnswers(id: string, since: number): boolean {
+    return (
+      this.runner.commandsInFlight(id) > 0 && performance.now() - since < this.deferWhileBusyMs
+    );
+  }
+
+  /** Exercises whose push is due, sent one per turn of the event loop (`oneAtATime`). */
+  private readonly due = new Set<string>();
+
+  /**
+   * Sends due pushes one per turn of the event loop, so answers and new requests are served
+   * between them. Fifty advances at once are one group commit: their fifty pushes (each
+   * building its audiences' views) became due together and ran as one task that held the
+   * loop about a second on a loaded machine. A push still takes in changes while it waits.
+   */
+  private oneAtATime(id: string): void {
+    const idle = this.due.size === 0;
+    this.due.add(id);
+    if (!idle) return;
+    const next = () => {
+      const [first] = this.due;
+      if (first === undefined) return;
+      this.due.delete(first);
+      const change = this.unsent.get(first);
+      // A command of the exercise arrived meanwhile: wait for it as well (within the limit).
+      if (change && this.waitsForAnswers(first, change.since))
+        setTimeout(() => this.oneAtATime(first), BUSY_RECHECK_MS);
+      else if (change) {
+        this.unsent.delete(first);
+        if (this.pushEveryMs > 0) this.lastPush.set(first, performance.now());
+        this.push(first, change.before, change.state);
+      }
+      if (this.due.size) setImmediate(next);
+    };
+    setImmediate(next);
   }
 
   private push(id: string, before: ExerciseState, state: ExerciseState): void {
