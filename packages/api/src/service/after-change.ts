@@ -55,7 +55,13 @@ export class AfterChange {
    */
   private readonly unsent = new Map<
     string,
-    { before: ExerciseState; state: ExerciseState; since: number }
+    {
+      before: ExerciseState;
+      state: ExerciseState;
+      since: number;
+      /** A change came while other commands of the exercise were unanswered: wait for them. */
+      behind: boolean;
+    }
   >();
 
   /** After a stored change: push each audience its view, the messages and the moves; set timers. */
@@ -89,16 +95,20 @@ export class AfterChange {
   }
 
   private pushSoon(id: string, before: ExerciseState, state: ExerciseState): void {
+    // Its own command is answered already: others in flight arrived before this change was
+    // pushed. A command sent after it (the next lock in quiet play) does not hold it back.
+    const behind = this.runner.commandsInFlight(id) > 0;
     const waiting = this.unsent.get(id);
     if (waiting) {
       if (state.seq > waiting.state.seq) waiting.state = state;
+      waiting.behind ||= behind;
       return;
     }
-    this.unsent.set(id, { before, state, since: performance.now() });
+    this.unsent.set(id, { before, state, since: performance.now(), behind });
     const send = () => {
       const change = this.unsent.get(id);
       if (!change) return;
-      if (this.waitsForAnswers(id, change.since)) {
+      if (this.waitsForAnswers(id, change)) {
         setTimeout(send, BUSY_RECHECK_MS);
         return;
       }
@@ -120,9 +130,11 @@ export class AfterChange {
   }
 
   /** Whether an exercise's push still waits for its unanswered commands (`deferWhileBusyMs`). */
-  private waitsForAnswers(id: string, since: number): boolean {
+  private waitsForAnswers(id: string, change: { since: number; behind: boolean }): boolean {
     return (
-      this.runner.commandsInFlight(id) > 0 && performance.now() - since < this.deferWhileBusyMs
+      change.behind &&
+      this.runner.commandsInFlight(id) > 0 &&
+      performance.now() - change.since < this.deferWhileBusyMs
     );
   }
 
@@ -145,7 +157,7 @@ export class AfterChange {
       this.due.delete(first);
       const change = this.unsent.get(first);
       // A command of the exercise arrived meanwhile: wait for it as well (within the limit).
-      if (change && this.waitsForAnswers(first, change.since))
+      if (change && this.waitsForAnswers(first, change))
         setTimeout(() => this.oneAtATime(first), BUSY_RECHECK_MS);
       else if (change) {
         this.unsent.delete(first);
