@@ -30,7 +30,14 @@ export type ToClients =
 /** What a client process answers: its figures for the phase and its own event-loop delay. */
 export type FromClients =
   | { kind: "ready"; owners: Record<string, number> }
-  | { kind: "done"; times: number[]; push: number[]; loop: LoopDelay };
+  | {
+      kind: "done";
+      times: number[];
+      push: number[];
+      /** Lock phases: lock sent → the locker's socket holds a view at the receipt's version. */
+      viewed: number[];
+      loop: LoopDelay;
+    };
 
 interface Member {
   token: string;
@@ -38,6 +45,10 @@ interface Member {
   socket: Socket;
   turn: number;
   onTurn?: (turn: number, at: number, sentAt: number) => void;
+  /** The views' versions this socket reached, with when (for lock → view). */
+  seen: { seq: number; at: number }[];
+  /** Called on each view pushed (lock → view waits on it). */
+  onSeq?: () => void;
 }
 
 const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -137,13 +148,24 @@ async function setup(first: number, count: number, per: number): Promise<Record<
         query: { ex: sessionId },
         forceNew: true,
       });
-      const m: Member = { token: j.token, team, socket, turn: 0 };
-      socket.on("push", (p: { view: { session: { turn: number } }; sentAt: number }) => {
-        if (p.view.session.turn > m.turn) {
-          m.turn = p.view.session.turn;
-          m.onTurn?.(p.view.session.turn, performance.now(), p.sentAt - performance.timeOrigin);
-        }
-      });
+      const m: Member = { token: j.token, team, socket, turn: 0, seen: [] };
+      const reached = (seq: number) => {
+        if (seq <= (m.seen.at(-1)?.seq ?? -1)) return;
+        m.seen.push({ seq, at: performance.now() });
+        if (m.seen.length > 64) m.seen.splice(0, 32);
+        m.onSeq?.();
+      };
+      socket.on("view", (v: { session: { seq: number } }) => reached(v.session.seq));
+      socket.on(
+        "push",
+        (p: { view: { session: { turn: number; seq: number } }; sentAt: number }) => {
+          reached(p.view.session.seq);
+          if (p.view.session.turn > m.turn) {
+            m.turn = p.view.session.turn;
+            m.onTurn?.(p.view.session.turn, performance.now(), p.sentAt - performance.timeOrigin);
+          }
+        },
+      );
       await socket.emitWithAck("subscribe", { token: j.token });
       members.push(m);
     }
@@ -153,40 +175,69 @@ async function setup(first: number, count: number, per: number): Promise<Record<
   return owners;
 }
 
+/**
+ * A lock as the web sees it: sent, acknowledged (`times`), then shown — the web keeps the
+ * command pending until its socket's view reaches the receipt's version (`viewed`; the web asks
+ * `exercise.view` after a second without it, so a push missing for 10 s counts as 10 s).
+ */
+async function lock(
+  m: Member,
+  turn: number,
+  exerciseId: string,
+  times: number[],
+  viewed: number[],
+) {
+  const t0 = performance.now();
+  const answer = (await mutate("exercise.lock", { turn, actions: [] }, m.token, exerciseId)) as {
+    version?: number;
+    session?: { seq: number };
+  };
+  const ackAt = performance.now();
+  times.push(ackAt - t0);
+  const version = answer.version ?? answer.session?.seq ?? 0;
+  const shown = () => m.seen.find((x) => x.seq >= version)?.at;
+  const at =
+    shown() ??
+    (await new Promise<number>((resolve) => {
+      const timer = setTimeout(() => resolve(t0 + 10_000), 10_000);
+      m.onSeq = () => {
+        const t = shown();
+        if (t === undefined) return;
+        clearTimeout(timer);
+        m.onSeq = undefined;
+        resolve(t);
+      };
+    }));
+  // Shown once both are in: a push that came before the answer waits for it.
+  viewed.push(Math.max(at, ackAt) - t0);
+}
+
 /** Everyone but the last team's members locks turn 0 at once (the turn stays open). */
-async function lockBurst(): Promise<number[]> {
+async function lockBurst(): Promise<[number[], number[]]> {
   const last = TEAMS[TEAMS.length - 1];
   const times: number[] = [];
+  const viewed: number[] = [];
   await Promise.all(
     sessions.flatMap((s) =>
-      s.members
-        .filter((m) => m.team !== last)
-        .map(async (m) => {
-          const t0 = performance.now();
-          await mutate("exercise.lock", { turn: 0, actions: [] }, m.token, s.id);
-          times.push(performance.now() - t0);
-        }),
+      s.members.filter((m) => m.team !== last).map((m) => lock(m, 0, s.id, times, viewed)),
     ),
   );
-  return times;
+  return [times, viewed];
 }
 
 /** Every team but one locks (one member per team, one after another), each decision timed. */
-async function roundTrip(turn: number): Promise<number[]> {
+async function roundTrip(turn: number): Promise<[number[], number[]]> {
   const times: number[] = [];
+  const viewed: number[] = [];
   await Promise.all(
     sessions.map(async (s) => {
       const lockers = TEAMS.map((t) => s.members.find((m) => m.team === t))
         .filter((m): m is Member => !!m)
         .slice(0, TEAMS.length - 1);
-      for (const m of lockers) {
-        const t0 = performance.now();
-        await mutate("exercise.lock", { turn, actions: [] }, m.token, s.id);
-        times.push(performance.now() - t0);
-      }
+      for (const m of lockers) await lock(m, turn, s.id, times, viewed);
     }),
   );
-  return times;
+  return [times, viewed];
 }
 
 /** Every facilitator advances, at once or spread over 5 s: advance → each client holds the turn. */
@@ -228,10 +279,11 @@ process.on("message", (m: ToClients) => {
     loopDelay();
     let times: number[] = [];
     let push: number[] = [];
-    if (m.kind === "lockBurst") times = await lockBurst();
-    else if (m.kind === "roundTrip") times = await roundTrip(m.turn);
+    let viewed: number[] = [];
+    if (m.kind === "lockBurst") [times, viewed] = await lockBurst();
+    else if (m.kind === "roundTrip") [times, viewed] = await roundTrip(m.turn);
     else [times, push] = await advance(m.turn, m.together);
-    answer({ kind: "done", times, push, loop: loopDelay() });
+    answer({ kind: "done", times, push, viewed, loop: loopDelay() });
   })().catch((e: unknown) => {
     console.error(e);
     process.exit(1);

@@ -13,10 +13,12 @@
 // own event-loop delay beside the server's; each server is a child process on the same machine
 // (they all share its cores). The one-process SQLite load runs twice in the same run: with this
 // round's changes off (`before`: the code as it was) and on (`current`); LOAD_EARLIER=1 adds the
-// previous round's burst changes off, LOAD_PREVIOUS_WRITE_PATH=1 the write path before prepared
-// statements and pipelining as well. Figures side by side.
+// previous round's changes off as well, LOAD_EARLIEST=1 the round before's, and
+// LOAD_PREVIOUS_WRITE_PATH=1 the write path before prepared statements and pipelining.
+// Figures side by side.
 // LOAD_PROFILE=<dir> writes a CPU profile of each server (and of each client process, in
-// <dir>/clients) covering the measured part only.
+// <dir>/clients) covering the measured part only; with LOAD_PROFILE_PHASE=<phase> (lockBurst,
+// roundTrip, burst, staggered) the first run of that phase alone.
 //   pnpm bench:load [sessions=50] [participantsPerSession=20] [turns=4]
 //     one server process on a fresh SQLite file.
 //   pnpm bench:load multi [sessions=100] [participantsPerSession=20] [turns=4]
@@ -51,6 +53,9 @@ interface Figures {
   staggered: number[];
   roundTrip: number[];
   lockBurst: number[];
+  /** Lock phases as the web sees them: lock sent → the locker's view at the receipt's version. */
+  roundTripViewed: number[];
+  lockBurstViewed: number[];
   /** Exercises per answering process (X-Chokepoint-Node), when known. */
   owners: Record<string, number>;
   /** The servers' event-loop delay during each phase (worst process, worst turn). */
@@ -146,28 +151,51 @@ async function runLoad(
     staggered: [],
     roundTrip: [],
     lockBurst: [],
+    roundTripViewed: [],
+    lockBurstViewed: [],
     owners,
     loop: { lockBurst: none(), roundTrip: none(), burst: none(), staggered: none() },
     clientLoop: { lockBurst: none(), roundTrip: none(), burst: none(), staggered: none() },
   };
+  // LOAD_PROFILE_PHASE=<phase>: the profiles cover the first run of that phase alone (e.g.
+  // lockBurst), not the gaps and the other phases around it.
+  const onlyPhase = process.env.LOAD_PROFILE_PHASE as Phase | undefined;
+  let profiled = false;
   /** Runs one phase in every client process; keeps its times and the worst loop delays. */
-  const phase = async (name: Phase, m: ToClients, times: number[]) => {
+  const phase = async (name: Phase, m: ToClients, times: number[], viewed: number[] = []) => {
+    const profiling = onlyPhase === name && !profiled;
+    if (profiling) {
+      measuring(true);
+      clients.signalProfile();
+      // Starting the inspector's profiler held a server's loop about 0.7 s: let it start
+      // before the phase, so the profile (and the phase's figures) do not include it.
+      await new Promise((r) => setTimeout(r, 3000));
+      await loopDelay(servers);
+    }
     const answers = await clients.ask([m]);
+    if (profiling) {
+      profiled = true;
+      measuring(false);
+      clients.signalProfile();
+    }
     const d = await loopDelay(servers);
     f.loop[name] = worst([f.loop[name], d]);
     for (const a of answers) {
       if (a.kind !== "done") continue;
       times.push(...a.times);
+      viewed.push(...a.viewed);
       f.push.push(...a.push);
       f.clientLoop[name] = worst([f.clientLoop[name], a.loop]);
     }
   };
-  measuring(true);
-  clients.signalProfile();
+  if (!onlyPhase) {
+    measuring(true);
+    clients.signalProfile();
+  }
   await loopDelay(servers);
-  await phase("lockBurst", { kind: "lockBurst" }, f.lockBurst);
+  await phase("lockBurst", { kind: "lockBurst" }, f.lockBurst, f.lockBurstViewed);
   for (let turn = 0; turn < TURNS; turn++) {
-    await phase("roundTrip", { kind: "roundTrip", turn }, f.roundTrip);
+    await phase("roundTrip", { kind: "roundTrip", turn }, f.roundTrip, f.roundTripViewed);
     // Odd turns: every facilitator advances at the same instant (worst case). Even turns: spread over 5 s.
     const together = turn % 2 === 0;
     await phase(
@@ -179,8 +207,10 @@ async function runLoad(
       `${label}: turn ${turn + 1}/${TURNS} resolved in all ${SESSIONS} exercises (${together ? "all advanced at once" : "advances spread over 5 s"})`,
     );
   }
-  measuring(false);
-  clients.signalProfile();
+  if (!onlyPhase) {
+    measuring(false);
+    clients.signalProfile();
+  }
   // Give a client's profile being written time to land before the process goes.
   if (process.env.LOAD_PROFILE) await new Promise((r) => setTimeout(r, 3000));
   clients.close();
@@ -212,32 +242,40 @@ function report(title: string, f: Figures): void {
   console.log(
     `${line("lock burst, everyone at once (lock → durable ack)", f.lockBurst, f.loop.lockBurst, f.clientLoop.lockBurst)}  target p99 < 500 ms: ${pct(f.lockBurst, 0.99) < 500 ? "met" : "NOT met"}`,
   );
+  // What the person sees: the web shows the lock once its view reaches the receipt's version.
+  console.log(line("quiet play: lock → the locker's view shows it", f.roundTripViewed));
+  console.log(line("lock burst: lock → the locker's view shows it", f.lockBurstViewed));
 }
 
 /**
  * The server's variants compared in one run:
  * - `current`: everything on;
- * - `before` (`--whole-views`): each command answered with the caller's whole view, and pushes
- *   carrying the scenario — the code as it was before this round;
- * - `earlier` (LOAD_EARLIER=1): also the previous round's burst work off (pushes every loop
+ * - `before` (`--tail-read-per-command`): this round's changes off — each command reads the
+ *   log's tail before it is decided;
+ * - `earlier` (LOAD_EARLIER=1): also the previous round's off (`--whole-views`: each command
+ *   answered with the caller's whole view, pushes carrying the scenario);
+ * - `earliest` (LOAD_EARLIEST=1): also the round before's burst work off (pushes every loop
  *   turn, every call through tRPC's fetch adapter);
  * - `previous-write-path` (LOAD_PREVIOUS_WRITE_PATH=1): also the write path before prepared
  *   statements and pipelining (the log through Prisma, one commit at a time per exercise).
  */
-type Variant = "current" | "before" | "earlier" | "previous-write-path";
-const BEFORE_FLAGS = ["--whole-views"];
-const EARLIER_FLAGS = [...BEFORE_FLAGS, "--push-every-ms=0", "--no-direct-mutations"];
+type Variant = "current" | "before" | "earlier" | "earliest" | "previous-write-path";
+const BEFORE_FLAGS = ["--tail-read-per-command", "--push-defer-ms=0"];
+const EARLIER_FLAGS = [...BEFORE_FLAGS, "--whole-views"];
+const EARLIEST_FLAGS = [...EARLIER_FLAGS, "--push-every-ms=0", "--no-direct-mutations"];
 const VARIANT_ARGS: Record<Variant, string[]> = {
   current: [],
   before: BEFORE_FLAGS,
   earlier: EARLIER_FLAGS,
-  "previous-write-path": [...EARLIER_FLAGS, "--previous-write-path"],
+  earliest: EARLIEST_FLAGS,
+  "previous-write-path": [...EARLIEST_FLAGS, "--previous-write-path"],
 };
 const VARIANT_TITLE: Record<Variant, string> = {
   current:
-    "current code (commands answer a receipt, pushes without the scenario, push window 50 ms, mutations straight to tRPC procedures, prepared statements, pipelined group commit)",
-  before: `this round's changes off (${BEFORE_FLAGS.join(" ")}: whole views in answers and pushes): the code as it was before them`,
-  earlier: `the previous round's burst changes off as well (${EARLIER_FLAGS.join(" ")})`,
+    "current code (no tail read per command, a push waits up to 150 ms for its exercise's unanswered commands, commands answer a receipt, pushes without the scenario, push window 50 ms, mutations straight to tRPC procedures, prepared statements, pipelined group commit)",
+  before: `this round's changes off (${BEFORE_FLAGS.join(" ")}): the code as it was before them`,
+  earlier: `the previous round's changes off as well (${EARLIER_FLAGS.join(" ")})`,
+  earliest: `the round before's burst changes off as well (${EARLIEST_FLAGS.join(" ")})`,
   "previous-write-path":
     "previous write path as well (Prisma log, one commit at a time per exercise)",
 };
@@ -269,6 +307,7 @@ console.log(
 // LOAD_SKIP_PREVIOUS=1 measures the current code only (while iterating on it).
 const variants: Variant[] = [
   ...(process.env.LOAD_PREVIOUS_WRITE_PATH ? (["previous-write-path"] as const) : []),
+  ...(process.env.LOAD_EARLIEST ? (["earliest"] as const) : []),
   ...(process.env.LOAD_EARLIER ? (["earlier"] as const) : []),
   ...(process.env.LOAD_SKIP_PREVIOUS ? [] : (["before"] as const)),
   "current",
@@ -285,18 +324,23 @@ console.log(
     .join(", ")}`,
 );
 
-/** Two processes on PostgreSQL behind HAProxy; `previous`: `--previous-pg-path` (before PgLog and presence). */
-async function postgresLoad(previous: boolean): Promise<Figures> {
+/**
+ * Two processes on PostgreSQL behind HAProxy. `before`: this round's changes off
+ * (`--tail-read-per-command`); `previous`: also `--previous-pg-path` (before PgLog and presence).
+ */
+async function postgresLoad(pgVariant: "current" | "before" | "previous"): Promise<Figures> {
+  const previous = pgVariant === "previous";
   // fsync on, as SQLite's synchronous=FULL is: both acknowledge only flushed writes.
   const profileDir = process.env.LOAD_PROFILE;
   const stack = await startMultiProcessStack({
     fsync: true,
     serverArgs: [
+      ...(pgVariant !== "current" ? BEFORE_FLAGS : []),
       ...(previous ? ["--previous-pg-path"] : []),
       ...(profileDir ? [`--profile-on-signal=${profileDir}`] : []),
     ],
   });
-  const label = `two processes, PostgreSQL + HAProxy${previous ? ", previous PostgreSQL path" : ""}`;
+  const label = `two processes, PostgreSQL + HAProxy${{ current: "", before: `, this round's changes off (${BEFORE_FLAGS.join(" ")})`, previous: ", previous PostgreSQL path" }[pgVariant]}`;
   try {
     const two = await runLoad(
       stack.url,
@@ -328,8 +372,11 @@ if (multi) {
   // LOAD_PG_PREVIOUS=1 also runs PostgreSQL's previous path first, in the same run.
   const runs: [string, Figures][] = [["SQLite, one process", one]];
   if (process.env.LOAD_PG_PREVIOUS)
-    runs.push(["PostgreSQL ×2, previous", await postgresLoad(true)]);
-  runs.push(["PostgreSQL ×2, current", await postgresLoad(false)]);
+    runs.push(["PostgreSQL ×2, previous", await postgresLoad("previous")]);
+  // LOAD_PG_BEFORE=1: this round's changes off on PostgreSQL too.
+  if (process.env.LOAD_PG_BEFORE)
+    runs.push(["PostgreSQL ×2, before", await postgresLoad("before")]);
+  runs.push(["PostgreSQL ×2, current", await postgresLoad("current")]);
   console.log(
     `\np99 (p50) in ms, same run (load average now ${loadavg()
       .map((l) => l.toFixed(1))
@@ -340,7 +387,9 @@ if (multi) {
   console.log(`  ${"".padEnd(26)}${runs.map(([n]) => n.padStart(26)).join("")}`);
   for (const [name, key] of [
     ["lock burst: lock → ack", "lockBurst"],
+    ["lock burst: lock → view", "lockBurstViewed"],
     ["quiet play: lock → ack", "roundTrip"],
+    ["quiet play: lock → view", "roundTripViewed"],
     ["advance burst → view", "burst"],
     ["advances spread → view", "staggered"],
     ["push (emit → client)", "push"],

@@ -1,14 +1,20 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MemoryExerciseStore } from "@chokepoint/db";
+import {
+  MemoryExerciseStore,
+  migrateDeploy,
+  openDatabase,
+  PrismaExerciseStore,
+} from "@chokepoint/db";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "../src/router/root.ts";
 import { directMutation } from "../src/server/direct-mutation.ts";
 import type { Push } from "../src/service/broadcaster.ts";
 import { ExerciseService } from "../src/service/exercise-service.ts";
 import { memoryCatalog } from "./memory-exercise.ts";
-import { appServerForFile } from "./service-fixture.ts";
+import { appServerForFile, catalog } from "./service-fixture.ts";
 
 /**
  * Issue 21's burst paths: a push window per exercise, and JSON mutations handed straight to
@@ -63,6 +69,119 @@ describe("a push window per exercise", () => {
       await new Promise((r) => setImmediate(r));
     }
     expect(pushes).toHaveLength(5);
+  });
+});
+
+describe("an exercise's push waits for its own unanswered commands", () => {
+  /** A started exercise on a real SQLite file (commits take real time), pushes recorded. */
+  async function onSqlite(pushDeferMs: number) {
+    const url = `file:${join(mkdtempSync(join(tmpdir(), "chokepoint-defer-")), "defer.db")}`;
+    migrateDeploy(url);
+    const db = await openDatabase(url);
+    const pushes: { version: number; at: number }[] = [];
+    const service = new ExerciseService(
+      new PrismaExerciseStore(db),
+      catalog,
+      {
+        changed: (p) => pushes.push({ version: p.version, at: performance.now() }),
+        message: () => {},
+        memberChanged: () => {},
+        memberRemoved: () => {},
+      },
+      undefined,
+      { pushEveryMs: 0, pushDeferMs },
+    );
+    const { token: fac } = await service.createExercise({
+      scenarioId: "rare-earth-2010",
+      seed: 7,
+      facilitatorName: "Sato",
+      teams: ["meti", "jogmec"],
+    });
+    await service.execute("control", fac, { action: "start" });
+    await expect.poll(() => pushes.length).toBeGreaterThan(0);
+    pushes.length = 0;
+    return { service, fac, pushes, db };
+  }
+
+  it("commands sent one after another, overlapping: a push waits for the commands sent before its change (within the limit), and the last carries them all", async () => {
+    const { service, fac, pushes, db } = await onSqlite(2_000);
+    const t0 = performance.now();
+    // A new command every few ms: each finds earlier ones still waiting for their commit, so
+    // the commits (and, before, the pushes after each) interleave with unanswered commands.
+    const commands: Promise<{ sentAt: number; answeredAt: number; seq: number }>[] = [];
+    for (let i = 0; i < 12; i++) {
+      const sentAt = performance.now();
+      commands.push(
+        service.execute("broadcast", fac, { text: `n${i}` }).then((v) => ({
+          sentAt,
+          answeredAt: performance.now(),
+          seq: v.session.seq,
+        })),
+      );
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const done = await Promise.all(commands);
+    const last = Math.max(...done.map((c) => c.seq));
+    await expect.poll(() => pushes.at(-1)?.version, { timeout: 5000 }).toBe(last);
+    // Before: a push left after each group commit while commands sent before its change still
+    // waited for theirs. A command sent after the change it carries may still be unanswered.
+    for (const p of pushes) {
+      const changedAt = done.find((c) => c.seq === p.version)?.answeredAt ?? 0;
+      for (const c of done)
+        if (c.sentAt < changedAt) expect(c.answeredAt).toBeLessThanOrEqual(p.at);
+    }
+    expect(pushes.every((p) => p.at - t0 < 2_000)).toBe(true);
+    await db.$disconnect();
+  });
+
+  it("a lone command's push does not wait for the limit", async () => {
+    const { service, fac, pushes, db } = await onSqlite(2_000);
+    const t0 = performance.now();
+    const view = await service.execute("broadcast", fac, { text: "alone" });
+    await expect.poll(() => pushes.at(-1)?.version).toBe(view.session.seq);
+    // Far below the 2 s limit: its own answer was out before its change came to be pushed.
+    expect((pushes.at(-1)?.at ?? Number.POSITIVE_INFINITY) - t0).toBeLessThan(1_000);
+    await db.$disconnect();
+  });
+});
+
+describe("due pushes go one per turn of the event loop", () => {
+  it("five exercises changed at once: other work runs between their pushes", async () => {
+    const pushes: string[] = [];
+    let between = -1;
+    const service = new ExerciseService(
+      new MemoryExerciseStore(),
+      memoryCatalog,
+      {
+        changed: (p) => {
+          pushes.push(p.sessionId);
+          // Queued during the first push: before, it ran only after all five (one task).
+          if (pushes.length === 1) setImmediate(() => (between = pushes.length));
+        },
+        message: () => {},
+        memberChanged: () => {},
+        memberRemoved: () => {},
+      },
+      undefined,
+      { pushEveryMs: 0, pushDeferMs: 150 },
+    );
+    const facs: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { token } = await service.createExercise({
+        scenarioId: "rare-earth-2010",
+        seed: i,
+        facilitatorName: "Sato",
+        teams: ["meti"],
+      });
+      await service.execute("control", token, { action: "start" });
+      facs.push(token);
+    }
+    await expect.poll(() => pushes.length).toBe(5);
+    pushes.length = 0;
+    await Promise.all(facs.map((f) => service.execute("broadcast", f, { text: "now" })));
+    await expect.poll(() => pushes.length).toBe(5);
+    expect(new Set(pushes).size).toBe(5);
+    expect(between).toBe(1);
   });
 });
 

@@ -68,13 +68,14 @@ async function warmExercise() {
 }
 
 describe("the write path does its work once", () => {
-  it("a lock takes one queue hop, one read of the log's tail and one member lookup", async () => {
+  it("a lock takes one queue hop, no read of the log and one member lookup", async () => {
     const { service, meti, count } = await warmExercise();
     const view = await service.execute("lock", meti.token, { turn: 0, actions: [] });
     expect(view.me.displayName).toBe("Aiko");
     // Before: identify took a hop and a catch-up read, then execute another of each, and the
-    // member was looked up in the service and again in the core.
-    expect(count()).toEqual({ hops: 1, log: 1, tokens: 0, headers: 0, members: 1 });
+    // member was looked up in the service and again in the core. Then each command read the
+    // log's tail; now the append at the expected seq is what finds another writer.
+    expect(count()).toEqual({ hops: 1, log: 0, tokens: 0, headers: 0, members: 1 });
   });
 
   it("the lock that completes the turn is one pass too", async () => {
@@ -83,16 +84,17 @@ describe("the write path does its work once", () => {
     count();
     const view = await service.execute("lock", jogmec.token, { turn: 0, actions: [] });
     expect(view.session.turn).toBe(1);
-    expect(count()).toMatchObject({ hops: 1, log: 1, tokens: 0, headers: 0 });
+    expect(count()).toMatchObject({ hops: 1, log: 0, tokens: 0, headers: 0 });
   });
 
-  it("a view is one hop and one read; a refused command reads no more than an accepted one", async () => {
+  it("a view is one hop and one read; a refused command reads the tail once before it is refused", async () => {
     const { service, meti, count } = await warmExercise();
     await service.view(meti.token);
     expect(count()).toMatchObject({ hops: 1, log: 1, tokens: 0, headers: 0 });
     await expect(service.execute("advance", meti.token, { turn: 0 })).rejects.toMatchObject({
       details: { reason: "facilitator_only" },
     });
+    // The cached state may be stale (another process moved the exercise on): read, then refused.
     expect(count()).toEqual({ hops: 1, log: 1, tokens: 0, headers: 0, members: 1 });
   });
 });

@@ -85,6 +85,16 @@ export function createAppServer(opts: {
    * they answered a receipt (benchmarks compare; the web client reads receipts only).
    */
   wholeViews?: boolean;
+  /**
+   * Each command reads the exercise's log tail before it is decided, as before a stale writer
+   * was found by its append instead (benchmarks compare; `ExerciseRunner.tailReadPerCommand`).
+   */
+  tailReadPerCommand?: boolean;
+  /**
+   * A push waits up to this many ms while its exercise's commands await their answers
+   * (`AfterChange`). Default `PUSH_DEFER_MS`; 0 never waits, as before.
+   */
+  pushDeferMs?: number;
   /** How often unfinished imports and forks are looked for and deleted (default a minute). */
   sweepUnfinishedEveryMs?: number;
 }): AppServer {
@@ -145,6 +155,8 @@ export function createAppServer(opts: {
     pipelined: !previous,
     pushEveryMs: opts.pushEveryMs ?? PUSH_EVERY_MS,
     wholeViewAnswers: opts.wholeViews ?? false,
+    tailReadPerCommand: opts.tailReadPerCommand ?? false,
+    pushDeferMs: opts.pushDeferMs ?? PUSH_DEFER_MS,
   });
   const { io } = socket;
   const mcPool = new MonteCarloPool(limits.monteCarlo);
@@ -233,6 +245,8 @@ export function createAppServer(opts: {
  * once sends each exercise a handful of pushes rather than one per lock.
  */
 export const PUSH_EVERY_MS = 50;
+/** How long a push may wait for its exercise's unanswered commands (`AfterChange`). */
+export const PUSH_DEFER_MS = 150;
 
 const WORKBOOK_PATHS = new Set(
   ["library.upload", "library.save", "library.importYaml"].map((p) => `/api/trpc/${p}`),

@@ -10,6 +10,8 @@
 //     [--push-every-ms=<ms>]  (the per-exercise push window; 0 pushes every loop turn, as before)
 //     [--whole-views]  (commands answer the caller's whole view, pushes carry the scenario, as before)
 //     [--previous-pg-path]  (PostgreSQL: the log through Prisma, every push to every process, as before)
+//     [--tail-read-per-command]  (each command reads the log's tail before it is decided, as before)
+//     [--push-defer-ms=<ms>]  (how long a push waits for unanswered commands; 0 never, as before)
 // GET /bench/loop-delay answers this process's event-loop delay since the last ask (p50, p99,
 // max in ms, from `monitorEventLoopDelay`) and starts a new measurement: the benchmark prints
 // it beside its end-to-end figures. This server is for benchmarks and tests only.
@@ -40,6 +42,7 @@ const cluster = await clusterAdapter({
   everyPushCrosses: previousPgPath,
 });
 const pushArg = argv.find((a) => a.startsWith("--push-every-ms="))?.split("=")[1];
+const deferArg = argv.find((a) => a.startsWith("--push-defer-ms="))?.split("=")[1];
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
 const server = createAppServer({
@@ -53,7 +56,9 @@ const server = createAppServer({
   prismaLog: previousPgPath,
   directMutations: !argv.includes("--no-direct-mutations"),
   wholeViews: argv.includes("--whole-views"),
+  tailReadPerCommand: argv.includes("--tail-read-per-command"),
   ...(pushArg !== undefined ? { pushEveryMs: Number(pushArg) } : {}),
+  ...(deferArg !== undefined ? { pushDeferMs: Number(deferArg) } : {}),
   fallback: (req, res) => {
     if (req.url !== "/bench/loop-delay") return void res.writeHead(404).end();
     const ms = (ns: number) => Math.round(ns / 1e4) / 100;

@@ -11,6 +11,9 @@ import type { Broadcaster } from "./broadcaster.ts";
 import type { ExerciseRunner, Written } from "./exercise-runner.ts";
 import type { TurnTimers } from "./turn-timers.ts";
 
+/** How often a push held back for its exercise's answers looks again whether they are all out. */
+const BUSY_RECHECK_MS = 10;
+
 /**
  * What follows a stored change, outside the exercise's queue: each audience is pushed its view
  * (built once, from the new state — the transport never calls back), messages and team moves
@@ -30,6 +33,15 @@ export class AfterChange {
      * were a fifth of the server's busy time, and every client parsed each view.
      */
     private readonly pushEveryMs = 0,
+    /**
+     * While an exercise has commands waiting for their answers, its push waits for them, up to
+     * this many ms after its first unsent change (0: never), and takes in their changes. In
+     * everyone-locking-at-once each exercise pushed all its 20 sockets every window while most
+     * of its 16 locks were still unanswered: the writes and views of those pushes were a fifth
+     * of the server's busy time, taken from the answers. A lone command (quiet play, one
+     * facilitator's advance) has been answered when its change arrives here: nothing waits.
+     */
+    private readonly deferWhileBusyMs = 0,
   ) {}
 
   /** When each exercise's last push left (for `pushEveryMs`). */
@@ -41,7 +53,16 @@ export class AfterChange {
    * group commit, and pushing each built and sent every audience's view 16 times (and the
    * clients parsed them): the changes of one turn of the event loop go out as one push.
    */
-  private readonly unsent = new Map<string, { before: ExerciseState; state: ExerciseState }>();
+  private readonly unsent = new Map<
+    string,
+    {
+      before: ExerciseState;
+      state: ExerciseState;
+      since: number;
+      /** A change came while other commands of the exercise were unanswered: wait for them. */
+      behind: boolean;
+    }
+  >();
 
   /** After a stored change: push each audience its view, the messages and the moves; set timers. */
   changed({ state, events, before, atMs, foreign }: Written): void {
@@ -74,16 +95,25 @@ export class AfterChange {
   }
 
   private pushSoon(id: string, before: ExerciseState, state: ExerciseState): void {
+    // Its own command is answered already: others in flight arrived before this change was
+    // pushed. A command sent after it (the next lock in quiet play) does not hold it back.
+    const behind = this.runner.commandsInFlight(id) > 0;
     const waiting = this.unsent.get(id);
     if (waiting) {
       if (state.seq > waiting.state.seq) waiting.state = state;
+      waiting.behind ||= behind;
       return;
     }
-    this.unsent.set(id, { before, state });
+    this.unsent.set(id, { before, state, since: performance.now(), behind });
     const send = () => {
       const change = this.unsent.get(id);
-      this.unsent.delete(id);
       if (!change) return;
+      if (this.waitsForAnswers(id, change)) {
+        setTimeout(send, BUSY_RECHECK_MS);
+        return;
+      }
+      if (this.deferWhileBusyMs > 0) return this.oneAtATime(id);
+      this.unsent.delete(id);
       if (this.pushEveryMs > 0) this.lastPush.set(id, performance.now());
       this.push(id, change.before, change.state);
     };
@@ -97,6 +127,46 @@ export class AfterChange {
     if (this.lastPush.size > 10_000)
       for (const [k, at] of this.lastPush)
         if (performance.now() - at > this.pushEveryMs) this.lastPush.delete(k);
+  }
+
+  /** Whether an exercise's push still waits for its unanswered commands (`deferWhileBusyMs`). */
+  private waitsForAnswers(id: string, change: { since: number; behind: boolean }): boolean {
+    return (
+      change.behind &&
+      this.runner.commandsInFlight(id) > 0 &&
+      performance.now() - change.since < this.deferWhileBusyMs
+    );
+  }
+
+  /** Exercises whose push is due, sent one per turn of the event loop (`oneAtATime`). */
+  private readonly due = new Set<string>();
+
+  /**
+   * Sends due pushes one per turn of the event loop, so answers and new requests are served
+   * between them. Fifty advances at once are one group commit: their fifty pushes (each
+   * building its audiences' views) became due together and ran as one task that held the
+   * loop about a second on a loaded machine. A push still takes in changes while it waits.
+   */
+  private oneAtATime(id: string): void {
+    const idle = this.due.size === 0;
+    this.due.add(id);
+    if (!idle) return;
+    const next = () => {
+      const [first] = this.due;
+      if (first === undefined) return;
+      this.due.delete(first);
+      const change = this.unsent.get(first);
+      // A command of the exercise arrived meanwhile: wait for it as well (within the limit).
+      if (change && this.waitsForAnswers(first, change))
+        setTimeout(() => this.oneAtATime(first), BUSY_RECHECK_MS);
+      else if (change) {
+        this.unsent.delete(first);
+        if (this.pushEveryMs > 0) this.lastPush.set(first, performance.now());
+        this.push(first, change.before, change.state);
+      }
+      if (this.due.size) setImmediate(next);
+    };
+    setImmediate(next);
   }
 
   private push(id: string, before: ExerciseState, state: ExerciseState): void {

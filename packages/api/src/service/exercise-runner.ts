@@ -95,6 +95,21 @@ export class ExerciseRunner {
   snapshotEvery = DEFAULT_LIMITS.foldSnapshotEvents;
   /** Per exercise, the seq of its latest stored snapshot as this process knows it. */
   private readonly snapshotSeq: Lru<number>;
+  /**
+   * On (as before; benchmarks compare): every command reads the log's tail before it is
+   * decided. Off: a command is decided on the cached state and appended at the seq it expects;
+   * the store refuses a stale writer (another process stored that seq first: the unique index
+   * on PostgreSQL, the head check on SQLite), the cache is dropped and the command decided
+   * again on the log as stored, so a command is applied once or refused on the current state.
+   * That tail read was one statement per command on SQLite — where one process is the only
+   * writer, it found nothing — and one round trip per command on PostgreSQL.
+   */
+  tailReadPerCommand = false;
+  /** Per exercise, its commands between their arrival and their answer (its push waits for them). */
+  private readonly inFlight = new Map<string, number>();
+  commandsInFlight(sessionId: string): number {
+    return this.inFlight.get(sessionId) ?? 0;
+  }
 
   constructor(
     readonly store: ExerciseStore,
@@ -145,20 +160,35 @@ export class ExerciseRunner {
     command: Command,
     opts: WriteOptions = {},
   ): Promise<Written> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const staged = await this.queue.run(sessionId, async () => {
-          const w = await this.write(sessionId, caller, command, opts);
-          // Not pipelined (benchmarks compare): the exercise's next command waits for this commit.
-          if (!this.pipelined) await w.settled;
-          return w;
-        });
-        const written = await staged.finish();
-        if (written.events.length) this.onChange(written);
-        return written;
-      } catch (e) {
-        if (attempt >= CONFLICT_ATTEMPTS || !isAppError(e, "sequence_conflict")) throw e;
+    this.inFlight.set(sessionId, this.commandsInFlight(sessionId) + 1);
+    let counted = true;
+    const answered = () => {
+      if (!counted) return;
+      counted = false;
+      const left = this.commandsInFlight(sessionId) - 1;
+      if (left > 0) this.inFlight.set(sessionId, left);
+      else this.inFlight.delete(sessionId);
+    };
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const staged = await this.queue.run(sessionId, async () => {
+            const w = await this.write(sessionId, caller, command, opts);
+            // Not pipelined (benchmarks compare): the exercise's next command waits for this commit.
+            if (!this.pipelined) await w.settled;
+            return w;
+          });
+          const written = await staged.finish();
+          // Answered: its own push need not wait for it.
+          answered();
+          if (written.events.length) this.onChange(written);
+          return written;
+        } catch (e) {
+          if (attempt >= CONFLICT_ATTEMPTS || !isAppError(e, "sequence_conflict")) throw e;
+        }
       }
+    } finally {
+      answered();
     }
   }
 
@@ -168,9 +198,21 @@ export class ExerciseRunner {
     command: Command,
     opts: WriteOptions,
   ): Promise<Staged> {
-    const state = await this.load(sessionId);
-    opts.admit?.(state);
-    const events = decide(state, caller, command);
+    let state = await this.load(sessionId, this.tailReadPerCommand);
+    let decided = decideOn(state, caller, command, opts);
+    // Refused on the cached state: that state may be stale (another process moved the
+    // exercise on — started it, opened the turn), so the refusal stands only once the log's
+    // tail is read and the command decided again on it. Refusals are rare; reads stay off the
+    // common path.
+    if (!this.tailReadPerCommand && refused(decided)) {
+      const fresh = await this.catchUp(sessionId, state);
+      if (fresh !== state) {
+        state = fresh;
+        decided = decideOn(state, caller, command, opts);
+      }
+    }
+    if ("edge" in decided) throw decided.edge;
+    const { events } = decided;
     if (events instanceof AppError) {
       // A retry of a command that was stored before its answer was lost (a crash, a dropped
       // connection) is decided against a state that already holds it and may be refused (the
@@ -262,9 +304,10 @@ export class ExerciseRunner {
     this.cache.set(sessionId, { ...cached, genesis: await this.genesis(sessionId) });
   }
 
-  private async load(sessionId: string): Promise<ExerciseState> {
+  /** The exercise's state; a cached one brought up to the log's head first unless `tail` is off. */
+  private async load(sessionId: string, tail = true): Promise<ExerciseState> {
     const cached = this.cache.get(sessionId);
-    if (cached) return this.catchUp(sessionId, cached);
+    if (cached) return tail ? this.catchUp(sessionId, cached) : cached;
     const genesis = await this.genesis(sessionId);
     // From the latest snapshot when there is a sound one, then the log after it, folded page by
     // page: a refold after eviction must not hold the loop for a long log. (Other commands of
@@ -399,6 +442,27 @@ export class ExerciseRunner {
     };
   }
 }
+
+/** The edge's checks (`admit`: what they throw) and then the core's decision on one state. */
+type Decided = { edge: unknown } | { events: LogEvent[] | AppError };
+
+function decideOn(
+  state: ExerciseState,
+  caller: Actor,
+  command: Command,
+  opts: WriteOptions,
+): Decided {
+  try {
+    opts.admit?.(state);
+  } catch (e) {
+    return { edge: e };
+  }
+  return { events: decide(state, caller, command) };
+}
+
+/** Refused by the edge or the core (anything else an edge throws is no refusal). */
+const refused = (d: Decided): boolean =>
+  "edge" in d ? isAppError(d.edge) : d.events instanceof AppError;
 
 /** A decided command: `finish` answers once it is durable; `settled` whether it became so. */
 interface Staged {

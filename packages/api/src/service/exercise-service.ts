@@ -102,6 +102,10 @@ export class ExerciseService {
       pushEveryMs?: number;
       /** `send` answers the caller's whole view, as before receipts (benchmarks compare). */
       wholeViewAnswers?: boolean;
+      /** Each command reads the log's tail first, as before (`ExerciseRunner.tailReadPerCommand`). */
+      tailReadPerCommand?: boolean;
+      /** A push waits up to this many ms while its exercise's commands await answers; 0: never. */
+      pushDeferMs?: number;
     } = {},
   ) {
     this.limits = opts.limits ?? DEFAULT_LIMITS;
@@ -129,6 +133,7 @@ export class ExerciseService {
       opts.pipelined ?? true,
     );
     this.runner.snapshotEvery = this.limits.foldSnapshotEvents;
+    this.runner.tailReadPerCommand = opts.tailReadPerCommand ?? false;
     this.timers = timers ?? new TurnTimers();
     this.effects = new AfterChange(
       this.runner,
@@ -136,6 +141,7 @@ export class ExerciseService {
       broadcaster,
       undefined,
       opts.pushEveryMs ?? 0,
+      opts.pushDeferMs ?? 0,
     );
     this.runner.onChange = (w) => this.effects.changed(w);
     this.runner.onLoad = (s) => this.effects.armTimer(s);
