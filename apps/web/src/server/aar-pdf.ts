@@ -11,11 +11,11 @@ export async function serveAarPdf(
   req: IncomingMessage,
   res: ServerResponse,
   review: ReviewService,
-  baseUrl: string,
   renderer: PdfRenderer,
 ): Promise<void> {
   const token = bearerToken(req.headers.authorization);
-  const lang = new URL(req.url ?? "/", baseUrl).searchParams.get("lang") === "ja" ? "ja" : "en";
+  const lang =
+    new URL(req.url ?? "/", "http://localhost").searchParams.get("lang") === "ja" ? "ja" : "en";
   try {
     await review.authorizeReview(token); // facilitator or observer, before a browser page opens
   } catch (e) {
@@ -36,8 +36,8 @@ export async function serveAarPdf(
   }
   let pdf: Buffer;
   try {
-    pdf = await renderer.render(async (page) => {
-      await page.goto(`${baseUrl}/review/print?lang=${lang}#t=${encodeURIComponent(token ?? "")}`);
+    pdf = await renderer.render(async (page, origin) => {
+      await page.goto(`${origin}/review/print?lang=${lang}#t=${encodeURIComponent(token ?? "")}`);
       await page.waitForSelector("[data-ready]", { timeout: 30_000 });
       return page.pdf({
         format: "A4",

@@ -16,11 +16,10 @@ export async function serveSeminarDebriefPdf(
   req: IncomingMessage,
   res: ServerResponse,
   seminars: Seminars,
-  baseUrl: string,
   renderer: PdfRenderer,
 ): Promise<void> {
   const secret = bearerToken(req.headers.authorization);
-  const params = new URL(req.url ?? "/", baseUrl).searchParams;
+  const params = new URL(req.url ?? "/", "http://localhost").searchParams;
   const lang = params.get("lang") === "ja" ? "ja" : "en";
   const seminarId = params.get("m") ?? "";
   const text = { "content-type": "text/plain; charset=utf-8" };
@@ -33,10 +32,10 @@ export async function serveSeminarDebriefPdf(
   }
   let pdf: Buffer;
   try {
-    pdf = await renderer.render(async (page) => {
+    pdf = await renderer.render(async (page, origin) => {
       const q = `lang=${lang}&m=${encodeURIComponent(seminarId)}`;
       await page.goto(
-        `${baseUrl}/seminar/debrief/print?${q}#key=${encodeURIComponent(secret ?? "")}`,
+        `${origin}/seminar/debrief/print?${q}#key=${encodeURIComponent(secret ?? "")}`,
       );
       await page.waitForSelector("[data-ready]", { timeout: 60_000 });
       return page.pdf({

@@ -12,10 +12,9 @@ export async function serveTableCardsPdf(
   req: IncomingMessage,
   res: ServerResponse,
   seminars: SeminarService,
-  baseUrl: string,
   renderer: PdfRenderer,
 ): Promise<void> {
-  const seminarId = new URL(req.url ?? "/", baseUrl).searchParams.get("m") ?? "";
+  const seminarId = new URL(req.url ?? "/", "http://localhost").searchParams.get("m") ?? "";
   let roomCode: string;
   try {
     roomCode = (await seminars.open(seminarId, bearerToken(req.headers.authorization))).record
@@ -29,8 +28,8 @@ export async function serveTableCardsPdf(
   }
   let pdf: Buffer;
   try {
-    pdf = await renderer.render(async (page) => {
-      await page.goto(`${baseUrl}/seminar/cards?code=${encodeURIComponent(roomCode)}`);
+    pdf = await renderer.render(async (page, origin) => {
+      await page.goto(`${origin}/seminar/cards?code=${encodeURIComponent(roomCode)}`);
       await page.waitForSelector("[data-ready]", { timeout: 30_000 });
       return page.pdf({ format: "A4", printBackground: true });
     });
