@@ -113,6 +113,7 @@ if (discarded) console.log(`Deleted ${discarded} import(s) left unfinished by an
 server.http.listen({ port: env.port, host: env.host, backlog: 4096 }, () => {
   const fanOut = cluster ? `, pushes shared through ${cluster.kind}` : "";
   console.log(`Chokepoint on http://localhost:${env.port} (database ${redactUrl(url)}${fanOut})`);
+  printHost.warm();
 });
 const stop = async () => {
   await server.close();

@@ -105,7 +105,7 @@ describe("PDFs print from a render-only child server, not from the serving proce
     // The same exercise printed twice at once reads the same.
     expect(en2).toBe(en);
     expect(ja2).toBe(ja);
-    // One child for all four, started on the first PDF and reused.
+    // One child for all four, started with the server and reused.
     const children = childServers();
     expect(children).toHaveLength(1);
     const child = children[0] as { pid: number; url: string };

@@ -7,12 +7,14 @@ import { PDF_NICENESS } from "./pdf-chromium";
 /** Where the PDF's Chromium loads print pages from, and the headers each of its requests carries. */
 export interface PrintHost {
   origin(): Promise<{ url: string; headers: Record<string, string> }>;
+  /** Gets ready for the first PDF ahead of it (starts what `origin` would start). */
+  warm(): void;
   close(): Promise<void>;
 }
 
 /** This very process (development, where a second Next dev server cannot share the build). */
 export function sameProcessHost(url: string): PrintHost {
-  return { origin: async () => ({ url, headers: {} }), close: async () => {} };
+  return { origin: async () => ({ url, headers: {} }), warm: () => {}, close: async () => {} };
 }
 
 /**
@@ -20,8 +22,9 @@ export function sameProcessHost(url: string): PrintHost {
  * only, with this process's random key on every request, below this process's priority. The
  * print page's render and its review reads (a 40,000-event timeline, Monte Carlo bands) run
  * there: four PDFs at once rendered here pushed other players' lock p99 to 0.34–0.65 s.
- * Started on the first PDF, reused, started again if it died; it exits when this process does
- * (its IPC channel closes, even on SIGKILL).
+ * Started by `warm` once this process serves (a cold start, Next's included, took 15–30 s on a
+ * busy machine: the first PDF waited for it), reused, started again by the next PDF if it died;
+ * it exits when this process does (its IPC channel closes, even on SIGKILL).
  */
 export class ChildPrintServer implements PrintHost {
   private child: ChildProcess | undefined;
@@ -39,6 +42,10 @@ export class ChildPrintServer implements PrintHost {
 
   async origin() {
     return { url: await this.started(), headers: { [RENDER_KEY_HEADER]: this.key } };
+  }
+
+  warm(): void {
+    this.started().catch((e: unknown) => console.warn(`PDF page server: ${(e as Error).message}`));
   }
 
   async close(): Promise<void> {
