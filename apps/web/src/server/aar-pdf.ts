@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bearerToken, type ReviewService } from "@chokepoint/api";
 import { isAppError } from "@chokepoint/contracts";
-import { type PdfRenderer, RendererBusy } from "./pdf-renderer";
+import { type PdfRenderer, PRINT_READY_MS, RendererBusy } from "./pdf-renderer";
 
 /**
  * GET /export/aar.pdf?lang=ja|en with `Authorization: Bearer <token>`: the AAR print page
@@ -38,7 +38,7 @@ export async function serveAarPdf(
   try {
     pdf = await renderer.render(async (page, origin) => {
       await page.goto(`${origin}/review/print?lang=${lang}#t=${encodeURIComponent(token ?? "")}`);
-      await page.waitForSelector("[data-ready]", { timeout: 30_000 });
+      await page.waitForSelector("[data-ready]", { timeout: PRINT_READY_MS });
       return page.pdf({
         format: "A4",
         printBackground: true,

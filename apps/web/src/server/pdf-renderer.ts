@@ -2,6 +2,12 @@ import type { Browser, Page } from "playwright-core";
 import { launchPdfChromium } from "./pdf-chromium";
 import type { PrintHost } from "./print-host";
 
+/**
+ * How long a print page may take to load its data and mark itself ready: within the render's
+ * limit. It runs below the server's priority (`print-host.ts`), so a busy machine slows it.
+ */
+export const PRINT_READY_MS = 100_000;
+
 /** Refused because too many PDFs are already waiting: the caller says "try again shortly". */
 export class RendererBusy extends Error {}
 
@@ -22,7 +28,9 @@ export class PdfRenderer {
 
   constructor(
     private readonly host: PrintHost,
-    private readonly opts = { concurrency: 2, maxQueued: 8, timeoutMs: 60_000 },
+    // 2 minutes: print pages and Chromium run below the server's priority, so on a machine busy
+    // with play (or anything else) a PDF waits for the CPU, by design.
+    private readonly opts = { concurrency: 2, maxQueued: 8, timeoutMs: 120_000 },
     private readonly launch: () => Promise<Browser> = launchPdfChromium,
   ) {}
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bearerToken } from "@chokepoint/api";
 import { isAppError } from "@chokepoint/contracts";
-import { type PdfRenderer, RendererBusy } from "./pdf-renderer";
+import { type PdfRenderer, PRINT_READY_MS, RendererBusy } from "./pdf-renderer";
 
 /** What the handler needs of the seminar service: opening a seminar with its secret. */
 interface Seminars {
@@ -37,7 +37,7 @@ export async function serveSeminarDebriefPdf(
       await page.goto(
         `${origin}/seminar/debrief/print?${q}#key=${encodeURIComponent(secret ?? "")}`,
       );
-      await page.waitForSelector("[data-ready]", { timeout: 60_000 });
+      await page.waitForSelector("[data-ready]", { timeout: PRINT_READY_MS });
       return page.pdf({
         format: "A4",
         landscape: true,

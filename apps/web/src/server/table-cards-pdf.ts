@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bearerToken, type SeminarService } from "@chokepoint/api";
 import { isAppError } from "@chokepoint/contracts";
-import { type PdfRenderer, RendererBusy } from "./pdf-renderer";
+import { type PdfRenderer, PRINT_READY_MS, RendererBusy } from "./pdf-renderer";
 
 /**
  * GET /export/table-cards.pdf?m=<seminar id> with `Authorization: Bearer <seminar secret>`: the
@@ -30,7 +30,7 @@ export async function serveTableCardsPdf(
   try {
     pdf = await renderer.render(async (page, origin) => {
       await page.goto(`${origin}/seminar/cards?code=${encodeURIComponent(roomCode)}`);
-      await page.waitForSelector("[data-ready]", { timeout: 30_000 });
+      await page.waitForSelector("[data-ready]", { timeout: PRINT_READY_MS });
       return page.pdf({ format: "A4", printBackground: true });
     });
   } catch (e) {
