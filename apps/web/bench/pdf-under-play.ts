@@ -81,11 +81,17 @@ async function exercise(s: Server, players: number) {
     teams: ["meti", "jogmec"],
   });
   const tokens: string[] = [];
+  // One member of the other team, who never locks, so the turn stays open.
+  await call(s, "exercise.join", undefined, {
+    joinCode: c.joinCode,
+    displayName: "Idle",
+    team: "meti",
+  });
   for (let i = 0; i < players; i++) {
     const p = await call<{ token: string }>(s, "exercise.join", undefined, {
       joinCode: c.joinCode,
       displayName: `P${i}`,
-      team: i % 2 ? "meti" : "jogmec",
+      team: "jogmec",
     });
     tokens.push(p.token);
   }
@@ -112,6 +118,7 @@ async function longExercise(s: Server): Promise<string> {
 async function play(s: Server, players: string[], until: Promise<unknown>) {
   const ms: number[] = [];
   let errors = 0;
+  let firstError = "";
   let done = false;
   void until.finally(() => {
     done = true;
@@ -123,7 +130,10 @@ async function play(s: Server, players: string[], until: Promise<unknown>) {
         const t0 = performance.now();
         await call(s, "exercise.lock", token, { turn: 0, actions: [] }).then(
           () => ms.push(performance.now() - t0),
-          () => errors++,
+          (e: Error) => {
+            errors++;
+            firstError ||= e.message;
+          },
         );
         await new Promise((r) => setTimeout(r, LOCK_EVERY_MS));
       }
@@ -131,6 +141,7 @@ async function play(s: Server, players: string[], until: Promise<unknown>) {
   );
   ms.sort((a, b) => a - b);
   const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? Number.NaN;
+  if (firstError) console.log(`  (first lock error: ${firstError})`);
   return { locks: ms.length, errors, p50: at(0.5), p99: at(0.99) };
 }
 
