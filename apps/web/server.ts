@@ -1,12 +1,15 @@
 // One process on one port: Next.js pages, tRPC under /api/trpc and socket.io, on the embedded
 // SQLite database (migrations applied first) or, as one of several processes, on PostgreSQL
 // (README "Scale out"). `tsx server.ts` after `next build`; `--dev` for development.
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { clusterAdapter, createAppServer, ScenarioCatalog } from "@chokepoint/api";
 import { DatabaseStartError, databaseUrl, redactUrl, startDatabase } from "@chokepoint/db";
 import next from "next";
 import { serveAarPdf } from "./src/server/aar-pdf";
 import { exportFailed } from "./src/server/export-failed";
 import { PdfRenderer } from "./src/server/pdf-renderer";
+import { ChildPrintServer, sameProcessHost } from "./src/server/print-host";
 import { serveSeminarDebriefPdf } from "./src/server/seminar-debrief-pdf";
 import { serveTableCardsPdf } from "./src/server/table-cards-pdf";
 import { serverEnv } from "./src/server-env";
@@ -30,8 +33,23 @@ const cluster = await clusterAdapter({ databaseUrl: url, redisUrl: env.redisUrl 
 const app = next({ dev: env.dev, dir: import.meta.dirname });
 await app.prepare();
 const handle = app.getRequestHandler();
-// One shared Chromium for every PDF, with a concurrency cap, a queue and a timeout.
-const pdfs = new PdfRenderer();
+// One shared Chromium for every PDF, with a concurrency cap, a queue and a timeout. Its print
+// pages come from a render-only child server, so that making a PDF never slows a room in play
+// (development shares its one Next dev server instead).
+const printHost =
+  env.dev || env.pdfInProcess
+    ? sameProcessHost(`http://127.0.0.1:${env.port}`)
+    : new ChildPrintServer(join(import.meta.dirname, "render-server.ts"), {
+        ...process.env,
+        DATABASE_URL: url,
+      });
+const pdfs = new PdfRenderer(printHost);
+// `--bench-loop-delay` (benchmarks only): GET /bench/loop-delay answers this process's event-loop
+// delay since the last ask (p50, p99, max in ms) and starts a new measurement.
+const loop = process.argv.includes("--bench-loop-delay")
+  ? monitorEventLoopDelay({ resolution: 5 })
+  : undefined;
+loop?.enable();
 const server = createAppServer({
   db,
   catalog: ScenarioCatalog.builtIn(),
@@ -42,27 +60,35 @@ const server = createAppServer({
   ...(env.nodeName ? { nodeName: env.nodeName } : {}),
   trustProxy: env.trustProxy,
   fallback: (req, res) => {
+    if (loop && req.url === "/bench/loop-delay") {
+      const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+      const figures = {
+        p50: ms(loop.percentile(50)),
+        p99: ms(loop.percentile(99)),
+        max: ms(loop.max),
+      };
+      loop.reset();
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(figures));
+      return;
+    }
     if (req.url?.startsWith("/export/aar.pdf")) {
-      void serveAarPdf(req, res, server.review, `http://127.0.0.1:${env.port}`, pdfs).catch(
-        (e: unknown) =>
-          exportFailed(res, { en: "AAR export failed", ja: "AARの書き出しに失敗しました" }, e),
+      void serveAarPdf(req, res, server.review, pdfs).catch((e: unknown) =>
+        exportFailed(res, { en: "AAR export failed", ja: "AARの書き出しに失敗しました" }, e),
       );
       return;
     }
     if (req.url?.startsWith("/export/table-cards.pdf")) {
-      void serveTableCardsPdf(req, res, server.seminar, `http://127.0.0.1:${env.port}`, pdfs).catch(
-        (e: unknown) =>
-          exportFailed(
-            res,
-            { en: "Table cards export failed", ja: "テーブルカードの書き出しに失敗しました" },
-            e,
-          ),
+      void serveTableCardsPdf(req, res, server.seminar, pdfs).catch((e: unknown) =>
+        exportFailed(
+          res,
+          { en: "Table cards export failed", ja: "テーブルカードの書き出しに失敗しました" },
+          e,
+        ),
       );
       return;
     }
     if (req.url?.startsWith("/export/seminar.pdf")) {
-      const base = `http://127.0.0.1:${env.port}`;
-      void serveSeminarDebriefPdf(req, res, server.seminar, base, pdfs).catch((e: unknown) =>
+      void serveSeminarDebriefPdf(req, res, server.seminar, pdfs).catch((e: unknown) =>
         exportFailed(
           res,
           {
@@ -87,6 +113,7 @@ if (discarded) console.log(`Deleted ${discarded} import(s) left unfinished by an
 server.http.listen({ port: env.port, host: env.host, backlog: 4096 }, () => {
   const fanOut = cluster ? `, pushes shared through ${cluster.kind}` : "";
   console.log(`Chokepoint on http://localhost:${env.port} (database ${redactUrl(url)}${fanOut})`);
+  printHost.warm();
 });
 const stop = async () => {
   await server.close();

@@ -183,7 +183,8 @@ describe("after-action review in real Chromium", () => {
     await page.goto(branchUrl);
     await page.waitForSelector('[data-testid="comparison"]');
     const [dl] = await Promise.all([
-      page.waitForEvent("download"),
+      // The PDF's page server and Chromium run below the server's priority: slow on a busy machine.
+      page.waitForEvent("download", { timeout: 150_000 }),
       page.getByTestId("export-pdf").click(),
     ]);
     const path = await dl.path();

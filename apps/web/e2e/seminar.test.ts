@@ -296,7 +296,8 @@ describe("a seminar of three tables (a laptop for mission control, phones in ja 
 
     // The table cards: one page per table, the room code, in Japanese and English.
     const [dl] = await Promise.all([
-      mc.waitForEvent("download"),
+      // The PDF's page server and Chromium run below the server's priority: slow on a busy machine.
+      mc.waitForEvent("download", { timeout: 150_000 }),
       mc.getByTestId("table-cards").click(),
     ]);
     const cards = pdfText(readFileSync(await dl.path()));

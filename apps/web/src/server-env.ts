@@ -25,6 +25,13 @@ export function serverEnv(argv: string[] = process.argv, env: NodeJS.ProcessEnv 
     nodeName: env.CHOKEPOINT_NODE_NAME || undefined,
     /** Behind a balancer: the caller's address comes from X-Forwarded-For (SECURITY.md). */
     trustProxy: env.CHOKEPOINT_TRUST_PROXY === "1",
+    /** Set by `server.ts` for its PDF page server (`render-server.ts`): the key its requests carry. */
+    renderKey: env.CHOKEPOINT_RENDER_KEY || undefined,
+    /**
+     * Print pages for PDFs rendered by this process, as before the render-only child (for the
+     * PDF benchmark's peer; development always does, sharing its one Next dev server).
+     */
+    pdfInProcess: env.CHOKEPOINT_PDF_IN_PROCESS === "1",
   };
 }
 

@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { getPriority } from "node:os";
 import { ImportedExercise } from "@chokepoint/contracts";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../src/limits.ts";
-import { parseImportBody } from "../src/server/import-body/parse-import-body.ts";
+import { ImportParser } from "../src/server/import-body/import-parser.ts";
+import { IMPORT_NICENESS, parseImportBody } from "../src/server/import-body/parse-import-body.ts";
 import { appServerForFile } from "./service-fixture.ts";
 
 const IMPORT_BYTES = 300_000;
@@ -83,4 +86,33 @@ describe("an import's body, read in the import worker", () => {
     expect(r.pieces.map((p) => (JSON.parse(p) as unknown[]).length)).toEqual([1000, 1000, 500]);
     expect(JSON.parse(r.head).exercise.events).toBeUndefined();
   });
+
+  it("parses below the serving loop's priority: the worker thread is niced, the loop's own thread is not", async () => {
+    const mine = getPriority();
+    const want = Math.min(19, mine + IMPORT_NICENESS);
+    const niced = () => threadNiceness().filter((n) => n === want).length;
+    const before = niced();
+    const parser = new ImportParser();
+    try {
+      const r = await parser.parse(new TextEncoder().encode("[1,2,3]"), 32);
+      expect(r.kind).toBe("refused");
+      // One more thread at the lower priority (this parser's worker); this thread unchanged.
+      expect(niced()).toBe(before + 1);
+      expect(getPriority()).toBe(mine);
+    } finally {
+      await parser.close();
+    }
+  });
 });
+
+/** The niceness of every thread of this process (Linux keeps a priority per thread). */
+function threadNiceness(): number[] {
+  return readdirSync("/proc/self/task").flatMap((tid) => {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      return [Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])];
+    } catch {
+      return []; // the thread ended meanwhile
+    }
+  });
+}

@@ -1,34 +1,15 @@
-import { join } from "node:path";
 import { isAppError } from "@chokepoint/contracts";
-import { prepareModel, runPlan } from "@chokepoint/engine";
-import { loadDecisionsFile } from "@chokepoint/scenario-files";
-import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS, withLimits } from "../src/limits.ts";
+import { describe, expect, it } from "vitest";
+import { type DEFAULT_LIMITS, withLimits } from "../src/limits.ts";
 import { ReviewService } from "../src/review/review-service.ts";
-import { MonteCarloPool } from "../src/service/monte-carlo-pool.ts";
-import { appServerForFile, catalog, runningExercise } from "./service-fixture.ts";
+import { log, scenario, pool as sharedPool } from "./monte-carlo-fixture.ts";
+import { appServerForFile, runningExercise } from "./service-fixture.ts";
 
-// Japan's actual decisions over the whole 2010 scenario: each run folds all 16 turns.
-const scenario = catalog.get("rare-earth-2010")?.scenario;
-if (!scenario) throw new Error("rare-earth-2010 is missing from the catalog");
-const plan = loadDecisionsFile(
-  join(import.meta.dirname, "../../../scenarios/rare-earth-2010/decisions-japan-actual.yaml"),
-  scenario,
-);
-if (!plan.ok) throw new Error("decisions do not load");
-const log = runPlan(prepareModel(scenario), 2010, plan.value).events;
 const job = (runs: number, lane: string) => ({ scenario, log, runs, baseSeed: 2010, lane });
 
-const pools: MonteCarloPool[] = [];
 /** One worker, as served by default: fairness has to come from taking turns, not more threads. */
-const pool = (over: Partial<typeof DEFAULT_LIMITS.monteCarlo> = {}) => {
-  const p = new MonteCarloPool({ ...DEFAULT_LIMITS.monteCarlo, workers: 1, ...over });
-  pools.push(p);
-  return p;
-};
-afterAll(async () => {
-  await Promise.all(pools.map((p) => p.close()));
-});
+const pool = (over: Partial<typeof DEFAULT_LIMITS.monteCarlo> = {}) =>
+  sharedPool({ workers: 1, ...over });
 
 /** Resolves with the order in which the promises settled, by name. */
 function settleOrder(jobs: Record<string, Promise<unknown>>): Promise<string[]> {

@@ -1,22 +1,10 @@
-import { join } from "node:path";
 import { isAppError } from "@chokepoint/contracts";
-import { monteCarloLog, prepareModel, runPlan } from "@chokepoint/engine";
-import { loadDecisionsFile } from "@chokepoint/scenario-files";
-import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS } from "../src/limits.ts";
-import { MonteCarloPool } from "../src/service/monte-carlo-pool.ts";
+import { monteCarloLog } from "@chokepoint/engine";
+import { describe, expect, it } from "vitest";
+import type { MonteCarloPool } from "../src/service/monte-carlo-pool.ts";
 import { RateLimit } from "../src/service/rate-limit.ts";
-import { catalog } from "./service-fixture.ts";
+import { log, pool, scenario } from "./monte-carlo-fixture.ts";
 
-// Japan's actual decisions over the whole 2010 scenario: a heavy, realistic job.
-const scenario = catalog.get("rare-earth-2010")?.scenario;
-if (!scenario) throw new Error("rare-earth-2010 is missing from the catalog");
-const plan = loadDecisionsFile(
-  join(import.meta.dirname, "../../../scenarios/rare-earth-2010/decisions-japan-actual.yaml"),
-  scenario,
-);
-if (!plan.ok) throw new Error("decisions do not load");
-const log = runPlan(prepareModel(scenario), 2010, plan.value).events;
 const job = { scenario, log, runs: 600, baseSeed: 2010 };
 
 /** Largest delay of a 5 ms timer while `work` runs: how long the event loop was blocked. */
@@ -34,16 +22,6 @@ async function maxLag(work: () => Promise<unknown>): Promise<number> {
   clearInterval(timer);
   return worst;
 }
-
-const pools: MonteCarloPool[] = [];
-const pool = (over: Partial<typeof DEFAULT_LIMITS.monteCarlo> = {}) => {
-  const p = new MonteCarloPool({ ...DEFAULT_LIMITS.monteCarlo, ...over });
-  pools.push(p);
-  return p;
-};
-afterAll(async () => {
-  await Promise.all(pools.map((p) => p.close()));
-});
 
 describe("Monte Carlo off the event loop", () => {
   it("a heavy request leaves the event loop free (inline, the same job blocks it), with the same bands", async () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bearerToken, type ReviewService } from "@chokepoint/api";
 import { isAppError } from "@chokepoint/contracts";
-import { type PdfRenderer, RendererBusy } from "./pdf-renderer";
+import { type PdfRenderer, PRINT_READY_MS, RendererBusy } from "./pdf-renderer";
 
 /**
  * GET /export/aar.pdf?lang=ja|en with `Authorization: Bearer <token>`: the AAR print page
@@ -11,11 +11,11 @@ export async function serveAarPdf(
   req: IncomingMessage,
   res: ServerResponse,
   review: ReviewService,
-  baseUrl: string,
   renderer: PdfRenderer,
 ): Promise<void> {
   const token = bearerToken(req.headers.authorization);
-  const lang = new URL(req.url ?? "/", baseUrl).searchParams.get("lang") === "ja" ? "ja" : "en";
+  const lang =
+    new URL(req.url ?? "/", "http://localhost").searchParams.get("lang") === "ja" ? "ja" : "en";
   try {
     await review.authorizeReview(token); // facilitator or observer, before a browser page opens
   } catch (e) {
@@ -36,9 +36,9 @@ export async function serveAarPdf(
   }
   let pdf: Buffer;
   try {
-    pdf = await renderer.render(async (page) => {
-      await page.goto(`${baseUrl}/review/print?lang=${lang}#t=${encodeURIComponent(token ?? "")}`);
-      await page.waitForSelector("[data-ready]", { timeout: 30_000 });
+    pdf = await renderer.render(async (page, origin) => {
+      await page.goto(`${origin}/review/print?lang=${lang}#t=${encodeURIComponent(token ?? "")}`);
+      await page.waitForSelector("[data-ready]", { timeout: PRINT_READY_MS });
       return page.pdf({
         format: "A4",
         printBackground: true,

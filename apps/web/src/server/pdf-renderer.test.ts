@@ -3,8 +3,11 @@ import { getPriority } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { PDF_NICENESS } from "./pdf-chromium";
 import { PdfRenderer, RendererBusy } from "./pdf-renderer";
+import { sameProcessHost } from "./print-host";
 
-const renderer = new PdfRenderer({ concurrency: 2, maxQueued: 8, timeoutMs: 20_000 });
+// These pages are set from the test, not loaded: no print page server is needed.
+const host = sameProcessHost("http://127.0.0.1:9");
+const renderer = new PdfRenderer(host, { concurrency: 2, maxQueued: 8, timeoutMs: 20_000 });
 afterAll(async () => {
   await renderer.close();
 });
@@ -30,7 +33,7 @@ describe("PDFs in one shared Chromium", () => {
   it("stops a render over its time limit, and the next one still works", async () => {
     // 3 s: the PDF browser runs at a lower priority, and on a loaded machine a render of one
     // paragraph took over 0.5 s.
-    const quick = new PdfRenderer({ concurrency: 1, maxQueued: 1, timeoutMs: 3_000 });
+    const quick = new PdfRenderer(host, { concurrency: 1, maxQueued: 1, timeoutMs: 3_000 });
     try {
       const stuck = await quick
         .render((page) => page.waitForSelector("#never", { timeout: 60_000 }))

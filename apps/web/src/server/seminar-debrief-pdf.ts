@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bearerToken } from "@chokepoint/api";
 import { isAppError } from "@chokepoint/contracts";
-import { type PdfRenderer, RendererBusy } from "./pdf-renderer";
+import { type PdfRenderer, PRINT_READY_MS, RendererBusy } from "./pdf-renderer";
 
 /** What the handler needs of the seminar service: opening a seminar with its secret. */
 interface Seminars {
@@ -16,11 +16,10 @@ export async function serveSeminarDebriefPdf(
   req: IncomingMessage,
   res: ServerResponse,
   seminars: Seminars,
-  baseUrl: string,
   renderer: PdfRenderer,
 ): Promise<void> {
   const secret = bearerToken(req.headers.authorization);
-  const params = new URL(req.url ?? "/", baseUrl).searchParams;
+  const params = new URL(req.url ?? "/", "http://localhost").searchParams;
   const lang = params.get("lang") === "ja" ? "ja" : "en";
   const seminarId = params.get("m") ?? "";
   const text = { "content-type": "text/plain; charset=utf-8" };
@@ -33,12 +32,12 @@ export async function serveSeminarDebriefPdf(
   }
   let pdf: Buffer;
   try {
-    pdf = await renderer.render(async (page) => {
+    pdf = await renderer.render(async (page, origin) => {
       const q = `lang=${lang}&m=${encodeURIComponent(seminarId)}`;
       await page.goto(
-        `${baseUrl}/seminar/debrief/print?${q}#key=${encodeURIComponent(secret ?? "")}`,
+        `${origin}/seminar/debrief/print?${q}#key=${encodeURIComponent(secret ?? "")}`,
       );
-      await page.waitForSelector("[data-ready]", { timeout: 60_000 });
+      await page.waitForSelector("[data-ready]", { timeout: PRINT_READY_MS });
       return page.pdf({
         format: "A4",
         landscape: true,

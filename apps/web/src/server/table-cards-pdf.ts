@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bearerToken, type SeminarService } from "@chokepoint/api";
 import { isAppError } from "@chokepoint/contracts";
-import { type PdfRenderer, RendererBusy } from "./pdf-renderer";
+import { type PdfRenderer, PRINT_READY_MS, RendererBusy } from "./pdf-renderer";
 
 /**
  * GET /export/table-cards.pdf?m=<seminar id> with `Authorization: Bearer <seminar secret>`: the
@@ -12,10 +12,9 @@ export async function serveTableCardsPdf(
   req: IncomingMessage,
   res: ServerResponse,
   seminars: SeminarService,
-  baseUrl: string,
   renderer: PdfRenderer,
 ): Promise<void> {
-  const seminarId = new URL(req.url ?? "/", baseUrl).searchParams.get("m") ?? "";
+  const seminarId = new URL(req.url ?? "/", "http://localhost").searchParams.get("m") ?? "";
   let roomCode: string;
   try {
     roomCode = (await seminars.open(seminarId, bearerToken(req.headers.authorization))).record
@@ -29,9 +28,9 @@ export async function serveTableCardsPdf(
   }
   let pdf: Buffer;
   try {
-    pdf = await renderer.render(async (page) => {
-      await page.goto(`${baseUrl}/seminar/cards?code=${encodeURIComponent(roomCode)}`);
-      await page.waitForSelector("[data-ready]", { timeout: 30_000 });
+    pdf = await renderer.render(async (page, origin) => {
+      await page.goto(`${origin}/seminar/cards?code=${encodeURIComponent(roomCode)}`);
+      await page.waitForSelector("[data-ready]", { timeout: PRINT_READY_MS });
       return page.pdf({ format: "A4", printBackground: true });
     });
   } catch (e) {

@@ -24,6 +24,7 @@ import { directMutation } from "./direct-mutation.ts";
 import { ImportParser } from "./import-body/import-parser.ts";
 import { serveImport } from "./import-body/serve-import.ts";
 import { procedurePath } from "./procedure-path.ts";
+import { NoTurnTimers, readOnlyStore, refusedByRenderOnly } from "./render-only.ts";
 import { serveStreamed, streamedPath } from "./streamed-queries.ts";
 
 export interface AppServer {
@@ -97,18 +98,27 @@ export function createAppServer(opts: {
   pushDeferMs?: number;
   /** How often unfinished imports and forks are looked for and deleted (default a minute). */
   sweepUnfinishedEveryMs?: number;
+  /**
+   * A server that only renders print pages for the PDFs of its parent, on the same database
+   * (`render-only.ts`): reads with the parent's key alone, no subscriptions, turn timers, sweeps
+   * or cache writes.
+   */
+  renderOnly?: { key: string };
 }): AppServer {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   // Library scenarios (`lib-…`) resolve from this server's database, beside the built-in ones.
   const catalog = opts.catalog.withLibrary(new LibraryScenarios(opts.db));
   const previous = opts.previousWritePath ?? false;
-  const store = new PrismaExerciseStore(opts.db, {
+  const written = new PrismaExerciseStore(opts.db, {
     groupCommit: opts.groupCommit ?? true,
     preparedLog: !previous && !opts.prismaLog,
   });
+  const renderKey = opts.renderOnly?.key;
+  const store = renderKey === undefined ? written : readOnlyStore(written);
   // The socket's pushes first, so the service takes its broadcaster when made (no setter).
   const http = createServer((req, res) => {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+    if (renderKey !== undefined && refusedByRenderOnly(renderKey, req, res)) return;
     if (opts.nodeName) res.setHeader("X-Chokepoint-Node", opts.nodeName);
     // The import's larger limit is for the import alone: the path must be exactly it.
     // Parsed and checked in a worker (an 8 MB body held the loop 240–480 ms in JSON.parse).
@@ -150,7 +160,8 @@ export function createAppServer(opts: {
   http.keepAliveTimeout = 65_000;
   http.headersTimeout = 66_000;
   const socket = attachSocket(http, opts.cluster, undefined, opts.wholeViews ?? false);
-  const service = new ExerciseService(store, catalog, socket.broadcaster, undefined, {
+  const timers = renderKey === undefined ? undefined : new NoTurnTimers();
+  const service = new ExerciseService(store, catalog, socket.broadcaster, timers, {
     limits,
     pipelined: !previous,
     pushEveryMs: opts.pushEveryMs ?? PUSH_EVERY_MS,
@@ -167,7 +178,8 @@ export function createAppServer(opts: {
   const library = new LibraryService(opts.db, catalog, authoringPool);
   const seminar = new SeminarService(opts.db, service, limits);
   const seminarDebrief = new SeminarDebriefService(review, service, limits);
-  socket.serve(service, limits.socketSubscribeMs, limits.socketSubscribesPerMinute, seminar);
+  if (renderKey === undefined)
+    socket.serve(service, limits.socketSubscribeMs, limits.socketSubscribesPerMinute, seminar);
   // Two handlers differing only in how large a body they read: an import carries a whole
   // exercise log, every other call a few kilobytes. Bodies over the limit get 413 unread.
   // Batching is off: one HTTP request is one call, so every per-call limit (the join and
@@ -213,6 +225,7 @@ export function createAppServer(opts: {
   // Half-imports (an import or fork a crash or a dropped request left unfinished) were deleted
   // only at the next start: now every minute, once older than `unfinishedImportMinutes`.
   const sweep = setInterval(() => {
+    if (renderKey !== undefined) return; // the serving process sweeps
     const before = new Date(Date.now() - limits.unfinishedImportMinutes * 60_000);
     service.store
       .discardUnpublished(before)

@@ -2,6 +2,9 @@ import { ImportInput } from "@chokepoint/contracts";
 import { invalidPayload } from "../../parse-input.ts";
 import { malformedError, malformedInput } from "../../router/malformed-input.ts";
 
+/** How much lower than the serving loop the import's parse worker runs (`nice`, per thread). */
+export const IMPORT_NICENESS = 10;
+
 /** Events per piece of a valid import sent back to the event loop, each parsed in one go. */
 export const EVENTS_PER_PIECE = 1_000;
 
