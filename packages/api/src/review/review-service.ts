@@ -30,6 +30,7 @@ import { forkExercise, importExercise, runBranch } from "./branch-service.ts";
 import { compareOverCommonTurns } from "./compare-branches.ts";
 import { csvShape, timelineCsv } from "./export-csv.ts";
 import { type ExerciseAccess, openExercise } from "./open-exercise.ts";
+import { runLessons } from "./run-lessons.ts";
 import { referencePath, scorecard, timelineTurns } from "./timeline.ts";
 
 export type { TimelineEntry, TimelineTurn } from "./timeline.ts";
@@ -165,6 +166,7 @@ export class ReviewService {
         log.map((e) => e.event),
       ),
       scorecard: scorecard(g.model, state),
+      lessons: runLessons(g.model, state.engine.results),
       /** Japan's actual path where the scenario has one (same engine and seed), else null. */
       reference: referencePath(state, this.exercises.runner.catalog.get(g.scenario.id)?.reference),
       notes: await this.notesOf(state),
