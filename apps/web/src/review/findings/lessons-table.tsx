@@ -1,6 +1,6 @@
 "use client";
 import { leverName, type Timeline, type Tr } from "../format";
-import { type LessonPair, pairLessons, projectLine, relocationLine } from "./lessons";
+import { type LessonPair, pairLessons, projectParts, relocationParts } from "./lessons";
 
 /**
  * The 2010 lessons as figures, not statements: what each project earned or lost (with the price
@@ -20,15 +20,20 @@ export function LessonsTable({ tr, tl }: { tr: Tr; tl: Timeline }) {
     id: string,
     head: string,
     p: LessonPair<T>,
-    line: (x: T) => string,
+    parts: (x: T) => string[],
     none: string,
-  ) => (
-    <tr key={id} data-testid={`lesson-${id}`}>
-      <th>{head}</th>
-      <td>{p.exercise ? line(p.exercise) : none}</td>
-      {ref ? <td>{p.reference ? line(p.reference) : none}</td> : null}
-    </tr>
-  );
+  ) => {
+    // One figure a line: a phone's narrow column stays readable, and so does the PDF's text.
+    const cell = (x: T | null) =>
+      x ? parts(x).map((s, i) => <div key={`${i}-${s}`}>{s}</div>) : none;
+    return (
+      <tr key={id} data-testid={`lesson-${id}`}>
+        <th>{head}</th>
+        <td>{cell(p.exercise)}</td>
+        {ref ? <td>{cell(p.reference)}</td> : null}
+      </tr>
+    );
+  };
   const material = (id: string) => {
     const m = tl.scenario.materials.find((x) => x.id === id);
     return m ? l(m.name) : id;
@@ -51,7 +56,7 @@ export function LessonsTable({ tr, tl }: { tr: Tr; tl: Timeline }) {
                 `project-${p.id}`,
                 leverName(tr, tl, p.id),
                 p,
-                (x) => projectLine(tr, x, label, money),
+                (x) => projectParts(tr, x, label, money),
                 t("lessonNotStarted"),
               ),
             )}
@@ -60,7 +65,7 @@ export function LessonsTable({ tr, tl }: { tr: Tr; tl: Timeline }) {
                 `relocation-${r.id}`,
                 `${t("lessonRelocation")}: ${material(r.exercise?.material ?? r.reference?.material ?? "")}`,
                 r,
-                (x) => relocationLine(tr, x, money),
+                (x) => relocationParts(tr, x, money),
                 "—",
               ),
             )}

@@ -36,12 +36,12 @@ export function pairLessons(
  * A project's money and its one-line why: NPV and cash to date with their signs, the price of
  * its material when it started, when it came on stream and now, and since when it loses money.
  */
-export function projectLine(
+export function projectParts(
   tr: Tr,
   p: ProjectLesson,
   label: (turn: number) => string,
   money: (v: number) => string,
-): string {
+): string[] {
   const { t, n } = tr;
   const x = p.priceMultiple;
   const parts = [
@@ -56,11 +56,21 @@ export function projectLine(
   if (p.lossSinceTurn !== null) parts.push(`${t("lessonLosingSince")} ${label(p.lossSinceTurn)}`);
   if (p.fundedShare !== null)
     parts.push(fill(t("lessonWhole"), { share: n.pct(p.fundedShare, 0) }));
-  return parts.join(tr.locale === "ja" ? "、" : "; ");
+  return parts;
 }
 
+const sepOf = (tr: Tr) => (tr.locale === "ja" ? "、" : "; ");
+
+/** The same as one line (for a sentence, an export). */
+export const projectLine = (...a: Parameters<typeof projectParts>) =>
+  projectParts(...a).join(sepOf(a[0]));
+
 /** The share of home capacity gone abroad, the value added that left with it, and what drove it. */
-export function relocationLine(tr: Tr, r: RelocationLesson, money: (v: number) => string) {
+export function relocationParts(
+  tr: Tr,
+  r: RelocationLesson,
+  money: (v: number) => string,
+): string[] {
   const { t, n } = tr;
   const driver =
     r.driver === "costGap"
@@ -70,10 +80,12 @@ export function relocationLine(tr: Tr, r: RelocationLesson, money: (v: number) =
         : r.driver === "shortage"
           ? t("lessonDriverShortage")
           : t("lessonDriverNone");
-  const sep = tr.locale === "ja" ? "、" : "; ";
   return [
     `${n.pct(r.movedAbroad)} ${t("lessonMovedAbroad")}`,
     `${money(r.valueAddedMovedAbroad)} ${t("lessonVaPerTurn")}`,
     driver,
-  ].join(sep);
+  ];
 }
+
+export const relocationLine = (...a: Parameters<typeof relocationParts>) =>
+  relocationParts(...a).join(sepOf(a[0]));
