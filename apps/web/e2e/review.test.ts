@@ -96,13 +96,16 @@ describe("after-action review in real Chromium", () => {
       /^Teams' spending \(all turns\)[\d,.]+ USD m[\d,.]+ USD m$/,
     );
     // The 2010 lessons as figures: Japan's Lynas lost money once prices fell; this room never
-    // started it; magnet making moved abroad on both paths, driven by the cost gap.
-    // One figure a line in each cell: innerText keeps the line breaks.
+    // started it; magnet making moved abroad on both paths, each with its driver.
+    // One figure a line in each cell: innerText keeps the line breaks (textContent glues them).
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered lines are what is checked
     const lynas = flat(await page.getByTestId("lesson-project-lynas_jare").innerText());
     expect(lynas).toMatch(/not started.*NPV -[\d,.]+ USD m cash to date -[\d,.]+ USD m/);
     expect(lynas).toMatch(/started 20\d\d-Q\d \([\d.]+×\) on stream 20\d\d-Q\d \([\d.]+×\)/);
     expect(lynas).toMatch(/losing money since 20\d\d-Q\d/);
-    expect(flat(await page.getByTestId("lesson-relocation-jp_magnet_plants").innerText())).toMatch(
+    // biome-ignore lint/performance/useDomNodeTextContent: as above, the rendered lines
+    const moved = flat(await page.getByTestId("lesson-relocation-jp_magnet_plants").innerText());
+    expect(moved).toMatch(
       /^Home production moved abroad: .+[\d.]+ % moved abroad .*driven mostly by .*[\d.]+ % moved abroad .*driven mostly by/,
     );
     // On a phone the card scrolls inside itself; the page does not scroll sideways.
