@@ -91,6 +91,36 @@ describe("after-action review in real Chromium", () => {
     expect(await page.getByTestId("finding-extra-cost").textContent()).toMatch(/[\d,]+ USD m/);
     // JOGMEC only bought stock: no project to tell, and the card says so.
     expect(await page.getByTestId("findings").textContent()).toContain("No team started a project");
+    // Japan's margin squeeze and spending stand beside the exercise's, not "not recorded".
+    expect(await page.getByTestId("finding-spend").textContent()).toMatch(
+      /^Teams' spending \(all turns\)[\d,.]+ USD m[\d,.]+ USD m$/,
+    );
+    // The 2010 lessons as figures: Japan's Lynas lost money once prices fell; this room never
+    // started it; magnet making moved abroad on both paths, each with its driver.
+    // One figure a line in each cell: innerText keeps the line breaks (textContent glues them).
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered lines are what is checked
+    const lynas = flat(await page.getByTestId("lesson-project-lynas_jare").innerText());
+    expect(lynas).toMatch(/not started.*NPV -[\d,.]+ USD m cash to date -[\d,.]+ USD m/);
+    expect(lynas).toMatch(/started 20\d\d-Q\d \([\d.]+×\) on stream 20\d\d-Q\d \([\d.]+×\)/);
+    expect(lynas).toMatch(/losing money since 20\d\d-Q\d/);
+    // biome-ignore lint/performance/useDomNodeTextContent: as above, the rendered lines
+    const moved = flat(await page.getByTestId("lesson-relocation-jp_magnet_plants").innerText());
+    expect(moved).toMatch(
+      /^Home production moved abroad: .+[\d.]+ % moved abroad .*driven mostly by .*[\d.]+ % moved abroad .*driven mostly by/,
+    );
+    // On a phone the card scrolls inside itself; the page does not scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("findings-lessons").scrollIntoViewIfNeeded();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+    ).toBe(true);
+    await page
+      .getByTestId("findings")
+      .screenshot({ path: "e2e/artifacts/review-findings-phone-en.png" });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page
+      .getByTestId("findings")
+      .screenshot({ path: "e2e/artifacts/review-findings-laptop-en.png" });
     // The timeline strip names the inject and the override's reason.
     const strip = await page.getByTestId("timeline-strip").textContent();
     expect(strip).toContain("Inject: Shipments to Japan halted again");
@@ -263,6 +293,19 @@ describe("after-action review in real Chromium", () => {
     expect(ja).toContain("この演習の結果（全期間）");
     expect(ja).toContain("最悪の期の不足率");
     expect(ja).not.toContain("(max)");
+    // The lessons reach the handout in both languages: Japan's project money, magnets moved abroad.
+    // pdftotext interleaves the table's two columns: each figure is checked alone.
+    expect(en).toMatch(/NPV -[\d,.]+ USD m/);
+    expect(en).toContain("cash to date");
+    expect(en).toContain("losing money since");
+    expect(en).toContain("moved abroad");
+    expect(en).toContain("driven mostly by");
+    expect(ja).toContain("プロジェクトの採算と国内生産の海外移転");
+    expect(ja).toMatch(/NPV -[\d,.]+ 百万ドル/);
+    expect(ja).toContain("累積キャッシュ");
+    expect(ja).toContain("赤字の始まり");
+    expect(ja).toContain("が海外へ");
+    expect(ja).toContain("主因：");
     // No raw English verbs in the Japanese debrief's decisions.
     expect(ja).not.toMatch(/\bbuy \d/);
     // Participants may not export the review.

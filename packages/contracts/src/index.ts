@@ -75,6 +75,12 @@ export {
   RunBranchInput,
 } from "./review.ts";
 export {
+  ProjectLesson,
+  RelocationDriver,
+  RelocationLesson,
+  RunLessons,
+} from "./run-lessons.ts";
+export {
   AddTablesInput,
   CreatedSeminar,
   CreateSeminarInput,

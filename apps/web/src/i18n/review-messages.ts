@@ -150,6 +150,39 @@ export const reviewMessages = {
     ja: "どのチームもプロジェクト（多角化・省資源・リサイクルなど）を始めませんでした。",
     en: "No team started a project (diversification, thrift, recycling…).",
   },
+  // The 2010 lessons as figures: project money and production moved abroad (review/findings/lessons)
+  lessonTitle: {
+    ja: "プロジェクトの採算と国内生産の海外移転（最終ターン時点）",
+    en: "Projects' money and home production moved abroad (at the last turn)",
+  },
+  lessonNpv: { ja: "NPV", en: "NPV" },
+  lessonCash: { ja: "累積キャッシュ", en: "cash to date" },
+  lessonStarted: { ja: "開始", en: "started" },
+  lessonOnStream: { ja: "生産開始", en: "on stream" },
+  lessonNotYet: { ja: "生産開始予定", en: "due on stream" },
+  lessonNow: { ja: "現在の価格", en: "price now" },
+  lessonLosingSince: { ja: "赤字の始まり", en: "losing money since" },
+  lessonWhole: {
+    ja: "事業全体の数字（チームの出資は {share}）",
+    en: "the whole project's figures (the team funded {share})",
+  },
+  lessonNotStarted: { ja: "開始せず", en: "not started" },
+  lessonRelocation: { ja: "海外へ移った国内生産", en: "Home production moved abroad" },
+  lessonMovedAbroad: { ja: "が海外へ", en: "moved abroad" },
+  lessonVaPerTurn: { ja: "の付加価値が毎期流出", en: "of value added a turn left with it" },
+  lessonDriverCostGap: {
+    ja: "主因：海外メーカーとのコスト差（割高な投入財）",
+    en: "driven mostly by the cost gap (makers abroad buy the input cheaper)",
+  },
+  lessonDriverInsecurity: {
+    ja: "主因：供給の不安（調達リスク）",
+    en: "driven mostly by insecurity of supply",
+  },
+  lessonDriverShortage: {
+    ja: "主因：実際の供給不足",
+    en: "driven mostly by inputs the makers could not get",
+  },
+  lessonDriverNone: { ja: "移転の圧力なし", en: "no pressure to move" },
   findingsNotKept: { ja: "—（記録なし）", en: "— (not recorded)" },
   whyNothing: {
     ja: "このターンは平時どおりで、説明すべき変化はありません。",

@@ -2,6 +2,7 @@ import type { ExerciseStore } from "@chokepoint/db";
 import type { ExerciseState, Member, Note } from "../core/index.ts";
 import type { ScenarioCatalog } from "../scenario-catalog.ts";
 import { readableLog } from "./readable-log.ts";
+import { runLessons } from "./run-lessons.ts";
 import { referencePath, scorecard, timelineTurns } from "./timeline.ts";
 
 /**
@@ -59,6 +60,7 @@ export async function readTimeline(
       log.map((e) => e.event),
     ),
     scorecard: scorecard(g.model, state),
+    lessons: runLessons(g.model, state.engine.results),
     /** Japan's actual path where the scenario has one (same engine and seed), else null. */
     reference: referencePath(state, catalog.get(g.scenario.id)?.reference),
     notes: await notesOf(store, state),

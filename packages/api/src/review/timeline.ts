@@ -10,6 +10,7 @@ import {
   turnMetrics,
 } from "@chokepoint/engine";
 import { type ExerciseState, type ProjectNews, projectNewsFor } from "../core/index.ts";
+import { runLessons } from "./run-lessons.ts";
 
 type Text = { ja: string; en: string };
 
@@ -198,8 +199,12 @@ export function referencePath(state: ExerciseState, plan: Plan | undefined) {
         valueAddedLost: m.valueAddedLost,
         controlledShare: m.controlledShare,
         priceMultiple: m.priceMultiple,
+        // The margin squeeze and the teams' outlay on Japan's path, beside the exercise's.
+        extraInputCost: m.extraInputCost,
+        spend: m.spend,
       };
     }),
+    lessons: runLessons(g.model, results),
     scorecard: scoreObjectives(g.model, results)
       .filter((s) => fielded.has(s.objective.team))
       .map((s) => ({ id: s.objective.id, values: s.values, held: s.held, met: s.met })),

@@ -3,6 +3,7 @@ import { fill } from "../../i18n/translator";
 import { projectNewsKey } from "../../session/project-news";
 import { leverName, type Timeline, type Tr, teamName } from "../format";
 import { type Beside, reviewFindings } from "./findings";
+import { LessonsTable } from "./lessons-table";
 
 /**
  * The review's opening card: the whole exercise in a few figures beside Japan's actual path on
@@ -58,11 +59,8 @@ export function FindingsPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
             {row("worst-shortfall", t("findingsWorstShortfall"), found.worstShortfall, (v) =>
               f.pct(v),
             )}
-            {row("extra-cost", t("findingsExtraCost"), {
-              exercise: money(found.extraInputCost),
-              reference: null,
-            })}
-            {row("spend", t("findingsSpend"), { exercise: money(found.spend), reference: null })}
+            {row("extra-cost", t("findingsExtraCost"), found.extraInputCost, money)}
+            {row("spend", t("findingsSpend"), found.spend, money)}
             {found.objectives
               ? row("objectives", t("findingsObjectives"), {
                   exercise: of(found.objectivesMet.exercise) ?? "",
@@ -72,6 +70,7 @@ export function FindingsPanel({ tr, tl }: { tr: Tr; tl: Timeline }) {
           </tbody>
         </table>
       </div>
+      <LessonsTable tr={tr} tl={tl} />
       <h4>{t("findingsProjects")}</h4>
       {found.projects.length ? (
         <ul data-testid="findings-projects">

@@ -40,6 +40,8 @@ const timeline: FindingsInput = {
       shortfallShare: 0,
       valueAddedLost: 5,
       controlledShare: s,
+      extraInputCost: 40,
+      spend: 10,
     })),
     scorecard: [{ met: true }, { met: true }],
   },
@@ -54,7 +56,9 @@ describe("the review's findings (the whole exercise beside Japan's path)", () =>
     expect(f?.dependenceEnd).toEqual({ exercise: 0.6, reference: 0.7 });
     expect(f?.valueAddedLost).toEqual({ exercise: 20, reference: 15 });
     expect(f?.worstShortfall).toEqual({ exercise: 0.05, reference: 0 });
-    expect(f?.extraInputCost).toBe(450);
+    // Japan's margin squeeze and outlay over the same three turns, not "not recorded".
+    expect(f?.extraInputCost).toEqual({ exercise: 450, reference: 120 });
+    expect(f?.spend).toEqual({ exercise: 0, reference: 30 });
     expect(f?.objectivesMet).toEqual({ exercise: 1, reference: 2 });
     expect(f?.objectives).toBe(2);
   });

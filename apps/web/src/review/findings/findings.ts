@@ -18,7 +18,13 @@ export interface FindingsInput {
     decisions: Record<string, readonly { op: string; lever: string }[]>;
   }[];
   reference: {
-    turns: { shortfallShare: number; valueAddedLost: number; controlledShare: number }[];
+    turns: {
+      shortfallShare: number;
+      valueAddedLost: number;
+      controlledShare: number;
+      extraInputCost: number;
+      spend: number;
+    }[];
     scorecard: { met: boolean }[];
   } | null;
   scorecard: { met: boolean }[];
@@ -36,8 +42,8 @@ export interface Findings {
   valueAddedLost: Beside;
   worstShortfall: Beside;
   /** What home sectors paid above normal prices for their inputs: the margin squeeze. */
-  extraInputCost: number;
-  spend: number;
+  extraInputCost: Beside;
+  spend: Beside;
   objectivesMet: Beside;
   objectives: number;
   /**
@@ -100,8 +106,14 @@ export function reviewFindings(tl: FindingsInput): Findings | null {
       max(tl.turns.map((t) => t.metrics.shortfallShare)),
       ref ? max(refTurns.map((t) => t.shortfallShare)) : undefined,
     ),
-    extraInputCost: sum(tl.turns.map((t) => t.metrics.extraInputCost)),
-    spend: sum(tl.turns.map((t) => t.metrics.spend)),
+    extraInputCost: beside(
+      sum(tl.turns.map((t) => t.metrics.extraInputCost)),
+      ref ? sum(refTurns.map((t) => t.extraInputCost)) : undefined,
+    ),
+    spend: beside(
+      sum(tl.turns.map((t) => t.metrics.spend)),
+      ref ? sum(refTurns.map((t) => t.spend)) : undefined,
+    ),
     objectivesMet: beside(
       tl.scorecard.filter((s) => s.met).length,
       ref?.scorecard.filter((s) => s.met).length,
