@@ -3,7 +3,7 @@
 // (README "Scale out"). `tsx server.ts` after `next build`; `--dev` for development.
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { clusterAdapter, createAppServer, ScenarioCatalog } from "@chokepoint/api";
+import { answerLoopDelay, clusterAdapter, createAppServer, ScenarioCatalog } from "@chokepoint/api";
 import { DatabaseStartError, databaseUrl, redactUrl, startDatabase } from "@chokepoint/db";
 import next from "next";
 import { serveAarPdf } from "./src/server/aar-pdf";
@@ -60,17 +60,7 @@ const server = createAppServer({
   ...(env.nodeName ? { nodeName: env.nodeName } : {}),
   trustProxy: env.trustProxy,
   fallback: (req, res) => {
-    if (loop && req.url === "/bench/loop-delay") {
-      const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-      const figures = {
-        p50: ms(loop.percentile(50)),
-        p99: ms(loop.percentile(99)),
-        max: ms(loop.max),
-      };
-      loop.reset();
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(figures));
-      return;
-    }
+    if (loop && req.url === "/bench/loop-delay") return answerLoopDelay(loop, res);
     if (req.url?.startsWith("/export/aar.pdf")) {
       void serveAarPdf(req, res, server.review, pdfs).catch((e: unknown) =>
         exportFailed(res, { en: "AAR export failed", ja: "AARの書き出しに失敗しました" }, e),

@@ -18,6 +18,7 @@ export {
   tableRow,
 } from "./seminar/table-row.ts";
 export { type AppServer, createAppServer } from "./server/create-app-server.ts";
+export { answerLoopDelay } from "./server/loop-delay-route.ts";
 export { RENDER_KEY_HEADER } from "./server/render-only.ts";
 export { type Broadcaster, type Push, silentBroadcaster } from "./service/broadcaster.ts";
 export { ExerciseRunner, type Written } from "./service/exercise-runner.ts";

@@ -1,36 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../src/index.ts";
-import { tinyScenario } from "./fixture.ts";
+import { feedChain } from "./feed-chain-fixture.ts";
 import { play } from "./helpers.ts";
 
-type Material = NonNullable<ScenarioInput["materials"]>[number];
-
-/** The fixture's ore → oxide chain, both under quotas from 2020-Q2; the ore priced by its oxide or not. */
-const chain = (pricedByProduct: boolean) =>
-  tinyScenario((s) => {
-    const ore = s.materials.find((m) => m.id === "ore") as Material;
-    const oxide = s.materials.find((m) => m.id === "oxide") as Material;
-    ore.pricedByProduct = pricedByProduct;
-    ore.maxPriceMultiple = 200;
-    ore.priceAdjustment = 0.9;
-    oxide.maxPriceMultiple = 40;
-    const quota = (id: string, material: string, durationTurns: number) =>
-      ({
-        id,
-        at: "2020-Q2",
-        durationTurns,
-        title: { ja: "輸出枠", en: "Quota" },
-        effect: {
-          kind: "export_quota",
-          country: "CN",
-          materials: [material],
-          allowedFraction: 0.2,
-          leakage: 0,
-        },
-      }) as NonNullable<ScenarioInput["events"]>[number];
-    // The ore stays scarce for six turns; the oxide's quota ends after two, so it falls first.
-    s.events = [quota("ore_quota", "ore", 6), quota("oxide_quota", "oxide", 2)];
-  });
+const chain = (pricedByProduct: boolean) => feedChain({ pricedByProduct });
 
 const run = (pricedByProduct: boolean) => {
   const { state } = play(chain(pricedByProduct), 8);

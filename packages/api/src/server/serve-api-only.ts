@@ -20,6 +20,7 @@ import { databaseUrl, migrateAtStart, openDatabase } from "@chokepoint/db";
 import { ScenarioCatalog } from "../scenario-catalog.ts";
 import { clusterAdapter } from "../socket/cluster-adapter.ts";
 import { createAppServer } from "./create-app-server.ts";
+import { answerLoopDelay } from "./loop-delay-route.ts";
 import { profileOnSignal } from "./profile-on-signal.ts";
 
 const argv = process.argv.slice(2);
@@ -61,14 +62,7 @@ const server = createAppServer({
   ...(deferArg !== undefined ? { pushDeferMs: Number(deferArg) } : {}),
   fallback: (req, res) => {
     if (req.url !== "/bench/loop-delay") return void res.writeHead(404).end();
-    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-    const figures = {
-      p50: ms(loop.percentile(50)),
-      p99: ms(loop.percentile(99)),
-      max: ms(loop.max),
-    };
-    loop.reset();
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(figures));
+    answerLoopDelay(loop, res);
   },
 });
 const profileDir = argv.find((a) => a.startsWith("--profile-on-signal="))?.split("=")[1];
