@@ -28,7 +28,7 @@ describe("the facilitator console (laptop, Japanese) with two phones", () => {
 
     // The status board: members, and where each team's decision stands.
     await expect.poll(() => fac.getByTestId("status-meti").textContent()).toContain("Aiko");
-    expect(await fac.getByTestId("status-meti-turn").textContent()).toContain("未着手");
+    expect(await fac.getByTestId("status-meti-turn").textContent()).toContain("まだ下書きなし");
     // Who is connected now: a phone that closes shows as offline, and online again on return.
     await expect
       .poll(() => fac.getByTestId("status-jogmec-online").textContent())
@@ -86,7 +86,7 @@ describe("the facilitator console (laptop, Japanese) with two phones", () => {
     await fac.getByTestId("end").click();
     expect(stack.dialogs().at(-1)).toContain("演習を終了しますか");
     await expect.poll(() => fac.getByTestId("status").getAttribute("data-status")).toBe("ended");
-    // Ended: the turns played, not the turn that would have come next; no team is "not started".
+    // Ended: the turns played, not the turn that would have come next; no team has "no draft yet".
     expect(await fac.getByTestId("turn").textContent()).toBe("1／24 ターンを実施");
     expect(await fac.getByTestId("status-meti-turn").textContent()).toBe("—");
     // METI's end-of-exercise summary says its budget was changed, so spent and left add up.

@@ -73,6 +73,8 @@ describe("the room's screen and the observers see the reveal (a laptop, a projec
     // The facilitator puts the reveal on the room's screen.
     await fac.getByTestId("projector-show-reveal").click();
     await projector.waitForSelector('[data-testid="projector"][data-screen="reveal"]');
+    // The console names what is on screen, not the button's command ("表示中: 前ターンの結果").
+    expect(await fac.getByTestId("projector-showing").textContent()).toBe("表示中: 前ターンの結果");
     await waitText(projector, "reveal", /第1ターン（2009-Q1）の結果/);
     expect(await text(projector, "reveal-team-jogmec")).toMatch(
       /JOGMEC（備蓄・資源確保）: JOGMEC ジスプロシウム備蓄: 購入 40 t/,

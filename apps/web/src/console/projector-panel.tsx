@@ -28,7 +28,7 @@ export function ProjectorPanel({ view }: { view: ExerciseView }) {
         ))}
       </div>
       <p className="small" data-testid="projector-showing">
-        {f("projectorShowing", { screen: t(`projectorShow_${shown}` as MessageKey) })}
+        {f("projectorShowing", { screen: t(`projectorScreen_${shown}` as MessageKey) })}
       </p>
       <a href={`/projector?s=${view.session.id}`} target="_blank" rel="noreferrer">
         {t("projectorOpen")}

@@ -158,7 +158,7 @@ export const baseMessages = {
   offline: { ja: "未接続", en: "offline" },
   onlineCount: { ja: "{n}/{of} 人接続中", en: "{n} of {of} online" },
   drafting: { ja: "検討中", en: "drafting" },
-  notStarted: { ja: "未着手", en: "not started" },
+  notStarted: { ja: "まだ下書きなし", en: "no draft yet" },
   readyIn: { ja: "あと{n}ターン", en: "ready in {n} turns" },
   confirmAdvance: {
     ja: "{n}チーム（{teams}）がまだ決定を確定していません。確定していないチームは「何もしない」としてこのターンを進めます。進めますか？",

@@ -101,6 +101,10 @@ export const roomMessages = {
   projectorShow_join: { ja: "参加用QRを映す", en: "Show the join QR" },
   projectorShow_turn: { ja: "このターンを映す", en: "Show this turn" },
   projectorShow_reveal: { ja: "前ターンの結果を映す", en: "Show the last turn's reveal" },
+  // What the projector shows now, as a noun ("Showing: this turn"), not the button's command.
+  projectorScreen_join: { ja: "参加用QR", en: "the join QR" },
+  projectorScreen_turn: { ja: "このターン", en: "this turn" },
+  projectorScreen_reveal: { ja: "前ターンの結果", en: "the last turn's reveal" },
   projectorShowing: { ja: "表示中: {screen}", en: "Showing: {screen}" },
   projectorOpen: { ja: "プロジェクター画面を開く", en: "Open the projector screen" },
   projectorPanelNote: {
