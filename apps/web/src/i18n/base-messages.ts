@@ -232,7 +232,6 @@ export const baseMessages = {
   exportCsv: { ja: "指標と決定（CSV）", en: "Metrics and decisions (CSV)" },
   exportPdf: { ja: "AARレポート（PDF）", en: "AAR report (PDF)" },
   injectsFired: { ja: "発動したインジェクト", en: "Injects fired" },
-  totals: { ja: "合計", en: "Totals" },
   importTitle: {
     ja: "エクスポートした演習を読み込む（JSON）",
     en: "Import an exported exercise (JSON)",

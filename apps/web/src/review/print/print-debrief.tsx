@@ -25,9 +25,7 @@ export function PrintDebrief({
   cmp: Comparison | null;
 }) {
   const { t, l, locale } = tr;
-  const f = tr.n;
   const money = tl.scenario.units.money;
-  const sum = (k: "valueAddedLost" | "spend") => tl.turns.reduce((a, x) => a + x.metrics[k], 0);
   const when = (iso: string) => printDate(locale, iso);
   return (
     <article data-ready="yes" className="debrief" lang={locale}>
@@ -74,28 +72,8 @@ export function PrintDebrief({
       </ul>
       <h2>{t("summary")}</h2>
       <p>{l(tl.scenario.summary)}</p>
+      {/* The findings hold the totals (value added lost, spend, worst shortfall, dependence) beside Japan's path. */}
       <FindingsPanel tr={tr} tl={tl} />
-      <h2>{t("totals")}</h2>
-      <table>
-        <tbody>
-          <tr>
-            <th>{t("vaLost")}</th>
-            <td>{f.money(sum("valueAddedLost"), tl.scenario.units)}</td>
-          </tr>
-          <tr>
-            <th>{t("spend")}</th>
-            <td>{f.money(sum("spend"), tl.scenario.units)}</td>
-          </tr>
-          <tr>
-            <th>{t("findingsWorstShortfall")}</th>
-            <td>{f.pct(Math.max(0, ...tl.turns.map((x) => x.metrics.shortfallShare)))}</td>
-          </tr>
-          <tr>
-            <th>{t("dependencyShare")}</th>
-            <td>{f.pct(tl.turns[tl.turns.length - 1]?.metrics.controlledShare ?? 0)}</td>
-          </tr>
-        </tbody>
-      </table>
       <h2>{t("timeline")}</h2>
       <ol className="plain">
         {tl.turns
