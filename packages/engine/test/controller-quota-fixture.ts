@@ -9,8 +9,30 @@ import { tinyScenario } from "./fixture.ts";
  * `clearControllerMarket`, so each test file states only what it varies.
  */
 
-type Material = NonNullable<ScenarioInput["materials"]>[number];
-type Controller = NonNullable<NonNullable<Material["market"]>["controller"]>;
+export type Material = NonNullable<ScenarioInput["materials"]>[number];
+export type Controller = NonNullable<NonNullable<Material["market"]>["controller"]>;
+
+/**
+ * Gives the fixture's oxide (cap 40×, home half the market outside the controller) a
+ * controlling-country market: 1.5× the outside's use, 60 days' cover, price response 3, then the
+ * fields given. The controller-market tests each add only what they vary.
+ */
+export function withControllerOxide(s: ScenarioInput, controller: Partial<Controller>): Material {
+  const oxide = s.materials.find((m) => m.id === "oxide") as Material;
+  oxide.maxPriceMultiple = 40;
+  oxide.market = {
+    ...(oxide.market as NonNullable<Material["market"]>),
+    homeShare: 0.5,
+    controller: {
+      useRatio: 1.5,
+      coverDays: 60,
+      priceResponse: 3,
+      source: "test",
+      ...controller,
+    },
+  };
+  return oxide;
+}
 
 /**
  * The fixture's oxide (cap 40×) with a controlling-country market — the fields given over a
@@ -21,22 +43,12 @@ export const oxideUnderQuota = (
   quota: { durationTurns: number; allowedFraction: number; leakage: number },
 ) =>
   tinyScenario((s) => {
-    const oxide = s.materials.find((m) => m.id === "oxide") as Material;
-    oxide.maxPriceMultiple = 40;
-    oxide.market = {
-      ...(oxide.market as NonNullable<Material["market"]>),
-      homeShare: 0.5,
-      controller: {
-        useRatio: 1.5,
-        coverDays: 60,
-        priceResponse: 3,
-        fearFromMomentum: 0,
-        fearFromMeasures: 0,
-        rentThreshold: 0.3,
-        source: "test",
-        ...controller,
-      },
-    };
+    withControllerOxide(s, {
+      fearFromMomentum: 0,
+      fearFromMeasures: 0,
+      rentThreshold: 0.3,
+      ...controller,
+    });
     s.events = [
       {
         id: "quota_event",

@@ -1,15 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { explainTurn, type ScenarioInput } from "../src/index.ts";
+import { explainTurn } from "../src/index.ts";
 import { clearControllerMarket, priceSupport } from "../src/market/controller-market.ts";
 import type { MarketState } from "../src/model/state.ts";
 import { ControllerMarket } from "../src/scenario/market-schema.ts";
-import { calmController, controllerTurn } from "./controller-quota-fixture.ts";
+import {
+  type Controller,
+  calmController,
+  controllerTurn,
+  withControllerOxide,
+} from "./controller-quota-fixture.ts";
 import { tinyScenario } from "./fixture.ts";
 import { play } from "./helpers.ts";
-
-type Material = NonNullable<ScenarioInput["materials"]>[number];
-type Controller = NonNullable<NonNullable<Material["market"]>["controller"]>;
 
 /** A controlling country whose state defends 70 % of a boom's peak with up to 40 % of its output. */
 const cm = ControllerMarket.parse({
@@ -114,22 +116,12 @@ describe("the controlling state supports its price in a bust (supportBelowPeak)"
 const boomAndBust = (controller: Partial<Controller>) =>
   tinyScenario((s) => {
     s.calendar = { ...s.calendar, turns: 16 };
-    const oxide = s.materials.find((m) => m.id === "oxide") as Material;
-    oxide.maxPriceMultiple = 40;
+    const oxide = withControllerOxide(s, {
+      supplyElasticity: 0.5,
+      supplyAdjustTurns: 2,
+      ...controller,
+    });
     oxide.demandElasticity = 0.3;
-    oxide.market = {
-      ...(oxide.market as NonNullable<Material["market"]>),
-      homeShare: 0.5,
-      controller: {
-        useRatio: 1.5,
-        coverDays: 60,
-        priceResponse: 3,
-        supplyElasticity: 0.5,
-        supplyAdjustTurns: 2,
-        source: "test",
-        ...controller,
-      },
-    };
     s.events = [
       {
         id: "boom",

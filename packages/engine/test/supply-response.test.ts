@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../src/index.ts";
+import { type Controller, withControllerOxide } from "./controller-quota-fixture.ts";
 import { tinyScenario } from "./fixture.ts";
 import { play } from "./helpers.ts";
-
-type Material = NonNullable<ScenarioInput["materials"]>[number];
-type Controller = NonNullable<NonNullable<Material["market"]>["controller"]>;
 
 /**
  * The fixture's oxide with the controlling country's own market, over six years, and a lasting
@@ -14,20 +11,8 @@ type Controller = NonNullable<NonNullable<Material["market"]>["controller"]>;
 const demandRise = (controller: Partial<Controller>, multiplier = 1.15) => {
   const s = tinyScenario((s) => {
     s.calendar = { ...s.calendar, turns: 24 };
-    const oxide = s.materials.find((m) => m.id === "oxide") as Material;
-    oxide.maxPriceMultiple = 40;
+    const oxide = withControllerOxide(s, controller);
     oxide.demandElasticity = 0.3;
-    oxide.market = {
-      ...(oxide.market as NonNullable<Material["market"]>),
-      homeShare: 0.5,
-      controller: {
-        useRatio: 1.5,
-        coverDays: 60,
-        priceResponse: 3,
-        source: "test",
-        ...controller,
-      },
-    };
     s.events = [
       {
         id: "recovery",
