@@ -113,9 +113,7 @@ export class AfterChange {
         return;
       }
       if (this.deferWhileBusyMs > 0) return this.oneAtATime(id);
-      this.unsent.delete(id);
-      if (this.pushEveryMs > 0) this.lastPush.set(id, performance.now());
-      this.push(id, change.before, change.state);
+      this.sendNow(id, change);
     };
     const wait = this.pushEveryMs - (performance.now() - (this.lastPush.get(id) ?? -Infinity));
     if (wait <= 0) {
@@ -127,6 +125,13 @@ export class AfterChange {
     if (this.lastPush.size > 10_000)
       for (const [k, at] of this.lastPush)
         if (performance.now() - at > this.pushEveryMs) this.lastPush.delete(k);
+  }
+
+  /** Sends an exercise's waiting change now, and notes when (for `pushEveryMs`). */
+  private sendNow(id: string, change: { before: ExerciseState; state: ExerciseState }): void {
+    this.unsent.delete(id);
+    if (this.pushEveryMs > 0) this.lastPush.set(id, performance.now());
+    this.push(id, change.before, change.state);
   }
 
   /** Whether an exercise's push still waits for its unanswered commands (`deferWhileBusyMs`). */
@@ -160,9 +165,7 @@ export class AfterChange {
       if (change && this.waitsForAnswers(first, change))
         setTimeout(() => this.oneAtATime(first), BUSY_RECHECK_MS);
       else if (change) {
-        this.unsent.delete(first);
-        if (this.pushEveryMs > 0) this.lastPush.set(first, performance.now());
-        this.push(first, change.before, change.state);
+        this.sendNow(first, change);
       }
       if (this.due.size) setImmediate(next);
     };
